@@ -1,0 +1,61 @@
+"""The ``referentiel`` command: a thin layer over the Python API.
+
+Each module in this package that defines ``add_parser(subparsers)`` and
+``run(args) -> int`` is a subcommand named after the module. Command modules
+keep heavy imports inside ``run`` so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from .. import __version__
+from ..errors import ReferentielError
+
+
+def _commands() -> dict[str, ModuleType]:
+    found: dict[str, ModuleType] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "add_parser") and hasattr(module, "run"):
+            found[info.name] = module
+    return found
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="referentiel",
+        description="Turn French certification référentiels into structured, validated JSON.",
+    )
+    parser.add_argument("--version", action="version", version=f"referentiel {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, module in _commands().items():
+        sub = module.add_parser(subparsers)
+        sub.set_defaults(_run=module.run, command=name)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args._run(args)
+    except ReferentielError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Intermediate document model shared by every input backend.
+
+Backends (text, docx, pdf, ocr) turn a file into a :class:`Document`: an ordered
+list of blocks — headings, paragraphs, list items and tables — each carrying the
+page and line it came from. Segmentation works on this model only and never
+looks at the input format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a block is."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+
+
+@dataclass
+class Cell:
+    """One table cell: its own blocks (paragraphs, list items, nested tables)."""
+
+    blocks: list[Block] = field(default_factory=list)
+    col_span: int = 1
+    row_span: int = 1
+
+    @property
+    def text(self) -> str:
+        """The cell's text, one line per block."""
+        return "\n".join(b.text for b in self.blocks if b.kind is not Kind.TABLE)
+
+
+@dataclass
+class Row:
+    """One table row. A cell merged over several rows is attached to every row it spans."""
+
+    cells: list[Cell] = field(default_factory=list)
+    header: bool = False
+
+
+@dataclass
+class Block:
+    """A heading, paragraph, list item or table, with provenance.
+
+    ``level`` is the heading level (1 = top) or the list nesting level (0 = top).
+    ``label`` is the list label as printed or resolved ("1.", "a)", "•"), if any.
+    ``bold`` is true when the whole text is set in bold (a heading hint).
+    ``page`` is 1-based or None; ``line`` is 1-based (see the output contract).
+    """
+
+    kind: Kind
+    text: str = ""
+    page: int | None = None
+    line: int | None = None
+    level: int = 0
+    label: str | None = None
+    bold: bool = False
+    style: str | None = None
+    rows: list[Row] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Block]:
+        """This block, then every block nested in its table cells, in order."""
+        yield self
+        for row in self.rows:
+            for cell in row.cells:
+                for block in cell.blocks:
+                    yield from block.walk()
+
+
+@dataclass
+class Document:
+    """A parsed input file."""
+
+    filename: str
+    format: str  # pdf | docx | image | text
+    sha256: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    ocr: bool = False
+    warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Block]:
+        """Every block in document order, table contents included."""
+        for block in self.blocks:
+            yield from block.walk()
+
+    def warn(self, code: str, message: str, page: int | None = None, line: int | None = None) -> None:
+        """Record something the backend was unsure of (becomes an output warning)."""
+        self.warnings.append((code, message, page, line))

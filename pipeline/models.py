@@ -1,0 +1,134 @@
+"""Output models: the JSON contract of one référentiel (docs: output-contract.md).
+
+Field names are the product's API. Extra fields are allowed on every object, so
+tools may ignore what they do not know; the fields below are never renamed,
+moved or dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="allow", json_schema_serialization_defaults_required=True)
+
+
+class Provenance(_Model):
+    """Where an element came from: 1-based page (or null) and 1-based line."""
+
+    page: int | None = Field(None, ge=1, description="1-based page; null for text input")
+    line: int | None = Field(
+        None,
+        ge=1,
+        description="1-based line in the page (PDF, scans), in the file (text) "
+        "or paragraph number in the body (DOCX)",
+    )
+    rule: str | None = Field(None, description="id of the rule or stage that produced the element")
+
+
+class Source(_Model):
+    """The input file."""
+
+    filename: str = Field(description="Input file name, without its folder")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
+    format: Literal["pdf", "docx", "image", "text"]
+    pages: int | None = Field(None, ge=0, description="Page count; null for formats without pages")
+    ocr: bool = Field(False, description="True when any text came from OCR")
+    extractor_version: str
+
+
+class Certification(_Model):
+    """The certification the référentiel describes."""
+
+    type: Literal["CQP", "CQPM", "CQPI"] | None = Field(
+        None, description="As printed in the title"
+    )
+    intitule: str | None = Field(None, description="Title of the certification")
+    code_rncp: str | None = Field(None, pattern=r"^RNCP\d+$", description="RNCP code if printed")
+    description: str | None = None
+
+
+class Activite(_Model):
+    """One activity of the référentiel d'activités."""
+
+    code: str | None = Field(None, description='As printed ("1", "A1.1", "A4"), or null')
+    libelle: str
+    taches: list[str] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
+class Competence(_Model):
+    """One compétence of a bloc (or a transversal compétence)."""
+
+    id: str = Field(description='Position-based, stable: "BC01.C01" (transversal: "CT01")')
+    code: str | None = Field(None, description='As printed ("C1.1"), or null')
+    libelle: str
+    connaissances: list[str] = Field(default_factory=list)
+    conditions_realisation: list[str] = Field(default_factory=list)
+    resultats_attendus: list[str] = Field(default_factory=list)
+    activites: list[str] = Field(
+        default_factory=list, description="Codes of the activities the document links"
+    )
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
+class Critere(_Model):
+    """One critère d'évaluation with its indicateurs."""
+
+    id: str = Field(description='Position-based inside the bloc: "BC01.K01"')
+    libelle: str
+    competences: list[str] = Field(
+        default_factory=list, description="Ids of the compétences it evaluates"
+    )
+    indicateurs: list[str] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
+class Bloc(_Model):
+    """One bloc de compétences, with what every section says about it."""
+
+    id: str = Field(description='Position-based, stable: "BC01"')
+    code: str | None = Field(None, description='As printed: "BDC 0158", "BC 1", "Compétence 3"')
+    libelle: str
+    connaissances: list[str] = Field(default_factory=list)
+    competences: list[Competence] = Field(default_factory=list)
+    modalites_evaluation: list[str] = Field(default_factory=list)
+    criteres: list[Critere] = Field(default_factory=list)
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
+class Warning(_Model):
+    """Something the extractor was unsure of."""
+
+    code: str
+    message: str
+    provenance: Provenance | None = None
+
+
+class Referentiel(_Model):
+    """One référentiel → one JSON document."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_serialization_defaults_required=True,
+        title="Referentiel",
+        json_schema_extra={"$id": "https://referentiel.invalid/schema/1.0/referentiel.json"},
+    )
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    source: Source
+    certification: Certification = Field(default_factory=Certification)
+    activites: list[Activite] = Field(default_factory=list)
+    blocs: list[Bloc] = Field(default_factory=list)
+    competences_transversales: list[Competence] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, object]:
+    """The published JSON Schema of the output."""
+    return Referentiel.model_json_schema(mode="serialization")

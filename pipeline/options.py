@@ -1,0 +1,28 @@
+"""Extraction options and resource limits (user-settable, with sane defaults)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+OcrMode = Literal["auto", "always", "never"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits applied to every input file."""
+
+    max_file_bytes: int = 200 * 1024 * 1024  # 200 MiB on disk
+    max_pages: int = 500
+    max_inflated_bytes: int = 500 * 1024 * 1024  # DOCX: total uncompressed size of the zip
+    max_image_pixels: int = 200_000_000  # per page image (decompression bombs)
+    timeout_seconds: float = 600.0  # per file, in batch
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to extract one file."""
+
+    ocr: OcrMode = "auto"
+    use_nlp: bool = True
+    limits: Limits = field(default_factory=Limits)

@@ -1,0 +1,131 @@
+"""``referentiel evaluate GOLD.json PRED.json`` / ``--gold-dir G --pred-dir P``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+GOLD_SUFFIX = ".gold.json"
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "evaluate",
+        help="score extractions against reference JSON",
+        description="Score extracted JSON against hand-checked reference JSON: per element "
+        "type precision / recall / F1 (strict one-to-one fuzzy matching, or coverage for the "
+        "types the reference's _scoring marks so), parent and link accuracy. Exit code 1 when "
+        "a --min-* threshold is missed.",
+        epilog="example: referentiel evaluate --gold-dir tests/data/gold --pred-dir output "
+        "--min-strict 0.95 --min-coverage 0.95 --min-parent 0.95",
+    )
+    parser.add_argument("gold", nargs="?", help="reference JSON (with --pred: one pair)")
+    parser.add_argument("pred", nargs="?", help="extracted JSON to score")
+    parser.add_argument("--gold-dir", help="folder of NAME.gold.json references")
+    parser.add_argument(
+        "--pred-dir", help="folder of extractions, each paired with the gold whose NAME it starts"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--details", action="store_true", help="list missing, extra and misplaced elements"
+    )
+    for name, what in (("strict", "strict F1"), ("coverage", "coverage F1"), ("parent", "parent")):
+        parser.add_argument(
+            f"--min-{name}",
+            type=float,
+            default=None,
+            metavar="X",
+            help=f"exit 1 when a {what} figure is below X (default: report only, at 0.95)",
+        )
+    return parser
+
+
+def _load(path: Path) -> dict[str, Any]:
+    from ..errors import CorruptFile
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise CorruptFile(path, f"cannot read JSON ({err})") from err
+    if not isinstance(data, dict):
+        raise CorruptFile(path, "not a JSON object")
+    return data
+
+
+def pair_files(gold_dir: Path, pred_dir: Path) -> list[tuple[Path, Path, str]]:
+    """(gold, pred, input format) for every prediction whose name starts with a
+    gold's name stem followed by "." ("cqp-x.gold.json" ↔ "cqp-x.scan.pdf.json");
+    the format is what lies between ("scan.pdf"), or the prediction's
+    ``source.format`` when nothing does."""
+    golds = {p.name.removesuffix(GOLD_SUFFIX): p for p in gold_dir.glob(f"*{GOLD_SUFFIX}")}
+    pairs = []
+    for pred in sorted(pred_dir.glob("*.json")):
+        if pred.name.endswith(GOLD_SUFFIX):
+            continue
+        stems = [s for s in golds if pred.name.startswith(s + ".")]
+        if not stems:
+            continue
+        stem = max(stems, key=len)
+        fmt = pred.name[len(stem) + 1 : -len(".json")]
+        if not fmt:
+            source = _load(pred).get("source")
+            fmt = str(source.get("format")) if isinstance(source, dict) else "json"
+        pairs.append((golds[stem], pred, fmt))
+    return pairs
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..evaluate import Report, evaluate
+
+    limits = (
+        0.95 if args.min_strict is None else args.min_strict,
+        0.95 if args.min_coverage is None else args.min_coverage,
+        0.95 if args.min_parent is None else args.min_parent,
+    )
+    enforce = any(v is not None for v in (args.min_strict, args.min_coverage, args.min_parent))
+    if args.gold_dir or args.pred_dir:
+        if not (args.gold_dir and args.pred_dir) or args.gold or args.pred:
+            print("error: give GOLD PRED, or both --gold-dir and --pred-dir", file=sys.stderr)
+            return 2
+        pairs = pair_files(Path(args.gold_dir), Path(args.pred_dir))
+        if not pairs:
+            print(f"error: no prediction in {args.pred_dir} matches a gold", file=sys.stderr)
+            return 2
+    elif args.gold and args.pred:
+        pairs = [(Path(args.gold), Path(args.pred), "")]
+    else:
+        print("error: give GOLD PRED, or both --gold-dir and --pred-dir", file=sys.stderr)
+        return 2
+
+    reports = [(g, p, fmt, evaluate(_load(g), _load(p))) for g, p, fmt in pairs]
+    failed = any(r.failures(*limits) for *_, r in reports)
+    by_format: dict[str, list[Report]] = {}
+    for *_, fmt, report in reports:
+        by_format.setdefault(fmt, []).append(report)
+    aggregates = {fmt: Report.combine(rs) for fmt, rs in by_format.items()}
+    single = len(reports) == 1 and not (args.gold_dir or args.pred_dir)
+
+    if args.json:
+        out: dict[str, Any] = {
+            "pairs": [
+                {"gold": str(g), "pred": str(p), "format": fmt, **r.to_dict(*limits)}
+                for g, p, fmt, r in reports
+            ],
+            "aggregate": {fmt: r.to_dict(*limits) for fmt, r in aggregates.items()},
+            "passed": not failed,
+        }
+        print(json.dumps(out["pairs"][0] if single else out, ensure_ascii=False, indent=2))
+    else:
+        sections = []
+        for g, p, _, r in reports:
+            body = r.render(*limits, details=args.details)
+            sections.append(body if single else f"== {p.name} vs {g.name}\n{body}")
+        if not single:
+            for fmt, r in aggregates.items():
+                count = len(by_format[fmt])
+                sections.append(f"== aggregate: {fmt} ({count} file(s))\n{r.render(*limits)}")
+        print("\n\n".join(sections))
+    return 1 if enforce and failed else 0

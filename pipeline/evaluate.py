@@ -1,0 +1,649 @@
+"""Score an extraction against a hand-checked reference JSON ("gold").
+
+``evaluate(gold, pred)`` flattens both documents into typed items (activités,
+tâches, blocs, compétences, critères, indicateurs, …), each knowing its parent,
+and scores every element type:
+
+* **strict** types: normalised strings matched one-to-one with fuzzy
+  similarity ≥ 0.90 (rapidfuzz ``ratio``, as GROBID's end-to-end evaluation
+  does), greedy best-first — first inside matched parents, then across the
+  whole document for what is left (those late matches count as found but as
+  misplaced for parent accuracy); codes must agree where a type has them.
+* **coverage** types (the gold's ``_scoring["coverage"]``: segmentation is a
+  judgement call): a gold item is covered when its text is found (partial
+  fuzzy match ≥ 0.90) in the joined predicted text of the matched parent;
+  a predicted item is covered when found in the gold text. Splitting or
+  merging differences do not count; missing or junk text does.
+* **parent accuracy** (compétence → bloc, critère → bloc, indicateur →
+  critère, tâche → activité) and **link accuracy** (``competence.activites``,
+  ``critere.competences``, where the gold has links).
+
+The gold has no ids: its ``criteres[].competences`` hold compétence codes,
+so predicted ids ("BC01.C01") are mapped to the predicted compétence's code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+THRESHOLD = 0.90
+TYPES = (
+    "certification",
+    "activites",
+    "taches",
+    "blocs",
+    "competences",
+    "connaissances",
+    "conditions_realisation",
+    "resultats_attendus",
+    "modalites_evaluation",
+    "criteres",
+    "indicateurs",
+    "competences_transversales",
+)
+CERTIFICATION_FIELDS = ("type", "intitule", "code_rncp", "description")
+#: child type → parent type, for parent accuracy
+PARENT_RELATIONS = {
+    "competences": "blocs",
+    "criteres": "blocs",
+    "indicateurs": "criteres",
+    "taches": "activites",
+}
+_COMPETENCE_LISTS = ("connaissances", "conditions_realisation", "resultats_attendus")
+
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+_TRAILING = re.compile(r"[\s.,;:!?…\-]+$")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str | None) -> str:
+    """NFKC, casefold, apostrophes/quotes/dashes unified, whitespace collapsed,
+    trailing punctuation dropped."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = " ".join(text.split())
+    return _TRAILING.sub("", text)
+
+
+def normalise_code(code: str | None) -> str:
+    """A printed code compared without spacing or case ("BC 1" == "bc1")."""
+    if not code:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", code).casefold().split()).rstrip(".:")
+
+
+def _bare(text: str) -> str:
+    """Normalised text reduced to words, for coverage (punctuation-blind)."""
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def shown(value: float) -> str:
+    """A figure with two decimals, rounded down so that a miss never reads as
+    the threshold (0.949 → "0.94")."""
+    return f"{math.floor(value * 100 + 1e-9) / 100:.2f}"
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two strings after normalisation."""
+    return fuzz.ratio(normalise(a), normalise(b)) / 100
+
+
+# --------------------------------------------------------------------- items
+
+
+@dataclass(eq=False)
+class _Item:
+    """One scored element: its type, normalised text and code, and its parent."""
+
+    kind: str
+    raw: str
+    code: str = ""
+    parent: _Item | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    links: frozenset[str] = frozenset()
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = normalise(self.raw)
+
+    def ancestors(self) -> Iterator[_Item]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def label(self) -> str:
+        code = self.data.get("code") if self.kind != "certification" else self.code
+        return f"{code} {self.raw}" if code else self.raw
+
+
+def _strings(values: Any) -> list[str]:
+    return [v for v in values or [] if isinstance(v, str) and normalise(v)]
+
+
+def _competence_codes(doc: dict[str, Any]) -> dict[str, str]:
+    """Compétence id → printed code, to read ``criteres[].competences`` of an
+    extraction (ids) like the gold's (codes); values that are not ids stay."""
+    comps = [c for b in doc.get("blocs") or [] for c in b.get("competences") or []]
+    comps += doc.get("competences_transversales") or []
+    return {c["id"]: c.get("code") or "" for c in comps if isinstance(c.get("id"), str)}
+
+
+def _flatten(doc: dict[str, Any]) -> dict[str, list[_Item]]:
+    """Every scored element of a référentiel JSON, grouped by type, in order."""
+    items: dict[str, list[_Item]] = {kind: [] for kind in TYPES}
+    root = _Item("document", "")
+    items["document"] = [root]
+    codes = _competence_codes(doc)
+
+    def add(
+        kind: str,
+        raw: str,
+        parent: _Item,
+        code: str | None = None,
+        data: Any = None,
+        links: Any = (),
+    ) -> _Item:
+        data = data if isinstance(data, dict) else {}
+        linked = frozenset(normalise_code(v) for v in links or () if isinstance(v, str))
+        item = _Item(kind, raw, normalise_code(code), parent, data, linked)
+        if item.text:
+            items[kind].append(item)
+        return item
+
+    def add_competence(kind: str, comp: dict[str, Any], parent: _Item) -> None:
+        node = add(
+            kind, comp.get("libelle") or "", parent, comp.get("code"), comp, comp.get("activites")
+        )
+        for sub in _COMPETENCE_LISTS:
+            for text in _strings(comp.get(sub)):
+                add(sub, text, node)
+
+    certification = doc.get("certification") or {}
+    for name in CERTIFICATION_FIELDS:
+        value = certification.get(name)
+        if isinstance(value, str) and normalise(value):
+            add("certification", value, root, name)
+    for act in doc.get("activites") or []:
+        node = add("activites", act.get("libelle") or "", root, act.get("code"), act)
+        for text in _strings(act.get("taches")):
+            add("taches", text, node)
+    for bloc in doc.get("blocs") or []:
+        node = add("blocs", bloc.get("libelle") or "", root, bloc.get("code"), bloc)
+        for text in _strings(bloc.get("connaissances")):
+            add("connaissances", text, node)
+        for comp in bloc.get("competences") or []:
+            add_competence("competences", comp, node)
+        for text in _strings(bloc.get("modalites_evaluation")):
+            add("modalites_evaluation", text, node)
+        for crit in bloc.get("criteres") or []:
+            links = [codes.get(v, v) for v in crit.get("competences") or [] if isinstance(v, str)]
+            knode = add("criteres", crit.get("libelle") or "", node, None, crit, links)
+            for text in _strings(crit.get("indicateurs")):
+                add("indicateurs", text, knode)
+    for comp in doc.get("competences_transversales") or []:
+        add_competence("competences_transversales", comp, root)
+    return items
+
+
+# ------------------------------------------------------------------ matching
+
+
+def _assign(gold: list[_Item], pred: list[_Item], pairs: dict[_Item, _Item]) -> None:
+    """Greedy best-first one-to-one assignment of items with similarity ≥ 0.90
+    and equal codes; adds the pairs (gold → pred) to ``pairs``."""
+    if not gold or not pred:
+        return
+    cutoff = THRESHOLD * 100
+    scores = process.cdist(
+        [g.text for g in gold], [p.text for p in pred], scorer=fuzz.ratio, score_cutoff=cutoff
+    )
+    # ties (identical texts, e.g. the same critère heading under every
+    # compétence) are broken by agreeing links, then by relative position
+    candidates = [
+        (-float(scores[i][j]), g.links != p.links, abs(i / len(gold) - j / len(pred)), i, j)
+        for i, g in enumerate(gold)
+        for j, p in enumerate(pred)
+        if scores[i][j] >= cutoff and g.code == p.code
+    ]
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for *_, i, j in sorted(candidates):
+        if i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            pairs[gold[i]] = pred[j]
+
+
+def _by_parent(items: Iterable[_Item]) -> dict[_Item | None, list[_Item]]:
+    groups: dict[_Item | None, list[_Item]] = defaultdict(list)
+    for item in items:
+        groups[item.parent].append(item)
+    return groups
+
+
+def _match(gold: list[_Item], pred: list[_Item], pairs: dict[_Item, _Item]) -> set[_Item]:
+    """Match inside matched parents, then globally; returns the gold items
+    matched inside their parent's match (well placed)."""
+    pred_groups = _by_parent(pred)
+    before = set(pairs)
+    for parent, children in _by_parent(gold).items():
+        partner = pairs.get(parent) if parent is not None else None
+        if partner is not None:
+            _assign(children, pred_groups.get(partner, []), pairs)
+    placed = set(pairs) - before
+    taken = set(pairs.values())
+    _assign(
+        [g for g in gold if g not in pairs],
+        [p for p in pred if p not in taken],
+        pairs,
+    )
+    return placed
+
+
+class _Pools:
+    """Joined, punctuation-blind text of one side's items of one type, per scope
+    (each ancestor of an item is a scope that contains it)."""
+
+    def __init__(self, items: list[_Item]) -> None:
+        self._members: dict[_Item, list[_Item]] = defaultdict(list)
+        for item in items:
+            for scope in item.ancestors():
+                self._members[scope].append(item)
+        self._text: dict[_Item, str] = {}
+
+    def text(self, scope: _Item) -> str:
+        if scope not in self._text:
+            self._text[scope] = " ".join(_bare(i.text) for i in self._members.get(scope, []))
+        return self._text[scope]
+
+
+def _found(needle: str, haystack: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` with partial similarity ≥ 0.90."""
+    needle = _bare(needle)
+    if not needle:
+        return True
+    if not haystack:
+        return False
+    scorer = fuzz.partial_ratio if len(needle) <= len(haystack) else fuzz.ratio
+    return scorer(needle, haystack, score_cutoff=THRESHOLD * 100) > 0
+
+
+def _scope(item: _Item, pairs: dict[_Item, _Item]) -> tuple[_Item, bool]:
+    """The other side's scope an item is looked for in (its parent's match, or
+    the nearest matched ancestor's), and whether it is the parent's match."""
+    for depth, ancestor in enumerate(item.ancestors()):
+        partner = pairs.get(ancestor)
+        if partner is not None:
+            return partner, depth == 0
+    raise AssertionError("the document root is always matched")  # pragma: no cover
+
+
+# -------------------------------------------------------------------- report
+
+
+@dataclass
+class TypeScore:
+    """Counts for one element type; figures follow its scoring ``mode``."""
+
+    type: str
+    mode: str  # "strict" | "coverage" | "unscored"
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    covered_gold: int = 0
+    covered_pred: int = 0
+    missed: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        hits = self.covered_pred if self.mode == "coverage" else self.matched
+        return hits / self.pred if self.pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        hits = self.covered_gold if self.mode == "coverage" else self.matched
+        return hits / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def scored(self) -> bool:
+        """Counted by ``failures``: scored by the gold and non-empty in it."""
+        return self.mode != "unscored" and self.gold > 0
+
+
+@dataclass
+class RelationScore:
+    """Parent or link accuracy: ``correct`` of ``total`` checked elements."""
+
+    name: str
+    total: int = 0
+    correct: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+@dataclass
+class Report:
+    """The outcome of one evaluation (or the sum of several)."""
+
+    types: list[TypeScore]
+    relations: list[RelationScore]
+
+    def failures(
+        self, strict_min: float = 0.95, coverage_min: float = 0.95, parent_min: float = 0.95
+    ) -> list[str]:
+        """Human-readable reasons why the thresholds are not met (empty = met)."""
+        reasons = []
+        for score in self.types:
+            if not score.scored:
+                continue
+            minimum = coverage_min if score.mode == "coverage" else strict_min
+            if score.f1 < minimum:
+                reasons.append(
+                    f"{score.type}: {score.mode} F1 {shown(score.f1)} < {minimum:.2f} "
+                    f"(P {shown(score.precision)}, R {shown(score.recall)}; "
+                    f"{score.gold} gold, {score.pred} predicted)"
+                )
+        for rel in self.relations:
+            if rel.total and rel.accuracy < parent_min:
+                reasons.append(
+                    f"{rel.name}: accuracy {shown(rel.accuracy)} < {parent_min:.2f} "
+                    f"({rel.correct} of {rel.total})"
+                )
+        return reasons
+
+    def summary(
+        self, strict_min: float = 0.95, coverage_min: float = 0.95, parent_min: float = 0.95
+    ) -> str:
+        """One line: the lowest figure of each kind and the verdict."""
+
+        def lowest(mode: str) -> str:
+            scores = [s for s in self.types if s.scored and s.mode == mode]
+            if not scores:
+                return f"{mode} F1 —"
+            worst = min(scores, key=lambda s: s.f1)
+            return f"{mode} F1 min {shown(worst.f1)} ({worst.type})"
+
+        relations = [r for r in self.relations if r.total]
+        if relations:
+            worst_rel = min(relations, key=lambda r: r.accuracy)
+            parent = f"parent min {shown(worst_rel.accuracy)} ({worst_rel.name})"
+        else:
+            parent = "parent —"
+        verdict = "FAIL" if self.failures(strict_min, coverage_min, parent_min) else "PASS"
+        if strict_min == coverage_min == parent_min:
+            at = f"{strict_min:.2f}"
+        else:
+            at = f"strict {strict_min:.2f} / coverage {coverage_min:.2f} / parent {parent_min:.2f}"
+        return f"summary: {lowest('strict')} · {lowest('coverage')} · {parent} → {verdict} at {at}"
+
+    def render(
+        self,
+        strict_min: float = 0.95,
+        coverage_min: float = 0.95,
+        parent_min: float = 0.95,
+        details: bool = False,
+    ) -> str:
+        """A readable table; the last line is :meth:`summary`."""
+        lines = [f"{'type':<27}{'mode':<10}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}"]
+        for s in self.types:
+            if s.gold == 0 and s.pred == 0:
+                continue
+            figures = "".join(f"{shown(x):>7}" for x in (s.precision, s.recall, s.f1))
+            lines.append(f"{s.type:<27}{s.mode:<10}{s.gold:>6}{s.pred:>6}{figures}")
+        relations = [r for r in self.relations if r.total]
+        if relations:
+            lines.append("")
+            lines.append(f"{'parent / link':<43}{'checked':>8}{'right':>7}{'acc':>7}")
+            for r in relations:
+                lines.append(f"{r.name:<43}{r.total:>8}{r.correct:>7}{shown(r.accuracy):>7}")
+        if details:
+            lines.extend(self._details())
+        reasons = self.failures(strict_min, coverage_min, parent_min)
+        if reasons:
+            lines.append("")
+            lines.extend(f"below threshold: {reason}" for reason in reasons)
+        lines.append(self.summary(strict_min, coverage_min, parent_min))
+        return "\n".join(lines)
+
+    def _details(self) -> list[str]:
+        out: list[str] = []
+        for s in self.types:
+            if s.missed or s.extra:
+                out.append("")
+                out.append(f"{s.type} ({s.mode}):")
+                out.extend(f"  - missing: {text}" for text in s.missed)
+                out.extend(f"  + extra:   {text}" for text in s.extra)
+        for r in self.relations:
+            if r.wrong:
+                out.append("")
+                out.append(f"{r.name}:")
+                out.extend(f"  ! {text}" for text in r.wrong)
+        return out
+
+    def to_dict(
+        self, strict_min: float = 0.95, coverage_min: float = 0.95, parent_min: float = 0.95
+    ) -> dict[str, Any]:
+        """Plain data for ``--json``."""
+        return {
+            "types": [
+                {
+                    "type": s.type,
+                    "mode": s.mode,
+                    "gold": s.gold,
+                    "pred": s.pred,
+                    "matched": s.matched,
+                    "covered_gold": s.covered_gold,
+                    "covered_pred": s.covered_pred,
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                    "missed": s.missed,
+                    "extra": s.extra,
+                }
+                for s in self.types
+            ],
+            "relations": [
+                {
+                    "name": r.name,
+                    "total": r.total,
+                    "correct": r.correct,
+                    "accuracy": round(r.accuracy, 4),
+                    "wrong": r.wrong,
+                }
+                for r in self.relations
+            ],
+            "failures": self.failures(strict_min, coverage_min, parent_min),
+            "summary": self.summary(strict_min, coverage_min, parent_min),
+        }
+
+    @classmethod
+    def combine(cls, reports: Iterable[Report]) -> Report:
+        """The sum of several reports (micro-averaged: counts are added)."""
+        types: dict[tuple[str, str], TypeScore] = {}
+        relations: dict[str, RelationScore] = {}
+        for report in reports:
+            for s in report.types:
+                total = types.setdefault((s.type, s.mode), TypeScore(s.type, s.mode))
+                total.gold += s.gold
+                total.pred += s.pred
+                total.matched += s.matched
+                total.covered_gold += s.covered_gold
+                total.covered_pred += s.covered_pred
+                total.missed += s.missed
+                total.extra += s.extra
+            for r in report.relations:
+                rel = relations.setdefault(r.name, RelationScore(r.name))
+                rel.total += r.total
+                rel.correct += r.correct
+                rel.wrong += r.wrong
+        order = {name: i for i, name in enumerate(TYPES)}
+        ordered = sorted(types.values(), key=lambda s: (order.get(s.type, 99), s.mode))
+        return cls(ordered, list(relations.values()))
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def _modes(gold: dict[str, Any]) -> dict[str, str]:
+    scoring = gold.get("_scoring")
+    if not isinstance(scoring, dict):
+        return dict.fromkeys(TYPES, "strict")
+    modes = dict.fromkeys(TYPES, "unscored")
+    for mode in ("strict", "coverage"):
+        for name in scoring.get(mode) or []:
+            if name in modes:
+                modes[name] = mode
+    return modes
+
+
+def _links(pairs: dict[_Item, _Item], gold: list[_Item], name: str) -> RelationScore:
+    """Link accuracy over matched pairs: the same set of linked codes (only
+    when the gold has links of this kind at all)."""
+    rel = RelationScore(name)
+    if not any(g.links for g in gold):
+        return rel
+    for g in gold:
+        p = pairs.get(g)
+        if p is None:
+            continue
+        rel.total += 1
+        if g.links == p.links:
+            rel.correct += 1
+        else:
+            rel.wrong.append(f"{g.label()}: gold {sorted(g.links)}, predicted {sorted(p.links)}")
+    return rel
+
+
+def evaluate(gold: dict[str, Any], pred: dict[str, Any]) -> Report:
+    """Score ``pred`` (an extraction) against ``gold`` (a reference JSON)."""
+    modes = _modes(gold)
+    g_items, p_items = _flatten(gold), _flatten(pred)
+    pairs: dict[_Item, _Item] = {g_items["document"][0]: p_items["document"][0]}
+    placed: dict[str, set[_Item]] = {}
+    # parents before children: every type's parent type comes earlier in TYPES
+    # except compétences transversales' children, so match those first
+    order = ["competences_transversales", *[t for t in TYPES if t != "competences_transversales"]]
+    for kind in order:
+        placed[kind] = _match(g_items[kind], p_items[kind], pairs)
+    reverse = {p: g for g, p in pairs.items()}
+
+    types: list[TypeScore] = []
+    relations: list[RelationScore] = []
+    for kind in TYPES:
+        gold_list, pred_list = g_items[kind], p_items[kind]
+        score = TypeScore(kind, modes[kind], len(gold_list), len(pred_list))
+        score.matched = sum(1 for g in gold_list if g in pairs)
+        pred_pool, gold_pool = _Pools(pred_list), _Pools(gold_list)
+        in_parent: set[_Item] = set()
+        for g in gold_list:
+            scope, own = _scope(g, pairs)
+            if _found(g.text, pred_pool.text(scope)):
+                score.covered_gold += 1
+                if own:
+                    in_parent.add(g)
+        for p in pred_list:
+            scope, _ = _scope(p, reverse)
+            if _found(p.text, gold_pool.text(scope)):
+                score.covered_pred += 1
+        coverage = score.mode == "coverage"
+        score.missed = [
+            g.label() for g in gold_list if (g not in in_parent if coverage else g not in pairs)
+        ]
+        if coverage:
+            score.extra = [
+                p.label()
+                for p in pred_list
+                if not _found(p.text, gold_pool.text(_scope(p, reverse)[0]))
+            ]
+        else:
+            score.extra = [p.label() for p in pred_list if p not in reverse]
+        types.append(score)
+        if kind in PARENT_RELATIONS and score.mode != "unscored":
+            relations.append(
+                _placement(
+                    kind,
+                    gold_list,
+                    pairs,
+                    placed[kind],
+                    in_parent,
+                    coverage,
+                    pred_pool,
+                    p_items["document"][0],
+                )
+            )
+
+    competences = g_items["competences"] + g_items["competences_transversales"]
+    relations.append(_links(pairs, competences, "links competence.activites"))
+    relations.append(_links(pairs, g_items["criteres"], "links critere.competences"))
+    return Report(types, relations)
+
+
+def _placement(
+    kind: str,
+    gold: list[_Item],
+    pairs: dict[_Item, _Item],
+    placed: set[_Item],
+    in_parent: set[_Item],
+    coverage: bool,
+    pred_pool: _Pools,
+    pred_root: _Item,
+) -> RelationScore:
+    """Parent accuracy: of the gold items whose parent was matched and which
+    were found at all, the share found under the parent's match."""
+    rel = RelationScore(f"{kind} → {PARENT_RELATIONS[kind]}")
+    whole = pred_pool.text(pred_root)
+    for g in gold:
+        if g.parent is None or g.parent not in pairs:
+            continue
+        if coverage:
+            located = _found(g.text, whole)
+            right = g in in_parent
+        else:
+            located = g in pairs
+            right = g in placed
+        if not located:
+            continue
+        rel.total += 1
+        if right:
+            rel.correct += 1
+        else:
+            found_in = None if coverage else pairs[g].parent
+            where = found_in.label() if found_in is not None else "another parent"
+            rel.wrong.append(f"{g.label()}: expected under {g.parent.label()}, found under {where}")
+    return rel

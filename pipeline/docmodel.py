@@ -90,6 +90,8 @@ class Document:
         for block in self.blocks:
             yield from block.walk()
 
-    def warn(self, code: str, message: str, page: int | None = None, line: int | None = None) -> None:
+    def warn(
+        self, code: str, message: str, page: int | None = None, line: int | None = None
+    ) -> None:
         """Record something the backend was unsure of (becomes an output warning)."""
         self.warnings.append((code, message, page, line))

@@ -45,9 +45,7 @@ class Source(_Model):
 class Certification(_Model):
     """The certification the référentiel describes."""
 
-    type: Literal["CQP", "CQPM", "CQPI"] | None = Field(
-        None, description="As printed in the title"
-    )
+    type: Literal["CQP", "CQPM", "CQPI"] | None = Field(None, description="As printed in the title")
     intitule: str | None = Field(None, description="Title of the certification")
     code_rncp: str | None = Field(None, pattern=r"^RNCP\d+$", description="RNCP code if printed")
     description: str | None = None

@@ -30,13 +30,24 @@ MINIMAL = {
 def test_models_dump_every_contract_field() -> None:
     data = Referentiel.model_validate(MINIMAL).model_dump(mode="json")
     assert list(data) == [
-        "schema_version", "source", "certification", "activites", "blocs",
-        "competences_transversales", "warnings",
+        "schema_version",
+        "source",
+        "certification",
+        "activites",
+        "blocs",
+        "competences_transversales",
+        "warnings",
     ]
     assert set(data["certification"]) == {"type", "intitule", "code_rncp", "description"}
     assert set(data["blocs"][0]) >= {
-        "id", "code", "libelle", "connaissances", "competences",
-        "modalites_evaluation", "criteres", "provenance",
+        "id",
+        "code",
+        "libelle",
+        "connaissances",
+        "competences",
+        "modalites_evaluation",
+        "criteres",
+        "provenance",
     }
 
 

@@ -1,0 +1,221 @@
+"""Text backend: .txt / .md extractions and .html files → :class:`Document`.
+
+Text extractions of référentiels are line-oriented: one paragraph per line,
+markdown (``#`` headings, ``**bold**``), bullet glyphs, ``[bookmark: …]``
+artefacts, and tables written as TAB-separated cells holding HTML. Two table
+layouts occur:
+
+* **one row per line** — ``cell⇥cell⇥cell``; an empty cell under a filled one
+  is the same merged cell (vertical merge), a row whose only filled cell is the
+  first spans the whole table;
+* **one cell per line** — every line starting with a TAB starts the next cell
+  (filling rows of as many cells as the first group has), the lines that follow
+  without a TAB continue it (e.g. a critère then its indicateur bullets).
+
+Provenance: page None, line = 1-based line in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+from ..docmodel import Block, Cell, Document, Kind, Row
+from ..options import Options
+from ..sniff import detect
+from ..textio import read_text
+from .markup import GLYPHS, has_markup, html_blocks
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_RULE = re.compile(r"^[\s\-–—_=*]*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = re.compile(rf"^(\s*)([{re.escape(GLYPHS)}])(?:\s+|$)(.*)$")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def parse(path: Path, options: Options) -> Document:
+    """Read a text, markdown or HTML file into the document model."""
+    text, _ = read_text(path)
+    document = Document(
+        filename=path.name,
+        format="text",
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+    )
+    if detect(path) == "html":
+        document.blocks = html_blocks(text)
+    else:
+        document.blocks = parse_lines(text.split("\n"))
+    return document
+
+
+def parse_lines(lines: list[str]) -> list[Block]:
+    """Blocks of a line-oriented text (tables included)."""
+    lines = [_BOOKMARK.sub("", line).rstrip(" \r\f\v") for line in lines]
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "\t" in line and not _RULE.match(line):
+            end = _table_end(lines, index)
+            table = _table(lines, index, end)
+            if table is not None:
+                blocks.append(table)
+            index = end
+            continue
+        if line.strip() and not _is_rule(line):
+            blocks.extend(line_blocks(line, index + 1))
+        index += 1
+    return blocks
+
+
+def _is_rule(line: str) -> bool:
+    """A line drawn with dashes (a table rule), not text."""
+    return bool(_RULE.match(line)) and line.count("-") + line.count("—") >= 3
+
+
+# ------------------------------------------------------------------ lines
+
+
+def line_blocks(line: str, number: int) -> list[Block]:
+    """The blocks of one line outside tables (or one line of a cell)."""
+    if has_markup(line):
+        return html_blocks(line, number)
+    text = html.unescape(line)
+    heading = _HEADING.match(text.strip())
+    if heading:
+        title = _clean(heading.group(2))
+        return (
+            [Block(Kind.HEADING, title, line=number, level=len(heading.group(1)))] if title else []
+        )
+    bullet = _BULLET.match(text)
+    if bullet and not text.lstrip().startswith("**"):
+        indent, glyph, rest = bullet.groups()
+        body = _clean(rest)
+        if not body:
+            return []
+        level = len(indent.expandtabs(4)) // 2
+        return [
+            Block(Kind.LIST_ITEM, body, line=number, level=level, label=glyph, bold=_all_bold(rest))
+        ]
+    body = _clean(text)
+    if not body:
+        return []
+    return [Block(Kind.PARAGRAPH, body, line=number, bold=_all_bold(text))]
+
+
+def _all_bold(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
+
+
+def _clean(text: str) -> str:
+    return " ".join(_BOLD.sub(r"\1", text).replace("**", "").split())
+
+
+# ------------------------------------------------------------------ tables
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """Index after the table that starts at ``start``: TAB lines, blank lines
+    between them, and non-TAB lines that directly follow a table line."""
+    index = start
+    last = start
+    while index < len(lines):
+        line = lines[index]
+        if "\t" in line:
+            last = index
+        elif not line.strip():
+            pass
+        elif index == last + 1 or _is_rule(line):
+            last = index  # continuation of the cell above
+        else:
+            break
+        index += 1
+    return last + 1
+
+
+def _table(lines: list[str], start: int, end: int) -> Block | None:
+    numbered = [(i + 1, lines[i]) for i in range(start, end)]
+    tab_lines = [line for _, line in numbered if "\t" in line]
+    if all(line.startswith("\t") and line.count("\t") == 1 for line in tab_lines):
+        rows = _cell_per_line(numbered)
+    else:
+        rows = _row_per_line(numbered)
+    if not rows:
+        return None
+    return Block(Kind.TABLE, line=start + 1, rows=rows)
+
+
+def _cell(parts: list[tuple[int, str]]) -> Cell:
+    """A cell from its physical lines (each may hold HTML)."""
+    blocks: list[Block] = []
+    for number, text in parts:
+        if text.strip() and not _is_rule(text):
+            blocks.extend(line_blocks(text, number))
+    return Cell(blocks=blocks)
+
+
+def _cell_per_line(numbered: list[tuple[int, str]]) -> list[Row]:
+    cells: list[list[tuple[int, str]]] = []
+    first_group = 0
+    group_open = True
+    for number, line in numbered:
+        if line.startswith("\t"):
+            cells.append([(number, line[1:])])
+            if group_open:
+                first_group += 1
+        elif line.strip():
+            if cells:
+                cells[-1].append((number, line))
+        elif cells:
+            group_open = False
+    width = max(2, first_group)
+    rows: list[Row] = []
+    for offset in range(0, len(cells), width):
+        group = cells[offset : offset + width]
+        rows.append(Row(cells=[_cell(parts) for parts in group]))
+    return rows
+
+
+def _row_per_line(numbered: list[tuple[int, str]]) -> list[Row]:
+    raw: list[list[list[tuple[int, str]]]] = []
+    previous_was_row = False
+    for number, line in numbered:
+        if "\t" in line:
+            cells = [[(number, part)] for part in line.split("\t")]
+            if all(_RULE.match(part) for part in line.split("\t")):
+                previous_was_row = False
+                continue  # a table rule drawn with dashes
+            raw.append(cells)
+            previous_was_row = True
+        elif line.strip() and previous_was_row and raw:
+            target = next((c for c in reversed(raw[-1]) if c[0][1].strip()), raw[-1][-1])
+            target.append((number, line))
+        else:
+            previous_was_row = False
+    if not raw:
+        return []
+    width = max(len(cells) for cells in raw)
+    rows: list[Row] = []
+    above: list[Cell | None] = [None] * width
+    for cells in raw:
+        cells = cells + [[(cells[0][0][0], "")]] * (width - len(cells))
+        built = [_cell(parts) for parts in cells]
+        filled = [bool(cell.blocks) for cell in built]
+        if width > 1 and filled[0] and not any(filled[1:]):
+            built[0].col_span = width
+            rows.append(Row(cells=[built[0]]))
+            above = [None] * width
+            continue
+        row = Row()
+        for column, cell in enumerate(built):
+            merged = above[column]
+            if not filled[column] and merged is not None:
+                merged.row_span += 1
+                cell = merged
+            row.cells.append(cell)
+            above[column] = cell if cell.blocks else None
+        rows.append(row)
+    return rows

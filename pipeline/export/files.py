@@ -1,0 +1,21 @@
+"""One file per table in a folder: Parquet or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ._atomic import atomic_path
+
+
+def write_tables(tables: dict[str, pd.DataFrame], dest: Path, fmt: str) -> dict[str, int]:
+    """Write ``<table>.parquet`` or ``<table>.csv`` (UTF-8) into ``dest``; returns row counts."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        with atomic_path(dest / f"{name}.{fmt}") as tmp:
+            if fmt == "parquet":
+                frame.to_parquet(tmp, index=False)
+            else:
+                frame.to_csv(tmp, index=False, encoding="utf-8")
+    return {name: len(frame) for name, frame in tables.items()}

@@ -79,6 +79,8 @@ _QUOTES = str.maketrans(
 )
 _TRAILING = re.compile(r"[\s.,;:!?…\-]+$")
 _NON_WORD = re.compile(r"[\W_]+")
+_INNER_GUILLEMET = re.compile(r"«\s+|\s+»")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;!?])")
 
 
 def normalise(text: str | None) -> str:
@@ -86,8 +88,9 @@ def normalise(text: str | None) -> str:
     trailing punctuation dropped."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    text = " ".join(text.split())
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _INNER_GUILLEMET.sub(lambda m: m.group(0).strip(), text).translate(_QUOTES)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
     return _TRAILING.sub("", text)
 
 
@@ -417,6 +420,7 @@ class Report:
         strict_min: float = 0.95,
         coverage_min: float = 0.95,
         parent_min: float = 0.95,
+        *,
         details: bool = False,
     ) -> str:
         """A readable table; the last line is :meth:`summary`."""

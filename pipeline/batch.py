@@ -1,0 +1,543 @@
+"""Batch conversion: every supported file under a folder → one JSON each, in parallel.
+
+Worker processes stay alive between files, so spaCy and the rules load once per
+worker. The parent hands out one file at a time, stops a worker that runs over
+the per-file timeout (and starts a fresh one), and writes every output itself
+(validated, temp file + rename): a killed worker never leaves a partial file.
+A run report (``run.json``, ``run.csv``) records what happened to every file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from pathlib import Path, PurePath
+from typing import Any
+
+from . import __version__
+from .errors import ExtractionTimeout, ReferentielError
+from .models import Referentiel
+from .options import Options
+from .output import write_json
+
+SUPPORTED_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".doc", ".odt", ".txt", ".md", ".html", ".htm"}
+    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+)
+REPORT_JSON = "run.json"
+REPORT_CSV = "run.csv"
+MAX_NAME_BYTES = 255  # longest file name most file systems accept
+_HASH_CHARS = 16
+
+
+# ---------------------------------------------------------------- files and names
+
+
+def discover(src: Path, out: Path | None = None) -> list[Path]:
+    """Every supported file under ``src``, sorted; hidden files/folders and ``out`` skipped."""
+    src = src.resolve()
+    skip = out.resolve() if out is not None and out.resolve() != src else None
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(src):  # does not follow symlinked folders
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d != skip)
+        for name in files:
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if path.is_file():  # regular files only (no FIFOs, devices, dangling links)
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(src).as_posix())
+
+
+def output_path(relative: str | PurePath, out: Path) -> Path:
+    """Where the JSON for the input at ``relative`` (inside SRC_DIR) goes: always inside ``out``.
+
+    ``a/b/x.pdf`` → ``out/a/b/x.pdf.json``. Root anchors, ``.`` and ``..`` never
+    climb out; a name over 255 bytes is shortened and made unique with a hash.
+    """
+    raw = str(relative).replace("\\", "/").replace("\x00", "_")
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if not parts:
+        parts = ["_"]
+    safe = [_safe_name("_" if p == ".." else p) for p in parts[:-1]]
+    safe.append(_safe_name(parts[-1], suffix=".json"))
+    target = out.joinpath(*safe)
+    if not target.resolve().is_relative_to(out.resolve()):  # e.g. a symlink inside out
+        raise ValueError(f"{relative}: output would land outside {out}")
+    return target
+
+
+def _safe_name(name: str, suffix: str = "") -> str:
+    """``name + suffix`` if it fits in 255 bytes, else a shortened prefix + hash + extension."""
+    if name == "..":
+        name = "_"
+    full = name + suffix
+    if len(full.encode("utf-8", "surrogateescape")) <= MAX_NAME_BYTES:
+        return full
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:_HASH_CHARS]
+    extension = PurePath(name).suffix
+    if len(extension.encode("utf-8", "surrogateescape")) > 16:
+        extension = ""
+    tail = f"~{digest}{extension}{suffix}"
+    room = MAX_NAME_BYTES - len(tail.encode("utf-8", "surrogateescape"))
+    prefix = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return prefix + tail
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------- the report
+
+
+@dataclass
+class FileResult:
+    """What happened to one input file (one row of ``run.csv``)."""
+
+    input: str
+    output: str | None
+    status: str  # ok | warning | failed | skipped
+    error_status: str | None = None  # the error's status: corrupt, encrypted, timeout…
+    error: str | None = None
+    blocs: int | None = None
+    competences: int | None = None
+    criteres: int | None = None
+    indicateurs: int | None = None
+    warnings: int | None = None
+    pages: int | None = None
+    seconds: float | None = None
+    sha256: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+COUNTS = ("blocs", "competences", "criteres", "indicateurs", "warnings")
+
+
+def counts_of(ref: Referentiel) -> dict[str, int | None]:
+    """Element counts of one référentiel, as reported per file."""
+    competences = sum(len(b.competences) for b in ref.blocs) + len(ref.competences_transversales)
+    criteres = [c for b in ref.blocs for c in b.criteres]
+    return {
+        "blocs": len(ref.blocs),
+        "competences": competences,
+        "criteres": len(criteres),
+        "indicateurs": sum(len(c.indicateurs) for c in criteres),
+        "warnings": len(ref.warnings),
+        "pages": ref.source.pages,
+    }
+
+
+@dataclass
+class BatchReport:
+    """The whole run: settings, one :class:`FileResult` per file, totals."""
+
+    src: str
+    out: str
+    jobs: int
+    timeout: float
+    force: bool
+    started: str
+    finished: str = ""
+    seconds: float = 0.0
+    interrupted: bool = False
+    not_run: int = 0
+    extractor_version: str = __version__
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.failed]
+
+    def totals(self) -> dict[str, int | float]:
+        """Files per status, summed element counts and seconds."""
+        totals: dict[str, int | float] = {"files": len(self.files), "not_run": self.not_run}
+        for status in ("ok", "warning", "skipped", "failed"):
+            totals[status] = sum(f.status == status for f in self.files)
+        for name in (*COUNTS, "pages"):
+            totals[name] = sum(getattr(f, name) or 0 for f in self.files)
+        totals["seconds"] = round(sum(f.seconds or 0.0 for f in self.files), 3)
+        return totals
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["totals"] = self.totals()
+        return data
+
+
+def write_report(report: BatchReport, out: Path) -> None:
+    """Write ``run.json`` and ``run.csv`` in ``out`` (each via temp file + rename)."""
+    _write_atomic(out / REPORT_JSON, json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    buffer = io.StringIO()
+    columns = [f.name for f in fields(FileResult)]
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for result in report.files:
+        writer.writerow(asdict(result))
+    _write_atomic(out / REPORT_CSV, buffer.getvalue())
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------- worker processes
+
+# What a worker sends back for one file: ("done", referentiel as a dict) or
+# ("error", error status, one-line message).
+Outcome = tuple[str, Any, Any]
+
+
+def _warm_up() -> None:
+    """Import the extraction stack (and its rules / spaCy model) before the first file."""
+    import importlib
+
+    for module in ("pipeline.api", "pipeline.segment", "pipeline.rules", "pipeline.nlp"):
+        try:
+            loaded = importlib.import_module(module)
+        except Exception:  # not every stage exists in every install
+            continue
+        warm = getattr(loaded, "warm_up", None)
+        if callable(warm):
+            with contextlib.suppress(Exception):  # a broken stage shows on the first file
+                warm()
+
+
+def extract_one(path: Path, options: Options) -> Outcome:
+    """Extract one file, turning every failure into an ``("error", status, message)``."""
+    from .api import extract
+
+    try:
+        return ("done", extract(path, options).model_dump(mode="json"), None)
+    except ReferentielError as err:
+        return ("error", err.status, str(err))
+    except Exception as err:  # a bug in one file's extraction must not stop the batch
+        return ("error", "internal_error", f"{path}: {type(err).__name__}: {err}")
+
+
+def _worker_main(conn: Connection, options: Options) -> None:
+    """A worker: warm up once, then extract the paths it is sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _warm_up()
+    conn.send(("ready", None, None))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        conn.send(extract_one(Path(task), options))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    task: Path | None = None
+    started: float = 0.0
+
+
+class WorkerPool:
+    """Long-lived worker processes, one file at a time each, with a per-file timeout."""
+
+    def __init__(self, jobs: int, options: Options, timeout: float) -> None:
+        self.jobs = max(1, jobs)
+        self.options = options
+        self.timeout = timeout
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self._startup_deaths = 0
+
+    def run(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Outcome, float]]:
+        """Yield ``(path, outcome, seconds)`` for every path, in completion order."""
+        pending = deque(paths)
+        try:
+            for _ in range(min(self.jobs, len(pending))):
+                self._workers.append(self._spawn())
+            while pending or any(w.task is not None for w in self._workers):
+                self._dispatch(pending)
+                yield from self._collect()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop every worker (politely if idle, by force if busy)."""
+        for worker in self._workers:
+            if worker.task is None and worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        for worker in self._workers:
+            worker.process.join(timeout=0.5 if worker.task is None else 0)
+            self._kill(worker)
+        self._workers.clear()
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main, args=(child, self.options), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _dispatch(self, pending: deque[Path]) -> None:
+        for worker in self._workers:
+            if worker.ready and worker.task is None and pending:
+                worker.task = pending.popleft()
+                worker.started = time.monotonic()
+                worker.conn.send(str(worker.task))
+
+    def _collect(self) -> Iterator[tuple[Path, Outcome, float]]:
+        busy = [w for w in self._workers if w.task is not None]
+        now = time.monotonic()
+        wait_for = min((w.started + self.timeout - now for w in busy), default=None)
+        handles: list[Any] = [w.conn for w in self._workers]
+        handles += [w.process.sentinel for w in self._workers]
+        signalled = set(wait(handles, timeout=max(0.0, wait_for) if wait_for is not None else None))
+        for index, worker in enumerate(list(self._workers)):
+            message = None
+            if worker.conn in signalled:
+                try:
+                    message = worker.conn.recv()
+                except (EOFError, OSError):  # the worker is exiting: wait for it
+                    worker.process.join(timeout=2)
+            if message is not None:
+                kind, payload, detail = message
+                if kind == "ready":
+                    worker.ready = True
+                    self._startup_deaths = 0
+                    continue
+                task, worker.task = worker.task, None
+                if task is not None:
+                    yield task, (kind, payload, detail), time.monotonic() - worker.started
+                continue
+            if not worker.process.is_alive():
+                yield from self._replace(index, worker, self._died(worker))
+            elif worker.task is not None and time.monotonic() - worker.started >= self.timeout:
+                reason = f"no result after {self.timeout:g} s (worker stopped)"
+                timeout = ExtractionTimeout(worker.task, reason)
+                yield from self._replace(index, worker, ("error", timeout.status, str(timeout)))
+
+    def _died(self, worker: _Worker) -> Outcome:
+        worker.process.join(timeout=1)
+        code = worker.process.exitcode
+        return ("error", "crashed", f"{worker.task}: worker process died (exit code {code})")
+
+    def _replace(
+        self, index: int, worker: _Worker, outcome: Outcome
+    ) -> Iterator[tuple[Path, Outcome, float]]:
+        self._kill(worker)
+        task = worker.task
+        if task is None:  # died before or between files
+            self._startup_deaths += 1
+            if self._startup_deaths > 3 * self.jobs:
+                raise ReferentielError(task or "batch", "worker processes keep dying at start-up")
+        self._workers[index] = self._spawn()
+        if task is not None:
+            yield task, outcome, time.monotonic() - worker.started
+
+    @staticmethod
+    def _kill(worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.terminate()
+            worker.process.join(timeout=2)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
+
+
+# ---------------------------------------------------------------- the batch
+
+
+def default_jobs() -> int:
+    """How many CPU cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run_batch(
+    src: Path,
+    out: Path,
+    options: Options | None = None,
+    *,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    force: bool = False,
+    progress: bool | None = None,
+) -> BatchReport:
+    """Convert every supported file under ``src`` into ``out``; return (and write) the report.
+
+    Raises ``KeyboardInterrupt`` after writing the report when interrupted.
+    """
+    options = options or Options()
+    jobs = jobs or default_jobs()
+    timeout = timeout or options.limits.timeout_seconds
+    src, out = Path(src), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    report = BatchReport(
+        src=str(src), out=str(out), jobs=jobs, timeout=timeout, force=force, started=_now()
+    )
+    inputs = discover(src, out)
+    results: dict[Path, FileResult] = {}
+    targets: dict[Path, Path] = {}
+    todo = []
+    for path in inputs:
+        try:
+            targets[path] = output_path(path.relative_to(src.resolve()), out)
+        except ValueError as err:
+            results[path] = FileResult(_rel(path, src), None, "failed", "unsafe_output", str(err))
+            continue
+        done = None if force else _already_done(path, targets[path], src, out)
+        if done is not None:
+            results[path] = done
+        else:
+            todo.append(path)
+    bar = _progress_bar(len(inputs), len(inputs) - len(todo), progress)
+    pool = WorkerPool(min(jobs, len(todo)) or 1, options, timeout)
+    interrupted = False
+    try:
+        for path, outcome, seconds in pool.run(todo):
+            results[path] = _finish(path, targets[path], src, out, outcome, seconds)
+            bar.update(1)
+            bar.set_postfix(failed=sum(r.failed for r in results.values()), refresh=False)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        pool.close()
+        bar.close()
+        report.files = [results[p] for p in inputs if p in results]
+        report.not_run = len(inputs) - len(report.files)
+        report.interrupted = interrupted
+        report.finished = _now()
+        report.seconds = round(time.monotonic() - start, 3)
+        write_report(report, out)
+    if interrupted:
+        raise KeyboardInterrupt
+    return report
+
+
+def _already_done(path: Path, target: Path, src: Path, out: Path) -> FileResult | None:
+    """A ``skipped`` result when ``target`` is a valid output of these bytes and this version."""
+    if not target.is_file():
+        return None
+    try:
+        ref = Referentiel.model_validate_json(target.read_bytes())
+    except (OSError, ValueError):
+        return None
+    digest = sha256_of(path)
+    if ref.source.sha256 != digest or ref.source.extractor_version != __version__:
+        return None
+    result = FileResult(_rel(path, src), _rel(target, out), "skipped", sha256=digest)
+    _set_counts(result, ref)
+    return result
+
+
+def _finish(
+    path: Path, target: Path, src: Path, out: Path, outcome: Outcome, seconds: float
+) -> FileResult:
+    """Write a successful file's output; turn the outcome into a :class:`FileResult`."""
+    kind, payload, detail = outcome
+    result = FileResult(_rel(path, src), None, "failed", seconds=round(seconds, 3))
+    if kind == "done":
+        try:
+            ref = Referentiel.model_validate(payload)
+            write_json(ref, target)
+        except ReferentielError as err:
+            kind, payload, detail = "error", err.status, str(err)
+        except ValueError as err:
+            kind, payload, detail = "error", "invalid_output", f"{path}: {err}"
+        else:
+            result.status = "warning" if ref.warnings else "ok"
+            result.output = _rel(target, out)
+            result.sha256 = ref.source.sha256
+            _set_counts(result, ref)
+            return result
+    result.error_status, result.error = payload, detail
+    _drop_stale(path, target)
+    return result
+
+
+def _set_counts(result: FileResult, ref: Referentiel) -> None:
+    for name, value in counts_of(ref).items():
+        setattr(result, name, value)
+
+
+def _drop_stale(path: Path, target: Path) -> None:
+    """Remove an earlier output that describes other bytes than the (now failing) input."""
+    if not target.is_file():
+        return
+    try:
+        old = json.loads(target.read_bytes())["source"]["sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        old = None
+    try:
+        current = sha256_of(path)
+    except OSError:
+        current = None
+    if old != current:
+        target.unlink(missing_ok=True)
+
+
+def _progress_bar(total: int, initial: int, enabled: bool | None) -> Any:
+    from tqdm import tqdm
+
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    return tqdm(
+        total=total,
+        initial=initial,
+        unit="file",
+        file=sys.stderr,
+        disable=not enabled,
+        dynamic_ncols=True,
+        desc="referentiel",
+    )
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

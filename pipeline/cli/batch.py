@@ -1,0 +1,91 @@
+"""``referentiel batch SRC_DIR OUT_DIR``: every supported file of a folder tree, in parallel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..options import Limits
+from ._common import add_extraction_options, options_from
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "batch",
+        help="extract every référentiel under a folder, in parallel",
+        description=(
+            "Extract every supported file under SRC_DIR (recursively; hidden files skipped) "
+            "into OUT_DIR, one JSON per input mirroring the folder tree (a/b/x.pdf → "
+            "OUT_DIR/a/b/x.pdf.json). Files already converted (same sha256 and extractor "
+            "version) are skipped. A failing or stuck file is recorded and the batch goes "
+            "on. The run report is written to OUT_DIR/run.json and OUT_DIR/run.csv. "
+            "Exit code 0 when every file succeeded or was skipped, 1 when some failed."
+        ),
+        epilog="example: referentiel batch sources/ output/batch --jobs 4 --timeout 300",
+    )
+    parser.add_argument("src_dir", help="folder holding the référentiels (searched recursively)")
+    parser.add_argument("out_dir", help="folder receiving the JSON files and the run report")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        help="worker processes (default: one per CPU core)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=Limits().timeout_seconds,
+        help="seconds allowed per file before its worker is stopped (default: %(default)g)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="redo files whose output is already up to date"
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when standard error is a terminal)",
+    )
+    add_extraction_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..batch import REPORT_CSV, run_batch
+
+    src, out = Path(args.src_dir), Path(args.out_dir)
+    if not src.is_dir():
+        print(f"error: {src}: not a folder", file=sys.stderr)
+        return 2
+    if args.timeout <= 0:
+        print("error: --timeout must be positive", file=sys.stderr)
+        return 2
+    report = run_batch(
+        src,
+        out,
+        options_from(args),
+        jobs=args.jobs,
+        timeout=args.timeout,
+        force=args.force,
+        progress=args.progress,
+    )
+    for failure in report.failed:
+        print(f"failed ({failure.error_status}): {failure.error}", file=sys.stderr)
+    totals = report.totals()
+    print(
+        f"{totals['files']} files: {totals['ok']} ok, {totals['warning']} with warnings, "
+        f"{totals['skipped']} skipped, {totals['failed']} failed in {report.seconds:.1f} s "
+        f"(report: {out / REPORT_CSV})",
+        file=sys.stderr,
+    )
+    return 1 if report.failed else 0
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value

@@ -43,6 +43,10 @@ def export(out_dir: str | Path, to: str, dest: str | Path) -> ExportResult:
     if not folder.documents:
         raise ReferentielError(out_dir, "no référentiel JSON found in this folder")
     target, docs = Path(dest), folder.documents
+    if to in ("parquet", "csv") and target.exists() and not target.is_dir():
+        raise ReferentielError(target, f"--to {to} writes a folder of tables, this is a file")
+    if to not in ("parquet", "csv") and target.is_dir():
+        raise ReferentielError(target, f"--to {to} writes a file, this is a folder")
     result = ExportResult(target, len(docs), folder.skipped)
     if to in ("parquet", "csv"):
         from .files import write_tables

@@ -18,7 +18,7 @@ class ReferentielError(Exception):
     def __init__(self, path: str | Path, reason: str) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{_printable(self.path)}: {' '.join(str(reason).split())}")
 
 
 class EmptyFile(ReferentielError):
@@ -26,6 +26,13 @@ class EmptyFile(ReferentielError):
 
     status = "empty"
     exit_code = 11
+
+
+class UnreadableFile(ReferentielError):
+    """The path does not exist, is not a regular file, or cannot be opened."""
+
+    status = "unreadable"
+    exit_code = 20
 
 
 class UnsupportedFormat(ReferentielError):
@@ -82,3 +89,10 @@ class InvalidOutput(ReferentielError):
 
     status = "invalid_output"
     exit_code = 19
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped, so that a message stays on one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

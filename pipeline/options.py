@@ -15,6 +15,7 @@ class Limits:
     max_file_bytes: int = 200 * 1024 * 1024  # 200 MiB on disk
     max_pages: int = 500
     max_inflated_bytes: int = 500 * 1024 * 1024  # DOCX: total uncompressed size of the zip
+    max_zip_members: int = 10_000  # DOCX: number of files inside the zip
     max_image_pixels: int = 200_000_000  # per page image (decompression bombs)
     timeout_seconds: float = 600.0  # per file, in batch
 

@@ -1,23 +1,22 @@
-"""Detect an input's real kind from its bytes (extensions can lie)."""
+"""Detect an input's real kind from its bytes (extensions can lie).
+
+A PDF named ``.docx`` is read as a PDF, a DOCX named ``.pdf`` as a DOCX; the
+extension only decides between text and HTML, and is what a file whose content
+matches no format is judged against.
+"""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from .errors import CorruptFile, EmptyFile, UnsupportedFormat
+from .errors import CorruptFile, EmptyFile, UnreadableFile, UnsupportedFormat
 
-_IMAGE_MAGIC = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",
-    b"II*\x00",
-    b"MM\x00*",
-    b"BM",
-    b"GIF8",
-)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BMP_HEADER_SIZES = {12, 16, 40, 52, 56, 64, 108, 124}
 _TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_BINARY_SUFFIXES = {".pdf", ".docx", ".doc", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 def detect(path: Path) -> str:
@@ -26,37 +25,54 @@ def detect(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(2048)
     except OSError as err:
-        raise UnsupportedFormat(path, f"cannot read file ({err.strerror})") from err
+        raise UnreadableFile(path, f"cannot read file ({err.strerror or err})") from err
     if not head:
         raise EmptyFile(path, "file is empty (0 bytes)")
-    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+    suffix = path.suffix.lower()
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
         return "pdf"
-    if head.startswith(_IMAGE_MAGIC) or head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+    if _is_image(head):
         return "image"
     if head.startswith(_OLE_MAGIC):
         return "legacy_office"
-    if head.startswith(b"PK"):
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary file of an unknown format")
-    suffix = path.suffix.lower()
-    if suffix in _HTML_SUFFIXES or head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+    if suffix in _HTML_SUFFIXES or head.lstrip()[:15].lower().startswith(
+        (b"<!doctype html", b"<html")
+    ):
         return "html"
-    if suffix in _TEXT_SUFFIXES or suffix not in {".pdf", ".docx", ".doc", ".odt"}:
-        return "text"
-    raise UnsupportedFormat(path, f"content does not match its {suffix} extension")
+    if suffix in _BINARY_SUFFIXES:
+        raise UnsupportedFormat(path, f"content is not a {suffix[1:].upper()} file (plain text?)")
+    return "text"
+
+
+def _is_image(head: bytes) -> bool:
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return True
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return True
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return True
+    # "BM" alone starts many text files: also require a BMP info-header size.
+    return head.startswith(b"BM") and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES
 
 
 def _zip_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError) as err:
+    except Exception as err:  # zipfile raises many types on a damaged directory
         raise CorruptFile(path, f"broken zip container ({err})") from err
     if "word/document.xml" in names:
         return "docx"
     if "mimetype" in names and "content.xml" in names:
         return "legacy_office"
-    if "[Content_Types].xml" in names:
-        raise CorruptFile(path, "Office file without word/document.xml (not a Word document)")
+    if any(name.startswith("xl/") for name in names):
+        raise UnsupportedFormat(path, "Excel workbook, not a Word document")
+    if any(name.startswith("ppt/") for name in names):
+        raise UnsupportedFormat(path, "PowerPoint presentation, not a Word document")
+    if "[Content_Types].xml" in names or any(name.startswith("word/") for name in names):
+        raise CorruptFile(path, "Word file without word/document.xml (damaged document)")
     raise UnsupportedFormat(path, "zip archive that is not a Word or OpenDocument file")

@@ -17,6 +17,8 @@ from types import ModuleType
 from .. import __version__
 from ..errors import ReferentielError
 
+INTERNAL_ERROR = 1  # exit code of an unexpected exception (a bug); input errors use 10-20
+
 
 def _commands() -> dict[str, ModuleType]:
     found: dict[str, ModuleType] = {}
@@ -54,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug, not bad input: still one line, never a traceback
+        where = getattr(args, "input", None) or args.command
+        bug = ReferentielError(where, f"internal error ({type(err).__name__}: {err})")
+        print(f"error: {bug}", file=sys.stderr)
+        return INTERNAL_ERROR
     return code
 
 

@@ -1,0 +1,235 @@
+"""Hostile and broken inputs through the Python API: each ends in the project's error.
+
+Every refused file raises the :mod:`pipeline.errors` type for its reason, whose
+message names the file and the reason on one line. A SIGALRM bound turns a hang
+(a bomb being inflated, an entity being expanded) into a failure instead of a
+stuck suite.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fixtures.make_hostile_files import build
+
+from pipeline.api import parse
+from pipeline.errors import (
+    CorruptFile,
+    EmptyFile,
+    EncryptedFile,
+    LimitExceeded,
+    ReferentielError,
+    UnreadableFile,
+    UnsupportedFormat,
+)
+from pipeline.options import Limits, Options
+
+HANG_SECONDS = 60  # generous: every refusal below takes milliseconds
+
+# case → (error type, words the reason must contain)
+REFUSED: dict[str, tuple[type[ReferentielError], str]] = {
+    "empty_pdf": (EmptyFile, "empty (0 bytes)"),
+    "empty_docx": (EmptyFile, "empty (0 bytes)"),
+    "empty_txt": (EmptyFile, "empty (0 bytes)"),
+    "truncated_pdf": (CorruptFile, "truncated PDF"),
+    "header_only_pdf": (CorruptFile, "truncated PDF"),
+    "broken_xref_no_pages_pdf": (CorruptFile, "cannot open PDF"),
+    "encrypted_pdf": (EncryptedFile, "password-protected"),
+    "zero_pages_pdf": (EmptyFile, "no pages"),
+    "not_zip_docx": (UnsupportedFormat, "not a DOCX file"),
+    "binary_docx": (UnsupportedFormat, "binary file"),
+    "zip_not_docx": (UnsupportedFormat, "not a Word or OpenDocument file"),
+    "xlsx_docx": (UnsupportedFormat, "Excel workbook"),
+    "docx_no_document": (CorruptFile, "without word/document.xml"),
+    "truncated_docx": (CorruptFile, "broken zip container"),
+    "zip_bomb_docx": (LimitExceeded, "zip bomb"),
+    "billion_laughs_docx": (CorruptFile, "word/document.xml declares a DTD"),
+    "xxe_docx": (CorruptFile, "word/document.xml declares a DTD"),
+    "xxe_styles_docx": (CorruptFile, "word/styles.xml declares a DTD"),
+    "huge_png": (LimitExceeded, "decompression bomb"),
+    "broken_png": (CorruptFile, "cannot read image"),
+    "text_named_pdf": (UnsupportedFormat, "not a PDF file"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(autouse=True)
+def no_hang() -> Iterator[None]:
+    """Fail a test that runs for minutes instead of hanging the suite."""
+
+    def _timeout(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {HANG_SECONDS} s: a hang")
+
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(HANG_SECONDS)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def needs_backend(name: str) -> pytest.MarkDecorator:
+    """Skip until the backend module ``pipeline.backends.<name>`` exists."""
+    missing = importlib.util.find_spec(f"pipeline.backends.{name}") is None
+    return pytest.mark.skipif(missing, reason=f"pipeline.backends.{name} not written yet")
+
+
+def assert_refused(path: Path, error: type[ReferentielError], words: str, **limits: int) -> None:
+    options = Options(limits=Limits(**limits)) if limits else None
+    with pytest.raises(ReferentielError) as raised:
+        parse(path, options)
+    err = raised.value
+    assert type(err) is error, f"{path.name}: {type(err).__name__}: {err}"
+    assert words in err.reason
+    assert str(err) == f"{path}: {err.reason}"
+    assert "\n" not in str(err)
+    assert (err.status, err.exit_code) == (error.status, error.exit_code)
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_hostile_inputs_refused_with_reason(hostile: dict[str, Path], case: str) -> None:
+    error, words = REFUSED[case]
+    assert_refused(hostile[case], error, words)
+
+
+def test_hostile_inputs_error_types_have_distinct_codes() -> None:
+    types = {*(error for error, _ in REFUSED.values()), UnreadableFile}
+    assert len({t.exit_code for t in types}) == len(types)
+    assert len({t.status for t in types}) == len(types)
+
+
+def test_hostile_inputs_missing_file(tmp_path: Path) -> None:
+    assert_refused(tmp_path / "absent.pdf", UnreadableFile, "no such file")
+
+
+def test_hostile_inputs_folder(tmp_path: Path) -> None:
+    assert_refused(tmp_path, UnreadableFile, "is a folder")
+
+
+def test_hostile_inputs_fifo_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert_refused(fifo, UnreadableFile, "not a regular file")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_hostile_inputs_unreadable(tmp_path: Path, sources_dir: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes((sources_dir / "cqp-delegue-veterinaire.txt").read_bytes())
+    locked.chmod(0)
+    assert_refused(locked, UnreadableFile, "permission denied")
+
+
+# ---------------------------------------------------------------- user-set limits
+
+
+@pytest.mark.parametrize(
+    ("sample", "limits", "words"),
+    [
+        ("cqp-delegue-veterinaire.pdf", {"max_file_bytes": 10_000}, "over the 0.0 MiB limit"),
+        ("cqp-delegue-veterinaire.txt", {"max_file_bytes": 10_000}, "(--max-file-mb)"),
+        ("cqp-delegue-veterinaire.pdf", {"max_pages": 3}, "11 pages, over the 3-page limit"),
+        ("cqp-delegue-veterinaire.scan.pdf", {"max_pages": 10}, "over the 10-page limit"),
+        ("cqp-delegue-veterinaire.docx", {"max_inflated_bytes": 100_000}, "zip would inflate"),
+        ("cqp-delegue-veterinaire.docx", {"max_zip_members": 5}, "members, over the 5 limit"),
+    ],
+)
+def test_hostile_inputs_user_limits(
+    sources_dir: Path, sample: str, limits: dict[str, int], words: str
+) -> None:
+    assert_refused(sources_dir / sample, LimitExceeded, words, **limits)
+
+
+def test_hostile_inputs_image_pixel_limit(tmp_path: Path) -> None:
+    from PIL import Image
+
+    image = tmp_path / "page.png"
+    Image.new("L", (2000, 1000), 255).save(image)
+    assert_refused(image, LimitExceeded, "2000×1000 = 2000000 pixels", max_image_pixels=1_000_000)
+
+
+def test_hostile_inputs_default_limits_documented() -> None:
+    limits = Limits()
+    assert limits.max_file_bytes == 200 * 2**20
+    assert limits.max_pages == 500
+    assert limits.max_inflated_bytes == 500 * 2**20
+    assert limits.max_zip_members == 10_000
+    assert limits.max_image_pixels == 200_000_000
+    assert limits.timeout_seconds == 600
+
+
+# ---------------------------------------------------------------- XML attacks, below the guard
+
+
+@pytest.mark.parametrize("case", ["billion_laughs_docx", "xxe_docx"])
+def test_hostile_inputs_python_docx_never_expands_entities(
+    hostile: dict[str, Path], case: str
+) -> None:
+    """Even without the guard, python-docx's lxml parser expands and fetches nothing."""
+    import docx
+    from lxml import etree
+
+    passwd = Path("/etc/passwd").read_text(encoding="utf-8", errors="replace")
+    try:
+        document = docx.Document(str(hostile[case]))
+    except etree.XMLSyntaxError as err:  # libxml2 stops the amplification itself
+        assert "amplification" in str(err)
+        return
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "root:" not in text and passwd[:20] not in text
+    assert "lol" not in text
+
+
+def test_hostile_inputs_zip_bomb_stays_small_on_disk(hostile: dict[str, Path]) -> None:
+    bomb = hostile["zip_bomb_docx"]
+    with zipfile.ZipFile(bomb) as archive:
+        inflated = sum(info.file_size for info in archive.infolist())
+    assert bomb.stat().st_size < 4 * 2**20
+    assert inflated > 2 * 2**30
+
+
+# ---------------------------------------------------------------- read, not refused
+
+
+@needs_backend("docx")
+def test_hostile_inputs_lying_zip_sizes_are_bounded(hostile: dict[str, Path]) -> None:
+    """A member inflating past its declared size is cut at that size by zipfile."""
+    document = parse(hostile["lying_sizes_docx"])
+    assert document.blocks
+
+
+@pytest.mark.parametrize(
+    ("case", "encoding"),
+    [
+        ("cp1252_txt", "cp1252"),
+        ("latin1_txt", "cp1252"),
+        ("bom_txt", "utf-8-sig"),
+        ("crlf_txt", "utf-8"),
+        ("utf16_txt", "utf-16"),
+        ("mixed_txt", "utf-8+cp1252"),
+    ],
+)
+def test_hostile_inputs_text_encodings_read_with_accents(
+    hostile: dict[str, Path], case: str, encoding: str
+) -> None:
+    from pipeline.textio import read_text
+
+    text, found = read_text(hostile[case])
+    assert found == encoding
+    assert "Référentiel de compétences" in text
+    assert "Élaborer une stratégie" in text
+    assert "naïf, Noël, garçon, être, hôpital, août" in text
+    assert "\r" not in text and "\ufeff" not in text
+    document = parse(hostile[case])
+    first = document.blocks[0]
+    assert first.text.startswith("Référentiel de compétences")
+    assert first.line == 1

@@ -554,6 +554,46 @@ def _links(pairs: dict[_Item, _Item], gold: list[_Item], name: str) -> RelationS
     return rel
 
 
+def _score_type(
+    kind: str,
+    mode: str,
+    gold: list[_Item],
+    pred: list[_Item],
+    pairs: dict[_Item, _Item],
+    reverse: dict[_Item, _Item],
+) -> tuple[TypeScore, set[_Item], _Pools]:
+    """Strict and coverage counts of one type; also the gold items covered
+    inside their own parent's match, and the predicted text pools."""
+    score = TypeScore(kind, mode, len(gold), len(pred))
+    pred_pool, gold_pool = _Pools(pred), _Pools(gold)
+    covered: set[_Item] = set()
+    in_parent: set[_Item] = set()
+    for g in gold:
+        scope, own = _scope(g, pairs)
+        if _found(g.text, pred_pool.text(scope)):
+            covered.add(g)
+            if own:
+                in_parent.add(g)
+    covered_pred = {p for p in pred if _found(p.text, gold_pool.text(_scope(p, reverse)[0]))}
+    score.matched = sum(1 for g in gold if g in pairs)
+    score.covered_gold, score.covered_pred = len(covered), len(covered_pred)
+    if mode == "coverage":
+        score.missed = [g.label() for g in gold if g not in covered]
+        score.extra = [p.label() for p in pred if p not in covered_pred]
+    else:
+        score.missed = [g.label() + _closest(g, pred) for g in gold if g not in pairs]
+        score.extra = [p.label() for p in pred if p not in reverse]
+    return score, in_parent, pred_pool
+
+
+def _closest(item: _Item, candidates: list[_Item]) -> str:
+    """ " (closest 0.87: …)" naming the most similar candidate, if any is near."""
+    best = process.extractOne(item.text, [c.text for c in candidates], scorer=fuzz.ratio)
+    if best is None or best[1] < 70:
+        return ""
+    return f"  (closest {shown(best[1] / 100)}: {candidates[best[2]].label()})"
+
+
 def evaluate(gold: dict[str, Any], pred: dict[str, Any]) -> Report:
     """Score ``pred`` (an extraction) against ``gold`` (a reference JSON)."""
     modes = _modes(gold)
@@ -569,47 +609,16 @@ def evaluate(gold: dict[str, Any], pred: dict[str, Any]) -> Report:
 
     types: list[TypeScore] = []
     relations: list[RelationScore] = []
+    pred_root = p_items["document"][0]
     for kind in TYPES:
-        gold_list, pred_list = g_items[kind], p_items[kind]
-        score = TypeScore(kind, modes[kind], len(gold_list), len(pred_list))
-        score.matched = sum(1 for g in gold_list if g in pairs)
-        pred_pool, gold_pool = _Pools(pred_list), _Pools(gold_list)
-        in_parent: set[_Item] = set()
-        for g in gold_list:
-            scope, own = _scope(g, pairs)
-            if _found(g.text, pred_pool.text(scope)):
-                score.covered_gold += 1
-                if own:
-                    in_parent.add(g)
-        for p in pred_list:
-            scope, _ = _scope(p, reverse)
-            if _found(p.text, gold_pool.text(scope)):
-                score.covered_pred += 1
-        coverage = score.mode == "coverage"
-        score.missed = [
-            g.label() for g in gold_list if (g not in in_parent if coverage else g not in pairs)
-        ]
-        if coverage:
-            score.extra = [
-                p.label()
-                for p in pred_list
-                if not _found(p.text, gold_pool.text(_scope(p, reverse)[0]))
-            ]
-        else:
-            score.extra = [p.label() for p in pred_list if p not in reverse]
+        score, in_parent, pred_pool = _score_type(
+            kind, modes[kind], g_items[kind], p_items[kind], pairs, reverse
+        )
         types.append(score)
         if kind in PARENT_RELATIONS and score.mode != "unscored":
+            wanted = pred_pool.text(pred_root) if score.mode == "coverage" else None
             relations.append(
-                _placement(
-                    kind,
-                    gold_list,
-                    pairs,
-                    placed[kind],
-                    in_parent,
-                    coverage,
-                    pred_pool,
-                    p_items["document"][0],
-                )
+                _placement(kind, g_items[kind], pairs, placed[kind], in_parent, wanted)
             )
 
     competences = g_items["competences"] + g_items["competences_transversales"]
@@ -624,30 +633,27 @@ def _placement(
     pairs: dict[_Item, _Item],
     placed: set[_Item],
     in_parent: set[_Item],
-    coverage: bool,
-    pred_pool: _Pools,
-    pred_root: _Item,
+    whole: str | None,
 ) -> RelationScore:
     """Parent accuracy: of the gold items whose parent was matched and which
-    were found at all, the share found under the parent's match."""
+    were found at all (strict: matched; coverage: ``whole``, the predicted
+    text of the whole document, contains them), the share found under the
+    parent's match."""
     rel = RelationScore(f"{kind} → {PARENT_RELATIONS[kind]}")
-    whole = pred_pool.text(pred_root)
     for g in gold:
         if g.parent is None or g.parent not in pairs:
             continue
-        if coverage:
-            located = _found(g.text, whole)
-            right = g in in_parent
+        if whole is not None:
+            located, right, found_in = _found(g.text, whole), g in in_parent, None
         else:
-            located = g in pairs
-            right = g in placed
+            located, right = g in pairs, g in placed
+            found_in = pairs[g].parent if located else None
         if not located:
             continue
         rel.total += 1
         if right:
             rel.correct += 1
         else:
-            found_in = None if coverage else pairs[g].parent
             where = found_in.label() if found_in is not None else "another parent"
             rel.wrong.append(f"{g.label()}: expected under {g.parent.label()}, found under {where}")
     return rel

@@ -108,7 +108,10 @@ def test_evaluate_code_mismatch_is_a_miss() -> None:
     pred["blocs"][0]["competences"][1]["code"] = "C1.9"
     score = _type(evaluate(small_gold(), pred), "competences")
     assert score.matched == 5
-    assert score.missed == ["C1.2 Contrôler la conformité des colis reçus"]
+    assert score.missed == [
+        "C1.2 Contrôler la conformité des colis reçus"
+        "  (closest 1.00: C1.9 Contrôler la conformité des colis reçus)"
+    ]
 
 
 def test_evaluate_code_spacing_is_ignored() -> None:
@@ -330,3 +333,15 @@ def test_report_to_dict_is_json() -> None:
     (row,) = [t for t in data["types"] if t["type"] == "competences"]
     assert row["recall"] == round(5 / 6, 4)
     assert data["failures"] and data["summary"].startswith("summary: ")
+
+
+def test_evaluate_coverage_falls_back_to_the_bloc_when_the_critere_is_unmatched() -> None:
+    gold = _coverage_gold()
+    pred = as_prediction(gold)
+    pred["blocs"][0]["criteres"][0]["libelle"] = "Sécurité du poste"
+    report = evaluate(gold, pred)
+    assert _type(report, "criteres").matched == 3
+    indicateurs = _type(report, "indicateurs")
+    assert (indicateurs.recall, indicateurs.precision, indicateurs.missed) == (1.0, 1.0, [])
+    rel = _relation(report, "indicateurs → criteres")
+    assert (rel.total, rel.correct) == (5, 5)  # the 2 under the unmatched critère are not judged

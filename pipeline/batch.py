@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -259,7 +260,11 @@ def _worker_main(conn: Connection, options: Options) -> None:
             return
         if task is None:
             return
-        conn.send(extract_one(Path(task), options))
+        outcome = extract_one(Path(task), options)
+        try:
+            conn.send(outcome)
+        except OSError:  # the parent is gone
+            return
 
 
 @dataclass
@@ -433,6 +438,7 @@ def run_batch(
     bar = _progress_bar(len(inputs), len(inputs) - len(todo), progress)
     pool = WorkerPool(min(jobs, len(todo)) or 1, options, timeout)
     interrupted = False
+    previous = _stop_on_sigterm()
     try:
         for path, outcome, seconds in pool.run(todo):
             results[path] = _finish(path, targets[path], src, out, outcome, seconds)
@@ -441,6 +447,8 @@ def run_batch(
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         pool.close()
         bar.close()
         report.files = [results[p] for p in inputs if p in results]
@@ -452,6 +460,17 @@ def run_batch(
     if interrupted:
         raise KeyboardInterrupt
     return report
+
+
+def _stop_on_sigterm() -> Any:
+    """Treat SIGTERM like Ctrl-C (report kept, workers stopped); return the previous handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
 
 
 def _already_done(path: Path, target: Path, src: Path, out: Path) -> FileResult | None:

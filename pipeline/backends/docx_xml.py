@@ -1,0 +1,49 @@
+"""WordprocessingML names and small attribute helpers shared by the DOCX modules."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W_NS}
+
+_FALSE = {"0", "false", "off", "none"}
+
+
+def w(tag: str) -> str:
+    """The Clark name of a ``w:`` element or attribute (``w("p")`` → ``{ns}p``)."""
+    return f"{{{W_NS}}}{tag}"
+
+
+def val(element: etree._Element | None, attr: str = "val") -> str | None:
+    """The ``w:val`` (or another ``w:`` attribute) of ``element``, None when absent."""
+    if element is None:
+        return None
+    value = element.get(w(attr))
+    return None if value is None else str(value)
+
+
+def on(element: etree._Element | None) -> bool | None:
+    """An OOXML on/off property: None when absent, else its truth (no ``w:val`` = on)."""
+    if element is None:
+        return None
+    value = val(element)
+    return value is None or value.lower() not in _FALSE
+
+
+def child(element: etree._Element | None, *path: str) -> etree._Element | None:
+    """Follow ``w:`` child tags from ``element``; None as soon as one is missing."""
+    for tag in path:
+        if element is None:
+            return None
+        element = element.find(w(tag))
+    return element
+
+
+def int_val(element: etree._Element | None, default: int | None = None) -> int | None:
+    """``w:val`` as an int, ``default`` when absent or not a number."""
+    value = val(element)
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default

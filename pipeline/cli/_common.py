@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from ..options import Limits, Options
 
@@ -20,14 +21,33 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
         "--no-nlp", action="store_true", help="disable the spaCy classification stage"
     )
     parser.add_argument(
-        "--max-pages", type=int, default=defaults.max_pages, help="refuse longer documents"
+        "--max-pages",
+        type=_positive(int),
+        default=defaults.max_pages,
+        help="refuse documents with more pages (default: %(default)s)",
     )
     parser.add_argument(
         "--max-file-mb",
-        type=float,
+        type=_positive(float),
         default=defaults.max_file_bytes / 2**20,
-        help="refuse larger files (MiB)",
+        help="refuse larger files, in MiB (default: %(default)s)",
     )
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type: a number of ``kind`` greater than zero."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0, not {text}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
 
 
 def options_from(args: argparse.Namespace) -> Options:

@@ -345,3 +345,14 @@ def test_evaluate_coverage_falls_back_to_the_bloc_when_the_critere_is_unmatched(
     assert (indicateurs.recall, indicateurs.precision, indicateurs.missed) == (1.0, 1.0, [])
     rel = _relation(report, "indicateurs → criteres")
     assert (rel.total, rel.correct) == (5, 5)  # the 2 under the unmatched critère are not judged
+
+
+def test_report_combine_keeps_modes_apart() -> None:
+    strict = small_gold()
+    coverage = _coverage_gold()
+    total = Report.combine(
+        [evaluate(strict, as_prediction(strict)), evaluate(coverage, as_prediction(coverage))]
+    )
+    rows = [(s.type, s.mode, s.gold) for s in total.types if s.type == "indicateurs"]
+    assert rows == [("indicateurs", "coverage", 7), ("indicateurs", "strict", 7)]
+    assert [s.type for s in total.types][:3] == ["certification", "activites", "taches"]

@@ -184,3 +184,14 @@ def test_evaluate_cli_help_ends_with_example(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         main(["evaluate", "--help"])
     assert "example: referentiel evaluate --gold-dir" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_evaluate_cli_threshold_must_be_a_fraction(
+    pair: tuple[Path, Path, Path], value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold, good, _ = pair
+    with pytest.raises(SystemExit) as exc:
+        main(["evaluate", str(gold), str(good), "--min-strict", value])
+    assert exc.value.code == 2
+    assert "--min-strict" in capsys.readouterr().err

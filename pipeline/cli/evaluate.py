@@ -18,29 +18,41 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Score extracted JSON against hand-checked reference JSON: per element "
         "type precision / recall / F1 (strict one-to-one fuzzy matching, or coverage for the "
         "types the reference's _scoring marks so), parent and link accuracy. Exit code 1 when "
-        "a --min-* threshold is missed.",
+        "a --min-* threshold is missed, 2 on a usage error.",
         epilog="example: referentiel evaluate --gold-dir tests/data/gold --pred-dir output "
         "--min-strict 0.95 --min-coverage 0.95 --min-parent 0.95",
     )
-    parser.add_argument("gold", nargs="?", help="reference JSON (with --pred: one pair)")
-    parser.add_argument("pred", nargs="?", help="extracted JSON to score")
+    parser.add_argument("gold", nargs="?", help="reference JSON (NAME.gold.json)")
+    parser.add_argument("pred", nargs="?", help="extracted JSON to score against it")
     parser.add_argument("--gold-dir", help="folder of NAME.gold.json references")
     parser.add_argument(
-        "--pred-dir", help="folder of extractions, each paired with the gold whose NAME it starts"
+        "--pred-dir",
+        help="folder of extractions NAME[.FORMAT].json, each scored against NAME.gold.json",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--details", action="store_true", help="list missing, extra and misplaced elements"
     )
-    for name, what in (("strict", "strict F1"), ("coverage", "coverage F1"), ("parent", "parent")):
+    for name, what in (
+        ("strict", "strict F1"),
+        ("coverage", "coverage F1"),
+        ("parent", "parent or link accuracy"),
+    ):
         parser.add_argument(
             f"--min-{name}",
-            type=float,
+            type=_fraction,
             default=None,
             metavar="X",
             help=f"exit 1 when a {what} figure is below X (default: not enforced, shown at 0.95)",
         )
     return parser
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
 
 
 def _load(path: Path) -> dict[str, Any]:

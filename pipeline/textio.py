@@ -67,8 +67,7 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             text = data.decode(encoding)
     except UnicodeDecodeError as err:  # e.g. UTF-16 with an odd number of bytes
         raise UnsupportedFormat(path, f"not valid {encoding} text ({err.reason})") from err
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.lstrip("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 

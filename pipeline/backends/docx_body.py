@@ -8,6 +8,7 @@ breaks the file records (see :class:`Pages`), or is None when it records none.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
@@ -20,7 +21,8 @@ from .docx_xml import child, int_val, on, val, w
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
 _WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml")}
-_SPACES = re.compile(r"[ \t\r\n]+")
+# Runs of spaces, tabs, no-break and zero-width spaces: one plain space (as the text reader).
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
 # A bullet typed as text at the start of a paragraph ("• item", "- item").
 _TYPED_BULLET = re.compile(r"^([·•▪‣◦●■□➢►✓❖\-–—])\s+(?=\S)")
 
@@ -129,7 +131,7 @@ class BodyReader:
         sect = child(ppr, "sectPr")
         if sect is not None and sect in self.sections:
             self.pages.explicit_break()
-        text = _SPACES.sub(" ", "".join(parts)).strip()
+        text = unicodedata.normalize("NFC", _SPACES.sub(" ", "".join(parts))).strip()
         if not text:
             return None
         block = Block(Kind.PARAGRAPH, text, page, self.line, bold=content.bold)

@@ -52,6 +52,7 @@ REFUSED: dict[str, tuple[type[ReferentielError], str]] = {
     "billion_laughs_docx": (CorruptFile, "word/document.xml declares a DTD"),
     "xxe_docx": (CorruptFile, "word/document.xml declares a DTD"),
     "xxe_styles_docx": (CorruptFile, "word/styles.xml declares a DTD"),
+    "too_deep_docx": (CorruptFile, "Excessive depth in document"),
     "huge_png": (LimitExceeded, "decompression bomb"),
     "broken_png": (CorruptFile, "cannot read image"),
     "text_named_pdf": (UnsupportedFormat, "not a PDF file"),
@@ -205,6 +206,14 @@ def test_hostile_inputs_lying_zip_sizes_are_bounded(hostile: dict[str, Path]) ->
     """A member inflating past its declared size is cut at that size by zipfile."""
     document = parse(hostile["lying_sizes_docx"])
     assert document.blocks
+
+
+def test_hostile_inputs_nested_tables_within_parser_depth(hostile: dict[str, Path]) -> None:
+    document = parse(hostile["nested_tables_docx"])
+    block, depth = document.blocks[0], 0
+    while block.rows:
+        block, depth = block.rows[0].cells[0].blocks[0], depth + 1
+    assert (depth, block.text) == (80, "fond")
 
 
 @pytest.mark.parametrize(

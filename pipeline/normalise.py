@@ -1,0 +1,122 @@
+"""Build the output :class:`Referentiel` from the segmenter's draft.
+
+Ids are position-based and stable: blocs ``BC01``…, compétences ``BC01.C01``…,
+critères ``BC01.K01``…, compétences transversales ``CT01``…. Every string is
+cleaned (:func:`pipeline.textclean.clean`), empty strings dropped; ``source``
+comes from the document, ``warnings`` are the document's and the segmenter's.
+"""
+
+from __future__ import annotations
+
+from . import __version__
+from .docmodel import Document
+from .models import (
+    Activite,
+    Bloc,
+    Certification,
+    Competence,
+    Critere,
+    Provenance,
+    Referentiel,
+    Source,
+    Warning,
+)
+from .segment.draft import DCompetence, Draft, Where
+from .textclean import clean
+
+_TYPES = {"CQP", "CQPM", "CQPI"}
+
+
+def build(document: Document, draft: Draft) -> Referentiel:
+    """The validated output document."""
+    ids: dict[int, str] = {}
+    blocs = []
+    for b_index, bloc in enumerate(draft.blocs, start=1):
+        bloc_id = f"BC{b_index:02d}"
+        competences = []
+        for c_index, comp in enumerate(bloc.competences, start=1):
+            comp_id = f"{bloc_id}.C{c_index:02d}"
+            ids[id(comp)] = comp_id
+            competences.append(_competence(comp, comp_id))
+        criteres = [
+            Critere(
+                id=f"{bloc_id}.K{k_index:02d}",
+                libelle=clean(crit.libelle),
+                competences=[ids[id(c)] for c in crit.competences if id(c) in ids],
+                indicateurs=_texts(crit.indicateurs),
+                provenance=_provenance(crit.where),
+            )
+            for k_index, crit in enumerate(bloc.criteres, start=1)
+        ]
+        details = [clean(d) for d in bloc.modalites_details]
+        extra = {"modalites_details": details} if any(details) else {}
+        blocs.append(
+            Bloc(
+                id=bloc_id,
+                code=bloc.code,
+                libelle=clean(bloc.libelle),
+                connaissances=_texts(bloc.connaissances),
+                competences=competences,
+                modalites_evaluation=_texts(bloc.modalites),
+                criteres=criteres,
+                provenance=_provenance(bloc.where),
+                **extra,
+            )
+        )
+    warnings = [
+        Warning(code=code, message=message, provenance=Provenance(page=page, line=line, rule=None))
+        for code, message, page, line in [*document.warnings, *draft.warnings]
+    ]
+    return Referentiel(
+        source=Source(
+            filename=document.filename,
+            sha256=document.sha256,
+            format=document.format,  # type: ignore[arg-type]
+            pages=document.pages,
+            ocr=document.ocr,
+            extractor_version=__version__,
+        ),
+        certification=Certification(
+            type=draft.type if draft.type in _TYPES else None,  # type: ignore[arg-type]
+            intitule=clean(draft.intitule) or None,
+            code_rncp=draft.code_rncp,
+            description=clean(draft.description) or None,
+        ),
+        activites=[
+            Activite(
+                code=act.code,
+                libelle=clean(act.libelle),
+                taches=_texts(act.taches),
+                provenance=_provenance(act.where),
+            )
+            for act in draft.activites
+            if clean(act.libelle)
+        ],
+        blocs=blocs,
+        competences_transversales=[
+            _competence(comp, f"CT{index:02d}")
+            for index, comp in enumerate(draft.transversales, start=1)
+        ],
+        warnings=warnings,
+    )
+
+
+def _competence(comp: DCompetence, comp_id: str) -> Competence:
+    return Competence(
+        id=comp_id,
+        code=comp.code,
+        libelle=clean(comp.libelle),
+        connaissances=_texts(comp.connaissances),
+        conditions_realisation=_texts(comp.conditions),
+        resultats_attendus=_texts(comp.resultats),
+        activites=list(comp.activites),
+        provenance=_provenance(comp.where),
+    )
+
+
+def _texts(values: list[str]) -> list[str]:
+    return [text for text in (clean(v) for v in values) if text]
+
+
+def _provenance(where: Where) -> Provenance:
+    return Provenance(page=where.page, line=where.line, rule=where.rule or None)

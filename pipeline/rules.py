@@ -1,0 +1,195 @@
+"""Rules as data: the cue patterns and phrases that mark a référentiel's structure.
+
+Every ``rules/*.yaml`` file (except the OCR correction files ``rules/ocr*.yaml``)
+holds ``rules:``, a list of rules validated on load::
+
+    rules:
+      - id: bloc.bc                     # unique, recorded in provenance.rule
+        label: bloc                     # what the rule recognises
+        pattern: '^(?P<code>BC\\s*\\d+)\\s*[-–.:]?\\s*(?P<libelle>.*)$'
+      - id: zone.modalites
+        label: zone
+        value: modalites                # optional payload
+        phrases: ["modalités d'évaluation"]
+
+A rule has a ``pattern`` (a regular expression, case-insensitive, matched at the
+start of the text unless it says otherwise; named groups carry the parts) or
+``phrases`` (cue phrases, case- and accent-insensitive, matched as whole words
+at the start of the text). Texts are compared with typographic apostrophes
+and non-breaking spaces folded (:func:`key`). A malformed file stops start-up
+with a :class:`RuleError` naming the file and the rule.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be loaded: names the file and the rule."""
+
+
+def key(text: str) -> str:
+    """Text as rules see it: apostrophes and non-breaking spaces folded, one
+    character for one (so match positions hold in the original text)."""
+    return text.translate(_FOLD)
+
+
+def _bare(text: str) -> str:
+    """Lower case without accents, for phrase matching."""
+    decomposed = unicodedata.normalize("NFD", " ".join(key(text).split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Rule(BaseModel):
+    """One rule: an id, what it recognises (label), and a pattern or phrases."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_.\-]*$", description="Unique id, kept in provenance")
+    label: str = Field(min_length=1, description="What the rule recognises")
+    pattern: str | None = Field(None, description="Regular expression (case-insensitive)")
+    phrases: list[str] | None = Field(None, min_length=1, description="Cue phrases")
+    value: str | None = Field(None, description="Payload, e.g. the section or column role")
+    anywhere: bool = Field(False, description="Search the whole text, not only its start")
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _one_matcher(self) -> Rule:
+        if (self.pattern is None) == (self.phrases is None):
+            raise ValueError("give exactly one of 'pattern' or 'phrases'")
+        if self.pattern is not None:
+            try:
+                re.compile(self.pattern)
+            except re.error as err:
+                raise ValueError(f"invalid pattern: {err}") from err
+        if self.phrases is not None and not all(p.strip() for p in self.phrases):
+            raise ValueError("empty phrase")
+        return self
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compile(self.pattern or "", tuple(self.phrases or ()))
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The match of this rule on ``text`` (None when it does not apply)."""
+        if self.phrases is not None:
+            return self.regex.match(_bare(text))
+        folded = key(text)
+        return self.regex.search(folded) if self.anywhere else self.regex.match(folded)
+
+
+@cache
+def _compile(pattern: str, phrases: tuple[str, ...]) -> re.Pattern[str]:
+    if pattern:
+        return re.compile(pattern, re.IGNORECASE)
+    words = "|".join(re.escape(_bare(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?!\w)")
+
+
+class _RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that matched, with its match object."""
+
+    rule: Rule
+    match: re.Match[str]
+    text: str
+
+    def group(self, name: str) -> str | None:
+        """A named group's text as printed (apostrophes unfolded), or None when
+        the pattern has no such group."""
+        if name not in self.match.re.groupindex or self.match.group(name) is None:
+            return None
+        start, end = self.match.span(name)
+        source = self.text if len(self.text) == len(self.match.string) else self.match.string
+        return source[start:end].strip()
+
+
+class RuleSet:
+    """All rules, by label, in file order (file names sorted, then rule order)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self._by_label: dict[str, list[Rule]] = {}
+        for rule in rules:
+            self._by_label.setdefault(rule.label, []).append(rule)
+
+    def labelled(self, label: str) -> list[Rule]:
+        """The rules with this label."""
+        return self._by_label.get(label, [])
+
+    def first(self, label: str, text: str) -> Hit | None:
+        """The first rule with ``label`` that matches ``text``."""
+        return next(self.hits(label, text), None)
+
+    def hits(self, label: str, text: str) -> Iterator[Hit]:
+        """Every rule with ``label`` that matches ``text``, in order."""
+        for rule in self.labelled(label):
+            found = rule.match(text)
+            if found is not None:
+                yield Hit(rule, found, text)
+
+
+def load_file(path: Path) -> list[Rule]:
+    """The rules of one YAML file; :class:`RuleError` names the file and rule."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise RuleError(f"{path}: cannot read rule file: {err}") from err
+    try:
+        entries = _RuleFile.model_validate(data).rules
+    except ValidationError as err:
+        raise RuleError(f"{path}: expected a mapping with a 'rules' list: {err}") from err
+    rules = []
+    for index, entry in enumerate(entries, start=1):
+        name = entry.get("id", "?") if isinstance(entry, dict) else "?"
+        try:
+            rules.append(Rule.model_validate(entry))
+        except ValidationError as err:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'rule'}: {e['msg']}" for e in err.errors()
+            )
+            raise RuleError(f"{path}: rule #{index} (id {name!r}): {problems}") from err
+    return rules
+
+
+def load_rules(directory: Path | None = None) -> RuleSet:
+    """Load and validate every rule file of ``directory`` (default: ``rules/``)."""
+    folder = directory or Path(os.environ.get("REFERENTIEL_RULES", RULES_DIR))
+    files = sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("ocr"))
+    if not files:
+        raise RuleError(f"{folder}: no rule files (*.yaml)")
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        for rule in load_file(path):
+            if rule.id in seen:
+                raise RuleError(f"{path}: rule id {rule.id!r} already defined in {seen[rule.id]}")
+            seen[rule.id] = path
+            rules.append(rule)
+    return RuleSet(rules)
+
+
+@cache
+def default_rules() -> RuleSet:
+    """The project's rules, loaded once per process."""
+    return load_rules()

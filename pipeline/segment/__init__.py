@@ -1,0 +1,56 @@
+"""Segmentation: the document model → a référentiel, in small named stages.
+
+Each stage reads and writes a :class:`~pipeline.segment.draft.Context`:
+
+1. ``units`` — the document as a stream of units; tables with recognised
+   column roles kept whole, layout tables opened up;
+2. ``sections`` — référentiel d'activités / de compétences / d'évaluation;
+3. ``certification`` — type, intitulé, RNCP code, description;
+4. ``activities`` — the référentiel d'activités written as text;
+5. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
+   role tables read row by row;
+6. ``merge`` — each bloc and compétence once;
+7. ``codes`` — the printed code kept for each compétence;
+8. ``links`` — critères to the compétences they name; warnings.
+
+Segmentation never looks at the input format: only at the document model and
+the rules in ``rules/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..docmodel import Document
+from ..models import Referentiel
+from ..normalise import build
+from ..options import Options
+from ..rules import RuleSet, default_rules
+from .activities import activities
+from .certification import certification
+from .draft import Context
+from .links import links
+from .merge import codes, merge
+from .stream import sections, units
+from .walk import blocs
+
+Stage = Callable[[Context], None]
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("units", units),
+    ("sections", sections),
+    ("certification", certification),
+    ("activities", activities),
+    ("blocs", blocs),
+    ("merge", merge),
+    ("codes", codes),
+    ("links", links),
+)
+
+
+def segment(document: Document, options: Options, rules: RuleSet | None = None) -> Referentiel:
+    """Segment a parsed document into a validated référentiel."""
+    ctx = Context(document, options, rules or default_rules())
+    for _name, stage in STAGES:
+        stage(ctx)
+    return build(document, ctx.draft)

@@ -1,0 +1,73 @@
+"""Stage ``activities``: the référentiel d'activités written as text.
+
+In the activités section an activity is a line carrying an activity code
+("1.", "A1.1 :", "A4") followed by its tâches (list items), or a bold list
+item (an unnumbered activity). A numbered line followed by prose is a
+sub-section heading, not an activity. Activities printed in tables are read
+by the table stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..docmodel import Kind
+from ..rules import Hit
+from ..textclean import label_text
+from .draft import Context, DActivite, Unit, Where
+
+_NUMBER_LABEL = re.compile(r"^(?:[A-Z]\s*\.?\s*)?\d+(?:\.\d+)*[.)]?$")
+
+
+def code_hit(ctx: Context, text: str) -> Hit | None:
+    """An activity code at the start of ``text`` (lettered first, then numeric)."""
+    return ctx.rules.first("code-activite", text) or ctx.rules.first("code-numeric", text)
+
+
+def activities(ctx: Context) -> None:
+    """Add the activities of the activités section(s) to the draft."""
+    current: DActivite | None = None
+    units = ctx.units
+    for index, unit in enumerate(units):
+        if unit.section != "activites" or unit.table is not None or unit.starts_section:
+            current = None
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        made = _activity(ctx, unit, following)
+        if made is not None:
+            ctx.draft.activites.append(made)
+            current = made
+        elif unit.is_item and current is not None:
+            current.taches.append(unit.text)
+        else:
+            current = None
+
+
+def _activity(ctx: Context, unit: Unit, following: Unit | None) -> DActivite | None:
+    where = Where(unit.page, unit.line, "")
+    label = (unit.label or "").strip()
+    if unit.is_item and _NUMBER_LABEL.match(label):  # Word numbering resolved into the label
+        return DActivite(label.rstrip(".)"), label_text(unit.text), _at(where, "activities.label"))
+    hit = code_hit(ctx, unit.text) if not unit.is_item else None
+    next_coded = following is not None and code_hit(ctx, following.text) is not None
+    if hit is not None and (_leads_tasks(following) or next_coded):
+        return DActivite(
+            hit.group("code"), label_text(hit.group("libelle") or ""), _at(where, hit.rule.id)
+        )
+    if unit.bold and (unit.is_item or _leads_tasks(following, strict=True)):
+        return DActivite(None, label_text(unit.text), _at(where, "activities.bold"))
+    return None
+
+
+def _leads_tasks(following: Unit | None, strict: bool = False) -> bool:
+    """Whether what follows a candidate makes it an activity: its tâches, or
+    the next numbered activity / end of section (not prose)."""
+    if following is None or following.starts_section:
+        return not strict
+    if following.kind is Kind.LIST_ITEM:
+        return True
+    return not strict and following.kind is not Kind.PARAGRAPH
+
+
+def _at(where: Where, rule: str) -> Where:
+    return Where(where.page, where.line, rule)

@@ -1,0 +1,180 @@
+"""Helpers shared by the stream and table stages: add compétences, critères and
+modalités to a bloc, whatever layout they came from."""
+
+from __future__ import annotations
+
+from ..docmodel import Kind
+from ..rules import Hit
+from ..textclean import ends_sentence, label_text, starts_lower
+from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, _norm, similar
+
+
+def competence_code(ctx: Context, text: str) -> Hit | None:
+    """A compétence code at the start of ``text`` ("C1.1 :", "1.", "2.1.1")."""
+    return ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
+
+
+def find_competence(ctx: Context, libelle: str, bloc: DBloc | None) -> DCompetence | None:
+    """A compétence already seen with this libellé: in ``bloc`` first, then anywhere."""
+    blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
+    for candidate in blocs:
+        for comp in candidate.competences:
+            if similar(comp.libelle, libelle):
+                return comp
+    return None
+
+
+def bloc_of(ctx: Context, comp: DCompetence) -> DBloc | None:
+    """The bloc occurrence holding ``comp``."""
+    return next((b for b in ctx.draft.blocs if comp in b.competences), None)
+
+
+def add_competence(
+    ctx: Context,
+    bloc: DBloc,
+    unit: Unit,
+    source: int,
+    *,
+    from_list: bool,
+    rule: str,
+    text: str | None = None,
+) -> DCompetence | None:
+    """The compétence a unit states (code optional), added to ``bloc`` unless
+    the document already gave it (then the known one, with this code noted)."""
+    text = unit.text if text is None else text
+    hit = competence_code(ctx, text)
+    code, libelle = None, text
+    if hit is not None:
+        code, libelle = hit.group("code"), hit.group("libelle") or ""
+        rule = hit.rule.id
+    libelle = label_text(libelle)
+    if not libelle or ctx.rules.first("code-only", text):
+        return None
+    comp = find_competence(ctx, libelle, bloc)
+    if comp is None:
+        comp = DCompetence(libelle, Where(unit.page, unit.line, rule), from_list=from_list)
+        bloc.competences.append(comp)
+    if code:
+        comp.codes.append((code, source))
+    return comp
+
+
+def extend(target: list[str], units: list[Unit]) -> None:
+    """Append the texts of ``units``; a first paragraph that continues the last
+    item (lower-case start after an unfinished sentence) is joined to it."""
+    for index, unit in enumerate(units):
+        if (
+            index == 0
+            and target
+            and unit.kind is Kind.PARAGRAPH
+            and starts_lower(unit.text)
+            and not ends_sentence(target[-1])
+        ):
+            target[-1] = f"{target[-1]} {unit.text}"
+        else:
+            target.append(unit.text)
+
+
+def add_modalites(ctx: Context, bloc: DBloc, units: list[Unit]) -> None:
+    """Each modality (alternatives separated by "OU") once; practical details
+    (place, assessor, duration) go to ``modalites_details``; a text cut by a
+    row or page break is joined again; repeated paragraphs are dropped."""
+    for unit in units:
+        if ctx.rules.first("modalite-separator", unit.text):
+            bloc.modalite_open = False
+            continue
+        detail = ctx.rules.first("modalite-detail", unit.text)
+        main = unit.text[: detail.match.start()].strip() if detail else unit.text
+        extra = unit.text[detail.match.start() :].strip() if detail else ""
+        if main:
+            _add_modalite(bloc, unit, main)
+        if extra and bloc.modalites:
+            last = bloc.modalites_details[-1]
+            if _norm(extra) not in _norm(last):
+                bloc.modalites_details[-1] = f"{last} {extra}".strip()
+
+
+def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
+    modalites = bloc.modalites
+    continues = modalites and (
+        (starts_lower(text) and not ends_sentence(modalites[-1]))
+        or (bloc.modalite_open and unit.is_item)
+    )
+    if continues:
+        modalites[-1] = f"{modalites[-1]} {text}"
+    elif any(_norm(text) in _norm(known) for known in modalites):
+        return
+    else:
+        modalites.append(text)
+        bloc.modalites_details.append("")
+    bloc.modalite_open = text.rstrip().endswith(":") or (bloc.modalite_open and unit.is_item)
+
+
+def criteres_of_cell(ctx: Context, units: list[Unit]) -> list[tuple[Unit, str, list[str]]]:
+    """Critères (unit, libellé, indicateurs) written in one cell or passage.
+
+    * run-in or bold headings ("En matière de … :") head critères; what follows
+      each heading (its rest, paragraphs, list items) are its indicateurs;
+    * else a paragraph heads a critère and the list items after it are its
+      indicateurs (a paragraph right after a paragraph is an indicateur);
+    * a passage of list items only: the first is the critère, the rest its indicateurs;
+    * paragraphs only: each is a critère.
+    """
+    found: list[tuple[Unit, str, list[str]]] = []
+    runin = [_runin(ctx, unit) for unit in units]
+    if any(runin):
+        for unit, heading in zip(units, runin, strict=True):
+            if heading is not None:
+                title, rest = heading
+                found.append((unit, title, [rest] if rest else []))
+            elif found:
+                found[-1][2].append(unit.text)
+            else:
+                found.append((unit, label_text(unit.text), []))
+        return found
+    items = [u.is_item for u in units]
+    if all(items):
+        return [(units[0], label_text(units[0].text), [u.text for u in units[1:]])] if units else []
+    if not any(items):
+        return [(u, label_text(u.text), []) for u in units]
+    previous: Unit | None = None
+    for unit in units:
+        if not unit.is_item and (previous is None or previous.is_item or not found):
+            found.append((unit, label_text(unit.text), []))
+        elif found:
+            found[-1][2].append(unit.text)
+        previous = unit
+    return found
+
+
+def _runin(ctx: Context, unit: Unit) -> tuple[str, str] | None:
+    """(heading, rest) when ``unit`` opens with a critère sub-heading."""
+    if unit.is_item:
+        return None
+    if unit.bold:
+        return label_text(unit.text), ""
+    hit = ctx.rules.first("critere-runin", unit.text)
+    if hit is None:
+        return None
+    return label_text(hit.group("heading") or ""), hit.group("rest") or ""
+
+
+def add_critere(
+    bloc: DBloc,
+    unit: Unit,
+    libelle: str,
+    indicateurs: list[str],
+    rule: str,
+    competences: list[DCompetence] | None = None,
+    link_codes: list[str] | None = None,
+) -> DCritere:
+    """A new critère of ``bloc``."""
+    critere = DCritere(
+        libelle,
+        Where(unit.page, unit.line, rule),
+        competences=list(competences or []),
+        link_codes=list(link_codes or []),
+        indicateurs=list(indicateurs),
+    )
+    bloc.criteres.append(critere)
+    return critere

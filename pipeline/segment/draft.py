@@ -1,0 +1,193 @@
+"""The segmenter's working state: units read from the document, and the draft
+référentiel the stages fill in (normalised into the output models at the end)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..docmodel import Block, Cell, Document, Kind, Row
+from ..options import Options
+from ..rules import RuleSet
+from ..textclean import clean, is_upper
+
+
+@dataclass(frozen=True)
+class Where:
+    """Provenance of a draft element: page, line, and the rule or stage that made it."""
+
+    page: int | None
+    line: int | None
+    rule: str
+
+
+@dataclass(eq=False)
+class TableView:
+    """A table whose header cells were recognised: one role per column."""
+
+    block: Block
+    roles: list[str | None]
+    body: list[Row]
+    source: int
+
+
+@dataclass(eq=False)
+class Unit:
+    """One top-level block of the document (or of an unrecognised table), with clean text."""
+
+    kind: Kind
+    text: str
+    page: int | None
+    line: int | None
+    label: str | None = None
+    bold: bool = False
+    level: int = 0
+    table: TableView | None = None
+    section: str | None = None
+    starts_section: str | None = None
+    block: Block | None = None
+
+    @classmethod
+    def of(cls, block: Block) -> Unit:
+        return cls(
+            block.kind,
+            clean(block.text),
+            block.page,
+            block.line,
+            block.label,
+            block.bold,
+            block.level,
+            block=block,
+        )
+
+    @property
+    def where(self) -> tuple[int | None, int | None]:
+        return self.page, self.line
+
+    @property
+    def is_item(self) -> bool:
+        return self.kind is Kind.LIST_ITEM
+
+    @property
+    def heading_like(self) -> bool:
+        """Printed as a heading: a heading block, bold, or all capitals."""
+        return self.kind is Kind.HEADING or self.bold or is_upper(self.text)
+
+
+@dataclass(eq=False)
+class DCompetence:
+    """A compétence being built."""
+
+    libelle: str
+    where: Where
+    codes: list[tuple[str, int]] = field(default_factory=list)  # (code as printed, source)
+    connaissances: list[str] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    resultats: list[str] = field(default_factory=list)
+    activites: list[str] = field(default_factory=list)
+    from_list: bool = False  # one item of a list of compétences (not a heading of its own)
+    code: str | None = None  # chosen by the merge stage
+    merged_into: DCompetence | None = None
+
+    def canonical(self) -> DCompetence:
+        node = self
+        while node.merged_into is not None:
+            node = node.merged_into
+        return node
+
+
+@dataclass(eq=False)
+class DCritere:
+    """A critère d'évaluation being built."""
+
+    libelle: str
+    where: Where
+    competences: list[DCompetence] = field(default_factory=list)
+    link_codes: list[str] = field(default_factory=list)
+    indicateurs: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class DBloc:
+    """One occurrence of a bloc (merged with its repetitions by the merge stage)."""
+
+    code: str | None
+    libelle: str
+    where: Where
+    connaissances: list[str] = field(default_factory=list)
+    competences: list[DCompetence] = field(default_factory=list)
+    modalites: list[str] = field(default_factory=list)
+    modalites_details: list[str] = field(default_factory=list)
+    criteres: list[DCritere] = field(default_factory=list)
+    heading_level: int | None = None  # level of its HEADING block, if it was one
+    modalite_open: bool = False  # the last modality may continue (list after a lead-in)
+
+
+@dataclass(eq=False)
+class DActivite:
+    """An activity of the référentiel d'activités."""
+
+    code: str | None
+    libelle: str
+    where: Where
+    taches: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """Everything found so far."""
+
+    type: str | None = None
+    intitule: str | None = None
+    code_rncp: str | None = None
+    description: str | None = None
+    activites: list[DActivite] = field(default_factory=list)
+    blocs: list[DBloc] = field(default_factory=list)
+    transversales: list[DCompetence] = field(default_factory=list)
+    warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What every stage reads and writes."""
+
+    document: Document
+    options: Options
+    rules: RuleSet
+    units: list[Unit] = field(default_factory=list)
+    draft: Draft = field(default_factory=Draft)
+    cells: dict[int, object] = field(default_factory=dict)  # id(cell) → what it made
+    sources: int = 0
+
+    def new_source(self) -> int:
+        """A fresh id for a place compétence codes are read from (a table, a bloc)."""
+        self.sources += 1
+        return self.sources
+
+    def warn(self, code: str, message: str, page: int | None, line: int | None) -> None:
+        self.draft.warnings.append((code, message, page, line))
+
+
+def similar(a: str, b: str, threshold: float = 0.9) -> bool:
+    """Whether two libellés are the same text up to small differences."""
+    left, right = _norm(a), _norm(b)
+    if not left or not right:
+        return False
+    return left == right or fuzz.ratio(left, right) >= threshold * 100
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split()).rstrip(" .;:,")
+
+
+def cell_units(cell: Cell) -> list[Unit]:
+    """The units of a table cell (nested tables flattened), empty ones dropped."""
+    units = []
+    for block in cell.blocks:
+        for inner in block.walk():
+            if inner.kind is not Kind.TABLE:
+                unit = Unit.of(inner)
+                if unit.text:
+                    units.append(unit)
+    return units

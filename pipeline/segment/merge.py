@@ -1,0 +1,87 @@
+"""Stages ``merge`` and ``codes``: each bloc and compétence once.
+
+Référentiels often list a bloc's compétences in the référentiel de compétences
+and again in the référentiel d'évaluation / de certification. Occurrences of
+the same bloc (same code, or same libellé) are merged in document order: the
+compétences by libellé, every list (connaissances, modalités, critères)
+extended with what is new.
+
+A compétence may be numbered differently in two places (per bloc in one
+table, through the whole document in another): the printed code kept is the
+one from a place where every code is unique.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .draft import Context, DBloc, DCompetence, _norm, similar
+
+
+def merge(ctx: Context) -> None:
+    """Merge repeated blocs and their compétences."""
+    merged: list[DBloc] = []
+    for bloc in ctx.draft.blocs:
+        target = next((b for b in merged if _same_bloc(b, bloc)), None)
+        if target is None:
+            merged.append(bloc)
+            continue
+        _merge_bloc(target, bloc)
+    ctx.draft.blocs = [b for b in merged if b.libelle or b.competences or b.criteres]
+
+
+def _same_bloc(a: DBloc, b: DBloc) -> bool:
+    if a.code and b.code:
+        return _norm(a.code) == _norm(b.code)
+    return bool(a.libelle) and similar(a.libelle, b.libelle)
+
+
+def _merge_bloc(target: DBloc, other: DBloc) -> None:
+    if not target.libelle:
+        target.libelle = other.libelle
+    for comp in other.competences:
+        known = next((c for c in target.competences if similar(c.libelle, comp.libelle)), None)
+        if known is None:
+            target.competences.append(comp)
+        else:
+            _merge_competence(known, comp)
+    _union(target.connaissances, other.connaissances)
+    for text, detail in zip(other.modalites, other.modalites_details, strict=True):
+        if not any(_norm(text) == _norm(m) for m in target.modalites):
+            target.modalites.append(text)
+            target.modalites_details.append(detail)
+    target.criteres.extend(other.criteres)
+
+
+def _merge_competence(target: DCompetence, other: DCompetence) -> None:
+    target.codes.extend(other.codes)
+    target.from_list = target.from_list and other.from_list
+    for mine, theirs in (
+        (target.connaissances, other.connaissances),
+        (target.conditions, other.conditions),
+        (target.resultats, other.resultats),
+        (target.activites, other.activites),
+    ):
+        _union(mine, theirs)
+    other.merged_into = target
+
+
+def _union(target: list[str], extra: list[str]) -> None:
+    seen = {_norm(t) for t in target}
+    for text in extra:
+        if _norm(text) not in seen:
+            target.append(text)
+            seen.add(_norm(text))
+
+
+def codes(ctx: Context) -> None:
+    """Choose each compétence's printed code."""
+    competences = [c for b in ctx.draft.blocs for c in b.competences] + ctx.draft.transversales
+    per_source: dict[int, Counter[str]] = {}
+    for comp in competences:
+        for code, source in comp.codes:
+            per_source.setdefault(source, Counter())[_norm(code)] += 1
+    for comp in competences:
+        unique = [code for code, source in comp.codes if per_source[source][_norm(code)] == 1]
+        chosen = unique[-1] if unique else (comp.codes[0][0] if comp.codes else None)
+        comp.code = " ".join(chosen.split()) if chosen else None

@@ -1,0 +1,90 @@
+"""Where the reading stands while the stream is walked: current bloc, zone,
+compétence and critère, and the compétences the next critères are linked to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..docmodel import Kind
+from ..textclean import label_text
+from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units
+
+
+@dataclass
+class State:
+    """The walker's position in the référentiel's structure."""
+
+    bloc: DBloc | None = None
+    zone: str | None = None
+    competence: DCompetence | None = None
+    critere: DCritere | None = None
+    critere_from_paragraph: bool = False
+    link_codes: list[str] | None = None
+    bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
+    source: int = 0
+
+    def close(self) -> None:
+        """Leave the current bloc."""
+        self.bloc = None
+        self.zone = None
+        self.competence = None
+        self.critere = None
+        self.link_codes = None
+
+
+def bloc_label(ctx: Context) -> str:
+    """``bloc`` when the document prints blocs, else ``bloc-unit`` ("Compétence N"
+    units become blocs when there is no bloc level)."""
+    texts = [u.text for u in ctx.units if u.table is None]
+    for unit in ctx.units:
+        if unit.table is not None:
+            for row in unit.table.body:
+                for cell in row.cells:
+                    texts.extend(u.text for u in cell_units(cell)[:1])
+    if any(ctx.rules.first("bloc", text) for text in texts):
+        return "bloc"
+    return "bloc-unit"
+
+
+def open_bloc(
+    ctx: Context,
+    state: State,
+    units: list[Unit],
+    rule: str,
+    any_text: bool = False,
+) -> DBloc | None:
+    """Open a bloc occurrence from a heading (its libellé may be the next unit,
+    as in "BDC 0158" / "L'analyse …"); None when ``units[0]`` is no bloc heading."""
+    first = units[0]
+    hit = ctx.rules.first(state.bloc_label, first.text)
+    if hit is None and not any_text:
+        return None
+    code = hit.group("code") if hit else None
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
+    if not libelle and len(units) > 1:
+        libelle = label_text(units[1].text)
+    level = first.level if first.kind is Kind.HEADING else None
+    bloc = DBloc(
+        " ".join(code.split()) if code else None,
+        libelle,
+        Where(first.page, first.line, hit.rule.id if hit else rule),
+        heading_level=level,
+    )
+    ctx.draft.blocs.append(bloc)
+    state.close()
+    state.bloc = bloc
+    state.zone = "competences"
+    state.source = ctx.new_source()
+    return bloc
+
+
+def link_codes(ctx: Context, text: str) -> list[str] | None:
+    """The compétence codes a link cue names, or None when ``text`` is no link cue."""
+    hit = ctx.rules.first("link", text)
+    if hit is None:
+        return None
+    named = hit.group("codes") or ""
+    codes: list[str] = []
+    for rule in ctx.rules.labelled("link-code"):
+        codes.extend(" ".join(m.group("code").split()) for m in rule.regex.finditer(named))
+    return codes

@@ -1,0 +1,110 @@
+"""Stages ``units`` and ``sections``: the document as a flat stream of units.
+
+Tables whose header cells name column roles (rules labelled ``column``) stay
+whole, as a :class:`TableView` read by role later; any other table (a layout
+table) is opened up and its cells' blocks join the stream in reading order,
+each merged cell once.
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Block, Cell, Kind, Row
+from ..rules import RuleSet
+from .draft import Context, TableView, Unit, cell_units
+
+
+def units(ctx: Context) -> None:
+    """Fill ``ctx.units`` from the document's blocks."""
+    out: list[Unit] = []
+    for block in ctx.document.blocks:
+        _add(ctx, block, out)
+    ctx.units = out
+
+
+def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
+    if block.kind is not Kind.TABLE:
+        unit = Unit.of(block)
+        if unit.text:
+            out.append(unit)
+        return
+    view = table_view(block, ctx.rules, ctx.new_source())
+    if view is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
+        return
+    seen: set[int] = set()
+    for row in block.rows:
+        for cell in row.cells:
+            if id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            for inner in cell.blocks:
+                _add(ctx, inner, out)
+
+
+def positions(row: Row) -> list[tuple[int, Cell]]:
+    """Each cell of a row with the column it starts at."""
+    column = 0
+    placed = []
+    for cell in row.cells:
+        placed.append((column, cell))
+        column += max(1, cell.col_span)
+    return placed
+
+
+def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
+    """Column roles if every filled cell of ``row`` names one, else None."""
+    roles: dict[int, str] = {}
+    filled = 0
+    for column, cell in positions(row):
+        texts = [u.text for u in cell_units(cell)]
+        if not texts:
+            continue
+        filled += 1
+        hit = rules.first("column", texts[0]) or rules.first("column", " ".join(texts))
+        if hit is None or hit.rule.value is None:
+            return None
+        for offset in range(max(1, cell.col_span)):
+            roles[column + offset] = hit.rule.value
+    if not roles or (filled < 2 and not row.header):
+        return None
+    return roles
+
+
+def table_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
+    """Recognise the header rows of a table; None when it has no column roles."""
+    width = max((sum(max(1, c.col_span) for c in row.cells) for row in block.rows), default=0)
+    roles: list[str | None] = [None] * width
+    body: list[Row] = []
+    found = False
+    for row in block.rows:
+        named = header_roles(row, rules)
+        if named is None and row.header and found:
+            continue
+        if named is None:
+            body.append(row)
+            continue
+        found = True
+        for column, role in named.items():
+            if column < width and (roles[column] is None or role != "evaluation"):
+                roles[column] = role
+    if not found:
+        return None
+    return TableView(block, roles, body, source)
+
+
+def sections(ctx: Context) -> None:
+    """Tag every unit with the section it lies in (activités, compétences, évaluation)."""
+    current: str | None = None
+    for unit in ctx.units:
+        if unit.table is None and len(unit.text) < 160:
+            hit = ctx.rules.first("section", unit.text)
+            if hit is not None:
+                current = hit.rule.value
+                unit.starts_section = current
+            elif current == "activites" and _bloc_heading(ctx, unit.text):
+                current = "competences"  # the blocs follow the activités without a heading
+        unit.section = current
+
+
+def _bloc_heading(ctx: Context, text: str) -> bool:
+    return bool(ctx.rules.first("bloc", text) or ctx.rules.first("bloc-unit", text))

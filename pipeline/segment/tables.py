@@ -1,0 +1,300 @@
+"""Reading a table by column role (bloc, activité, compétence, critères, …).
+
+Each body row is read cell by cell according to its column's role. A merged
+cell is the same :class:`Cell` in every row it spans: its content is read once
+(de-duplicated by identity) but it stays the row's context, so every row of a
+merged compétence cell links its critères to that compétence. A row made of
+one cell across the table is a bloc heading or a link cue ("En relation avec
+la compétence C1.2 :").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..docmodel import Cell, Row
+from ..textclean import label_text
+from .activities import code_hit
+from .content import (
+    add_competence,
+    add_critere,
+    add_modalites,
+    bloc_of,
+    criteres_of_cell,
+    extend,
+    find_competence,
+)
+from .draft import (
+    Context,
+    DActivite,
+    DBloc,
+    DCompetence,
+    DCritere,
+    TableView,
+    Unit,
+    Where,
+    cell_units,
+)
+from .state import State, link_codes, open_bloc
+from .stream import positions
+
+_ORDER = (
+    "bloc",
+    "activite",
+    "taches",
+    "competence",
+    "transversales",
+    "connaissances",
+    "conditions",
+    "resultats",
+    "modalites",
+    "criteres",
+    "indicateurs",
+)
+
+
+@dataclass
+class _Row:
+    """What one row holds, by role: (cell, read for the first time)."""
+
+    cells: dict[str, list[tuple[Cell, bool]]] = field(default_factory=dict)
+    role: str = ""
+    activite: DActivite | None = None
+    competence: DCompetence | None = None
+    critere: DCritere | None = None
+
+
+def read_table(ctx: Context, view: TableView, state: State) -> None:
+    """Add what a role table says to the draft."""
+    seen: set[int] = set()
+    for row in view.body:
+        if _full_width(ctx, row, view, state):
+            continue
+        current = _Row()
+        for column, cell in positions(row):
+            role = view.roles[column] if column < len(view.roles) else None
+            if role is None:
+                continue
+            fresh = id(cell) not in seen
+            seen.add(id(cell))
+            current.cells.setdefault(role, []).append((cell, fresh))
+        for role in _ORDER:
+            current.role = role
+            for cell, fresh in current.cells.get(role, []):
+                _READERS[role](ctx, view, state, current, cell, fresh)
+
+
+def _full_width(ctx: Context, row: Row, view: TableView, state: State) -> bool:
+    """A row of one cell across the table: bloc heading or link cue."""
+    distinct = {id(c) for c in row.cells if c.blocks}
+    if len(distinct) != 1 or len(view.roles) < 2:
+        return False
+    cell = next(c for c in row.cells if c.blocks)
+    if len(row.cells) > 1 and cell.col_span < len(view.roles):
+        return False
+    units = cell_units(cell)
+    if not units:
+        return True
+    codes = link_codes(ctx, units[0].text)
+    if codes is not None:
+        state.link_codes = codes
+        return True
+    bloc = open_bloc(ctx, state, units, "table.row")
+    return bloc is not None
+
+
+def _bloc(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+    known = ctx.cells.get(id(cell))
+    if isinstance(known, DBloc):
+        state.bloc = known
+        return
+    units = cell_units(cell)
+    if not units:
+        return
+    bloc = open_bloc(ctx, state, units, "table.bloc", any_text=True)
+    if bloc is not None:
+        ctx.cells[id(cell)] = bloc
+
+
+def _activite(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    known = ctx.cells.get(id(cell))
+    if isinstance(known, DActivite):
+        row.activite = known
+        return
+    units = cell_units(cell)
+    if not units:
+        return
+    first = units[0]
+    hit = code_hit(ctx, first.text)
+    code = hit.group("code") if hit else None
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
+    rule = hit.rule.id if hit else "table.activite"
+    activite = DActivite(code, libelle, Where(first.page, first.line, rule))
+    activite.taches.extend(u.text for u in units[1:])
+    ctx.draft.activites.append(activite)
+    ctx.cells[id(cell)] = activite
+    row.activite = activite
+
+
+def _taches(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    if fresh and row.activite is not None:
+        row.activite.taches.extend(u.text for u in cell_units(cell))
+
+
+def _competence(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    known = ctx.cells.get(id(cell))
+    if isinstance(known, DCompetence):
+        row.competence = known
+    else:
+        units = [u for u in cell_units(cell) if not ctx.rules.first("code-only", u.text)]
+        if not units:
+            return
+        several = len(units) > 1 and all(u.is_item for u in units)
+        comps: list[DCompetence] = []
+        for unit in units if several else units[:1]:
+            bloc = _bloc_for(ctx, state, unit.text)
+            comp = add_competence(
+                ctx, bloc, unit, view.source, from_list=several, rule="table.competence"
+            )
+            if comp is not None:
+                comps.append(comp)
+        if not comps:
+            return
+        row.competence = comps[-1]
+        ctx.cells[id(cell)] = comps[-1]
+        owner = bloc_of(ctx, comps[-1])
+        if owner is not None:
+            state.bloc = owner
+    _link_activite(row)
+
+
+def _link_activite(row: _Row) -> None:
+    """An activity and a compétence on the same row are linked."""
+    activite, comp = row.activite, row.competence
+    if activite is None or comp is None or not activite.code:
+        return
+    if activite.code not in comp.activites:
+        comp.activites.append(activite.code)
+
+
+def _bloc_for(ctx: Context, state: State, text: str) -> DBloc:
+    """The bloc a compétence row belongs to: where that compétence was already
+    listed, else the current bloc, else the last one (or a new unnamed bloc)."""
+    hit = ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(text)
+    known = find_competence(ctx, libelle, state.bloc)
+    if known is not None:
+        owner = bloc_of(ctx, known)
+        if owner is not None:
+            return owner
+    if state.bloc is not None:
+        return state.bloc
+    if ctx.draft.blocs:
+        return ctx.draft.blocs[-1]
+    bloc = DBloc(None, "", Where(None, None, "table.implicit-bloc"))
+    ctx.draft.blocs.append(bloc)
+    state.bloc = bloc
+    return bloc
+
+
+def _transversales(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    if not fresh:
+        return
+    for unit in cell_units(cell):
+        ctx.draft.transversales.append(_transversal(ctx, unit, view.source, "table.transversales"))
+
+
+def _transversal(ctx: Context, unit: Unit, source: int, rule: str) -> DCompetence:
+    from .content import competence_code
+
+    hit = competence_code(ctx, unit.text)
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(unit.text)
+    comp = DCompetence(libelle, Where(unit.page, unit.line, hit.rule.id if hit else rule))
+    if hit:
+        comp.codes.append((hit.group("code") or "", source))
+    return comp
+
+
+def _list_for(role: str, row: _Row, view: TableView, state: State) -> list[str] | None:
+    comp = row.competence
+    if role == "connaissances":
+        if "bloc" in view.roles or comp is None:
+            return state.bloc.connaissances if state.bloc is not None else None
+        return comp.connaissances
+    if comp is None:
+        return None
+    return comp.conditions if role == "conditions" else comp.resultats
+
+
+def _lists(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+    target = _list_for(row.role, row, view, state)
+    if fresh and target is not None:
+        extend(target, cell_units(cell))
+
+
+def _modalites(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    if fresh and state.bloc is not None:
+        add_modalites(ctx, state.bloc, cell_units(cell))
+
+
+def _criteres(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    known = ctx.cells.get(id(cell))
+    if isinstance(known, DCritere):
+        row.critere = known
+        return
+    if not fresh or state.bloc is None:
+        return
+    units = cell_units(cell)
+    comps = [row.competence] if row.competence is not None else []
+    links = [] if comps else list(state.link_codes or [])
+    if "indicateurs" in view.roles:
+        if units:
+            text = " ".join(u.text for u in units)
+            row.critere = add_critere(
+                state.bloc, units[0], label_text(text), [], "table.criteres", comps, links
+            )
+            ctx.cells[id(cell)] = row.critere
+        return
+    for unit, libelle, indicateurs in criteres_of_cell(ctx, units):
+        row.critere = add_critere(
+            state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
+        )
+
+
+def _indicateurs(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    if not fresh:
+        return
+    target = row.critere
+    if target is None and state.bloc is not None and state.bloc.criteres:
+        target = state.bloc.criteres[-1]
+    if target is not None:
+        target.indicateurs.extend(u.text for u in cell_units(cell))
+
+
+_READERS = {
+    "bloc": _bloc,
+    "activite": _activite,
+    "taches": _taches,
+    "competence": _competence,
+    "transversales": _transversales,
+    "connaissances": _lists,
+    "conditions": _lists,
+    "resultats": _lists,
+    "modalites": _modalites,
+    "criteres": _criteres,
+    "indicateurs": _indicateurs,
+}

@@ -1,0 +1,184 @@
+"""Stage ``blocs``: walk the stream and fill blocs, compétences, critères and
+modalités, zone by zone.
+
+A bloc heading opens a bloc (every occurrence; repetitions are merged later);
+zone cues ("Modalités d'évaluation", "Critères d'évaluation", "Connaissances
+associées", "Être capable de :", …) say what the following lines are; role
+tables are read by :mod:`.tables`. A section heading closes the current bloc.
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Kind
+from ..nlp import is_action
+from ..textclean import is_upper, label_text
+from .content import add_competence, add_critere, add_modalites, competence_code
+from .draft import Context, DBloc, Unit
+from .state import State, bloc_label, link_codes, open_bloc
+from .tables import _transversal, read_table
+
+
+def blocs(ctx: Context) -> None:
+    """Walk every unit outside the activités section."""
+    state = State(bloc_label=bloc_label(ctx))
+    units = ctx.units
+    skip = 0
+    for index, unit in enumerate(units):
+        if skip:
+            skip -= 1
+            continue
+        if unit.table is not None:
+            read_table(ctx, unit.table, state)
+            state.zone = None  # what follows a table needs a new cue
+            continue
+        if unit.starts_section:
+            state.close()
+            continue
+        if unit.section == "activites":
+            continue
+        if not unit.is_item or len(unit.text) < 200:
+            following = units[index + 1 : index + 2]
+            bloc = open_bloc(ctx, state, [unit, *following], "stream.bloc")
+            if bloc is not None:
+                if not (hit := ctx.rules.first(state.bloc_label, unit.text)) or not hit.group(
+                    "libelle"
+                ):
+                    skip = 1 if following and following[0].table is None else 0
+                continue
+        if _zone(ctx, state, unit):
+            continue
+        codes = link_codes(ctx, unit.text)
+        if codes is not None:
+            state.link_codes = codes
+            continue
+        _content(ctx, state, unit)
+
+
+def _zone(ctx: Context, state: State, unit: Unit) -> bool:
+    """Switch zone on a cue; a general "MODALITÉS D'ÉVALUATION" section (caps,
+    numbered or a heading as high as the bloc's) closes the bloc instead."""
+    if len(unit.text) > 160 or unit.is_item:
+        return False
+    hit = ctx.rules.first("zone", unit.text)
+    if hit is None:
+        return False
+    zone = hit.rule.value
+    if zone == "transversales":
+        state.close()
+        state.zone = zone
+        return True
+    if zone == "modalites" and _general(ctx, state.bloc, unit):
+        state.close()
+        return True
+    state.zone = zone
+    if zone == "criteres":
+        state.critere = None
+    return True
+
+
+def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
+    if bloc is None:
+        return True
+    if is_upper(unit.text):
+        return True
+    if ctx.rules.first("code-numeric", unit.text):
+        return True
+    return (
+        unit.kind is Kind.HEADING
+        and bloc.heading_level is not None
+        and unit.level <= bloc.heading_level
+    )
+
+
+def _content(ctx: Context, state: State, unit: Unit) -> None:
+    zone = state.zone
+    if zone == "transversales":
+        if not unit.heading_like and not unit.text.endswith(":"):
+            ctx.draft.transversales.append(
+                _transversal(ctx, unit, state.source, "stream.transversales")
+            )
+        return
+    bloc = state.bloc
+    if bloc is None:
+        return
+    if _new_competence(ctx, state, unit):
+        return
+    if zone is None:
+        ctx.warn("UNPLACED_TEXT", f"text not attributed: {unit.text[:80]!r}", unit.page, unit.line)
+    elif zone == "competences":
+        _competence(ctx, state, unit)
+    elif zone == "criteres":
+        _critere(ctx, state, unit)
+    elif zone == "indicateurs" and state.critere is not None:
+        state.critere.indicateurs.append(unit.text)
+    elif zone == "modalites":
+        add_modalites(ctx, bloc, [unit])
+    elif zone in ("connaissances", "conditions", "resultats"):
+        _list_item(state, bloc, zone, unit)
+
+
+def _new_competence(ctx: Context, state: State, unit: Unit) -> bool:
+    """A coded compétence heading ("2.1.2 …", "C1.3 …") met in another zone of
+    the bloc, numbered like the bloc's compétences: back to the compétences zone."""
+    if state.zone == "competences" or unit.is_item or state.bloc is None:
+        return False
+    hit = competence_code(ctx, unit.text)
+    if hit is None:
+        return False
+    code = hit.group("code") or ""
+    depth = code.count(".")
+    known = [c for comp in state.bloc.competences for c, _ in comp.codes]
+    if hit.rule.label != "code-competence" and not any(c.count(".") == depth for c in known):
+        return False
+    state.zone = "competences"
+    _competence(ctx, state, unit)
+    return True
+
+
+def _competence(ctx: Context, state: State, unit: Unit) -> None:
+    bloc = state.bloc
+    assert bloc is not None
+    text = unit.text
+    if text.endswith(":") or (unit.heading_like and not unit.is_item):
+        return
+    coded = competence_code(ctx, text) is not None
+    if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
+        return
+    comp = add_competence(
+        ctx, bloc, unit, state.source, from_list=unit.is_item or not coded, rule="stream.competence"
+    )
+    if comp is not None:
+        state.competence = comp
+        state.critere = None
+
+
+def _critere(ctx: Context, state: State, unit: Unit) -> None:
+    bloc = state.bloc
+    assert bloc is not None
+    if unit.is_item and state.critere is not None and state.critere_from_paragraph:
+        state.critere.indicateurs.append(unit.text)
+        return
+    comp = state.competence
+    comps = [comp] if comp is not None and not comp.from_list and not state.link_codes else []
+    state.critere = add_critere(
+        bloc,
+        unit,
+        label_text(unit.text),
+        [],
+        "stream.critere",
+        comps,
+        list(state.link_codes or []),
+    )
+    state.critere_from_paragraph = not unit.is_item
+
+
+def _list_item(state: State, bloc: DBloc, zone: str, unit: Unit) -> None:
+    comp = state.competence
+    if zone == "connaissances":
+        target = comp.connaissances if comp is not None and not comp.from_list else None
+        (target if target is not None else bloc.connaissances).append(unit.text)
+        return
+    if comp is None and bloc.competences:
+        comp = bloc.competences[-1]
+    if comp is not None:
+        (comp.conditions if zone == "conditions" else comp.resultats).append(unit.text)

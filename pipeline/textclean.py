@@ -1,0 +1,58 @@
+"""Clean text for the output contract: no glyphs, no markup, single spaces.
+
+Apostrophes, quotes, ellipses and trailing punctuation are kept as printed;
+only layout artefacts go (bullet glyphs, HTML tags, markdown emphasis,
+``[bookmark: …]``, tabs and non-breaking spaces, a line-end hyphenation).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_EMPHASIS = re.compile(r"\*\*|__")
+_GLYPH = re.compile(r"^(?:[·•▪◦‣●○■□➢➤►✓✔\-–—*]\s+)+")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
+_HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
+_LEADIN = re.compile(r"\s*[:;,]\s*$")
+
+
+def clean(text: str | None) -> str:
+    """One clean line of text (empty string for None)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = _HYPHENATED.sub(r"\1\2", text)
+    text = _BOOKMARK.sub("", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _EMPHASIS.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _GLYPH.sub("", text).strip()
+
+
+def label_text(text: str) -> str:
+    """A libellé used as a title: clean, without a trailing colon or semicolon."""
+    return _LEADIN.sub("", clean(text)).strip()
+
+
+def is_upper(text: str) -> bool:
+    """Whether the letters of ``text`` are all capitals (a heading printed in caps)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def starts_lower(text: str) -> bool:
+    """Whether ``text`` starts with a lower-case letter (a continuation)."""
+    first = next((c for c in text if c.isalnum()), "")
+    return first.isalpha() and first.islower()
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends like a finished sentence or a lead-in."""
+    return text.rstrip().endswith((".", ":", "!", "?", ";", "…"))

@@ -1,0 +1,30 @@
+"""The synthetic référentiels (layouts the samples do not use) meet the same thresholds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from pipeline.api import extract
+from pipeline.evaluate import evaluate
+from pipeline.models import json_schema
+
+SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
+INPUTS = sorted(
+    p
+    for p in SYNTHETIC.iterdir()
+    if p.suffix in {".txt", ".md", ".html", ".docx"}
+    and (SYNTHETIC / f"{p.name.split('.')[0]}.gold.json").exists()
+)
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
+def test_synthetic_meets_thresholds(path: Path) -> None:
+    gold = json.loads((SYNTHETIC / f"{path.name.split('.')[0]}.gold.json").read_text("utf-8"))
+    pred = extract(path).model_dump(mode="json")
+    jsonschema.validate(pred, json_schema())
+    report = evaluate(gold, pred)
+    assert report.failures(0.95, 0.95, 0.95) == [], report.render(details=True)

@@ -28,7 +28,8 @@ def write_json(ref: Referentiel, path: str | Path) -> Path:
     target = Path(path)
     text = to_json(ref)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # A short prefix: the target name may already be as long as the file system allows.
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -93,13 +93,14 @@ else:
 # %% [markdown]
 # ## Failed files
 #
-# When the folder holds the batch report (`run.csv`), the files that did not end `ok`.
+# When the folder holds the batch report (`run.csv`), the files that failed or ended
+# with warnings (`ok` and `skipped` — already done in an earlier run — are left out).
 
 # %%
 run_csv = OUTPUT / "run.csv"
 if run_csv.is_file():
     run = pd.read_csv(run_csv)
-    failed = run[run["status"] != "ok"] if "status" in run.columns else run
+    failed = run[~run["status"].isin(["ok", "skipped"])] if "status" in run.columns else run
     display(failed)
 else:
     print(f"no batch report ({run_csv} not found)")

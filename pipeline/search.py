@@ -2,11 +2,12 @@
 
 User text is never passed to FTS5 as query syntax: it is cut into words,
 each word is quoted (so ``"``, ``*``, ``-``, ``:``, ``NEAR``, ``AND`` are plain
-text), words of four letters or more match as prefixes ("vente" finds
-"ventes"), and the words are combined with AND, falling back to OR when no
-compétence holds them all. Results are ranked by BM25 with the compétence's
-own libellé weighted highest; a compétence whose libellé equals the query
-(ignoring case, accents and punctuation) always comes first.
+text), words of four letters or more also match as prefixes ("vente" finds
+"ventes"; whole-word matches rank higher), and the words are combined with
+AND, falling back to OR when no compétence holds them all. Results are ranked
+by BM25 with the compétence's own libellé weighted highest; a compétence whose
+libellé equals the query (ignoring case, accents and punctuation) always
+comes first.
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def match_expression(terms: list[str], operator: str = "AND") -> str:
     parts = []
     for term in terms:
         quoted = '"' + term.replace('"', '""') + '"'
-        parts.append(quoted + "*" if len(term) >= PREFIX_MIN else quoted)
+        # the whole word, or as a prefix: a row holding the whole word matches both, so
+        # BM25 ranks "définis" above "définissant" for the query "definis"
+        parts.append(f"({quoted} OR {quoted}*)" if len(term) >= PREFIX_MIN else quoted)
     return f" {operator} ".join(parts)
 
 

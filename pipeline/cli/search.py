@@ -34,14 +34,14 @@ def _cut(text: str | None, width: int) -> str:
 
 def _table(hits: list[Any]) -> str:
     width = shutil.get_terminal_size((120, 20)).columns
-    text_width = max((width - 18) // 2, 20)
-    lines = [f"{'#':>3}  {'score':>6}  {'compétence':<{text_width}}  bloc / certification"]
+    text_width = max((width - 20) // 2, 20)
+    lines = [f"{'#':>3}  {'score':>8}  {'compétence':<{text_width}}  bloc / certification"]
     for hit in hits:
         comp = " ".join(part for part in (hit.code, hit.libelle) if part)
         bloc = " ".join(part for part in (hit.bloc_code, hit.bloc_libelle) if part)
         where = f"{bloc or 'transversale'} — {hit.certification or hit.filename}"
         lines.append(
-            f"{hit.rank:>3}  {hit.score:>6.2f}  {_cut(comp, text_width):<{text_width}}  "
+            f"{hit.rank:>3}  {hit.score:>8.3g}  {_cut(comp, text_width):<{text_width}}  "
             f"{_cut(where, text_width)}"
         )
     return "\n".join(lines)

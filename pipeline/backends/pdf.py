@@ -1,0 +1,204 @@
+"""PDF backend: text-layer PDFs read with pdfplumber → :class:`Document`.
+
+Each page is laid out once (pdfminer's character pass, :mod:`.pdf_words`); the
+same words feed the ruled-table finder (:mod:`.pdf_tables`, on the page's
+cached edges) and the text. Then, over the whole document:
+
+1. running headers, footers and page numbers are removed (:mod:`.pdf_running`);
+2. each page is put in reading order — columns, borderless tables, ruled
+   tables (:mod:`.pdf_layout`) — and its lines become paragraphs and list
+   items (:mod:`.pdf_paragraphs`), its tables TABLE blocks (:mod:`.pdf_cells`);
+3. tables continued on the next page are stitched into one (:mod:`.pdf_stitch`).
+
+A PDF without a usable text layer (a scan), or any PDF with ``ocr="always"``,
+is handed to the OCR backend. Provenance: page (1-based) and the block's first
+line in the page's extracted text (1-based, top to bottom).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..docmodel import Document
+from ..errors import CorruptFile, EmptyFile, EncryptedFile, LimitExceeded, MissingTool
+from ..options import Options
+from .pdf_cells import TableShape, table_block
+from .pdf_layout import TextRegion, reading_order
+from .pdf_paragraphs import Style, blocks_from_lines
+from .pdf_running import margin_lines, running_words
+from .pdf_stitch import Placed, stitch
+from .pdf_tables import Grid, find_grids, split_words
+from .pdf_words import Word, group_lines, read_page
+
+_MIN_TEXT_CHARS = 20  # a page with fewer readable characters has no text layer
+_HEADING_RATIO = 1.2  # font size over the body size that makes a heading
+
+
+@dataclass
+class _Page:
+    """What the first pass keeps of a page (the pdfplumber page is closed)."""
+
+    number: int
+    height: float
+    words: list[Word]  # outside ruled tables
+    grids: list[Grid]
+
+    def all_words(self) -> list[Word]:
+        return self.words + [w for g in self.grids for c in g.cells for w in c.words]
+
+
+def parse(path: Path, options: Options) -> Document:
+    """Read a PDF into the document model (OCR for scans, see the module doc)."""
+    if options.ocr == "always":
+        return _ocr(path, options, "OCR was requested for every page (ocr=always)")
+    pages = _read_pages(path, options)
+    readable = sum(1 for page in pages if _text_chars(page) >= _MIN_TEXT_CHARS)
+    if not pages or readable * 2 < len(pages):
+        return _ocr(path, options, "the PDF is scanned (no text layer)")
+    document = Document(
+        filename=path.name,
+        format="pdf",
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        pages=len(pages),
+    )
+    _drop_running(pages)
+    style = _style(pages)
+    document.blocks = stitch([_page_blocks(page, style) for page in pages])
+    return document
+
+
+# ------------------------------------------------------------------ first pass
+
+
+def _read_pages(path: Path, options: Options) -> list[_Page]:
+    """Open the PDF and read every page once (words, line numbers, ruled tables)."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as err:
+        if isinstance(err, PDFPasswordIncorrect) or "password" in repr(err).lower():
+            raise EncryptedFile(path, "the PDF is password-protected") from err
+        raise CorruptFile(path, f"not a readable PDF ({_reason(err)})") from err
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as err:
+            raise CorruptFile(path, f"the PDF's page tree is broken ({_reason(err)})") from err
+        if count > options.limits.max_pages:
+            raise LimitExceeded(
+                path, f"{count} pages, over the {options.limits.max_pages}-page limit"
+            )
+        pages = []
+        for page in pdf.pages:
+            try:
+                pages.append(_read(page))
+            except Exception as err:
+                raise CorruptFile(
+                    path, f"page {page.page_number} cannot be read ({_reason(err)})"
+                ) from err
+            finally:
+                page.close()
+    return pages
+
+
+def _read(page: Any) -> _Page:
+    text = read_page(page)
+    grids = find_grids(text)
+    outside = split_words(grids, text.words)
+    return _Page(page.page_number, text.height, outside, grids)
+
+
+def _reason(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}".strip().rstrip(":")
+
+
+def _text_chars(page: _Page) -> int:
+    return sum(len(w.text) for w in page.all_words() if "(cid:" not in w.text)
+
+
+# ------------------------------------------------------------------ document-wide
+
+
+def _drop_running(pages: list[_Page]) -> None:
+    """Remove running headers, footers and page numbers from every page."""
+    candidates = [m for page in pages for m in margin_lines(page.number, page.words, page.height)]
+    drop = running_words(candidates, len(pages))
+    if drop:
+        for page in pages:
+            page.words = [w for w in page.words if id(w) not in drop]
+
+
+def _style(pages: list[_Page]) -> Style:
+    """Body font size, heading sizes, usual line gap and vocabulary of the document."""
+    sizes: Counter[float] = Counter()
+    body_sizes: set[float] = set()
+    vocabulary: set[str] = set()
+    for page in pages:
+        for word in page.all_words():
+            sizes[round(word.size, 1)] += len(word.text)
+            vocabulary.add(word.text.strip(".,;:!?()[]«»\"'’…").lower())
+        body_sizes.update(round(w.size, 1) for w in page.words)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    headings = sorted((s for s in body_sizes if s >= body * _HEADING_RATIO), reverse=True)
+    return Style(
+        body_size=body,
+        heading_sizes=headings,
+        line_gap=_line_gap(pages, body),
+        vocabulary=frozenset(vocabulary),
+    )
+
+
+def _line_gap(pages: list[_Page], body: float) -> float:
+    """The usual blank space between two lines of one paragraph, in points."""
+    gaps: list[float] = []
+    for page in pages:
+        lines = group_lines(page.words)
+        gaps.extend(
+            b.top - a.bottom
+            for a, b in zip(lines, lines[1:], strict=False)
+            if 0 <= b.top - a.bottom < 0.6 * body
+        )
+    return statistics.median(gaps) if gaps else 0.25 * body
+
+
+# ------------------------------------------------------------------ second pass
+
+
+def _page_blocks(page: _Page, style: Style) -> list[Placed]:
+    """A page's blocks in reading order, its tables with their geometry."""
+    placed: list[Placed] = []
+    for item in reading_order(page.words, page.grids, style.line_gap):
+        if isinstance(item, TextRegion):
+            blocks = blocks_from_lines(item.lines, item.left, item.right, page.number, style)
+            placed.extend(Placed(b) for b in blocks)
+            continue
+        block = table_block(item, page.number, style)
+        if block is not None:
+            shape = TableShape(item.xs, item.bbox[1], item.bbox[3], page.height)
+            placed.append(Placed(block, shape))
+    return placed
+
+
+# ------------------------------------------------------------------ scans
+
+
+def _ocr(path: Path, options: Options, why: str) -> Document:
+    """Hand a PDF to the OCR backend, or say clearly why it cannot be read."""
+    if options.ocr == "never":
+        raise EmptyFile(path, f"{why}, and OCR is disabled (ocr=never)")
+    try:
+        ocr = importlib.import_module(f"{__package__}.ocr")
+    except ModuleNotFoundError as err:
+        if err.name != f"{__package__}.ocr":
+            raise
+        raise MissingTool(path, f"{why}: the OCR backend is not available") from err
+    document: Document = ocr.parse(path, options)
+    return document

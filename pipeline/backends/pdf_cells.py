@@ -1,0 +1,51 @@
+"""A table grid with its words → a TABLE block whose cells hold paragraphs and list items.
+
+A merged cell is one :class:`~pipeline.docmodel.Cell` object attached to every
+row it spans (``row_span``) and placed once per row with its ``col_span``.
+The grid's geometry is kept beside the block (:class:`TableShape`) so that a
+table continued on the next page can be recognised and stitched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..docmodel import Block, Cell, Kind, Row
+from .pdf_paragraphs import Style, blocks_from_lines
+from .pdf_tables import Grid, GridCell
+from .pdf_words import group_lines
+
+
+@dataclass
+class TableShape:
+    """Where a table stands on its page: column boundaries and vertical extent."""
+
+    xs: list[float]
+    top: float
+    bottom: float
+    page_height: float
+
+
+def table_block(grid: Grid, page: int, style: Style) -> Block | None:
+    """The TABLE block of a grid (None when the grid holds no text at all)."""
+    numbers = [w.line for cell in grid.cells for w in cell.words]
+    if not numbers:
+        return None
+    cells = {id(g): _cell(g, page, style) for g in grid.cells}
+    rows = []
+    for r in range(grid.n_rows):
+        covering = [g for g in grid.cells if g.row <= r < g.row + g.row_span]
+        if covering:
+            rows.append(Row([cells[id(g)] for g in sorted(covering, key=lambda g: g.col)]))
+    return Block(Kind.TABLE, page=page, line=min(numbers), rows=rows)
+
+
+def _cell(grid_cell: GridCell, page: int, style: Style) -> Cell:
+    x0, _, x1, _ = grid_cell.bbox
+    lines = group_lines(grid_cell.words)
+    if lines:
+        padding = min(max(min(line.x0 for line in lines) - x0, 1.0), 8.0)
+        blocks = blocks_from_lines(lines, x0 + padding, x1 - padding, page, style, in_cell=True)
+    else:
+        blocks = []
+    return Cell(blocks=blocks, col_span=grid_cell.col_span, row_span=grid_cell.row_span)

@@ -1,0 +1,165 @@
+"""Reading order of one page: text columns and borderless tables between ruled tables.
+
+The words outside ruled tables are grouped into page-wide lines. A run of
+consecutive lines that all leave the same vertical strip empty (a *gutter*)
+is a multi-column region: with one gutter it is two text columns (read the
+left column, then the right one) unless blank bands cross both columns at the
+same heights (rows: a borderless two-column table); with two or more gutters
+it is a borderless table, its columns given by the gutters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .pdf_tables import Grid, grid_from_columns
+from .pdf_words import Line, Word, group_lines
+
+_MIN_GUTTER = 12.0  # points: narrower gaps are word spaces, justified or not
+_MIN_RUN = 3  # lines showing the gutter before a region counts as columns
+
+
+@dataclass
+class TextRegion:
+    """Lines read together (a column, or the full width), with the region's edges."""
+
+    lines: list[Line]
+    left: float
+    right: float
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+
+Item = TextRegion | Grid
+
+
+def reading_order(words: list[Word], grids: list[Grid], gap: float) -> list[Item]:
+    """The page's text regions and tables in reading order.
+
+    ``gap`` is the usual space between the lines of one paragraph: a larger gap
+    between two page-wide lines is a blank band.
+    """
+    lines = group_lines(words)
+    items: list[Item] = []
+    segment: list[Line] = []
+    tops = sorted(g.bbox[1] for g in grids)
+    edge = 0
+    for line in lines:
+        while edge < len(tops) and tops[edge] <= line.top:
+            items.extend(_segment_items(segment, gap))
+            segment = []
+            edge += 1
+        segment.append(line)
+    items.extend(_segment_items(segment, gap))
+    items.extend(grids)
+    items.sort(key=_item_top)
+    _set_right_edges(items)
+    return items
+
+
+def _item_top(item: Item) -> float:
+    return item.bbox[1] if isinstance(item, Grid) else item.top
+
+
+def _set_right_edges(items: list[Item]) -> None:
+    """Full-width regions share the page's text edges (a short paragraph is short)."""
+    full = [i for i in items if isinstance(i, TextRegion) and i.right < 0]
+    if not full:
+        return
+    left = min(line.x0 for region in full for line in region.lines)
+    right = max(line.x1 for region in full for line in region.lines)
+    for region in full:
+        region.left, region.right = left, right
+
+
+def _segment_items(lines: list[Line], gap: float) -> list[Item]:
+    """Regions of lines lying between two tables."""
+    items: list[Item] = []
+    single: list[Line] = []
+    for run, gutters in _runs(lines):
+        if len(gutters) and sum(1 for line in run if _gaps(line)) >= _MIN_RUN:
+            if single:
+                items.append(TextRegion(single, -1.0, -1.0))
+                single = []
+            items.extend(_columns(run, gutters, gap))
+        else:
+            single.extend(run)
+    if single:
+        items.append(TextRegion(single, -1.0, -1.0))
+    return items
+
+
+def _gaps(line: Line) -> list[tuple[float, float]]:
+    words = line.words
+    return [
+        (a.x1, b.x0)
+        for a, b in zip(words, words[1:], strict=False)
+        if b.x0 - a.x1 >= max(_MIN_GUTTER, 1.5 * a.size)
+    ]
+
+
+def _runs(lines: list[Line]) -> list[tuple[list[Line], list[tuple[float, float]]]]:
+    """Consecutive lines grouped by the gutters they share (none: a plain run)."""
+    runs: list[tuple[list[Line], list[tuple[float, float]]]] = []
+    run: list[Line] = []
+    gutters: list[tuple[float, float]] = []
+    for line in lines:
+        if gutters:
+            kept = _fit(line, gutters)
+            if kept is not None:
+                run.append(line)
+                gutters = kept
+                continue
+        if run:
+            runs.append((run, gutters))
+        run, gutters = [line], _gaps(line)
+    if run:
+        runs.append((run, gutters))
+    return runs
+
+
+def _fit(line: Line, gutters: list[tuple[float, float]]) -> list[tuple[float, float]] | None:
+    """The gutters narrowed by ``line``, or None when a word of it crosses one."""
+    gaps = _gaps(line)
+    kept = []
+    for a, b in gutters:
+        if any(w.x0 < b - 1.0 and w.x1 > a + 1.0 for w in line.words):
+            return None
+        overlap = [(max(a, c), min(b, d)) for c, d in gaps if min(b, d) - max(a, c) >= 1.0]
+        kept.append(overlap[0] if overlap else (a, b))
+    return kept
+
+
+def _columns(lines: list[Line], gutters: list[tuple[float, float]], gap: float) -> list[Item]:
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    xs = [left - 1.0] + [(a + b) / 2 for a, b in gutters] + [right + 1.0]
+    bands = _bands(lines, gap)
+    words = [w for line in lines for w in line.words]
+    if len(gutters) >= 2 or len(bands) >= 3:
+        if len(bands) == 1:  # no blank band: one row per line
+            bands = [(line.top - 1.0, line.bottom + 1.0) for line in lines]
+        return [grid_from_columns(xs, bands, words)]
+    regions: list[Item] = []
+    for x0, x1 in zip(xs, xs[1:], strict=False):
+        inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 < x1]
+        if inside:
+            column = group_lines(inside)
+            edge = max(line.x1 for line in column)
+            regions.append(TextRegion(column, min(line.x0 for line in column), edge))
+    return regions
+
+
+def _bands(lines: list[Line], gap: float) -> list[tuple[float, float]]:
+    """Row bands: groups of lines separated by blank bands across every column."""
+    bands: list[tuple[float, float]] = []
+    start = prev = lines[0]
+    for line in lines[1:]:
+        if line.top - prev.bottom > gap + max(2.0, 0.3 * prev.size):
+            bands.append((start.top - 1.0, (prev.bottom + line.top) / 2))
+            start = line
+        prev = line
+    bands.append((start.top - 1.0, prev.bottom + 1.0))
+    return bands

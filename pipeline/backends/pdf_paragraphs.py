@@ -1,0 +1,220 @@
+"""Lines of one region (a text column or a table cell) → paragraphs and list items.
+
+A paragraph wrapped over several lines becomes one block. A new block starts at
+a bullet glyph, at a change of font size or boldness, after a vertical gap
+wider than the line spacing, at a change of indentation, and after a *short*
+line: when the first word of the next line would have fitted at the end of the
+previous one, the line break was a hard one (end of paragraph or list item).
+Words split over two lines are joined (see :func:`join_lines`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..docmodel import Block, Kind
+from .pdf_words import Line, Word
+
+# Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
+# points (Word and LibreOffice bullets), Unicode bullets, dashes, OCR-like "o".
+_PUA_BULLETS = {
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0d8": "➢",
+    "\uf076": "❖",
+    "\uf0fc": "✓",
+    "\uf0a8": "□",
+    "\uf06f": "o",
+    "\uf02d": "-",
+}
+_GLUED_BULLETS = set(_PUA_BULLETS) | set("•◦▪▫‣⁃●○■□➢➤►▶✓✔❖·")
+_DASHES = {"-", "–", "—"}
+_WORD_BULLETS = _GLUED_BULLETS | _DASHES | {"o", "*"}
+_TERMINAL = re.compile(r"[.!?:;…]$")
+_HYPHENS = "-\u00ad\u2010"
+
+
+@dataclass
+class Style:
+    """Document-wide measures the paragraph rules compare against."""
+
+    body_size: float = 10.0
+    heading_sizes: list[float] = field(default_factory=list)  # large sizes, biggest first
+    line_gap: float = 2.5  # usual space between two lines of one paragraph (points)
+    vocabulary: frozenset[str] = frozenset()  # lower-cased words of the document
+
+
+@dataclass
+class _Draft:
+    """A block being built from lines."""
+
+    lines: list[Line]
+    label: str | None
+    x0: float  # where the first line starts (the bullet glyph, if any)
+    text_x0: float  # where the text (after a bullet) starts on the first line
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+
+def bullet_of(line: Line) -> tuple[str | None, list[Word]]:
+    """The line's bullet label (normalised glyph) and its words without the glyph."""
+    first = line.words[0]
+    glyph = first.text[0]
+    if first.text in _GLUED_BULLETS and len(line.words) == 1:
+        return _PUA_BULLETS.get(glyph, glyph), []  # an empty list item
+    if first.text in _WORD_BULLETS and len(line.words) > 1:
+        return _PUA_BULLETS.get(first.text, first.text), line.words[1:]
+    if glyph in _GLUED_BULLETS and len(first.text) > 1:
+        rest = Word(**{**first.__dict__, "text": first.text[1:], "x0": first.after_first})
+        return _PUA_BULLETS.get(glyph, glyph), [rest, *line.words[1:]]
+    return None, line.words
+
+
+def blocks_from_lines(
+    lines: list[Line],
+    left: float,
+    right: float,
+    page: int,
+    style: Style,
+    in_cell: bool = False,
+) -> list[Block]:
+    """Blocks of one region's lines (top to bottom) between its text edges ``left``, ``right``."""
+    drafts: list[_Draft] = []
+    for line in lines:
+        label, words = bullet_of(line)
+        if label is not None and not words:
+            continue
+        current = drafts[-1] if drafts else None
+        if current is not None and (
+            (label is None and _continues(current, line, left, right, style))
+            or _dash_inside(current, label, line, style)
+        ):
+            current.lines.append(line)
+            continue
+        text_x0 = words[0].x0 if words else line.x0
+        drafts.append(_Draft([Line(words)], label, line.x0, text_x0))
+    levels = _levels(drafts)
+    return [_block(d, page, style, in_cell, levels) for d in drafts]
+
+
+def _continues(draft: _Draft, line: Line, left: float, right: float, style: Style) -> bool:
+    """Whether ``line`` continues the paragraph or list item being built."""
+    prev = draft.last
+    if abs(line.size - prev.size) > 0.6:
+        return False
+    if _all_bold(prev.words) != _all_bold(line.words):
+        return False
+    gap = line.top - prev.bottom
+    if gap > style.line_gap + max(2.0, 0.3 * prev.size) or gap < -prev.size / 2:
+        return False
+    first = line.words[0]
+    space = 0.25 * first.size
+    room = right - prev.x1
+    if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
+        room = (right - left) - (prev.x1 - prev.x0)
+    if space + (first.x1 - first.x0) < room - 1.0:
+        return False  # the word would have fitted: the previous line ended a paragraph
+    if draft.label is not None:
+        return line.x0 >= draft.text_x0 - 3.0
+    if len(draft.lines) > 1:
+        return abs(line.x0 - draft.lines[1].x0) <= 3.0
+    return line.x0 >= draft.lines[0].x0 - 3.0 - 0.5 * prev.size
+
+
+def _dash_inside(draft: _Draft, label: str | None, line: Line, style: Style) -> bool:
+    """A dash starting a line at the text indent of a bulleted item is part of its text."""
+    return (
+        label in _DASHES
+        and draft.label is not None
+        and draft.label not in _DASHES
+        and abs(line.x0 - draft.text_x0) <= 2.0
+        and line.top - draft.last.bottom <= style.line_gap + 2.0
+    )
+
+
+def _centred(line: Line, left: float, right: float) -> bool:
+    """A line set in the middle of its region (titles): as short on both sides."""
+    margin = line.x0 - left
+    return margin > 10.0 and abs(margin - (right - line.x1)) <= 3.0
+
+
+def _all_bold(words: list[Word]) -> bool:
+    return bool(words) and all(w.bold for w in words)
+
+
+def _levels(drafts: list[_Draft]) -> list[float]:
+    """Distinct bullet indents of a region, left to right: list level = position."""
+    indents: list[float] = []
+    for draft in drafts:
+        if draft.label is not None and all(abs(draft.x0 - x) > 4.0 for x in indents):
+            indents.append(draft.x0)
+    return sorted(indents)
+
+
+def _level_of(x: float, indents: list[float]) -> int:
+    return min(range(len(indents)), key=lambda i: abs(indents[i] - x)) if indents else 0
+
+
+def _block(draft: _Draft, page: int, style: Style, in_cell: bool, levels: list[float]) -> Block:
+    text = join_lines([line.words for line in draft.lines], style.vocabulary)
+    words = [w for line in draft.lines for w in line.words]
+    first = draft.lines[0]
+    bold = _all_bold(words)
+    if draft.label is not None:
+        return Block(
+            Kind.LIST_ITEM,
+            text,
+            page=page,
+            line=first.number,
+            level=_level_of(draft.x0, levels),
+            label=draft.label,
+            bold=bold,
+        )
+    size = max(line.size for line in draft.lines)
+    if not in_cell and size in style.heading_sizes and len(text) <= 250:
+        level = style.heading_sizes.index(size) + 1
+        return Block(Kind.HEADING, text, page=page, line=first.number, level=level, bold=bold)
+    return Block(Kind.PARAGRAPH, text, page=page, line=first.number, bold=bold)
+
+
+def join_lines(lines: list[list[Word]], vocabulary: frozenset[str] = frozenset()) -> str:
+    """The text of wrapped lines as one string, words cut at a line end rejoined.
+
+    A soft hyphen at a line end always joins the two halves. A plain hyphen
+    joins them without the hyphen when the document spells the whole word
+    elsewhere without one, and keeps it otherwise (French compounds such as
+    "contre-indications" are often broken at their own hyphen).
+    """
+    text = ""
+    for words in lines:
+        piece = " ".join(w.text for w in words)
+        if not text:
+            text = piece
+            continue
+        text = _join(text, piece, vocabulary)
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def _join(text: str, piece: str, vocabulary: frozenset[str]) -> str:
+    if not text or text[-1] not in _HYPHENS or len(text) < 2 or not text[-2].isalpha():
+        return f"{text} {piece}"
+    if not piece[:1].isalpha():
+        return f"{text} {piece}"
+    head = text.rsplit(" ", 1)[-1][:-1]
+    tail = piece.split(" ", 1)[0]
+    whole = _word_core(head + tail).lower()
+    if text[-1] == "\u00ad" or (piece[0].islower() and whole in vocabulary):
+        return text[:-1] + piece
+    return text + piece
+
+
+def _word_core(word: str) -> str:
+    return word.strip(".,;:!?()[]«»\"'’…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a paragraph's text ends like a finished sentence or list item."""
+    return bool(_TERMINAL.search(text.rstrip()))

@@ -1,0 +1,135 @@
+"""Ruled tables of one page: pdfplumber's table finder on the page's cached edges.
+
+Only the *geometry* comes from pdfplumber (cells found from ruling lines and
+rectangle borders); the words already extracted for the page are dropped into
+those cells, so no text is extracted twice. A cell without an inner rule is a
+merged cell: it spans every grid row and column its box covers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from pdfplumber.table import TableFinder, TableSettings
+
+from .pdf_words import PageText, Word
+
+_SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+_SNAP = 2.0  # points: boundaries closer than this are the same grid line
+
+
+@dataclass
+class GridCell:
+    """One cell of a table grid: the rows and columns it covers, its words."""
+
+    row: int
+    col: int
+    row_span: int
+    col_span: int
+    bbox: tuple[float, float, float, float]
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class Grid:
+    """A table found on a page, as a grid of (possibly merged) cells."""
+
+    bbox: tuple[float, float, float, float]
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+    cells: list[GridCell]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    def place(self, word: Word) -> bool:
+        """Put ``word`` into the cell under its centre; False when outside the grid."""
+        x = (word.x0 + word.x1) / 2
+        y = (word.top + word.bottom) / 2
+        x0, top, x1, bottom = self.bbox
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            return False
+        col = min(max(bisect_right(self.xs, x) - 1, 0), self.n_cols - 1)
+        row = min(max(bisect_right(self.ys, y) - 1, 0), self.n_rows - 1)
+        for cell in self.cells:
+            if (
+                cell.row <= row < cell.row + cell.row_span
+                and cell.col <= col < cell.col + cell.col_span
+            ):
+                cell.words.append(word)
+                return True
+        return True  # inside the table but on no cell (a rule): dropped
+
+
+def find_grids(text: PageText) -> list[Grid]:
+    """Ruled tables of a page (at least two cells), top to bottom."""
+    if not text.edges:
+        return []
+    shim = SimpleNamespace(edges=text.edges, bbox=(0.0, 0.0, text.width, text.height))
+    finder = TableFinder(shim, _SETTINGS)  # type: ignore[arg-type]
+    grids = [_grid(table.cells) for table in finder.tables]
+    return sorted((g for g in grids if len(g.cells) >= 2), key=lambda g: g.bbox[1])
+
+
+def _grid(boxes: list[tuple[float, float, float, float]]) -> Grid:
+    xs = _boundaries([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _boundaries([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = []
+    for x0, top, x1, bottom in boxes:
+        col, col_end = _index(xs, x0), _index(xs, x1)
+        row, row_end = _index(ys, top), _index(ys, bottom)
+        cells.append(
+            GridCell(
+                row=row,
+                col=col,
+                row_span=max(row_end - row, 1),
+                col_span=max(col_end - col, 1),
+                bbox=(x0, top, x1, bottom),
+            )
+        )
+    cells.sort(key=lambda c: (c.row, c.col))
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return Grid(bbox=bbox, xs=xs, ys=ys, cells=cells)
+
+
+def _boundaries(values: list[float]) -> list[float]:
+    merged: list[float] = []
+    for value in sorted(values):
+        if merged and value - merged[-1] <= _SNAP:
+            continue
+        merged.append(value)
+    return merged
+
+
+def _index(bounds: list[float], value: float) -> int:
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - value))
+
+
+def split_words(grids: list[Grid], words: list[Word]) -> list[Word]:
+    """Drop each word into its table cell; return the words outside every table."""
+    outside = []
+    for word in words:
+        if not any(grid.place(word) for grid in grids):
+            outside.append(word)
+    return outside
+
+
+def grid_from_columns(xs: list[float], rows: list[tuple[float, float]], words: list[Word]) -> Grid:
+    """A borderless table from column boundaries and row bands (text alignment)."""
+    ys = [rows[0][0]] + [bottom for _, bottom in rows]
+    cells = [
+        GridCell(row=r, col=c, row_span=1, col_span=1, bbox=(xs[c], ys[r], xs[c + 1], ys[r + 1]))
+        for r in range(len(rows))
+        for c in range(len(xs) - 1)
+    ]
+    grid = Grid(bbox=(xs[0], ys[0], xs[-1], ys[-1]), xs=xs, ys=ys, cells=cells)
+    for word in words:
+        grid.place(word)
+    return grid

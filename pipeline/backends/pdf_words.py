@@ -1,0 +1,203 @@
+"""Words and lines of one PDF page, read once.
+
+pdfplumber parses a page's content stream the first time ``page.chars`` is
+asked for; everything here works from one ``extract_words`` call on that
+cached page, so text, line numbering and table filling share a single pass.
+
+Pages whose text is rotated by 90° inside an upright page (a landscape table
+printed sideways) are turned upright: word and ruling-line coordinates are
+rotated so that reading order, lines and tables work as on any other page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
+_BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
+_ITALIC_MARKS = ("italic", "oblique", ",i")
+
+
+@dataclass
+class Word:
+    """One word with its box (top-left origin, points) and font facts."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool = False
+    line: int = 0  # 1-based line in the page's extracted text
+    after_first: float = 0.0  # x where the word's second character starts (glued bullets)
+
+
+@dataclass
+class Line:
+    """Words on one visual line of a region, left to right."""
+
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        """The line's dominant font size."""
+        sizes = Counter(round(w.size, 1) for w in self.words for _ in w.text)
+        return sizes.most_common(1)[0][0]
+
+    @property
+    def number(self) -> int:
+        return min(w.line for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.split("+", 1)[-1].lower()
+    return any(mark in name for mark in _BOLD_MARKS)
+
+
+def _is_italic(fontname: str) -> bool:
+    name = fontname.split("+", 1)[-1].lower()
+    return any(mark in name for mark in _ITALIC_MARKS)
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    chars = raw["chars"]
+    visible = [c for c in chars if not c["text"].isspace()] or chars
+    bold = sum(_is_bold(c["fontname"]) for c in visible) * 2 > len(visible)
+    italic = sum(_is_italic(c["fontname"]) for c in visible) * 2 > len(visible)
+    return Word(
+        text=raw["text"],
+        x0=raw["x0"],
+        x1=raw["x1"],
+        top=raw["top"],
+        bottom=raw["bottom"],
+        size=Counter(round(c["size"], 1) for c in visible).most_common(1)[0][0],
+        bold=bold,
+        italic=italic,
+        after_first=chars[1]["x0"] if len(chars) > 1 else raw["x1"],
+    )
+
+
+@dataclass
+class PageText:
+    """A page's words (upright) and ruling edges, in the page's reading frame."""
+
+    words: list[Word]
+    edges: list[dict[str, Any]]
+    width: float
+    height: float
+    rotated: int  # 0, 90 or 270: how much the text was turned to be read upright
+
+
+def read_page(page: Any) -> PageText:
+    """Words, line numbers and ruling edges of a pdfplumber page (one layout pass)."""
+    raw = page.extract_words(return_chars=True)
+    upright = sum(len(w["text"]) for w in raw if w["upright"])
+    sideways = [w for w in raw if not w["upright"]]
+    rotated = 0
+    width, height = float(page.width), float(page.height)
+    edges = list(page.edges)
+    if sideways and sum(len(w["text"]) for w in sideways) > upright:
+        rotated = _direction(sideways)
+        raw = _rotate_words(page, sideways, rotated)
+        edges = [_rotate_box(e, width, height, rotated) for e in edges]
+        width, height = height, width
+    words = [_word(w) for w in raw if w["text"].strip()]
+    number_lines(words)
+    return PageText(words=words, edges=edges, width=width, height=height, rotated=rotated)
+
+
+def number_lines(words: list[Word]) -> None:
+    """Give each word the 1-based number of its line in the page's text (top to bottom)."""
+    for number, group in enumerate(_by_top(words), start=1):
+        for word in group:
+            word.line = number
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Words of one region (a column, a cell) grouped into lines, top to bottom."""
+    if not words:
+        return []
+    return [Line(sorted(group, key=lambda w: w.x0)) for group in _by_top(words)]
+
+
+def _by_top(words: list[Word]) -> list[list[Word]]:
+    """Words clustered by ``top`` like pdfplumber's text lines (chained 3-pt tolerance)."""
+    groups: list[list[Word]] = []
+    last = float("-inf")
+    for word in sorted(words, key=lambda w: w.top):
+        if groups and word.top - last <= Y_TOLERANCE:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+        last = word.top
+    return groups
+
+
+# ------------------------------------------------------------------ rotation
+
+
+def _direction(words: list[dict[str, Any]]) -> int:
+    """90 when sideways text reads bottom-to-top, 270 when it reads top-to-bottom."""
+    votes: Counter[int] = Counter()
+    for word in words:
+        chars = word["chars"]
+        if len(chars) > 1:
+            votes[90 if chars[-1]["top"] < chars[0]["top"] else 270] += 1
+        else:
+            matrix = chars[0].get("matrix") or (0, 1, -1, 0, 0, 0)
+            votes[90 if matrix[1] > 0 else 270] += 1
+    return votes.most_common(1)[0][0] if votes else 90
+
+
+def _rotate_box(obj: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:
+    """An object's box in the frame where the page is turned so that text reads upright."""
+    x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+    if angle == 90:  # turn the page clockwise
+        box = {"x0": height - bottom, "x1": height - top, "top": x0, "bottom": x1}
+    else:  # turn it counter-clockwise
+        box = {"x0": top, "x1": bottom, "top": width - x1, "bottom": width - x0}
+    turned = {**obj, **box}
+    turned["width"] = box["x1"] - box["x0"]
+    turned["height"] = box["bottom"] - box["top"]
+    if "orientation" in obj:
+        turned["orientation"] = "v" if obj["orientation"] == "h" else "h"
+    turned["doctop"] = box["top"]
+    return turned
+
+
+def _rotate_words(page: Any, sideways: list[dict[str, Any]], angle: int) -> list[dict[str, Any]]:
+    """Re-extract the sideways characters as upright words in the turned frame."""
+    from pdfplumber.utils import extract_words
+
+    width, height = float(page.width), float(page.height)
+    chars = [
+        {**_rotate_box(c, width, height, angle), "upright": True}
+        for word in sideways
+        for c in word["chars"]
+    ]
+    chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
+    return extract_words(chars, return_chars=True)

@@ -101,7 +101,8 @@ run_csv = OUTPUT / "run.csv"
 if run_csv.is_file():
     run = pd.read_csv(run_csv)
     failed = run[~run["status"].isin(["ok", "skipped"])] if "status" in run.columns else run
-    display(failed)
+    wanted = [c for c in ("input", "status", "error_status", "error", "warnings") if c in run]
+    display(failed[wanted or list(run.columns)])
 else:
     print(f"no batch report ({run_csv} not found)")
 

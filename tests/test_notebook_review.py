@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -9,22 +10,15 @@ import jupytext
 import pytest
 from nbclient import NotebookClient
 
+from pipeline.cli import main
+
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "review.py"
 
 
-@pytest.fixture
-def output_env(extracted_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the notebook at the extracted folder; the kernel inherits the environment."""
-    monkeypatch.setenv("REFERENTIEL_OUTPUT", str(extracted_dir))
+def _execute(output: Path, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Run the notebook on ``output`` (the kernel inherits the environment); its outputs."""
+    monkeypatch.setenv("REFERENTIEL_OUTPUT", str(output))
     monkeypatch.setenv("MPLBACKEND", "Agg")
-    return extracted_dir
-
-
-def _outputs(notebook: Any) -> list[Any]:
-    return [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
-
-
-def test_notebook_review_executes(output_env: Path) -> None:
     notebook = jupytext.read(NOTEBOOK)
     client = NotebookClient(
         notebook,
@@ -33,12 +27,37 @@ def test_notebook_review_executes(output_env: Path) -> None:
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     )
     client.execute()
-    outputs = _outputs(notebook)
+    outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
     assert not [out for out in outputs if out.get("output_type") == "error"]
+    return outputs
+
+
+def _html(outputs: list[Any]) -> str:
+    return "".join(str(out.get("data", {}).get("text/html", "")) for out in outputs)
+
+
+def test_notebook_review_executes(extracted_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    outputs = _execute(extracted_dir, monkeypatch)
     text = "".join(str(out.get("text", "")) for out in outputs)
-    assert f"3 référentiel(s) in {output_env.resolve()}" in text
-    html = "".join(str(out.get("data", {}).get("text/html", "")) for out in outputs)
-    for name in sorted(p.stem for p in output_env.rglob("*.json")):
+    assert f"3 référentiel(s) in {extracted_dir.resolve()}" in text
+    html = _html(outputs)
+    for name in sorted(p.stem for p in extracted_dir.rglob("*.json")):
         assert name in html  # the per-document counts table names every document
     images = [out for out in outputs if "image/png" in out.get("data", {})]
     assert len(images) == 1  # the compétences-per-bloc chart
+
+
+def test_notebook_review_shows_batch_failures(
+    sources_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a real batch output (run.csv present), the failed file is listed with its reason."""
+    src = tmp_path / "src"
+    src.mkdir()
+    sample = sorted(sources_dir.glob("*.txt"))[0]
+    shutil.copy(sample, src / sample.name)
+    (src / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["batch", str(src), str(out), "--jobs", "1", "--no-progress"]) == 1
+    html = _html(_execute(out, monkeypatch))
+    assert "empty.txt" in html and "failed" in html and "file is empty" in html
+    assert sample.name in html

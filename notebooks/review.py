@@ -40,6 +40,8 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 from pipeline.export.load import load_folder  # noqa: E402
 from pipeline.export.tables import build_tables  # noqa: E402
 
+pd.set_option("display.max_colwidth", None)  # show whole messages and libellés
+
 OUTPUT = Path(os.environ.get("REFERENTIEL_OUTPUT", "output/"))
 folder = load_folder(OUTPUT)
 tables = build_tables(folder.documents)

@@ -59,9 +59,7 @@ def parse_lines(lines: list[str]) -> list[Block]:
         line = lines[index]
         if "\t" in line and not _RULE.match(line):
             end = _table_end(lines, index)
-            table = _table(lines, index, end)
-            if table is not None:
-                blocks.append(table)
+            blocks.extend(_tables(lines, index, end))
             index = end
             continue
         if line.strip() and not _is_rule(line):
@@ -136,16 +134,35 @@ def _table_end(lines: list[str], start: int) -> int:
     return last + 1
 
 
-def _table(lines: list[str], start: int, end: int) -> Block | None:
+def _tables(lines: list[str], start: int, end: int) -> list[Block]:
+    """The tables of a run of table lines; rows of another width after a blank
+    line start another table."""
     numbered = [(i + 1, lines[i]) for i in range(start, end)]
     tab_lines = [line for _, line in numbered if "\t" in line]
     if all(line.startswith("\t") and line.count("\t") == 1 for line in tab_lines):
         rows = _cell_per_line(numbered)
-    else:
-        rows = _row_per_line(numbered)
-    if not rows:
-        return None
-    return Block(Kind.TABLE, line=start + 1, rows=rows)
+        return [Block(Kind.TABLE, line=start + 1, rows=rows)] if rows else []
+    tables = []
+    for group in _width_groups(numbered):
+        rows = _row_per_line(group)
+        if rows:
+            tables.append(Block(Kind.TABLE, line=group[0][0], rows=rows))
+    return tables
+
+
+def _width_groups(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    groups: list[list[tuple[int, str]]] = [[]]
+    width = 0
+    blank = False
+    for number, line in numbered:
+        cells = line.count("\t") + 1 if "\t" in line and not _RULE.match(line) else 0
+        if cells and blank and width and cells != width and groups[-1]:
+            groups.append([])
+        if cells:
+            width = cells if blank or not width else max(width, cells)
+        blank = not line.strip()
+        groups[-1].append((number, line))
+    return groups
 
 
 def _cell(parts: list[tuple[int, str]]) -> Cell:

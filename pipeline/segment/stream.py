@@ -8,6 +8,8 @@ each merged cell once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from .draft import Context, TableView, Unit, cell_units
@@ -27,9 +29,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         if unit.text:
             out.append(unit)
         return
-    view = table_view(block, ctx.rules, ctx.new_source())
-    if view is not None:
-        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
+    views = table_views(block, ctx.rules, ctx.new_source)
+    if views:
+        for view in views:
+            out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
     seen: set[int] = set()
     for row in block.rows:
@@ -70,26 +73,32 @@ def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
     return roles
 
 
-def table_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
-    """Recognise the header rows of a table; None when it has no column roles."""
+def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> list[TableView]:
+    """Recognise the header rows of a table: one view per run of rows under the
+    same column roles (a repeated header continues the view, a header naming
+    other roles starts a new one). Empty when the table names no roles."""
     width = max((sum(max(1, c.col_span) for c in row.cells) for row in block.rows), default=0)
-    roles: list[str | None] = [None] * width
-    body: list[Row] = []
-    found = False
+    views: list[TableView] = []
+    previous_header = False
     for row in block.rows:
         named = header_roles(row, rules)
-        if named is None and row.header and found:
-            continue
         if named is None:
-            body.append(row)
+            if views and not (row.header and previous_header):
+                views[-1].body.append(row)
+            previous_header = previous_header and row.header
             continue
-        found = True
+        roles: list[str | None] = [None] * width
+        if previous_header and views:
+            roles = list(views[-1].roles)  # a second header row refines the first
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
-    if not found:
-        return None
-    return TableView(block, roles, body, source)
+        if previous_header and views:
+            views[-1].roles = roles
+        elif not views or views[-1].roles != roles:
+            views.append(TableView(block, roles, [], new_source()))
+        previous_header = True
+    return views
 
 
 def sections(ctx: Context) -> None:

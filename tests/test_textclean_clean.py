@@ -1,0 +1,46 @@
+"""Text is cleaned per the contract: no glyphs, no markup, single spaces, apostrophes kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.textclean import clean, ends_sentence, is_upper, label_text, starts_lower
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("· Prospection ", "Prospection"),
+        ("•  Les méthodes", "Les méthodes"),
+        ("- analyse de la concurrence,", "analyse de la concurrence,"),
+        ("<p><i>Les outils</i> numériques</p>", "Les outils numériques"),
+        ("**Technico-commercial**", "Technico-commercial"),
+        ("[bookmark: _Hlk84951128]Bloc 1", "Bloc 1"),
+        ("L’entretien\u00a0:\tpréparé", "L’entretien : préparé"),
+        ("R&amp;D", "R&D"),
+        ("dévelop-\npement durable", "développement durable"),
+        ("  l'entreprise  ", "l'entreprise"),
+        ("Clôture…", "Clôture…"),
+        (None, ""),
+    ],
+)
+def test_textclean_clean(raw: str | None, expected: str) -> None:
+    assert clean(raw) == expected
+
+
+def test_textclean_label_drops_trailing_colon_and_semicolon() -> None:
+    assert label_text("En matière de méthodes utilisées :") == "En matière de méthodes utilisées"
+    assert label_text("L'analyse et la construction ;") == "L'analyse et la construction"
+
+
+@pytest.mark.parametrize(
+    ("text", "upper", "lower", "ends"),
+    [
+        ("MODALITES D'EVALUATION", True, False, False),
+        ("démarchage) et proposera", False, True, False),
+        ("Lead-in :", False, False, True),
+        ("(création d'outils,", False, True, False),
+    ],
+)
+def test_textclean_predicates(text: str, upper: bool, lower: bool, ends: bool) -> None:
+    assert (is_upper(text), starts_lower(text), ends_sentence(text)) == (upper, lower, ends)

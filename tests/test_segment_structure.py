@@ -143,14 +143,20 @@ def test_segment_links_and_rowspan_in_a_role_table() -> None:
     assert critere.indicateurs == ["Les données sont saisies", "Le montant est juste"]
 
 
-TABLES = """Blocs de compétences\tCompétences professionnelles\tConnaissances associées
-BDC 0001 <p>Conseiller</p>\t<p>1. Expliquer les produits</p>\t<ul> • Les produits • Les clients
-\t<p>2. Répondre aux objections</p>\t
-BDC 0002 <p>Vendre</p>\t<p>1. Conclure la vente</p>\t<ul> • La négociation
-
-Compétences professionnelles\tConditions de réalisation\tCritères mesurables et observables\tRésultats attendus
-<p>3. Conclure la vente</p>\t<p>En magasin</p>\t<p><u>En matière de méthodes :</u> La vente est conclue.</p>\t<p>Le client signe</p>
-"""
+TABLES = "\n".join(
+    [
+        "Blocs de compétences\tCompétences professionnelles\tConnaissances associées",
+        "BDC 0001 <p>Conseiller</p>\t<p>1. Expliquer les produits</p>\t"
+        "<ul> • Les produits • Les clients",
+        "\t<p>2. Répondre aux objections</p>\t",
+        "BDC 0002 <p>Vendre</p>\t<p>1. Conclure la vente</p>\t<ul> • La négociation",
+        "",
+        "Compétences professionnelles\tConditions de réalisation\t"
+        "Critères mesurables et observables\tRésultats attendus",
+        "<p>3. Conclure la vente</p>\t<p>En magasin</p>\t"
+        "<p><u>En matière de méthodes :</u> La vente est conclue.</p>\t<p>Le client signe</p>",
+    ]
+)
 
 
 def test_segment_competences_table_and_evaluation_table_by_role() -> None:

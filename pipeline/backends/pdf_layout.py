@@ -16,6 +16,7 @@ from .pdf_tables import Grid, grid_from_columns
 from .pdf_words import Line, Word, group_lines
 
 _MIN_GUTTER = 12.0  # points: narrower gaps are word spaces, justified or not
+_MIN_WIDTH = 4.0  # points: a gutter narrowed below this is no gutter
 _MIN_RUN = 3  # lines showing the gutter before a region counts as columns
 
 
@@ -125,10 +126,13 @@ def _fit(line: Line, gutters: list[tuple[float, float]]) -> list[tuple[float, fl
     gaps = _gaps(line)
     kept = []
     for a, b in gutters:
-        if any(w.x0 < b - 1.0 and w.x1 > a + 1.0 for w in line.words):
+        overlap = [(max(a, c), min(b, d)) for c, d in gaps if min(b, d) - max(a, c) >= _MIN_WIDTH]
+        if overlap:
+            kept.append(overlap[0])
+        elif any(w.x0 < b - 1.0 and w.x1 > a + 1.0 for w in line.words):
             return None
-        overlap = [(max(a, c), min(b, d)) for c, d in gaps if min(b, d) - max(a, c) >= 1.0]
-        kept.append(overlap[0] if overlap else (a, b))
+        else:
+            kept.append((a, b))
     return kept
 
 

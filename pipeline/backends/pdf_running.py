@@ -33,7 +33,10 @@ class MarginLine:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    """What identifies a margin line across pages: its text, numbers folded in page numbers."""
+    key = " ".join(text.lower().split())
+    folded = re.sub(r"\d+", "#", key)
+    return folded if _PAGE_NUMBER.match(folded) or "page" in folded else key
 
 
 def margin_lines(page: int, words: list[Word], height: float) -> list[MarginLine]:

@@ -122,7 +122,7 @@ def read_page(page: Any) -> PageText:
     edges = list(page.edges)
     if sideways and sum(len(w["text"]) for w in sideways) > upright:
         rotated = _direction(sideways)
-        raw = _rotate_words(page, sideways, rotated)
+        raw = _rotate_words(page, rotated)
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
         width, height = height, width
     words = [_word(w) for w in raw if w["text"].strip()]
@@ -164,11 +164,8 @@ def _direction(words: list[dict[str, Any]]) -> int:
     """90 when sideways text reads bottom-to-top, 270 when it reads top-to-bottom."""
     votes: Counter[int] = Counter()
     for word in words:
-        chars = word["chars"]
-        if len(chars) > 1:
-            votes[90 if chars[-1]["top"] < chars[0]["top"] else 270] += 1
-        else:
-            matrix = chars[0].get("matrix") or (0, 1, -1, 0, 0, 0)
+        for char in word["chars"]:
+            matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
             votes[90 if matrix[1] > 0 else 270] += 1
     return votes.most_common(1)[0][0] if votes else 90
 
@@ -189,15 +186,19 @@ def _rotate_box(obj: dict[str, Any], width: float, height: float, angle: int) ->
     return turned
 
 
-def _rotate_words(page: Any, sideways: list[dict[str, Any]], angle: int) -> list[dict[str, Any]]:
-    """Re-extract the sideways characters as upright words in the turned frame."""
+def _rotate_words(page: Any, angle: int) -> list[dict[str, Any]]:
+    """Re-extract the page's sideways characters (spaces included) as upright words."""
     from pdfplumber.utils import extract_words
 
     width, height = float(page.width), float(page.height)
-    chars = [
-        {**_rotate_box(c, width, height, angle), "upright": True}
-        for word in sideways
-        for c in word["chars"]
-    ]
+    chars = [_upright_char(c, width, height, angle) for c in page.chars if not c["upright"]]
     chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    return extract_words(chars, return_chars=True)
+    return list(extract_words(chars, return_chars=True))
+
+
+def _upright_char(char: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:
+    """A sideways character turned upright; its size is its height across the line."""
+    turned = _rotate_box(char, width, height, angle)
+    turned["upright"] = True
+    turned["size"] = turned["height"]
+    return turned

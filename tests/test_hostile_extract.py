@@ -72,7 +72,9 @@ def test_hostile_extract_cli_not_a_referentiel_writes_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("case", ["long_line_txt", "many_lines_txt", "nested_tables_docx"])
+@pytest.mark.parametrize(
+    "case", ["long_line_txt", "many_lines_txt", "nested_tables_docx", "deep_nesting_pdf"]
+)
 def test_hostile_extract_pathological_layout_finishes(hostile: dict[str, Path], case: str) -> None:
     try:
         referentiel = extract(hostile[case])
@@ -82,14 +84,22 @@ def test_hostile_extract_pathological_layout_finishes(hostile: dict[str, Path], 
     jsonschema.validate(json.loads(referentiel.model_dump_json()), json_schema())
 
 
-def test_hostile_extract_pdf_named_docx_matches_pdf(
-    hostile: dict[str, Path], sources_dir: Path
+@pytest.fixture(scope="module")
+def sample_pdf(sources_dir: Path) -> dict:
+    return extract(sources_dir / "cqp-delegue-veterinaire.pdf").model_dump(mode="json")
+
+
+@pytest.mark.parametrize("case", ["pdf_named_docx", "broken_xref_pdf", "owner_encrypted_pdf"])
+def test_hostile_extract_readable_pdf_variants_match_the_sample(
+    hostile: dict[str, Path], sample_pdf: dict, case: str
 ) -> None:
-    pytest.importorskip("pipeline.backends.pdf", reason="PDF backend not written yet")
-    lying = extract(hostile["pdf_named_docx"]).model_dump(mode="json")
-    honest = extract(sources_dir / "cqp-delegue-veterinaire.pdf").model_dump(mode="json")
-    assert lying["source"]["format"] == "pdf"
-    assert lying["blocs"] == honest["blocs"]
+    """A lying extension, a broken (rebuildable) xref table, an owner-only password:
+    the file is read in full, exactly like the intact sample."""
+    got = extract(hostile[case]).model_dump(mode="json")
+    assert got["source"]["format"] == "pdf"
+    assert got["source"]["pages"] == sample_pdf["source"]["pages"]
+    assert got["blocs"] == sample_pdf["blocs"]
+    assert len(got["blocs"]) > 0
 
 
 def test_hostile_extract_docx_named_pdf_matches_docx(

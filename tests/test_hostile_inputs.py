@@ -54,6 +54,7 @@ REFUSED: dict[str, tuple[type[ReferentielError], str]] = {
     "xxe_styles_docx": (CorruptFile, "word/styles.xml declares a DTD"),
     "too_deep_docx": (CorruptFile, "Excessive depth in document"),
     "huge_png": (LimitExceeded, "decompression bomb"),
+    "huge_page_pdf": (LimitExceeded, "pixel limit"),
     "broken_png": (CorruptFile, "cannot read image"),
     "text_named_pdf": (UnsupportedFormat, "not a PDF file"),
 }

@@ -221,19 +221,26 @@ def _write_atomic(target: Path, text: str) -> None:
 Outcome = tuple[str, Any, Any]
 
 
-def _warm_up() -> None:
-    """Import the extraction stack (and its rules / spaCy model) before the first file."""
+def _warm_up(options: Options) -> None:
+    """Load what every file needs (backends, rules, the spaCy model) before the first file.
+
+    Best effort: a stage that cannot load fails on the first file instead, where
+    the error is recorded against that file.
+    """
     import importlib
 
-    for module in ("pipeline.api", "pipeline.segment", "pipeline.rules", "pipeline.nlp"):
-        try:
-            loaded = importlib.import_module(module)
-        except Exception:  # not every stage exists in every install
-            continue
-        warm = getattr(loaded, "warm_up", None)
-        if callable(warm):
-            with contextlib.suppress(Exception):  # a broken stage shows on the first file
-                warm()
+    from .backends import BACKENDS
+
+    with contextlib.suppress(Exception):
+        for module in sorted(set(BACKENDS.values())):
+            importlib.import_module(f"pipeline.backends.{module}")
+        from .rules import default_rules
+
+        default_rules()
+        if options.use_nlp:
+            from .nlp import model
+
+            model()
 
 
 def extract_one(path: Path, options: Options) -> Outcome:
@@ -248,10 +255,16 @@ def extract_one(path: Path, options: Options) -> Outcome:
         return ("error", "internal_error", f"{path}: {type(err).__name__}: {err}")
 
 
-def _worker_main(conn: Connection, options: Options) -> None:
-    """A worker: warm up once, then extract the paths it is sent until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    _warm_up()
+def _worker_main(conn: Connection, options: Options, ocr_workers: int) -> None:
+    """A worker: warm up once, then extract the paths it is sent until told to stop.
+
+    It leads its own process group, so that stopping it also stops what it
+    started (OCR page processes); the parent alone decides when to stop.
+    """
+    os.setpgid(0, 0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.setdefault("REFERENTIEL_OCR_WORKERS", str(ocr_workers))
+    _warm_up(options)
     conn.send(("ready", None, None))
     while True:
         try:
@@ -286,6 +299,7 @@ class WorkerPool:
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
         self._startup_deaths = 0
+        self._ocr_workers = max(1, default_jobs() // self.jobs)  # OCR pages in parallel
 
     def run(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Outcome, float]]:
         """Yield ``(path, outcome, seconds)`` for every path, in completion order."""
@@ -313,7 +327,7 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()
         process = self._context.Process(
-            target=_worker_main, args=(child, self.options), daemon=True
+            target=_worker_main, args=(child, self.options, self._ocr_workers)
         )
         process.start()
         child.close()
@@ -377,12 +391,14 @@ class WorkerPool:
 
     @staticmethod
     def _kill(worker: _Worker) -> None:
-        if worker.process.is_alive():
-            worker.process.terminate()
-            worker.process.join(timeout=2)
-        if worker.process.is_alive():
-            worker.process.kill()
-            worker.process.join()
+        """Stop a worker and every process of its group (a worker writes no file)."""
+        process = worker.process
+        if process.is_alive() and process.pid is not None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):  # not yet its own group leader
+                process.kill()
+            process.join(timeout=5)
         worker.conn.close()
 
 
@@ -503,6 +519,8 @@ def _finish(
             kind, payload, detail = "error", err.status, str(err)
         except ValueError as err:
             kind, payload, detail = "error", "invalid_output", f"{path}: {err}"
+        except OSError as err:  # disk full, read-only or unwritable output folder…
+            kind, payload, detail = "error", "write_error", f"{target}: cannot write ({err})"
         else:
             result.status = "warning" if ref.warnings else "ok"
             result.output = _rel(target, out)

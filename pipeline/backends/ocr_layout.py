@@ -1,0 +1,289 @@
+"""Lay out one OCR'd page: words + table grids → blocks (paragraphs, list items, tables).
+
+* Words inside a ruled table go to the cell whose box holds their centre; each
+  cell is laid out on its own, so columns are never interleaved.
+* Words outside tables form horizontal bands between the tables; a band split
+  by a vertical white gutter is laid out column by column.
+* In every region, lines are joined into paragraphs (a wrapped line continues
+  its paragraph; a bullet, a blank gap, a dedent or a short previous line start
+  a new one) and corrected with :mod:`pipeline.ocrfix`.
+* Lines in the top and bottom margins are set aside as running header/footer
+  candidates; the document assembler decides whether they repeat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+import numpy as np
+
+from .. import ocrfix
+from ..docmodel import Block, Cell, Kind, Row
+from .ocr_grid import TableGrid
+from .ocr_lines import Line, detect_bullets, group_lines
+from .ocr_tesseract import Word
+
+MARGIN = 0.075  # top and bottom share of the page where running headers/footers live
+
+
+@dataclass
+class PageContent:
+    """What one page yields, before the document-level clean-up."""
+
+    number: int
+    blocks: list[Block] = field(default_factory=list)
+    top: list[Block] = field(default_factory=list)
+    bottom: list[Block] = field(default_factory=list)
+    table_xs: list[list[float]] = field(default_factory=list)  # per table block, page-relative
+    warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
+    angle: float = 0.0
+    words: int = 0
+
+
+def layout_page(
+    number: int,
+    words: list[Word],
+    tables: list[TableGrid],
+    image: np.ndarray,
+    shaded: list[tuple[int, int, int, int]],
+) -> PageContent:
+    """Blocks of one page, in reading order, with 1-based page line numbers."""
+    height, width = image.shape
+    page = PageContent(number=number, words=len(words))
+    cell_words: dict[tuple[int, int], list[Word]] = {}
+    free: list[Word] = []
+    for word in words:
+        spot = _cell_of(word, tables)
+        if spot is None:
+            free.append(word)
+        else:
+            cell_words.setdefault(spot, []).append(word)
+
+    all_lines: list[Line] = []
+    cell_lines: dict[tuple[int, int], list[Line]] = {}
+    for key, found in cell_words.items():
+        lines = group_lines(found)
+        detect_bullets(lines, image, tables[key[0]].cells[key[1]].box[0])
+        cell_lines[key] = lines
+        all_lines.extend(lines)
+    text_regions: list[tuple[int, list[Line]]] = []  # (top of the band, lines of a column)
+    for band in _bands(free, tables):
+        top = min(w.y0 for w in band)
+        for column in _columns(band, width):
+            lines = group_lines(column)
+            detect_bullets(lines, image, 0)
+            all_lines.extend(lines)
+            text_regions.append((top, lines))
+    for n, line in enumerate(sorted(all_lines, key=lambda ln: (ln.y0, ln.x0)), start=1):
+        line.number = n
+
+    placed: list[tuple[float, int, list[Block]]] = []  # (top y, order, blocks)
+    for t, table in enumerate(tables):
+        block = _table_block(table, t, cell_lines, number, page, shaded)
+        placed.append((table.ys[0], len(placed), [block]))
+    for top, lines in text_regions:
+        body = []
+        for line in lines:
+            if line.y1 < MARGIN * height:
+                page.top.extend(region_blocks([line], number, page))
+            elif line.y0 > (1 - MARGIN) * height:
+                page.bottom.extend(region_blocks([line], number, page))
+            else:
+                body.append(line)
+        if body:
+            placed.append((top, len(placed), region_blocks(body, number, page)))
+    for _, _, blocks in sorted(placed, key=lambda p: (p[0], p[1])):
+        page.blocks.extend(blocks)
+    page.table_xs = [[x / width for x in table.xs] for table in tables]
+    return page
+
+
+def _cell_of(word: Word, tables: list[TableGrid]) -> tuple[int, int] | None:
+    for t, table in enumerate(tables):
+        x0, y0, x1, y1 = table.box
+        if not (x0 <= word.cx <= x1 and y0 <= word.cy <= y1):
+            continue
+        for c, cell in enumerate(table.cells):
+            bx0, by0, bx1, by1 = cell.box
+            if bx0 <= word.cx <= bx1 and by0 <= word.cy <= by1:
+                return t, c
+    return None
+
+
+def _bands(words: list[Word], tables: list[TableGrid]) -> list[list[Word]]:
+    """Words outside tables, split into horizontal bands at each table."""
+    cuts = sorted(t.ys[0] for t in tables)
+    bands: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
+    for word in words:
+        bands[sum(1 for c in cuts if word.cy > c)].append(word)
+    return [band for band in bands if band]
+
+
+def _columns(words: list[Word], page_width: int) -> list[list[Word]]:
+    """Split a band at a vertical white gutter crossed by no word (recursively)."""
+    if len(words) < 6:
+        return [words]
+    typical = median(w.height for w in words)
+    left = min(w.x0 for w in words)
+    right = max(w.x1 for w in words)
+    covered = np.zeros(right - left + 1, dtype=bool)
+    for w in words:
+        covered[w.x0 - left : w.x1 - left + 1] = True
+    best: tuple[int, int] | None = None
+    start = None
+    for x, filled in enumerate(covered):
+        if not filled and start is None:
+            start = x
+        elif filled and start is not None:
+            if x - start >= max(2.5 * typical, 0.02 * page_width) and (
+                best is None or x - start > best[1] - best[0]
+            ):
+                best = (start, x)
+            start = None
+    if best is None:
+        return [words]
+    cut = left + (best[0] + best[1]) / 2
+    first = [w for w in words if w.cx < cut]
+    second = [w for w in words if w.cx >= cut]
+    if len(group_lines(first)) < 3 or len(group_lines(second)) < 3:
+        return [words]
+    return _columns(first, page_width) + _columns(second, page_width)
+
+
+# ------------------------------------------------------------------ paragraphs
+
+
+def region_blocks(lines: list[Line], page_no: int, page: PageContent) -> list[Block]:
+    """Paragraphs and list items of one region (a cell, a column), lines top to bottom."""
+    if not lines:
+        return []
+    heights = [ln.height for ln in lines]
+    typical = median(heights)
+    gaps = [b.y0 - a.y1 for a, b in zip(lines, lines[1:], strict=False)]
+    usual_gap = median(gaps) if gaps else typical * 0.5
+    right = max(ln.x1 for ln in lines)
+    groups: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        if not groups or line.bullet is not None:
+            groups.append([line])
+            continue
+        prev = lines[i - 1]
+        head = groups[-1][0]
+        gap = line.y0 - prev.y1
+        first_word = line.words[0].x1 - line.words[0].x0
+        short_prev = prev.x1 + first_word + typical < right - typical
+        new = (
+            gap > max(usual_gap + 0.45 * typical, 0.8 * typical)
+            or (head.bullet is not None and line.x0 < head.x0 - 0.8 * typical)
+            or short_prev  # the first word would have fitted on the previous line
+        )
+        if new:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    bullet_xs = _clusters([g[0].x0 for g in groups if g[0].bullet is not None], typical)
+    blocks = [_block(group, page_no, page, typical, bullet_xs) for group in groups]
+    return [b for b in blocks if any(c.isalnum() for c in b.text)]  # specks are not text
+
+
+def _clusters(values: list[int], tol: float) -> list[int]:
+    """Distinct indentations (values closer than ``tol`` are one)."""
+    distinct: list[int] = []
+    for value in sorted(values):
+        if not distinct or value - distinct[-1] > tol:
+            distinct.append(value)
+    return distinct
+
+
+def _block(
+    group: list[Line],
+    page_no: int,
+    page: PageContent,
+    typical: float,
+    bullet_xs: list[int],
+) -> Block:
+    """One paragraph or list item from its lines: words corrected, lines joined."""
+    texts = [_line_text(line, page_no, page) for line in group]
+    text = texts[0]
+    for nxt in texts[1:]:
+        text = ocrfix.join_hyphenated(text, nxt) if text.endswith("-") else f"{text} {nxt}"
+    text, _ = ocrfix.fix_text(" ".join(text.split()))
+    head = group[0]
+    words = [w for line in group for w in line.words if sum(c.isalpha() for c in w.text) >= 3]
+    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
+    if head.bullet is None:
+        return Block(Kind.PARAGRAPH, text, page=page_no, line=head.number, bold=bold)
+    level = sum(1 for x in bullet_xs if x < head.x0 - typical)
+    return Block(
+        Kind.LIST_ITEM,
+        text,
+        page=page_no,
+        line=head.number,
+        level=level,
+        label=head.bullet,
+        bold=bold,
+    )
+
+
+def _line_text(line: Line, page_no: int, page: PageContent) -> str:
+    """A line's text with certain word corrections; unsure words become warnings."""
+    threshold = ocrfix.confidence_threshold()
+    lex = ocrfix.lexicon()
+    words = []
+    unsure = []
+    for word in line.words:
+        fix = ocrfix.fix_word(word.text)
+        text = fix.after if fix else word.text
+        if fix is None and word.conf < threshold and not lex.knows(text):
+            unsure.append(f"{text!r} ({word.conf:.0f})")
+        words.append(text)
+    if unsure:
+        page.warnings.append(
+            ("LOW_CONFIDENCE_OCR", f"low OCR confidence: {', '.join(unsure)}", page_no, line.number)
+        )
+    return " ".join(words)
+
+
+# ------------------------------------------------------------------ tables
+
+
+def _table_block(
+    table: TableGrid,
+    t: int,
+    cell_lines: dict[tuple[int, int], list[Line]],
+    page_no: int,
+    page: PageContent,
+    shaded: list[tuple[int, int, int, int]],
+) -> Block:
+    cells: list[Cell] = []
+    for c, grid_cell in enumerate(table.cells):
+        lines = cell_lines.get((t, c), [])
+        cell = Cell(
+            blocks=region_blocks(lines, page_no, page),
+            col_span=grid_cell.col_span,
+            row_span=grid_cell.row_span,
+        )
+        cells.append(cell)
+    rows: list[Row] = []
+    for r in range(table.n_rows):
+        members = [
+            (g, cells[i]) for i, g in enumerate(table.cells) if g.row <= r < g.row + g.row_span
+        ]
+        if not any(g.row == r for g, _ in members):
+            continue  # nothing starts here: the row is only the tail of merged cells
+        members.sort(key=lambda m: m[0].col)
+        header = r == 0 and all(_inside(g.box, shaded) for g, _ in members)
+        rows.append(Row(cells=[cell for _, cell in members], header=header))
+    first = next((ln for lines in cell_lines.values() for ln in lines), None)
+    line_no = min(
+        (ln.number for (tt, _), lines in cell_lines.items() if tt == t for ln in lines),
+        default=first.number if first else None,
+    )
+    return Block(Kind.TABLE, page=page_no, line=line_no, rows=rows)
+
+
+def _inside(box: tuple[int, int, int, int], shaded: list[tuple[int, int, int, int]]) -> bool:
+    x0, y0, x1, y1 = box
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return any(sx0 <= cx <= sx1 and sy0 <= cy <= sy1 for sx0, sy0, sx1, sy1 in shaded)

@@ -1,0 +1,182 @@
+"""Find table ruling lines and shaded cells in a page image (numpy only).
+
+A ruling line is a long run of dark pixels, horizontal or vertical. A shaded
+cell (white text on a dark fill, as in many table headers) is a large dark
+rectangle: it is inverted so Tesseract reads its text, and its edges count as
+rulings. The page handed to Tesseract has its rulings erased, so cell borders
+are not read as ``|`` or ``_`` and do not glue words of two cells together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .ocr_deskew import otsu_threshold
+
+_BLOCK = 8  # px: granularity of the shaded-area search
+_MAX_RULE = 12  # px: thicker dark runs are fills or pictures, not rules
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A ruling: ``pos`` is its y (horizontal) or x (vertical); it spans ``start``–``end``."""
+
+    horizontal: bool
+    pos: int
+    start: int
+    end: int
+
+
+@dataclass
+class Rulings:
+    """What was found on one page: rulings, shaded rectangles, the cleaned image."""
+
+    segments: list[Segment]
+    shaded: list[tuple[int, int, int, int]]  # x0, y0, x1, y1
+    cleaned: np.ndarray  # shaded areas inverted, rulings erased: what Tesseract reads
+
+
+def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
+    """Rulings and shaded cells of a deskewed page, and the page cleaned for OCR."""
+    dark = gray < min(otsu_threshold(gray), 170)
+    shaded = _shaded_rects(dark)
+    page = gray.copy()
+    for x0, y0, x1, y1 in shaded:
+        page[y0:y1, x0:x1] = _invert(page[y0:y1, x0:x1])
+    dark = page < min(otsu_threshold(page), 170)
+    for x0, y0, x1, y1 in shaded:  # on a fill, a ruling is darker than the fill
+        region = gray[y0:y1, x0:x1]
+        dark[y0:y1, x0:x1] = region < np.median(region) - 15
+    min_len = max(20, dpi // 4)  # a quarter of an inch: longer than any glyph stroke
+    h_mask, h_segments = _long_runs(dark, min_len)
+    v_mask, v_segments = _long_runs(dark.T, min_len)
+    segments = [Segment(True, p, s, e) for p, s, e in h_segments]
+    segments += [Segment(False, p, s, e) for p, s, e in v_segments]
+    for x0, y0, x1, y1 in shaded:
+        segments += [
+            Segment(True, y0, x0, x1),
+            Segment(True, y1, x0, x1),
+            Segment(False, x0, y0, y1),
+            Segment(False, x1, y0, y1),
+        ]
+    erase = _grow(h_mask | v_mask.T)
+    page[erase] = 255
+    return Rulings(segments=segments, shaded=shaded, cleaned=page)
+
+
+def _invert(region: np.ndarray) -> np.ndarray:
+    """Light text on a dark fill → dark text on white."""
+    inverted = 255 - region.astype(np.float32)
+    background = max(float(np.median(inverted)), 1.0)
+    return np.clip(inverted * (255.0 / background), 0, 255).astype(np.uint8)
+
+
+def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Rectangles of mostly-dark 8-px blocks at least ~3 blocks high and 6 wide."""
+    rows, cols = dark.shape[0] // _BLOCK, dark.shape[1] // _BLOCK
+    blocks = dark[: rows * _BLOCK, : cols * _BLOCK].reshape(rows, _BLOCK, cols, _BLOCK)
+    filled = blocks.mean(axis=(1, 3)) > 0.6
+    # close small vertical holes left by the light text on the fill
+    closed = filled.copy()
+    for gap in range(1, 4):
+        closed[gap:-gap] |= filled[: -2 * gap] & filled[2 * gap :]
+    rects: list[tuple[int, int, int, int]] = []
+    for y0, y1, x0, x1 in _group_runs(closed, min_len=6, max_gap=0):
+        if y1 - y0 + 1 >= 3:
+            box = (x0 * _BLOCK, y0 * _BLOCK, (x1 + 1) * _BLOCK, (y1 + 1) * _BLOCK)
+            rects.append(_refine(dark, box))
+    return rects
+
+
+def _refine(dark: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """Pixel-exact edges of a shaded rectangle found at block granularity."""
+    x0, y0, x1, y1 = box
+    top, left = max(0, y0 - _BLOCK), max(0, x0 - _BLOCK)
+    area = dark[top : y1 + _BLOCK, left : x1 + _BLOCK]
+    rows = _run_around(area[:, x0 - left : x1 - left].mean(axis=1) > 0.7, (y0 + y1) // 2 - top)
+    cols = _run_around(area[y0 - top : y1 - top, :].mean(axis=0) > 0.5, (x0 + x1) // 2 - left)
+    if rows is None or cols is None:
+        return box
+    # stop short of the border rulings: they belong to the table, not the fill
+    return left + cols[0] + 3, top + rows[0] + 3, left + cols[1] - 2, top + rows[1] - 2
+
+
+def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:
+    """First and last index of the run of True containing (or nearest to) ``middle``."""
+    hits = np.nonzero(flags)[0]
+    if len(hits) == 0:
+        return None
+    start = end = int(hits[np.argmin(np.abs(hits - middle))])
+    while start > 0 and flags[start - 1]:
+        start -= 1
+    while end + 1 < len(flags) and flags[end + 1]:
+        end += 1
+    return start, end
+
+
+def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+    """Pixels of row-wise dark runs ≥ ``min_len`` (1-px breaks bridged), and the
+    thin lines they form as ``(pos, start, end)``."""
+    bridged = dark.copy()
+    bridged[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
+    mask = np.zeros_like(dark)
+    padded = np.zeros((dark.shape[0], dark.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = bridged
+    change = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(change == 1)
+    _, ends = np.nonzero(change == -1)
+    keep = ends - starts >= min_len
+    rows, starts, ends = rows[keep], starts[keep], ends[keep]
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        mask[row, start:end] = True
+    lines = []
+    for y0, y1, x0, x1 in _group_row_runs(rows, starts, ends - 1):
+        if y1 - y0 + 1 <= _MAX_RULE:
+            lines.append(((y0 + y1) // 2, x0, x1))
+    return mask, lines
+
+
+def _group_runs(mask: np.ndarray, min_len: int, max_gap: int) -> list[tuple[int, int, int, int]]:
+    """Rectangles (y0, y1, x0, x1) of row runs of True ≥ ``min_len`` stacked on each other."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    change = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(change == 1)
+    _, ends = np.nonzero(change == -1)
+    keep = ends - starts >= min_len
+    return _group_row_runs(rows[keep], starts[keep], ends[keep] - 1, max_gap=max_gap)
+
+
+def _group_row_runs(
+    rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, max_gap: int = 2
+) -> list[tuple[int, int, int, int]]:
+    """Merge runs on neighbouring rows that overlap horizontally into (y0, y1, x0, x1)."""
+    groups: list[list[int]] = []  # y0, y1, x0, x1
+    open_groups: list[list[int]] = []
+    for row, start, end in zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True):
+        open_groups = [g for g in open_groups if g[1] >= row - 1 - max_gap]
+        for group in open_groups:
+            overlap = min(end, group[3]) - max(start, group[2])
+            if overlap > 0.5 * min(end - start, group[3] - group[2]):
+                group[1] = row
+                group[2] = min(group[2], start)
+                group[3] = max(group[3], end)
+                break
+        else:
+            group = [row, row, start, end]
+            groups.append(group)
+            open_groups.append(group)
+    return [(g[0], g[1], g[2], g[3]) for g in groups]
+
+
+def _grow(mask: np.ndarray) -> np.ndarray:
+    """The mask widened by 2 px in every direction (antialiased line edges)."""
+    grown = mask.copy()
+    for shift in (1, 2):
+        grown[shift:] |= mask[:-shift]
+        grown[:-shift] |= mask[shift:]
+        grown[:, shift:] |= mask[:, :-shift]
+        grown[:, :-shift] |= mask[:, shift:]
+    return grown

@@ -1,0 +1,97 @@
+"""Run Tesseract 5 (``-l fra``) on a page image and return its word boxes.
+
+Tesseract is called through pytesseract's ``image_to_data`` (TSV: one row per
+word with its box and confidence); its plain-text output is never parsed. The
+image is handed over as PGM (raw bytes): PNG encoding alone would cost about
+as much as the OCR. ``OMP_THREAD_LIMIT=1`` is forced: Tesseract's OpenMP
+threads fight each other on a small machine; pages run in parallel instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ..errors import MissingTool
+
+LANG = "fra"
+CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word Tesseract read: text, confidence (0–100) and pixel box."""
+
+    text: str
+    conf: float
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    bold: bool = False
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def check_tesseract(path: str | Path) -> None:
+    """Raise :class:`MissingTool` unless Tesseract and its French data are installed."""
+    problem = _problem(os.environ.get("PATH", ""), os.environ.get("TESSDATA_PREFIX", ""))
+    if problem:
+        raise MissingTool(path, problem)
+
+
+@lru_cache(maxsize=4)
+def _problem(search_path: str, tessdata: str) -> str | None:
+    """What is missing for OCR (cached per environment), or None."""
+    import pytesseract
+
+    try:
+        languages = pytesseract.get_languages(config="")
+    except pytesseract.TesseractNotFoundError:
+        return (
+            "OCR needs the tesseract program, which is not installed or not on PATH "
+            "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-fra)"
+        )
+    except pytesseract.TesseractError as err:
+        return f"tesseract does not run ({err})"
+    if LANG not in languages:
+        return (
+            f"OCR needs Tesseract's French data ({LANG}.traineddata), not installed "
+            "(Debian/Ubuntu: apt-get install tesseract-ocr-fra)"
+        )
+    return None
+
+
+def read_words(gray: np.ndarray) -> list[Word]:
+    """The words Tesseract finds on a grayscale page, in its reading order."""
+    import pytesseract
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    image = Image.fromarray(gray)
+    image.format = "PPM"  # pytesseract writes the temp file in this format: PGM, no compression
+    data = pytesseract.image_to_data(
+        image, lang=LANG, config=CONFIG, output_type=pytesseract.Output.DICT
+    )
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = text.strip()
+        if not text:
+            continue
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        words.append(Word(text, float(data["conf"][i]), x, y, x + w, y + h))
+    return words

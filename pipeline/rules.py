@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from rapidfuzz import fuzz
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
@@ -140,6 +141,19 @@ class RuleSet:
     def first(self, label: str, text: str) -> Hit | None:
         """The first rule with ``label`` that matches ``text``."""
         return next(self.hits(label, text), None)
+
+    def closest(self, label: str, text: str, cutoff: float = 0.8) -> Rule | None:
+        """The rule with ``label`` one of whose phrases is closest to the start
+        of ``text`` (similarity ≥ ``cutoff``): cue phrases misread by OCR."""
+        bare = _bare(text)
+        best: tuple[float, Rule | None] = (cutoff * 100, None)
+        for rule in self.labelled(label):
+            for phrase in rule.phrases or ():
+                wanted = _bare(phrase)
+                score = fuzz.ratio(bare[: len(wanted)], wanted)
+                if score >= best[0]:
+                    best = (score, rule)
+        return best[1]
 
     def hits(self, label: str, text: str) -> Iterator[Hit]:
         """Every rule with ``label`` that matches ``text``, in order."""

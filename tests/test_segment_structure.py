@@ -211,3 +211,57 @@ def test_segment_transversal_competences() -> None:
         ("CT01", "Communiquer avec l'équipe"),
         ("CT02", "Respecter la sécurité"),
     ]
+
+
+def _cell(*texts: str, item_from: int = 99) -> Cell:
+    return Cell(
+        [
+            Block(Kind.LIST_ITEM if i >= item_from else Kind.PARAGRAPH, t, line=1)
+            for i, t in enumerate(texts)
+        ]
+    )
+
+
+def test_segment_table_split_by_page_break_and_misread_header() -> None:
+    """Rows continued after a page break, an empty compétence cell (merge lost),
+    two header cells read as one, and a header misread by OCR."""
+    table = Block(
+        Kind.TABLE,
+        rows=[
+            Row([_cell("Activités"), _cell("Compétences"), _cell("Connaisances asociées")]),
+            Row([_cell("Modalités d'évaluation Critères d'évaluation")]),
+            Row([_cell("BC 1 - Vendre")]),
+            Row(
+                [
+                    _cell("A1.1 : Prospection", "Recherche de clients", item_from=1),
+                    _cell("C1.1 : Prospecter de nouveaux clients"),
+                    _cell("Les outils de"),
+                    _cell("Étude de cas"),
+                    _cell("Les clients sont ciblés", "Un fichier est", item_from=1),
+                ]
+            ),
+            Row(
+                [
+                    _cell("Qualification", item_from=0),
+                    _cell(),
+                    _cell("prospection"),
+                    _cell(),
+                    _cell("tenu à jour", item_from=0),
+                ]
+            ),
+        ],
+    )
+    table.rows[1].cells[0].col_span = 2
+    table.rows[1].cells = [*table.rows[0].cells, table.rows[1].cells[0]]  # merged from above
+    table.rows[2].cells[0].col_span = 5
+    ref = segment(Document("t", "text", "0" * 64, blocks=[table]), Options(use_nlp=False))
+    (activite,) = ref.activites
+    assert activite.taches == ["Recherche de clients", "Qualification"]
+    (bloc,) = ref.blocs
+    (comp,) = bloc.competences
+    assert comp.activites == ["A1.1"]
+    assert comp.connaissances == ["Les outils de prospection"]
+    assert bloc.modalites_evaluation == ["Étude de cas"]
+    (critere,) = bloc.criteres
+    assert critere.indicateurs == ["Un fichier est tenu à jour"]
+    assert critere.competences == [comp.id]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import ends_sentence, label_text, starts_lower
-from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, _norm, similar
+from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, norm_text, similar
 
 
 def competence_code(ctx: Context, text: str) -> Hit | None:
@@ -59,14 +59,15 @@ def add_competence(
     return comp
 
 
-def extend(target: list[str], units: list[Unit]) -> None:
-    """Append the texts of ``units``; a first paragraph that continues the last
-    item (lower-case start after an unfinished sentence) is joined to it."""
+def extend(target: list[str], units: list[Unit], join: bool = False) -> None:
+    """Append the texts of ``units``; a first paragraph (any first unit when
+    ``join``) that continues the last item (lower-case start after an
+    unfinished sentence) is joined to it."""
     for index, unit in enumerate(units):
         if (
             index == 0
             and target
-            and unit.kind is Kind.PARAGRAPH
+            and (join or unit.kind is Kind.PARAGRAPH)
             and starts_lower(unit.text)
             and not ends_sentence(target[-1])
         ):
@@ -90,7 +91,7 @@ def add_modalites(ctx: Context, bloc: DBloc, units: list[Unit]) -> None:
             _add_modalite(bloc, unit, main)
         if extra and bloc.modalites:
             last = bloc.modalites_details[-1]
-            if _norm(extra) not in _norm(last):
+            if norm_text(extra) not in norm_text(last):
                 bloc.modalites_details[-1] = f"{last} {extra}".strip()
 
 
@@ -102,7 +103,7 @@ def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
     )
     if continues:
         modalites[-1] = f"{modalites[-1]} {text}"
-    elif any(_norm(text) in _norm(known) for known in modalites):
+    elif any(norm_text(text) in norm_text(known) for known in modalites):
         return
     else:
         modalites.append(text)

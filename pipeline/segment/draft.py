@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from ..docmodel import Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import RuleSet
-from ..textclean import clean, is_upper
+from ..textclean import clean, ends_sentence, is_upper, starts_lower
 
 
 @dataclass(frozen=True)
@@ -171,23 +171,38 @@ class Context:
 
 def similar(a: str, b: str, threshold: float = 0.9) -> bool:
     """Whether two libellés are the same text up to small differences."""
-    left, right = _norm(a), _norm(b)
+    left, right = norm_text(a), norm_text(b)
     if not left or not right:
         return False
     return left == right or fuzz.ratio(left, right) >= threshold * 100
 
 
-def _norm(text: str) -> str:
+def norm_text(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split()).rstrip(" .;:,")
 
 
 def cell_units(cell: Cell) -> list[Unit]:
-    """The units of a table cell (nested tables flattened), empty ones dropped."""
-    units = []
+    """The units of a table cell (nested tables flattened), empty ones dropped;
+    a paragraph that continues the previous one (a wrapped line: lower-case
+    start after an unfinished sentence) is joined to it."""
+    units: list[Unit] = []
     for block in cell.blocks:
         for inner in block.walk():
-            if inner.kind is not Kind.TABLE:
-                unit = Unit.of(inner)
-                if unit.text:
-                    units.append(unit)
+            if inner.kind is Kind.TABLE:
+                continue
+            unit = Unit.of(inner)
+            if not unit.text:
+                continue
+            last = units[-1] if units else None
+            if (
+                last is not None
+                and unit.kind is Kind.PARAGRAPH
+                and last.kind is Kind.PARAGRAPH
+                and not last.bold
+                and starts_lower(unit.text)
+                and not ends_sentence(last.text)
+            ):
+                last.text = f"{last.text} {unit.text}"
+                continue
+            units.append(unit)
     return units

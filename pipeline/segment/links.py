@@ -8,7 +8,7 @@ is reported (``UNLINKED_CRITERE``).
 
 from __future__ import annotations
 
-from .draft import Context, DCompetence, _norm
+from .draft import Context, DCompetence, norm_text
 
 
 def links(ctx: Context) -> None:
@@ -40,8 +40,8 @@ def links(ctx: Context) -> None:
 
 
 def _by_code(code: str, competences: list[DCompetence]) -> DCompetence | None:
-    wanted = _norm(code).replace(" ", "")
+    wanted = norm_text(code).replace(" ", "")
     for comp in competences:
-        if any(_norm(c).replace(" ", "") == wanted for c, _ in comp.codes):
+        if any(norm_text(c).replace(" ", "") == wanted for c, _ in comp.codes):
             return comp.canonical()
     return None

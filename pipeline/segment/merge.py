@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .draft import Context, DBloc, DCompetence, _norm, similar
+from .draft import Context, DBloc, DCompetence, norm_text, similar
 
 
 def merge(ctx: Context) -> None:
@@ -32,7 +32,7 @@ def merge(ctx: Context) -> None:
 
 def _same_bloc(a: DBloc, b: DBloc) -> bool:
     if a.code and b.code:
-        return _norm(a.code) == _norm(b.code)
+        return norm_text(a.code) == norm_text(b.code)
     return bool(a.libelle) and similar(a.libelle, b.libelle)
 
 
@@ -47,7 +47,7 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
             _merge_competence(known, comp)
     _union(target.connaissances, other.connaissances)
     for text, detail in zip(other.modalites, other.modalites_details, strict=True):
-        if not any(_norm(text) == _norm(m) for m in target.modalites):
+        if not any(norm_text(text) == norm_text(m) for m in target.modalites):
             target.modalites.append(text)
             target.modalites_details.append(detail)
     target.criteres.extend(other.criteres)
@@ -67,11 +67,11 @@ def _merge_competence(target: DCompetence, other: DCompetence) -> None:
 
 
 def _union(target: list[str], extra: list[str]) -> None:
-    seen = {_norm(t) for t in target}
+    seen = {norm_text(t) for t in target}
     for text in extra:
-        if _norm(text) not in seen:
+        if norm_text(text) not in seen:
             target.append(text)
-            seen.add(_norm(text))
+            seen.add(norm_text(text))
 
 
 def codes(ctx: Context) -> None:
@@ -80,8 +80,8 @@ def codes(ctx: Context) -> None:
     per_source: dict[int, Counter[str]] = {}
     for comp in competences:
         for code, source in comp.codes:
-            per_source.setdefault(source, Counter())[_norm(code)] += 1
+            per_source.setdefault(source, Counter())[norm_text(code)] += 1
     for comp in competences:
-        unique = [code for code, source in comp.codes if per_source[source][_norm(code)] == 1]
+        unique = [code for code, source in comp.codes if per_source[source][norm_text(code)] == 1]
         chosen = unique[-1] if unique else (comp.codes[0][0] if comp.codes else None)
         comp.code = " ".join(chosen.split()) if chosen else None

@@ -8,6 +8,7 @@ each merged cell once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..docmodel import Block, Cell, Kind, Row
@@ -55,21 +56,45 @@ def positions(row: Row) -> list[tuple[int, Cell]]:
 
 
 def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
-    """Column roles if every filled cell of ``row`` names one, else None."""
+    """Column roles if the filled cells of ``row`` name them (one cell of three
+    or more may be unreadable, e.g. garbled by OCR), else None."""
     roles: dict[int, str] = {}
-    filled = 0
+    filled = unknown = 0
     for column, cell in positions(row):
         texts = [u.text for u in cell_units(cell)]
         if not texts:
             continue
         filled += 1
-        hit = rules.first("column", texts[0]) or rules.first("column", " ".join(texts))
-        if hit is None or hit.rule.value is None:
-            return None
-        for offset in range(max(1, cell.col_span)):
-            roles[column + offset] = hit.rule.value
-    if not roles or (filled < 2 and not row.header):
+        named = _cell_roles(" ".join(texts), rules)
+        if not named:
+            unknown += 1
+            continue
+        span = max(1, cell.col_span)
+        if len(named) != span:
+            named = named[:1] * span  # one role over a merged header cell
+        for offset, role in enumerate(named):
+            roles[column + offset] = role
+    if not roles or unknown > (1 if filled >= 3 else 0) or (filled < 2 and not row.header):
         return None
+    return roles
+
+
+def _cell_roles(text: str, rules: RuleSet) -> list[str]:
+    """The roles a header cell names, in order: usually one; several when two
+    header cells were read as one ("MODALITÉS … CRITÈRES …")."""
+    first = rules.first("column", text)
+    if first is None or first.rule.value is None:
+        named = rules.closest("column-name", text)
+        return [named.value] if named is not None and named.value else []
+    roles = [first.rule.value]
+    position = first.match.end()
+    for word in re.finditer(r"(?<!\S)\S", text):
+        if word.start() < position:
+            continue
+        hit = rules.first("column", text[word.start() :])
+        if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
+            roles.append(hit.rule.value)
+            position = word.start() + hit.match.end()
     return roles
 
 

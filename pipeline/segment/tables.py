@@ -13,13 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..docmodel import Cell, Row
-from ..textclean import label_text
+from ..textclean import label_text, starts_lower
 from .activities import code_hit
 from .content import (
     add_competence,
     add_critere,
     add_modalites,
     bloc_of,
+    competence_code,
     criteres_of_cell,
     extend,
     find_competence,
@@ -34,6 +35,7 @@ from .draft import (
     Unit,
     Where,
     cell_units,
+    norm_text,
 )
 from .state import State, link_codes, open_bloc
 from .stream import positions
@@ -67,6 +69,7 @@ class _Row:
 def read_table(ctx: Context, view: TableView, state: State) -> None:
     """Add what a role table says to the draft."""
     seen: set[int] = set()
+    previous: _Row | None = None
     for row in view.body:
         if _full_width(ctx, row, view, state):
             continue
@@ -78,10 +81,75 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             fresh = id(cell) not in seen
             seen.add(id(cell))
             current.cells.setdefault(role, []).append((cell, fresh))
+        if previous is not None and _continues(ctx, current, previous):
+            _continue_row(ctx, view, state, current, previous)
+            continue
         for role in _ORDER:
             current.role = role
             for cell, fresh in current.cells.get(role, []):
                 _READERS[role](ctx, view, state, current, cell, fresh)
+            empty = not any(c.blocks for c, _ in current.cells.get(role, []))
+            if role == "competence" and current.competence is None and previous and empty:
+                current.competence = previous.competence  # empty key cell: same as above
+        previous = current
+
+
+def _key_units(row: _Row) -> list[Unit]:
+    """The first units of the row's fresh activité / compétence cells."""
+    found = []
+    for role in ("activite", "competence"):
+        for cell, fresh in row.cells.get(role, []):
+            units = cell_units(cell)
+            if fresh and units:
+                found.append(units[0])
+    return found
+
+
+def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
+    """A row that is the rest of the previous one, split by a page break: its
+    activité / compétence text continues a sentence, or carries no code where
+    the previous row's did."""
+    keys = _key_units(row)
+    if not keys:
+        return False
+    if starts_lower(keys[0].text):
+        return True
+    coded_before = (previous.activite is not None and previous.activite.code) or (
+        previous.competence is not None and previous.competence.codes
+    )
+    coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
+    return bool(coded_before) and not coded_now
+
+
+def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previous: _Row) -> None:
+    """Append a continuation row's cells to what the previous row made."""
+    bloc = state.bloc
+    critere = bloc.criteres[-1] if bloc is not None and bloc.criteres else None
+    for role in _ORDER:
+        for cell, fresh in row.cells.get(role, []):
+            units = cell_units(cell)
+            if not fresh or not units:
+                continue
+            activite, comp = previous.activite, previous.competence
+            if role in ("activite", "taches") and activite is not None:
+                if not activite.taches and starts_lower(units[0].text):
+                    activite.libelle = f"{activite.libelle} {units[0].text}"
+                    units = units[1:]
+                extend(activite.taches, units, join=True)
+            elif role == "competence" and comp is not None and starts_lower(units[0].text):
+                if norm_text(units[0].text) not in norm_text(
+                    comp.libelle
+                ):  # not a repeated fragment
+                    comp.libelle = f"{comp.libelle} {units[0].text}"
+            elif role in ("criteres", "indicateurs") and critere is not None:
+                extend(critere.indicateurs, units, join=True)
+            elif role == "modalites" and bloc is not None:
+                add_modalites(ctx, bloc, units)
+            elif role in ("connaissances", "conditions", "resultats"):
+                row.competence = comp
+                target = _list_for(role, previous, view, state)
+                if target is not None:
+                    extend(target, units, join=True)
 
 
 def _full_width(ctx: Context, row: Row, view: TableView, state: State) -> bool:

@@ -141,6 +141,8 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     text = unit.text
     if text.endswith(":") or (unit.heading_like and not unit.is_item):
         return
+    if not unit.is_item and ctx.rules.first("title", text):
+        return  # the document's title repeated as a running header
     coded = competence_code(ctx, text) is not None
     if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
         return

@@ -33,6 +33,7 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    database=None,  # nothing written to .hypothesis/
     derandomize=not os.environ.get("FUZZ_RANDOM"),  # same examples on every run and in CI
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -384,7 +384,7 @@ class WorkerPool:
         if task is None:  # died before or between files
             self._startup_deaths += 1
             if self._startup_deaths > 3 * self.jobs:
-                raise ReferentielError(task or "batch", "worker processes keep dying at start-up")
+                raise ReferentielError("batch", "worker processes keep dying at start-up")
         self._workers[index] = self._spawn()
         if task is not None:
             yield task, outcome, time.monotonic() - worker.started
@@ -393,11 +393,12 @@ class WorkerPool:
     def _kill(worker: _Worker) -> None:
         """Stop a worker and every process of its group (a worker writes no file)."""
         process = worker.process
-        if process.is_alive() and process.pid is not None:
-            try:
+        if process.pid is not None:
+            try:  # also reaps what a worker that died left behind
                 os.killpg(process.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):  # not yet its own group leader
-                process.kill()
+            except (ProcessLookupError, PermissionError):  # no group (yet): the worker alone
+                if process.is_alive():
+                    process.kill()
             process.join(timeout=5)
         worker.conn.close()
 

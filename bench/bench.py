@@ -133,9 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         parse_pdf = min(parse_pdf, _best(lambda: [parse(p) for p in pdfs], 1))
         extract_pdf = min(extract_pdf, _best(lambda: [extract(p) for p in pdfs], 1))
     rows = [
-        (fmt, extract_pdf, total_pages / extract_pdf, *rest[2:]) if fmt == "pdf" else row
-        for row in rows
-        for fmt, *rest in [row]
+        (r[0], extract_pdf, total_pages / extract_pdf, r[3], r[4]) if r[0] == "pdf" else r
+        for r in rows
     ]
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -104,3 +104,36 @@ def test_batch_ctrl_c_keeps_finished_outputs_and_stops_workers(tmp_path: Path) -
     assert not [p for p in out.rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
     for worker in workers:
         assert not _group_members(worker), "a worker or its OCR processes outlived the batch"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_batch_killed_worker_is_recorded_and_replaced(tmp_path: Path) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    shutil.copyfile(SCAN, src / "a-lent.scan.pdf")  # sorted first: the worker dies on it
+    for name in FAST:
+        shutil.copyfile(SOURCES / name, src / name)
+    command = [sys.executable, "-m", "pipeline", "batch", str(src), str(out), "--jobs", "1"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # the worker is OCR'ing once it has started page processes
+            busy = [w for w in _children(process.pid) if _children(w)]
+            if busy:
+                break
+            assert process.poll() is None, process.communicate()[1]
+            assert time.monotonic() < deadline, "OCR never started"
+            time.sleep(0.2)
+        os.kill(busy[0], signal.SIGKILL)  # as the out-of-memory killer would
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 1, err
+    files = {f["input"]: f for f in json.loads((out / "run.json").read_text("utf-8"))["files"]}
+    assert (files["a-lent.scan.pdf"]["status"], files["a-lent.scan.pdf"]["error_status"]) == (
+        "failed",
+        "crashed",
+    )
+    assert all(files[name]["status"] in ("ok", "warning") for name in FAST)
+    assert not _group_members(busy[0])

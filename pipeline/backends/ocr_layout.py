@@ -75,7 +75,7 @@ def layout_page(
             detect_bullets(lines, image, 0)
             all_lines.extend(lines)
             text_regions.append((top, lines))
-    for n, line in enumerate(sorted(all_lines, key=lambda ln: (ln.y0, ln.x0)), start=1):
+    for n, line in enumerate(reading_order(all_lines), start=1):
         line.number = n
 
     placed: list[tuple[float, int, list[Block]]] = []  # (top y, order, blocks)
@@ -97,6 +97,20 @@ def layout_page(
         page.blocks.extend(blocks)
     page.table_xs = [[x / width for x in table.xs] for table in tables]
     return page
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Lines top to bottom; lines side by side (same visual row) left to right."""
+    ordered: list[Line] = []
+    row: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (ln.y0 + ln.y1) / 2):
+        centre = (line.y0 + line.y1) / 2
+        if row and abs(centre - (row[0].y0 + row[0].y1) / 2) > 0.5 * row[0].height:
+            ordered.extend(sorted(row, key=lambda ln: ln.x0))
+            row = []
+        row.append(line)
+    ordered.extend(sorted(row, key=lambda ln: ln.x0))
+    return ordered
 
 
 def _cell_of(word: Word, tables: list[TableGrid]) -> tuple[int, int] | None:

@@ -21,7 +21,7 @@ from .ocr_tesseract import Word
 _GLYPHS = "•·▪■□◦●○*+©®°«»¢_=~>–—‐-"
 _GLUED_BULLET = re.compile(rf"^[{re.escape(_GLYPHS)}]+_*(?=[^\W\d_])")
 _SPECK_CONF = 50
-_ONLY_GLYPHS = re.compile(rf"^[{re.escape(_GLYPHS)}.]+$")
+_ONLY_GLYPHS = re.compile(rf"^[eo]?[{re.escape(_GLYPHS)}.]+[eo]?$")  # "*", "e+", "°o"
 
 
 @dataclass
@@ -113,13 +113,42 @@ def _mark_before(line: Line, image: np.ndarray, left_bound: int) -> bool:
     if x_end - x_start < height * 0.5:
         return False
     window = image[y0:y1, x_start:x_end] < 128
-    if window.sum() < max(6, height * height * 0.03):
+    ink = window.sum(axis=0)
+    blob = _biggest_blob(ink)
+    if blob is None:
         return False
-    cols = np.nonzero(window.any(axis=0))[0]
-    rows = np.nonzero(window.any(axis=1))[0]
-    width = cols[-1] - cols[0] + 1
+    first, last = blob
+    mark = window[:, first : last + 1]
+    amount = int(mark.sum())
+    if amount < max(6, height * height * 0.03):
+        return False
+    rows = np.nonzero(mark.any(axis=1))[0]
+    width = last - first + 1
     tall = rows[-1] - rows[0] + 1
-    isolated = cols[0] > 0 and rows[0] > 0 and rows[-1] < window.shape[0] - 1
+    isolated = first > 0 and rows[0] > 0 and rows[-1] < window.shape[0] - 1
     sized = 0.2 * height <= width <= 0.8 * height and tall <= 0.8 * height
-    solid = window.sum() >= 0.4 * width * tall  # a dot or a dash, not scattered specks
+    solid = amount >= 0.4 * width * tall  # a dot or a dash, not scattered specks
     return bool(isolated and sized and solid)
+
+
+def _biggest_blob(ink: np.ndarray) -> tuple[int, int] | None:
+    """First and last column of the group of inked columns holding the most ink
+    (groups split by two or more empty columns): the mark, not a nearby speck."""
+    best: tuple[int, int] | None = None
+    best_ink = 0
+    start = None
+    gap = 0
+    for x, amount in enumerate([*ink.tolist(), 0, 0]):
+        if amount:
+            if start is None:
+                start = x
+            gap = 0
+            end = x
+        elif start is not None:
+            gap += 1
+            if gap >= 2:
+                total = int(ink[start : end + 1].sum())
+                if total > best_ink:
+                    best, best_ink = (start, end), total
+                start = None
+    return best

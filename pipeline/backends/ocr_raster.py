@@ -19,7 +19,7 @@ from ..errors import CorruptFile, EncryptedFile, LimitExceeded
 from ..options import Limits
 
 DPI = 200  # Tesseract reads 10-pt text well at 200 dpi; 300 dpi costs ~2x the time
-MIN_IMAGE_DPI = 150  # images declaring less are upscaled to DPI
+MIN_IMAGE_DPI = DPI  # images declaring less are upscaled to DPI
 
 
 def page_count(path: Path, kind: str, limits: Limits) -> int:

@@ -139,7 +139,8 @@ def test_ocrfix_rules_have_unique_ids() -> None:
     [
         ("bullets: {id: ocr.b, tokens: [e]}\nconfusions: [{id: ocr.x, from: a}]\n", "to"),
         (
-            "bullets: {id: ocr.b, tokens: [e]}\npatterns: [{id: ocr.p, pattern: '(', replace: x}]\n",
+            "bullets: {id: ocr.b, tokens: [e]}\n"
+            "patterns: [{id: ocr.p, pattern: '(', replace: x}]\n",
             "pattern",
         ),
         ("bullets: {id: BAD, tokens: [e]}\n", "id"),

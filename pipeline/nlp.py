@@ -6,6 +6,10 @@
   client", "Qualité de …", "Pertinence de …");
 * an **indicateur** is any other observable item.
 
+Run-on lists printed without glyphs carry no sentence punctuation, so they
+are split by layout (capitalised item starts, :mod:`pipeline.backends.markup`),
+not by the parser's sentence boundaries.
+
 The model is loaded once per process, lazily, from the installed package
 (never downloaded). The stage is switched off by ``Options.use_nlp=False``
 (CLI ``--no-nlp``).
@@ -79,8 +83,3 @@ def classify(text: str) -> Statement:
             if after is not None and "Part" in after.morph.get("VerbForm", []):
                 return "critere"
     return "indicateur"
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a run-on text."""
-    return [s.text.strip() for s in _doc(text).sents if s.text.strip()]

@@ -265,3 +265,25 @@ def test_segment_table_split_by_page_break_and_misread_header() -> None:
     (critere,) = bloc.criteres
     assert critere.indicateurs == ["Un fichier est tenu à jour"]
     assert critere.competences == [comp.id]
+
+
+LOST_GLYPHS = """Bloc de compétences 1 – Conseil
+Expliquer les produits
+CQP Conseiller de vente
+Critères d'évaluation :
+Les produits sont expliqués au client
+Explication pertinente des avantages
+Aucune erreur
+"""
+
+
+@pytest.mark.parametrize("use_nlp", [True, False])
+def test_segment_unlabeled_lines_with_and_without_nlp(use_nlp: bool) -> None:
+    """Lines whose bullets were lost: the spaCy stage tells critère from indicateur."""
+    (bloc,) = _segment(LOST_GLYPHS, use_nlp=use_nlp).blocs
+    assert [c.libelle for c in bloc.competences] == ["Expliquer les produits"]
+    if use_nlp:
+        (critere,) = bloc.criteres
+        assert critere.indicateurs == ["Explication pertinente des avantages", "Aucune erreur"]
+    else:
+        assert len(bloc.criteres) == 3

@@ -10,7 +10,7 @@ tables are read by :mod:`.tables`. A section heading closes the current bloc.
 from __future__ import annotations
 
 from ..docmodel import Kind
-from ..nlp import is_action
+from ..nlp import classify, is_action
 from ..textclean import is_upper, label_text
 from .content import add_competence, add_critere, add_modalites, competence_code
 from .draft import Context, DBloc, Unit
@@ -159,6 +159,10 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
     assert bloc is not None
     if unit.is_item and state.critere is not None and state.critere_from_paragraph:
         state.critere.indicateurs.append(unit.text)
+        return
+    unlabeled = not unit.is_item and state.critere is not None and ctx.options.use_nlp
+    if unlabeled and classify(unit.text) == "indicateur":
+        state.critere.indicateurs.append(unit.text)  # a bullet whose glyph was lost
         return
     comp = state.competence
     comps = [comp] if comp is not None and not comp.from_list and not state.link_codes else []

@@ -1,0 +1,29 @@
+"""The spaCy stage (real fr_core_news_sm model) tells compétences, critères, indicateurs apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Expliquer les caractéristiques des produits de sa gamme", "competence"),
+        ("Recueillir les informations indispensables", "competence"),
+        ("Se coordonner avec l'équipe commerciale", "competence"),
+        ("décharger un camion en respectant les consignes", "competence"),
+        ("Les caractéristiques des produits sont expliquées au client", "critere"),
+        ("Qualité de la conduite de l'entretien", "critere"),
+        ("Pertinence des réponses", "critere"),
+        ("Explication pertinente des éléments suivants", "indicateur"),
+        ("Aucune omission", "indicateur"),
+    ],
+)
+def test_nlp_classify_statements(text: str, kind: str) -> None:
+    assert nlp.classify(text) == kind
+
+
+def test_nlp_running_title_is_not_an_action() -> None:
+    assert not nlp.is_action("CQP Délégué(e) à l’information et à la promotion du médicament")

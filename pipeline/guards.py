@@ -241,4 +241,9 @@ def _one_line(err: BaseException) -> str:
 
 
 def _mib(size: int) -> str:
-    return f"{size / 2**20:.1f} MiB"
+    """A byte count for people: ``2048.9 MiB``, ``9.8 KiB``, ``12 bytes``."""
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MiB"
+    if size >= 2**10:
+        return f"{size / 2**10:.1f} KiB"
+    return f"{size} bytes"

@@ -98,7 +98,7 @@ def test_hostile_cli_undecodable_name_is_escaped(tmp_path: Path) -> None:
     ("sample", "flags", "words"),
     [
         ("cqp-delegue-veterinaire.pdf", ["--max-pages", "2"], "11 pages, over the 2-page limit"),
-        ("cqp-delegue-veterinaire.docx", ["--max-file-mb", "0.01"], "over the 0.0 MiB limit"),
+        ("cqp-delegue-veterinaire.docx", ["--max-file-mb", "0.01"], "45.2 KiB, over the 10.2 KiB"),
     ],
 )
 def test_hostile_cli_limit_flags(

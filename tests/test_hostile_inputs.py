@@ -147,7 +147,11 @@ def test_hostile_inputs_unreadable(tmp_path: Path, sources_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("sample", "limits", "words"),
     [
-        ("cqp-delegue-veterinaire.pdf", {"max_file_bytes": 10_000}, "over the 0.0 MiB limit"),
+        (
+            "cqp-delegue-veterinaire.pdf",
+            {"max_file_bytes": 10_000},
+            "85.3 KiB, over the 9.8 KiB limit",
+        ),
         ("cqp-delegue-veterinaire.txt", {"max_file_bytes": 10_000}, "(--max-file-mb)"),
         ("cqp-delegue-veterinaire.pdf", {"max_pages": 3}, "11 pages, over the 3-page limit"),
         ("cqp-delegue-veterinaire.scan.pdf", {"max_pages": 10}, "over the 10-page limit"),

@@ -160,9 +160,10 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
     if unit.is_item and state.critere is not None and state.critere_from_paragraph:
         state.critere.indicateurs.append(unit.text)
         return
-    unlabeled = not unit.is_item and state.critere is not None and ctx.options.use_nlp
-    if unlabeled and classify(unit.text) == "indicateur":
-        state.critere.indicateurs.append(unit.text)  # a bullet whose glyph was lost
+    open_critere = state.critere
+    unlabeled = not unit.is_item and open_critere is not None and ctx.options.use_nlp
+    if open_critere is not None and unlabeled and classify(unit.text) == "indicateur":
+        open_critere.indicateurs.append(unit.text)  # a bullet whose glyph was lost
         return
     comp = state.competence
     comps = [comp] if comp is not None and not comp.from_list and not state.link_codes else []

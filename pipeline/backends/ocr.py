@@ -28,8 +28,11 @@ from .ocr_runner import run_parallel
 from .ocr_tesseract import check_tesseract
 
 
-def parse(path: Path, options: Options) -> Document:
-    """OCR every page of a PDF or image file into the document model."""
+def parse(path: Path, options: Options, correct: bool = True) -> Document:
+    """OCR every page of a PDF or image file into the document model.
+
+    ``correct=False`` keeps Tesseract's text as read (to measure what the
+    corrections of :mod:`pipeline.ocrfix` bring)."""
     if options.ocr == "never":
         raise UnsupportedFormat(path, "image-only input needs OCR, which --ocr never forbids")
     kind = detect(path)
@@ -37,7 +40,7 @@ def parse(path: Path, options: Options) -> Document:
         raise UnsupportedFormat(path, f"OCR reads PDFs and images, not {kind} files")
     check_tesseract(path)
     count = page_count(path, kind, options.limits)
-    jobs = [PageJob(path, kind, index, options.limits) for index in range(count)]
+    jobs = [PageJob(path, kind, index, options.limits, correct=correct) for index in range(count)]
     pages = run_parallel(ocr_page, jobs, warm_up=ocrfix.lexicon)
     document = Document(
         filename=path.name,

@@ -39,6 +39,8 @@ class PageContent:
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
     angle: float = 0.0
     words: int = 0
+    correct: bool = True  # apply pipeline.ocrfix corrections
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def layout_page(
@@ -47,10 +49,11 @@ def layout_page(
     tables: list[TableGrid],
     image: np.ndarray,
     shaded: list[tuple[int, int, int, int]],
+    correct: bool = True,
 ) -> PageContent:
     """Blocks of one page, in reading order, with 1-based page line numbers."""
     height, width = image.shape
-    page = PageContent(number=number, words=len(words))
+    page = PageContent(number=number, words=len(words), correct=correct)
     cell_words: dict[tuple[int, int], list[Word]] = {}
     free: list[Word] = []
     for word in words:
@@ -221,8 +224,11 @@ def _block(
     texts = [_line_text(line, page_no, page) for line in group]
     text = texts[0]
     for nxt in texts[1:]:
-        text = ocrfix.join_hyphenated(text, nxt) if text.endswith("-") else f"{text} {nxt}"
-    text, _ = ocrfix.fix_text(" ".join(text.split()))
+        hyphen = text.endswith("-") and page.correct
+        text = ocrfix.join_hyphenated(text, nxt) if hyphen else f"{text} {nxt}"
+    text = " ".join(text.split())
+    if page.correct:
+        text, _ = ocrfix.fix_text(text)
     head = group[0]
     words = [w for line in group for w in line.words if sum(c.isalpha() for c in w.text) >= 3]
     bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
@@ -247,7 +253,7 @@ def _line_text(line: Line, page_no: int, page: PageContent) -> str:
     words = []
     unsure = []
     for word in line.words:
-        fix = ocrfix.fix_word(word.text)
+        fix = ocrfix.fix_word(word.text) if page.correct else None
         text = fix.after if fix else word.text
         if fix is None and word.conf < threshold and not lex.knows(text):
             unsure.append(f"{text!r} ({word.conf:.0f})")

@@ -6,6 +6,7 @@ and returns only picklable values.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +29,34 @@ class PageJob:
     index: int  # 0-based
     limits: Limits
     dpi: int = DPI
+    correct: bool = True  # apply the OCR corrections (off: raw Tesseract text, for measuring)
 
 
 def ocr_page(job: PageJob) -> PageContent:
-    """The laid-out content of one page."""
+    """The laid-out content of one page (with the seconds spent in each stage)."""
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
     gray = load_page(job.path, job.kind, job.index, job.limits, job.dpi)
+    lap("rasterise")
     gray, angle = deskew(gray)
+    lap("deskew")
     rulings = find_rulings(gray, job.dpi)
     tables = find_tables(rulings.segments, job.dpi)
-    words = mark_bold(read_words(rulings.cleaned), rulings.cleaned)
-    page = layout_page(job.index + 1, words, tables, rulings.cleaned, rulings.shaded)
+    lap("rulings")
+    words = read_words(rulings.cleaned)
+    lap("tesseract")
+    words = mark_bold(words, rulings.cleaned)
+    page = layout_page(
+        job.index + 1, words, tables, rulings.cleaned, rulings.shaded, correct=job.correct
+    )
+    lap("layout")
     page.angle = angle
+    page.timings = timings
     return page

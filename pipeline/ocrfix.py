@@ -237,7 +237,8 @@ def _apply_pattern(rule: PatternRule, text: str, fixes: list[Fix]) -> str:
     def replace(match: re.Match[str]) -> str:
         before = text[: match.start()].rstrip()
         at_start = not before or before[-1] in ".!?:"
-        new = rule.sentence_start if (rule.sentence_start and at_start) else rule.replace
+        template = rule.sentence_start if (rule.sentence_start and at_start) else rule.replace
+        new = match.expand(template)
         fixes.append(Fix(rule.id, match.group(0), new))
         return new
 

@@ -74,6 +74,8 @@ def test_ocrfix_word_rule_leaves_valid_words_alone(token: str) -> None:
         ("grâce a son réseau", "grâce à son réseau"),
         ("jusqu'a la livraison", "jusqu'à la livraison"),
         ("par rapport a la concurrence", "par rapport à la concurrence"),
+        ("AL.3 : Développement", "A1.3 : Développement"),
+        ("voir CI.2", "voir C1.2"),
     ],
 )
 def test_ocrfix_text_rule_fixes_its_case(text: str, expected: str) -> None:
@@ -92,6 +94,8 @@ def test_ocrfix_text_rule_fixes_its_case(text: str, expected: str) -> None:
         "Il (elle) a en charge le suivi",
         "l'entreprise et la gamme",
         "Il faut",
+        "le point A.1",
+        "AL5 : ambigu",
     ],
 )
 def test_ocrfix_text_rule_leaves_valid_french_alone(text: str) -> None:

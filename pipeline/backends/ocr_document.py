@@ -20,6 +20,7 @@ from .ocr_layout import PageContent
 _PAGE_NUMBER = re.compile(
     r"^(?:page|p\.?)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of|de)\s*\d{1,4})?\s*[-–—]?$", re.I
 )
+_MAX_HEADER_ROWS = 3  # leading rows of a table that may be repeated on each page
 _SAME_COLUMNS = 0.02  # page-width share within which column boundaries match
 
 
@@ -87,9 +88,9 @@ def _letters(text: str) -> str:
 def _continue_table(table: Block, more: Block) -> None:
     """Append the rows of ``more`` (the same table on the next page) to ``table``."""
     rows = list(more.rows)
-    header = next((r for r in table.rows if r.header), table.rows[0] if table.rows else None)
-    while rows and header is not None and _same_row(rows[0], header):
-        rows.pop(0)  # the header row repeated at the top of the page
+    leading = table.rows[:_MAX_HEADER_ROWS]
+    while rows and any(_same_row(rows[0], header) for header in leading):
+        rows.pop(0)  # a header row repeated at the top of the page
     if rows and table.rows and _is_split_row(rows[0], table.rows[-1]):
         _join_rows(table.rows[-1], rows.pop(0))
     table.rows.extend(rows)

@@ -22,6 +22,7 @@ from .. import ocrfix
 from ..docmodel import Block, Cell, Kind, Row
 from .ocr_grid import TableGrid
 from .ocr_lines import Line, detect_bullets, group_lines
+from .ocr_style import is_bold
 from .ocr_tesseract import Word
 
 MARGIN = 0.075  # top and bottom share of the page where running headers/footers live
@@ -230,8 +231,7 @@ def _block(
     if page.correct:
         text, _ = ocrfix.fix_text(text)
     head = group[0]
-    words = [w for line in group for w in line.words if sum(c.isalpha() for c in w.text) >= 3]
-    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
+    bold = is_bold([w for line in group for w in line.words])
     if head.bullet is None:
         return Block(Kind.PARAGRAPH, text, page=page_no, line=head.number, bold=bold)
     level = sum(1 for x in bullet_xs if x < head.x0 - typical)

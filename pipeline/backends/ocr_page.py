@@ -16,7 +16,7 @@ from .ocr_grid import find_tables
 from .ocr_layout import PageContent, layout_page
 from .ocr_raster import DPI, load_page
 from .ocr_rulings import find_rulings
-from .ocr_style import mark_bold
+from .ocr_style import mark_strokes
 from .ocr_tesseract import read_words
 
 
@@ -52,7 +52,7 @@ def ocr_page(job: PageJob) -> PageContent:
     lap("rulings")
     words = read_words(rulings.cleaned)
     lap("tesseract")
-    words = mark_bold(words, rulings.cleaned)
+    words = mark_strokes(words, rulings.cleaned)
     page = layout_page(
         job.index + 1, words, tables, rulings.cleaned, rulings.shaded, correct=job.correct
     )

@@ -14,24 +14,31 @@ import numpy as np
 
 from .ocr_tesseract import Word
 
-BOLD_RATIO = 1.35  # stroke width over the page's median word from which a word is bold
+BOLD_RATIO = 1.3  # median stroke width of a text over the page's typical word: bold from here
 
 
-def mark_bold(words: list[Word], image: np.ndarray) -> list[Word]:
-    """The words with ``bold`` set from their stroke width."""
+def mark_strokes(words: list[Word], image: np.ndarray) -> list[Word]:
+    """The words with ``stroke`` set: their stroke width relative to the page's median word."""
     widths = [_stroke(word, image) for word in words]
-    sample = [w for w, word in zip(widths, words, strict=True) if _measurable(word)]
+    sample = [w for w, word in zip(widths, words, strict=True) if measurable(word)]
     if len(sample) < 5:
         return words
-    typical = median(sample)
+    typical = median(sample) or 1.0
     return [
-        replace(word, bold=_measurable(word) and width >= BOLD_RATIO * typical)
+        replace(word, stroke=width / typical) if measurable(word) else word
         for word, width in zip(words, widths, strict=True)
     ]
 
 
-def _measurable(word: Word) -> bool:
+def measurable(word: Word) -> bool:
+    """Long enough for its stroke width to mean something."""
     return sum(c.isalpha() for c in word.text) >= 3
+
+
+def is_bold(words: list[Word]) -> bool:
+    """Whether a run of words (a paragraph) is set in bold."""
+    strokes = [w.stroke for w in words if measurable(w) and w.stroke]
+    return bool(strokes) and median(strokes) >= BOLD_RATIO
 
 
 def _stroke(word: Word, image: np.ndarray) -> float:

@@ -33,7 +33,7 @@ class Word:
     y0: int
     x1: int
     y1: int
-    bold: bool = False
+    stroke: float = 0.0  # stroke width relative to the page's median word (1.0 = regular)
 
     @property
     def height(self) -> int:

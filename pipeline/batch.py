@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
@@ -31,6 +30,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from . import __version__
+from .atomic import write_atomic
 from .errors import ExtractionTimeout, ReferentielError
 from .models import Referentiel
 from .options import Options
@@ -192,26 +192,14 @@ class BatchReport:
 
 def write_report(report: BatchReport, out: Path) -> None:
     """Write ``run.json`` and ``run.csv`` in ``out`` (each via temp file + rename)."""
-    _write_atomic(out / REPORT_JSON, json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    write_atomic(out / REPORT_JSON, json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     buffer = io.StringIO()
     columns = [f.name for f in fields(FileResult)]
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for result in report.files:
         writer.writerow(asdict(result))
-    _write_atomic(out / REPORT_CSV, buffer.getvalue())
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(out / REPORT_CSV, buffer.getvalue())
 
 
 # ---------------------------------------------------------------- worker processes

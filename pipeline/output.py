@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .atomic import write_atomic
 from .errors import InvalidOutput
 from .models import Referentiel
 
@@ -25,16 +24,4 @@ def to_json(ref: Referentiel) -> str:
 
 def write_json(ref: Referentiel, path: str | Path) -> Path:
     """Write ``ref`` to ``path`` atomically; nothing is written if it does not validate."""
-    target = Path(path)
-    text = to_json(ref)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A short prefix: the target name may already be as long as the file system allows.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomic(path, to_json(ref))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from ._atomic import atomic_path
+from ..atomic import atomic_path
 from .documents import search_documents
 from .load import Loaded
 
@@ -68,23 +68,21 @@ def write_sqlite(
 ) -> dict[str, int]:
     """Write the catalogue to ``dest`` (replacing it); returns row counts per table."""
     counts: dict[str, int] = {}
-    with atomic_path(dest) as tmp:
-        tmp.unlink()  # sqlite creates the file itself
-        with closing(sqlite3.connect(tmp)) as conn:
-            for name, frame in tables.items():
-                frame.to_sql(name, conn, index=False)
-                counts[name] = len(frame)
-            for name, cols in _INDEXES.items():
-                conn.execute(f"CREATE UNIQUE INDEX {name}_key ON {name} ({', '.join(cols)})")
-            counts[FTS_TABLE] = _create_fts(conn, documents)
-            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-            conn.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [
-                    ("catalogue_version", CATALOGUE_VERSION),
-                    ("referentiel_version", __version__),
-                    ("documents", str(len(documents))),
-                ],
-            )
-            conn.commit()
+    with atomic_path(dest) as tmp, closing(sqlite3.connect(tmp)) as conn:
+        for name, frame in tables.items():
+            frame.to_sql(name, conn, index=False)
+            counts[name] = len(frame)
+        for name, cols in _INDEXES.items():
+            conn.execute(f"CREATE UNIQUE INDEX {name}_key ON {name} ({', '.join(cols)})")
+        counts[FTS_TABLE] = _create_fts(conn, documents)
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("catalogue_version", CATALOGUE_VERSION),
+                ("referentiel_version", __version__),
+                ("documents", str(len(documents))),
+            ],
+        )
+        conn.commit()
     return counts

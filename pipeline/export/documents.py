@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..atomic import atomic_path
 from ..models import Bloc, Competence, Critere
-from ._atomic import atomic_path
 from .load import Loaded
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._atomic import atomic_path
+from ..atomic import atomic_path
 
 
 def write_tables(tables: dict[str, pd.DataFrame], dest: Path, fmt: str) -> dict[str, int]:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..atomic import atomic_path
 from ..models import Bloc, Referentiel
-from ._atomic import atomic_path
 from .load import Loaded
 
 #: Characters XML 1.0 forbids (control characters other than tab, newline, return).

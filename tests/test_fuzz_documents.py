@@ -2,9 +2,9 @@
 
 Each iteration mutates a bundled sample — byte flips, truncation, a deleted
 slice, a corrupted or missing zip member, an unknown compression method — and
-runs it through :func:`pipeline.api.extract` (or :func:`pipeline.api.parse` until
-the segmenter exists). The only outcomes allowed are a project error naming the
-file on one line, or a référentiel that validates against the JSON Schema.
+runs it through :func:`pipeline.api.extract`. The only outcomes allowed are a
+project error naming the file on one line, or a référentiel that validates
+against the JSON Schema.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ import io
 import json
 import random
 import re
-import signal
 import struct
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -29,42 +28,11 @@ from pipeline.options import Options
 
 ITERATIONS = 30
 OPTIONS = Options(ocr="never")  # a damaged text layer would otherwise send 11 pages to OCR
-HANG_SECONDS = 120
+pytestmark = pytest.mark.hang_limit(120)
 PDF_SAMPLE = "cqp-delegue-veterinaire.pdf"
 DOCX_SAMPLE = "cqp-delegue-veterinaire.docx"
 
 Mutation = Callable[[bytes, random.Random], bytes]
-
-
-def _has(module: str) -> bool:
-    try:
-        __import__(module)
-    except ImportError:
-        return False
-    return True
-
-
-def _has_segmenter() -> bool:
-    try:
-        from pipeline.segment import segment  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-HAS_SEGMENTER = _has_segmenter()
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    def _timeout(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {HANG_SECONDS} s: a hang")
-
-    previous = signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(HANG_SECONDS)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 # ---------------------------------------------------------------- byte-level mutations
@@ -207,11 +175,7 @@ DOCX_MUTATIONS: list[Mutation] = [
 def assert_clean_outcome(path: Path) -> None:
     """A project error naming the file on one line, or a valid référentiel."""
     try:
-        if HAS_SEGMENTER:
-            referentiel = api.extract(path, OPTIONS)
-        else:
-            api.parse(path, OPTIONS)
-            return
+        referentiel = api.extract(path, OPTIONS)
     except ReferentielError as err:
         assert str(err).startswith(f"{path}: ") and "\n" not in str(err)
         return
@@ -227,13 +191,11 @@ def _mutated(sample: Path, mutations: list[Mutation], seed: int, out: Path) -> P
     return path
 
 
-@pytest.mark.skipif(not _has("pipeline.backends.pdf"), reason="PDF backend not written yet")
 @pytest.mark.parametrize("seed", range(ITERATIONS))
 def test_fuzz_documents_pdf(sources_dir: Path, tmp_path: Path, seed: int) -> None:
     assert_clean_outcome(_mutated(sources_dir / PDF_SAMPLE, PDF_MUTATIONS, seed, tmp_path))
 
 
-@pytest.mark.skipif(not _has("pipeline.backends.docx"), reason="DOCX backend not written yet")
 @pytest.mark.parametrize("seed", range(ITERATIONS))
 def test_fuzz_documents_docx(sources_dir: Path, tmp_path: Path, seed: int) -> None:
     assert_clean_outcome(_mutated(sources_dir / DOCX_SAMPLE, DOCX_MUTATIONS, seed, tmp_path))

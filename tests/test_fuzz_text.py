@@ -114,17 +114,6 @@ ENCODING = st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 SCHEMA = json_schema()
 
 
-def _has_segmenter() -> bool:
-    try:
-        from pipeline.segment import segment  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-HAS_SEGMENTER = _has_segmenter()
-
-
 @pytest.fixture(scope="module")
 def workdir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="fuzz-text-") as folder:
@@ -180,7 +169,6 @@ def test_fuzz_text_reader_yields_document_or_project_error(
             assert block.line is None or block.line >= 1
 
 
-@pytest.mark.skipif(not HAS_SEGMENTER, reason="pipeline.segment not written yet")
 @FUZZ
 @given(text=TEXT, suffix=st.sampled_from([".txt", ".html"]))
 def test_fuzz_text_segmenter_output_validates(workdir: Path, text: str, suffix: str) -> None:

@@ -16,18 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.make_hostile_files import build
 from test_hostile_inputs import REFUSED
 
 TIMEOUT = 600
-
-
-def _has_segmenter() -> bool:
-    try:
-        from pipeline.segment import segment  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def run_batch(src: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
@@ -39,11 +30,6 @@ def run_batch(src: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[
         timeout=TIMEOUT,
         check=False,
     )
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +75,6 @@ def test_hostile_batch_exit_code_and_one_line_per_failure(refused_run: dict[str,
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(not _has_segmenter(), reason="pipeline.segment not written yet")
 def test_hostile_batch_hostile_names_stay_inside_out_dir(
     hostile: dict[str, Path], tmp_path: Path
 ) -> None:

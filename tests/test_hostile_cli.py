@@ -12,17 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from fixtures.make_hostile_files import build
 from test_hostile_inputs import REFUSED
 
 from pipeline.errors import EmptyFile, LimitExceeded, ReferentielError, UnreadableFile
 
 TIMEOUT = 120  # seconds; a refusal takes well under one
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("hostile"))
 
 
 def run_extract(path: Path, out_dir: Path, *flags: str) -> subprocess.CompletedProcess[str]:

@@ -9,43 +9,23 @@ a SIGALRM bound, so a regular-expression blow-up fails instead of hanging.
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
 import pytest
-from fixtures.make_hostile_files import build
 
 from pipeline.api import extract
 from pipeline.errors import NotAReferentiel, ReferentielError
 from pipeline.models import json_schema
 
-HANG_SECONDS = 120
+pytestmark = pytest.mark.hang_limit(120)
 LATIN1_SUBSTITUTES = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "œ": "oe", "Œ": "OE", "•": "-", "–": "-", "—": "-"}
     | {"…": "...", "·": "-", "▪": "-", "€": "EUR"}
 )
 NOT_REFERENTIELS = ["invoice_txt", "novel_txt", "invoice_docx", "novel_docx"]
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("hostile"))
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    def _timeout(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {HANG_SECONDS} s: a hang")
-
-    previous = signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(HANG_SECONDS)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("case", NOT_REFERENTIELS)

@@ -8,15 +8,11 @@ stuck suite.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import signal
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixtures.make_hostile_files import build
 
 from pipeline.api import parse
 from pipeline.errors import (
@@ -30,7 +26,7 @@ from pipeline.errors import (
 )
 from pipeline.options import Limits, Options
 
-HANG_SECONDS = 60  # generous: every refusal below takes milliseconds
+pytestmark = pytest.mark.hang_limit(60)  # generous: every refusal below takes milliseconds
 
 # case → (error type, words the reason must contain)
 REFUSED: dict[str, tuple[type[ReferentielError], str]] = {
@@ -58,31 +54,6 @@ REFUSED: dict[str, tuple[type[ReferentielError], str]] = {
     "broken_png": (CorruptFile, "cannot read image"),
     "text_named_pdf": (UnsupportedFormat, "not a PDF file"),
 }
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("hostile"))
-
-
-@pytest.fixture(autouse=True)
-def no_hang() -> Iterator[None]:
-    """Fail a test that runs for minutes instead of hanging the suite."""
-
-    def _timeout(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {HANG_SECONDS} s: a hang")
-
-    previous = signal.signal(signal.SIGALRM, _timeout)
-    signal.alarm(HANG_SECONDS)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
-
-
-def needs_backend(name: str) -> pytest.MarkDecorator:
-    """Skip until the backend module ``pipeline.backends.<name>`` exists."""
-    missing = importlib.util.find_spec(f"pipeline.backends.{name}") is None
-    return pytest.mark.skipif(missing, reason=f"pipeline.backends.{name} not written yet")
 
 
 def assert_refused(path: Path, error: type[ReferentielError], words: str, **limits: int) -> None:
@@ -216,7 +187,6 @@ def test_hostile_inputs_zip_bomb_stays_small_on_disk(hostile: dict[str, Path]) -
 # ---------------------------------------------------------------- read, not refused
 
 
-@needs_backend("docx")
 def test_hostile_inputs_lying_zip_sizes_are_bounded(hostile: dict[str, Path]) -> None:
     """A member inflating past its declared size is cut at that size by zipfile."""
     document = parse(hostile["lying_sizes_docx"])

@@ -6,15 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fixtures.make_hostile_files import build
 
 from pipeline.errors import CorruptFile, ReferentielError, UnsupportedFormat
 from pipeline.sniff import detect
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.mark.parametrize(

@@ -10,31 +10,23 @@ import json
 from pathlib import Path
 
 import pytest
+from corpus_helpers import assert_meets_thresholds, load_gold, sample_name
 
 from pipeline.api import extract
-from pipeline.evaluate import evaluate
 from pipeline.output import to_json
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "data" / "gold"
 DOCX = sorted((ROOT / "sources").glob("*.docx"))
-
-
-def _gold_for(path: Path) -> dict:
-    name = path.name.removesuffix(".docx").removesuffix(".numbered")
-    return json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
 
 
 def test_corpus_docx_every_sample_has_a_gold() -> None:
     assert len(DOCX) == 4
-    assert all(_gold_for(path) for path in DOCX)
+    assert all(load_gold(sample_name(path)) for path in DOCX)
 
 
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.name)
 def test_corpus_docx_meets_thresholds(path: Path) -> None:
-    predicted = json.loads(to_json(extract(path)))
-    report = evaluate(_gold_for(path), predicted)
-    assert report.failures(0.95, 0.95, 0.95) == [], report.render()
+    assert_meets_thresholds(sample_name(path), json.loads(to_json(extract(path))))
 
 
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.name)

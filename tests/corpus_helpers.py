@@ -1,0 +1,39 @@
+"""Score a sample's extraction against its hand-checked reference JSON (corpus tests).
+
+Every format of a sample (``x.txt``, ``x.pdf``, ``x.docx``, ``x.numbered.docx``,
+``x.scan.pdf``) shares the gold ``tests/data/gold/x.gold.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline.evaluate import evaluate
+
+GOLD = Path(__file__).resolve().parent / "data" / "gold"
+
+
+def sample_name(path: Path) -> str:
+    """The sample a source file is a version of: its name up to the first dot."""
+    return path.name.split(".", 1)[0]
+
+
+def load_gold(name: str) -> dict[str, Any]:
+    """The reference JSON of sample ``name``."""
+    data: dict[str, Any] = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return data
+
+
+def assert_meets_thresholds(
+    name: str, predicted: dict[str, Any], minimum: float = 0.95, *, details: bool = False
+) -> None:
+    """Strict F1 per strict type, coverage F1 and parent accuracy all ≥ ``minimum``.
+
+    On failure the message is the evaluation report (per item with ``details``).
+    """
+    report = evaluate(load_gold(name), predicted)
+    assert report.failures(minimum, minimum, minimum) == [], report.render(
+        minimum, minimum, minimum, details=details
+    )

@@ -7,11 +7,11 @@ moved or dropped.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final = "1.0"
 
 
 class _Model(BaseModel):
@@ -21,14 +21,16 @@ class _Model(BaseModel):
 class Provenance(_Model):
     """Where an element came from: 1-based page (or null) and 1-based line."""
 
-    page: int | None = Field(None, ge=1, description="1-based page; null for text input")
+    page: int | None = Field(default=None, ge=1, description="1-based page; null for text input")
     line: int | None = Field(
-        None,
+        default=None,
         ge=1,
         description="1-based line in the page (PDF, scans), in the file (text) "
         "or paragraph number in the body (DOCX)",
     )
-    rule: str | None = Field(None, description="id of the rule or stage that produced the element")
+    rule: str | None = Field(
+        default=None, description="id of the rule or stage that produced the element"
+    )
 
 
 class Source(_Model):
@@ -37,24 +39,30 @@ class Source(_Model):
     filename: str = Field(description="Input file name, without its folder")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
     format: Literal["pdf", "docx", "image", "text"]
-    pages: int | None = Field(None, ge=0, description="Page count; null for formats without pages")
-    ocr: bool = Field(False, description="True when any text came from OCR")
+    pages: int | None = Field(
+        default=None, ge=0, description="Page count; null for formats without pages"
+    )
+    ocr: bool = Field(default=False, description="True when any text came from OCR")
     extractor_version: str
 
 
 class Certification(_Model):
     """The certification the référentiel describes."""
 
-    type: Literal["CQP", "CQPM", "CQPI"] | None = Field(None, description="As printed in the title")
-    intitule: str | None = Field(None, description="Title of the certification")
-    code_rncp: str | None = Field(None, pattern=r"^RNCP\d+$", description="RNCP code if printed")
+    type: Literal["CQP", "CQPM", "CQPI"] | None = Field(
+        default=None, description="As printed in the title"
+    )
+    intitule: str | None = Field(default=None, description="Title of the certification")
+    code_rncp: str | None = Field(
+        default=None, pattern=r"^RNCP\d+$", description="RNCP code if printed"
+    )
     description: str | None = None
 
 
 class Activite(_Model):
     """One activity of the référentiel d'activités."""
 
-    code: str | None = Field(None, description='As printed ("1", "A1.1", "A4"), or null')
+    code: str | None = Field(default=None, description='As printed ("1", "A1.1", "A4"), or null')
     libelle: str
     taches: list[str] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
@@ -64,7 +72,7 @@ class Competence(_Model):
     """One compétence of a bloc (or a transversal compétence)."""
 
     id: str = Field(description='Position-based, stable: "BC01.C01" (transversal: "CT01")')
-    code: str | None = Field(None, description='As printed ("C1.1"), or null')
+    code: str | None = Field(default=None, description='As printed ("C1.1"), or null')
     libelle: str
     connaissances: list[str] = Field(default_factory=list)
     conditions_realisation: list[str] = Field(default_factory=list)
@@ -91,7 +99,9 @@ class Bloc(_Model):
     """One bloc de compétences, with what every section says about it."""
 
     id: str = Field(description='Position-based, stable: "BC01"')
-    code: str | None = Field(None, description='As printed: "BDC 0158", "BC 1", "Compétence 3"')
+    code: str | None = Field(
+        default=None, description='As printed: "BDC 0158", "BC 1", "Compétence 3"'
+    )
     libelle: str
     connaissances: list[str] = Field(default_factory=list)
     competences: list[Competence] = Field(default_factory=list)

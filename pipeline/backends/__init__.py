@@ -32,5 +32,5 @@ BACKENDS: dict[str, str] = {
 
 def backend_for(kind: str) -> Backend:
     """The backend module for a detected file kind."""
-    module: Backend = importlib.import_module(f"{__name__}.{BACKENDS[kind]}")  # type: ignore[assignment]
+    module: Backend = importlib.import_module(f"{__name__}.{BACKENDS[kind]}")
     return module

@@ -10,23 +10,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from test_models import MINIMAL
 
 from pipeline.atomic import atomic_path, write_atomic
 from pipeline.batch import REPORT_JSON, BatchReport, write_report
 from pipeline.models import Referentiel
 from pipeline.output import write_json
 
-MINIMAL = {
-    "source": {
-        "filename": "x.pdf",
-        "sha256": "0" * 64,
-        "format": "pdf",
-        "pages": 1,
-        "ocr": False,
-        "extractor_version": "0.1.0",
-    },
-    "blocs": [],
-}
 # 120 two-byte letters + 10 + ".json": a name of exactly 255 bytes.
 LONG_NAME = "é" * 120 + "a" * 10 + ".json"
 

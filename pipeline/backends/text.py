@@ -2,7 +2,8 @@
 
 Text extractions of référentiels are line-oriented: one paragraph per line,
 markdown (``#`` headings, ``**bold**``), bullet glyphs, ``[bookmark: …]``
-artefacts, and tables written as TAB-separated cells holding HTML. Two table
+artefacts, and tables written as TAB-separated cells holding HTML (raw OCR
+text, paragraphs wrapped over lines, is rebuilt by :mod:`.text_reflow`). Two table
 layouts occur:
 
 * **one row per line** — ``cell⇥cell⇥cell``; an empty cell under a filled one
@@ -27,6 +28,7 @@ from ..options import Options
 from ..sniff import detect
 from ..textio import read_text
 from .markup import GLYPHS, has_markup, html_blocks
+from .text_reflow import is_raw_ocr, reflow
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _RULE = re.compile(r"^[\s\-–—_=*]*$")
@@ -45,6 +47,8 @@ def parse(path: Path, options: Options) -> Document:
     )
     if detect(path) == "html":
         document.blocks = html_blocks(text)
+    elif is_raw_ocr(text):
+        document.blocks = reflow(text)
     else:
         document.blocks = parse_lines(text.split("\n"))
     return document

@@ -6,12 +6,15 @@ Each stage reads and writes a :class:`~pipeline.segment.draft.Context`:
    column roles kept whole, layout tables opened up;
 2. ``sections`` — référentiel d'activités / de compétences / d'évaluation;
 3. ``certification`` — type, intitulé, RNCP code, description;
-4. ``activities`` — the référentiel d'activités written as text;
-5. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
+4. ``streams`` — a table's columns read one after the other (raw OCR text):
+   activities, compétences, critères and modalités re-attached to their bloc
+   by codes and cue phrases (when it applies, it replaces 5 and 6);
+5. ``activities`` — the référentiel d'activités written as text;
+6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
-6. ``merge`` — each bloc and compétence once;
-7. ``codes`` — the printed code kept for each compétence;
-8. ``links`` — critères to the compétences they name; warnings.
+7. ``merge`` — each bloc and compétence once;
+8. ``codes`` — the printed code kept for each compétence;
+9. ``links`` — critères to the compétences they name; warnings.
 
 Segmentation never looks at the input format: only at the document model and
 the rules in ``rules/``.
@@ -32,6 +35,7 @@ from .draft import Context
 from .links import links
 from .merge import codes, merge
 from .stream import sections, units
+from .streams import streams
 from .walk import blocs
 
 Stage = Callable[[Context], None]
@@ -40,6 +44,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("units", units),
     ("sections", sections),
     ("certification", certification),
+    ("streams", streams),
     ("activities", activities),
     ("blocs", blocs),
     ("merge", merge),

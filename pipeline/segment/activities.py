@@ -26,6 +26,8 @@ def code_hit(ctx: Context, text: str) -> Hit | None:
 
 def activities(ctx: Context) -> None:
     """Add the activities of the activités section(s) to the draft."""
+    if ctx.streamed:
+        return
     current: DActivite | None = None
     units = ctx.units
     for index, unit in enumerate(units):

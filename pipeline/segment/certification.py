@@ -17,7 +17,7 @@ def certification(ctx: Context) -> None:
     """Fill the draft's certification fields."""
     preamble = _preamble(ctx)
     draft = ctx.draft
-    for unit in preamble:
+    for unit in [*preamble, *_elsewhere(ctx, preamble)]:
         for hit in ctx.rules.hits("title", unit.text):
             kind = (hit.group("type") or hit.rule.value or "").upper()
             if draft.type is None and kind in _TYPES:
@@ -33,6 +33,12 @@ def certification(ctx: Context) -> None:
             draft.code_rncp = f"RNCP{rncp.group('code')}"
             break
     draft.description = _description(ctx, preamble)
+
+
+def _elsewhere(ctx: Context, preamble: list[Unit]) -> list[Unit]:
+    """Short units after the preamble, where a title read as a running header
+    may come first (raw OCR text reads a page's columns before its header)."""
+    return [u for u in ctx.units[len(preamble) :] if u.table is None and len(u.text) < 160]
 
 
 def _preamble(ctx: Context) -> list[Unit]:

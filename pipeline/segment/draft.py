@@ -159,6 +159,7 @@ class Context:
     draft: Draft = field(default_factory=Draft)
     cells: dict[int, object] = field(default_factory=dict)  # id(cell) → what it made
     sources: int = 0
+    streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
 
     def new_source(self) -> int:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""

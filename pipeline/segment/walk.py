@@ -20,6 +20,8 @@ from .tables import _transversal, read_table
 
 def blocs(ctx: Context) -> None:
     """Walk every unit outside the activités section."""
+    if ctx.streamed:
+        return
     state = State(bloc_label=bloc_label(ctx))
     units = ctx.units
     skip = 0

@@ -1,0 +1,266 @@
+"""Stage ``streams``: a table's columns read one after the other (raw OCR text).
+
+When a four-column table (activités | compétences | modalités | critères) was
+OCR'd as plain text, its columns come as chunks: a run of activities
+"A1.1 …", "A1.2 …", then compétences "C1.1 …", then modalités, then critères
+(sometimes introduced by "En relation avec la compétence C3.3 & C3.4 :"), a
+page at a time. The structure is rebuilt from what the codes carry:
+
+* a coded activity / compétence goes to the bloc its code numbers (A1.x,
+  C1.x ↔ BC 1), whatever chunk it was read in; the bullets after an activity
+  are its tâches; a compétence's wrapped lines are joined back;
+* the same row number links them (A1.3 ↔ C1.3);
+* uncoded text goes to the bloc whose heading was read last: a short
+  paragraph followed by bullets is a critère (the bullets its indicateurs),
+  other prose is a modality; a critère after a link cue is linked to the
+  compétences it names, else to the compétence of the same rank in its bloc
+  when the bloc has as many critères as compétences (one row each).
+
+The stage runs only when the document is built that way (coded activities
+and compétences sharing bloc and row numbers, no role table); it then takes
+the place of the ``activities`` and ``blocs`` stages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..rules import Hit
+from ..textclean import ends_sentence, label_text, starts_lower
+from .content import add_critere, add_modalites
+from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where
+from .state import link_codes
+
+_MIN_PAIRS = 2  # activity/compétence pairs sharing a row number that make a stream document
+_CRITERE_MAX = 110  # a critère heading is short
+
+
+def is_stream_document(ctx: Context) -> bool:
+    """Whether the document's structure comes as code-bearing streams."""
+    if any(u.table is not None and any(u.table.roles) for u in ctx.units):
+        return False
+    rows_a = {_row(h) for u in ctx.units if (h := _hit(ctx, "stream-activite", u))}
+    rows_c = {_row(h) for u in ctx.units if (h := _hit(ctx, "stream-competence", u))}
+    return len(rows_a & rows_c) >= _MIN_PAIRS
+
+
+def streams(ctx: Context) -> None:
+    """Rebuild activities, blocs, compétences, critères and modalités from streams."""
+    ctx.streamed = is_stream_document(ctx)
+    if not ctx.streamed:
+        return
+    walker = _Walker(ctx)
+    for index, unit in enumerate(ctx.units):
+        following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None
+        walker.step(unit, following)
+    walker.finish()
+
+
+def _hit(ctx: Context, label: str, unit: Unit) -> Hit | None:
+    if unit.table is not None or unit.is_item:
+        return None
+    return ctx.rules.first(label, unit.text)
+
+
+def _row(hit: Hit) -> tuple[int, int]:
+    return int(hit.group("bloc") or 0), int(hit.group("row") or 0)
+
+
+@dataclass
+class _Walker:
+    """The reading position: bloc read last, what the last units were."""
+
+    ctx: Context
+    blocs: dict[int, DBloc] = field(default_factory=dict)
+    bloc: DBloc | None = None
+    mode: str | None = None  # activite | competence | critere | modalite
+    activite: DActivite | None = None
+    competence: DCompetence | None = None
+    critere: DCritere | None = None
+    links: list[str] | None = None
+    rows_a: dict[tuple[int, int], str] = field(default_factory=dict)
+    rows_c: dict[DCompetence, tuple[int, int]] = field(default_factory=dict)
+
+    page: int | None = None
+    page_start: bool = False
+
+    def step(self, unit: Unit, following: Unit | None) -> None:
+        if unit.table is not None:
+            self.mode = None
+            return
+        if unit.page != self.page:
+            self.page, self.page_start = unit.page, True
+        ctx = self.ctx
+        if self.page_start and self.activite is not None and self._continues_column(unit):
+            self.activite.taches.append(unit.text)  # the first column continues
+            return
+        self.page_start = False
+        if not unit.is_item and (hit := ctx.rules.first("bloc", unit.text)):
+            self._bloc(unit, hit)
+        elif hit := _hit(ctx, "stream-activite", unit):
+            self._activite(unit, hit)
+        elif hit := _hit(ctx, "stream-competence", unit):
+            self._competence(unit, hit)
+        elif not unit.is_item and (codes := link_codes(ctx, unit.text)) is not None:
+            self.links, self.mode, self.critere = codes, "critere", None
+        elif unit.heading_like or self._cue(unit):
+            return
+        elif unit.is_item:
+            self._item(unit)
+        else:
+            self._paragraph(unit, following)
+
+    def _continues_column(self, unit: Unit) -> bool:
+        """At the top of a page, the activity column continues: its bullets, or
+        a short unfinished line (a tâche whose glyph was lost)."""
+        if unit.is_item:
+            return True
+        text = unit.text
+        if any(
+            self.ctx.rules.first(k, text) for k in ("bloc", "stream-activite", "stream-competence")
+        ):
+            return False
+        return (
+            len(text) < 80
+            and not ends_sentence(text)
+            and not unit.heading_like
+            and not (self._cue(unit) or link_codes(self.ctx, text) is not None)
+        )
+
+    def _cue(self, unit: Unit) -> bool:
+        """A column header or section title repeated on every page."""
+        if len(unit.text) > 80:
+            return False
+        return any(self.ctx.rules.first(label, unit.text) for label in ("section", "zone", "title"))
+
+    def _bloc(self, unit: Unit, hit: Hit) -> None:
+        code = " ".join((hit.group("code") or "").split())
+        number = _number(code)
+        bloc = self.blocs.get(number) if number is not None else None
+        if bloc is None:
+            bloc = DBloc(
+                code, label_text(hit.group("libelle") or ""), self._where(unit, hit.rule.id)
+            )
+            self.ctx.draft.blocs.append(bloc)
+            if number is not None:
+                self.blocs[number] = bloc
+        self.bloc, self.mode, self.links = bloc, None, None
+
+    def _bloc_for(self, number: int, unit: Unit) -> DBloc:
+        bloc = self.blocs.get(number)
+        if bloc is None:
+            bloc = DBloc(None, "", self._where(unit, "stream.bloc-from-code"))
+            self.blocs[number] = bloc
+            self.ctx.draft.blocs.append(bloc)
+        return bloc
+
+    def _activite(self, unit: Unit, hit: Hit) -> None:
+        code = " ".join((hit.group("code") or "").split())
+        activite = DActivite(
+            code, label_text(hit.group("libelle") or ""), self._where(unit, hit.rule.id)
+        )
+        self.ctx.draft.activites.append(activite)
+        self.rows_a[_row(hit)] = code
+        self.bloc = self._bloc_for(_row(hit)[0], unit)
+        self.activite, self.mode, self.links = activite, "activite", None
+
+    def _competence(self, unit: Unit, hit: Hit) -> None:
+        bloc = self._bloc_for(_row(hit)[0], unit)
+        code = " ".join((hit.group("code") or "").split())
+        comp = DCompetence(label_text(hit.group("libelle") or ""), self._where(unit, hit.rule.id))
+        comp.codes.append((code, 0))
+        bloc.competences.append(comp)
+        self.rows_c[comp] = _row(hit)
+        self.bloc, self.competence, self.mode, self.links = bloc, comp, "competence", None
+
+    def _item(self, unit: Unit) -> None:
+        if self.mode == "activite" and self.activite is not None:
+            self.activite.taches.append(unit.text)
+        elif self.mode == "critere" and self.critere is not None:
+            self.critere.indicateurs.append(unit.text)
+        elif self.mode == "modalite" and self.bloc is not None and self.bloc.modalites:
+            self.bloc.modalites[-1] = f"{self.bloc.modalites[-1]} {unit.text}"
+        elif self.bloc is not None:  # bullets with no heading: the first heads a critère
+            self._new_critere(unit)
+
+    def _paragraph(self, unit: Unit, following: Unit | None) -> None:
+        text = unit.text
+        wrapped = starts_lower(text)
+        orphan = self._unfinished() if wrapped and text.endswith(".") else None
+        if orphan is not None and self.mode != "competence":
+            orphan.libelle = label_text(f"{orphan.libelle} {text}")
+        elif self.mode == "competence" and self.competence is not None and wrapped:
+            self.competence.libelle = label_text(f"{self.competence.libelle} {text}")
+        elif self.mode == "activite" and self.activite is not None and wrapped:
+            if self.activite.taches:
+                self.activite.taches[-1] = f"{self.activite.taches[-1]} {text}"
+            else:
+                self.activite.libelle = label_text(f"{self.activite.libelle} {text}")
+        elif self.mode == "critere" and self.critere is not None and wrapped:
+            target = self.critere.indicateurs
+            if target:
+                target[-1] = f"{target[-1]} {text}"
+            else:
+                self.critere.libelle = label_text(f"{self.critere.libelle} {text}")
+        elif self.bloc is None:
+            return
+        elif (self.links is not None and self.critere is None) or self._heads_critere(
+            text, following
+        ):
+            self._new_critere(unit)
+        else:
+            add_modalites(self.ctx, self.bloc, [unit])
+            self.mode = "modalite" if self.bloc.modalites else self.mode
+
+    def _heads_critere(self, text: str, following: Unit | None) -> bool:
+        """A short paragraph followed by bullets (its indicateurs) heads a critère."""
+        return (
+            following is not None
+            and following.is_item
+            and len(text) <= _CRITERE_MAX
+            and self.ctx.rules.first("modalite-detail", text) is None
+        )
+
+    def _unfinished(self) -> DCompetence | None:
+        """A compétence of the current bloc whose sentence was cut (its end read
+        in another chunk), when the bloc's other compétences end sentences."""
+        if self.bloc is None or len(self.bloc.competences) < 2:
+            return None
+        cut = [c for c in self.bloc.competences if not ends_sentence(c.libelle)]
+        if len(cut) * 2 > len(self.bloc.competences):
+            return None
+        return cut[0] if cut else None
+
+    def _new_critere(self, unit: Unit) -> None:
+        assert self.bloc is not None
+        rule = "stream.critere.link" if self.links else "stream.critere"
+        bloc = self.bloc
+        if self.links:
+            number = _number(self.links[0])
+            bloc = self.blocs.get(number, bloc) if number is not None else bloc
+        self.critere = add_critere(
+            bloc, unit, label_text(unit.text), [], rule, link_codes=list(self.links or [])
+        )
+        self.mode = "critere"
+
+    def finish(self) -> None:
+        """Link compétences to activities by row, critères to compétences by rank."""
+        for comp, row in self.rows_c.items():
+            if row in self.rows_a:
+                comp.activites.append(self.rows_a[row])
+        for bloc in self.blocs.values():
+            unlinked = [c for c in bloc.criteres if not c.link_codes]
+            if unlinked and len(bloc.criteres) == len(bloc.competences):
+                for critere, comp in zip(bloc.criteres, bloc.competences, strict=True):
+                    if not critere.link_codes:
+                        critere.competences.append(comp)
+
+    def _where(self, unit: Unit, rule: str) -> Where:
+        return Where(unit.page, unit.line, rule)
+
+
+def _number(code: str) -> int | None:
+    """The bloc number a code carries: 'BC 2' → 2, 'C3.4' → 3."""
+    found = re.search(r"\d+", code)
+    return int(found.group()) if found else None

@@ -2,10 +2,13 @@
 
 For each ``sources/NAME.scan.pdf`` the reference is the text layer of its twin
 ``sources/NAME.pdf`` (the same document before printing and scanning). Both
-sides are flattened page by page in reading order (tables row by row, cell by
-cell — the order pdfium also follows for these PDFs), bullets, running headers
-and page numbers removed, whitespace collapsed; CER = edit distance / length
-of the reference, summed over pages.
+reference is flattened page by page (bullets, running headers and page numbers
+removed, whitespace collapsed). The reading order of a multi-column table
+differs between pdfium's text layer and the rebuilt document, so the CER is
+order-free: each OCR'd paragraph or cell text is aligned on its best-matching
+window of the page's reference (rapidfuzz), its edit distance to that window
+counted; reference text no paragraph covers counts as deleted.
+CER = errors / reference length, summed over pages.
 
 Usage: ``python bench/ocr_cer.py [NAME ...]``  (prints a markdown table)
 """
@@ -19,10 +22,11 @@ from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.backends import ocr
-from pipeline.docmodel import Block, Document
+from pipeline.docmodel import Document
 from pipeline.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,21 +57,35 @@ def clean_pages(path: Path) -> list[str]:
     ]
 
 
-def ocr_pages(document: Document) -> list[str]:
-    """The OCR text of each page, in the document's order."""
-    pages: dict[int, list[str]] = {}
-
-    def add(block: Block) -> None:
-        if block.text and block.page:
-            pages.setdefault(block.page, []).append(block.text)
-
+def ocr_pages(document: Document) -> list[list[str]]:
+    """The OCR'd texts (paragraphs, list items, cell paragraphs) of each page."""
+    pages: list[list[str]] = [[] for _ in range(document.pages or 0)]
+    seen: set[int] = set()
     for block in document.walk():
-        add(block)
-    return [normalise(" ".join(pages.get(n, []))) for n in range(1, (document.pages or 0) + 1)]
+        if block.text and block.page and id(block) not in seen:  # merged cells once
+            seen.add(id(block))
+            pages[block.page - 1].append(normalise(block.text))
+    return pages
 
 
-def cer(reference: list[str], hypothesis: list[str]) -> float:
-    errors = sum(Levenshtein.distance(r, h) for r, h in zip(reference, hypothesis, strict=True))
+def page_errors(reference: str, texts: list[str]) -> int:
+    """Edit operations between a page's reference and its OCR'd texts, in any order."""
+    covered = [False] * len(reference)
+    errors = 0
+    for text in texts:
+        hit = fuzz.partial_ratio_alignment(text, reference)
+        if hit is None or hit.score < 50:
+            errors += len(text)  # nothing like it on the page: all inserted
+            continue
+        window = reference[hit.dest_start : hit.dest_end]
+        errors += Levenshtein.distance(text, window)
+        covered[hit.dest_start : hit.dest_end] = [True] * (hit.dest_end - hit.dest_start)
+    errors += sum(1 for c, done in zip(reference, covered, strict=True) if not done and c != " ")
+    return errors
+
+
+def cer(reference: list[str], hypothesis: list[list[str]]) -> float:
+    errors = sum(page_errors(r, h) for r, h in zip(reference, hypothesis, strict=True))
     return errors / max(1, sum(len(r) for r in reference))
 
 

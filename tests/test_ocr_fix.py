@@ -23,7 +23,6 @@ from pipeline import ocrfix
         ("1es", "les", "ocr.l_for_one"),
         ("cornmercial", "commercial", "ocr.m_for_rn"),
         ("préoccupatiôns", "préoccupations", "ocr.stray_circumflex_o"),
-        ("critere", "critère", "ocr.e_grave"),
     ],
 )
 def test_ocrfix_word_rule_fixes_its_case(token: str, expected: str, rule: str) -> None:
@@ -57,6 +56,10 @@ def test_ocrfix_word_rule_fixes_its_case(token: str, expected: str, rule: str) -
         "C1.1",
         "Ev'Alim",  # unknown name: no candidate, left alone
         "phoning",
+        "ligne",
+        "reformule",
+        "SEDENTAIRE",  # unaccented capitals are correct typography
+        "CA,",  # an acronym, not "Ça"
     ],
 )
 def test_ocrfix_word_rule_leaves_valid_words_alone(token: str) -> None:
@@ -109,6 +112,7 @@ def test_ocrfix_text_rule_leaves_valid_french_alone(text: str) -> None:
         ("les contre-", "indications", "les contre-indications"),
         ("un compte-", "rendu", "un compte-rendu"),
         ("la mise à jour", "du fichier", "la mise à jour du fichier"),
+        ("vente en ligne -", "livraison", "vente en ligne - livraison"),
     ],
 )
 def test_ocrfix_join_hyphenated(left: str, right: str, joined: str) -> None:

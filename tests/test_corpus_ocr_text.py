@@ -31,18 +31,19 @@ STRICT_MIN = COVERAGE_MIN = 0.90
 #: documents below the scan thresholds: the per-type F1 they reach (a floor).
 #: Why they are below is explained in each entry's comment.
 FLOORS: dict[str, dict[str, float]] = {
-    # Column chunks cut mid-sentence across pages: four compétences end in
-    # another chunk; modality paragraphs and critères without a heading line
-    # cannot all be told apart without the table's geometry.
+    # Modalités and critères come as chunks with no code: a critère printed
+    # without a heading line (its first bullet is the critère) and modality
+    # paragraphs run into the next chunk cannot be told apart without the
+    # table's geometry.
     "cqp-commercial-sedentaire-alimentaire": {
         "certification": 1.0,
         "activites": 1.0,
         "taches": 0.95,
         "blocs": 1.0,
-        "competences": 0.75,
-        "modalites_evaluation": 0.6,
+        "competences": 1.0,
+        "modalites_evaluation": 0.7,
         "criteres": 0.8,
-        "indicateurs": 0.8,
+        "indicateurs": 0.88,
     },
     # Uncoded layout (numbered activities, two-column critère/indicateur
     # tables read as chunks): no code stream to re-attach; reflow only.

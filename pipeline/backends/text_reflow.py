@@ -9,8 +9,11 @@ This module rebuilds the paragraphs and list items the text backend expects:
   ``ocr-text-starter``) starts a paragraph;
 * other lines continue the paragraph above (hyphenation undone), also across a
   blank line when the text above is unfinished and the line starts in lower case;
+* specks read at the end of a paragraph are removed (rules labelled
+  ``ocr-text-strip``);
 * page numbers and running headers (lines read again on most pages, the first
-  occurrence kept) are dropped; certain misreadings of codes are fixed (rules
+  occurrence kept) are dropped — not repeated column headers and section
+  titles, which say what the next chunk is; certain misreadings of codes are fixed (rules
   labelled ``ocr-code-fix``: "AL.4" → "A1.4", "C2,5" → "C2.5").
 
 Provenance: line = the paragraph's first line in the file; page = the page
@@ -69,7 +72,7 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     after_blank = False
     paged = "\f" in text
     lines = text.split("\n")
-    repeated = running_lines(lines)
+    repeated = {n for n in running_lines(lines) if not _cue(lines[n - 1], rules)}
     page = 1
     for number, raw in enumerate(lines, start=1):
         if "\f" in raw:
@@ -80,6 +83,7 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             after_blank = True
             continue
         if rules.first("ocr-text-noise", line) or number in repeated:
+            current = None if number in repeated else current  # another column follows
             continue
         line = fix_code(_LEADING_QUOTE.sub("", line), rules)
         bullet = rules.first("ocr-text-bullet", line)
@@ -98,6 +102,9 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             current = Block(Kind.PARAGRAPH, line, page=page if paged else None, line=number)
             blocks.append(current)
         after_blank = False
+    for block in blocks:
+        for rule in rules.labelled("ocr-text-strip"):
+            block.text = rule.regex.sub(rule.value or "", block.text)
     return [b for b in blocks if b.text]
 
 
@@ -132,6 +139,12 @@ def running_lines(lines: list[str]) -> set[int]:
         if len(on) >= needed:
             drop.update(numbers[1:])
     return drop
+
+
+def _cue(line: str, rules: RuleSet) -> bool:
+    """A column header or section title: structure, kept even when repeated."""
+    text = " ".join(line.replace("\f", " ").split())
+    return any(rules.first(label, text) for label in ("zone", "section"))
 
 
 def _key(line: str) -> str:

@@ -32,10 +32,10 @@ from ..rules import RuleSet, default_rules
 from .activities import activities
 from .certification import certification
 from .draft import Context
+from .interleaved import streams
 from .links import links
 from .merge import codes, merge
 from .stream import sections, units
-from .streams import streams
 from .walk import blocs
 
 Stage = Callable[[Context], None]

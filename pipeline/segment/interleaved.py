@@ -84,28 +84,38 @@ class _Walker:
 
     page: int | None = None
     page_start: bool = False
+    split_row: bool = False  # the page began inside a row: its other columns continue too
 
     def step(self, unit: Unit, following: Unit | None) -> None:
         if unit.table is not None:
             self.mode = None
             return
         if unit.page != self.page:
-            self.page, self.page_start = unit.page, True
+            self.page, self.page_start, self.split_row = unit.page, True, False
         ctx = self.ctx
-        if self.page_start and self.activite is not None and self._continues_column(unit):
-            self.activite.taches.append(unit.text)  # the first column continues
-            return
+        bloc = None if unit.is_item else ctx.rules.first("bloc", unit.text)
+        activite = _hit(ctx, "stream-activite", unit)
+        competence = _hit(ctx, "stream-competence", unit)
+        codes = None if unit.is_item else link_codes(ctx, unit.text)
+        if not (bloc or activite or competence or codes is not None):
+            if unit.heading_like or self._cue(unit):
+                zone = ctx.rules.first("zone", unit.text)
+                if zone is not None and zone.rule.value in ("criteres", "modalites"):
+                    self.mode = f"{zone.rule.value}-top"  # a column's chunk starts
+                return
+            if self.page_start and self.activite is not None and self._continues_column(unit):
+                self.activite.taches.append(unit.text)  # the first column continues
+                self.split_row = True
+                return
         self.page_start = False
-        if not unit.is_item and (hit := ctx.rules.first("bloc", unit.text)):
-            self._bloc(unit, hit)
-        elif hit := _hit(ctx, "stream-activite", unit):
-            self._activite(unit, hit)
-        elif hit := _hit(ctx, "stream-competence", unit):
-            self._competence(unit, hit)
-        elif not unit.is_item and (codes := link_codes(ctx, unit.text)) is not None:
+        if bloc is not None:
+            self._bloc(unit, bloc)
+        elif activite is not None:
+            self._activite(unit, activite)
+        elif competence is not None:
+            self._competence(unit, competence)
+        elif codes is not None:
             self.links, self.mode, self.critere = codes, "critere", None
-        elif unit.heading_like or self._cue(unit):
-            return
         elif unit.is_item:
             self._item(unit)
         else:
@@ -116,17 +126,7 @@ class _Walker:
         a short unfinished line (a tâche whose glyph was lost)."""
         if unit.is_item:
             return True
-        text = unit.text
-        if any(
-            self.ctx.rules.first(k, text) for k in ("bloc", "stream-activite", "stream-competence")
-        ):
-            return False
-        return (
-            len(text) < 80
-            and not ends_sentence(text)
-            and not unit.heading_like
-            and not (self._cue(unit) or link_codes(self.ctx, text) is not None)
-        )
+        return len(unit.text) < 80 and not ends_sentence(unit.text)
 
     def _cue(self, unit: Unit) -> bool:
         """A column header or section title repeated on every page."""
@@ -175,7 +175,13 @@ class _Walker:
         self.bloc, self.competence, self.mode, self.links = bloc, comp, "competence", None
 
     def _item(self, unit: Unit) -> None:
-        if self.mode == "activite" and self.activite is not None:
+        if self.mode == "criteres-top" and self.bloc is not None:
+            if self.split_row and self.critere is not None:
+                self.critere.indicateurs.append(unit.text)  # the row split by the page
+                self.mode, self.split_row = "critere", False
+            else:
+                self._new_critere(unit)
+        elif self.mode == "activite" and self.activite is not None:
             self.activite.taches.append(unit.text)
         elif self.mode == "critere" and self.critere is not None:
             self.critere.indicateurs.append(unit.text)
@@ -188,9 +194,16 @@ class _Walker:
         text = unit.text
         wrapped = starts_lower(text)
         orphan = self._unfinished() if wrapped and text.endswith(".") else None
-        if orphan is not None and self.mode != "competence":
+        if self.mode == "criteres-top" and self.critere is not None and (wrapped or self.split_row):
+            self._continue_critere(text, wrapped)  # the row split by the page
+        elif orphan is not None and self.mode != "competence":
             orphan.libelle = label_text(f"{orphan.libelle} {text}")
-        elif self.mode == "competence" and self.competence is not None and wrapped:
+        elif (
+            self.mode == "competence"
+            and self.competence is not None
+            and wrapped
+            and not ends_sentence(self.competence.libelle)
+        ):
             self.competence.libelle = label_text(f"{self.competence.libelle} {text}")
         elif self.mode == "activite" and self.activite is not None and wrapped:
             if self.activite.taches:
@@ -213,6 +226,18 @@ class _Walker:
             add_modalites(self.ctx, self.bloc, [unit])
             self.mode = "modalite" if self.bloc.modalites else self.mode
 
+    def _continue_critere(self, text: str, wrapped: bool) -> None:
+        """The critères column continues the previous page's last critère."""
+        assert self.critere is not None
+        target = self.critere.indicateurs
+        if wrapped and target:
+            target[-1] = f"{target[-1]} {text}"
+        elif wrapped:
+            self.critere.libelle = label_text(f"{self.critere.libelle} {text}")
+        else:
+            target.append(text)
+        self.mode, self.split_row = "critere", False
+
     def _heads_critere(self, text: str, following: Unit | None) -> bool:
         """A short paragraph followed by bullets (its indicateurs) heads a critère."""
         return (
@@ -224,13 +249,13 @@ class _Walker:
 
     def _unfinished(self) -> DCompetence | None:
         """A compétence of the current bloc whose sentence was cut (its end read
-        in another chunk), when the bloc's other compétences end sentences."""
-        if self.bloc is None or len(self.bloc.competences) < 2:
+        in another chunk), when most of the bloc's compétences end sentences."""
+        if self.bloc is None:
             return None
         cut = [c for c in self.bloc.competences if not ends_sentence(c.libelle)]
-        if len(cut) * 2 > len(self.bloc.competences):
+        if len(cut) > max(1, len(self.bloc.competences) // 2):
             return None
-        return cut[0] if cut else None
+        return cut[-1] if cut else None  # the last read: cut by the page end
 
     def _new_critere(self, unit: Unit) -> None:
         assert self.bloc is not None

@@ -53,9 +53,12 @@ def test_text_reflow_rebuilds_paragraphs_and_items() -> None:
     ]
 
 
-def test_text_reflow_drops_running_headers_but_keeps_the_first() -> None:
+def test_text_reflow_drops_running_headers_but_keeps_a_title() -> None:
     bodies = ["Accueil des clients.", "Gestion des stocks.", "Tenue de caisse.", "Inventaire."]
-    text = "\f".join(f"EN-TÊTE DU RÉFÉRENTIEL VENDEUR\n\n{body}\n" for body in bodies)
+    text = "\f".join(
+        f"EN-TÊTE DU RÉFÉRENTIEL VENDEUR\n\n{body}\n\nsous-titre courant du document\n"
+        for body in bodies
+    )
     texts = [b.text for b in reflow(text)]
     assert texts == ["EN-TÊTE DU RÉFÉRENTIEL VENDEUR", *bodies]
 

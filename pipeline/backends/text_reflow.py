@@ -72,7 +72,7 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     after_blank = False
     paged = "\f" in text
     lines = text.split("\n")
-    repeated = {n for n in running_lines(lines) if not _cue(lines[n - 1], rules)}
+    repeated = {n for n in running_lines(lines, rules) if not _cue(lines[n - 1], rules)}
     page = 1
     for number, raw in enumerate(lines, start=1):
         if "\f" in raw:
@@ -96,7 +96,11 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
                 label=bullet.group("glyph"),
             )
             blocks.append(current)
-        elif current is not None and _continues(current, line, after_blank, rules):
+        elif (
+            current is not None
+            and _continues(current, line, after_blank, rules)
+            and not (current.kind is Kind.LIST_ITEM and _heads_list(line, lines, number, rules))
+        ):
             current.text = _join(current.text, line)
         else:
             current = Block(Kind.PARAGRAPH, line, page=page if paged else None, line=number)
@@ -108,10 +112,20 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     return [b for b in blocks if b.text]
 
 
-def running_lines(lines: list[str]) -> set[int]:
+def _heads_list(line: str, lines: list[str], number: int, rules: RuleSet) -> bool:
+    """A capitalised line between bullets is a heading of the bullets below it
+    (a critère above its indicateurs), not the end of the bullet above."""
+    if not _CAPITALISED.match(line) or number >= len(lines):
+        return False
+    following = " ".join(lines[number].replace("\f", " ").split())
+    return bool(following) and rules.first("ocr-text-bullet", following) is not None
+
+
+def running_lines(lines: list[str], rules: RuleSet) -> set[int]:
     """Line numbers (1-based) of running headers and footers: a line read again
     on most pages (≥ 3 and two thirds of them, OCR variants included); the first
-    occurrence is kept (it may be the document's title)."""
+    occurrence is kept when it may be the document's title (capitals or a
+    title cue)."""
     pages: list[list[tuple[int, str]]] = [[]]
     for number, raw in enumerate(lines, start=1):
         if "\f" in raw:
@@ -137,7 +151,9 @@ def running_lines(lines: list[str]) -> set[int]:
                 where.append([number])
     for (_, on), numbers in zip(seen, where, strict=True):
         if len(on) >= needed:
-            drop.update(numbers[1:])
+            first = " ".join(lines[numbers[0] - 1].replace("\f", " ").split())
+            title = is_upper(first) or rules.first("title", first) is not None
+            drop.update(numbers[1:] if title else numbers)
     return drop
 
 
@@ -162,6 +178,7 @@ def _continues(block: Block, line: str, after_blank: bool, rules: RuleSet) -> bo
     return line[:1].islower() or not block.text.endswith((".", "!", "?", "…"))
 
 
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..nlp import classify
 from ..rules import Hit
 from ..textclean import ends_sentence, label_text, starts_lower
 from .content import add_critere, add_modalites
@@ -84,6 +85,7 @@ class _Walker:
 
     page: int | None = None
     page_start: bool = False
+    glyph: str | None = None  # bullet glyph of the open critère's indicateurs
     split_row: bool = False  # the page began inside a row: its other columns continue too
 
     def step(self, unit: Unit, following: Unit | None) -> None:
@@ -184,9 +186,14 @@ class _Walker:
         elif self.mode == "activite" and self.activite is not None:
             self.activite.taches.append(unit.text)
         elif self.mode == "critere" and self.critere is not None:
-            self.critere.indicateurs.append(unit.text)
-        elif self.mode == "modalite" and self.bloc is not None and self.bloc.modalites:
-            self.bloc.modalites[-1] = f"{self.bloc.modalites[-1]} {unit.text}"
+            if self._headless(unit):
+                self._new_critere(unit)  # a critère cell without heading: its first bullet
+            else:
+                self.critere.indicateurs.append(unit.text)
+            self.glyph = unit.label
+        elif self.mode in ("modalite", "modalites-top") and self.bloc and self.bloc.modalites:
+            self.bloc.modalite_open = True  # a list inside the modality
+            add_modalites(self.ctx, self.bloc, [unit])
         elif self.bloc is not None:  # bullets with no heading: the first heads a critère
             self._new_critere(unit)
 
@@ -194,7 +201,11 @@ class _Walker:
         text = unit.text
         wrapped = starts_lower(text)
         orphan = self._unfinished() if wrapped and text.endswith(".") else None
-        if self.mode == "criteres-top" and self.critere is not None and (wrapped or self.split_row):
+        if (
+            self.mode == "criteres-top"
+            and self.critere is not None
+            and (wrapped or (self.split_row and self._statement(text) != "critere"))
+        ):
             self._continue_critere(text, wrapped)  # the row split by the page
         elif orphan is not None and self.mode != "competence":
             orphan.libelle = label_text(f"{orphan.libelle} {text}")
@@ -225,6 +236,21 @@ class _Walker:
         else:
             add_modalites(self.ctx, self.bloc, [unit])
             self.mode = "modalite" if self.bloc.modalites else self.mode
+
+    def _statement(self, text: str) -> str | None:
+        """What the spaCy stage reads a statement as (None when it is off)."""
+        return classify(text) if self.ctx.options.use_nlp else None
+
+    def _headless(self, unit: Unit) -> bool:
+        """A bullet that starts another critère cell: a critère statement whose
+        bullet glyph differs from the open critère's indicateurs (another cell)."""
+        assert self.critere is not None
+        return (
+            bool(self.critere.indicateurs)
+            and self.glyph is not None
+            and unit.label != self.glyph
+            and self._statement(unit.text) == "critere"
+        )
 
     def _continue_critere(self, text: str, wrapped: bool) -> None:
         """The critères column continues the previous page's last critère."""
@@ -267,6 +293,7 @@ class _Walker:
         self.critere = add_critere(
             bloc, unit, label_text(unit.text), [], rule, link_codes=list(self.links or [])
         )
+        self.glyph = None
         self.mode = "critere"
 
     def finish(self) -> None:

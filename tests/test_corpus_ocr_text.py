@@ -42,20 +42,22 @@ FLOORS: dict[str, dict[str, float]] = {
         "blocs": 1.0,
         "competences": 1.0,
         "modalites_evaluation": 0.8,
-        "criteres": 0.9,
-        "indicateurs": 0.9,
+        "criteres": 0.95,
+        "indicateurs": 0.95,
     },
-    # Uncoded layout (numbered activities, two-column critère/indicateur
-    # tables read as chunks): no code stream to re-attach; reflow only.
+    # No code stream (numbered activities, uncoded compétences): read by the
+    # ordinary stages after reflow. Its two-column critère | indicateur tables
+    # come out with the two columns' lines interleaved line by line
+    # ("Critère … * Indicateur …" on one line), which plain text cannot undo.
     "cqp-delegue-veterinaire": {
         "certification": 1.0,
         "activites": 1.0,
-        "taches": 0.85,
+        "taches": 0.88,
         "blocs": 1.0,
-        "competences": 0.8,
-        "modalites_evaluation": 0.45,
-        "criteres": 0.5,
-        "indicateurs": 0.5,
+        "competences": 0.9,
+        "modalites_evaluation": 0.9,
+        "criteres": 0.53,
+        "indicateurs": 0.53,
     },
     # Compétence tables whose three columns (conditions, résultats,
     # compétence) are read apart with no code: only the blocs and the title.

@@ -91,3 +91,19 @@ def test_text_reflow_a_lowercase_y_is_no_bullet() -> None:
 )
 def test_text_reflow_fixes_misread_codes(read: str, meant: str) -> None:
     assert fix_code(read, default_rules()) == meant
+
+
+def test_text_reflow_a_capitalised_statement_starts_a_paragraph() -> None:
+    """List items whose bullets were lost: an infinitive or an article opening
+    a line starts the next item, even after a line with no final stop."""
+    text = (
+        "Apporter les informations appropriées au client\n"
+        "Répondre aux questions du client\n"
+        "Les besoins sont\n"
+        "identifiés\n\f"
+    )
+    assert [b.text for b in reflow(text)] == [
+        "Apporter les informations appropriées au client",
+        "Répondre aux questions du client",
+        "Les besoins sont identifiés",
+    ]

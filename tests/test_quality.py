@@ -1,4 +1,4 @@
-"""Quality gates: lint and format, types, module length, CLI help.
+"""Quality gates: lint and format, types, module length, CLI help, README coverage.
 
 ruff and mypy run as subprocesses with the configuration in ``pyproject.toml``,
 over the same files as CI, so a lint or type error fails the suite.
@@ -70,3 +70,9 @@ def test_quality_cli_command_has_help_and_example(name: str) -> None:
     help_line, parser = _subcommands()[name]
     assert help_line and help_line.strip()
     assert parser.epilog and parser.epilog.startswith("example:")
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_quality_readme_mentions_every_command(name: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"referentiel {name}" in readme, f"README.md never shows 'referentiel {name}'"

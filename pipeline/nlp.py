@@ -58,8 +58,17 @@ def _doc(text: str) -> Doc:
 
 
 def is_action(text: str) -> bool:
-    """Whether ``text`` opens on an infinitive verb (optionally reflexive)."""
-    doc = _doc(text.strip()[:300])
+    """Whether ``text`` opens on an infinitive verb (optionally reflexive).
+    The small model often tags a capitalised first word as a proper noun
+    ("Identifier les enjeux…"): the text is read again with it in lower case."""
+    text = text.strip()
+    if _opens_on_infinitive(text):
+        return True
+    return text[:1].isupper() and _opens_on_infinitive(text[:1].lower() + text[1:])
+
+
+def _opens_on_infinitive(text: str) -> bool:
+    doc = _doc(text[:300])
     for token in doc[:3]:
         if token.is_punct:
             continue

@@ -52,9 +52,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "cqp-delegue-veterinaire": {
         "certification": 1.0,
         "activites": 1.0,
-        "taches": 0.88,
+        "taches": 1.0,
         "blocs": 1.0,
-        "competences": 0.9,
+        "competences": 1.0,
         "modalites_evaluation": 0.9,
         "criteres": 0.53,
         "indicateurs": 0.53,

@@ -14,6 +14,9 @@ from pipeline import nlp
         ("Recueillir les informations indispensables", "competence"),
         ("Se coordonner avec l'équipe commerciale", "competence"),
         ("décharger un camion en respectant les consignes", "competence"),
+        # capitalised first word the small model tags as a proper noun
+        ("Identifier les enjeux et les problématiques de ses clients et prospects", "competence"),
+        ("Recueillir et exploiter des informations pertinentes sur les cibles", "competence"),
         ("Les caractéristiques des produits sont expliquées au client", "critere"),
         ("Qualité de la conduite de l'entretien", "critere"),
         ("Pertinence des réponses", "critere"),

@@ -34,6 +34,7 @@ _WRAPPED_SHARE = 0.08  # share of lines continued by a lower-case line: wrapped 
 _MIN_LINES = 20
 _RUNNING_MIN_CHARS = 12
 _RUNNING_SIMILARITY = 90
+_FUZZY_MAX = 3000  # distinct lines compared fuzzily; beyond, exact repeats only
 
 
 def is_raw_ocr(text: str) -> bool:
@@ -139,16 +140,26 @@ def running_lines(lines: list[str], rules: RuleSet) -> set[int]:
     drop: set[int] = set()
     seen: list[tuple[str, set[int]]] = []  # a line's key and the pages it was read on
     where: list[list[int]] = []
+    exact: dict[str, int] = {}
     for index, page in enumerate(pages):
         for number, key in page:
-            for slot, (known, on) in enumerate(seen):
-                if fuzz.ratio(known, key) >= _RUNNING_SIMILARITY:
-                    on.add(index)
-                    where[slot].append(number)
-                    break
-            else:
-                seen.append((key, {index}))
-                where.append([number])
+            slot = exact.get(key)
+            if slot is None and len(seen) <= _FUZZY_MAX:  # OCR variants, while cheap
+                slot = next(
+                    (
+                        i
+                        for i, (known, _) in enumerate(seen)
+                        if fuzz.ratio(known, key) >= _RUNNING_SIMILARITY
+                    ),
+                    None,
+                )
+            if slot is None:
+                slot = len(seen)
+                seen.append((key, set()))
+                where.append([])
+            exact[key] = slot
+            seen[slot][1].add(index)
+            where[slot].append(number)
     for (_, on), numbers in zip(seen, where, strict=True):
         if len(on) >= needed:
             first = " ".join(lines[numbers[0] - 1].replace("\f", " ").split())

@@ -25,7 +25,7 @@ def fixtures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def parsed(fixtures: dict[str, Path]) -> dict[str, Document]:
     names = ["table-three-pages.pdf", "two-columns.pdf", "running-header.pdf"]
-    names += ["landscape.pdf", "sideways.pdf"]
+    names += ["landscape.pdf", "sideways.pdf", "cell-paragraphs.pdf"]
     return {name: pdf.parse(fixtures[name], Options()) for name in names}
 
 
@@ -115,6 +115,17 @@ def test_pdf_landscape_page_read_upright(parsed: dict[str, Document], name: str)
     assert blocks[1].text == "Tableau de synthèse (paysage)"
     rows = [[c.text for c in row.cells] for row in blocks[2].rows]
     assert rows == fx.LANDSCAPE_ROWS
+
+
+def test_pdf_cell_paragraphs_without_spacing_stay_apart(parsed: dict[str, Document]) -> None:
+    blocks = parsed["cell-paragraphs.pdf"].blocks
+    assert [b.kind for b in blocks] == [Kind.HEADING, Kind.TABLE]
+    head, row = blocks[1].rows
+    assert [c.text for c in head.cells] == fx.CELL_HEAD
+    assert _texts(row.cells[0].blocks) == [fx.CELL_ACTIVITY]
+    assert _texts(row.cells[1].blocks) == fx.CELL_PARAGRAPHS
+    assert {b.kind for b in row.cells[1].blocks} == {Kind.PARAGRAPH}
+    assert [b.line for b in row.cells[1].blocks] == [3, 5, 7, 10]
 
 
 def test_pdf_encrypted_file(fixtures: dict[str, Path]) -> None:

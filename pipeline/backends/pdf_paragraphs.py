@@ -5,6 +5,11 @@ a bullet glyph, at a change of font size or boldness, after a vertical gap
 wider than the line spacing, at a change of indentation, and after a *short*
 line: when the first word of the next line would have fitted at the end of the
 previous one, the line break was a hard one (end of paragraph or list item).
+A line that fills the region is still a paragraph end when the next line
+restarts with a capitalised word while the previous one ends on a plain
+lower-case word, with no punctuation (see :func:`_capital_restart`): word
+processors set consecutive paragraphs of a table cell with no space between
+them, and a sentence wrapped in mid-flow does not resume with a capital.
 Words split over two lines are joined (see :func:`join_lines`).
 """
 
@@ -33,6 +38,16 @@ _DASHES = {"-", "–", "—"}
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | {"o", "*"}
 _TERMINAL = re.compile(r"[.!?:;…]$")
 _HYPHENS = "-\u00ad\u2010"
+# Words after which a wrapped sentence may resume on a capitalised name
+# ("selon le / Code du travail", "auprès de / France Travail").
+_FUNCTION_WORDS = frozenset(
+    {
+        *("à", "au", "aux", "avec", "chez", "dans", "de", "des", "du", "en", "entre"),
+        *("et", "la", "le", "les", "leur", "leurs", "ou", "par", "pour", "sans", "selon"),
+        *("sous", "sur", "un", "une", "vers", "voir", "auprès", "via", "ni", "ses", "son"),
+        *("sa", "nos", "notre", "vos", "votre", "cf"),
+    }
+)
 
 
 @dataclass
@@ -117,11 +132,32 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
         room = (right - left) - (prev.x1 - prev.x0)
     if space + (first.x1 - first.x0) < room - 1.0:
         return False  # the word would have fitted: the previous line ended a paragraph
+    if draft.label is None and _capital_restart(prev, line):
+        return False
     if draft.label is not None:
         return line.x0 >= draft.text_x0 - 3.0
     if len(draft.lines) > 1:
         return abs(line.x0 - draft.lines[1].x0) <= 3.0
     return line.x0 >= draft.lines[0].x0 - 3.0 - 0.5 * prev.size
+
+
+def _capital_restart(prev: Line, line: Line) -> bool:
+    """A line starting a new paragraph although the previous one is full.
+
+    The next line opens on a capitalised word ("Aider"; not "l'habillage", an
+    acronym, a brand with inner capitals or a number) and the previous line
+    ends on a lower-case word that is neither a function word nor followed by
+    punctuation: a wrapped sentence resumes in lower case, or on a name after
+    an article or a preposition.
+    """
+    first = line.words[0].text
+    last = prev.words[-1].text
+    if not (first[:1].isupper() and first[1:].lower() == first[1:] and first[1:2].isalpha()):
+        return False  # not a capitalised word: lower case, an acronym, "Ev'Alim", "1."
+    if not (last[-1:].isalpha() and last[:1].islower()):
+        return False
+    tail = re.split(r"['’]", last)[-1].lower()
+    return tail not in _FUNCTION_WORDS
 
 
 def _dash_inside(draft: _Draft, label: str | None, line: Line, style: Style) -> bool:

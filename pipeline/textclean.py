@@ -56,3 +56,11 @@ def starts_lower(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a finished sentence or a lead-in."""
     return text.rstrip().endswith((".", ":", "!", "?", ";", "…"))
+
+
+def capitalise(text: str) -> str:
+    """``text`` with its first letter in capitals (a clause made a sentence)."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+    return text

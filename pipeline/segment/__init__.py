@@ -13,8 +13,9 @@ Each stage reads and writes a :class:`~pipeline.segment.draft.Context`:
 6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once;
-8. ``codes`` — the printed code kept for each compétence;
-9. ``links`` — critères to the compétences they name; warnings.
+8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
+9. ``codes`` — the printed code kept for each compétence;
+10. ``links`` — critères to the compétences they name; warnings.
 
 Segmentation never looks at the input format: only at the document model and
 the rules in ``rules/``.
@@ -33,7 +34,7 @@ from .activities import activities
 from .certification import certification
 from .draft import Context
 from .interleaved import streams
-from .links import links
+from .links import code_links, links
 from .merge import codes, merge
 from .stream import sections, units
 from .walk import blocs
@@ -48,6 +49,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("activities", activities),
     ("blocs", blocs),
     ("merge", merge),
+    ("code-links", code_links),
     ("codes", codes),
     ("links", links),
 )

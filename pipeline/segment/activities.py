@@ -16,6 +16,7 @@ from ..rules import Hit
 from ..textclean import label_text
 from .draft import Context, DActivite, Unit, Where
 
+_LISTED_MAX = 160  # an activity named in a list is one short line
 _NUMBER_LABEL = re.compile(r"^(?:[A-Z]\s*\.?\s*)?\d+(?:\.\d+)*[.)]?$")
 
 
@@ -43,6 +44,41 @@ def activities(ctx: Context) -> None:
             current.taches.append(unit.text)
         else:
             current = None
+    _listed(ctx)
+
+
+def _listed(ctx: Context) -> None:
+    """An activités section whose lines carry no code, bold or tâches (a fiche's
+    "Activités visées :"): each short line up to the next heading is an
+    activity, when the section gave none otherwise."""
+    made = {(a.where.page, a.where.line) for a in ctx.draft.activites}
+    run: list[Unit] | None = None
+    runs: list[list[Unit]] = []
+    for unit in ctx.units:
+        if unit.starts_section == "activites":
+            run = []
+            runs.append(run)
+            continue
+        if run is None:
+            continue
+        if unit.section != "activites" or unit.table is not None or unit.heading_like:
+            run = None
+            continue
+        run.append(unit)
+    for found in runs:
+        if not found or any(u.where in made for u in found):
+            continue
+        if all(
+            len(u.text) <= _LISTED_MAX and not u.text.rstrip().endswith((".", ":")) for u in found
+        ):
+            for unit in found:
+                ctx.draft.activites.append(
+                    DActivite(
+                        None,
+                        label_text(unit.text),
+                        Where(unit.page, unit.line, "activities.listed"),
+                    )
+                )
 
 
 def _activity(ctx: Context, unit: Unit, following: Unit | None) -> DActivite | None:

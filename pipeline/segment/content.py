@@ -14,6 +14,15 @@ def competence_code(ctx: Context, text: str) -> Hit | None:
     return ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
 
 
+IMPLICIT_BLOC = "table.implicit-bloc"
+
+
+def is_implicit(bloc: DBloc) -> bool:
+    """Whether ``bloc`` was made to hold compétences read before any bloc (a
+    synthesis table at the top of the document)."""
+    return bloc.where.rule == IMPLICIT_BLOC and not bloc.code and not bloc.libelle
+
+
 def find_competence(ctx: Context, libelle: str, bloc: DBloc | None) -> DCompetence | None:
     """A compétence already seen with this libellé: in ``bloc`` first, then anywhere."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
@@ -54,6 +63,11 @@ def add_competence(
     if comp is None:
         comp = DCompetence(libelle, Where(unit.page, unit.line, rule), from_list=from_list)
         bloc.competences.append(comp)
+    elif comp not in bloc.competences and not is_implicit(bloc):
+        owner = bloc_of(ctx, comp)
+        if owner is not None and is_implicit(owner):  # listed first in a synthesis
+            owner.competences.remove(comp)
+            bloc.competences.append(comp)
     if code:
         comp.codes.append((code, source))
     return comp
@@ -111,14 +125,20 @@ def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
     bloc.modalite_open = text.rstrip().endswith(":") or (bloc.modalite_open and unit.is_item)
 
 
-def criteres_of_cell(ctx: Context, units: list[Unit]) -> list[tuple[Unit, str, list[str]]]:
+def criteres_of_cell(
+    ctx: Context, units: list[Unit], headed: bool = True
+) -> list[tuple[Unit, str, list[str]]]:
     """Critères (unit, libellé, indicateurs) written in one cell or passage.
 
     * run-in or bold headings ("En matière de … :") head critères; what follows
       each heading (its rest, paragraphs, list items) are its indicateurs;
     * else a paragraph heads a critère and the list items after it are its
       indicateurs (a paragraph right after a paragraph is an indicateur);
-    * a passage of list items only: the first is the critère, the rest its indicateurs;
+    * a passage of list items only: the first is the critère, the rest its
+      indicateurs when the layout heads its critères (``headed``: other cells
+      put a critère line over bullets) or the first item heads the others (a
+      lead-in ending with a colon, or the others nested under it); else each
+      item is a critère;
     * paragraphs only: each is a critère.
     """
     found: list[tuple[Unit, str, list[str]]] = []
@@ -135,7 +155,9 @@ def criteres_of_cell(ctx: Context, units: list[Unit]) -> list[tuple[Unit, str, l
         return found
     items = [u.is_item for u in units]
     if all(items):
-        return [(units[0], label_text(units[0].text), [u.text for u in units[1:]])] if units else []
+        if units and (headed or _heads_list(units)):
+            return [(units[0], label_text(units[0].text), [u.text for u in units[1:]])]
+        return [(u, label_text(u.text), []) for u in units]
     if not any(items):
         return [(u, label_text(u.text), []) for u in units]
     previous: Unit | None = None
@@ -146,6 +168,14 @@ def criteres_of_cell(ctx: Context, units: list[Unit]) -> list[tuple[Unit, str, l
             found[-1][2].append(unit.text)
         previous = unit
     return found
+
+
+def _heads_list(units: list[Unit]) -> bool:
+    """Whether the first of several list items heads the others."""
+    first, rest = units[0], units[1:]
+    if not rest:
+        return False
+    return first.text.rstrip().endswith(":") or all(u.level > first.level for u in rest)
 
 
 def _runin(ctx: Context, unit: Unit) -> tuple[str, str] | None:

@@ -30,6 +30,7 @@ class TableView:
     roles: list[str | None]
     body: list[Row]
     source: int
+    criteres_headed: bool | None = None  # some critères cell puts a line over bullets
 
 
 @dataclass(eq=False)
@@ -145,6 +146,9 @@ class Draft:
     activites: list[DActivite] = field(default_factory=list)
     blocs: list[DBloc] = field(default_factory=list)
     transversales: list[DCompetence] = field(default_factory=list)
+    code_links: list[tuple[str, str, int]] = field(
+        default_factory=list
+    )  # (activité, compétence, source)
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
 
 

@@ -39,6 +39,36 @@ def links(ctx: Context) -> None:
                 )
 
 
+def code_links(ctx: Context) -> None:
+    """Stage ``code-links``: a correspondence table's links ("A1 | C1.1, C1.2")
+    set ``competence.activites``. A code names the compétence printing it, or
+    the only one whose printed code has the same number ("C1.1" for a heading
+    "Compétence 1.1"); that short code is then noted as printed there too."""
+    everywhere = [c for b in ctx.draft.blocs for c in b.competences if c.merged_into is None]
+    for activite, code, source in ctx.draft.code_links:
+        comp = _by_code(code, everywhere)
+        if comp is None:
+            numbered = [c for c in everywhere if _number(code) in {_number(p) for p, _ in c.codes}]
+            if len(numbered) != 1 or not _number(code):
+                ctx.warn(
+                    "UNKNOWN_LINK",
+                    f"activité {activite} names compétence {code}, not found",
+                    None,
+                    None,
+                )
+                continue
+            comp = numbered[0]
+        if (code, source) not in comp.codes:
+            comp.codes.append((code, source))
+        if activite not in comp.activites:
+            comp.activites.append(activite)
+
+
+def _number(code: str) -> str:
+    """The number of a code without its letters ("C1.1" → "1.1")."""
+    return "".join(c for c in code if c.isdigit() or c == ".").strip(".")
+
+
 def _by_code(code: str, competences: list[DCompetence]) -> DCompetence | None:
     wanted = norm_text(code).replace(" ", "")
     for comp in competences:

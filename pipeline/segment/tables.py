@@ -10,12 +10,14 @@ la compétence C1.2 :").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..docmodel import Cell, Row
 from ..textclean import label_text, starts_lower
 from .activities import code_hit
 from .content import (
+    IMPLICIT_BLOC,
     add_competence,
     add_critere,
     add_modalites,
@@ -24,6 +26,7 @@ from .content import (
     criteres_of_cell,
     extend,
     find_competence,
+    is_implicit,
 )
 from .draft import (
     Context,
@@ -81,6 +84,8 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             fresh = id(cell) not in seen
             seen.add(id(cell))
             current.cells.setdefault(role, []).append((cell, fresh))
+        if _link_row(ctx, view, current):
+            continue
         if previous is not None and _continues(ctx, current, previous):
             _continue_row(ctx, view, state, current, previous)
             continue
@@ -92,6 +97,36 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             if role == "competence" and current.competence is None and previous and empty:
                 current.competence = previous.competence  # empty key cell: same as above
         previous = current
+
+
+_CODE_LIST = re.compile(r"\s*(?:[,;/&+]|\bet\b)\s*", re.IGNORECASE)
+
+
+def _link_row(ctx: Context, view: TableView, row: _Row) -> bool:
+    """A row of a correspondence table ("A1 | C1.1, C1.2"): an activité code
+    and compétence codes only. It links them (kept for the ``code_links``
+    stage) and makes no element."""
+    texts = {}
+    for role in ("activite", "competence"):
+        units = [u for cell, _ in row.cells.get(role, []) for u in cell_units(cell)]
+        texts[role] = " ".join(u.text for u in units)
+    activite, competences = texts["activite"], texts["competence"]
+    if not activite or not competences or not ctx.rules.first("code-only", activite):
+        return False
+    codes = [c for c in _CODE_LIST.split(competences) if c]
+    if not codes or not all(_is_code(ctx, code) for code in codes):
+        return False
+    for code in codes:
+        ctx.draft.code_links.append(
+            (" ".join(activite.split()), " ".join(code.split()), view.source)
+        )
+    return True
+
+
+def _is_code(ctx: Context, text: str) -> bool:
+    if ctx.rules.first("code-only", text):
+        return True
+    return any(rule.regex.fullmatch(text) for rule in ctx.rules.labelled("link-code"))
 
 
 def _key_units(row: _Row) -> list[Unit]:
@@ -259,13 +294,13 @@ def _bloc_for(ctx: Context, state: State, text: str) -> DBloc:
     known = find_competence(ctx, libelle, state.bloc)
     if known is not None:
         owner = bloc_of(ctx, known)
-        if owner is not None:
+        if owner is not None and not (is_implicit(owner) and state.bloc is not None):
             return owner
     if state.bloc is not None:
         return state.bloc
     if ctx.draft.blocs:
         return ctx.draft.blocs[-1]
-    bloc = DBloc(None, "", Where(None, None, "table.implicit-bloc"))
+    bloc = DBloc(None, "", Where(None, None, IMPLICIT_BLOC))
     ctx.draft.blocs.append(bloc)
     state.bloc = bloc
     return bloc
@@ -335,10 +370,24 @@ def _criteres(
             )
             ctx.cells[id(cell)] = row.critere
         return
-    for unit, libelle, indicateurs in criteres_of_cell(ctx, units):
+    if view.criteres_headed is None:
+        view.criteres_headed = _headed(view)
+    for unit, libelle, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
         row.critere = add_critere(
             state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
         )
+
+
+def _headed(view: TableView) -> bool:
+    """Whether a critères cell of the table puts a critère line over bullets
+    (then a cell of bullets only is one critère and its indicateurs too)."""
+    for row in view.body:
+        for column, cell in positions(row):
+            if column < len(view.roles) and view.roles[column] == "criteres":
+                kinds = {u.is_item for u in cell_units(cell)}
+                if kinds == {True, False}:
+                    return True
+    return False
 
 
 def _indicateurs(

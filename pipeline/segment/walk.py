@@ -9,9 +9,11 @@ tables are read by :mod:`.tables`. A section heading closes the current bloc.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..docmodel import Kind
 from ..nlp import classify, is_action
-from ..textclean import is_upper, label_text
+from ..textclean import capitalise, is_upper, label_text
 from .content import add_competence, add_critere, add_modalites, competence_code
 from .draft import Context, DBloc, Unit
 from .state import State, bloc_label, link_codes, open_bloc
@@ -47,7 +49,12 @@ def blocs(ctx: Context) -> None:
                 ):
                     skip = 1 if following and following[0].table is None else 0
                 continue
+        if _inline_modalites(ctx, state, unit):
+            continue
         if _zone(ctx, state, unit):
+            continue
+        if _closes_bloc(ctx, state, unit):
+            state.close()
             continue
         codes = link_codes(ctx, unit.text)
         if codes is not None:
@@ -76,6 +83,37 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     if zone == "criteres":
         state.critere = None
     return True
+
+
+def _inline_modalites(ctx: Context, state: State, unit: Unit) -> bool:
+    """A modality printed on one line after its label ("<unit> – Modalités : A
+    OU B", "Situation d'évaluation : …"): each alternative is a modality of
+    the current bloc, the label dropped."""
+    if state.bloc is None or unit.is_item:
+        return False
+    hit = ctx.rules.first("modalite-inline", unit.text)
+    if hit is None:
+        return False
+    parts = [hit.group("rest") or ""]
+    for rule in ctx.rules.labelled("modalite-alternative"):
+        parts = [piece for part in parts for piece in rule.regex.split(part)]
+    texts = [capitalise(part.strip()) for part in parts if part.strip()]
+    add_modalites(ctx, state.bloc, [replace(unit, text=text) for text in texts])
+    return True
+
+
+def _closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:
+    """A heading that is no cue and no compétence, as high as the bloc's own
+    heading (or any heading after a bloc opened by a bold line), starts a
+    section outside the bloc ("Secteurs d'activités" after the last bloc)."""
+    bloc = state.bloc
+    if (
+        bloc is None
+        or unit.kind is not Kind.HEADING
+        or ctx.rules.first("code-competence", unit.text)
+    ):
+        return False
+    return bloc.heading_level is None or unit.level <= bloc.heading_level
 
 
 def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
@@ -141,8 +179,9 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     bloc = state.bloc
     assert bloc is not None
     text = unit.text
-    if text.endswith(":") or (unit.heading_like and not unit.is_item):
-        return
+    lettered = ctx.rules.first("code-competence", text) is not None
+    if text.endswith(":") or (unit.heading_like and not unit.is_item and not lettered):
+        return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
     if not unit.is_item and ctx.rules.first("title", text):
         return  # the document's title repeated as a running header
     coded = competence_code(ctx, text) is not None

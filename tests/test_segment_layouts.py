@@ -1,0 +1,152 @@
+"""Segmentation of other publishers' layouts: fiche RNCP, titre professionnel,
+BTS, recent CQPM cues — small hand-written inputs (the full documents are in
+``tests/test_generalise.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.backends.text import parse_lines
+from pipeline.docmodel import Block, Cell, Document, Kind, Row
+from pipeline.models import Referentiel
+from pipeline.options import Options
+from pipeline.segment import segment
+
+
+def _segment(text: str) -> Referentiel:
+    document = Document("t.txt", "text", "0" * 64, blocks=parse_lines(text.split("\n")))
+    return segment(document, Options(use_nlp=False))
+
+
+def _cell(*texts: str, items: bool = False) -> Cell:
+    kind = Kind.LIST_ITEM if items else Kind.PARAGRAPH
+    return Cell([Block(kind, t, line=1) for t in texts])
+
+
+def _with_table(text: str, rows: list[Row]) -> Referentiel:
+    blocks = parse_lines(text.split("\n"))
+    table = Block(Kind.TABLE, rows=rows)
+    return segment(Document("t", "text", "0" * 64, blocks=[*blocks, table]), Options(use_nlp=False))
+
+
+@pytest.mark.parametrize(
+    ("heading", "code"),
+    [
+        ("RNCP12345BC02 - Conseil aux clients", "RNCP12345BC02"),
+        ("RNCP12345 BC02 – Conseil aux clients", "RNCP12345 BC02"),
+        ("CCP 2 – Conseil aux clients", "CCP 2"),
+    ],
+)
+def test_segment_layouts_bloc_codes(heading: str, code: str) -> None:
+    ref = _segment(f"{heading}\n· Expliquer les produits\n")
+    (bloc,) = ref.blocs
+    assert (bloc.code, bloc.libelle) == (code, "Conseil aux clients")
+    assert [c.libelle for c in bloc.competences] == ["Expliquer les produits"]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("### C1.1 – Expliquer les produits", "C1.1"),
+        ("**C1.1 – Expliquer les produits**", "C1.1"),
+        ("### Compétence 1.1 – Expliquer les produits", "Compétence 1.1"),
+        ("**Compétence 1.1 – Expliquer les produits**", "Compétence 1.1"),
+    ],
+)
+def test_segment_layouts_coded_competence_headings(line: str, code: str) -> None:
+    ref = _segment(
+        f"## Bloc 1 – Conseil\n{line}\nCritères d'évaluation :\n· Le produit est présenté\n"
+        f"{line.replace('1.1', '1.2').replace('Expliquer les produits', 'Conclure la vente')}\n"
+    )
+    (bloc,) = ref.blocs
+    assert [(c.code, c.libelle) for c in bloc.competences] == [
+        (code, "Expliquer les produits"),
+        (code.replace("1.1", "1.2"), "Conclure la vente"),
+    ]
+    assert [k.libelle for k in bloc.criteres] == ["Le produit est présenté"]
+    assert bloc.criteres[0].competences == [bloc.competences[0].id]
+
+
+def test_segment_layouts_inline_modalites_split_on_ou() -> None:
+    ref = _segment(
+        "Bloc 1 – Conseil\n· Expliquer les produits\n"
+        "Unité U1 – Modalités : contrôle en cours de formation OU épreuve écrite (durée 2 h)\n"
+        "Situation d'évaluation : le candidat conseille un client ou un prospect.\n"
+    )
+    assert ref.blocs[0].modalites_evaluation == [
+        "Contrôle en cours de formation",
+        "Épreuve écrite (durée 2 h)",
+        "Le candidat conseille un client ou un prospect.",
+    ]
+
+
+def test_segment_layouts_heading_ends_the_bloc() -> None:
+    ref = _segment(
+        "**BC 1 – Conseil**\n· Expliquer les produits\nModalités d'évaluation\n"
+        "Étude de cas écrite.\n## Secteurs d'emploi\nCommerces de détail.\n"
+    )
+    assert ref.blocs[0].modalites_evaluation == ["Étude de cas écrite."]
+
+
+def test_segment_layouts_listed_activites() -> None:
+    ref = _segment(
+        "Activités visées :\nAccueil des clients\nVente des produits\n"
+        "**Compétences attestées :**\nExpliquer les produits\n"
+        "BC 1 – Conseil\n· Expliquer les produits\n"
+    )
+    assert [(a.code, a.libelle) for a in ref.activites] == [
+        (None, "Accueil des clients"),
+        (None, "Vente des produits"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "criteres"),
+    [
+        # every cell bullets only: each bullet is a critère
+        (_cell("Le prix est annoncé", items=True), 3),
+        # another cell puts a critère line over bullets: bullets-only cells too
+        (Cell([Block(Kind.PARAGRAPH, "La vente est conclue", line=1),
+               Block(Kind.LIST_ITEM, "Le prix est annoncé", line=1)]), 2),
+    ],
+)  # fmt: skip
+def test_segment_layouts_bullet_critere_cells(second: Cell, criteres: int) -> None:
+    ref = _with_table(
+        "BC 1 – Conseil",
+        [
+            Row([_cell("Compétences"), _cell("Critères de performance")], header=True),
+            Row(
+                [
+                    _cell("Expliquer les produits"),
+                    _cell("Le besoin est reformulé", "Le produit est adapté", items=True),
+                ]
+            ),
+            Row([_cell("Conclure la vente"), second]),
+        ],
+    )
+    assert len(ref.blocs[0].criteres) == criteres
+
+
+def test_segment_layouts_synthesis_table_and_correspondence_table() -> None:
+    synthesis = [
+        Row([_cell("Activités types"), _cell("Compétences professionnelles")], header=True),
+        Row(
+            [_cell("1. Conseil"), _cell("Expliquer les produits", "Conclure la vente", items=True)]
+        ),
+    ]
+    correspondence = [
+        Row([_cell("Activités"), _cell("Compétences évaluées")], header=True),
+        Row([_cell("A1"), _cell("C1.1, C1.2")]),
+    ]
+    blocks = [
+        Block(Kind.TABLE, rows=synthesis),
+        *parse_lines(
+            ["BC 1 – Conseil", "C1.1 – Expliquer les produits", "C1.2 – Conclure la vente"]
+        ),
+        Block(Kind.TABLE, rows=correspondence),
+    ]
+    ref = segment(Document("t", "text", "0" * 64, blocks=blocks), Options(use_nlp=False))
+    (bloc,) = ref.blocs
+    assert [c.code for c in bloc.competences] == ["C1.1", "C1.2"]
+    assert all("A1" in c.activites for c in bloc.competences)
+    assert [a.libelle for a in ref.activites] == ["Conseil"]

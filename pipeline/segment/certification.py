@@ -1,38 +1,124 @@
 """Stage ``certification``: type, intitulé, RNCP code and description.
 
 Read from the preamble — the units before the first bloc heading or table —
-with the rules labelled ``title``, ``rncp`` and ``description``.
+with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
+``rncp-bloc`` and ``description`` (``rules/certification.yaml``):
+
+* a title line gives the type and the intitulé ("CQP …", "Titre du CQPM : …",
+  "Du titre professionnel …", "RNCP12345 - …");
+* a line naming only the certification family ("Certificat de qualification
+  paritaire de la métallurgie (CQPM)") gives the type; the intitulé is the next
+  title-like line;
+* a label ("Intitulé :", "Intitulé de la certification") gives the intitulé on
+  the same line or in the next block;
+* the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
+  number of a bloc code "RNCP12345BC01";
+* the description is the text under the first description heading.
 """
 
 from __future__ import annotations
 
 from ..docmodel import Kind
-from .draft import Context, Unit
+from ..rules import Hit
+from ..textclean import ends_sentence, starts_lower
+from .draft import Context, Draft, Unit
 
 _TYPES = {"CQP", "CQPM", "CQPI"}
+_NO_TYPE = "NONE"  # a title rule's value for a family that is not a CQP
 _STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description")
+_QUOTES = "«»\"“”' \u00a0\u202f"
+_LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
 
 
 def certification(ctx: Context) -> None:
     """Fill the draft's certification fields."""
     preamble = _preamble(ctx)
     draft = ctx.draft
-    for unit in [*preamble, *_elsewhere(ctx, preamble)]:
-        for hit in ctx.rules.hits("title", unit.text):
-            kind = (hit.group("type") or hit.rule.value or "").upper()
-            if draft.type is None and kind in _TYPES:
-                draft.type = kind
-            intitule = hit.group("intitule")
-            if draft.intitule is None and intitule:
-                draft.intitule = intitule
-        if draft.intitule is not None and draft.type is not None:
-            break
-    for unit in ctx.units:
-        rncp = ctx.rules.first("rncp", unit.text) if unit.table is None else None
-        if rncp is not None:
-            draft.code_rncp = f"RNCP{rncp.group('code')}"
-            break
+    _title(ctx, draft, preamble)
+    draft.code_rncp = _rncp(ctx)
     draft.description = _description(ctx, preamble)
+
+
+def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
+    """Type and intitulé: the preamble first, then short units further on (a
+    title read as a running header may come late in raw OCR text)."""
+    typed = False  # the family is known (a CQP type, or a family with none)
+    for index, unit in enumerate(preamble):
+        for hit in ctx.rules.hits("title", unit.text):
+            typed = _type(draft, hit) or typed
+            if draft.intitule is None:
+                intitule = _intitule(ctx, hit)
+                draft.intitule = intitule or _next_title(ctx, preamble, index)
+        if draft.intitule is None:
+            label = ctx.rules.first("title-label", unit.text)
+            if label is not None:
+                draft.intitule = _clean(label.group("intitule") or "") or _next_title(
+                    ctx, preamble, index
+                )
+        if draft.intitule is not None and typed:
+            return
+    for unit in _elsewhere(ctx, preamble):
+        for hit in ctx.rules.hits("title", unit.text):
+            typed = _type(draft, hit) or typed
+            if draft.intitule is None:
+                draft.intitule = _intitule(ctx, hit)
+        if draft.intitule is not None and typed:
+            return
+
+
+def _type(draft: Draft, hit: Hit) -> bool:
+    """Set the type from a title hit; whether the hit names the family."""
+    kind = (hit.group("type") or hit.rule.value or "").upper()
+    if draft.type is None and kind in _TYPES:
+        draft.type = kind
+    return kind in _TYPES or kind == _NO_TYPE
+
+
+def _intitule(ctx: Context, hit: Hit) -> str | None:
+    """The hit's intitulé, or None when the line names only the family."""
+    text = _clean(hit.group("intitule") or "")
+    if not text or ctx.rules.first("title-noise", text) is not None:
+        return None
+    return text
+
+
+def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
+    """The title-like line after a family-only line or a label: the first of
+    the next few units, skipping section titles and family-only lines."""
+    for unit in preamble[index + 1 : index + 1 + _LOOKAHEAD]:
+        if ctx.rules.first("section", unit.text) or ctx.rules.first("title-noise", unit.text):
+            continue
+        if _title_like(ctx, unit):
+            return _clean(unit.text)
+        return None
+    return None
+
+
+def _title_like(ctx: Context, unit: Unit) -> bool:
+    """A short line printed as a name: not a sentence, a list item, a
+    'Label : value' line, or a structural cue."""
+    text = unit.text
+    if unit.table is not None or unit.is_item or not text or len(text) > 150:
+        return False
+    if ":" in text or ends_sentence(text) or starts_lower(text):
+        return False
+    return not any(ctx.rules.first(label, text) for label in _STRUCTURAL)
+
+
+def _clean(text: str) -> str:
+    """An intitulé without surrounding quotes, spaces or final full stop."""
+    return text.strip().strip(_QUOTES).rstrip(" .").strip()
+
+
+def _rncp(ctx: Context) -> str | None:
+    """The first RNCP code printed outside a table; else the fiche number of
+    the first bloc code (RNCP12345BC01 → RNCP12345)."""
+    for label in ("rncp", "rncp-bloc"):
+        for unit in ctx.units:
+            hit = ctx.rules.first(label, unit.text) if unit.table is None else None
+            if hit is not None:
+                return f"RNCP{hit.group('code')}"
+    return None
 
 
 def _elsewhere(ctx: Context, preamble: list[Unit]) -> list[Unit]:

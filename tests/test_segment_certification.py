@@ -1,0 +1,168 @@
+"""Certification fields (type, intitulé, RNCP code, description) from every
+publisher form of title, label and description heading, on small invented
+documents, and on the blind generalisation documents against their gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.api import parse
+from pipeline.backends.text import parse_lines
+from pipeline.docmodel import Block, Document, Kind
+from pipeline.models import Certification, Referentiel
+from pipeline.options import Options
+from pipeline.segment import segment
+
+GENERALISE = Path(__file__).parent / "data" / "generalise"
+_BODY = "Bloc de compétences 1 – Tenir le poste\n· Préparer son poste de travail\n"
+
+
+def _text(text: str) -> Certification:
+    lines = f"{text}\n{_BODY}".split("\n")
+    document = Document("t.txt", "text", "0" * 64, blocks=parse_lines(lines))
+    return segment(document, Options(use_nlp=False)).certification
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "intitule"),
+    [
+        ("Titre du CQP : Opérateur(trice) de quai", "CQP", "Opérateur(trice) de quai"),
+        ("Intitulé du CQPM : Monteur câbleur aéronautique", "CQPM", "Monteur câbleur aéronautique"),
+        ("CQP Vendeur conseil en jardinerie", "CQP", "Vendeur conseil en jardinerie"),
+        ("CQPM – Soudeur industriel", "CQPM", "Soudeur industriel"),
+        ("CQPI Tuteur en entreprise", "CQPI", "Tuteur en entreprise"),
+        (
+            "Titre professionnel Cuisinier(ère) de collectivité",
+            None,
+            "Cuisinier(ère) de collectivité",
+        ),
+        ("Du titre professionnel Conducteur de bus", None, "Conducteur de bus"),
+        ("RNCP40125 - Gestionnaire de paie", None, "Gestionnaire de paie"),
+        ("RNCP 3321 – Technicien vidéo", None, "Technicien vidéo"),
+        ("Brevet de technicien supérieur Gestion forestière", None, "Gestion forestière"),
+        ("BTS Maintenance des véhicules", None, "Maintenance des véhicules"),
+        ("Baccalauréat professionnel Métiers du froid", None, "Métiers du froid"),
+        ("CAP Fleuriste", None, "Fleuriste"),
+        ("Intitulé : Caviste en magasin", None, "Caviste en magasin"),
+        ("Intitulé de la certification : « Caviste en magasin »", None, "Caviste en magasin"),
+        ("Intitulé de la certification\nCaviste en magasin", None, "Caviste en magasin"),
+        ("Intitulé\nCaviste en magasin", None, "Caviste en magasin"),
+        (
+            "Certificat de qualification paritaire de la métallurgie (CQPM)\n"
+            "Pilote de ligne robotisée",
+            "CQPM",
+            "Pilote de ligne robotisée",
+        ),
+        (
+            "CERTIFICAT DE QUALIFICATION PROFESSIONNELLE (CQP)\nRéférentiel de certification\n"
+            "Employé(e) de rayon",
+            "CQP",
+            "Employé(e) de rayon",
+        ),
+        (
+            "Certificat de qualification professionnelle interbranches – référentiel\n"
+            "Agent de médiation",
+            "CQPI",
+            "Agent de médiation",
+        ),
+        ("REFERENTIEL DU CQPM\nTitre du CQPM : Tourneur", "CQPM", "Tourneur"),
+    ],
+)
+def test_segment_certification_title_forms(text: str, kind: str | None, intitule: str) -> None:
+    cert = _text(text)
+    assert (cert.type, cert.intitule) == (kind, intitule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a family-only line followed by a sentence or a 'Label : value' line
+        "Certificat de qualification professionnelle\nRéférentiel validé par la commission.",
+        "Certificat de qualification professionnelle\nRéférence : AB 12 34",
+        "Intitulé\n· Préparer les commandes",
+    ],
+)
+def test_segment_certification_family_line_without_name(text: str) -> None:
+    assert _text(text).intitule is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("CQP Fleuriste\nCode RNCP : RNCP35012", "RNCP35012"),
+        ("CQP Fleuriste\nEnregistré au RNCP sous le code RNCP 4567.", "RNCP4567"),
+        ("RNCP36001 - Fleuriste", "RNCP36001"),
+        ("CQP Fleuriste\nRNCP36001BC02 - Composer un bouquet", "RNCP36001"),
+        ("CQP Fleuriste\nRNCP36001BC02 - Composer\nNuméro de fiche : RNCP36001", "RNCP36001"),
+        ("CQP Fleuriste", None),
+    ],
+)
+def test_segment_certification_rncp_code(text: str, code: str | None) -> None:
+    assert _text(text).code_rncp == code
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Description de la qualification",
+        "Résumé de la certification",
+        "1. Objectif professionnel",
+        "Objectifs et contexte de la certification :",
+        "Mission(s) et activités visées",
+        "Présentation du métier",
+        "Définition de l'emploi",
+    ],
+)
+def test_segment_certification_description_headings(heading: str) -> None:
+    text = (
+        f"CQP Fleuriste\n{heading}\nLe fleuriste compose des bouquets pour ses clients.\n"
+        "Il conseille la clientèle sur l'entretien des plantes."
+    )
+    assert _text(text).description == (
+        "Le fleuriste compose des bouquets pour ses clients. "
+        "Il conseille la clientèle sur l'entretien des plantes."
+    )
+
+
+def test_segment_certification_title_and_subtitle_styles() -> None:
+    """A Word Title naming the family, then a Subtitle holding the name."""
+    blocks = [
+        Block(Kind.PARAGRAPH, "Certificat de qualification professionnelle (CQP)", style="Title"),
+        Block(Kind.PARAGRAPH, "Agent(e) de propreté", style="Subtitle"),
+        Block(Kind.HEADING, "Bloc de compétences 1 – Nettoyer", level=1),
+        Block(Kind.LIST_ITEM, "Nettoyer les sols", label="•"),
+    ]
+    for number, block in enumerate(blocks, start=1):
+        block.line = number
+    document = Document("t.docx", "docx", "0" * 64, blocks=blocks)
+    cert = segment(document, Options(use_nlp=False)).certification
+    assert (cert.type, cert.intitule) == ("CQP", "Agent(e) de propreté")
+
+
+@pytest.fixture(scope="module")
+def generalise() -> dict[str, Referentiel]:
+    """Each generalisation file segmented once (segment never raises NotAReferentiel)."""
+    files = sorted(p for p in GENERALISE.iterdir() if p.suffix in {".pdf", ".docx"})
+    return {p.name: segment(parse(p), Options(use_nlp=False)) for p in files}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rncp-fiche-boulangerie.pdf",
+        "tp-rc-accompagnement-domicile.pdf",
+        "bts-securite-systemes-numeriques.docx",
+        "cqpm-agent-logistique-industriel.docx",
+        "cqpm-agent-logistique-industriel.pdf",
+    ],
+)
+def test_segment_certification_generalise_gold(
+    generalise: dict[str, Referentiel], name: str
+) -> None:
+    stem = name.rsplit(".", 1)[0]
+    gold = json.loads((GENERALISE / f"{stem}.gold.json").read_text(encoding="utf-8"))
+    got = generalise[name].certification.model_dump(include=set(gold["certification"]))
+    assert got == gold["certification"]

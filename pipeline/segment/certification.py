@@ -88,6 +88,10 @@ def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
     for unit in preamble[index + 1 : index + 1 + _LOOKAHEAD]:
         if ctx.rules.first("section", unit.text) or ctx.rules.first("title-noise", unit.text):
             continue
+        hit = ctx.rules.first("title", unit.text)
+        if hit is not None and unit.table is None and not unit.is_item:
+            # the next line is itself a title ("CQPI <intitulé>"): its intitulé
+            return _intitule(ctx, hit)
         if _title_like(ctx, unit):
             return _clean(unit.text)
         return None

@@ -17,6 +17,7 @@ class State:
     bloc: DBloc | None = None
     zone: str | None = None
     competence: DCompetence | None = None
+    competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None
     critere_from_paragraph: bool = False
     link_codes: list[str] | None = None
@@ -28,6 +29,7 @@ class State:
         self.bloc = None
         self.zone = None
         self.competence = None
+        self.competence_headed = False
         self.critere = None
         self.link_codes = None
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..docmodel import Kind
 from ..nlp import classify, is_action
 from ..textclean import capitalise, is_upper, label_text
-from .content import add_competence, add_critere, add_modalites, competence_code
+from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
 from .state import State, bloc_label, link_codes, open_bloc
 from .tables import _transversal, read_table
@@ -143,6 +143,8 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         return
     if _new_competence(ctx, state, unit):
         return
+    if zone == "ignore":
+        return  # a list the contract has no place for (savoir-faire of a fiche)
     if zone is None:
         ctx.warn("UNPLACED_TEXT", f"text not attributed: {unit.text[:80]!r}", unit.page, unit.line)
     elif zone == "competences":
@@ -180,6 +182,15 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     assert bloc is not None
     text = unit.text
     lettered = ctx.rules.first("code-competence", text) is not None
+    if unit.heading_like and not unit.is_item and not lettered:
+        known = find_competence(ctx, label_text(text), bloc)
+        if known is not None:
+            # a fiche's title line naming a compétence listed before: what
+            # follows (critères, connaissances) is that compétence's
+            state.competence = known
+            state.competence_headed = True
+            state.critere = None
+            return
     if text.endswith(":") or (unit.heading_like and not unit.is_item and not lettered):
         return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
     if not unit.is_item and ctx.rules.first("title", text):
@@ -192,6 +203,7 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     )
     if comp is not None:
         state.competence = comp
+        state.competence_headed = False
         state.critere = None
 
 
@@ -223,7 +235,8 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
 def _list_item(state: State, bloc: DBloc, zone: str, unit: Unit) -> None:
     comp = state.competence
     if zone == "connaissances":
-        target = comp.connaissances if comp is not None and not comp.from_list else None
+        named = comp is not None and (not comp.from_list or state.competence_headed)
+        target = comp.connaissances if comp is not None and named else None
         (target if target is not None else bloc.connaissances).append(unit.text)
         return
     if comp is None and bloc.competences:

@@ -47,11 +47,16 @@ def add_competence(
     from_list: bool,
     rule: str,
     text: str | None = None,
+    letter: bool = False,
 ) -> DCompetence | None:
     """The compétence a unit states (code optional), added to ``bloc`` unless
-    the document already gave it (then the known one, with this code noted)."""
+    the document already gave it (then the known one, with this code noted).
+    ``letter``: a letter enumerator ("a) …") counts as a code too (in a
+    compétences zone, where a lettered list is the list of compétences)."""
     text = unit.text if text is None else text
     hit = competence_code(ctx, text)
+    if hit is None and letter:
+        hit = ctx.rules.first("code-letter", text)
     code, libelle = None, text
     if hit is not None:
         code, libelle = hit.group("code"), hit.group("libelle") or ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import Kind
+from ..rules import Hit
 from ..textclean import label_text
 from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units
 
@@ -22,7 +23,16 @@ class State:
     critere_from_paragraph: bool = False
     link_codes: list[str] | None = None
     bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
+    roman_units: bool = False  # no bloc level, and a heading announces numbered units
     source: int = 0
+
+    def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
+        """The bloc heading ``text`` states, if any ("I – …" units included when
+        the document announces its units and prints no bloc)."""
+        hit = ctx.rules.first(self.bloc_label, text)
+        if hit is None and self.roman_units:
+            hit = ctx.rules.first("bloc-roman", text)
+        return hit
 
     def close(self) -> None:
         """Leave the current bloc."""
@@ -48,6 +58,14 @@ def bloc_label(ctx: Context) -> str:
     return "bloc-unit"
 
 
+def roman_units(ctx: Context, label: str) -> bool:
+    """Whether roman-numeral headings ("I – …") are the units: the document
+    prints no bloc, and a heading announces its units ("Unités de qualification")."""
+    if label != "bloc-unit":
+        return False
+    return any(u.table is None and ctx.rules.first("units-heading", u.text) for u in ctx.units)
+
+
 def open_bloc(
     ctx: Context,
     state: State,
@@ -58,7 +76,7 @@ def open_bloc(
     """Open a bloc occurrence from a heading (its libellé may be the next unit,
     as in "BDC 0158" / "L'analyse …"); None when ``units[0]`` is no bloc heading."""
     first = units[0]
-    hit = ctx.rules.first(state.bloc_label, first.text)
+    hit = state.bloc_hit(ctx, first.text)
     if hit is None and not any_text:
         return None
     code = hit.group("code") if hit else None

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from ..docmodel import Kind
 from ..nlp import classify, is_action
-from ..textclean import capitalise, is_upper, label_text
+from ..textclean import capitalise, ends_sentence, is_upper, label_text
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
-from .state import State, bloc_label, link_codes, open_bloc
+from .state import State, bloc_label, link_codes, open_bloc, roman_units
 from .tables import _transversal, read_table
 
 
@@ -24,7 +24,8 @@ def blocs(ctx: Context) -> None:
     """Walk every unit outside the activités section."""
     if ctx.streamed:
         return
-    state = State(bloc_label=bloc_label(ctx))
+    label = bloc_label(ctx)
+    state = State(bloc_label=label, roman_units=roman_units(ctx, label))
     units = ctx.units
     skip = 0
     for index, unit in enumerate(units):
@@ -44,9 +45,7 @@ def blocs(ctx: Context) -> None:
             following = units[index + 1 : index + 2]
             bloc = open_bloc(ctx, state, [unit, *following], "stream.bloc")
             if bloc is not None:
-                if not (hit := ctx.rules.first(state.bloc_label, unit.text)) or not hit.group(
-                    "libelle"
-                ):
+                if not (hit := state.bloc_hit(ctx, unit.text)) or not hit.group("libelle"):
                     skip = 1 if following and following[0].table is None else 0
                 continue
         if _inline_modalites(ctx, state, unit):
@@ -195,11 +194,19 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
     if not unit.is_item and ctx.rules.first("title", text):
         return  # the document's title repeated as a running header
-    coded = competence_code(ctx, text) is not None
+    coded = (
+        competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
+    )
     if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
         return
     comp = add_competence(
-        ctx, bloc, unit, state.source, from_list=unit.is_item or not coded, rule="stream.competence"
+        ctx,
+        bloc,
+        unit,
+        state.source,
+        from_list=unit.is_item or not coded,
+        rule="stream.competence",
+        letter=True,
     )
     if comp is not None:
         state.competence = comp
@@ -215,7 +222,12 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         return
     open_critere = state.critere
     unlabeled = not unit.is_item and open_critere is not None and ctx.options.use_nlp
-    if open_critere is not None and unlabeled and classify(unit.text) == "indicateur":
+    # a critère stated as a full sentence of its own heads no indicateurs (the
+    # next sentence is a sibling critère) unless indicateurs already follow it
+    heads = open_critere is not None and (
+        bool(open_critere.indicateurs) or not ends_sentence(open_critere.libelle)
+    )
+    if open_critere is not None and unlabeled and heads and classify(unit.text) == "indicateur":
         open_critere.indicateurs.append(unit.text)  # a bullet whose glyph was lost
         return
     comp = state.competence

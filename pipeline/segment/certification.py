@@ -36,7 +36,7 @@ def certification(ctx: Context) -> None:
     draft = ctx.draft
     _title(ctx, draft, preamble)
     draft.code_rncp = _rncp(ctx)
-    draft.description = _description(ctx, preamble)
+    draft.description = _description(ctx, preamble) or _description(ctx, _before_blocs(ctx))
 
 
 def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
@@ -136,6 +136,19 @@ def _preamble(ctx: Context) -> list[Unit]:
     for unit in ctx.units:
         if unit.table is not None:
             break
+        if ctx.rules.first("bloc", unit.text) or ctx.rules.first("bloc-unit", unit.text):
+            break
+        out.append(unit)
+    return out
+
+
+def _before_blocs(ctx: Context) -> list[Unit]:
+    """The units outside tables before the first bloc heading (a synthesis
+    table may come before the description of the job)."""
+    out = []
+    for unit in ctx.units:
+        if unit.table is not None:
+            continue
         if ctx.rules.first("bloc", unit.text) or ctx.rules.first("bloc-unit", unit.text):
             break
         out.append(unit)

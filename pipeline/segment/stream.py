@@ -35,6 +35,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         for view in views:
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
+    captioned = _captioned_view(ctx, block, out[-1] if out else None)
+    if captioned is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=captioned, block=block))
+        return
     seen: set[int] = set()
     for row in block.rows:
         for cell in row.cells:
@@ -94,6 +98,72 @@ def _cell_roles(text: str, rules: RuleSet) -> list[str]:
         hit = rules.first("column", text[word.start() :])
         if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
             roles.append(hit.rule.value)
+            position = word.start() + hit.match.end()
+    return roles
+
+
+def _captioned_view(ctx: Context, block: Block, caption: Unit | None) -> TableView | None:
+    """A table with no header row under a heading that names its columns in
+    order ("Liste des activités types et des compétences professionnelles"):
+    the text columns take the roles the heading names; a column of numbers
+    only is the code of the activité printed next to it (a number before any
+    other role is left out)."""
+    if caption is None or caption.table is not None or not caption.heading_like:
+        return None
+    if len(caption.text) > 160 or not block.rows:
+        return None
+    named = caption_roles(caption.text, ctx.rules)
+    if len(named) < 2:
+        return None
+    width = max(len(row.cells) for row in block.rows)
+    if any(max(1, c.col_span) != 1 for row in block.rows for c in row.cells):
+        return None  # merged cells: the columns cannot be told apart safely
+    numbers: list[bool] = []
+    for column in range(width):
+        texts = [
+            " ".join(u.text for u in cell_units(row.cells[column]))
+            for row in block.rows
+            if column < len(row.cells)
+        ]
+        filled = [t for t in texts if t]
+        if not filled:
+            return None
+        numbers.append(all(ctx.rules.first("code-only", t) for t in filled))
+    text_columns = [c for c in range(width) if not numbers[c]]
+    if len(text_columns) != len(named):
+        return None
+    roles: list[str | None] = [None] * width
+    for column, role in zip(text_columns, named, strict=True):
+        roles[column] = role
+    body = [_with_codes(row, numbers, roles) for row in block.rows]
+    return TableView(block, roles, body, ctx.new_source())
+
+
+def _with_codes(row: Row, numbers: list[bool], roles: list[str | None]) -> Row:
+    """``row`` with a number cell's text put before the activité next to it."""
+    cells = list(row.cells)
+    for column in range(len(cells) - 1):
+        if not numbers[column] or roles[column + 1] != "activite":
+            continue
+        code, target = cells[column].text.strip(), cells[column + 1]
+        if code and target.blocks and target.blocks[0].text:
+            first = target.blocks[0]
+            joined = Block(first.kind, f"{code} {first.text}", page=first.page, line=first.line)
+            cells[column + 1] = Cell([joined, *target.blocks[1:]], target.col_span, target.row_span)
+    return Row(cells, row.header)
+
+
+def caption_roles(text: str, rules: RuleSet) -> list[str]:
+    """The column roles a caption names, in order, wherever they start."""
+    roles: list[str] = []
+    position = 0
+    for word in re.finditer(r"(?<!\S)\S", text):
+        if word.start() < position:
+            continue
+        hit = rules.first("column", text[word.start() :])
+        if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
+            if hit.rule.value not in roles:
+                roles.append(hit.rule.value)
             position = word.start() + hit.match.end()
     return roles
 

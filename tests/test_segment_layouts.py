@@ -150,3 +150,50 @@ def test_segment_layouts_synthesis_table_and_correspondence_table() -> None:
     assert [c.code for c in bloc.competences] == ["C1.1", "C1.2"]
     assert all("A1" in c.activites for c in bloc.competences)
     assert [a.libelle for a in ref.activites] == ["Conseil"]
+
+
+# ---------------------------------------------------------------- second blind set cues
+
+
+def test_segment_layouts_roman_units_need_a_units_heading() -> None:
+    """'II – …' lines are units only when a heading announces the units and
+    the document prints no bloc; their lettered abilities are compétences."""
+    body = (
+        "I – Accueil du public\nLe titulaire est capable de :\n"
+        "a) accueillir un visiteur ;\nb) orienter un visiteur ;\n"
+    )
+    ref = _segment("UNITÉS DE QUALIFICATION\n" + body)
+    (bloc,) = ref.blocs
+    assert (bloc.code, bloc.libelle) == ("I", "Accueil du public")
+    assert [(c.code, c.libelle) for c in bloc.competences] == [
+        ("a", "accueillir un visiteur"),
+        ("b", "orienter un visiteur"),
+    ]
+    with pytest.raises(Exception):  # noqa: B017 - no unit announced: not a référentiel
+        _segment("SOMMAIRE\n" + body).blocs[0]
+
+
+def test_segment_layouts_savoir_faire_closes_criteres() -> None:
+    ref = _segment(
+        "Bloc 1 – Souder\n· Régler le poste\nCritères de performance\n· Le réglage est conforme\n"
+        "Savoir-faire techniques\n· Changer une bobine\nSavoirs\n· Métallurgie du soudage\n"
+    )
+    (bloc,) = ref.blocs
+    assert [(c.libelle, c.indicateurs) for c in bloc.criteres] == [("Le réglage est conforme", [])]
+    assert bloc.connaissances == ["Métallurgie du soudage"]
+
+
+def test_segment_layouts_captioned_table_without_header() -> None:
+    """A headerless table under a heading naming its columns: the text columns
+    take the named roles; a number column codes the activité next to it."""
+    rows = [
+        Row([_cell("1"), _cell("Préparer les pièces"), _cell("1"), _cell("Lire un plan")]),
+        Row([_cell(), _cell(), _cell("2"), _cell("Pointer les pièces")]),
+    ]
+    ref = _with_table("**Liste des activités types et des compétences professionnelles**", rows)
+    assert [(a.code, a.libelle) for a in ref.activites] == [("1", "Préparer les pièces")]
+    comps = [c for b in ref.blocs for c in b.competences]
+    assert [(c.code, c.libelle) for c in comps] == [
+        (None, "Lire un plan"),
+        (None, "Pointer les pièces"),
+    ]

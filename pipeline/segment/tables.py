@@ -149,9 +149,16 @@ def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
         return False
     if starts_lower(keys[0].text):
         return True
-    coded_before = (previous.activite is not None and previous.activite.code) or (
-        previous.competence is not None and previous.competence.codes
-    )
+    # compared role by role: an uncoded compétence under a coded activité is
+    # no continuation when the compétences above were not coded either
+    roles = {
+        role
+        for role in ("activite", "competence")
+        if any(fresh and cell_units(cell) for cell, fresh in row.cells.get(role, []))
+    }
+    coded_before = (
+        "activite" in roles and previous.activite is not None and previous.activite.code
+    ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
     return bool(coded_before) and not coded_now
 

@@ -1,0 +1,63 @@
+"""Second blind generalisation set: layouts written by someone who had not read
+the segmenter.
+
+``tests/data/generalise2/`` holds four invented référentiels with hand-decided
+reference JSON (``_notes`` explain each judgement call): a titre professionnel
+REAC (PDF, fiches per compétence, headerless synthesis table), an old CQP in
+plain text (roman-numeral units, lettered abilities), a CQPI whose single table
+merges bloc and modalités cells (PDF), and a fiche RNCP web page (HTML table,
+one row per bloc). Every input meets 0.95 on every scored type, certification
+included (strict F1, coverage F1, parent / link accuracy).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.api import extract
+from pipeline.evaluate import evaluate
+from pipeline.output import to_json
+
+DATA = Path(__file__).resolve().parent / "data" / "generalise2"
+INPUTS = sorted(p for p in DATA.iterdir() if not p.name.endswith(".gold.json"))
+MINIMUM = 0.95
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / f"{path.stem}.gold.json").read_text("utf-8"))
+    return data
+
+
+@pytest.fixture(scope="module", params=INPUTS, ids=lambda p: p.name)
+def extracted(request: pytest.FixtureRequest) -> tuple[Path, dict[str, Any]]:
+    path: Path = request.param
+    return path, json.loads(to_json(extract(path)))
+
+
+def test_generalise2_every_input_has_a_gold() -> None:
+    assert len(INPUTS) == 4
+    assert all(_gold(path)["blocs"] for path in INPUTS)
+
+
+def test_generalise2_meets_thresholds(extracted: tuple[Path, dict[str, Any]]) -> None:
+    path, predicted = extracted
+    report = evaluate(_gold(path), predicted)
+    failures = report.failures(MINIMUM, MINIMUM, MINIMUM)
+    assert failures == [], report.render(MINIMUM, MINIMUM, MINIMUM, details=True)
+
+
+def test_generalise2_fiche_sub_lists_are_not_critères(
+    extracted: tuple[Path, dict[str, Any]],
+) -> None:
+    """A fiche's qualified savoir-faire sub-titles close the critères zone: no
+    critère carries indicateurs where the gold has none."""
+    path, predicted = extracted
+    gold_indicateurs = sum(
+        len(c["indicateurs"]) for b in _gold(path)["blocs"] for c in b["criteres"]
+    )
+    indicateurs = sum(len(c["indicateurs"]) for b in predicted["blocs"] for c in b["criteres"])
+    assert indicateurs == gold_indicateurs

@@ -35,6 +35,8 @@ _RULE = re.compile(r"^[\s\-–—_=*]*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(rf"^(\s*)([{re.escape(GLYPHS)}])(?:\s+|$)(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def parse(path: Path, options: Options) -> Document:
@@ -61,6 +63,13 @@ def parse_lines(lines: list[str]) -> list[Block]:
     index = 0
     while index < len(lines):
         line = lines[index]
+        if _is_pipe_table(lines, index):
+            end = index
+            while end < len(lines) and lines[end].strip().startswith("|"):
+                end += 1
+            blocks.append(_pipe_table(lines, index, end))
+            index = end
+            continue
         if "\t" in line and not _RULE.match(line):
             end = _table_end(lines, index)
             blocks.extend(_tables(lines, index, end))
@@ -70,6 +79,40 @@ def parse_lines(lines: list[str]) -> list[Block]:
             blocks.extend(line_blocks(line, index + 1))
         index += 1
     return blocks
+
+
+def _is_pipe_table(lines: list[str], index: int) -> bool:
+    """A Markdown pipe table starts here: a ``| … |`` row over a ``|---|`` rule."""
+    return (
+        index + 1 < len(lines)
+        and lines[index].strip().startswith("|")
+        and bool(_PIPE_RULE.match(lines[index + 1].strip()))
+    )
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
+    return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", body)]
+
+
+def _pipe_table(lines: list[str], start: int, end: int) -> Block:
+    """A Markdown pipe table: first row is the header, ``<br>`` splits a cell
+    into paragraphs."""
+    rows: list[Row] = []
+    for index in range(start, end):
+        if index == start + 1:
+            continue  # the |---| rule
+        cells = []
+        for part in _pipe_cells(lines[index]):
+            blocks: list[Block] = []
+            for piece in _BR.split(part):
+                if piece.strip():
+                    blocks.extend(line_blocks(piece.strip(), index + 1))
+            cells.append(Cell(blocks=blocks))
+        rows.append(Row(cells=cells, header=index == start))
+    return Block(Kind.TABLE, line=start + 1, rows=rows)
 
 
 def _is_rule(line: str) -> bool:

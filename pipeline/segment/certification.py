@@ -36,7 +36,11 @@ def certification(ctx: Context) -> None:
     draft = ctx.draft
     _title(ctx, draft, preamble)
     draft.code_rncp = _rncp(ctx)
-    draft.description = _description(ctx, preamble) or _description(ctx, _before_blocs(ctx))
+    draft.description = (
+        _description(ctx, preamble)
+        or _description(ctx, _before_blocs(ctx))
+        or _under_title(ctx, preamble)
+    )
 
 
 def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
@@ -173,3 +177,22 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         if parts:
             return " ".join(parts)
     return None
+
+
+def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
+    """No description heading: the sentences right under a document title
+    heading (level 1, the only one of the preamble), short subtitle lines skipped."""
+    titles = [i for i, u in enumerate(preamble) if u.kind is Kind.HEADING and u.level == 1]
+    if len(titles) != 1 or any(u.kind is Kind.HEADING for u in preamble[titles[0] + 1 :]):
+        return None
+    parts: list[str] = []
+    for unit in preamble[titles[0] + 1 :]:
+        if unit.kind is not Kind.PARAGRAPH or unit.is_item or unit.table is not None:
+            break
+        if any(ctx.rules.first(label, unit.text) for label in _STRUCTURAL):
+            break
+        if ends_sentence(unit.text):
+            parts.append(unit.text)
+        elif parts:
+            break
+    return " ".join(parts) or None

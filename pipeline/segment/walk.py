@@ -48,7 +48,7 @@ def blocs(ctx: Context) -> None:
                 if not (hit := state.bloc_hit(ctx, unit.text)) or not hit.group("libelle"):
                     skip = 1 if following and following[0].table is None else 0
                 continue
-        if _inline_modalites(ctx, state, unit):
+        if _inline_modalites(ctx, state, unit) or _inline_connaissances(ctx, state, unit):
             continue
         if _zone(ctx, state, unit):
             continue
@@ -98,6 +98,26 @@ def _inline_modalites(ctx: Context, state: State, unit: Unit) -> bool:
         parts = [piece for part in parts for piece in rule.regex.split(part)]
     texts = [capitalise(part.strip()) for part in parts if part.strip()]
     add_modalites(ctx, state.bloc, [replace(unit, text=text) for text in texts])
+    return True
+
+
+def _inline_connaissances(ctx: Context, state: State, unit: Unit) -> bool:
+    """Knowledge run in after its label ("Savoirs associés : S1 …, S2 …"):
+    one connaissance of the current bloc per item, item codes dropped."""
+    if state.bloc is None or unit.is_item:
+        return False
+    hit = ctx.rules.first("connaissances-inline", unit.text)
+    if hit is None:
+        return False
+    parts = [hit.group("rest") or ""]
+    for rule in ctx.rules.labelled("connaissances-separator"):
+        parts = [piece for part in parts for piece in rule.regex.split(part)]
+    for part in parts:
+        text = part.strip().rstrip(" .;,")
+        coded = ctx.rules.first("connaissances-code", text)
+        text = (coded.group("rest") or "").strip() if coded is not None else text
+        if text:
+            state.bloc.connaissances.append(text)
     return True
 
 

@@ -19,7 +19,8 @@ and scores every element type:
   ``critere.competences``, where the gold has links).
 
 The gold has no ids: its ``criteres[].competences`` hold compétence codes,
-so predicted ids ("BC01.C01") are mapped to the predicted compétence's code.
+so predicted ids ("BC01.C01") are mapped to the predicted compétence's code
+(an uncoded compétence keeps its position id, as the gold writes it).
 """
 
 from __future__ import annotations
@@ -149,10 +150,12 @@ def _strings(values: Any) -> list[str]:
 
 def _competence_codes(doc: dict[str, Any]) -> dict[str, str]:
     """Compétence id → printed code, to read ``criteres[].competences`` of an
-    extraction (ids) like the gold's (codes); values that are not ids stay."""
+    extraction (ids) like the gold's (codes); values that are not ids stay.
+    A compétence with no printed code keeps its position id ("BC01.C02"), the
+    value a gold gives for an uncoded compétence."""
     comps = [c for b in doc.get("blocs") or [] for c in b.get("competences") or []]
     comps += doc.get("competences_transversales") or []
-    return {c["id"]: c.get("code") or "" for c in comps if isinstance(c.get("id"), str)}
+    return {c["id"]: c.get("code") or c["id"] for c in comps if isinstance(c.get("id"), str)}
 
 
 def _flatten(doc: dict[str, Any]) -> dict[str, list[_Item]]:

@@ -356,3 +356,21 @@ def test_report_combine_keeps_modes_apart() -> None:
     rows = [(s.type, s.mode, s.gold) for s in total.types if s.type == "indicateurs"]
     assert rows == [("indicateurs", "coverage", 7), ("indicateurs", "strict", 7)]
     assert [s.type for s in total.types][:3] == ["certification", "activites", "taches"]
+
+
+def test_evaluate_uncoded_competence_links_by_position_id() -> None:
+    """A compétence printing no code is named in the gold's critère links by
+    its position id ("BC01.C02"); a predicted link to the uncoded compétence
+    keeps that id instead of an empty code."""
+    gold = small_gold()
+    bloc = gold["blocs"][0]
+    for comp in bloc["competences"]:
+        comp["code"] = None
+    for crit in bloc["criteres"]:
+        crit["competences"] = ["BC01.C02"]
+    pred = as_prediction(gold)
+    assert pred["blocs"][0]["criteres"][0]["competences"] == ["BC01.C02"]
+    assert _relation(evaluate(gold, pred), "links critere.competences").accuracy == 1.0
+    pred["blocs"][0]["criteres"][0]["competences"] = ["BC01.C01"]
+    rel = _relation(evaluate(gold, pred), "links critere.competences")
+    assert rel.correct == rel.total - 1

@@ -8,7 +8,7 @@ is reported (``UNLINKED_CRITERE``).
 
 from __future__ import annotations
 
-from .draft import Context, DCompetence, norm_text
+from .draft import Context, DBloc, DCompetence, norm_text
 
 
 def links(ctx: Context) -> None:
@@ -18,7 +18,11 @@ def links(ctx: Context) -> None:
         for critere in bloc.criteres:
             linked = [c.canonical() for c in critere.competences]
             for code in critere.link_codes:
-                comp = _by_code(code, bloc.competences) or _by_code(code, everywhere)
+                comp = (
+                    _by_code(code, bloc.competences)
+                    or _by_code(code, everywhere)
+                    or _by_position(code, bloc)
+                )
                 if comp is not None:
                     linked.append(comp)
                 else:
@@ -67,6 +71,22 @@ def code_links(ctx: Context) -> None:
 def _number(code: str) -> str:
     """The number of a code without its letters ("C1.1" → "1.1")."""
     return "".join(c for c in code if c.isdigit() or c == ".").strip(".")
+
+
+def _by_position(code: str, bloc: DBloc) -> DCompetence | None:
+    """A code "N.M" naming the M-th compétence of bloc N, when the bloc's
+    compétences print no code of their own."""
+    parts = _number(code).split(".")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    comps = [c.canonical() for c in bloc.competences]
+    comps = list(dict.fromkeys(comps))
+    if any(c.codes for c in comps) or not bloc.code:
+        return None
+    if _number(bloc.code).lstrip("0") != parts[0].lstrip("0"):
+        return None
+    index = int(parts[1]) - 1
+    return comps[index] if 0 <= index < len(comps) else None
 
 
 def _by_code(code: str, competences: list[DCompetence]) -> DCompetence | None:

@@ -81,7 +81,7 @@ def open_bloc(
         return None
     code = hit.group("code") if hit else None
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
-    if not libelle and len(units) > 1:
+    if not libelle and len(units) > 1 and not is_cue(ctx, units[1]):
         libelle = label_text(units[1].text)
     level = first.level if first.kind is Kind.HEADING else None
     bloc = DBloc(
@@ -96,6 +96,15 @@ def open_bloc(
     state.zone = "competences"
     state.source = ctx.new_source()
     return bloc
+
+
+_CUES = ("zone", "modalite-inline", "connaissances-inline", "critere-inline", "indicateur-inline")
+
+
+def is_cue(ctx: Context, unit: Unit) -> bool:
+    """A unit that is a cue of its own (a zone, a run-in modality or critère),
+    never the libellé of a bloc heading printed without one."""
+    return any(ctx.rules.first(label, unit.text) for label in _CUES)
 
 
 def link_codes(ctx: Context, text: str) -> list[str] | None:

@@ -16,7 +16,7 @@ from ..nlp import classify, is_action
 from ..textclean import capitalise, ends_sentence, is_upper, label_text
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
-from .state import State, bloc_label, link_codes, open_bloc, roman_units
+from .state import State, bloc_label, is_cue, link_codes, open_bloc, roman_units
 from .tables import _transversal, read_table
 
 
@@ -46,9 +46,17 @@ def blocs(ctx: Context) -> None:
             bloc = open_bloc(ctx, state, [unit, *following], "stream.bloc")
             if bloc is not None:
                 if not (hit := state.bloc_hit(ctx, unit.text)) or not hit.group("libelle"):
-                    skip = 1 if following and following[0].table is None else 0
+                    skip = (
+                        1
+                        if following
+                        and following[0].table is None
+                        and not is_cue(ctx, following[0])
+                        else 0
+                    )
                 continue
         if _inline_modalites(ctx, state, unit) or _inline_connaissances(ctx, state, unit):
+            continue
+        if _inline_critere(ctx, state, unit):
             continue
         if _zone(ctx, state, unit):
             continue
@@ -119,6 +127,32 @@ def _inline_connaissances(ctx: Context, state: State, unit: Unit) -> bool:
         if text:
             state.bloc.connaissances.append(text)
     return True
+
+
+def _inline_critere(ctx: Context, state: State, unit: Unit) -> bool:
+    """A numbered critère run in after its label ("Critère 1.2 : …", linked to
+    the compétence its number names) and its "Indicateur : …" lines."""
+    if state.bloc is None or unit.is_item:
+        return False
+    hit = ctx.rules.first("critere-inline", unit.text)
+    if hit is not None:
+        code = " ".join((hit.group("code") or "").split())
+        state.critere = add_critere(
+            state.bloc,
+            unit,
+            (hit.group("rest") or "").strip(),
+            [],
+            hit.rule.id,
+            link_codes=[code] if code else list(state.link_codes or []),
+        )
+        state.critere_from_paragraph = True
+        state.zone = "criteres"
+        return True
+    hit = ctx.rules.first("indicateur-inline", unit.text)
+    if hit is not None and state.critere is not None:
+        state.critere.indicateurs.append((hit.group("rest") or "").strip())
+        return True
+    return False
 
 
 def _closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:

@@ -20,9 +20,21 @@ from ..docmodel import Block, Cell, Kind, Row
 GLYPHS = "·•▪◦‣●○■□➢➤►✓✔-–—*"
 _GLYPH_ITEM = re.compile(rf"^([{re.escape(GLYPHS)}])\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BREAKS = {"p", "div", "br", "blockquote", "section", "article", "header", "footer", "caption"}
+_BREAKS = {
+    "p",
+    "div",
+    "br",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "caption",
+    "dl",
+    "dt",
+    "dd",
+}
 _EMPHASIS = {"b", "strong", "u"}
-_SKIPPED = {"script", "style", "head", "title"}
+_SKIPPED = {"script", "style", "head", "title", "nav", "footer"}  # footer, nav: site chrome
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zß-öø-ÿœ"
 #: where an item of a list printed without glyphs starts: a capitalised word

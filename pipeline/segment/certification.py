@@ -68,6 +68,17 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 draft.intitule = _intitule(ctx, hit)
         if draft.intitule is not None and typed:
             return
+    if draft.intitule is None:
+        draft.intitule = _lone_title(ctx, preamble)
+
+
+def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
+    """Nothing names the certification: the document's only level-1 heading,
+    printed as a name, is its intitulé."""
+    titles = [u for u in preamble if u.kind is Kind.HEADING and u.level == 1]
+    if len(titles) != 1 or not _title_like(ctx, titles[0]):
+        return None
+    return _clean(titles[0].text)
 
 
 def _type(draft: Draft, hit: Hit) -> bool:

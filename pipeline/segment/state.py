@@ -25,6 +25,9 @@ class State:
     bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
     roman_units: bool = False  # no bloc level, and a heading announces numbered units
     source: int = 0
+    # a general "Modalités d'évaluation" section: the blocs it names again
+    # ("<dt>Bloc 1 …</dt><dd>…</dd>") are followed by their modalities
+    modalites_section: bool = False
 
     def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
         """The bloc heading ``text`` states, if any ("I – …" units included when

@@ -38,13 +38,18 @@ def blocs(ctx: Context) -> None:
             continue
         if unit.starts_section:
             state.close()
+            state.modalites_section = False
             continue
+        if unit.kind is Kind.HEADING and not state.bloc_hit(ctx, unit.text):
+            state.modalites_section = False
         if unit.section == "activites":
             continue
         if not unit.is_item or len(unit.text) < 200:
             following = units[index + 1 : index + 2]
             bloc = open_bloc(ctx, state, [unit, *following], "stream.bloc")
             if bloc is not None:
+                if state.modalites_section:
+                    state.zone = "modalites"
                 if not (hit := state.bloc_hit(ctx, unit.text)) or not hit.group("libelle"):
                     skip = (
                         1
@@ -85,6 +90,7 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
         return True
     if zone == "modalites" and _general(ctx, state.bloc, unit):
         state.close()
+        state.modalites_section = True
         return True
     state.zone = zone
     if zone == "criteres":

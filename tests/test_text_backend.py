@@ -120,3 +120,22 @@ def test_text_html_file_with_rowspan_shares_the_merged_cell(tmp_path: Path) -> N
     assert rows[0].header
     assert rows[1].cells[0] is rows[2].cells[0]
     assert rows[2].cells[1].text == "C2"
+
+
+def test_text_markdown_pipe_table_is_a_table() -> None:
+    """A Markdown pipe table: header row flagged, ``<br>`` splits a cell into
+    paragraphs, an escaped ``\\|`` stays text."""
+    lines = [
+        "Avant",
+        "| Compétences | Critères |",
+        "|:---|---:|",
+        "| C1 – Faire | Un<br>Deux<br/>Trois |",
+        "| C2 – Dire \\| écrire | Quatre |",
+        "Après",
+    ]
+    blocks = text.parse_lines(lines)
+    assert [b.kind for b in blocks] == [Kind.PARAGRAPH, Kind.TABLE, Kind.PARAGRAPH]
+    rows = blocks[1].rows
+    assert [r.header for r in rows] == [True, False, False]
+    assert [b.text for b in rows[1].cells[1].blocks] == ["Un", "Deux", "Trois"]
+    assert rows[2].cells[0].text == "C2 – Dire | écrire"

@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pipeline.api import extract
 from pipeline.evaluate import evaluate
+from pipeline.output import to_json
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 
@@ -37,3 +39,16 @@ def assert_meets_thresholds(
     assert report.failures(minimum, minimum, minimum) == [], report.render(
         minimum, minimum, minimum, details=details
     )
+
+
+def gold_beside(path: Path) -> dict[str, Any]:
+    """The reference JSON ``NAME.gold.json`` in the folder of input ``NAME.ext``."""
+    gold = path.with_name(f"{path.stem}.gold.json")
+    data: dict[str, Any] = json.loads(gold.read_text(encoding="utf-8"))
+    return data
+
+
+def extract_json(path: Path) -> dict[str, Any]:
+    """Extract ``path`` and return the JSON a user gets (validated, as written)."""
+    data: dict[str, Any] = json.loads(to_json(extract(path)))
+    return data

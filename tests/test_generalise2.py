@@ -12,30 +12,26 @@ included (strict F1, coverage F1, parent / link accuracy).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus_helpers import extract_json, gold_beside
 
-from pipeline.api import extract
 from pipeline.evaluate import evaluate
-from pipeline.output import to_json
 
 DATA = Path(__file__).resolve().parent / "data" / "generalise2"
 INPUTS = sorted(p for p in DATA.iterdir() if not p.name.endswith(".gold.json"))
 MINIMUM = 0.95
 
 
-def _gold(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / f"{path.stem}.gold.json").read_text("utf-8"))
-    return data
+_gold = gold_beside
 
 
 @pytest.fixture(scope="module", params=INPUTS, ids=lambda p: p.name)
 def extracted(request: pytest.FixtureRequest) -> tuple[Path, dict[str, Any]]:
     path: Path = request.param
-    return path, json.loads(to_json(extract(path)))
+    return path, extract_json(path)
 
 
 def test_generalise2_every_input_has_a_gold() -> None:

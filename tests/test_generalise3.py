@@ -15,15 +15,13 @@ convention is settled.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus_helpers import extract_json, gold_beside
 
-from pipeline.api import extract
 from pipeline.evaluate import evaluate
-from pipeline.output import to_json
 
 DATA = Path(__file__).resolve().parent / "data" / "generalise3"
 INPUTS = sorted(p for p in DATA.iterdir() if not p.name.endswith(".gold.json"))
@@ -32,15 +30,13 @@ MINIMUM = 0.95
 FLOORS: dict[str, dict[str, float]] = {"cap-fleuriste.md": {"certification": 0.5}}
 
 
-def _gold(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / f"{path.stem}.gold.json").read_text("utf-8"))
-    return data
+_gold = gold_beside
 
 
 @pytest.fixture(scope="module", params=INPUTS, ids=lambda p: p.name)
 def extracted(request: pytest.FixtureRequest) -> tuple[Path, dict[str, Any]]:
     path: Path = request.param
-    return path, json.loads(to_json(extract(path)))
+    return path, extract_json(path)
 
 
 def test_generalise3_every_input_has_a_gold() -> None:

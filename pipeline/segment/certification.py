@@ -191,15 +191,21 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
 
 
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
-    """No description heading: the sentences right under a document title
-    heading (level 1, the only one of the preamble), short subtitle lines skipped."""
+    """No description heading: the sentences right under a document title —
+    the only level-1 heading of the preamble, else (a title styled as a plain
+    paragraph) a first unit a title rule reads; short subtitle lines and
+    title-like lines (an RNCP code line) before the prose are skipped."""
     titles = [i for i, u in enumerate(preamble) if u.kind is Kind.HEADING and u.level == 1]
+    if not titles and preamble and ctx.rules.first("title", preamble[0].text) is not None:
+        titles = [0]
     if len(titles) != 1 or any(u.kind is Kind.HEADING for u in preamble[titles[0] + 1 :]):
         return None
     parts: list[str] = []
     for unit in preamble[titles[0] + 1 :]:
         if unit.kind is not Kind.PARAGRAPH or unit.is_item or unit.table is not None:
             break
+        if not parts and ctx.rules.first("title", unit.text) and not ends_sentence(unit.text):
+            continue
         if any(ctx.rules.first(label, unit.text) for label in _STRUCTURAL):
             break
         if ends_sentence(unit.text):

@@ -44,6 +44,7 @@ from .state import State, link_codes, open_bloc
 from .stream import positions
 
 _ORDER = (
+    "code",
     "bloc",
     "activite",
     "taches",
@@ -67,6 +68,8 @@ class _Row:
     activite: DActivite | None = None
     competence: DCompetence | None = None
     critere: DCritere | None = None
+    code: str | None = None
+    linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
 
 
 def read_table(ctx: Context, view: TableView, state: State) -> None:
@@ -160,6 +163,11 @@ def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
         "activite" in roles and previous.activite is not None and previous.activite.code
     ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
+    coded_now = coded_now or any(_codes_only(ctx, u.text) for u in keys)
+    coded_now = coded_now or any(  # a number in the code column
+        fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
+        for cell, fresh in row.cells.get("code", [])
+    )
     return bool(coded_before) and not coded_now
 
 
@@ -265,6 +273,10 @@ def _competence(
         units = [u for u in cell_units(cell) if not ctx.rules.first("code-only", u.text)]
         if not units:
             return
+        linked = _coded_cell(ctx, state, units)
+        if linked:
+            row.competence, row.linked = linked[0], linked
+            return
         several = len(units) > 1 and all(u.is_item for u in units)
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:
@@ -276,12 +288,50 @@ def _competence(
                 comps.append(comp)
         if not comps:
             return
+        if row.code and len(comps) == 1 and not comps[0].codes:
+            comps[0].codes.append((row.code, view.source))  # the code column's number
         row.competence = comps[-1]
         ctx.cells[id(cell)] = comps[-1]
         owner = bloc_of(ctx, comps[-1])
         if owner is not None:
             state.bloc = owner
     _link_activite(row)
+
+
+def _codes_only(ctx: Context, text: str) -> bool:
+    """Whether ``text`` is a list of compétence codes and nothing else."""
+    codes = [c for c in _CODE_LIST.split(text) if c]
+    return bool(codes) and all(
+        any(rule.regex.fullmatch(c) for rule in ctx.rules.labelled("link-code")) for c in codes
+    )
+
+
+def _coded_cell(ctx: Context, state: State, units: list[Unit]) -> list[DCompetence]:
+    """A compétence cell of codes only ("CP1, CP2") names compétences stated
+    before: it links the row to them (a synthesis table's compétences move to
+    the open bloc that lists them)."""
+    text = " ".join(u.text for u in units)
+    if not _codes_only(ctx, text):
+        return []
+    codes = [c for c in _CODE_LIST.split(text) if c]
+    known = {
+        " ".join(code.split()).upper(): comp
+        for bloc in ctx.draft.blocs
+        for comp in bloc.competences
+        for code, _ in comp.codes
+    }
+    found = [known.get(" ".join(c.split()).upper()) for c in codes]
+    if not all(found):
+        return []
+    comps = [c for c in found if c is not None]
+    bloc = state.bloc
+    if bloc is not None and not is_implicit(bloc):
+        for comp in comps:
+            owner = bloc_of(ctx, comp)
+            if owner is not None and owner is not bloc and is_implicit(owner):
+                owner.competences.remove(comp)
+                bloc.competences.append(comp)
+    return comps
 
 
 def _link_activite(row: _Row) -> None:
@@ -367,7 +417,10 @@ def _criteres(
     if not fresh or state.bloc is None:
         return
     units = cell_units(cell)
-    comps = [row.competence] if row.competence is not None else []
+    comps = list(row.linked) or ([row.competence] if row.competence is not None else [])
+    scope = state.competence  # a critères table inside a compétence's scope evaluates it
+    if not comps and "competence" not in view.roles and not state.link_codes and scope:
+        comps = [scope] if not scope.from_list and scope in state.bloc.competences else []
     links = [] if comps else list(state.link_codes or [])
     if "indicateurs" in view.roles:
         if units:
@@ -409,7 +462,15 @@ def _indicateurs(
         target.indicateurs.extend(u.text for u in cell_units(cell))
 
 
+def _code(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+    """A code column ('N°'): a bare code is the code of the row's compétence."""
+    text = " ".join(u.text for u in cell_units(cell)).strip().rstrip(".):")
+    if fresh and text and ctx.rules.first("code-only", text) and len(text) <= 12:
+        row.code = text
+
+
 _READERS = {
+    "code": _code,
     "bloc": _bloc,
     "activite": _activite,
     "taches": _taches,

@@ -1,0 +1,60 @@
+"""Fourth blind generalisation set: a CQP in DOCX (an "Activités |
+Compétences" synthesis table before the first bloc, merged "Activité N : …"
+cells, evaluation tables whose "Compétences évaluées" cells hold codes only),
+a CQPM in DOCX (a "N°" code column next to the compétence column) and a titre
+professionnel PDF (a "Critères d'évaluation | Indicateurs" table under each
+"Cn – …" compétence heading). Every title is followed by a plain paragraph
+that is the description.
+
+Every input meets 0.95 on every scored type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from corpus_helpers import extract_json, gold_beside
+
+from pipeline.evaluate import evaluate
+
+DATA = Path(__file__).resolve().parent / "data" / "generalise4"
+INPUTS = sorted(p for p in DATA.iterdir() if not p.name.endswith(".gold.json"))
+MINIMUM = 0.95
+
+
+_gold = gold_beside
+
+
+@pytest.fixture(scope="module", params=INPUTS, ids=lambda p: p.name)
+def extracted(request: pytest.FixtureRequest) -> tuple[Path, dict[str, Any]]:
+    path: Path = request.param
+    return path, extract_json(path)
+
+
+def test_generalise4_every_input_has_a_gold() -> None:
+    assert len(INPUTS) == 3
+    assert all(_gold(path)["blocs"] for path in INPUTS)
+
+
+def test_generalise4_meets_thresholds(extracted: tuple[Path, dict[str, Any]]) -> None:
+    path, predicted = extracted
+    report = evaluate(_gold(path), predicted)
+    failures = report.failures(MINIMUM, MINIMUM, MINIMUM)
+    assert failures == [], report.render(MINIMUM, MINIMUM, MINIMUM, details=True)
+
+
+def test_generalise4_description_under_title(extracted: tuple[Path, dict[str, Any]]) -> None:
+    """With no description heading, the prose right under the title is the description."""
+    path, predicted = extracted
+    assert predicted["certification"]["description"] == _gold(path)["certification"]["description"]
+
+
+def test_generalise4_synthesis_table_makes_no_bloc(
+    extracted: tuple[Path, dict[str, Any]],
+) -> None:
+    """Compétences read from a table before any bloc end up in the blocs that list them."""
+    _path, predicted = extracted
+    assert all(b["code"] for b in predicted["blocs"])
+    assert all(c["competences"] for b in predicted["blocs"] for c in b["criteres"])

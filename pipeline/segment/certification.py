@@ -196,8 +196,11 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
     paragraph) a first unit a title rule reads; short subtitle lines and
     title-like lines (an RNCP code line) before the prose are skipped."""
     titles = [i for i, u in enumerate(preamble) if u.kind is Kind.HEADING and u.level == 1]
-    if not titles and preamble and ctx.rules.first("title", preamble[0].text) is not None:
-        titles = [0]
+    if not titles:
+        # a title styled as a plain paragraph, under at most a short banner line
+        titles = [
+            i for i, u in enumerate(preamble[:2]) if ctx.rules.first("title", u.text) is not None
+        ][:1]
     if len(titles) != 1 or any(u.kind is Kind.HEADING for u in preamble[titles[0] + 1 :]):
         return None
     parts: list[str] = []

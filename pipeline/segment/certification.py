@@ -201,7 +201,9 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
         titles = [
             i for i, u in enumerate(preamble[:2]) if ctx.rules.first("title", u.text) is not None
         ][:1]
-    if len(titles) != 1 or any(u.kind is Kind.HEADING for u in preamble[titles[0] + 1 :]):
+    if len(titles) != 1 or any(
+        u.kind is Kind.HEADING and u.level <= 1 for u in preamble[titles[0] + 1 :]
+    ):
         return None
     parts: list[str] = []
     for unit in preamble[titles[0] + 1 :]:

@@ -21,6 +21,8 @@ class State:
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None
     critere_from_paragraph: bool = False
+    # the list depth of the item that stated the current coded compétence
+    competence_item_level: int | None = None
     link_codes: list[str] | None = None
     bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
     roman_units: bool = False  # no bloc level, and a heading announces numbered units
@@ -43,6 +45,7 @@ class State:
         self.zone = None
         self.competence = None
         self.competence_headed = False
+        self.competence_item_level = None
         self.critere = None
         self.link_codes = None
 

@@ -240,6 +240,8 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     bloc = state.bloc
     assert bloc is not None
     text = unit.text
+    if _nested_critere(state, unit):
+        return
     lettered = ctx.rules.first("code-competence", text) is not None
     if unit.heading_like and not unit.is_item and not lettered:
         known = find_competence(ctx, label_text(text), bloc)
@@ -248,6 +250,7 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
             # follows (critères, connaissances) is that compétence's
             state.competence = known
             state.competence_headed = True
+            state.competence_item_level = None
             state.critere = None
             return
     if text.endswith(":") or (unit.heading_like and not unit.is_item and not lettered):
@@ -272,6 +275,20 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         state.competence = comp
         state.competence_headed = False
         state.critere = None
+        state.competence_item_level = unit.level if unit.is_item and coded else None
+
+
+def _nested_critere(state: State, unit: Unit) -> bool:
+    """An item nested under the item of a coded compétence, with no label of
+    its own, is a critère of that compétence."""
+    parent = state.competence_item_level
+    if parent is None or not unit.is_item or unit.level <= parent:
+        return False
+    assert state.bloc is not None and state.competence is not None
+    state.critere = add_critere(
+        state.bloc, unit, unit.text, [], "stream.nested-critere", competences=[state.competence]
+    )
+    return True
 
 
 def _critere(ctx: Context, state: State, unit: Unit) -> None:

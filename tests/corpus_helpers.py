@@ -52,3 +52,21 @@ def extract_json(path: Path) -> dict[str, Any]:
     """Extract ``path`` and return the JSON a user gets (validated, as written)."""
     data: dict[str, Any] = json.loads(to_json(extract(path)))
     return data
+
+
+def blind_inputs(folder: str) -> list[Path]:
+    """The inputs of the blind set ``tests/data/<folder>/``: every file but the gold JSON."""
+    data = GOLD.parent / folder
+    return sorted(p for p in data.iterdir() if not p.name.endswith(".gold.json"))
+
+
+def assert_meets_gold(
+    path: Path, predicted: dict[str, Any], minimum: float = 0.95, skip: tuple[str, ...] = ()
+) -> None:
+    """Every scored type and relation ≥ ``minimum`` against the gold beside ``path``.
+
+    ``skip`` leaves out failures whose reason starts with one of its prefixes.
+    """
+    report = evaluate(gold_beside(path), predicted)
+    failures = [f for f in report.failures(minimum, minimum, minimum) if not f.startswith(skip)]
+    assert failures == [], report.render(minimum, minimum, minimum, details=True)

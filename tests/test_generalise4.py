@@ -15,12 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_helpers import extract_json, gold_beside
+from corpus_helpers import assert_meets_gold, blind_inputs, extract_json, gold_beside
 
-from pipeline.evaluate import evaluate
-
-DATA = Path(__file__).resolve().parent / "data" / "generalise4"
-INPUTS = sorted(p for p in DATA.iterdir() if not p.name.endswith(".gold.json"))
+INPUTS = blind_inputs("generalise4")
 MINIMUM = 0.95
 
 
@@ -39,10 +36,7 @@ def test_generalise4_every_input_has_a_gold() -> None:
 
 
 def test_generalise4_meets_thresholds(extracted: tuple[Path, dict[str, Any]]) -> None:
-    path, predicted = extracted
-    report = evaluate(_gold(path), predicted)
-    failures = report.failures(MINIMUM, MINIMUM, MINIMUM)
-    assert failures == [], report.render(MINIMUM, MINIMUM, MINIMUM, details=True)
+    assert_meets_gold(*extracted, MINIMUM)
 
 
 def test_generalise4_description_under_title(extracted: tuple[Path, dict[str, Any]]) -> None:

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_helpers import extract_json, gold_beside
-
-from pipeline.evaluate import evaluate
+from corpus_helpers import assert_meets_gold, blind_inputs, extract_json, gold_beside
 
 DATA = Path(__file__).resolve().parent / "data" / "generalise5"
 MINIMUM = 0.95
@@ -34,16 +32,13 @@ def extracted(request: pytest.FixtureRequest) -> tuple[Path, dict[str, Any]]:
 
 
 def test_generalise5_every_input_has_a_gold() -> None:
-    inputs = sorted(p for p in DATA.iterdir() if not p.name.endswith(".gold.json"))
+    inputs = blind_inputs("generalise5")
     assert len(inputs) == 3
     assert all(gold_beside(path)["blocs"] for path in inputs)
 
 
 def test_generalise5_meets_thresholds(extracted: tuple[Path, dict[str, Any]]) -> None:
-    path, predicted = extracted
-    report = evaluate(gold_beside(path), predicted)
-    failures = report.failures(MINIMUM, MINIMUM, MINIMUM)
-    assert failures == [], report.render(MINIMUM, MINIMUM, MINIMUM, details=True)
+    assert_meets_gold(*extracted, MINIMUM)
 
 
 def test_generalise5_description_under_title(extracted: tuple[Path, dict[str, Any]]) -> None:

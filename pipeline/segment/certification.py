@@ -147,22 +147,22 @@ def _elsewhere(ctx: Context, preamble: list[Unit]) -> list[Unit]:
 
 
 def _preamble(ctx: Context) -> list[Unit]:
-    out = []
-    for unit in ctx.units:
-        if unit.table is not None:
-            break
-        if ctx.rules.first("bloc", unit.text) or ctx.rules.first("bloc-unit", unit.text):
-            break
-        out.append(unit)
-    return out
+    """The units before the first table or bloc heading."""
+    return _until_first_bloc(ctx, stop_at_table=True)
 
 
 def _before_blocs(ctx: Context) -> list[Unit]:
     """The units outside tables before the first bloc heading (a synthesis
     table may come before the description of the job)."""
+    return _until_first_bloc(ctx, stop_at_table=False)
+
+
+def _until_first_bloc(ctx: Context, stop_at_table: bool) -> list[Unit]:
     out = []
     for unit in ctx.units:
         if unit.table is not None:
+            if stop_at_table:
+                break
             continue
         if ctx.rules.first("bloc", unit.text) or ctx.rules.first("bloc-unit", unit.text):
             break

@@ -98,18 +98,29 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     return True
 
 
+def _run_in_parts(
+    ctx: Context, state: State, unit: Unit, label: str, separator: str
+) -> list[str] | None:
+    """The text run in after a ``label`` rule's match, split by the ``separator``
+    rules; None when the unit is not such a line inside a bloc."""
+    if state.bloc is None or unit.is_item:
+        return None
+    hit = ctx.rules.first(label, unit.text)
+    if hit is None:
+        return None
+    parts = [hit.group("rest") or ""]
+    for rule in ctx.rules.labelled(separator):
+        parts = [piece for part in parts for piece in rule.regex.split(part)]
+    return parts
+
+
 def _inline_modalites(ctx: Context, state: State, unit: Unit) -> bool:
     """A modality printed on one line after its label ("<unit> – Modalités : A
     OU B", "Situation d'évaluation : …"): each alternative is a modality of
     the current bloc, the label dropped."""
-    if state.bloc is None or unit.is_item:
+    parts = _run_in_parts(ctx, state, unit, "modalite-inline", "modalite-alternative")
+    if parts is None or state.bloc is None:
         return False
-    hit = ctx.rules.first("modalite-inline", unit.text)
-    if hit is None:
-        return False
-    parts = [hit.group("rest") or ""]
-    for rule in ctx.rules.labelled("modalite-alternative"):
-        parts = [piece for part in parts for piece in rule.regex.split(part)]
     texts = [capitalise(part.strip()) for part in parts if part.strip()]
     add_modalites(ctx, state.bloc, [replace(unit, text=text) for text in texts])
     return True
@@ -118,14 +129,9 @@ def _inline_modalites(ctx: Context, state: State, unit: Unit) -> bool:
 def _inline_connaissances(ctx: Context, state: State, unit: Unit) -> bool:
     """Knowledge run in after its label ("Savoirs associés : S1 …, S2 …"):
     one connaissance of the current bloc per item, item codes dropped."""
-    if state.bloc is None or unit.is_item:
+    parts = _run_in_parts(ctx, state, unit, "connaissances-inline", "connaissances-separator")
+    if parts is None or state.bloc is None:
         return False
-    hit = ctx.rules.first("connaissances-inline", unit.text)
-    if hit is None:
-        return False
-    parts = [hit.group("rest") or ""]
-    for rule in ctx.rules.labelled("connaissances-separator"):
-        parts = [piece for part in parts for piece in rule.regex.split(part)]
     for part in parts:
         text = part.strip().rstrip(" .;,")
         coded = ctx.rules.first("connaissances-code", text)

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/ledger.py first NAME.ext [--source REPO:PATH@COMMIT]
     .venv/bin/python bench/ledger.py update            # re-score every document
-    .venv/bin/python bench/ledger.py table             # print the Markdown table (README, LEDGER.md)
+    .venv/bin/python bench/ledger.py table             # print the Markdown table
 
 Every real document ``tests/data/real/NAME[.form].ext`` has a reference
 ``tests/data/real/gold/NAME.gold.json`` and a ledger entry
@@ -149,7 +149,8 @@ def table() -> str:
             + " |"
         )
     if firsts:
-        rows.append(f"\nMean first-contact strict F1 (refusal = 0): {sum(firsts) / len(firsts):.2f}")
+        mean = sum(firsts) / len(firsts)
+        rows.append(f"\nMean first-contact strict F1 (refusal = 0): {mean:.2f}")
     rows.append(f"Mean current strict F1 (refusal = 0): {sum(nows) / len(nows):.2f}")
     return "\n".join(rows)
 

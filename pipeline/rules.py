@@ -67,6 +67,10 @@ class Rule(BaseModel):
     value: str | None = Field(None, description="Payload, e.g. the section or column role")
     anywhere: bool = Field(False, description="Search the whole text, not only its start")
     description: str | None = None
+    examples: list[str] = Field(default_factory=list, description="Texts the rule must match")
+    counter_examples: list[str] = Field(
+        default_factory=list, description="Texts the rule must not match"
+    )
 
     @model_validator(mode="after")
     def _one_matcher(self) -> Rule:

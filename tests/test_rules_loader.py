@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.rules import RuleError, load_file, load_rules
+from pipeline.rules import Rule, RuleError, default_rules, load_file, load_rules
 
 
 def _write(folder: Path, name: str, body: str) -> Path:
@@ -88,3 +88,18 @@ def test_rules_groups_keep_the_printed_apostrophes() -> None:
     hit = load_rules().first("title", "CQP Délégué(e) à l’information")
     assert hit is not None
     assert hit.group("intitule") == "Délégué(e) à l’information"
+
+
+def _rules_with_examples() -> list[object]:
+    return [
+        pytest.param(rule, id=rule.id)
+        for rule in default_rules().rules
+        if rule.examples or rule.counter_examples
+    ]
+
+
+@pytest.mark.parametrize("rule", _rules_with_examples())
+def test_rules_match_their_examples_and_not_their_counter_examples(rule: Rule) -> None:
+    """Every rule that carries examples is checked against them (one generic test)."""
+    assert [text for text in rule.examples if rule.match(text) is None] == []
+    assert [text for text in rule.counter_examples if rule.match(text) is not None] == []

@@ -174,13 +174,15 @@ def test_segment_layouts_roman_units_need_a_units_heading() -> None:
 
 
 def test_segment_layouts_savoir_faire_closes_criteres() -> None:
+    """A fiche's savoir-faire and savoirs close its critères and are the
+    connaissances (of the bloc here: the compétence is one item of a list)."""
     ref = _segment(
         "Bloc 1 – Souder\n· Régler le poste\nCritères de performance\n· Le réglage est conforme\n"
         "Savoir-faire techniques\n· Changer une bobine\nSavoirs\n· Métallurgie du soudage\n"
     )
     (bloc,) = ref.blocs
     assert [(c.libelle, c.indicateurs) for c in bloc.criteres] == [("Le réglage est conforme", [])]
-    assert bloc.connaissances == ["Métallurgie du soudage"]
+    assert bloc.connaissances == ["Changer une bobine", "Métallurgie du soudage"]
 
 
 def test_segment_layouts_captioned_table_without_header() -> None:

@@ -4,7 +4,9 @@ Each stage reads and writes a :class:`~pipeline.segment.draft.Context`:
 
 1. ``units`` — the document as a stream of units; tables with recognised
    column roles kept whole, layout tables opened up;
-2. ``sections`` — référentiel d'activités / de compétences / d'évaluation;
+2. ``outline`` — the document's own numbered levels (:mod:`.outline`): the
+   bloc level, and a compétence level under it, whatever their word;
+   ``sections`` — référentiel d'activités / de compétences / d'évaluation;
 3. ``certification`` — type, intitulé, RNCP code, description;
 4. ``streams`` — a table's columns read one after the other (raw OCR text):
    activities, compétences, critères and modalités re-attached to their bloc
@@ -36,6 +38,7 @@ from .draft import Context
 from .interleaved import streams
 from .links import code_links, links
 from .merge import codes, merge
+from .outline import outline
 from .stream import sections, units
 from .walk import blocs
 
@@ -43,6 +46,7 @@ Stage = Callable[[Context], None]
 
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("units", units),
+    ("outline", outline),
     ("sections", sections),
     ("certification", certification),
     ("streams", streams),

@@ -22,6 +22,7 @@ from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import ends_sentence, starts_lower
 from .draft import Context, Draft, Unit
+from .state import is_bloc_heading
 
 _TYPES = {"CQP", "CQPM", "CQPI"}
 _NO_TYPE = "NONE"  # a title rule's value for a family that is not a CQP
@@ -164,7 +165,7 @@ def _until_first_bloc(ctx: Context, stop_at_table: bool) -> list[Unit]:
             if stop_at_table:
                 break
             continue
-        if ctx.rules.first("bloc", unit.text) or ctx.rules.first("bloc-unit", unit.text):
+        if is_bloc_heading(ctx, unit.text):
             break
         out.append(unit)
     return out

@@ -3,13 +3,15 @@ référentiel the stages fill in (normalised into the output models at the end).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..docmodel import Block, Cell, Document, Kind, Row
 from ..options import Options
-from ..rules import RuleSet
+from ..rules import Rule, RuleSet
 from ..textclean import clean, ends_sentence, is_upper, starts_lower
 
 
@@ -152,6 +154,14 @@ class Draft:
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Outline:
+    """The document's own numbered levels, as rules of this document (stage ``outline``)."""
+
+    bloc: Rule | None = None
+    competence: Rule | None = None
+
+
 @dataclass
 class Context:
     """What every stage reads and writes."""
@@ -164,6 +174,7 @@ class Context:
     cells: dict[int, object] = field(default_factory=dict)  # id(cell) → what it made
     sources: int = 0
     streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
+    outline: Outline = field(default_factory=Outline)
 
     def new_source(self) -> int:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""
@@ -184,6 +195,17 @@ def similar(a: str, b: str, threshold: float = 0.9) -> bool:
 
 def norm_text(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split()).rstrip(" .;:,")
+
+
+_CODE_NOISE = re.compile(r"^fiches?\s+|\bn\s*[°º]|[^\w]+")
+
+
+def code_key(code: str) -> str:
+    """A printed code as every mention of it agrees: case, accents, "FICHE",
+    "N°" and punctuation folded ("COMPETENCE 1" = "Compétence 1")."""
+    decomposed = unicodedata.normalize("NFD", code.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _CODE_NOISE.sub("", bare)
 
 
 def cell_units(cell: Cell) -> list[Unit]:

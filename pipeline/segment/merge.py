@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .draft import Context, DBloc, DCompetence, norm_text, similar
+from .draft import Context, DBloc, DCompetence, code_key, norm_text, similar
 
 
 def merge(ctx: Context) -> None:
@@ -32,7 +32,7 @@ def merge(ctx: Context) -> None:
 
 def _same_bloc(a: DBloc, b: DBloc) -> bool:
     if a.code and b.code:
-        return norm_text(a.code) == norm_text(b.code)
+        return code_key(a.code) == code_key(b.code)
     return bool(a.libelle) and similar(a.libelle, b.libelle)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import Kind
-from ..rules import Hit
+from ..rules import Hit, Rule
 from ..textclean import label_text
 from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units
 
@@ -17,6 +17,7 @@ class State:
 
     bloc: DBloc | None = None
     zone: str | None = None
+    zone_filled: bool = False  # the zone has taken content since its cue
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None
@@ -33,21 +34,46 @@ class State:
 
     def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
         """The bloc heading ``text`` states, if any ("I – …" units included when
-        the document announces its units and prints no bloc)."""
+        the document announces its units and prints no bloc; the outline's bloc
+        level when the bloc vocabulary finds none)."""
         hit = ctx.rules.first(self.bloc_label, text)
         if hit is None and self.roman_units:
             hit = ctx.rules.first("bloc-roman", text)
+        if hit is None:
+            hit = outline_hit(ctx.outline.bloc, text)
         return hit
+
+    def enter(self, zone: str | None) -> None:
+        """Switch to ``zone`` (None: what follows needs a cue)."""
+        self.zone = zone
+        self.zone_filled = False
 
     def close(self) -> None:
         """Leave the current bloc."""
         self.bloc = None
         self.zone = None
+        self.zone_filled = False
         self.competence = None
         self.competence_headed = False
         self.competence_item_level = None
         self.critere = None
         self.link_codes = None
+
+
+def outline_hit(rule: Rule | None, text: str) -> Hit | None:
+    """The match of an outline level's rule on ``text``."""
+    found = rule.match(text) if rule is not None else None
+    return Hit(rule, found, text) if rule is not None and found is not None else None
+
+
+def is_bloc_heading(ctx: Context, text: str) -> bool:
+    """Whether ``text`` names a bloc: the bloc vocabulary, a numbered unit of a
+    document without bloc level, or the outline's bloc level."""
+    return bool(
+        ctx.rules.first("bloc", text)
+        or ctx.rules.first("bloc-unit", text)
+        or outline_hit(ctx.outline.bloc, text)
+    )
 
 
 def bloc_label(ctx: Context) -> str:
@@ -99,7 +125,7 @@ def open_bloc(
     ctx.draft.blocs.append(bloc)
     state.close()
     state.bloc = bloc
-    state.zone = "competences"
+    state.enter("competences")
     state.source = ctx.new_source()
     return bloc
 

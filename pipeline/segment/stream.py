@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from .draft import Context, TableView, Unit, cell_units
+from .state import is_bloc_heading
 
 
 def units(ctx: Context) -> None:
@@ -205,10 +206,6 @@ def sections(ctx: Context) -> None:
             if hit is not None:
                 current = hit.rule.value
                 unit.starts_section = current
-            elif current == "activites" and _bloc_heading(ctx, unit.text):
+            elif current == "activites" and is_bloc_heading(ctx, unit.text):
                 current = "competences"  # the blocs follow the activités without a heading
         unit.section = current
-
-
-def _bloc_heading(ctx: Context, text: str) -> bool:
-    return bool(ctx.rules.first("bloc", text) or ctx.rules.first("bloc-unit", text))

@@ -16,7 +16,7 @@ from ..nlp import classify, is_action
 from ..textclean import capitalise, ends_sentence, is_upper, label_text
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
-from .state import State, bloc_label, is_cue, link_codes, open_bloc, roman_units
+from .state import State, bloc_label, is_cue, link_codes, open_bloc, outline_hit, roman_units
 from .tables import _transversal, read_table
 
 
@@ -34,7 +34,7 @@ def blocs(ctx: Context) -> None:
             continue
         if unit.table is not None:
             read_table(ctx, unit.table, state)
-            state.zone = None  # what follows a table needs a new cue
+            state.enter(None)  # what follows a table needs a new cue
             continue
         if unit.starts_section:
             state.close()
@@ -49,7 +49,7 @@ def blocs(ctx: Context) -> None:
             bloc = open_bloc(ctx, state, [unit, *following], "stream.bloc")
             if bloc is not None:
                 if state.modalites_section:
-                    state.zone = "modalites"
+                    state.enter("modalites")
                 if not (hit := state.bloc_hit(ctx, unit.text)) or not hit.group("libelle"):
                     skip = (
                         1
@@ -59,6 +59,10 @@ def blocs(ctx: Context) -> None:
                         else 0
                     )
                 continue
+        used = _outline_competence(ctx, state, units, index)
+        if used is not None:
+            skip = used
+            continue
         if _inline_modalites(ctx, state, unit) or _inline_connaissances(ctx, state, unit):
             continue
         if _inline_critere(ctx, state, unit):
@@ -75,6 +79,39 @@ def blocs(ctx: Context) -> None:
         _content(ctx, state, unit)
 
 
+def _outline_competence(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:
+    """A heading of the outline's compétence level ("FICHE COMPÉTENCE
+    PROFESSIONNELLE N° 2", its title on the same line or the next) opens that
+    compétence in the current bloc, or the last one (a fiche after the list
+    that closed it); what follows needs a cue. Returns how many following
+    units it used (its title), None when ``units[index]`` is no such heading."""
+    unit = units[index]
+    hit = outline_hit(ctx.outline.competence, unit.text)
+    bloc = state.bloc or (ctx.draft.blocs[-1] if ctx.draft.blocs else None)
+    if hit is None or unit.is_item or bloc is None:
+        return None
+    libelle, used = label_text(hit.group("libelle") or ""), 0
+    following = units[index + 1] if index + 1 < len(units) else None
+    titled = following is not None and following.table is None and not is_cue(ctx, following)
+    if not libelle and following is not None and titled:
+        libelle, used = label_text(following.text), 1
+    if not libelle:
+        return None
+    if state.bloc is not bloc:
+        state.close()
+        state.bloc = bloc
+        state.source = ctx.new_source()
+    comp = add_competence(
+        ctx, bloc, replace(unit, text=libelle), state.source, from_list=False, rule=hit.rule.id
+    )
+    if comp is not None:
+        comp.codes.append((hit.group("number") or "", state.source))
+    state.competence, state.competence_headed = comp, True
+    state.competence_item_level, state.critere = None, None
+    state.enter(None)
+    return used
+
+
 def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     """Switch zone on a cue; a general "MODALITÉS D'ÉVALUATION" section (caps,
     numbered or a heading as high as the bloc's) closes the bloc instead."""
@@ -86,13 +123,13 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     zone = hit.rule.value
     if zone == "transversales":
         state.close()
-        state.zone = zone
+        state.enter(zone)
         return True
     if zone == "modalites" and _general(ctx, state.bloc, unit):
         state.close()
         state.modalites_section = True
         return True
-    state.zone = zone
+    state.enter(zone)
     if zone == "criteres":
         state.critere = None
     return True
@@ -158,7 +195,7 @@ def _inline_critere(ctx: Context, state: State, unit: Unit) -> bool:
             link_codes=[code] if code else list(state.link_codes or []),
         )
         state.critere_from_paragraph = True
-        state.zone = "criteres"
+        state.enter("criteres")
         return True
     hit = ctx.rules.first("indicateur-inline", unit.text)
     if hit is not None and state.critere is not None:
@@ -208,6 +245,10 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         return
     if _new_competence(ctx, state, unit):
         return
+    if _ends_zone(ctx, state, unit):
+        state.zone = zone = None
+    if zone is not None and not unit.heading_like:
+        state.zone_filled = True  # a sub-heading fills no zone
     if zone == "ignore":
         return  # a list the contract has no place for (savoir-faire of a fiche)
     if zone is None:
@@ -224,6 +265,20 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         _list_item(state, bloc, zone, unit)
 
 
+def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
+    """A heading-like line that is no cue and states no compétence ends a zone
+    that has taken content: what follows it is something else (training
+    contents, a form), known or not."""
+    return (
+        state.zone_filled
+        and not unit.is_item
+        and unit.heading_like
+        and competence_code(ctx, unit.text) is None
+        and ctx.rules.first("code-letter", unit.text) is None
+        and ctx.rules.first("modalite-separator", unit.text) is None
+    )
+
+
 def _new_competence(ctx: Context, state: State, unit: Unit) -> bool:
     """A coded compétence heading ("2.1.2 …", "C1.3 …") met in another zone of
     the bloc, numbered like the bloc's compétences: back to the compétences zone."""
@@ -237,7 +292,7 @@ def _new_competence(ctx: Context, state: State, unit: Unit) -> bool:
     known = [c for comp in state.bloc.competences for c, _ in comp.codes]
     if hit.rule.label != "code-competence" and not any(c.count(".") == depth for c in known):
         return False
-    state.zone = "competences"
+    state.enter("competences")
     _competence(ctx, state, unit)
     return True
 

@@ -1,0 +1,215 @@
+"""Stage ``outline``: the document's own numbered levels, whatever their word.
+
+Référentiels number their units: "Compétence 1 … 6", "Module 1. – … Module 8",
+"FICHE ACTIVITÉ TYPE N° 1" then "FICHE COMPÉTENCE PROFESSIONNELLE N° 1 … 4",
+"CP1.1 … CP2.7", "UC 1 … UC 4". A *series* is every line that starts with the
+same level word (case, accents, "fiche" and "N°" folded away) and a number of
+the same depth; a series whose numbers run from 1 (1, 2, …) is a level of the
+document's outline, and its members are every mention of those units — a
+synthesis table or a table of contents names the same units as the body.
+
+The level words are priors, not gates (``rules/outline.yaml``, label
+``level-word``): a word known as a bloc level ranks first, then a word known as
+a compétence level (with no bloc level printed, its units are the blocs), then
+a word nobody listed, if its series is long and printed as headings. Words
+known to number something else (articles, pages, annexes…) never make a level.
+
+The chosen levels become rules of this document (``ctx.outline``): the bloc
+level (``outline.bloc``) and, under it, a compétence level
+(``outline.competence``) — e.g. a REAC's fiches compétence under its fiche
+activité type. The outline is only built when the rules' bloc vocabulary
+("Bloc de compétences 2", "BC03"…) finds no bloc in the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..docmodel import Kind
+from ..rules import Rule
+from ..textclean import ends_sentence, is_upper
+from .draft import Context, Outline, Unit, cell_units
+
+#: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
+#: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
+_NUMBERED = re.compile(
+    r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)\s*(?:n\s*[°ºo]\.?\s*)?"
+    r"(?P<number>\d{1,2}(?:\s?\.\s?\d{1,2})*)(?![\d])\.?"
+    r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
+_CONTENT = 3  # a unit owns content when this many blocks follow its mention
+_SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
+_RANK = {"bloc": 0, "competence": 1, "unknown": 2}
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A line that starts with a level word and a number."""
+
+    word: str  # canonical: lower case, no accents ("competence professionnelle")
+    number: tuple[int, ...]
+    title: str
+
+
+@dataclass
+class Series:
+    """Every mention of the units of one level word and numbering depth."""
+
+    word: str
+    depth: int
+    numbers: set[tuple[int, ...]] = field(default_factory=set)
+    headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
+    first: int = 0  # index of the first mention in the stream
+    mentions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (index, number)
+
+    def owners(self, total: int) -> int:
+        """How many units have a mention followed by content (a few blocks
+        before the series' next mention): the body, not a summary or a table."""
+        owning = set()
+        ends = [index for index, _ in self.mentions[1:]] + [total]
+        for (index, number), end in zip(self.mentions, ends, strict=True):
+            if end - index > _CONTENT:
+                owning.add(number)
+        return len(owning)
+
+    @property
+    def runs_from_one(self) -> bool:
+        firsts = {n[-1] for n in self.numbers}
+        return 1 in firsts and (2 in firsts or len(self.numbers) == 1)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, single spaces."""
+    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def numbered(text: str) -> Numbered | None:
+    """The level word, number and title a line starts with, if any."""
+    found = _NUMBERED.match(text.strip())
+    if found is None:
+        return None
+    number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
+    return Numbered(fold(found.group("word")), number, found.group("title").strip())
+
+
+def outline(ctx: Context) -> None:
+    """Find the document's numbered levels and keep the bloc and compétence
+    ones, unless the bloc vocabulary names the blocs already."""
+    if any(u.table is None and ctx.rules.first("bloc", u.text) for u in ctx.units):
+        return
+    series, total = _series(ctx)
+    roles = {key: _role(ctx, s.word) for key, s in series.items()}
+    levels = [
+        s
+        for key, s in series.items()
+        if roles[key] != "other"
+        and s.runs_from_one
+        and _is_level(s, roles[key])
+        and s.owners(total) >= min(2, len(s.numbers))
+    ]
+    bloc = min(
+        levels, key=lambda s: (s.depth, _RANK[roles[(s.word, s.depth)]], s.first), default=None
+    )
+    if bloc is None:
+        return
+    below = [
+        s
+        for s in levels
+        if s is not bloc and roles[(s.word, s.depth)] == "competence" and s.first > bloc.first
+    ]
+    competence = min(below, key=lambda s: (s.depth, s.first), default=None)
+    ctx.outline = Outline(
+        _level_rule("outline.bloc", bloc),
+        _level_rule("outline.competence", competence) if competence else None,
+    )
+
+
+def _series(ctx: Context) -> tuple[dict[tuple[str, int], Series], int]:
+    """Every numbered mention, grouped by level word and depth; and the
+    number of units mentions were looked for in."""
+    found: dict[tuple[str, int], Series] = {}
+    mentions = _mentions(ctx)
+    for index, unit in enumerate(mentions):
+        hit = numbered(unit.text)
+        if hit is None or len(unit.text) > 200:
+            continue
+        key = (hit.word, len(hit.number))
+        entry = found.setdefault(key, Series(hit.word, len(hit.number), first=index))
+        entry.numbers.add(hit.number)
+        entry.mentions.append((index, hit.number))
+        if _headed(unit, hit):
+            entry.headed += 1
+    return found, len(mentions)
+
+
+def _mentions(ctx: Context) -> list[Unit]:
+    """The stream's units, plus the first unit of each cell of a role table."""
+    out: list[Unit] = []
+    for unit in ctx.units:
+        if unit.table is None:
+            out.append(unit)
+            continue
+        seen: set[int] = set()
+        for row in unit.table.body:
+            for cell in row.cells:
+                if id(cell) not in seen:
+                    seen.add(id(cell))
+                    out.extend(cell_units(cell)[:1])
+    return out
+
+
+def _headed(unit: Unit, hit: Numbered) -> bool:
+    """Printed as a heading: a heading block, bold, capitals, the number alone
+    with its title on the next line, or a short line that ends no sentence."""
+    if unit.kind is Kind.LIST_ITEM:
+        return False
+    if unit.kind is Kind.HEADING or unit.bold or is_upper(unit.text) or not hit.title:
+        return True
+    return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
+
+
+def _role(ctx: Context, word: str) -> str:
+    """``bloc``, ``competence``, ``other`` (a word that numbers something else)
+    or ``unknown``, from the ``level-word`` rules."""
+    hit = ctx.rules.first("level-word", word)
+    return hit.rule.value if hit is not None and hit.rule.value else "unknown"
+
+
+def _is_level(series: Series, role: str) -> bool:
+    """A known level word needs one heading-like mention; an unknown one a
+    long series printed as headings."""
+    if role == "unknown":
+        return len(series.numbers) >= _LONG_UNKNOWN_SERIES and series.headed >= len(series.numbers)
+    return series.headed >= 1
+
+
+def _level_rule(rule_id: str, series: Series) -> Rule:
+    """A rule matching every mention of the series' units: ``code`` is the
+    level word and number as printed (without "FICHE"), ``number`` the number,
+    ``libelle`` the title on the same line (may be empty)."""
+    word = r"[\s'’-]+".join(_letters(w) for w in re.split(r"[ '’-]", series.word))
+    number = r"\d{1,2}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1)
+    pattern = (
+        rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}))(?![\d])"
+        r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
+    )
+    return Rule.model_validate(
+        {"id": rule_id, "label": rule_id, "pattern": pattern, "description": series.word}
+    )
+
+
+_ACCENTED = defaultdict(
+    str,
+    {"a": "aàâä", "c": "cç", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "y": "yÿ"},
+)
+
+
+def _letters(word: str) -> str:
+    """A regex for ``word`` whatever its accents."""
+    return "".join(f"[{_ACCENTED[c]}]" if _ACCENTED[c] else re.escape(c) for c in word)

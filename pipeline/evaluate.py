@@ -152,10 +152,26 @@ def _competence_codes(doc: dict[str, Any]) -> dict[str, str]:
     """Compétence id → printed code, to read ``criteres[].competences`` of an
     extraction (ids) like the gold's (codes); values that are not ids stay.
     A compétence with no printed code keeps its position id ("BC01.C02"), the
-    value a gold gives for an uncoded compétence."""
-    comps = [c for b in doc.get("blocs") or [] for c in b.get("competences") or []]
-    comps += doc.get("competences_transversales") or []
-    return {c["id"]: c.get("code") or c["id"] for c in comps if isinstance(c.get("id"), str)}
+    value a gold gives for an uncoded compétence; a gold that names a coded
+    compétence by its position id is read the same way."""
+    codes: dict[str, str] = {}
+    for b, bloc in enumerate(doc.get("blocs") or [], start=1):
+        for c, comp in enumerate(bloc.get("competences") or [], start=1):
+            _note_code(codes, comp, f"BC{b:02d}.C{c:02d}")
+    for c, comp in enumerate(doc.get("competences_transversales") or [], start=1):
+        _note_code(codes, comp, f"CT{c:02d}")
+    return codes
+
+
+def _note_code(codes: dict[str, str], comp: Any, position: str) -> None:
+    """Map a compétence's id — or, in a gold without ids, its position id — to
+    its printed code (the id itself when it has none)."""
+    if not isinstance(comp, dict):
+        return
+    ident = comp.get("id")
+    ident = ident if isinstance(ident, str) else position
+    code = comp.get("code")
+    codes[ident] = code if isinstance(code, str) and code else ident
 
 
 def _flatten(doc: dict[str, Any]) -> dict[str, list[_Item]]:

@@ -7,11 +7,11 @@ moved or dropped.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "1.1"
 
 
 class _Model(BaseModel):
@@ -46,11 +46,39 @@ class Source(_Model):
     extractor_version: str
 
 
+#: the certification families of the output contract ("Family and intitulé")
+CertificationType = Literal[
+    "CQP",
+    "CQPM",
+    "CQPI",
+    "TP",
+    "BTS",
+    "BTSA",
+    "BUT",
+    "DUT",
+    "LP",
+    "CAP",
+    "CAPA",
+    "BEP",
+    "BP",
+    "BAC PRO",
+    "MC",
+    "DE",
+    "DP",
+    "BPJEPS",
+    "DEJEPS",
+    "TITRE RNCP",
+]
+
+CERTIFICATION_TYPES: Final = frozenset(get_args(CertificationType))
+
+
 class Certification(_Model):
     """The certification the référentiel describes."""
 
-    type: Literal["CQP", "CQPM", "CQPI"] | None = Field(
-        default=None, description="As printed in the title"
+    type: CertificationType | None = Field(
+        default=None,
+        description="The certification's family when the document prints it (contract list)",
     )
     intitule: str | None = Field(default=None, description="Title of the certification")
     code_rncp: str | None = Field(
@@ -128,7 +156,10 @@ class Referentiel(_Model):
         json_schema_extra={"$id": "https://referentiel.invalid/schema/1.0/referentiel.json"},
     )
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0", "1.1"] = Field(
+        default=SCHEMA_VERSION,
+        description="1.1 is written; 1.0 files (a shorter family list) are still read",
+    )
     source: Source
     certification: Certification = Field(default_factory=Certification)
     activites: list[Activite] = Field(default_factory=list)

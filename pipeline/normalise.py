@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import __version__
 from .docmodel import Document
 from .models import (
+    CERTIFICATION_TYPES,
     Activite,
     Bloc,
     Certification,
@@ -23,8 +24,6 @@ from .models import (
 )
 from .segment.draft import DCompetence, Draft, Where
 from .textclean import clean
-
-_TYPES = {"CQP", "CQPM", "CQPI"}
 
 
 def build(document: Document, draft: Draft) -> Referentiel:
@@ -77,7 +76,7 @@ def build(document: Document, draft: Draft) -> Referentiel:
             extractor_version=__version__,
         ),
         certification=Certification(
-            type=draft.type if draft.type in _TYPES else None,  # type: ignore[arg-type]
+            type=draft.type if draft.type in CERTIFICATION_TYPES else None,  # type: ignore[arg-type]
             intitule=clean(draft.intitule) or None,
             code_rncp=draft.code_rncp,
             description=clean(draft.description) or None,

@@ -19,13 +19,13 @@ with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
 from __future__ import annotations
 
 from ..docmodel import Kind
+from ..models import CERTIFICATION_TYPES
 from ..rules import Hit
 from ..textclean import ends_sentence, starts_lower
 from .draft import Context, Draft, Unit
 from .state import is_bloc_heading
 
-_TYPES = {"CQP", "CQPM", "CQPI"}
-_NO_TYPE = "NONE"  # a title rule's value for a family that is not a CQP
+_NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
 _STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description")
 _QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
@@ -85,9 +85,9 @@ def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
 def _type(draft: Draft, hit: Hit) -> bool:
     """Set the type from a title hit; whether the hit names the family."""
     kind = (hit.group("type") or hit.rule.value or "").upper()
-    if draft.type is None and kind in _TYPES:
+    if draft.type is None and kind in CERTIFICATION_TYPES:
         draft.type = kind
-    return kind in _TYPES or kind == _NO_TYPE
+    return kind in CERTIFICATION_TYPES or kind == _NO_TYPE
 
 
 def _intitule(ctx: Context, hit: Hit) -> str | None:

@@ -106,6 +106,7 @@ def _outline_competence(ctx: Context, state: State, units: list[Unit], index: in
     )
     if comp is not None:
         comp.codes.append((hit.group("number") or "", state.source))
+        comp.from_list = False  # named by a heading of its own: what follows is its
     state.competence, state.competence_headed = comp, True
     state.competence_item_level, state.critere = None, None
     state.enter(None)
@@ -235,7 +236,7 @@ def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
 def _content(ctx: Context, state: State, unit: Unit) -> None:
     zone = state.zone
     if zone == "transversales":
-        if not unit.heading_like and not unit.text.endswith(":"):
+        if not unit.heading_like and not unit.text.endswith(":") and _statement(ctx, unit):
             ctx.draft.transversales.append(
                 _transversal(ctx, unit, state.source, "stream.transversales")
             )
@@ -263,6 +264,14 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         add_modalites(ctx, bloc, [unit])
     elif zone in ("connaissances", "conditions", "resultats"):
         _list_item(state, bloc, zone, unit)
+
+
+def _statement(ctx: Context, unit: Unit) -> bool:
+    """A list item, or a paragraph stating an action (not a number, a date or
+    a stray label)."""
+    if unit.is_item:
+        return True
+    return is_action(unit.text) if ctx.options.use_nlp else any(c.isalpha() for c in unit.text)
 
 
 def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:

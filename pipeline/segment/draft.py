@@ -160,6 +160,9 @@ class Outline:
 
     bloc: Rule | None = None
     competence: Rule | None = None
+    #: ids of the units that only refer to units of these levels (a summary
+    #: list, a table of contents, a synthesis table naming them again)
+    references: frozenset[int] = frozenset()
 
 
 @dataclass

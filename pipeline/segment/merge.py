@@ -37,8 +37,10 @@ def _same_bloc(a: DBloc, b: DBloc) -> bool:
 
 
 def _merge_bloc(target: DBloc, other: DBloc) -> None:
-    if not target.libelle:
-        target.libelle = other.libelle
+    if not target.libelle or (_is_reference(target) and not _is_reference(other)):
+        # a summary or synthesis names the bloc; its own section titles it
+        target.libelle = other.libelle or target.libelle
+        target.where = other.where
     for comp in other.competences:
         known = next((c for c in target.competences if similar(c.libelle, comp.libelle)), None)
         if known is None:
@@ -51,6 +53,12 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
             target.modalites.append(text)
             target.modalites_details.append(detail)
     target.criteres.extend(other.criteres)
+
+
+def _is_reference(bloc: DBloc) -> bool:
+    """A mention of a bloc with nothing under it (a summary line, a table of
+    contents, a synthesis table row)."""
+    return not (bloc.competences or bloc.criteres or bloc.modalites or bloc.connaissances)
 
 
 def _merge_competence(target: DCompetence, other: DCompetence) -> None:

@@ -124,10 +124,39 @@ def outline(ctx: Context) -> None:
         if s is not bloc and roles[(s.word, s.depth)] == "competence" and s.first > bloc.first
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
+    mentions = _mentions(ctx)
+    references = {
+        id(mentions[index])
+        for level in (bloc, competence)
+        if level is not None
+        for index in _references(level)
+    }
     ctx.outline = Outline(
         _level_rule("outline.bloc", bloc),
         _level_rule("outline.competence", competence) if competence else None,
+        frozenset(references),
     )
+
+
+def _references(series: Series) -> list[int]:
+    """The mentions that only refer to units: a run of mentions with nothing
+    between them (a summary, a table of contents), when each unit it names is
+    mentioned again elsewhere (where its content is)."""
+    runs: list[list[tuple[int, tuple[int, ...]]]] = []
+    for mention in series.mentions:
+        if runs and mention[0] - runs[-1][-1][0] <= _CONTENT - 1:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    out: list[int] = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        inside = {index for index, _ in run}
+        elsewhere = {n for index, n in series.mentions if index not in inside}
+        if all(number in elsewhere for _, number in run):
+            out.extend(inside)
+    return out
 
 
 def _series(ctx: Context) -> tuple[dict[tuple[str, int], Series], int]:

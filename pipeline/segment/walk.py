@@ -44,6 +44,9 @@ def blocs(ctx: Context) -> None:
             state.modalites_section = False
         if unit.section == "activites":
             continue
+        if id(unit) in ctx.outline.references:
+            state.close()  # a summary naming the units: they are read where they are
+            continue
         if not unit.is_item or len(unit.text) < 200:
             following = units[index + 1 : index + 2]
             bloc = open_bloc(ctx, state, [unit, *following], "stream.bloc")
@@ -64,6 +67,8 @@ def blocs(ctx: Context) -> None:
             skip = used
             continue
         if _inline_modalites(ctx, state, unit) or _inline_connaissances(ctx, state, unit):
+            continue
+        if _inline_competence(ctx, state, unit):
             continue
         if _inline_critere(ctx, state, unit):
             continue
@@ -176,6 +181,23 @@ def _inline_connaissances(ctx: Context, state: State, unit: Unit) -> bool:
         text = (coded.group("rest") or "").strip() if coded is not None else text
         if text:
             state.bloc.connaissances.append(text)
+    return True
+
+
+def _inline_competence(ctx: Context, state: State, unit: Unit) -> bool:
+    """A compétence stated after its label ("Compétence : …"): a compétence of
+    the current bloc; the compétences zone goes on after it."""
+    if state.bloc is None or unit.is_item:
+        return False
+    hit = ctx.rules.first("competence-inline", unit.text)
+    if hit is None:
+        return False
+    text = label_text(hit.group("rest") or "")
+    add_competence(
+        ctx, state.bloc, replace(unit, text=text), state.source, from_list=True, rule=hit.rule.id
+    )
+    state.enter("competences")
+    state.zone_filled = True
     return True
 
 

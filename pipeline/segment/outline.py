@@ -4,9 +4,10 @@ Référentiels number their units: "Compétence 1 … 6", "Module 1. – … Mod
 "FICHE ACTIVITÉ TYPE N° 1" then "FICHE COMPÉTENCE PROFESSIONNELLE N° 1 … 4",
 "CP1.1 … CP2.7", "UC 1 … UC 4". A *series* is every line that starts with the
 same level word (case, accents, "fiche" and "N°" folded away) and a number of
-the same depth; a series whose numbers run from 1 (1, 2, …) is a level of the
-document's outline, and its members are every mention of those units — a
-synthesis table or a table of contents names the same units as the body.
+the same depth; a series whose numbers follow each other (1, 2, … — or 5 … 8
+in an excerpt) is a level of the document's outline, and its members are
+every mention of those units — a synthesis table or a table of contents names
+the same units as the body.
 
 The level words are priors, not gates (``rules/outline.yaml``, label
 ``level-word``): a word known as a bloc level ranks first, then a word known as
@@ -78,9 +79,11 @@ class Series:
         return len(owning)
 
     @property
-    def runs_from_one(self) -> bool:
-        firsts = {n[-1] for n in self.numbers}
-        return 1 in firsts and (2 in firsts or len(self.numbers) == 1)
+    def consecutive(self) -> bool:
+        """Whether the units' last numbers follow each other (1, 2, 3 — or 5…8
+        in an excerpt), as a level's numbering does."""
+        lasts = sorted({n[-1] for n in self.numbers})
+        return lasts == list(range(lasts[0], lasts[0] + len(lasts)))
 
 
 def fold(text: str) -> str:
@@ -109,7 +112,7 @@ def outline(ctx: Context) -> None:
         s
         for key, s in series.items()
         if roles[key] != "other"
-        and s.runs_from_one
+        and s.consecutive
         and _is_level(s, roles[key])
         and s.owners(total) >= min(2, len(s.numbers))
     ]

@@ -22,7 +22,30 @@ def units(ctx: Context) -> None:
     out: list[Unit] = []
     for block in ctx.document.blocks:
         _add(ctx, block, out)
-    ctx.units = out
+    ctx.units = _join_numbers(out)
+
+
+_NUMBER_ALONE = re.compile(r"^n\s*[°º]\s*\d{1,2}(?:\.\d{1,2})*$", re.IGNORECASE)
+
+
+def _join_numbers(units: list[Unit]) -> list[Unit]:
+    """A heading's number printed alone on the next line ("FICHE ACTIVITÉ
+    TYPE" / "N° 2") is part of that heading."""
+    out: list[Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.table is None
+            and unit.table is None
+            and _NUMBER_ALONE.match(unit.text)
+            and last.heading_like
+            and not any(c.isdigit() for c in last.text)
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
+        out.append(unit)
+    return out
 
 
 def _add(ctx: Context, block: Block, out: list[Unit]) -> None:

@@ -38,7 +38,7 @@ from .draft import Context, Outline, Unit, cell_units
 #: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
 _NUMBERED = re.compile(
     r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)\s*(?:n\s*[°ºo]\.?\s*)?"
-    r"(?P<number>\d{1,2}(?:\s?\.\s?\d{1,2})*)(?![\d])\.?"
+    r"(?P<number>\d{1,2}(?:\s?\.\s?\d{1,2})*)(?![\d]|\s?\.\s?\d)\.?"
     r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -65,6 +65,7 @@ class Series:
     depth: int
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
+    strong: int = 0  # mentions set as headings by typography (heading block, bold, capitals)
     first: int = 0  # index of the first mention in the stream
     mentions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (index, number)
 
@@ -177,6 +178,8 @@ def _series(ctx: Context) -> tuple[dict[tuple[str, int], Series], int]:
         entry.mentions.append((index, hit.number))
         if _headed(unit, hit):
             entry.headed += 1
+        if unit.kind is Kind.HEADING or unit.bold or is_upper(unit.text):
+            entry.strong += 1
     return found, len(mentions)
 
 
@@ -214,10 +217,13 @@ def _role(ctx: Context, word: str) -> str:
 
 
 def _is_level(series: Series, role: str) -> bool:
-    """A known level word needs one heading-like mention; an unknown one a
-    long series printed as headings."""
+    """A known level word needs one heading-like mention (a single unit, one
+    set as a heading by its typography); an unknown one a long series printed
+    as headings."""
     if role == "unknown":
         return len(series.numbers) >= _LONG_UNKNOWN_SERIES and series.headed >= len(series.numbers)
+    if len(series.numbers) == 1:
+        return series.strong >= 1
     return series.headed >= 1
 
 
@@ -228,7 +234,8 @@ def _level_rule(rule_id: str, series: Series) -> Rule:
     word = r"[\s'’-]+".join(_letters(w) for w in re.split(r"[ '’-]", series.word))
     number = r"\d{1,2}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1)
     pattern = (
-        rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}))(?![\d])"
+        rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}))"
+        r"(?![\d]|\s?\.\s?\d)"
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )
     return Rule.model_validate(

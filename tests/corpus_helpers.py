@@ -54,12 +54,6 @@ def extract_json(path: Path) -> dict[str, Any]:
     return data
 
 
-def blind_inputs(folder: str) -> list[Path]:
-    """The inputs of the blind set ``tests/data/<folder>/``: every file but the gold JSON."""
-    data = GOLD.parent / folder
-    return sorted(p for p in data.iterdir() if not p.name.endswith(".gold.json"))
-
-
 def assert_meets_gold(
     path: Path, predicted: dict[str, Any], minimum: float = 0.95, skip: tuple[str, ...] = ()
 ) -> None:

@@ -1,6 +1,6 @@
 """Segmentation of other publishers' layouts: fiche RNCP, titre professionnel,
 BTS, recent CQPM cues — small hand-written inputs (the full documents are in
-``tests/test_generalise.py``)."""
+``tests/test_layout_families.py``)."""
 
 from __future__ import annotations
 

@@ -28,9 +28,18 @@ def find_competence(ctx: Context, libelle: str, bloc: DBloc | None) -> DCompeten
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
         for comp in candidate.competences:
-            if similar(comp.libelle, libelle):
+            if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
     return None
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two near-identical libellés differ only by a word or two (a
+    plural, a typo), not by the verb or the object that makes another ability
+    ("Usiner des barres …" / "Débiter des barres …")."""
+    left, right = set(norm_text(a).split()), set(norm_text(b).split())
+    changed = max(len(left - right), len(right - left))
+    return changed <= max(1, min(len(left), len(right)) // 10)
 
 
 def bloc_of(ctx: Context, comp: DCompetence) -> DBloc | None:

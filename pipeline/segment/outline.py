@@ -30,6 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..docmodel import Kind
+from ..nlp import is_action
 from ..rules import Rule
 from ..textclean import ends_sentence, is_upper
 from .draft import Context, Outline, Unit, cell_units
@@ -42,6 +43,12 @@ _NUMBERED = re.compile(
     r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
+#: outline numbering with no level word: "1. <title>", "2) <title>", "1.2 – <title>"
+_BARE_NUMBERED = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.\s+|\s*[)–—-]\s+|\s+(?=\d*[^\W\d_]))"
+    r"(?P<title>[^\W\d_].*)$"
+)
+_FOLLOWING = 30  # units looked at under a mention for the abilities it holds
 _LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
 _CONTENT = 3  # a unit owns content when this many blocks follow its mention
 _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
@@ -96,10 +103,13 @@ def fold(text: str) -> str:
 def numbered(text: str) -> Numbered | None:
     """The level word, number and title a line starts with, if any."""
     found = _NUMBERED.match(text.strip())
+    word = fold(found.group("word")) if found is not None else ""
+    if found is None:
+        found = _BARE_NUMBERED.match(text.strip())
     if found is None:
         return None
     number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
-    return Numbered(fold(found.group("word")), number, found.group("title").strip())
+    return Numbered(word, number, found.group("title").strip())
 
 
 def outline(ctx: Context) -> None:
@@ -109,6 +119,7 @@ def outline(ctx: Context) -> None:
         return
     series, total = _series(ctx)
     roles = {key: _role(ctx, s.word) for key, s in series.items()}
+    mentions = _mentions(ctx)
     levels = [
         s
         for key, s in series.items()
@@ -116,6 +127,7 @@ def outline(ctx: Context) -> None:
         and s.consecutive
         and _is_level(s, roles[key])
         and s.owners(total) >= min(2, len(s.numbers))
+        and (roles[key] != "unknown" or _holds_abilities(ctx, s, mentions))
     ]
     bloc = min(
         levels, key=lambda s: (s.depth, _RANK[roles[(s.word, s.depth)]], s.first), default=None
@@ -128,7 +140,6 @@ def outline(ctx: Context) -> None:
         if s is not bloc and roles[(s.word, s.depth)] == "competence" and s.first > bloc.first
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
-    mentions = _mentions(ctx)
     references = {
         id(mentions[index])
         for level in (bloc, competence)
@@ -140,6 +151,25 @@ def outline(ctx: Context) -> None:
         _level_rule("outline.competence", competence) if competence else None,
         frozenset(references),
     )
+
+
+def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
+    """Whether most units of a series nobody named hold abilities — action
+    statements (spaCy) or list items without it — rather than prose: then
+    they are units of the référentiel, not sections of the document."""
+    ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
+    holding = 0
+    for (index, _), end in zip(series.mentions, ends, strict=True):
+        under = mentions[index + 1 : min(end, index + 1 + _FOLLOWING)]
+        if any(_ability(ctx, unit) for unit in under):
+            holding += 1
+    return holding * 2 > len(series.mentions)
+
+
+def _ability(ctx: Context, unit: Unit) -> bool:
+    if ctx.options.use_nlp:
+        return is_action(unit.text.lstrip("-–• "))
+    return unit.kind is Kind.LIST_ITEM
 
 
 def _references(series: Series) -> list[int]:
@@ -231,8 +261,18 @@ def _level_rule(rule_id: str, series: Series) -> Rule:
     """A rule matching every mention of the series' units: ``code`` is the
     level word and number as printed (without "FICHE"), ``number`` the number,
     ``libelle`` the title on the same line (may be empty)."""
-    word = r"[\s'’-]+".join(_letters(w) for w in re.split(r"[ '’-]", series.word))
     number = r"\d{1,2}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1)
+    if not series.word:
+        return Rule.model_validate(
+            {
+                "id": rule_id,
+                "label": rule_id,
+                "description": "outline numbering",
+                "pattern": rf"^(?P<code>(?P<number>{number}))(?:\.\s+|\s*[)–—-]\s+|\s+)"
+                r"(?P<libelle>[^\W\d_].*)$",
+            }
+        )
+    word = r"[\s'’-]+".join(_letters(w) for w in re.split(r"[ '’-]", series.word))
     pattern = (
         rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}))"
         r"(?![\d]|\s?\.\s?\d)"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..docmodel import Kind
 from ..nlp import classify, is_action
-from ..textclean import capitalise, ends_sentence, is_upper, label_text
+from ..textclean import capitalise, ends_sentence, is_upper, label_text, starts_lower
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
 from .state import State, bloc_label, is_cue, link_codes, open_bloc, outline_hit, roman_units
@@ -53,14 +53,7 @@ def blocs(ctx: Context) -> None:
             if bloc is not None:
                 if state.modalites_section:
                     state.enter("modalites")
-                if not (hit := state.bloc_hit(ctx, unit.text)) or not hit.group("libelle"):
-                    skip = (
-                        1
-                        if following
-                        and following[0].table is None
-                        and not is_cue(ctx, following[0])
-                        else 0
-                    )
+                skip = _title_continued(ctx, state, unit, following)
                 continue
         used = _outline_competence(ctx, state, units, index)
         if used is not None:
@@ -82,6 +75,24 @@ def blocs(ctx: Context) -> None:
             state.link_codes = codes
             continue
         _content(ctx, state, unit)
+
+
+def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:
+    """How many following units the bloc heading ``unit`` takes as its title:
+    the next one when the heading prints no title, or when its title runs on
+    in lower case ("1. Fabriquer des ouvrages de protection des biens" /
+    "et des personnes : grilles, garde-corps")."""
+    nxt = following[0] if following else None
+    if nxt is None or nxt.table is not None or is_cue(ctx, nxt):
+        return 0
+    hit = state.bloc_hit(ctx, unit.text)
+    if hit is None or not hit.group("libelle"):
+        return 1
+    bloc = state.bloc
+    if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
+        return 0
+    bloc.libelle = f"{bloc.libelle} {nxt.text}"
+    return 1
 
 
 def _outline_competence(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:

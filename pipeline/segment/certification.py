@@ -26,7 +26,7 @@ from .draft import Context, Draft, Unit
 from .state import is_bloc_heading
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
-_STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description")
+_STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
 _QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
 

@@ -148,7 +148,7 @@ def outline(ctx: Context) -> None:
     }
     ctx.outline = Outline(
         _level_rule("outline.bloc", bloc),
-        _level_rule("outline.competence", competence) if competence else None,
+        _level_rule("outline.competence", competence, any_depth=True) if competence else None,
         frozenset(references),
     )
 
@@ -257,11 +257,14 @@ def _is_level(series: Series, role: str) -> bool:
     return series.headed >= 1
 
 
-def _level_rule(rule_id: str, series: Series) -> Rule:
+def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     """A rule matching every mention of the series' units: ``code`` is the
     level word and number as printed (without "FICHE"), ``number`` the number,
-    ``libelle`` the title on the same line (may be empty)."""
-    number = r"\d{1,2}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1)
+    ``libelle`` the title on the same line (may be empty). ``any_depth``: the
+    units numbered one level deeper with the same word belong to it too
+    ("OI 1.1" and "OI 1.1.1" objectives)."""
+    deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
+    number = r"\d{1,2}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
     if not series.word:
         return Rule.model_validate(
             {
@@ -274,7 +277,8 @@ def _level_rule(rule_id: str, series: Series) -> Rule:
         )
     word = r"[\s'’-]+".join(_letters(w) for w in re.split(r"[ '’-]", series.word))
     pattern = (
-        rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}))"
+        rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
+        r"(?:\s?(?-i:[A-Z])(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d)"
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..docmodel import Kind
 from ..nlp import classify, is_action
+from ..rules import Hit
 from ..textclean import capitalise, ends_sentence, is_upper, label_text, starts_lower
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
@@ -77,6 +78,18 @@ def blocs(ctx: Context) -> None:
         _content(ctx, state, unit)
 
 
+_CODE_PREFIX = 3  # a level word this short is part of the code ("OI 1.1", "CP2")
+
+
+def _competence_code(hit: Hit) -> str:
+    """The code a compétence heading prints: an abbreviated level word and its
+    number ("OI 1.1", "CP 2"), the number alone after a word ("FICHE
+    COMPÉTENCE PROFESSIONNELLE N° 3" → "3")."""
+    code, number = hit.group("code") or "", hit.group("number") or ""
+    word = code[: len(code) - len(number)].strip()
+    return code if 0 < len(word) <= _CODE_PREFIX else number
+
+
 def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:
     """How many following units the bloc heading ``unit`` takes as its title:
     the next one when the heading prints no title, or when its title runs on
@@ -121,7 +134,7 @@ def _outline_competence(ctx: Context, state: State, units: list[Unit], index: in
         ctx, bloc, replace(unit, text=libelle), state.source, from_list=False, rule=hit.rule.id
     )
     if comp is not None:
-        comp.codes.append((hit.group("number") or "", state.source))
+        comp.codes.append((_competence_code(hit), state.source))
         comp.from_list = False  # named by a heading of its own: what follows is its
     state.competence, state.competence_headed = comp, True
     state.competence_item_level, state.critere = None, None

@@ -1,6 +1,8 @@
-"""Text backend: .txt / .md extractions and .html files → :class:`Document`.
+"""Text backend: .txt extractions, Markdown and HTML files → :class:`Document`.
 
-Text extractions of référentiels are line-oriented: one paragraph per line,
+HTML files are read by :mod:`.markup`, Markdown by :mod:`.markdown` (which hands
+its HTML blocks to the same reader). Plain text extractions of référentiels are
+line-oriented: one paragraph per line,
 markdown (``#`` headings, ``**bold**``), bullet glyphs, ``[bookmark: …]``
 artefacts, and tables written as TAB-separated cells holding HTML (raw OCR
 text, paragraphs wrapped over lines, is rebuilt by :mod:`.text_reflow`). Two table
@@ -24,16 +26,19 @@ import re
 from pathlib import Path
 
 from ..docmodel import Block, Cell, Document, Kind, Row
+from ..formats import Format
 from ..options import Options
 from ..sniff import detect
+from ..textclean import TYPED_BULLETS
 from ..textio import read_text
-from .markup import GLYPHS, has_markup, html_blocks
+from .markdown import markdown_blocks
+from .markup import has_markup, html_blocks
 from .text_reflow import is_raw_ocr, reflow
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _RULE = re.compile(r"^[\s\-–—_=*]*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(rf"^(\s*)([{re.escape(GLYPHS)}])(?:\s+|$)(.*)$")
+_BULLET = re.compile(rf"^(\s*)([{re.escape(TYPED_BULLETS)}])(?:\s+|$)(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -42,13 +47,16 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 def parse(path: Path, options: Options) -> Document:
     """Read a text, markdown or HTML file into the document model."""
     text, _ = read_text(path)
+    kind = detect(path)
     document = Document(
         filename=path.name,
-        format="text",
+        format=kind.reported,
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
-    if detect(path) == "html":
+    if kind is Format.HTML:
         document.blocks = html_blocks(text)
+    elif kind is Format.MARKDOWN:
+        document.blocks = markdown_blocks(_BOOKMARK.sub("", text))
     elif is_raw_ocr(text):
         document.blocks = reflow(text)
     else:

@@ -1,12 +1,12 @@
 """Text backend: .txt extractions, Markdown and HTML files → :class:`Document`.
 
 HTML files are read by :mod:`.markup`, Markdown by :mod:`.markdown` (which hands
-its HTML blocks to the same reader). Plain text extractions of référentiels are
-line-oriented: one paragraph per line,
-markdown (``#`` headings, ``**bold**``), bullet glyphs, ``[bookmark: …]``
-artefacts, and tables written as TAB-separated cells holding HTML (raw OCR
-text, paragraphs wrapped over lines, is rebuilt by :mod:`.text_reflow`). Two table
-layouts occur:
+its HTML blocks to the same reader); a text someone else OCR'd gets the OCR
+corrections (:mod:`.text_ocr`). Plain text extractions of référentiels are
+line-oriented: one paragraph per line, markdown (``#`` headings, ``**bold**``),
+bullet glyphs, ``[bookmark: …]`` artefacts, and tables written as TAB-separated
+cells holding HTML (raw OCR text, paragraphs wrapped over lines, is rebuilt by
+:mod:`.text_reflow`). Two table layouts occur:
 
 * **one row per line** — ``cell⇥cell⇥cell``; an empty cell under a filled one
   is the same merged cell (vertical merge), a row whose only filled cell is the
@@ -33,6 +33,7 @@ from ..textclean import TYPED_BULLETS
 from ..textio import read_text
 from .markdown import markdown_blocks
 from .markup import has_markup, html_blocks
+from .text_ocr import correct, looks_ocred
 from .text_reflow import is_raw_ocr, reflow
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -61,6 +62,9 @@ def parse(path: Path, options: Options) -> Document:
         document.blocks = reflow(text)
     else:
         document.blocks = parse_lines(text.split("\n"))
+    if looks_ocred(text):
+        correct(document.blocks)
+        document.ocr = True
     return document
 
 

@@ -43,6 +43,11 @@ _BULLET = re.compile(rf"^(\s*)([{re.escape(TYPED_BULLETS)}])(?:\s+|$)(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_RUN_MARKS = re.compile(r"\*+")
+# Emphasis marks glued between two runs of text: a closing and an opening mark
+# fused ("…?****Quelles"), or marks opening a capitalised run glued to the text
+# before it ("COMPETENCE 1**Réaliser"); not "l'**analyse**" nor "de **x** et".
+_GLUED_RUN = re.compile(r"\S(?:\*{3,}|\*\*(?=[A-ZÀ-ÝŒ]))\S")
 
 
 def parse(path: Path, options: Options) -> Document:
@@ -139,6 +144,8 @@ def line_blocks(line: str, number: int) -> list[Block]:
     """The blocks of one line outside tables (or one line of a cell)."""
     if has_markup(line):
         return html_blocks(line, number)
+    if _GLUED_RUN.search(line):
+        return _glued_runs(line, number)
     text = html.unescape(line)
     heading = _HEADING.match(text.strip())
     if heading:
@@ -160,6 +167,24 @@ def line_blocks(line: str, number: int) -> list[Block]:
     if not body:
         return []
     return [Block(Kind.PARAGRAPH, body, line=number, bold=_all_bold(text))]
+
+
+def _glued_runs(line: str, number: int) -> list[Block]:
+    """A line whose emphasis runs were glued together by a conversion
+    (``TITLE 1**Bold title.****Bold question ?***``): one block per run, the
+    plain text before the first run a heading, the runs bold paragraphs."""
+    blocks = []
+    pieces = _RUN_MARKS.split(line)
+    for index, piece in enumerate(pieces):
+        body = _clean(html.unescape(piece))
+        if not body:
+            continue
+        if index == 0:
+            blocks.append(Block(Kind.HEADING, body, line=number, level=1))
+        else:
+            bold = index < len(pieces) - 1  # between two runs of marks
+            blocks.append(Block(Kind.PARAGRAPH, body, line=number, bold=bold))
+    return blocks
 
 
 def _all_bold(text: str) -> bool:

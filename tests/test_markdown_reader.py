@@ -120,7 +120,7 @@ def test_markdown_constructs_on_a_small_text() -> None:
             "",
             "1. Un",  # 3
             "   - sous **point**",
-            "2) Deux",
+            "2. Deux",
             "",
             "| A | B |",  # 7
             "|---|---|",
@@ -141,7 +141,7 @@ def test_markdown_constructs_on_a_small_text() -> None:
         (Kind.HEADING, 2, None, 1, "Bloc 1", False),
         (Kind.LIST_ITEM, 0, "1.", 3, "Un", False),
         (Kind.LIST_ITEM, 1, "-", 4, "sous point", False),
-        (Kind.LIST_ITEM, 0, "2)", 5, "Deux", False),
+        (Kind.LIST_ITEM, 0, "2.", 5, "Deux", False),
     ]
     pipe, bold, html, bullet = blocks[4:]
     assert [r.header for r in pipe.rows] == [True, False]
@@ -188,3 +188,17 @@ def test_html_file_reports_its_own_format(tmp_path: Path) -> None:
     document = text.parse(page, Options())
     assert document.format == "html"
     assert [(b.kind, b.level) for b in document.blocks] == [(Kind.HEADING, 2), (Kind.PARAGRAPH, 0)]
+
+
+def test_markdown_a_numbered_line_alone_is_a_numbered_paragraph() -> None:
+    """ "2. Finalité …" between paragraphs numbers a section (a one-item list in
+    CommonMark): a paragraph keeping its number, as the text reader reads it."""
+    blocks = markdown_blocks("Intro.\n\n1. Définition du **métier**\n\nTexte.\n\n3) x\n4) y\n")
+    shown = [(b.kind, b.label, b.line, b.text) for b in blocks]
+    assert shown == [
+        (Kind.PARAGRAPH, None, 1, "Intro."),
+        (Kind.PARAGRAPH, None, 3, "1. Définition du métier"),
+        (Kind.PARAGRAPH, None, 5, "Texte."),
+        (Kind.LIST_ITEM, "3)", 7, "x"),
+        (Kind.LIST_ITEM, "4)", 8, "y"),
+    ]

@@ -8,7 +8,10 @@ emphasis, ``<br>`` lines, typed bullets, lists and tables. An HTML block
 (e.g. a ``<table>`` written over many lines) is handed whole to the same HTML
 reader; one cut by blank lines is joined again until its tables are closed.
 
-Indented code blocks are not read as code: text extractions indent ordinary
+A numbered line standing alone (an ordered list of one single-paragraph item,
+``2. Finalité du référentiel`` between paragraphs) is a numbered paragraph, its
+number kept in the text, as the text reader reads it: it numbers a section,
+it is not a list. Indented code blocks are not read as code: text extractions indent ordinary
 lines. Italics (``*x*``, ``_x_``) keep their marks: the document model has no
 italic, and the marks still show the emphasis (a subtitle line is not a heading).
 Provenance: ``line`` = 1-based line where the block starts.
@@ -63,6 +66,8 @@ def markdown_blocks(text: str) -> list[Block]:
         else:
             group = tokens[index:end]
             _annotate(group)
+            if _numbered_line(group):
+                group = _numbered_paragraph(group)
             blocks.extend(html_blocks(parser.renderer.render(group, parser.options, {})))
         index = end
     return blocks
@@ -86,6 +91,26 @@ def _html_end(lines: list[str], start: int, end: int) -> int:
         balance += len(_TABLE_OPEN.findall(lines[end])) - len(_TABLE_CLOSE.findall(lines[end]))
         end += 1
     return end
+
+
+def _numbered_line(group: list[Token]) -> bool:
+    """An ordered list of one item holding one paragraph: a numbered line."""
+    return group[0].type == "ordered_list_open" and [t.type for t in group[1:]] == [
+        "list_item_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "list_item_close",
+        "ordered_list_close",
+    ]
+
+
+def _numbered_paragraph(group: list[Token]) -> list[Token]:
+    """The paragraph of a numbered line, its number put back in front of its text."""
+    label, opening, inline, closing = group[1].attrGet("data-label"), *group[2:5]
+    opening.hidden = closing.hidden = False  # a tight list hides its <p>
+    inline.children = [Token("text", "", 0, content=f"{label} "), *(inline.children or [])]
+    return [opening, inline, closing]
 
 
 def _annotate(tokens: list[Token]) -> None:

@@ -32,14 +32,11 @@ from typing import Any
 from . import __version__
 from .atomic import write_atomic
 from .errors import ExtractionTimeout, ReferentielError
+from .formats import SUPPORTED_EXTENSIONS
 from .models import Referentiel
 from .options import Options
 from .output import write_json
 
-SUPPORTED_SUFFIXES = frozenset(
-    {".pdf", ".docx", ".doc", ".odt", ".txt", ".md", ".html", ".htm"}
-    | {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-)
 REPORT_JSON = "run.json"
 REPORT_CSV = "run.csv"
 MAX_NAME_BYTES = 255  # longest file name most file systems accept
@@ -59,7 +56,7 @@ def discover(src: Path, out: Path | None = None) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d != skip)
         for name in files:
             path = here / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_EXTENSIONS:
                 continue
             if path.is_file():  # regular files only (no FIFOs, devices, dangling links)
                 found.append(path)
@@ -215,13 +212,12 @@ def _warm_up(options: Options) -> None:
     Best effort: a stage that cannot load fails on the first file instead, where
     the error is recorded against that file.
     """
-    import importlib
-
-    from .backends import BACKENDS
+    from .backends import backend_for
+    from .formats import Format
 
     with contextlib.suppress(Exception):
-        for module in sorted(set(BACKENDS.values())):
-            importlib.import_module(f"pipeline.backends.{module}")
+        for kind in Format:
+            backend_for(kind)
         from .rules import default_rules
 
         default_rules()

@@ -78,7 +78,7 @@ class Document:
     """A parsed input file."""
 
     filename: str
-    format: str  # pdf | docx | image | text
+    format: str  # as reported in the output: pdf | docx | image | text | html
     sha256: str
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None

@@ -38,7 +38,7 @@ class Source(_Model):
 
     filename: str = Field(description="Input file name, without its folder")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the input bytes")
-    format: Literal["pdf", "docx", "image", "text"]
+    format: Literal["pdf", "docx", "image", "text", "html"]
     pages: int | None = Field(
         default=None, ge=0, description="Page count; null for formats without pages"
     )

@@ -1,8 +1,8 @@
 """Detect an input's real kind from its bytes (extensions can lie).
 
 A PDF named ``.docx`` is read as a PDF, a DOCX named ``.pdf`` as a DOCX; the
-extension only decides between text and HTML, and is what a file whose content
-matches no format is judged against.
+extension only decides between text, Markdown and HTML, and is what a file whose
+content matches no format is judged against (extensions: :mod:`pipeline.formats`).
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ import zipfile
 from pathlib import Path
 
 from .errors import CorruptFile, EmptyFile, UnreadableFile, UnsupportedFormat
+from .formats import Format, by_extension
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BMP_HEADER_SIZES = {12, 16, 40, 52, 56, 64, 108, 124}
-_TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ""}
-_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-_BINARY_SUFFIXES = {".pdf", ".docx", ".doc", ".odt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+_TEXTUAL = (Format.TEXT, Format.MARKDOWN, Format.HTML)
 
 
-def detect(path: Path) -> str:
-    """Return ``text``, ``html``, ``docx``, ``legacy_office``, ``pdf`` or ``image``."""
+def detect(path: Path) -> Format:
+    """The format of the file at ``path``, from its bytes (refused with a reason when none)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
@@ -29,23 +28,22 @@ def detect(path: Path) -> str:
     if not head:
         raise EmptyFile(path, "file is empty (0 bytes)")
     suffix = path.suffix.lower()
-    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF-" in head[:1024]):
-        return "pdf"
+    named = by_extension(suffix)
+    if head.startswith(b"%PDF") or (named is Format.PDF and b"%PDF-" in head[:1024]):
+        return Format.PDF
     if _is_image(head):
-        return "image"
+        return Format.IMAGE
     if head.startswith(_OLE_MAGIC):
-        return "legacy_office"
+        return Format.LEGACY_OFFICE
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path)
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary file of an unknown format")
-    if suffix in _HTML_SUFFIXES or head.lstrip()[:15].lower().startswith(
-        (b"<!doctype html", b"<html")
-    ):
-        return "html"
-    if suffix in _BINARY_SUFFIXES:
+    if named is Format.HTML or head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return Format.HTML
+    if named is not None and named not in _TEXTUAL:
         raise UnsupportedFormat(path, f"content is not a {suffix[1:].upper()} file (plain text?)")
-    return "text"
+    return Format.MARKDOWN if named is Format.MARKDOWN else Format.TEXT
 
 
 def _is_image(head: bytes) -> bool:
@@ -59,16 +57,16 @@ def _is_image(head: bytes) -> bool:
     return head.startswith(b"BM") and int.from_bytes(head[14:18], "little") in _BMP_HEADER_SIZES
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(path: Path) -> Format:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
     except Exception as err:  # zipfile raises many types on a damaged directory
         raise CorruptFile(path, f"broken zip container ({err})") from err
     if "word/document.xml" in names:
-        return "docx"
+        return Format.DOCX
     if "mimetype" in names and "content.xml" in names:
-        return "legacy_office"
+        return Format.LEGACY_OFFICE
     if any(name.startswith("xl/") for name in names):
         raise UnsupportedFormat(path, "Excel workbook, not a Word document")
     if any(name.startswith("ppt/") for name in names):

@@ -11,10 +11,33 @@ import html
 import re
 import unicodedata
 
+#: Bullet glyphs, as printed (a list item's label; never part of its text).
+BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶✓✔❖❑➔⇨·"
+#: Dashes typed as bullets ("- item", "– item").
+DASHES = "-–—‐"
+#: What a list item typed as text may start with: a bullet glyph, a dash or an asterisk.
+TYPED_BULLETS = BULLET_GLYPHS + DASHES + "*"
+#: Private-use code points (Symbol / Wingdings fonts) that Word and PDFs use for
+#: bullets → the glyph they print.
+PRIVATE_USE_BULLETS = {
+    "\uf0b7": "•",
+    "\uf0a7": "▪",
+    "\uf0a8": "□",
+    "\uf06e": "■",
+    "\uf0d8": "➢",
+    "\uf0fc": "✓",
+    "\uf076": "❖",
+    "\uf071": "❑",
+    "\uf0e8": "➔",
+    "\uf0f0": "⇨",
+    "\uf06f": "o",
+    "\uf02d": "-",
+}
+
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _EMPHASIS = re.compile(r"\*\*|__")
-_GLYPH = re.compile(r"^(?:[·•▪◦‣●○■□➢➤►✓✔\-–—*]\s+)+")
+_GLYPH = re.compile(rf"^(?:[{re.escape(TYPED_BULLETS)}]\s+)+")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
 _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
@@ -54,7 +77,8 @@ def starts_lower(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends like a finished sentence or a lead-in."""
+    """Whether ``text`` ends like a finished sentence, a list item or a lead-in
+    (``. : ; ! ? …``): the one test the readers and the segmenter share."""
     return text.rstrip().endswith((".", ":", "!", "?", ";", "…"))
 
 

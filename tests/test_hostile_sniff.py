@@ -52,7 +52,7 @@ def test_hostile_sniff_renamed_samples(
         ("bmw.txt", b"BMW : facture d'entretien\nVidange\n", "text"),  # not a BMP
         ("gif.txt", b"GIF8 n'est pas une image\n", "text"),
         ("page.html", b"<!DOCTYPE html><p>x</p>", "html"),
-        ("notes.md", b"\xef\xbb\xbf# Titre\n", "text"),
+        ("notes.md", b"\xef\xbb\xbf# Titre\n", "markdown"),
         ("junk-prefix.pdf", b"\r\n\r\n%PDF-1.4\n%%EOF\n", "pdf"),
         ("mentions-pdf.txt", b"Le format %PDF-1.4 est cit\xc3\xa9 ici.\n", "text"),
     ],

@@ -139,3 +139,36 @@ def test_text_markdown_pipe_table_is_a_table() -> None:
     assert [r.header for r in rows] == [True, False, False]
     assert [b.text for b in rows[1].cells[1].blocks] == ["Un", "Deux", "Trois"]
     assert rows[2].cells[0].text == "C2 – Dire | écrire"
+
+
+def test_text_glued_bold_runs_split_into_heading_and_text() -> None:
+    """A conversion that glued bold runs to the text around them: one block per
+    run, the plain lead a heading (the livret's "COMPETENCE N" lines)."""
+    path = (
+        Path(__file__).resolve().parent / "data" / "real" / "cqp-relation-commerciale-distance.txt"
+    )
+    blocks = _parse(path)
+    first = next(i for i, b in enumerate(blocks) if b.text == "COMPETENCE 1")
+    shown = [(b.kind, b.bold, b.line, b.text) for b in blocks[first : first + 4]]
+    assert shown == [
+        (Kind.HEADING, False, 75, "COMPETENCE 1"),
+        (Kind.PARAGRAPH, True, 75, "Réaliser une prise de commande par téléphone."),
+        (
+            Kind.PARAGRAPH,
+            True,
+            75,
+            "Quelles sont les compétences à acquérir et quel est le contenu de la formation "
+            "à proposer aux candidats ?",
+        ),
+        (Kind.PARAGRAPH, True, 75, "Ce que le candidat doit savoir faire"),
+    ]
+    headings = [b.text for b in blocks if b.kind is Kind.HEADING and b.text.startswith("COMP")]
+    assert headings == [f"COMPETENCE {n}" for n in range(1, 6)] + ["COMPÉTENCE 6"]
+    assert not any("**" in b.text for top in blocks for b in top.walk())  # footnote "*" stay
+
+
+@pytest.mark.parametrize(
+    "line", ["de **suivre le parcours** d'un candidat", "l'**analyse** du marché", "5*3 = 15"]
+)
+def test_text_ordinary_emphasis_is_not_split(line: str) -> None:
+    assert len(text.line_blocks(line, 1)) == 1

@@ -3,6 +3,8 @@ detection and paragraph rebuilding, on small hand-written inputs."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from pipeline.backends.text_reflow import fix_code, is_raw_ocr, reflow
@@ -107,3 +109,29 @@ def test_text_reflow_a_capitalised_statement_starts_a_paragraph() -> None:
         "Répondre aux questions du client",
         "Les besoins sont identifiés",
     ]
+
+
+def test_text_reflow_long_unfinished_text_is_read_in_one_pass() -> None:
+    """20 000 lines that never end a sentence (issue 12: quadratic before, ~60 s at
+    this size; now one pass): one paragraph holding every line, in order. Not timed:
+    the suite's run time is the check (bench/text_scaling.py measures)."""
+    filler = [f"suite du texte numéro {i} sans fin de phrase" for i in range(20_000)]
+    blocks = reflow(WRAPPED + "\n".join(filler) + "\n")
+    last = blocks[-1]
+    assert last.text.startswith("Il est salué dès son arrivée suite du texte numéro 0 ")
+    assert last.text.endswith("numéro 19999 sans fin de phrase")
+    assert last.text.count("suite du texte") == 20_000
+
+
+def test_text_reflow_many_pages_of_distinct_lines_stay_cheap() -> None:
+    """Running-header matching over 1 000 pages of distinct lines: only the
+    lines at a page's edges are sought among, and the header is still found."""
+    pick = random.Random(7)
+    pages = [
+        "EN-TÊTE COURANT DU DOCUMENT\n"
+        + "\n".join(f"Ligne {pick.getrandbits(96):024x}." for _ in range(10))
+        for _ in range(1000)
+    ]
+    texts = [b.text for b in reflow("\n\f".join(pages))]
+    assert texts.count("EN-TÊTE COURANT DU DOCUMENT") == 1
+    assert len(texts) == 1 + 1000 * 10

@@ -1,7 +1,7 @@
 """Input backends: one module per format, each exposing ``parse(path, options) -> Document``.
 
 :func:`pipeline.sniff.detect` decides the format from the file's bytes; the
-registry below maps that format to the backend module that reads it.
+format (:class:`pipeline.formats.Format`) names the backend module that reads it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..docmodel import Document
+from ..formats import Format
 from ..options import Options
 
 
@@ -20,17 +21,7 @@ class Backend(Protocol):
     def parse(self, path: Path, options: Options) -> Document: ...
 
 
-BACKENDS: dict[str, str] = {
-    "text": "text",
-    "html": "text",
-    "docx": "docx",
-    "legacy_office": "docx",  # .doc / .odt: converted by LibreOffice, then read as DOCX
-    "pdf": "pdf",
-    "image": "ocr",
-}
-
-
-def backend_for(kind: str) -> Backend:
-    """The backend module for a detected file kind."""
-    module: Backend = importlib.import_module(f"{__name__}.{BACKENDS[kind]}")
+def backend_for(kind: Format) -> Backend:
+    """The backend module for a detected file format."""
+    module: Backend = importlib.import_module(f"{__name__}.{kind.backend}")
     return module

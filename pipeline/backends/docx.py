@@ -24,6 +24,7 @@ from lxml import etree
 
 from ..docmodel import Document
 from ..errors import CorruptFile, LimitExceeded
+from ..formats import Format
 from ..options import Options
 from ..sniff import detect
 from .docx_body import BodyReader, Pages, page_mode, section_breaks
@@ -37,7 +38,7 @@ _BROKEN = (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree
 def parse(path: Path, options: Options) -> Document:
     """Read a Word file (.docx, or .doc/.odt through LibreOffice) into a Document."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if detect(path) == "legacy_office":
+    if detect(path) is Format.LEGACY_OFFICE:
         from ..convert import to_docx
 
         with tempfile.TemporaryDirectory(prefix="referentiel-convert-") as workdir:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..docmodel import Block, Cell, Kind, Row
+from ..textclean import TYPED_BULLETS
 from .docx_numbering import Numbering
 from .docx_styles import Styles
 from .docx_text import Break, ParagraphReader
@@ -24,7 +25,7 @@ _WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml")}
 # Runs of spaces, tabs, no-break and zero-width spaces: one plain space (as the text reader).
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
 # A bullet typed as text at the start of a paragraph ("• item", "- item").
-_TYPED_BULLET = re.compile(r"^([·•▪‣◦●■□➢►✓❖\-–—])\s+(?=\S)")
+_TYPED_BULLET = re.compile(rf"^([{re.escape(TYPED_BULLETS)}])\s+(?=\S)")
 
 
 @dataclass

@@ -19,24 +19,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..textclean import PRIVATE_USE_BULLETS
 from .docx_styles import Styles
 from .docx_xml import child, int_val, on, val, w
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
-# Symbol / Wingdings private-use code points Word uses for bullets → the printed glyph.
-_BULLET_GLYPHS = {
-    "\uf0b7": "•",
-    "\uf0a7": "▪",
-    "\uf0a8": "▪",
-    "\uf06e": "■",
-    "\uf0d8": "➢",
-    "\uf0fc": "✓",
-    "\uf076": "❖",
-    "\uf071": "❑",
-    "\uf02d": "–",
-    "\uf0e8": "➔",
-    "\uf0f0": "⇨",
-}
 _ROMAN = (
     (1000, "m"),
     (900, "cm"),
@@ -95,7 +82,9 @@ def bullet_glyph(text: str) -> str:
     text = text.strip()
     if not text:
         return "•"
-    return "".join(_BULLET_GLYPHS.get(ch, "•" if "\uf000" <= ch <= "\uf0ff" else ch) for ch in text)
+    return "".join(
+        PRIVATE_USE_BULLETS.get(ch, "•" if "\uf000" <= ch <= "\uf0ff" else ch) for ch in text
+    )
 
 
 def _level(lvl: etree._Element) -> Level:

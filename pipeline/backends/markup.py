@@ -1,24 +1,37 @@
-"""HTML markup → document blocks, for HTML files and HTML fragments inside text tables.
+"""HTML → document blocks, for HTML files, HTML blocks of Markdown and HTML inside text tables.
 
-Text extractions of référentiels put HTML inside table cells (``<p>``,
-``<ul>`` without ``<li>`` whose items are separated by bullet glyphs — or by
-nothing at all —, ``<i>``, ``<u>``, ``<p align=…>``); real HTML files have
-headings, lists and tables with ``rowspan``/``colspan``. One stdlib
-:class:`html.parser.HTMLParser` handles both and yields the shared document
-model (:mod:`pipeline.docmodel`).
+lxml's HTML parser builds the tree (it closes what the markup leaves open); a
+walk over its start and end events yields the shared document model
+(:mod:`pipeline.docmodel`):
+
+* ``<h1>``…``<h6>`` → headings with their level; ``<p>``, ``<div>``, ``<br>``…
+  end a paragraph; ``<ul>/<ol>/<li>`` → list items with nesting level and label;
+* a line starting with a typed bullet ("- item", "• item") is a list item:
+  after a ``<br>`` it is a sub-item (level 1) of the line it continues;
+* ``<ul>`` without ``<li>`` (text extractions) holds items separated by bullet
+  glyphs or by nothing at all (:func:`split_glyph_list`);
+* tables keep ``<thead>`` rows as header rows; a cell merged over several rows
+  (``rowspan``) is the same :class:`Cell` attached to every row it spans, and
+  ``colspan`` is kept; cells hold their own blocks (paragraphs, lists, tables).
+
+Provenance: ``line`` is the ``data-line`` attribute of the element or of its
+nearest ancestor that has one (HTML rendered from Markdown, see :mod:`.markdown`),
+else ``first_line`` plus the element's line in the markup. A ``data-label``
+attribute on an ``<li>`` is its label as printed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+import lxml.html
+from lxml import etree
 
 from ..docmodel import Block, Cell, Kind, Row
+from ..textclean import TYPED_BULLETS
 
-#: bullet glyphs a list item may start with (removed from the text, kept as label)
-GLYPHS = "·•▪◦‣●○■□➢➤►✓✔-–—*"
-_GLYPH_ITEM = re.compile(rf"^([{re.escape(GLYPHS)}])\s+")
+_GLYPH_ITEM = re.compile(rf"^([{re.escape(TYPED_BULLETS)}])\s+")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAKS = {
     "p",
@@ -32,6 +45,7 @@ _BREAKS = {
     "dl",
     "dt",
     "dd",
+    "pre",
 }
 _EMPHASIS = {"b", "strong", "u"}
 _SKIPPED = {"script", "style", "head", "title", "nav", "footer"}  # footer, nav: site chrome
@@ -41,6 +55,7 @@ _LOWER = "a-zß-öø-ÿœ"
 _ITEM_START = re.compile(
     rf"(?<=[^\s:;,(/\-–])\s+(?=[{_UPPER}](?:[{_LOWER}]|['’][{_LOWER}{_UPPER}]))"
 )
+_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 
 
 def split_glyph_list(text: str) -> list[tuple[str | None, str]]:
@@ -73,7 +88,9 @@ def _split_capitalised(text: str) -> list[str]:
 @dataclass
 class _List:
     ordered: bool
+    element: etree._Element  # its <ul>/<ol>
     count: int = 0
+    label: str | None = None  # the current item's label as printed, when known
     has_items: bool = False
 
 
@@ -84,33 +101,29 @@ class _Table:
     column: int = 0
     line: int = 1
     header_cells: int = 0
+    in_head: bool = False
 
 
-class _Builder(HTMLParser):
-    """Collects blocks; text is flushed into a block at every block boundary."""
+class _Builder:
+    """Collects blocks from start / end / text events; text is flushed into a
+    block at every block boundary."""
 
-    def __init__(self, first_line: int, page: int | None) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
+    def __init__(self, page: int | None) -> None:
         self.page = page
         self.blocks: list[Block] = []
         self.containers: list[list[Block]] = [self.blocks]
         self.pieces: list[tuple[str, bool]] = []
-        self.piece_line: int | None = None
+        self.piece_line = 1
         self.heading = 0
         self.lists: list[_List] = []
-        self.in_item = False
+        self.items = 0  # open <li> elements
         self.emphasis = 0
         self.skipping = 0
+        self.after_break = False  # the text being collected follows a <br>
         self.tables: list[_Table] = []
-        self.in_thead = False
 
-    # ------------------------------------------------------------ positions
-    def _line(self) -> int:
-        return self.first_line + self.getpos()[0] - 1
-
-    # ------------------------------------------------------------ tags
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    # ------------------------------------------------------------ events
+    def start(self, tag: str, attrs: dict[str, str], line: int, element: etree._Element) -> None:
         if tag in _SKIPPED:
             self.skipping += 1
         elif tag in _HEADINGS:
@@ -118,70 +131,71 @@ class _Builder(HTMLParser):
             self.heading = _HEADINGS[tag]
         elif tag in _BREAKS:
             self._flush()
-            if tag == "p" and self.lists and not self.lists[-1].has_items and not self.in_item:
-                self.lists.pop()  # an unclosed <ul> without <li> ends at the next paragraph
+            self.after_break = tag == "br"
+            if tag == "p" and self.lists and not self.lists[-1].has_items and not self.items:
+                self.lists.pop()  # a <ul> without <li> ends at the next paragraph
         elif tag in ("ul", "ol"):
             self._flush()
-            self.lists.append(_List(ordered=tag == "ol"))
+            self.lists.append(_List(ordered=tag == "ol", element=element))
         elif tag == "li":
             self._flush()
-            if not self.lists:
-                self.lists.append(_List(ordered=False))
-            self.lists[-1].has_items = True
-            self.lists[-1].count += 1
-            self.in_item = True
+            if self.lists:
+                self.lists[-1].has_items = True
+                self.lists[-1].count += 1
+                self.lists[-1].label = attrs.get("data-label")
+            self.items += 1
         elif tag in _EMPHASIS:
             self.emphasis += 1
         elif tag == "table":
             self._flush()
-            self.tables.append(_Table(line=self._line()))
-        elif tag == "thead":
-            self.in_thead = True
+            self.tables.append(_Table(line=line))
+        elif tag == "thead" and self.tables:
+            self.tables[-1].in_head = True
         elif tag == "tr" and self.tables:
             self._start_row()
         elif tag in ("td", "th") and self.tables:
-            self._start_cell(tag, dict(attrs))
+            self._start_cell(tag, attrs)
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str, element: etree._Element) -> None:
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
         elif tag in _HEADINGS or tag in _BREAKS:
-            self._flush()
-            self.heading = 0
+            if tag != "br":
+                self._flush()
+                self.after_break = False
+            self.heading = 0 if tag in _HEADINGS else self.heading
         elif tag in ("ul", "ol"):
             self._flush()
-            if self.lists:
+            if self.lists and self.lists[-1].element is element:
                 self.lists.pop()
-            self.in_item = False
         elif tag == "li":
             self._flush()
-            self.in_item = False
+            self.items = max(0, self.items - 1)
         elif tag in _EMPHASIS:
             self.emphasis = max(0, self.emphasis - 1)
         elif tag in ("td", "th") and self.tables and len(self.containers) > 1:
             self._flush()
             self.containers.pop()
-            self.lists.clear()
-            self.in_item = False
-        elif tag == "thead":
-            self.in_thead = False
+            self.after_break = False
+        elif tag == "thead" and self.tables:
+            self.tables[-1].in_head = False
         elif tag == "tr" and self.tables:
             self._end_row()
         elif tag == "table" and self.tables:
             self._end_table()
 
-    def handle_data(self, data: str) -> None:
-        if self.skipping or not data:
+    def data(self, text: str, line: int) -> None:
+        if self.skipping or not text:
             return
-        if not self.pieces and data.strip():
-            self.piece_line = self._line()
-        self.pieces.append((data, self.emphasis > 0))
+        if not any(p.strip() for p, _ in self.pieces) and text.strip():
+            self.piece_line = line
+        self.pieces.append((text, self.emphasis > 0))
 
     # ------------------------------------------------------------ tables
     def _start_row(self) -> None:
         self._flush()
         table = self.tables[-1]
-        table.rows.append(Row(header=self.in_thead))
+        table.rows.append(Row(header=table.in_head))
         table.column = 0
         table.header_cells = 0
         self._fill_spans(table)
@@ -196,7 +210,7 @@ class _Builder(HTMLParser):
                 table.spans[table.column] = (cell, left - 1)
             table.column += cell.col_span
 
-    def _start_cell(self, tag: str, attrs: dict[str, str | None]) -> None:
+    def _start_cell(self, tag: str, attrs: dict[str, str]) -> None:
         self._flush()
         table = self.tables[-1]
         if not table.rows:
@@ -222,10 +236,9 @@ class _Builder(HTMLParser):
     def _end_table(self) -> None:
         self._flush()
         table = self.tables.pop()
-        while len(self.containers) > 1 + len(self.tables) and len(self.containers) > 1:
-            self.containers.pop()
-        block = Block(Kind.TABLE, page=self.page, line=table.line, rows=table.rows)
-        self.containers[-1].append(block)
+        if table.rows:  # an empty <table></table> carries nothing
+            block = Block(Kind.TABLE, page=self.page, line=table.line, rows=table.rows)
+            self.containers[-1].append(block)
 
     # ------------------------------------------------------------ blocks
     def _flush(self) -> None:
@@ -233,27 +246,33 @@ class _Builder(HTMLParser):
         text = " ".join("".join(p for p, _ in pieces).split())
         if not text:
             return
-        line = self.piece_line or self._line()
-        out = self.containers[-1]
+        line, page, out = self.piece_line, self.page, self.containers[-1]
         if self.heading:
-            out.append(Block(Kind.HEADING, text, self.page, line, level=self.heading))
-        elif self.lists and self.in_item:
-            current = self.lists[-1]
-            label = f"{current.count}." if current.ordered else "•"
-            level = len(self.lists) - 1
+            out.append(Block(Kind.HEADING, text, page, line, level=self.heading))
+        elif self.items:
+            current = self.lists[-1] if self.lists else None
+            ordered = current is not None and current.ordered
+            if current is not None and current.label:
+                label = current.label
+            else:
+                label = f"{current.count}." if current is not None and ordered else "•"
+            level = max(0, len(self.lists) - 1)
             item = _GLYPH_ITEM.match(text)
-            if item and not current.ordered:
+            if item and not ordered:
                 label, text = item.group(1), text[item.end() :]
-            out.append(Block(Kind.LIST_ITEM, text, self.page, line, level=level, label=label))
+            out.append(Block(Kind.LIST_ITEM, text, page, line, level=level, label=label))
         elif self.lists:
             level = len(self.lists) - 1
             for glyph, item_text in split_glyph_list(text):
-                out.append(Block(Kind.LIST_ITEM, item_text, self.page, line, level, glyph))
+                out.append(Block(Kind.LIST_ITEM, item_text, page, line, level, glyph))
+        elif item := _GLYPH_ITEM.match(text):
+            level = 1 if self.after_break else 0  # "- x" after a <br>: a sub-item of the line
+            body = text[item.end() :]
+            out.append(Block(Kind.LIST_ITEM, body, page, line, level=level, label=item.group(1)))
         else:
-            out.extend(_paragraphs(pieces, text, self.page, line))
+            out.extend(_paragraphs(pieces, text, page, line))
 
     def close(self) -> None:
-        super().close()
         self._flush()
         while self.tables:
             self._end_table()
@@ -295,8 +314,27 @@ def _paragraphs(
 
 def html_blocks(markup: str, first_line: int = 1, page: int | None = None) -> list[Block]:
     """Blocks of an HTML document or fragment; ``first_line`` is its line in the file."""
-    builder = _Builder(first_line, page)
-    builder.feed(markup)
+    if not markup.strip():
+        return []
+    try:
+        root = lxml.html.document_fromstring(markup, parser=_PARSER)
+    except etree.ParserError:  # markup that holds no element at all (only a comment)
+        return []
+    builder = _Builder(page)
+    given: list[int | None] = [None]  # the data-line in force, per open element
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""  # "": an entity
+        if event == "start":
+            mark = element.get("data-line", "")
+            given.append(int(mark) if mark.isdigit() else given[-1])
+        line = given[-1] or first_line + (element.sourceline or 1) - 1
+        if event == "start":
+            builder.start(tag, dict(element.attrib), line, element)
+            builder.data(element.text or "", line)
+        else:
+            given.pop()
+            builder.end(tag, element)
+            builder.data(element.tail or "", given[-1] or line)
     builder.close()
     return builder.blocks
 

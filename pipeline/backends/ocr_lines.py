@@ -16,9 +16,10 @@ from statistics import median
 import numpy as np
 
 from ..ocrfix import is_bullet
+from ..textclean import BULLET_GLYPHS, DASHES
 from .ocr_tesseract import Word
 
-_GLYPHS = "•·▪■□◦●○*+©®°«»¢_=~>–—‐-"
+_GLYPHS = BULLET_GLYPHS + DASHES + "*+©®°«»¢_=~>"  # and what Tesseract reads for them
 _GLUED_BULLET = re.compile(rf"^[{re.escape(_GLYPHS)}]+_*(?=[^\W\d_])")
 _SPECK_CONF = 50
 _ONLY_GLYPHS = re.compile(rf"^[eo]?[{re.escape(_GLYPHS)}.]+[eo]?$")  # "*", "e+", "°o"

@@ -19,24 +19,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..docmodel import Block, Kind
+from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS
 from .pdf_words import Line, Word
 
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
 # points (Word and LibreOffice bullets), Unicode bullets, dashes, OCR-like "o".
-_PUA_BULLETS = {
-    "\uf0b7": "•",
-    "\uf0a7": "▪",
-    "\uf0d8": "➢",
-    "\uf076": "❖",
-    "\uf0fc": "✓",
-    "\uf0a8": "□",
-    "\uf06f": "o",
-    "\uf02d": "-",
-}
-_GLUED_BULLETS = set(_PUA_BULLETS) | set("•◦▪▫‣⁃●○■□➢➤►▶✓✔❖·")
-_DASHES = {"-", "–", "—"}
+_GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
+_DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | {"o", "*"}
-_TERMINAL = re.compile(r"[.!?:;…]$")
 _HYPHENS = "-\u00ad\u2010"
 # Words after which a wrapped sentence may resume on a capitalised name
 # ("selon le / Code du travail", "auprès de / France Travail").
@@ -79,12 +69,12 @@ def bullet_of(line: Line) -> tuple[str | None, list[Word]]:
     first = line.words[0]
     glyph = first.text[0]
     if first.text in _GLUED_BULLETS and len(line.words) == 1:
-        return _PUA_BULLETS.get(glyph, glyph), []  # an empty list item
+        return PRIVATE_USE_BULLETS.get(glyph, glyph), []  # an empty list item
     if first.text in _WORD_BULLETS and len(line.words) > 1:
-        return _PUA_BULLETS.get(first.text, first.text), line.words[1:]
+        return PRIVATE_USE_BULLETS.get(first.text, first.text), line.words[1:]
     if glyph in _GLUED_BULLETS and len(first.text) > 1:
         rest = Word(**{**first.__dict__, "text": first.text[1:], "x0": first.after_first})
-        return _PUA_BULLETS.get(glyph, glyph), [rest, *line.words[1:]]
+        return PRIVATE_USE_BULLETS.get(glyph, glyph), [rest, *line.words[1:]]
     return None, line.words
 
 
@@ -249,8 +239,3 @@ def _join(text: str, piece: str, vocabulary: frozenset[str]) -> str:
 
 def _word_core(word: str) -> str:
     return word.strip(".,;:!?()[]«»\"'’…")
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether a paragraph's text ends like a finished sentence or list item."""
-    return bool(_TERMINAL.search(text.rstrip()))

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import Block, Cell, Kind, Row
+from ..textclean import ends_sentence
 from .pdf_cells import TableShape
-from .pdf_paragraphs import ends_sentence
 
 _SAME_COLUMN = 4.0  # points: column boundaries this close are the same column
 _MAX_HEADER_ROWS = 3

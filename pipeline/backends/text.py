@@ -1,10 +1,12 @@
-"""Text backend: .txt / .md extractions and .html files → :class:`Document`.
+"""Text backend: .txt extractions, Markdown and HTML files → :class:`Document`.
 
-Text extractions of référentiels are line-oriented: one paragraph per line,
-markdown (``#`` headings, ``**bold**``), bullet glyphs, ``[bookmark: …]``
-artefacts, and tables written as TAB-separated cells holding HTML (raw OCR
-text, paragraphs wrapped over lines, is rebuilt by :mod:`.text_reflow`). Two table
-layouts occur:
+HTML files are read by :mod:`.markup`, Markdown by :mod:`.markdown` (which hands
+its HTML blocks to the same reader); a text someone else OCR'd gets the OCR
+corrections (:mod:`.text_ocr`). Plain text extractions of référentiels are
+line-oriented: one paragraph per line, markdown (``#`` headings, ``**bold**``),
+bullet glyphs, ``[bookmark: …]`` artefacts, and tables written as TAB-separated
+cells holding HTML (raw OCR text, paragraphs wrapped over lines, is rebuilt by
+:mod:`.text_reflow`). Two table layouts occur:
 
 * **one row per line** — ``cell⇥cell⇥cell``; an empty cell under a filled one
   is the same merged cell (vertical merge), a row whose only filled cell is the
@@ -24,35 +26,50 @@ import re
 from pathlib import Path
 
 from ..docmodel import Block, Cell, Document, Kind, Row
+from ..formats import Format
 from ..options import Options
 from ..sniff import detect
+from ..textclean import TYPED_BULLETS
 from ..textio import read_text
-from .markup import GLYPHS, has_markup, html_blocks
+from .markdown import markdown_blocks
+from .markup import has_markup, html_blocks
+from .text_ocr import correct, looks_ocred
 from .text_reflow import is_raw_ocr, reflow
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _RULE = re.compile(r"^[\s\-–—_=*]*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(rf"^(\s*)([{re.escape(GLYPHS)}])(?:\s+|$)(.*)$")
+_BULLET = re.compile(rf"^(\s*)([{re.escape(TYPED_BULLETS)}])(?:\s+|$)(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_RUN_MARKS = re.compile(r"\*+")
+# Emphasis marks glued between two runs of text: a closing and an opening mark
+# fused ("…?****Quelles"), or marks opening a capitalised run glued to the text
+# before it ("COMPETENCE 1**Réaliser"); not "l'**analyse**" nor "de **x** et".
+_GLUED_RUN = re.compile(r"\S(?:\*{3,}|\*\*(?=[A-ZÀ-ÝŒ]))\S")
 
 
 def parse(path: Path, options: Options) -> Document:
     """Read a text, markdown or HTML file into the document model."""
     text, _ = read_text(path)
+    kind = detect(path)
     document = Document(
         filename=path.name,
-        format="text",
+        format=kind.reported,
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
     )
-    if detect(path) == "html":
+    if kind is Format.HTML:
         document.blocks = html_blocks(text)
+    elif kind is Format.MARKDOWN:
+        document.blocks = markdown_blocks(_BOOKMARK.sub("", text))
     elif is_raw_ocr(text):
         document.blocks = reflow(text)
     else:
         document.blocks = parse_lines(text.split("\n"))
+    if looks_ocred(text):
+        correct(document.blocks)
+        document.ocr = True
     return document
 
 
@@ -127,6 +144,8 @@ def line_blocks(line: str, number: int) -> list[Block]:
     """The blocks of one line outside tables (or one line of a cell)."""
     if has_markup(line):
         return html_blocks(line, number)
+    if _GLUED_RUN.search(line):
+        return _glued_runs(line, number)
     text = html.unescape(line)
     heading = _HEADING.match(text.strip())
     if heading:
@@ -148,6 +167,24 @@ def line_blocks(line: str, number: int) -> list[Block]:
     if not body:
         return []
     return [Block(Kind.PARAGRAPH, body, line=number, bold=_all_bold(text))]
+
+
+def _glued_runs(line: str, number: int) -> list[Block]:
+    """A line whose emphasis runs were glued together by a conversion
+    (``TITLE 1**Bold title.****Bold question ?***``): one block per run, the
+    plain text before the first run a heading, the runs bold paragraphs."""
+    blocks = []
+    pieces = _RUN_MARKS.split(line)
+    for index, piece in enumerate(pieces):
+        body = _clean(html.unescape(piece))
+        if not body:
+            continue
+        if index == 0:
+            blocks.append(Block(Kind.HEADING, body, line=number, level=1))
+        else:
+            bold = index < len(pieces) - 1  # between two runs of marks
+            blocks.append(Block(Kind.PARAGRAPH, body, line=number, bold=bold))
+    return blocks
 
 
 def _all_bold(text: str) -> bool:

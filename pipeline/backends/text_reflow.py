@@ -18,13 +18,19 @@ This module rebuilds the paragraphs and list items the text backend expects:
 
 Provenance: line = the paragraph's first line in the file; page = the page
 (form feeds counted), None when the text has no form feed.
+
+Linear in the input: a paragraph being rebuilt keeps its lines as parts (joined
+once at the end) and what the continuation tests need (its last line, whether
+its letters are all capitals), so adding a line never re-reads the paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..docmodel import Block, Kind
 from ..rules import RuleSet, default_rules
@@ -34,7 +40,8 @@ _WRAPPED_SHARE = 0.08  # share of lines continued by a lower-case line: wrapped 
 _MIN_LINES = 20
 _RUNNING_MIN_CHARS = 12
 _RUNNING_SIMILARITY = 90
-_FUZZY_MAX = 3000  # distinct lines compared fuzzily; beyond, exact repeats only
+_EDGE_LINES = 4  # lines at the top and at the bottom of a page that may be running
+_FUZZY_MAX = 200  # edge lines OCR variants are sought among (the first pages')
 
 
 def is_raw_ocr(text: str) -> bool:
@@ -68,8 +75,8 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     """The paragraphs and list items of a raw OCR text (``page`` set when
     form feeds separate the pages)."""
     rules = rules or default_rules()
-    blocks: list[Block] = []
-    current: Block | None = None
+    growing: list[_Growing] = []
+    current: _Growing | None = None
     after_blank = False
     paged = "\f" in text
     lines = text.split("\n")
@@ -89,24 +96,29 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
         line = fix_code(_LEADING_QUOTE.sub("", line), rules)
         bullet = rules.first("ocr-text-bullet", line)
         if bullet is not None:
-            current = Block(
+            block = Block(
                 Kind.LIST_ITEM,
-                bullet.group("text") or "",
                 page=page if paged else None,
                 line=number,
                 label=bullet.group("glyph"),
             )
-            blocks.append(current)
+            current = _Growing(block)
+            current.add(bullet.group("text") or "")
+            growing.append(current)
         elif (
             current is not None
             and _continues(current, line, after_blank, rules)
-            and not (current.kind is Kind.LIST_ITEM and _heads_list(line, lines, number, rules))
+            and not (
+                current.block.kind is Kind.LIST_ITEM and _heads_list(line, lines, number, rules)
+            )
         ):
-            current.text = _join(current.text, line)
+            current.add(line)
         else:
-            current = Block(Kind.PARAGRAPH, line, page=page if paged else None, line=number)
-            blocks.append(current)
+            current = _Growing(Block(Kind.PARAGRAPH, page=page if paged else None, line=number))
+            current.add(line)
+            growing.append(current)
         after_blank = False
+    blocks = [paragraph.done() for paragraph in growing]
     for block in blocks:
         for rule in rules.labelled("ocr-text-strip"):
             block.text = rule.regex.sub(rule.value or "", block.text)
@@ -124,7 +136,8 @@ def _heads_list(line: str, lines: list[str], number: int, rules: RuleSet) -> boo
 
 def running_lines(lines: list[str], rules: RuleSet) -> set[int]:
     """Line numbers (1-based) of running headers and footers: a line read again
-    on most pages (≥ 3 and two thirds of them, OCR variants included); the first
+    on most pages (≥ 3 and two thirds of them, OCR variants of a line read at
+    the top or bottom of a page included); the first
     occurrence is kept when it may be the document's title (capitals or a
     title cue)."""
     pages: list[list[tuple[int, str]]] = [[]]
@@ -141,22 +154,28 @@ def running_lines(lines: list[str], rules: RuleSet) -> set[int]:
     seen: list[tuple[str, set[int]]] = []  # a line's key and the pages it was read on
     where: list[list[int]] = []
     exact: dict[str, int] = {}
+    # OCR variants are matched fuzzily against the lines at a page's edges (where
+    # running headers and footers are) that can still be on enough pages: a
+    # bounded number of comparisons per line.
+    candidates: list[str] = []
+    candidate_slots: list[int] = []
+    sought: set[int] = set()
     for index, page in enumerate(pages):
-        for number, key in page:
+        for position, (number, key) in enumerate(page):
             slot = exact.get(key)
-            if slot is None and len(seen) <= _FUZZY_MAX:  # OCR variants, while cheap
-                slot = next(
-                    (
-                        i
-                        for i, (known, _) in enumerate(seen)
-                        if fuzz.ratio(known, key) >= _RUNNING_SIMILARITY
-                    ),
-                    None,
-                )
+            if slot is None:
+                match = next(_similar(key, candidates), None)
+                slot = candidate_slots[match[2]] if match else None
             if slot is None:
                 slot = len(seen)
                 seen.append((key, set()))
                 where.append([])
+            edge = position < _EDGE_LINES or position >= len(page) - _EDGE_LINES
+            eligible = index <= len(pages) - needed and len(candidates) < _FUZZY_MAX
+            if edge and eligible and slot not in sought:
+                sought.add(slot)
+                candidates.append(key)
+                candidate_slots.append(slot)
             exact[key] = slot
             seen[slot][1].add(index)
             where[slot].append(number)
@@ -166,6 +185,11 @@ def running_lines(lines: list[str], rules: RuleSet) -> set[int]:
             title = is_upper(first) or rules.first("title", first) is not None
             drop.update(numbers[1:] if title else numbers)
     return drop
+
+
+def _similar(key: str, known: list[str]) -> Iterator[tuple[str, float, int]]:
+    """The keys of ``known`` an OCR variant of ``key`` could be, in order."""
+    return process.extract_iter(key, known, scorer=fuzz.ratio, score_cutoff=_RUNNING_SIMILARITY)
 
 
 def _cue(line: str, rules: RuleSet) -> bool:
@@ -178,23 +202,54 @@ def _key(line: str) -> str:
     return " ".join(re.sub(r"[^\w']+", " ", line.casefold()).split())
 
 
-def _continues(block: Block, line: str, after_blank: bool, rules: RuleSet) -> bool:
-    """Whether ``line`` continues ``block`` (a wrapped line, not a new paragraph)."""
+@dataclass
+class _Growing:
+    """A paragraph or list item being rebuilt from its lines."""
+
+    block: Block
+    parts: list[str] = field(default_factory=list)  # each with the separator before it
+    letters: int = 0
+    lower: bool = False  # some letter is not a capital
+
+    def add(self, line: str) -> None:
+        """Append a wrapped line: a word cut by a hyphen is joined again."""
+        if not self.parts:
+            self.parts.append(line)
+        elif _HYPHEN.search(self.parts[-1]) and line[:1].islower():
+            self.parts[-1] = self.parts[-1][:-1]
+            self.parts.append(line)
+        else:
+            self.parts.append(f" {line}")
+        letters = [c for c in line if c.isalpha()]
+        self.letters += len(letters)
+        self.lower = self.lower or not all(c.isupper() for c in letters)
+
+    @property
+    def last(self) -> str:
+        """The text's end (its last line)."""
+        return self.parts[-1]
+
+    @property
+    def upper(self) -> bool:
+        """Whether the text so far is in capitals (as :func:`is_upper`)."""
+        return self.letters >= 4 and not self.lower
+
+    def done(self) -> Block:
+        self.block.text = "".join(self.parts)
+        return self.block
+
+
+def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) -> bool:
+    """Whether ``line`` continues the paragraph (a wrapped line, not a new paragraph)."""
     if rules.first("ocr-text-starter", line):
         return False
-    if is_upper(block.text) != is_upper(line):
+    if current.upper != is_upper(line):
         return False  # a title line next to text
     if after_blank:
-        return line[:1].islower() and not ends_sentence(block.text)
-    return line[:1].islower() or not block.text.endswith((".", "!", "?", "…"))
+        return line[:1].islower() and not ends_sentence(current.last)
+    return line[:1].islower() or not current.last.endswith((".", "!", "?", "…"))
 
 
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
-
-
-def _join(text: str, line: str) -> str:
-    if _HYPHEN.search(text) and line[:1].islower():
-        return text[:-1] + line
-    return f"{text} {line}"

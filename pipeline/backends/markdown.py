@@ -1,0 +1,123 @@
+"""Markdown → document blocks, through markdown-it-py (CommonMark, pipe tables, raw HTML).
+
+markdown-it parses the block structure; each top-level construct is rendered
+to HTML, with its source line (``data-line``) and its list labels as printed
+(``data-label``: ``-``, ``*``, ``3.``, ``b)``) set on the elements, and read by
+:mod:`.markup`, so that Markdown and HTML share one reading of paragraphs,
+emphasis, ``<br>`` lines, typed bullets, lists and tables. An HTML block
+(e.g. a ``<table>`` written over many lines) is handed whole to the same HTML
+reader; one cut by blank lines is joined again until its tables are closed.
+
+A numbered line standing alone (an ordered list of one single-paragraph item,
+``2. Finalité du référentiel`` between paragraphs) is a numbered paragraph, its
+number kept in the text, as the text reader reads it: it numbers a section,
+it is not a list. Indented code blocks are not read as code: text extractions indent ordinary
+lines. Italics (``*x*``, ``_x_``) keep their marks: the document model has no
+italic, and the marks still show the emphasis (a subtitle line is not a heading).
+Provenance: ``line`` = 1-based line where the block starts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..docmodel import Block
+from .markup import html_blocks
+
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+    parser.add_render_rule("em_open", _marks)
+    parser.add_render_rule("em_close", _marks)
+    return parser
+
+
+def _marks(self: object, tokens: list[Token], index: int, *_: object) -> str:
+    """An italic run is rendered with the marks it was written with."""
+    return tokens[index].markup
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The blocks of a Markdown text, in order."""
+    parser = _parser()
+    lines = text.split("\n")
+    tokens = parser.parse(text)
+    blocks: list[Block] = []
+    index = 0
+    covered = 0  # source lines already read (an HTML block joined across blank lines)
+    while index < len(tokens):
+        end = _construct_end(tokens, index)
+        token = tokens[index]
+        start_line = token.map[0] if token.map else covered
+        if start_line < covered:
+            pass  # inside an HTML block read already
+        elif token.type == "html_block":
+            last = _html_end(lines, start_line, token.map[1] if token.map else start_line + 1)
+            blocks.extend(html_blocks("\n".join(lines[start_line:last]), start_line + 1))
+            covered = last
+        else:
+            group = tokens[index:end]
+            _annotate(group)
+            if _numbered_line(group):
+                group = _numbered_paragraph(group)
+            blocks.extend(html_blocks(parser.renderer.render(group, parser.options, {})))
+        index = end
+    return blocks
+
+
+def _construct_end(tokens: list[Token], index: int) -> int:
+    """Index after the top-level construct that starts at ``index``."""
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth <= 0:
+            return position + 1
+    return len(tokens)
+
+
+def _html_end(lines: list[str], start: int, end: int) -> int:
+    """End line of an HTML block: past blank lines until every ``<table>`` it opens is closed."""
+    chunk = "\n".join(lines[start:end])
+    balance = len(_TABLE_OPEN.findall(chunk)) - len(_TABLE_CLOSE.findall(chunk))
+    while balance > 0 and end < len(lines):
+        balance += len(_TABLE_OPEN.findall(lines[end])) - len(_TABLE_CLOSE.findall(lines[end]))
+        end += 1
+    return end
+
+
+def _numbered_line(group: list[Token]) -> bool:
+    """An ordered list of one item holding one paragraph: a numbered line."""
+    return group[0].type == "ordered_list_open" and [t.type for t in group[1:]] == [
+        "list_item_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "list_item_close",
+        "ordered_list_close",
+    ]
+
+
+def _numbered_paragraph(group: list[Token]) -> list[Token]:
+    """The paragraph of a numbered line, its number put back in front of its text."""
+    label, opening, inline, closing = group[1].attrGet("data-label"), *group[2:5]
+    opening.hidden = closing.hidden = False  # a tight list hides its <p>
+    inline.children = [Token("text", "", 0, content=f"{label} "), *(inline.children or [])]
+    return [opening, inline, closing]
+
+
+def _annotate(tokens: list[Token]) -> None:
+    """Set each element's source line and each list item's printed label as attributes."""
+    for token in tokens:
+        if token.nesting == 1 and token.map:
+            token.attrSet("data-line", str(token.map[0] + 1))
+        if token.type == "list_item_open":
+            label = f"{token.info}{token.markup}" if token.info else token.markup
+            token.attrSet("data-label", label)

@@ -198,12 +198,15 @@ def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> 
     other roles starts a new one). Empty when the table names no roles."""
     width = max((sum(max(1, c.col_span) for c in row.cells) for row in block.rows), default=0)
     views: list[TableView] = []
+    captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …")
     previous_header = False
     for row in block.rows:
         named = header_roles(row, rules)
         if named is None:
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
+            elif not views and len({id(c) for c in row.cells if c.blocks}) == 1:
+                captions.append(row)
             previous_header = previous_header and row.header
             continue
         roles: list[str | None] = [None] * width
@@ -212,12 +215,21 @@ def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> 
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
+        roles = _indicateurs_as_criteres(roles)
         if previous_header and views:
             views[-1].roles = roles
         elif not views or views[-1].roles != roles:
-            views.append(TableView(block, roles, [], new_source()))
+            views.append(TableView(block, roles, [] if views else captions, new_source()))
         previous_header = True
     return views
+
+
+def _indicateurs_as_criteres(roles: list[str | None]) -> list[str | None]:
+    """An "Indicateurs (de performance)" column with no critères column beside
+    it holds the critères, one per line (diplomas, contract)."""
+    if "indicateurs" not in roles or "criteres" in roles:
+        return roles
+    return ["criteres" if role == "indicateurs" else role for role in roles]
 
 
 def sections(ctx: Context) -> None:

@@ -11,7 +11,7 @@ la compétence C1.2 :").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..docmodel import Cell, Row
 from ..textclean import label_text, starts_lower
@@ -278,6 +278,9 @@ def _competence(
             row.competence, row.linked = linked[0], linked
             return
         several = len(units) > 1 and all(u.is_item for u in units)
+        if not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
+            # one statement with its details on the lines below (sub-items, a run-on)
+            units = [replace(units[0], text=" ".join(u.text for u in units))]
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:
             bloc = _bloc_for(ctx, state, unit.text)

@@ -321,13 +321,13 @@ def _statement(ctx: Context, unit: Unit) -> bool:
 
 
 def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
-    """A heading-like line that is no cue and states no compétence ends a zone
-    that has taken content: what follows it is something else (training
-    contents, a form), known or not."""
+    """A heading-like line (or a question) that is no cue and states no
+    compétence ends a zone that has taken content: what follows it is
+    something else (training contents, a form), known or not."""
     return (
         state.zone_filled
         and not unit.is_item
-        and unit.heading_like
+        and (unit.heading_like or unit.text.endswith("?"))  # a question heads what follows
         and competence_code(ctx, unit.text) is None
         and ctx.rules.first("code-letter", unit.text) is None
         and ctx.rules.first("modalite-separator", unit.text) is None

@@ -39,7 +39,7 @@ from .draft import Context, Outline, Unit, cell_units
 #: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
 _NUMBERED = re.compile(
     r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)\s*(?:n\s*[°ºo]\.?\s*)?"
-    r"(?P<number>\d{1,2}(?:\s?\.\s?\d{1,2})*)(?![\d]|\s?\.\s?\d)\.?"
+    r"(?P<number>\d{1,3}(?:\s?\.\s?\d{1,2})*)(?![\d]|\s?\.\s?\d)\.?"
     r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
     re.IGNORECASE,
 )
@@ -134,10 +134,13 @@ def outline(ctx: Context) -> None:
     )
     if bloc is None:
         return
-    below = [
+    below = [  # numbered within their unit: "OI 11, OI 111 …" need not follow each other
         s
-        for s in levels
-        if s is not bloc and roles[(s.word, s.depth)] == "competence" and s.first > bloc.first
+        for key, s in series.items()
+        if s is not bloc
+        and roles[key] == "competence"
+        and s.first > bloc.first
+        and _is_level(s, roles[key])
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
     references = {
@@ -264,7 +267,7 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     units numbered one level deeper with the same word belong to it too
     ("OI 1.1" and "OI 1.1.1" objectives)."""
     deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
-    number = r"\d{1,2}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
+    number = r"\d{1,3}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
     if not series.word:
         return Rule.model_validate(
             {

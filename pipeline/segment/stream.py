@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
@@ -63,6 +64,11 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     if captioned is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=captioned, block=block))
         return
+    if _keyed(block):
+        for row in block.rows:
+            key, value = (cell_units(c) for c in row.cells if c.blocks)
+            out.append(replace(key[0], text=f"{key[0].text} {' '.join(u.text for u in value)}"))
+        return
     seen: set[int] = set()
     for row in block.rows:
         for cell in row.cells:
@@ -71,6 +77,22 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             seen.add(id(cell))
             for inner in cell.blocks:
                 _add(ctx, inner, out)
+
+
+_KEY = re.compile(r"^[^\W\d_]{1,4}\s*\d[\d.]*\b.{0,12}$")
+
+
+def _keyed(block: Block) -> bool:
+    """A layout table whose every row is a code and its text ("UC 1 EC" |
+    "De concevoir un projet…"): each row reads as one line."""
+    for row in block.rows:
+        cells = [c for c in row.cells if c.blocks]
+        if len(cells) != 2 or len({id(c) for c in cells}) != 2:
+            return False
+        key = cell_units(cells[0])
+        if len(key) != 1 or not _KEY.match(key[0].text) or not cell_units(cells[1]):
+            return False
+    return len(block.rows) >= 2
 
 
 def positions(row: Row) -> list[tuple[int, Cell]]:

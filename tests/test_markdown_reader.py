@@ -202,3 +202,18 @@ def test_markdown_a_numbered_line_alone_is_a_numbered_paragraph() -> None:
         (Kind.LIST_ITEM, "3)", 7, "x"),
         (Kind.LIST_ITEM, "4)", 8, "y"),
     ]
+
+
+def test_html_xhtml_file_with_an_xml_declaration(tmp_path: Path) -> None:
+    page = tmp_path / "ref.xhtml"
+    page.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body>\n<h1>Titre</h1>\n<p>x</p></body></html>',
+        encoding="utf-8",
+    )
+    document = text.parse(page, Options())
+    assert document.format == "html"
+    assert [(b.kind, b.text, b.line) for b in document.blocks] == [
+        (Kind.HEADING, "Titre", 3),
+        (Kind.PARAGRAPH, "x", 4),
+    ]

@@ -56,6 +56,7 @@ _ITEM_START = re.compile(
     rf"(?<=[^\s:;,(/\-–])\s+(?=[{_UPPER}](?:[{_LOWER}]|['’][{_LOWER}{_UPPER}]))"
 )
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # XHTML; lxml refuses it in a str
 
 
 def split_glyph_list(text: str) -> list[tuple[str | None, str]]:
@@ -317,7 +318,7 @@ def html_blocks(markup: str, first_line: int = 1, page: int | None = None) -> li
     if not markup.strip():
         return []
     try:
-        root = lxml.html.document_fromstring(markup, parser=_PARSER)
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup), parser=_PARSER)
     except etree.ParserError:  # markup that holds no element at all (only a comment)
         return []
     builder = _Builder(page)

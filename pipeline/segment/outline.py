@@ -49,6 +49,7 @@ _BARE_NUMBERED = re.compile(
     r"(?P<title>[^\W\d_].*)$"
 )
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
+_LOOKED_AT = 4  # of which this many are read by the language model
 _LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
 _CONTENT = 3  # a unit owns content when this many blocks follow its mention
 _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
@@ -127,8 +128,10 @@ def outline(ctx: Context) -> None:
         and s.consecutive
         and _is_level(s, roles[key])
         and s.owners(total) >= min(2, len(s.numbers))
-        and (roles[key] != "unknown" or _holds_abilities(ctx, s, mentions))
     ]
+    if all(roles[(s.word, s.depth)] == "unknown" for s in levels):
+        # no known level word: a series nobody named, if its units hold abilities
+        levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
     bloc = min(
         levels, key=lambda s: (s.depth, _RANK[roles[(s.word, s.depth)]], s.first), default=None
     )
@@ -157,22 +160,18 @@ def outline(ctx: Context) -> None:
 
 
 def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
-    """Whether most units of a series nobody named hold abilities — action
-    statements (spaCy) or list items without it — rather than prose: then
-    they are units of the référentiel, not sections of the document."""
+    """Whether most units of a series nobody named hold abilities — list
+    items, or action statements (spaCy, on the first few lines) — rather than
+    prose: then they are units of the référentiel, not sections of the document."""
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
     holding = 0
     for (index, _), end in zip(series.mentions, ends, strict=True):
         under = mentions[index + 1 : min(end, index + 1 + _FOLLOWING)]
-        if any(_ability(ctx, unit) for unit in under):
+        if any(u.kind is Kind.LIST_ITEM for u in under) or (
+            ctx.options.use_nlp and any(is_action(u.text) for u in under[:_LOOKED_AT])
+        ):
             holding += 1
     return holding * 2 > len(series.mentions)
-
-
-def _ability(ctx: Context, unit: Unit) -> bool:
-    if ctx.options.use_nlp:
-        return is_action(unit.text.lstrip("-–• "))
-    return unit.kind is Kind.LIST_ITEM
 
 
 def _references(series: Series) -> list[int]:

@@ -237,7 +237,7 @@ def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> 
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
-        roles = _indicateurs_as_criteres(roles)
+        roles = _finer_roles(roles)
         if previous_header and views:
             views[-1].roles = roles
         elif not views or views[-1].roles != roles:
@@ -246,12 +246,17 @@ def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> 
     return views
 
 
-def _indicateurs_as_criteres(roles: list[str | None]) -> list[str | None]:
-    """An "Indicateurs (de performance)" column with no critères column beside
-    it holds the critères, one per line (diplomas, contract)."""
-    if "indicateurs" not in roles or "criteres" in roles:
-        return roles
-    return ["criteres" if role == "indicateurs" else role for role in roles]
+def _finer_roles(roles: list[str | None]) -> list[str | None]:
+    """Roles as the columns hold them: an "Indicateurs (de performance)"
+    column with no critères column beside it holds the critères, one per line
+    (diplomas, contract); of two activité columns ("Fonctions | Activités")
+    the second holds the first one's tâches."""
+    out = list(roles)
+    if "indicateurs" in out and "criteres" not in out:
+        out = ["criteres" if role == "indicateurs" else role for role in out]
+    if out.count("activite") == 2 and "taches" not in out:
+        out[len(out) - 1 - out[::-1].index("activite")] = "taches"
+    return out
 
 
 def sections(ctx: Context) -> None:

@@ -50,6 +50,7 @@ _BARE_NUMBERED = re.compile(
 )
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
 _LOOKED_AT = 4  # of which this many are read by the language model
+_CODE_LETTERS = 2  # a level word's last token this short is the code's own prefix
 _LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
 _CONTENT = 3  # a unit owns content when this many blocks follow its mention
 _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
@@ -261,7 +262,8 @@ def _is_level(series: Series, role: str) -> bool:
 
 def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     """A rule matching every mention of the series' units: ``code`` is the
-    level word and number as printed (without "FICHE"), ``number`` the number,
+    level word and number as printed (without "FICHE"; only "C1" of
+    "CAPACITÉ C1", a code with its own prefix), ``number`` the number,
     ``libelle`` the title on the same line (may be empty). ``any_depth``: the
     units numbered one level deeper with the same word belong to it too
     ("OI 1.1" and "OI 1.1.1" objectives)."""
@@ -277,9 +279,15 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
                 r"(?P<libelle>[^\W\d_].*)$",
             }
         )
-    word = r"[\s'’-]+".join(_letters(w) for w in re.split(r"[ '’-]", series.word))
+    words = re.split(r"[ '’-]", series.word)
+    label = ""
+    if len(words) > 1 and len(words[-1]) <= _CODE_LETTERS:
+        # "CAPACITÉ C1", "COMPÉTENCE C11": the word names the level, the code is "C1"
+        label = r"[\s'’-]+".join(_letters(w) for w in words[:-1]) + r"\s+"
+        words = words[-1:]
+    word = r"[\s'’-]+".join(_letters(w) for w in words)
     pattern = (
-        rf"^(?:fiches?\s+)?(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
+        rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
         r"(?:\s?(?-i:[A-Z])(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d)"
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"

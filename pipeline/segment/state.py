@@ -3,11 +3,12 @@ compétence and critère, and the compétences the next critères are linked to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..docmodel import Kind
 from ..rules import Hit, Rule
 from ..textclean import label_text
+from .content import add_competence
 from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units
 
 
@@ -128,6 +129,52 @@ def open_bloc(
     state.enter("competences")
     state.source = ctx.new_source()
     return bloc
+
+
+_CODE_PREFIX = 3  # a level word this short is part of the code ("OI 1.1", "CP2")
+
+
+def open_outline_competence(
+    ctx: Context, state: State, unit: Unit, title: Unit | None
+) -> int | None:
+    """A heading of the outline's compétence level ("FICHE COMPÉTENCE
+    PROFESSIONNELLE N° 2", "COMPÉTENCE C11 : …") opens that compétence in the
+    current bloc, or the last one (a fiche after the list that closed it);
+    what follows needs a cue. ``title`` is the unit below, the title when the
+    heading prints none. Returns how many units after ``unit`` it used, None
+    when ``unit`` is no such heading."""
+    hit = outline_hit(ctx.outline.competence, unit.text)
+    bloc = state.bloc or (ctx.draft.blocs[-1] if ctx.draft.blocs else None)
+    if hit is None or bloc is None:
+        return None
+    libelle, used = label_text(hit.group("libelle") or ""), 0
+    if not libelle and title is not None:
+        libelle, used = label_text(title.text), 1
+    if not libelle:
+        return None
+    if state.bloc is not bloc:
+        state.close()
+        state.bloc = bloc
+        state.source = ctx.new_source()
+    comp = add_competence(
+        ctx, bloc, replace(unit, text=libelle), state.source, from_list=False, rule=hit.rule.id
+    )
+    if comp is not None:
+        comp.codes.append((_competence_code(hit), state.source))
+        comp.from_list = False  # named by a heading of its own: what follows is its
+    state.competence, state.competence_headed = comp, True
+    state.competence_item_level, state.critere = None, None
+    state.enter(None)
+    return used
+
+
+def _competence_code(hit: Hit) -> str:
+    """The code a compétence heading prints: an abbreviated level word and its
+    number ("OI 1.1", "C11"), the number alone after a word ("FICHE
+    COMPÉTENCE PROFESSIONNELLE N° 3" → "3")."""
+    code, number = hit.group("code") or "", hit.group("number") or ""
+    word = code[: len(code) - len(number)].strip()
+    return code if 0 < len(word) <= _CODE_PREFIX else number
 
 
 _CUES = ("zone", "modalite-inline", "connaissances-inline", "critere-inline", "indicateur-inline")

@@ -40,7 +40,7 @@ from .draft import (
     cell_units,
     norm_text,
 )
-from .state import State, link_codes, open_bloc
+from .state import State, link_codes, open_bloc, open_outline_competence
 from .stream import positions
 
 _ORDER = (
@@ -218,7 +218,10 @@ def _full_width(ctx: Context, row: Row, view: TableView, state: State) -> bool:
         state.link_codes = codes
         return True
     bloc = open_bloc(ctx, state, units, "table.row")
-    return bloc is not None
+    if bloc is None:
+        title = units[1] if len(units) > 1 else None
+        return open_outline_competence(ctx, state, units[0], title) is not None
+    return True
 
 
 def _bloc(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:

@@ -13,11 +13,18 @@ from dataclasses import replace
 
 from ..docmodel import Kind
 from ..nlp import classify, is_action
-from ..rules import Hit
 from ..textclean import capitalise, ends_sentence, is_upper, label_text, starts_lower
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
-from .state import State, bloc_label, is_cue, link_codes, open_bloc, outline_hit, roman_units
+from .state import (
+    State,
+    bloc_label,
+    is_cue,
+    link_codes,
+    open_bloc,
+    open_outline_competence,
+    roman_units,
+)
 from .tables import _transversal, read_table
 
 
@@ -78,18 +85,6 @@ def blocs(ctx: Context) -> None:
         _content(ctx, state, unit)
 
 
-_CODE_PREFIX = 3  # a level word this short is part of the code ("OI 1.1", "CP2")
-
-
-def _competence_code(hit: Hit) -> str:
-    """The code a compétence heading prints: an abbreviated level word and its
-    number ("OI 1.1", "CP 2"), the number alone after a word ("FICHE
-    COMPÉTENCE PROFESSIONNELLE N° 3" → "3")."""
-    code, number = hit.group("code") or "", hit.group("number") or ""
-    word = code[: len(code) - len(number)].strip()
-    return code if 0 < len(word) <= _CODE_PREFIX else number
-
-
 def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:
     """How many following units the bloc heading ``unit`` takes as its title:
     the next one when the heading prints no title, or when its title runs on
@@ -109,37 +104,15 @@ def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Uni
 
 
 def _outline_competence(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:
-    """A heading of the outline's compétence level ("FICHE COMPÉTENCE
-    PROFESSIONNELLE N° 2", its title on the same line or the next) opens that
-    compétence in the current bloc, or the last one (a fiche after the list
-    that closed it); what follows needs a cue. Returns how many following
-    units it used (its title), None when ``units[index]`` is no such heading."""
+    """A heading of the outline's compétence level, its title on the same line
+    or the next; returns how many following units it used (its title), None
+    when ``units[index]`` is no such heading."""
     unit = units[index]
-    hit = outline_hit(ctx.outline.competence, unit.text)
-    bloc = state.bloc or (ctx.draft.blocs[-1] if ctx.draft.blocs else None)
-    if hit is None or unit.is_item or bloc is None:
-        return None
-    libelle, used = label_text(hit.group("libelle") or ""), 0
     following = units[index + 1] if index + 1 < len(units) else None
     titled = following is not None and following.table is None and not is_cue(ctx, following)
-    if not libelle and following is not None and titled:
-        libelle, used = label_text(following.text), 1
-    if not libelle:
+    if unit.is_item:
         return None
-    if state.bloc is not bloc:
-        state.close()
-        state.bloc = bloc
-        state.source = ctx.new_source()
-    comp = add_competence(
-        ctx, bloc, replace(unit, text=libelle), state.source, from_list=False, rule=hit.rule.id
-    )
-    if comp is not None:
-        comp.codes.append((_competence_code(hit), state.source))
-        comp.from_list = False  # named by a heading of its own: what follows is its
-    state.competence, state.competence_headed = comp, True
-    state.competence_item_level, state.critere = None, None
-    state.enter(None)
-    return used
+    return open_outline_competence(ctx, state, unit, following if titled else None)
 
 
 def _zone(ctx: Context, state: State, unit: Unit) -> bool:

@@ -17,7 +17,10 @@ Each stage reads and writes a :class:`~pipeline.segment.draft.Context`:
 7. ``merge`` — each bloc and compétence once;
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
 9. ``codes`` — the printed code kept for each compétence;
-10. ``links`` — critères to the compétences they name; warnings.
+10. ``links`` — critères to the compétences they name; warnings;
+11. ``implicit`` — no bloc found: the document's action statements in one
+    implicit bloc (``LOW_CONFIDENCE_STRUCTURE``) rather than a refusal;
+12. ``unplaced`` — every unit no element took is an ``UNPLACED_TEXT`` warning.
 
 Segmentation never looks at the input format: only at the document model and
 the rules in ``rules/``.
@@ -35,11 +38,13 @@ from ..rules import RuleSet, default_rules
 from .activities import activities
 from .certification import certification
 from .draft import Context
+from .implicit import implicit
 from .interleaved import streams
 from .links import code_links, links
 from .merge import codes, merge
 from .outline import outline
 from .stream import sections, units
+from .unplaced import unplaced
 from .walk import blocs
 
 Stage = Callable[[Context], None]
@@ -56,6 +61,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("code-links", code_links),
     ("codes", codes),
     ("links", links),
+    ("implicit", implicit),
+    ("unplaced", unplaced),
 )
 
 

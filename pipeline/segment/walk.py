@@ -271,9 +271,7 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         state.zone_filled = True  # a sub-heading fills no zone
     if zone == "ignore":
         return  # a list the contract has no place for (savoir-faire of a fiche)
-    if zone is None:
-        ctx.warn("UNPLACED_TEXT", f"text not attributed: {unit.text[:80]!r}", unit.page, unit.line)
-    elif zone == "competences":
+    if zone == "competences":
         _competence(ctx, state, unit)
     elif zone == "criteres":
         _critere(ctx, state, unit)

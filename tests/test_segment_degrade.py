@@ -1,0 +1,70 @@
+"""Degrade, never drop silently: an implicit bloc instead of a refusal, and a
+warning for every text no element took (real spaCy model, real readers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.api import extract
+from pipeline.backends.text import parse_lines
+from pipeline.docmodel import Document
+from pipeline.models import Referentiel
+from pipeline.options import Options
+from pipeline.segment import segment
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+
+def _segment(text: str, use_nlp: bool = True) -> Referentiel:
+    document = Document("t.txt", "text", "0" * 64, blocks=parse_lines(text.split("\n")))
+    return segment(document, Options(use_nlp=use_nlp))
+
+
+ABILITIES_ONLY = """Fiche métier : agent de quai
+Le titulaire doit être en mesure de réaliser les opérations suivantes.
+· Charger et décharger les camions en respectant les consignes
+· Contrôler la conformité des colis reçus
+· Ranger les marchandises dans les zones de stockage
+· Renseigner les documents de suivi
+"""
+
+
+def test_segment_degrade_abilities_without_bloc_make_an_implicit_bloc() -> None:
+    ref = _segment(ABILITIES_ONLY)
+    (bloc,) = ref.blocs
+    assert bloc.code is None
+    assert [c.libelle for c in bloc.competences][:2] == [
+        "Charger et décharger les camions en respectant les consignes",
+        "Contrôler la conformité des colis reçus",
+    ]
+    assert len(bloc.competences) == 4
+    assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]
+
+
+def test_segment_degrade_no_implicit_bloc_without_the_language_model() -> None:
+    assert _segment(ABILITIES_ONLY, use_nlp=False).blocs == []
+
+
+def test_segment_degrade_prose_makes_no_bloc() -> None:
+    novel = "Il pleuvait sur la ville.\nElle ouvrit la porte et regarda la rue déserte.\n" * 5
+    assert _segment(novel).blocs == []
+
+
+def test_segment_degrade_unplaced_text_is_a_warning_with_its_line() -> None:
+    ref = _segment(
+        "Bloc de compétences 1 – Accueil\n· Accueillir le client\n"
+        "Nom et prénom du tuteur : ____\n· Orienter le client vers le bon service\n"
+    )
+    unplaced = [w for w in ref.warnings if w.code == "UNPLACED_TEXT"]
+    assert [w.provenance.line for w in unplaced] == [3]
+    assert "Nom et prénom du tuteur" in unplaced[0].message
+
+
+def test_segment_degrade_livret_forms_are_warned_not_extracted() -> None:
+    """The CQP livret's tutor forms and training contents are no elements: each
+    is an UNPLACED_TEXT warning pointing at its paragraph."""
+    ref = extract(REAL / "cqp-relation-commerciale-distance.docx")
+    warned = {w.provenance.line for w in ref.warnings if w.code == "UNPLACED_TEXT"}
+    libelles = {c.libelle for b in ref.blocs for c in b.competences}
+    assert "Nom et prénom du tuteur :" not in libelles
+    assert len(warned) > 50

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import fcntl
 import hashlib
 import io
 import json
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -31,14 +33,16 @@ from typing import Any
 
 from . import __version__
 from .atomic import write_atomic
-from .errors import ExtractionTimeout, ReferentielError
+from .errors import ExtractionTimeout, ReferentielError, UnwritableOutput
 from .formats import SUPPORTED_EXTENSIONS
+from .isolate import limit_memory
 from .models import Referentiel
 from .options import Options
-from .output import write_json
+from .output import dumps, write_json
 
 REPORT_JSON = "run.json"
 REPORT_CSV = "run.csv"
+LOCK_NAME = ".referentiel-batch.lock"  # hidden: never read as an input or an output
 MAX_NAME_BYTES = 255  # longest file name most file systems accept
 _HASH_CHARS = 16
 
@@ -46,21 +50,63 @@ _HASH_CHARS = 16
 # ---------------------------------------------------------------- files and names
 
 
-def discover(src: Path, out: Path | None = None) -> list[Path]:
-    """Every supported file under ``src``, sorted; hidden files/folders and ``out`` skipped."""
+@dataclass
+class Survey:
+    """What SRC_DIR holds: the files to extract, and every other entry with why it is skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str, str]] = field(default_factory=list)  # path, status, reason
+
+
+def survey(src: Path, out: Path | None = None, follow_links: bool = False) -> Survey:
+    """Every supported entry under ``src``; hidden ones, other extensions and ``out`` ignored.
+
+    Regular files (and links to regular files inside ``src``, or anywhere with
+    ``follow_links``) are to be extracted; every other supported-looking entry —
+    a link leaving ``src``, a link loop, a dangling link, a FIFO, a device, a
+    linked folder — is listed in ``skipped`` with its reason, never read.
+    """
     src = src.resolve()
     skip = out.resolve() if out is not None and out.resolve() != src else None
-    found: list[Path] = []
+    found = Survey()
     for folder, dirs, files in os.walk(src):  # does not follow symlinked folders
         here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d != skip)
+        for name in [d for d in dirs if (here / d).is_symlink() and not d.startswith(".")]:
+            found.skipped.append((here / name, "not_followed", "symbolic link to a folder"))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and here / d != skip and not (here / d).is_symlink()
+        )
         for name in files:
             path = here / name
             if name.startswith(".") or path.suffix.lower() not in SUPPORTED_EXTENSIONS:
                 continue
-            if path.is_file():  # regular files only (no FIFOs, devices, dangling links)
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(src).as_posix())
+            why = _not_extracted(path, src, follow_links)
+            if why is None:
+                found.files.append(path)
+            else:
+                found.skipped.append((path, *why))
+    found.files.sort(key=lambda p: p.relative_to(src).as_posix())
+    return found
+
+
+def discover(src: Path, out: Path | None = None, follow_links: bool = False) -> list[Path]:
+    """The files :func:`survey` would extract, sorted by relative path."""
+    return survey(src, out, follow_links).files
+
+
+def _not_extracted(path: Path, src: Path, follow_links: bool) -> tuple[str, str] | None:
+    """Why the entry at ``path`` is not read (a status and a reason), or None to read it."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        return "unreadable", f"cannot read ({err.strerror or err})"  # loop, dangling link
+    if not stat.S_ISREG(info.st_mode):
+        return "unreadable", "not a regular file (device, FIFO or socket)"
+    if path.is_symlink() and not follow_links and not path.resolve().is_relative_to(src):
+        return "not_followed", "symbolic link to a file outside SRC_DIR (--follow-links reads it)"
+    return None
 
 
 def output_path(relative: str | PurePath, out: Path) -> Path:
@@ -188,15 +234,67 @@ class BatchReport:
 
 
 def write_report(report: BatchReport, out: Path) -> None:
-    """Write ``run.json`` and ``run.csv`` in ``out`` (each via temp file + rename)."""
-    write_atomic(out / REPORT_JSON, json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    """Write ``run.json`` and ``run.csv`` in ``out`` (each via temp file + rename).
+
+    Names that are not UTF-8 are JSON escapes in ``run.json`` (lossless) and
+    ``\\xNN`` escapes in ``run.csv`` (readable, valid UTF-8).
+    """
+    write_atomic(out / REPORT_JSON, dumps(report.to_dict()))
     buffer = io.StringIO()
-    columns = [f.name for f in fields(FileResult)]
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
+    journal = Journal(buffer)
     for result in report.files:
-        writer.writerow(asdict(result))
+        journal.add(result)
     write_atomic(out / REPORT_CSV, buffer.getvalue())
+
+
+class Journal:
+    """``run.csv`` rows written as files finish, so a killed run still leaves its report."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.writer = csv.DictWriter(
+            handle, fieldnames=[f.name for f in fields(FileResult)], lineterminator="\n"
+        )
+        self.writer.writeheader()
+
+    def add(self, result: FileResult) -> None:
+        row = {k: _csv_text(v) for k, v in asdict(result).items()}
+        self.writer.writerow(row)
+        self.handle.flush()
+
+
+def _csv_text(value: Any) -> Any:
+    """A lone surrogate (a file-name byte that is not UTF-8) as ``\\xNN``."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return value
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold OUT_DIR's lock for the run: a second batch into the same folder is refused."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = (out / LOCK_NAME).open("a+")
+    except OSError as err:
+        raise UnwritableOutput(out, f"cannot use as OUT_DIR ({err.strerror or err})") from err
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise UnwritableOutput(
+                out, f"another batch (process {holder}) is writing into this folder"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 # ---------------------------------------------------------------- worker processes
@@ -235,6 +333,9 @@ def extract_one(path: Path, options: Options) -> Outcome:
         return ("done", extract(path, options).model_dump(mode="json"), None)
     except ReferentielError as err:
         return ("error", err.status, str(err))
+    except MemoryError:
+        mib = options.limits.max_memory_bytes / 2**20
+        return ("error", "too_large", f"{path}: over the {mib:.0f} MiB memory limit")
     except Exception as err:  # a bug in one file's extraction must not stop the batch
         return ("error", "internal_error", f"{path}: {type(err).__name__}: {err}")
 
@@ -247,6 +348,7 @@ def _worker_main(conn: Connection, options: Options, ocr_workers: int) -> None:
     """
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_memory(options.limits.max_memory_bytes)
     os.environ.setdefault("REFERENTIEL_OCR_WORKERS", str(ocr_workers))
     _warm_up(options)
     conn.send(("ready", None, None))
@@ -407,26 +509,48 @@ def run_batch(
     timeout: float | None = None,
     force: bool = False,
     progress: bool | None = None,
+    follow_links: bool = False,
 ) -> BatchReport:
     """Convert every supported file under ``src`` into ``out``; return (and write) the report.
 
-    Raises ``KeyboardInterrupt`` after writing the report when interrupted.
+    ``out`` is locked for the run. ``run.csv`` gets a row as each file finishes;
+    ``run.json`` and the sorted ``run.csv`` are written at the end. Raises
+    ``KeyboardInterrupt`` after writing the report when interrupted.
     """
     options = options or Options()
+    src, out = Path(src), Path(out)
+    with locked(out):
+        return _run_locked(src, out, options, jobs, timeout, force, progress, follow_links)
+
+
+def _run_locked(
+    src: Path,
+    out: Path,
+    options: Options,
+    jobs: int | None,
+    timeout: float | None,
+    force: bool,
+    progress: bool | None,
+    follow_links: bool,
+) -> BatchReport:
     jobs = jobs or default_jobs()
     timeout = timeout or options.limits.timeout_seconds
-    src, out = Path(src), Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
     report = BatchReport(
         src=str(src), out=str(out), jobs=jobs, timeout=timeout, force=force, started=_now()
     )
-    inputs = discover(src, out)
+    found = survey(src, out, follow_links)
+    inputs = sorted(
+        [*found.files, *(path for path, _, _ in found.skipped)],
+        key=lambda p: _rel(p, src),
+    )
     results: dict[Path, FileResult] = {}
+    for path, status, reason in found.skipped:
+        results[path] = FileResult(_rel(path, src), None, "skipped", status, f"{path}: {reason}")
     targets: dict[Path, Path] = {}
     claimed: dict[Path, Path] = {}  # output → the input that owns it
     todo = []
-    for path in inputs:
+    for path in found.files:
         try:
             target = output_path(path.relative_to(src.resolve()), out)
             if target in claimed:
@@ -445,10 +569,15 @@ def run_batch(
     interrupted = False
     previous = _stop_on_sigterm()
     try:
-        for path, outcome, seconds in pool.run(todo):
-            results[path] = _finish(path, targets[path], src, out, outcome, seconds)
-            bar.update(1)
-            bar.set_postfix(failed=sum(r.failed for r in results.values()), refresh=False)
+        with (out / REPORT_CSV).open("w", encoding="utf-8", newline="") as handle:
+            journal = Journal(handle)
+            for result in results.values():
+                journal.add(result)
+            for path, outcome, seconds in pool.run(todo):
+                results[path] = _finish(path, targets[path], src, out, outcome, seconds)
+                journal.add(results[path])
+                bar.update(1)
+                bar.set_postfix(failed=sum(r.failed for r in results.values()), refresh=False)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -559,10 +688,11 @@ def _progress_bar(total: int, initial: int, enabled: bool | None) -> Any:
 
 
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` relative to ``root``; a link's own place, not where it points."""
+    for here, base in ((path.absolute(), root.resolve()), (path.resolve(), root.resolve())):
+        if here.is_relative_to(base):
+            return here.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 def _now() -> str:

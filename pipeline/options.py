@@ -19,7 +19,7 @@ class Limits:
     max_image_pixels: int = 200_000_000  # per page image (decompression bombs)
     max_xml_bytes: int = 16 * 1024 * 1024  # DOCX: inflated size of any one XML part
     max_stream_bytes: int = 256 * 1024 * 1024  # PDF: decoded stream; also the per-page average
-    max_line_bytes: int = 1024 * 1024  # text: longest line
+    max_line_bytes: int = 4 * 1024 * 1024  # text: longest line
     timeout_seconds: float = 600.0  # per file, in extract and batch
     max_memory_bytes: int = 4 * 1024 * 1024 * 1024  # address space of the extracting process
 

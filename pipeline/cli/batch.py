@@ -83,4 +83,3 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.failed else 0
-

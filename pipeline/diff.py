@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .errors import InvalidOutput
 from .guards import read_json
@@ -26,7 +26,7 @@ from .models import Activite, Bloc, Competence, Critere, Provenance, Referentiel
 from .options import Limits
 
 SIMILAR = 60.0  # rapidfuzz ratio (0-100) above which two texts are the same element, edited
-FUZZY_WINDOW = 100  # unmatched elements compared with this many on each side of their place
+FUZZY_WINDOW = 50  # unmatched elements compared with this many on each side of their place
 _COMPARED_CHARS = 1000  # texts are compared on their start: an edit shows there or not at all
 _SAME_ID_BONUS = 10.0
 T = TypeVar("T")
@@ -144,8 +144,16 @@ def align(
     scored = []
     candidates = sorted(free_new)
     for i in (i for i in range(len(old)) if i not in pairs):
-        for j in _near(candidates, i * len(new) // max(len(old), 1)):
-            score = fuzz.ratio(old_texts[i][:_COMPARED_CHARS], new_texts[j][:_COMPARED_CHARS])
+        near = _near(candidates, i * len(new) // max(len(old), 1))
+        found = process.extract(
+            old_texts[i][:_COMPARED_CHARS],
+            [new_texts[j][:_COMPARED_CHARS] for j in near],
+            scorer=fuzz.ratio,
+            score_cutoff=SIMILAR - _SAME_ID_BONUS,
+            limit=None,
+        )
+        for _, score, at in found:
+            j = near[at]
             if key(old[i]) is not None and key(old[i]) == key(new[j]):
                 score += _SAME_ID_BONUS
             if score >= SIMILAR:

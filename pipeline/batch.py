@@ -122,7 +122,9 @@ def output_path(relative: str | PurePath, out: Path) -> Path:
     safe = [_safe_name("_" if p == ".." else p) for p in parts[:-1]]
     safe.append(_safe_name(parts[-1], suffix=".json"))
     target = out.joinpath(*safe)
-    if not target.resolve().is_relative_to(out.resolve()):  # e.g. a symlink inside out
+    if not Path(os.path.realpath(target)).is_relative_to(
+        out.resolve()
+    ):  # e.g. a symlink inside out
         raise ValueError(f"{relative}: output would land outside {out}")
     return target
 
@@ -689,7 +691,8 @@ def _progress_bar(total: int, initial: int, enabled: bool | None) -> Any:
 
 def _rel(path: Path, root: Path) -> str:
     """``path`` relative to ``root``; a link's own place, not where it points."""
-    for here, base in ((path.absolute(), root.resolve()), (path.resolve(), root.resolve())):
+    base = Path(os.path.realpath(root))
+    for here in (path.absolute(), Path(os.path.realpath(path))):  # realpath: loops too
         if here.is_relative_to(base):
             return here.relative_to(base).as_posix()
     return path.as_posix()

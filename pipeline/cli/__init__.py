@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
 import pkgutil
 import sys
@@ -49,9 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def quiet_libraries() -> None:
     """Keep the parsers' own warnings (pdfminer's font notes, Pillow's) off standard error:
-    what matters about a document goes into its JSON ``warnings``, and a refusal is one line."""
+    what matters about a document goes into its JSON ``warnings``, and a refusal is one line.
+    Text that is not valid Unicode is printed escaped instead of failing the command."""
     logging.getLogger().setLevel(logging.ERROR)
     warnings.simplefilter("ignore")
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate (file-name byte) as \udcXX
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -50,7 +50,7 @@ _XML_BOMS = (
     (b"\xff\xfe", "utf-16-le"),
 )
 # Which of the first four bytes are zero, for "<" or a blank in each encoding without a BOM.
-_XML_ZEROS = {
+_XML_ZEROS: dict[tuple[bool, ...], str] = {
     (True, True, True, False): "utf-32-be",
     (False, True, True, True): "utf-32-le",
     (True, False, True, False): "utf-16-be",

@@ -4,7 +4,6 @@ errors instead of "internal error" (flags, search, export and evaluate inputs)."
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys

@@ -314,6 +314,27 @@ def _looks_zlib(head: bytes) -> bool:
     return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
 
 
+def intact_revision(path: Path) -> bytes | None:
+    """The bytes of the PDF up to its last revision PDFium opens, when the whole file does
+    not open (a broken update appended to a sound document); None when none does."""
+    import pypdfium2 as pdfium
+
+    data = path.read_bytes()
+    end = data.rfind(b"%%EOF")
+    while (end := data.rfind(b"%%EOF", 0, end)) >= 0:
+        revision = data[: end + len(b"%%EOF")] + b"\n"
+        try:
+            document = pdfium.PdfDocument(revision)
+        except pdfium.PdfiumError:
+            continue
+        try:
+            if len(document) > 0:
+                return revision
+        finally:
+            document.close()
+    return None
+
+
 def _pdf_page_count(path: Path) -> int:
     import pypdfium2 as pdfium
 

@@ -94,6 +94,21 @@ def test_hostile_guards_pdf_with_data_after_eof_is_read(hostile: dict[str, Path]
     assert document.pages == 11 and document.blocks
 
 
+def test_hostile_guards_pdf_broken_update_read_at_intact_revision(
+    hostile: dict[str, Path],
+) -> None:
+    """A sound PDF with a broken update appended is read as it was, with a warning."""
+    import hashlib
+
+    document = parse(hostile["broken_update_pdf"], Options(use_nlp=False))
+    sample = parse(ROOT / "sources" / "cqp-delegue-veterinaire.pdf", Options(use_nlp=False))
+    assert [b.text for b in document.blocks] == [b.text for b in sample.blocks]
+    assert document.filename == "broken-update.pdf"
+    digest = hashlib.sha256(hostile["broken_update_pdf"].read_bytes()).hexdigest()
+    assert document.sha256 == digest
+    assert [w[0] for w in document.warnings][-1] == "PDF_BROKEN_UPDATE"
+
+
 def test_hostile_guards_library_warnings_stay_off_stderr(tmp_path: Path) -> None:
     """A PDF whose font has no bounding box: pdfminer's notes do not reach the terminal."""
     from fixtures.make_hostile_files import _pdf

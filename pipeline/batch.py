@@ -42,7 +42,6 @@ from .output import dumps, write_json
 
 REPORT_JSON = "run.json"
 REPORT_CSV = "run.csv"
-LOCK_NAME = ".referentiel-batch.lock"  # hidden: never read as an input or an output
 MAX_NAME_BYTES = 255  # longest file name most file systems accept
 _HASH_CHARS = 16
 
@@ -274,29 +273,22 @@ def _csv_text(value: Any) -> Any:
 
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
-    """Hold OUT_DIR's lock for the run: a second batch into the same folder is refused."""
+    """Hold a lock on the OUT_DIR folder itself for the run (no lock file is left behind):
+    a second batch into the same folder is refused; the lock goes with the process."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        handle = (out / LOCK_NAME).open("a+")
+        handle = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as err:
         raise UnwritableOutput(out, f"cannot use as OUT_DIR ({err.strerror or err})") from err
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "?"
-            raise UnwritableOutput(
-                out, f"another batch (process {holder}) is writing into this folder"
-            ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(handle)
+        raise UnwritableOutput(out, "another batch is writing into this folder") from None
+    try:
+        yield
+    finally:
+        os.close(handle)
 
 
 # ---------------------------------------------------------------- worker processes

@@ -124,14 +124,15 @@ def test_hostile_batch_tree_out_dir_locked(tmp_path: Path) -> None:
     src.mkdir()
     out.mkdir()
     shutil.copy(SAMPLE, src / "a.txt")
-    with (out / ".referentiel-batch.lock").open("a+") as held:
+    held = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running batch holds it
-        held.write("4242\n")
-        held.flush()
         result = batch(src, out)
+    finally:
+        os.close(held)
     assert result.returncode == UnwritableOutput.exit_code, result.stderr
     assert result.stderr.splitlines() == [
-        f"error: {out}: another batch (process 4242) is writing into this folder"
+        f"error: {out}: another batch is writing into this folder"
     ]
     assert not (out / "a.txt.json").exists()
     assert batch(src, out).returncode == 0  # free again

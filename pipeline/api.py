@@ -9,6 +9,7 @@ from pathlib import Path
 from .backends import backend_for
 from .docmodel import Document
 from .errors import CorruptFile, NotAReferentiel, ReferentielError
+from .formats import Format
 from .guards import as_project_error, check_content, check_file, intact_revision
 from .models import Referentiel
 from .options import Options
@@ -29,14 +30,14 @@ def parse(path: str | Path, options: Options | None = None) -> Document:
     try:
         check_content(source, kind, options.limits)
     except CorruptFile:
-        revision = intact_revision(source) if kind == "pdf" else None
+        revision = intact_revision(source) if kind is Format.PDF else None
         if revision is None:
             raise
         return _parse_revision(source, revision, options)
     return _parse_checked(source, kind, options)
 
 
-def _parse_checked(source: Path, kind: str, options: Options) -> Document:
+def _parse_checked(source: Path, kind: Format, options: Options) -> Document:
     backend = backend_for(kind)
     try:
         return backend.parse(source, options)
@@ -51,8 +52,8 @@ def _parse_revision(source: Path, revision: bytes, options: Options) -> Document
     with tempfile.TemporaryDirectory(prefix="referentiel-revision-") as folder:
         copy = Path(folder) / source.name
         copy.write_bytes(revision)
-        check_content(copy, "pdf", options.limits)
-        document = _parse_checked(copy, "pdf", options)
+        check_content(copy, Format.PDF, options.limits)
+        document = _parse_checked(copy, Format.PDF, options)
     document.filename = source.name
     document.sha256 = hashlib.sha256(source.read_bytes()).hexdigest()
     document.warn(

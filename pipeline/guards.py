@@ -98,7 +98,7 @@ def check_content(path: Path, kind: str, limits: Limits) -> None:
         check_pdf(path, limits)
     elif kind == "image":
         check_image(path, limits)
-    elif kind == "text":
+    elif kind in {"text", "markdown"}:
         check_text(path, limits)
 
 

@@ -86,11 +86,23 @@ def read_text(path: Path) -> tuple[str, str]:
     return text, encoding
 
 
+def _is_utf32(data: bytes) -> bool:
+    """``FF FE 00 00`` also starts UTF-16 text whose first character is NUL: UTF-32 only
+    when a character follows the BOM and the whole reads as UTF-32."""
+    if len(data) < 8 or len(data) % 4:
+        return False
+    try:
+        data.decode("utf-32")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def wide_encoding(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` or ``utf-32-le``/``-be`` when ``data`` (without a BOM) has the
     zero bytes of Latin text in that encoding; None otherwise."""
     sample = data[: _SAMPLE - _SAMPLE % 4]
-    if len(sample) < 4 or b"\x00" not in sample:
+    if len(sample) < 8 or b"\x00" not in sample:
         return None
     quarters = [sample[i::4].count(0) / len(sample[i::4]) for i in range(4)]
     high = [share >= _ZERO_SHARE for share in quarters]
@@ -108,7 +120,7 @@ def wide_encoding(data: bytes) -> str | None:
 
 def _encoding_of(data: bytes) -> str:
     for bom, name in _BOMS:
-        if data.startswith(bom):
+        if data.startswith(bom) and (name != "utf-32" or _is_utf32(data)):
             return name
     wide = wide_encoding(data)
     if wide is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import json
 import multiprocessing
@@ -26,85 +25,31 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .atomic import write_atomic
+from .batch_tree import MAX_NAME_BYTES, discover, locked, output_path, sha256_of, survey
 from .errors import ExtractionTimeout, ReferentielError
-from .formats import SUPPORTED_EXTENSIONS
+from .isolate import limit_memory
 from .models import Referentiel
 from .options import Options
-from .output import write_json
+from .output import dumps, write_json
 
+__all__ = [  # the tree helpers are part of this module's interface
+    "MAX_NAME_BYTES",
+    "BatchReport",
+    "FileResult",
+    "discover",
+    "output_path",
+    "run_batch",
+    "sha256_of",
+    "survey",
+    "write_report",
+]
 REPORT_JSON = "run.json"
 REPORT_CSV = "run.csv"
-MAX_NAME_BYTES = 255  # longest file name most file systems accept
-_HASH_CHARS = 16
-
-
-# ---------------------------------------------------------------- files and names
-
-
-def discover(src: Path, out: Path | None = None) -> list[Path]:
-    """Every supported file under ``src``, sorted; hidden files/folders and ``out`` skipped."""
-    src = src.resolve()
-    skip = out.resolve() if out is not None and out.resolve() != src else None
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(src):  # does not follow symlinked folders
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and here / d != skip)
-        for name in files:
-            path = here / name
-            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_EXTENSIONS:
-                continue
-            if path.is_file():  # regular files only (no FIFOs, devices, dangling links)
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(src).as_posix())
-
-
-def output_path(relative: str | PurePath, out: Path) -> Path:
-    """Where the JSON for the input at ``relative`` (inside SRC_DIR) goes: always inside ``out``.
-
-    ``a/b/x.pdf`` → ``out/a/b/x.pdf.json``. Root anchors, ``.`` and ``..`` never
-    climb out; a name over 255 bytes is shortened and made unique with a hash.
-    """
-    raw = str(relative).replace("\\", "/").replace("\x00", "_")
-    parts = [p for p in raw.split("/") if p not in ("", ".")]
-    if not parts:
-        parts = ["_"]
-    safe = [_safe_name("_" if p == ".." else p) for p in parts[:-1]]
-    safe.append(_safe_name(parts[-1], suffix=".json"))
-    target = out.joinpath(*safe)
-    if not target.resolve().is_relative_to(out.resolve()):  # e.g. a symlink inside out
-        raise ValueError(f"{relative}: output would land outside {out}")
-    return target
-
-
-def _safe_name(name: str, suffix: str = "") -> str:
-    """``name + suffix`` if it fits in 255 bytes, else a shortened prefix + hash + extension."""
-    if name == "..":
-        name = "_"
-    full = name + suffix
-    if len(full.encode("utf-8", "surrogateescape")) <= MAX_NAME_BYTES:
-        return full
-    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:_HASH_CHARS]
-    extension = PurePath(name).suffix
-    if len(extension.encode("utf-8", "surrogateescape")) > 16:
-        extension = ""
-    tail = f"~{digest}{extension}{suffix}"
-    room = MAX_NAME_BYTES - len(tail.encode("utf-8", "surrogateescape"))
-    prefix = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
-    return prefix + tail
-
-
-def sha256_of(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- the report
@@ -188,15 +133,40 @@ class BatchReport:
 
 
 def write_report(report: BatchReport, out: Path) -> None:
-    """Write ``run.json`` and ``run.csv`` in ``out`` (each via temp file + rename)."""
-    write_atomic(out / REPORT_JSON, json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    """Write ``run.json`` and ``run.csv`` in ``out`` (each via temp file + rename).
+
+    Names that are not UTF-8 are JSON escapes in ``run.json`` (lossless) and
+    ``\\xNN`` escapes in ``run.csv`` (readable, valid UTF-8).
+    """
+    write_atomic(out / REPORT_JSON, dumps(report.to_dict()))
     buffer = io.StringIO()
-    columns = [f.name for f in fields(FileResult)]
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
+    journal = Journal(buffer)
     for result in report.files:
-        writer.writerow(asdict(result))
+        journal.add(result)
     write_atomic(out / REPORT_CSV, buffer.getvalue())
+
+
+class Journal:
+    """``run.csv`` rows written as files finish, so a killed run still leaves its report."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.writer = csv.DictWriter(
+            handle, fieldnames=[f.name for f in fields(FileResult)], lineterminator="\n"
+        )
+        self.writer.writeheader()
+
+    def add(self, result: FileResult) -> None:
+        row = {k: _csv_text(v) for k, v in asdict(result).items()}
+        self.writer.writerow(row)
+        self.handle.flush()
+
+
+def _csv_text(value: Any) -> Any:
+    """A lone surrogate (a file-name byte that is not UTF-8) as ``\\xNN``."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return value
 
 
 # ---------------------------------------------------------------- worker processes
@@ -235,6 +205,9 @@ def extract_one(path: Path, options: Options) -> Outcome:
         return ("done", extract(path, options).model_dump(mode="json"), None)
     except ReferentielError as err:
         return ("error", err.status, str(err))
+    except MemoryError:
+        mib = options.limits.max_memory_bytes / 2**20
+        return ("error", "too_large", f"{path}: over the {mib:.0f} MiB memory limit")
     except Exception as err:  # a bug in one file's extraction must not stop the batch
         return ("error", "internal_error", f"{path}: {type(err).__name__}: {err}")
 
@@ -247,6 +220,7 @@ def _worker_main(conn: Connection, options: Options, ocr_workers: int) -> None:
     """
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_memory(options.limits.max_memory_bytes)
     os.environ.setdefault("REFERENTIEL_OCR_WORKERS", str(ocr_workers))
     _warm_up(options)
     conn.send(("ready", None, None))
@@ -407,26 +381,48 @@ def run_batch(
     timeout: float | None = None,
     force: bool = False,
     progress: bool | None = None,
+    follow_links: bool = False,
 ) -> BatchReport:
     """Convert every supported file under ``src`` into ``out``; return (and write) the report.
 
-    Raises ``KeyboardInterrupt`` after writing the report when interrupted.
+    ``out`` is locked for the run. ``run.csv`` gets a row as each file finishes;
+    ``run.json`` and the sorted ``run.csv`` are written at the end. Raises
+    ``KeyboardInterrupt`` after writing the report when interrupted.
     """
     options = options or Options()
+    src, out = Path(src), Path(out)
+    with locked(out):
+        return _run_locked(src, out, options, jobs, timeout, force, progress, follow_links)
+
+
+def _run_locked(
+    src: Path,
+    out: Path,
+    options: Options,
+    jobs: int | None,
+    timeout: float | None,
+    force: bool,
+    progress: bool | None,
+    follow_links: bool,
+) -> BatchReport:
     jobs = jobs or default_jobs()
     timeout = timeout or options.limits.timeout_seconds
-    src, out = Path(src), Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
     report = BatchReport(
         src=str(src), out=str(out), jobs=jobs, timeout=timeout, force=force, started=_now()
     )
-    inputs = discover(src, out)
+    found = survey(src, out, follow_links)
+    inputs = sorted(
+        [*found.files, *(path for path, _, _ in found.skipped)],
+        key=lambda p: _rel(p, src),
+    )
     results: dict[Path, FileResult] = {}
+    for path, status, reason in found.skipped:
+        results[path] = FileResult(_rel(path, src), None, "skipped", status, f"{path}: {reason}")
     targets: dict[Path, Path] = {}
     claimed: dict[Path, Path] = {}  # output → the input that owns it
     todo = []
-    for path in inputs:
+    for path in found.files:
         try:
             target = output_path(path.relative_to(src.resolve()), out)
             if target in claimed:
@@ -445,10 +441,15 @@ def run_batch(
     interrupted = False
     previous = _stop_on_sigterm()
     try:
-        for path, outcome, seconds in pool.run(todo):
-            results[path] = _finish(path, targets[path], src, out, outcome, seconds)
-            bar.update(1)
-            bar.set_postfix(failed=sum(r.failed for r in results.values()), refresh=False)
+        with (out / REPORT_CSV).open("w", encoding="utf-8", newline="") as handle:
+            journal = Journal(handle)
+            for result in results.values():
+                journal.add(result)
+            for path, outcome, seconds in pool.run(todo):
+                results[path] = _finish(path, targets[path], src, out, outcome, seconds)
+                journal.add(results[path])
+                bar.update(1)
+                bar.set_postfix(failed=sum(r.failed for r in results.values()), refresh=False)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -559,10 +560,12 @@ def _progress_bar(total: int, initial: int, enabled: bool | None) -> Any:
 
 
 def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` relative to ``root``; a link's own place, not where it points."""
+    base = Path(os.path.realpath(root))
+    for here in (path.absolute(), Path(os.path.realpath(path))):  # realpath: loops too
+        if here.is_relative_to(base):
+            return here.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 def _now() -> str:

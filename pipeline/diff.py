@@ -9,6 +9,7 @@ warnings are not compared (they describe the run, not the référentiel).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
@@ -17,12 +18,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .errors import InvalidOutput
+from .guards import read_json
 from .models import Activite, Bloc, Competence, Critere, Provenance, Referentiel
+from .options import Limits
 
 SIMILAR = 60.0  # rapidfuzz ratio (0-100) above which two texts are the same element, edited
+FUZZY_WINDOW = 50  # unmatched elements compared with this many on each side of their place
+_COMPARED_CHARS = 1000  # texts are compared on their start: an edit shows there or not at all
 _SAME_ID_BONUS = 10.0
 T = TypeVar("T")
 
@@ -113,7 +118,8 @@ def align(
     """Pair elements of ``old`` and ``new``; unpaired ones come with ``None``. Document order.
 
     Pairs, in this order: same key and same text; same text; similar text (best
-    scores first, same key preferred); same key. What is left is added or removed.
+    scores first, same key preferred, among the ``FUZZY_WINDOW`` unmatched elements
+    on each side of the same place); same key. What is left is added or removed.
     """
     pairs: dict[int, int] = {}
     free_new = set(range(len(new)))
@@ -136,9 +142,18 @@ def align(
         if i not in pairs and by_text[old_texts[i]]:
             pair(i, by_text[old_texts[i]].popleft())
     scored = []
+    candidates = sorted(free_new)
     for i in (i for i in range(len(old)) if i not in pairs):
-        for j in free_new:
-            score = fuzz.ratio(old_texts[i], new_texts[j])
+        near = _near(candidates, i * len(new) // max(len(old), 1))
+        found = process.extract(
+            old_texts[i][:_COMPARED_CHARS],
+            [new_texts[j][:_COMPARED_CHARS] for j in near],
+            scorer=fuzz.ratio,
+            score_cutoff=SIMILAR - _SAME_ID_BONUS,
+            limit=None,
+        )
+        for _, score, at in found:
+            j = near[at]
             if key(old[i]) is not None and key(old[i]) == key(new[j]):
                 score += _SAME_ID_BONUS
             if score >= SIMILAR:
@@ -151,6 +166,13 @@ def align(
         if i not in pairs and j is not None and j in free_new:
             pair(i, j)
     return _in_order(pairs, len(old), len(new))
+
+
+def _near(candidates: list[int], position: int) -> list[int]:
+    """The ``FUZZY_WINDOW`` candidates on each side of ``position``: fuzzy matching stays
+    linear in the number of elements, however many were added or removed."""
+    at = bisect.bisect_left(candidates, position)
+    return candidates[max(0, at - FUZZY_WINDOW) : at + FUZZY_WINDOW]
 
 
 def _in_order(pairs: dict[int, int], n_old: int, n_new: int) -> list[tuple[int | None, int | None]]:
@@ -321,10 +343,12 @@ def _compare_critere(
 
 
 def load(path: Path) -> Referentiel:
-    """Read one output JSON; ``InvalidOutput`` when it is not a valid référentiel."""
+    """Read one output JSON (same file guards as ``extract``); ``InvalidOutput`` when it is
+    not a valid référentiel."""
+    data = read_json(path, Limits())
     try:
-        return Referentiel.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError) as err:
+        return Referentiel.model_validate(data)
+    except ValidationError as err:
         reason = str(err).splitlines()[0]
         raise InvalidOutput(path, f"not a valid référentiel JSON ({reason})") from err
 

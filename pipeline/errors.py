@@ -91,6 +91,21 @@ class InvalidOutput(ReferentielError):
     exit_code = 19
 
 
+class UnwritableOutput(ReferentielError):
+    """The output cannot be written there (a folder, a device, an input, a full disk…)."""
+
+    status = "write_error"
+    exit_code = 21
+
+
+def rebuild(kind: str, path: str, reason: str) -> ReferentielError:
+    """The error of class name ``kind`` (as sent by a worker process) for ``path``."""
+    cls = globals().get(kind)
+    if not (isinstance(cls, type) and issubclass(cls, ReferentielError)):
+        cls = ReferentielError
+    return cls(path, reason)
+
+
 def _printable(text: str) -> str:
     """``text`` with control characters escaped, so that a message stays on one line."""
     if text.isprintable():

@@ -15,12 +15,19 @@ inflates, decodes or renders it:
 
 from __future__ import annotations
 
+import codecs
+import itertools
+import json
+import mmap
 import os
 import re
 import stat
 import warnings
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import (
     CorruptFile,
@@ -32,10 +39,30 @@ from .errors import (
 )
 from .options import Limits
 
-_XML_HEAD_BYTES = 64 * 1024  # a DTD sits in the prolog, before the root element
+_XML_PIECE = 256 * 1024  # XML members are inflated and scanned this much at a time
+_DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD_OVERLAP = 64  # characters kept between pieces, so a split "<!DOCTYPE" is still seen
+_XML_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+# Which of the first four bytes are zero, for "<" or a blank in each encoding without a BOM.
+_XML_ZEROS: dict[tuple[bool, ...], str] = {
+    (True, True, True, False): "utf-32-be",
+    (False, True, True, True): "utf-32-le",
+    (True, False, True, False): "utf-16-be",
+    (False, True, False, True): "utf-16-le",
+}
 _SUSPICIOUS_RATIO = 200  # Word XML deflates ~10:1, images ~1:1; zeros 1000:1
 _SUSPICIOUS_MIN_BYTES = 50 * 2**20  # …so a high ratio on a member this large is a bomb
-_PDF_TAIL_BYTES = 8 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_PIECE = 1 << 20
+_LINE_END = re.compile(rb"[\r\n]")
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_PDF_PIECE = 1 << 20  # PDF streams are inflated this much at a time, then dropped
 
 
 def check_file(path: Path, limits: Limits) -> int:
@@ -71,6 +98,31 @@ def check_content(path: Path, kind: str, limits: Limits) -> None:
         check_pdf(path, limits)
     elif kind == "image":
         check_image(path, limits)
+    elif kind in {"text", "markdown"}:
+        check_text(path, limits)
+
+
+# ---------------------------------------------------------------- text
+
+
+def check_text(path: Path, limits: Limits) -> None:
+    """Refuse a text file with a line longer than ``max_line_bytes`` (no document has one;
+    every reading stage would hold it whole, several times over)."""
+    longest = run = 0
+    with path.open("rb") as handle:
+        for piece in iter(lambda: handle.read(_TEXT_PIECE), b""):
+            lines = _LINE_END.split(piece)
+            if len(lines) == 1:
+                run += len(piece)
+            else:
+                longest = max(longest, run + len(lines[0]), *(len(line) for line in lines[1:-1]))
+                run = len(lines[-1])
+            if max(longest, run) > limits.max_line_bytes:
+                raise LimitExceeded(
+                    path,
+                    f"a line is longer than {_mib(limits.max_line_bytes)}, the limit for text"
+                    " files (not a document?)",
+                )
 
 
 # ---------------------------------------------------------------- zip containers
@@ -79,17 +131,22 @@ def check_content(path: Path, kind: str, limits: Limits) -> None:
 def check_zip(path: Path, limits: Limits) -> None:
     """Refuse a zip bomb from its central directory, before inflating anything.
 
-    Then refuse XML members that declare a DTD: Office documents never carry one,
-    and a DTD is how entity-expansion (billion laughs) and external-entity (XXE)
-    attacks are written.
+    Then read every member that holds XML, whatever its name (``word/evil.dat``
+    is parsed if a relationship names it) and encoding (UTF-8, UTF-16 or UTF-32,
+    with or without a byte-order mark), inflating it in small pieces: one that
+    expands past ``max_xml_bytes`` is refused, and so is one that declares a DTD
+    or entities anywhere — Office documents never do, and a DTD is how
+    entity-expansion (billion laughs) and external-entity (XXE) attacks are
+    written. The XML parser is hardened as well (no entity expansion, no DTD
+    loading, no network: ``backends.docx_xml``).
     """
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             _check_zip_sizes(path, members, limits)
             for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    _check_xml_member(path, archive, member)
+                if not member.is_dir():
+                    _check_xml_member(path, archive, member, limits)
     except ReferentielError:
         raise
     except Exception as err:  # zipfile and zlib raise many types on damaged data
@@ -118,37 +175,164 @@ def _check_zip_sizes(path: Path, members: list[zipfile.ZipInfo], limits: Limits)
             )
 
 
-def _check_xml_member(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+def _check_xml_member(
+    path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits
+) -> None:
     with archive.open(member) as handle:
-        head = handle.read(_XML_HEAD_BYTES)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="replace").encode("utf-8")
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise CorruptFile(
-            path,
-            f"{member.filename} declares a DTD or entities, which Office files never do"
-            " (XML entity attack?); refused",
-        )
+        head = handle.read(_XML_PIECE)
+        encoding = xml_encoding(head)
+        if encoding is None:
+            return  # not XML (an image, a font): never parsed as XML
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        size, tail, piece = 0, "", head
+        while piece:
+            size += len(piece)
+            if size > limits.max_xml_bytes:
+                raise LimitExceeded(
+                    path,
+                    f"{member.filename} expands past the {_mib(limits.max_xml_bytes)} limit"
+                    " for one XML part (XML bomb?)",
+                )
+            text = tail + decoder.decode(piece)
+            if _DTD.search(text):
+                raise CorruptFile(
+                    path,
+                    f"{member.filename} declares a DTD or entities, which Office files never"
+                    " do (XML entity attack?); refused",
+                )
+            tail = text[-_DTD_OVERLAP:]
+            piece = handle.read(_XML_PIECE)
+
+
+def xml_encoding(head: bytes) -> str | None:
+    """The encoding of XML starting with ``head`` (from a BOM or the zero bytes around the
+    first character, as XML 1.0 appendix F says), None when it does not start like XML."""
+    encoding = next((name for bom, name in _XML_BOMS if head.startswith(bom)), None)
+    if encoding is None:
+        zeros = tuple(byte == 0 for byte in head[:4])
+        encoding = _XML_ZEROS.get(zeros, "utf-8")
+    start = head[:64].decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    return encoding if start.startswith("<") else None
 
 
 # ---------------------------------------------------------------- PDF
 
 
 def check_pdf(path: Path, limits: Limits) -> int:
-    """Refuse truncated, password-protected, empty and over-long PDFs; return the page count."""
-    with path.open("rb") as handle:
-        handle.seek(max(0, path.stat().st_size - _PDF_TAIL_BYTES))
-        tail = handle.read()
-    if b"%%EOF" not in tail:
-        raise CorruptFile(path, "truncated PDF (no %%EOF end marker)")
-    pages = _pdf_page_count(path)
-    if pages == 0:
-        raise EmptyFile(path, "PDF has no pages")
-    if pages > limits.max_pages:
-        raise LimitExceeded(
-            path, f"PDF has {pages} pages, over the {limits.max_pages}-page limit (--max-pages)"
-        )
+    """Refuse truncated, password-protected, empty, over-long PDFs and decompression bombs.
+
+    Returns the page count.
+    """
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data.rfind(b"%%EOF") < 0:
+            raise CorruptFile(path, "truncated PDF (no %%EOF end marker)")
+        pages = _pdf_page_count(path)
+        if pages == 0:
+            raise EmptyFile(path, "PDF has no pages")
+        if pages > limits.max_pages:
+            raise LimitExceeded(
+                path,
+                f"PDF has {pages} pages, over the {limits.max_pages}-page limit (--max-pages)",
+            )
+        check_pdf_streams(path, data, pages, limits)
     return pages
+
+
+def check_pdf_streams(path: Path, data: mmap.mmap | bytes, pages: int, limits: Limits) -> None:
+    """Inflate every Flate stream of a PDF in small pieces, keeping nothing, and refuse a
+    stream that decodes past ``max_stream_bytes`` or a file whose streams decode past that
+    much per page on average (a 2 MB file can hold gigabytes of zeros)."""
+    budget = limits.max_stream_bytes * pages
+    total = 0
+    for match in _PDF_STREAM.finditer(data):
+        if data[max(0, match.start() - 3) : match.start()] == b"end":
+            continue  # "endstream"
+        room = min(limits.max_stream_bytes, budget - total)
+        size = _inflated_size(data, match.end(), room + 1)
+        if size > limits.max_stream_bytes:
+            raise LimitExceeded(
+                path,
+                f"a PDF stream decodes past the {_mib(limits.max_stream_bytes)} limit"
+                " (decompression bomb?)",
+            )
+        total += size
+        if total > budget:
+            raise LimitExceeded(
+                path,
+                f"PDF streams decode past {_mib(budget)} ({_mib(limits.max_stream_bytes)} per"
+                " page; decompression bomb?)",
+            )
+
+
+def _inflated_size(data: mmap.mmap | bytes, start: int, most: int) -> int:
+    """Bytes the zlib stream at ``data[start:]`` inflates to (a second Flate layer
+    included), counting at most ``most``; 0 when it is not zlib data."""
+    size = 0
+    try:
+        for piece in _inflate(_pieces(data, start)):
+            size += len(piece)
+            if size >= most:
+                break
+    except zlib.error:
+        pass  # not Flate (DCT, JBIG2…) or damaged: the parser decides
+    return size
+
+
+def _pieces(data: mmap.mmap | bytes, start: int) -> Iterator[bytes]:
+    """``data[start:]`` in pieces, the first one small: most streams are short or not zlib."""
+    yield data[start : start + 1024]
+    for offset in range(start + 1024, len(data), _PDF_PIECE):
+        yield data[offset : offset + _PDF_PIECE]
+
+
+def _inflate(pieces: Iterator[bytes], nested: bool = True) -> Iterator[bytes]:
+    """Inflate a zlib stream piece by piece; output that is itself zlib is inflated too."""
+    inflater = zlib.decompressobj()
+    outputs = _inflate_one(inflater, pieces)
+    first = next(outputs, b"")
+    if nested and _looks_zlib(first):
+        yield from _inflate(itertools.chain([first], outputs), nested=False)
+        return
+    yield first
+    yield from outputs
+
+
+def _inflate_one(inflater: Any, pieces: Iterator[bytes]) -> Iterator[bytes]:
+    for piece in pieces:
+        out = inflater.decompress(piece, _PDF_PIECE)
+        while True:
+            if out:
+                yield out
+            if inflater.eof or not inflater.unconsumed_tail:
+                break
+            out = inflater.decompress(inflater.unconsumed_tail, _PDF_PIECE)
+        if inflater.eof:
+            return
+
+
+def _looks_zlib(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+def intact_revision(path: Path) -> bytes | None:
+    """The bytes of the PDF up to its last revision PDFium opens, when the whole file does
+    not open (a broken update appended to a sound document); None when none does."""
+    import pypdfium2 as pdfium
+
+    data = path.read_bytes()
+    end = data.rfind(b"%%EOF")
+    while (end := data.rfind(b"%%EOF", 0, end)) >= 0:
+        revision = data[: end + len(b"%%EOF")] + b"\n"
+        try:
+            document = pdfium.PdfDocument(revision)
+        except pdfium.PdfiumError:
+            continue
+        try:
+            if len(document) > 0:
+                return revision
+        finally:
+            document.close()
+    return None
 
 
 def _pdf_page_count(path: Path) -> int:
@@ -191,6 +375,7 @@ def check_image(path: Path, limits: Limits) -> None:
     """Read an image's dimensions from its header and refuse a decompression bomb."""
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = limits.max_image_pixels  # Pillow's own check: the same limit
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -214,6 +399,41 @@ def check_image(path: Path, limits: Limits) -> None:
 def _pixels_reason(pixels: int | None, limits: Limits, size: tuple[int, int] | None = None) -> str:
     what = f"{size[0]}×{size[1]} = {pixels} pixels" if size else f"{pixels or 'too many'} pixels"
     return f"image is {what}, over the {limits.max_image_pixels}-pixel limit (decompression bomb?)"
+
+
+# ---------------------------------------------------------------- JSON inputs
+
+
+def read_json(path: Path, limits: Limits) -> Any:
+    """A JSON file others wrote (``diff``, ``evaluate``, ``export`` inputs), through the same
+    file guards as ``extract``; a ``CorruptFile`` for anything that is not sound JSON
+    (nesting too deep, integers over 4 300 digits, bytes that are not UTF-8)."""
+    check_file(path, limits)
+    try:
+        text = path.read_bytes().decode("utf-8")
+        data = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise CorruptFile(path, f"not valid JSON ({_one_line(err)[:120]})") from err
+    except OSError as err:
+        raise UnreadableFile(path, f"cannot read file ({err.strerror or err})") from err
+    return data
+
+
+def has_lone_surrogate(data: Any) -> bool:
+    """Whether a string anywhere in ``data`` holds a lone surrogate (a ``\\udcXX`` escape
+    of a file-name byte that is not UTF-8, or a broken pair): no UTF-8 writer takes it."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 # ---------------------------------------------------------------- error mapping

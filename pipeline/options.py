@@ -17,7 +17,11 @@ class Limits:
     max_inflated_bytes: int = 500 * 1024 * 1024  # DOCX: total uncompressed size of the zip
     max_zip_members: int = 10_000  # DOCX: number of files inside the zip
     max_image_pixels: int = 200_000_000  # per page image (decompression bombs)
-    timeout_seconds: float = 600.0  # per file, in batch
+    max_xml_bytes: int = 16 * 1024 * 1024  # DOCX: inflated size of any one XML part
+    max_stream_bytes: int = 256 * 1024 * 1024  # PDF: decoded stream; also the per-page average
+    max_line_bytes: int = 4 * 1024 * 1024  # text: longest line
+    timeout_seconds: float = 600.0  # per file, in extract and batch
+    max_memory_bytes: int = 4 * 1024 * 1024 * 1024  # address space of the extracting process
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,33 @@
-"""Write a référentiel as JSON: validate first, then temp file + atomic rename."""
+"""Write a référentiel as JSON: validate first, then temp file + atomic rename.
+
+File names that are not UTF-8 reach Python as lone surrogates (``caf\\udce9.txt``);
+they are written as JSON escapes (``"caf\\\\udce9.txt"``), so the output stays valid
+UTF-8 and ``json.loads`` gives the name back exactly (``os.fsencode`` → the raw bytes).
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from .atomic import write_atomic
+from .atomic import write_target
 from .errors import InvalidOutput
 from .models import Referentiel
+
+STDOUT = "-"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps(data: Any, indent: int | None = 2) -> str:
+    """JSON text, UTF-8-safe: lone surrogates (undecodable file-name bytes) are escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_json(ref: Referentiel) -> str:
@@ -19,9 +37,20 @@ def to_json(ref: Referentiel) -> str:
         Referentiel.model_validate(data)
     except ValidationError as err:
         raise InvalidOutput(ref.source.filename, f"output does not validate: {err}") from err
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
 
 
-def write_json(ref: Referentiel, path: str | Path) -> Path:
-    """Write ``ref`` to ``path`` atomically; nothing is written if it does not validate."""
-    return write_atomic(path, to_json(ref))
+def write_json(ref: Referentiel, path: str | Path, inputs: Iterable[Path] = ()) -> Path:
+    """Write ``ref`` to ``path`` (``-``: standard output); nothing is written if it does not
+    validate, and ``path`` may not be one of ``inputs``."""
+    write_output(to_json(ref), path, inputs)
+    return Path(path)
+
+
+def write_output(text: str, path: str | Path | None, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` to standard output (``None`` or ``-``) or to ``path`` (see ``atomic``)."""
+    if path is None or str(path) == STDOUT:
+        sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
+        sys.stdout.buffer.flush()
+    else:
+        write_target(path, text, inputs)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReferentielError
-from .export.catalogue import FTS_COLUMNS, FTS_TABLE
+from .export.catalogue import FTS_COLUMNS, FTS_TABLE, search_text
 
 #: BM25 weights of the FTS columns, in ``FTS_COLUMNS`` order.
 WEIGHTS = {"libelle": 10.0, "bloc": 3.0, "certification": 2.0, "evaluation": 1.0}
@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
     | {"sa", "se", "ses", "son", "sur", "un", "une", "à"}
 )
 MAX_WORDS = 32
+MAX_LIMIT = 10_000  # results at most, whatever --limit asks
 PREFIX_MIN = 4
 
 _WORD = re.compile(r"\w+")
@@ -62,14 +63,14 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-less, punctuation-free form used to spot exact matches."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", search_text(text).casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_WORD.findall(bare))
 
 
 def words(query: str) -> list[str]:
     """The query's words (at most ``MAX_WORDS``), stop words dropped when others remain."""
-    found = _WORD.findall(query)[:MAX_WORDS]
+    found = _WORD.findall(search_text(query))[:MAX_WORDS]
     content = [w for w in found if w.casefold() not in STOPWORDS]
     return content or found
 
@@ -121,11 +122,15 @@ def search(db: str | Path, query: str, limit: int = 10) -> list[Hit]:
     terms = words(query)
     if not terms or limit < 1:
         return []
+    limit = min(limit, MAX_LIMIT)
     with closing(_connect(Path(db))) as conn:
         rows: list[tuple[Any, ...]] = []
         for operator in ("AND", "OR"):
             params = (match_expression(terms, operator), fold(query), limit)
-            rows = conn.execute(_SQL, params).fetchall()
+            try:
+                rows = conn.execute(_SQL, params).fetchall()
+            except sqlite3.Error as err:  # tables of another shape, a damaged file
+                raise ReferentielError(db, f"not a referentiel catalogue ({err})") from err
             if rows or len(terms) == 1:
                 break
     return [Hit(n, 0.0 - row[0], *row[1:]) for n, row in enumerate(rows, 1)]

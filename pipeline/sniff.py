@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import CorruptFile, EmptyFile, UnreadableFile, UnsupportedFormat
 from .formats import Format, by_extension
+from .textio import wide_encoding
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BMP_HEADER_SIZES = {12, 16, 40, 52, 56, 64, 108, 124}
@@ -37,7 +38,11 @@ def detect(path: Path) -> Format:
         return Format.LEGACY_OFFICE
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path)
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (
+        b"\x00" in head
+        and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and not wide_encoding(head)
+    ):
         raise UnsupportedFormat(path, "binary file of an unknown format")
     if named is Format.HTML or head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         return Format.HTML

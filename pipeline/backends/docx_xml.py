@@ -1,13 +1,39 @@
-"""WordprocessingML names and small attribute helpers shared by the DOCX modules."""
+"""WordprocessingML names and small attribute helpers shared by the DOCX modules.
+
+Importing it also hardens python-docx's two XML parsers (package parts and
+relationships): no entity expansion, no DTD loading or validation, no network,
+no huge-tree mode. The zip guard (``guards.check_zip``) refuses a DTD anywhere
+first; these settings are the second line.
+"""
 
 from __future__ import annotations
 
+import docx.opc.oxml
+import docx.oxml.parser
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
 
 _FALSE = {"0", "false", "off", "none"}
+
+
+def hardened_parser(lookup: etree.ElementNamespaceClassLookup) -> etree.XMLParser:
+    """An lxml parser that expands no entity and loads nothing (DTD, network)."""
+    parser = etree.XMLParser(
+        remove_blank_text=True,
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+    )
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+for _module in (docx.oxml.parser, docx.opc.oxml):
+    _module.oxml_parser = hardened_parser(_module.element_class_lookup)  # type: ignore[attr-defined]
 
 
 def w(tag: str) -> str:

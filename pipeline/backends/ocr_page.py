@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..blank import is_blank
 from ..options import Limits
 from .ocr_deskew import deskew
 from .ocr_grid import find_tables
@@ -45,6 +46,8 @@ def ocr_page(job: PageJob) -> PageContent:
 
     gray = load_page(job.path, job.kind, job.index, job.limits, job.dpi)
     lap("rasterise")
+    if is_blank(gray):  # nothing to read: Tesseract would cost as much as on a full page
+        return PageContent(job.index + 1, correct=job.correct, timings=timings)
     gray, angle = deskew(gray)
     lap("deskew")
     rulings = find_rulings(gray, job.dpi)

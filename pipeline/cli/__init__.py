@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import logging
 import pkgutil
 import sys
+import warnings
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -45,9 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quiet_libraries() -> None:
+    """Keep the parsers' own warnings (pdfminer's font notes, Pillow's) off standard error:
+    what matters about a document goes into its JSON ``warnings``, and a refusal is one line.
+    Text that is not valid Unicode is printed escaped instead of failing the command."""
+    logging.getLogger().setLevel(logging.ERROR)
+    warnings.simplefilter("ignore")
+    for stream in (sys.stdout, sys.stderr):  # a lone surrogate (file-name byte) as \udcXX
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = build_parser().parse_args(argv)
+    quiet_libraries()
     try:
         code: int = args._run(args)
     except ReferentielError as err:

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..options import Limits
-from ._common import add_extraction_options, options_from
+from ._common import add_extraction_options, options_from, positive
+
+MAX_JOBS = 64  # worker processes; each holds spaCy and the rules (~0.3 GiB)
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -30,15 +31,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=_positive_int,
+        type=positive(int, MAX_JOBS),
         default=None,
-        help="worker processes (default: one per CPU core)",
+        help=f"worker processes, at most {MAX_JOBS} (default: one per CPU core)",
     )
     parser.add_argument(
-        "--timeout",
-        type=float,
-        default=Limits().timeout_seconds,
-        help="seconds allowed per file before its worker is stopped (default: %(default)g)",
+        "--follow-links",
+        action="store_true",
+        help="also read symbolic links to files outside SRC_DIR (default: skipped, reported)",
     )
     parser.add_argument(
         "--force", action="store_true", help="redo files whose output is already up to date"
@@ -60,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if not src.is_dir():
         print(f"error: {src}: not a folder", file=sys.stderr)
         return 2
-    if args.timeout <= 0:
-        print("error: --timeout must be positive", file=sys.stderr)
+    if out.exists() and not out.is_dir():
+        print(f"error: {out}: OUT_DIR exists and is not a folder", file=sys.stderr)
         return 2
     report = run_batch(
         src,
@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         force=args.force,
         progress=args.progress,
+        follow_links=args.follow_links,
     )
     for failure in report.failed:
         print(f"failed ({failure.error_status}): {failure.error}", file=sys.stderr)
@@ -82,10 +83,3 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.failed else 0
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value

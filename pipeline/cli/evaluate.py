@@ -56,15 +56,44 @@ def _fraction(text: str) -> float:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    """A JSON object, read through the same file guards and limits as ``extract``."""
     from ..errors import CorruptFile
+    from ..guards import read_json
+    from ..options import Limits
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise CorruptFile(path, f"cannot read JSON ({err})") from err
+    data = read_json(path, Limits())
     if not isinstance(data, dict):
         raise CorruptFile(path, "not a JSON object")
     return data
+
+
+def _prediction(path: Path) -> dict[str, Any]:
+    """An extraction: it must validate against the output models."""
+    from pydantic import ValidationError
+
+    from ..errors import InvalidOutput
+    from ..models import Referentiel
+
+    data = _load(path)
+    try:
+        Referentiel.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "top level"
+        raise InvalidOutput(path, f"not a valid référentiel: {where}: {first['msg']}") from err
+    return data
+
+
+def _score(gold: Path, pred: Path) -> Any:
+    """Score one pair; a reference of the wrong shape is refused, naming it."""
+    from ..errors import CorruptFile
+    from ..evaluate import evaluate
+
+    prediction = _prediction(pred)
+    try:
+        return evaluate(_load(gold), prediction)
+    except (AttributeError, TypeError, KeyError, ValueError) as err:
+        raise CorruptFile(gold, f"not a reference of the référentiel shape ({err!r})") from err
 
 
 def pair_files(gold_dir: Path, pred_dir: Path) -> list[tuple[Path, Path, str]]:
@@ -108,7 +137,7 @@ def _limits(given: tuple[float | None, ...], default: float) -> tuple[float, flo
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..evaluate import Report, evaluate
+    from ..evaluate import Report
 
     pairs = _pairs(args)
     if isinstance(pairs, str):
@@ -118,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     given = (args.min_strict, args.min_coverage, args.min_parent)
     shown = _limits(given, 0.95)
     enforced = _limits(given, 0.0)
-    reports = [(g, p, fmt, evaluate(_load(g), _load(p))) for g, p, fmt in pairs]
+    reports = [(g, p, fmt, _score(g, p)) for g, p, fmt in pairs]
     by_format: dict[str, list[Report]] = {}
     for *_, fmt, report in reports:
         by_format.setdefault(fmt, []).append(report)

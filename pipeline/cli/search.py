@@ -8,6 +8,10 @@ import shutil
 import sys
 from typing import Any
 
+from ._common import positive
+
+MAX_LIMIT = 10_000  # the same as pipeline.search.MAX_LIMIT (not imported: --help stays fast)
+
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
@@ -22,7 +26,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("db", metavar="DB", help="the SQLite catalogue")
     parser.add_argument("query", metavar="QUERY", help="words to look for")
-    parser.add_argument("-n", "--limit", type=int, default=10, help="at most this many results")
+    parser.add_argument(
+        "-n",
+        "--limit",
+        type=positive(int, MAX_LIMIT),
+        default=10,
+        help=f"at most this many results (1 to {MAX_LIMIT}; default: %(default)s)",
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     return parser
 

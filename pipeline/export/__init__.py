@@ -34,6 +34,7 @@ class ExportResult:
 
 def export(out_dir: str | Path, to: str, dest: str | Path) -> ExportResult:
     """Export the référentiels below ``out_dir`` to ``dest`` in format ``to``."""
+    from ..atomic import check_target
     from .load import load_folder
     from .tables import build_tables
 
@@ -47,6 +48,8 @@ def export(out_dir: str | Path, to: str, dest: str | Path) -> ExportResult:
         raise ReferentielError(target, f"--to {to} writes a folder of tables, this is a file")
     if to not in ("parquet", "csv") and target.is_dir():
         raise ReferentielError(target, f"--to {to} writes a file, this is a folder")
+    if to not in ("parquet", "csv"):
+        check_target(target, [Path(out_dir) / doc.path for doc in docs])
     result = ExportResult(target, len(docs), folder.skipped)
     if to in ("parquet", "csv"):
         from .files import write_tables

@@ -3,12 +3,15 @@
 ``competences_fts`` is an FTS5 table with one row per compétence (the search
 documents of ``documents.py``), tokenised with ``unicode61 remove_diacritics 2``
 so that accent-less queries match accented text ("negociation" finds
-"négociation") and case does not matter.
+"négociation") and case does not matter. Indexed text and queries both go through
+:func:`search_text` (NFKC, œ/æ spelt out), so "oeuvre" finds "œuvre", "ﬁche" finds
+"fiche" and a query typed in decomposed form (NFD) finds its word.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
@@ -17,11 +20,12 @@ import pandas as pd
 
 from .. import __version__
 from ..atomic import atomic_path
+from ..errors import UnwritableOutput
 from .documents import search_documents
 from .load import Loaded
 
 #: Version of the catalogue layout (tables, FTS columns); bumped when it changes.
-CATALOGUE_VERSION = "1"
+CATALOGUE_VERSION = "2"
 FTS_TABLE = "competences_fts"
 #: Indexed FTS columns in order; ``search.py`` weights them in this order.
 FTS_COLUMNS = ("libelle", "bloc", "certification", "evaluation")
@@ -34,8 +38,17 @@ _INDEXES = {
 }
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def search_text(text: str) -> str:
+    """``text`` as indexed and searched: NFKC (composed, ligatures like "ﬁ" split), œ and æ
+    spelt out (Unicode keeps them as letters of their own)."""
+    return unicodedata.normalize("NFKC", text).translate(_LIGATURES)
+
+
 def _join(*parts: str | None) -> str:
-    return " ".join(part for part in parts if part)
+    return search_text(" ".join(part for part in parts if part))
 
 
 def _create_fts(conn: sqlite3.Connection, documents: Sequence[Loaded]) -> int:
@@ -54,7 +67,7 @@ def _create_fts(conn: sqlite3.Connection, documents: Sequence[Loaded]) -> int:
                 _join(rec["code"], rec["libelle"]),
                 _join(bloc.get("code"), bloc.get("libelle")),
                 _join(cert["type"], cert["intitule"], cert["code_rncp"]),
-                "\n".join(evaluation),
+                search_text("\n".join(evaluation)),
                 rec["doc_sha256"],
                 rec["competence_id"],
             )
@@ -67,6 +80,15 @@ def write_sqlite(
     documents: Sequence[Loaded], tables: dict[str, pd.DataFrame], dest: Path
 ) -> dict[str, int]:
     """Write the catalogue to ``dest`` (replacing it); returns row counts per table."""
+    try:
+        return _write_sqlite(documents, tables, dest)
+    except sqlite3.Error as err:  # a full disk, mostly
+        raise UnwritableOutput(dest, f"cannot write the catalogue ({err})") from err
+
+
+def _write_sqlite(
+    documents: Sequence[Loaded], tables: dict[str, pd.DataFrame], dest: Path
+) -> dict[str, int]:
     counts: dict[str, int] = {}
     with atomic_path(dest) as tmp, closing(sqlite3.connect(tmp)) as conn:
         for name, frame in tables.items():

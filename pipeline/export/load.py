@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import ReferentielError
+from ..guards import has_lone_surrogate, read_json
 from ..models import Referentiel
+from ..options import Limits
 
 #: Files a batch writes next to the outputs that are not référentiels.
 REPORT_NAMES = frozenset({"run.json"})
@@ -58,11 +59,14 @@ def load_folder(out_dir: str | Path) -> Folder:
         if path.name in REPORT_NAMES or not path.is_file():
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            folder.skipped.append((rel, f"unreadable JSON: {err}"))
+            data = read_json(path, Limits())
+        except ReferentielError as err:
+            folder.skipped.append((rel, f"unreadable JSON: {err.reason}"))
             continue
         if not _looks_like_referentiel(data):
+            continue
+        if has_lone_surrogate(data):
+            folder.skipped.append((rel, "holds text that is not valid Unicode (lone surrogate)"))
             continue
         try:
             ref = Referentiel.model_validate(data)

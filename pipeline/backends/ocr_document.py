@@ -1,7 +1,7 @@
 """Assemble OCR'd pages into one document.
 
-* Running headers and footers: margin lines that repeat on several pages (digits
-  ignored) or that are page numbers are dropped; other margin lines are kept.
+* Page furniture (running headers, footers, page numbers) is dropped, as in
+  PDFs (:mod:`.layout.furniture`, near-equal texts matching: OCR is noisy).
 * A table continued on the next page (the page starts with a table of the same
   columns) becomes one table: a repeated header row is dropped and a row split
   by the page break (its cells continue in lower case) is joined.
@@ -9,33 +9,32 @@
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
 from .. import ocrfix
 from ..docmodel import Block, Cell, Document, Kind, Row
+from .layout.furniture import furniture
 from .ocr_layout import PageContent
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:page|p\.?)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of|de)\s*\d{1,4})?\s*[-–—]?$", re.I
-)
 _MAX_HEADER_ROWS = 3  # leading rows of a table that may be repeated on each page
 _SAME_COLUMNS = 0.02  # page-width share within which column boundaries match
 
 
 def assemble(document: Document, pages: list[PageContent]) -> None:
     """Fill ``document`` (blocks, warnings) from its pages, in order."""
-    repeated = _repeated_margins(pages)
+    drop = furniture(
+        [page.top + page.blocks + page.bottom for page in pages],
+        [page.height for page in pages],
+        noisy=True,
+    )
     previous_xs: list[float] | None = None
     for page in pages:
-        blocks = [b for b in page.top if not _is_running(b, repeated)]
-        blocks += page.blocks
-        blocks += [b for b in page.bottom if not _is_running(b, repeated)]
+        blocks = [b for b in page.top + page.blocks + page.bottom if id(b) not in drop]
         if (
             previous_xs is not None
             and page.blocks
             and page.blocks[0].kind is Kind.TABLE
+            and blocks
             and blocks[0] is page.blocks[0]
             and document.blocks
             and document.blocks[-1].kind is Kind.TABLE
@@ -49,22 +48,6 @@ def assemble(document: Document, pages: list[PageContent]) -> None:
         elif blocks:
             previous_xs = None
         document.warnings.extend(page.warnings)
-
-
-def _repeated_margins(pages: list[PageContent]) -> set[str]:
-    """Margin texts also found (OCR noise allowed) in the margins of another page."""
-    keys = [{_letters(b.text) for b in page.top + page.bottom} - {""} for page in pages]
-    repeated: set[str] = set()
-    for i, mine in enumerate(keys):
-        others = [k for j, other in enumerate(keys) if j != i for k in other]
-        for key in mine:
-            if any(fuzz.ratio(key, other) >= 85 for other in others):
-                repeated.add(key)
-    return repeated
-
-
-def _is_running(block: Block, repeated: set[str]) -> bool:
-    return _letters(block.text) in repeated or bool(_PAGE_NUMBER.match(block.text.strip()))
 
 
 def _same_columns(a: list[float], b: list[float]) -> bool:

@@ -7,8 +7,11 @@
 * In every region, lines are joined into paragraphs (a wrapped line continues
   its paragraph; a bullet, a blank gap, a dedent or a short previous line start
   a new one) and corrected with :mod:`pipeline.ocrfix`.
-* Lines in the top and bottom margins are set aside as running header/footer
-  candidates; the document assembler decides whether they repeat.
+* Lines in the top and bottom margins are set aside as blocks of their own
+  (running header/footer candidates); the document assembler decides whether
+  they are page furniture (:mod:`.layout.furniture`).
+* Every block gets its box on the page in points (pixels converted at the
+  page's resolution, :func:`.layout.geometry.points`), on the deskewed page.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import numpy as np
 
 from .. import ocrfix
 from ..docmodel import Block, Cell, Kind, Row
+from .layout.geometry import points
 from .ocr_grid import TableGrid
 from .ocr_lines import Line, detect_bullets, group_lines
 from .ocr_style import is_bold
@@ -33,6 +37,8 @@ class PageContent:
     """What one page yields, before the document-level clean-up."""
 
     number: int
+    dpi: float = 200.0  # pixels per inch of the page image
+    height: float = 0.0  # page height in points
     blocks: list[Block] = field(default_factory=list)
     top: list[Block] = field(default_factory=list)
     bottom: list[Block] = field(default_factory=list)
@@ -51,10 +57,13 @@ def layout_page(
     image: np.ndarray,
     shaded: list[tuple[int, int, int, int]],
     correct: bool = True,
+    dpi: float = 200.0,
 ) -> PageContent:
     """Blocks of one page, in reading order, with 1-based page line numbers."""
     height, width = image.shape
-    page = PageContent(number=number, words=len(words), correct=correct)
+    page = PageContent(
+        number=number, dpi=dpi, height=height * 72.0 / dpi, words=len(words), correct=correct
+    )
     cell_words: dict[tuple[int, int], list[Word]] = {}
     free: list[Word] = []
     for word in words:
@@ -232,8 +241,15 @@ def _block(
         text, _ = ocrfix.fix_text(text)
     head = group[0]
     bold = is_bold([w for line in group for w in line.words])
+    pixels = (
+        min(ln.x0 for ln in group),
+        min(ln.y0 for ln in group),
+        max(ln.x1 for ln in group),
+        max(ln.y1 for ln in group),
+    )
+    bbox = points(pixels, page.dpi)
     if head.bullet is None:
-        return Block(Kind.PARAGRAPH, text, page=page_no, line=head.number, bold=bold)
+        return Block(Kind.PARAGRAPH, text, page=page_no, line=head.number, bold=bold, bbox=bbox)
     level = sum(1 for x in bullet_xs if x < head.x0 - typical)
     return Block(
         Kind.LIST_ITEM,
@@ -243,6 +259,7 @@ def _block(
         level=level,
         label=head.bullet,
         bold=bold,
+        bbox=bbox,
     )
 
 
@@ -300,7 +317,9 @@ def _table_block(
         (ln.number for (tt, _), lines in cell_lines.items() if tt == t for ln in lines),
         default=first.number if first else None,
     )
-    return Block(Kind.TABLE, page=page_no, line=line_no, rows=rows)
+    return Block(
+        Kind.TABLE, page=page_no, line=line_no, rows=rows, bbox=points(table.box, page.dpi)
+    )
 
 
 def _inside(box: tuple[int, int, int, int], shaded: list[tuple[int, int, int, int]]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..docmodel import Block, Cell, Kind, Row
+from ..docmodel import BBox, Block, Cell, Kind, Row
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_tables import Grid, GridCell
 from .pdf_words import group_lines
@@ -37,7 +37,7 @@ def table_block(grid: Grid, page: int, style: Style) -> Block | None:
         covering = [g for g in grid.cells if g.row <= r < g.row + g.row_span]
         if covering:
             rows.append(Row([cells[id(g)] for g in sorted(covering, key=lambda g: g.col)]))
-    return Block(Kind.TABLE, page=page, line=min(numbers), rows=rows)
+    return Block(Kind.TABLE, page=page, line=min(numbers), rows=rows, bbox=BBox(*grid.bbox))
 
 
 def _cell(grid_cell: GridCell, page: int, style: Style) -> Cell:

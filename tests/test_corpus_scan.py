@@ -117,7 +117,7 @@ def test_corpus_scan_boxes_on_the_page_and_over_the_words(
     scans: dict[str, tuple[Document, Referentiel]], name: str
 ) -> None:
     """Every block and element has a box in points inside its page; a bloc's box
-    holds the first word of its libellé where the scan's text twin prints it."""
+    holds its code or the first word of its libellé where the scan's text twin prints it."""
     import pdfplumber
 
     document, referentiel = scans[name]
@@ -139,5 +139,5 @@ def test_corpus_scan_boxes_on_the_page_and_over_the_words(
                 if box.x0 - 3 <= (w["x0"] + w["x1"]) / 2 <= box.x1 + 3
                 and box.top - 3 <= (w["top"] + w["bottom"]) / 2 <= box.bottom + 3
             ]
-            first = bloc.libelle.split()[0]
-            assert any(first.lower() in word.lower() for word in words), (bloc.libelle, words)
+            printed = [bloc.libelle.split()[0], *(bloc.code or "").split()]  # libellé or code
+            assert any(p.lower() in w.lower() for p in printed for w in words), (printed, words)

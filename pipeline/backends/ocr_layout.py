@@ -64,22 +64,23 @@ def layout_page(
     page = PageContent(
         number=number, dpi=dpi, height=height * 72.0 / dpi, words=len(words), correct=correct
     )
-    cell_words: dict[tuple[int, int], list[Word]] = {}
     free: list[Word] = []
     for word in words:
         spot = _cell_of(word, tables)
         if spot is None:
             free.append(word)
         else:
-            cell_words.setdefault(spot, []).append(word)
+            tables[spot[0]].cells[spot[1]].words.append(word)
 
     all_lines: list[Line] = []
     cell_lines: dict[tuple[int, int], list[Line]] = {}
-    for key, found in cell_words.items():
-        lines = group_lines(found)
-        detect_bullets(lines, image, tables[key[0]].cells[key[1]].box[0])
-        cell_lines[key] = lines
-        all_lines.extend(lines)
+    for t, table in enumerate(tables):
+        for c, grid_cell in enumerate(table.cells):
+            if grid_cell.words:
+                lines = group_lines(grid_cell.words)
+                detect_bullets(lines, image, int(grid_cell.bbox[0]))
+                cell_lines[(t, c)] = lines
+                all_lines.extend(lines)
     text_regions: list[tuple[int, list[Line]]] = []  # (top of the band, lines of a column)
     for band in _bands(free, tables):
         top = min(w.y0 for w in band)
@@ -132,7 +133,7 @@ def _cell_of(word: Word, tables: list[TableGrid]) -> tuple[int, int] | None:
         if not (x0 <= word.cx <= x1 and y0 <= word.cy <= y1):
             continue
         for c, cell in enumerate(table.cells):
-            bx0, by0, bx1, by1 = cell.box
+            bx0, by0, bx1, by1 = cell.bbox
             if bx0 <= word.cx <= bx1 and by0 <= word.cy <= by1:
                 return t, c
     return None
@@ -310,7 +311,7 @@ def _table_block(
         if not any(g.row == r for g, _ in members):
             continue  # nothing starts here: the row is only the tail of merged cells
         members.sort(key=lambda m: m[0].col)
-        header = r == 0 and all(_inside(g.box, shaded) for g, _ in members)
+        header = r == 0 and all(_inside(g.bbox, shaded) for g, _ in members)
         rows.append(Row(cells=[cell for _, cell in members], header=header))
     first = next((ln for lines in cell_lines.values() for ln in lines), None)
     line_no = min(
@@ -322,7 +323,9 @@ def _table_block(
     )
 
 
-def _inside(box: tuple[int, int, int, int], shaded: list[tuple[int, int, int, int]]) -> bool:
+def _inside(
+    box: tuple[float, float, float, float], shaded: list[tuple[int, int, int, int]]
+) -> bool:
     x0, y0, x1, y1 = box
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return any(sx0 <= cx <= sx1 and sy0 <= cy <= sy1 for sx0, sy0, sx1, sy1 in shaded)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import BBox, Block, Cell, Kind, Row
+from .layout.grid import GridCell
 from .pdf_paragraphs import Style, blocks_from_lines
-from .pdf_tables import Grid, GridCell
-from .pdf_words import group_lines
+from .pdf_tables import Grid
+from .pdf_words import Word, group_lines
 
 
 @dataclass
@@ -40,7 +41,7 @@ def table_block(grid: Grid, page: int, style: Style) -> Block | None:
     return Block(Kind.TABLE, page=page, line=min(numbers), rows=rows, bbox=BBox(*grid.bbox))
 
 
-def _cell(grid_cell: GridCell, page: int, style: Style) -> Cell:
+def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     x0, _, x1, _ = grid_cell.bbox
     lines = group_lines(grid_cell.words)
     if lines:

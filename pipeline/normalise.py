@@ -4,7 +4,7 @@ Ids are position-based and stable: blocs ``BC01``…, compétences ``BC01.C01``�
 critères ``BC01.K01``…, compétences transversales ``CT01``…. Every string is
 cleaned (:func:`pipeline.textclean.clean`), empty strings dropped; ``source``
 comes from the document, ``warnings`` are the document's and the segmenter's.
-An element's ``provenance.bbox`` is the box its draft carries, or else the box
+An element's (or warning's) ``provenance.bbox`` is the box its draft carries, or the box
 of the document's block at its page and line (the one whose text is closest to
 the element's, when several blocks share the line: cells of one table row).
 """
@@ -74,7 +74,7 @@ def build(document: Document, draft: Draft) -> Referentiel:
             )
         )
     warnings = [
-        Warning(code=code, message=message, provenance=Provenance(page=page, line=line, rule=None))
+        Warning(code=code, message=message, provenance=_provenance(Where(page, line, ""), ""))
         for code, message, page, line in [*document.warnings, *draft.warnings]
     ]
     return Referentiel(

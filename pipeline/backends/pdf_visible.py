@@ -1,10 +1,12 @@
-"""Which characters of a PDF page a reader can actually see.
+"""Which characters of a PDF page a reader can actually see (and read as text).
 
 Documents made from templates keep text nobody sees: characters in render
 mode 3 (neither filled nor stroked) or 7 (clip only), characters in the
 colour of what lies under them (white on a white page, text set in the
 colour of its box), characters outside the page, and characters covered by
 an opaque rectangle or picture drawn over them later in the content stream.
+Characters set at a slant (neither upright nor turned by a right angle) are
+watermarks, not text to read.
 
 pdfminer does not keep the render mode, so the page is laid out once with
 pdfplumber's own device extended to note it (:func:`lay_out`); the page's
@@ -29,6 +31,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
 _SAME_COLOUR = 0.06  # RGB distance under which text and background look alike
 _MIN_COVER = 2.0  # points: thinner rectangles are rules, not boxes
+_UNKNOWN = (float("nan"), float("nan"), float("nan"))  # matches no colour (patterns, pictures)
+_CHUNK = 2_000_000  # characters x shapes compared at once (bounds memory)
 WHITE = (1.0, 1.0, 1.0)
 
 
@@ -38,7 +42,7 @@ class _Shape:
 
     index: int  # number of characters drawn before it
     box: tuple[float, float, float, float]
-    colour: tuple[float, ...] | None
+    colour: tuple[float, float, float] | None
     covers: bool
 
 
@@ -75,20 +79,33 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
     """The page's characters (pdfplumber dicts) a reader can see, in stream order."""
     layout = lay_out(page)
     chars = page.chars
-    order: list[LTChar] = []
+    facts: list[tuple[float, float, float, float, float, float]] = []  # x, y, invisible, rgb
     shapes: list[_Shape] = []
+    colours: dict[Any, tuple[float, float, float]] = {}
     for item in _in_stream_order(layout):
         if isinstance(item, LTChar):
-            order.append(item)
+            ncolor = item.graphicstate.ncolor
+            key = tuple(ncolor) if isinstance(ncolor, list) else ncolor
+            if key not in colours:
+                colours[key] = rgb(ncolor) or _UNKNOWN
+            hidden = 1.0 if getattr(item, "invisible", False) or _slanted(item.matrix) else 0.0
+            x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+            facts.append((x, y, hidden, *colours[key]))
         elif isinstance(item, LTCurve) and item.fill:  # LTRect is a kind of LTCurve
             covers = isinstance(item, LTRect) and min(item.width, item.height) >= _MIN_COVER
-            shapes.append(_Shape(len(order), item.bbox, rgb(item.non_stroking_color), covers))
+            shapes.append(_Shape(len(facts), item.bbox, rgb(item.non_stroking_color), covers))
         elif isinstance(item, LTImage) and _opaque(item):
-            shapes.append(_Shape(len(order), item.bbox, None, True))
-    if len(order) != len(chars):  # not the walk pdfplumber made: keep everything
+            shapes.append(_Shape(len(facts), item.bbox, None, True))
+    if len(facts) != len(chars):  # not the walk pdfplumber made: keep everything
         return list(chars)
-    keep = _visible(order, shapes, layout.bbox)
-    return [char for char, seen in zip(chars, keep, strict=True) if seen]
+    keep = _visible(np.array(facts, dtype=float).reshape(-1, 6), shapes, layout.bbox)
+    return [char for char, seen in zip(chars, keep.tolist(), strict=True) if seen]
+
+
+def _slanted(matrix: tuple[float, ...]) -> bool:
+    """Text set at a slant (neither upright nor turned by a right angle): a watermark."""
+    a, b = matrix[0], matrix[1]
+    return bool(a and b) and min(abs(a), abs(b)) > 0.05 * max(abs(a), abs(b))
 
 
 def _in_stream_order(container: LTContainer[Any]) -> Iterator[LTItem]:
@@ -107,44 +124,41 @@ def _opaque(image: LTImage) -> bool:
 
 
 def _visible(
-    chars: list[LTChar],
-    shapes: list[_Shape],
-    page_box: tuple[float, float, float, float],
-) -> list[bool]:
-    """Per character: drawn visibly, inside the page, not covered, not background-coloured."""
-    centres = np.array([((c.x0 + c.x1) / 2, (c.y0 + c.y1) / 2) for c in chars]).reshape(-1, 2)
+    facts: np.ndarray, shapes: list[_Shape], page_box: tuple[float, float, float, float]
+) -> np.ndarray:
+    """Per character (rows of x, y, invisible, r, g, b): drawn visibly, inside the page,
+    not covered by a later shape, not in the colour of what lies under it."""
+    x, y = facts[:, 0], facts[:, 1]
     left, bottom, right, top = page_box
-    keep = (
-        (centres[:, 0] >= left)
-        & (centres[:, 0] <= right)
-        & (centres[:, 1] >= bottom)
-        & (centres[:, 1] <= top)
-    )
-    keep &= np.array([not getattr(c, "invisible", False) for c in chars], dtype=bool)
-    colours = [rgb(c.graphicstate.ncolor) for c in chars]
-    background: list[tuple[float, ...] | None] = [WHITE] * len(chars)
+    keep = (x >= left) & (x <= right) & (y >= bottom) & (y <= top) & (facts[:, 2] == 0)
+    ground = np.tile(np.array(WHITE), (len(facts), 1))
     if shapes:
         boxes = np.array([shape.box for shape in shapes])
         after = np.array([shape.index for shape in shapes])
         covering = np.array([shape.covers for shape in shapes], dtype=bool)
-        inside = (
-            (centres[:, None, 0] >= boxes[None, :, 0])
-            & (centres[:, None, 0] <= boxes[None, :, 2])
-            & (centres[:, None, 1] >= boxes[None, :, 1])
-            & (centres[:, None, 1] <= boxes[None, :, 3])
-        )
-        position = np.arange(len(chars))[:, None]
-        keep &= ~(inside & covering[None, :] & (after[None, :] > position)).any(axis=1)
-        under = inside & (after[None, :] <= position)
-        for row in np.nonzero(under.any(axis=1))[0].tolist():
-            background[row] = shapes[int(np.nonzero(under[row])[0][-1])].colour
-    for i, (colour, ground) in enumerate(zip(colours, background, strict=True)):
-        if keep[i] and colour is not None and ground is not None and _alike(colour, ground):
-            keep[i] = False
-    return [bool(k) for k in keep]
+        tints = np.array([shape.colour or _UNKNOWN for shape in shapes], dtype=float)
+        step = max(1, _CHUNK // len(shapes))
+        for start in range(0, len(facts), step):
+            rows = slice(start, start + step)
+            inside = (
+                (x[rows, None] >= boxes[None, :, 0])
+                & (x[rows, None] <= boxes[None, :, 2])
+                & (y[rows, None] >= boxes[None, :, 1])
+                & (y[rows, None] <= boxes[None, :, 3])
+            )
+            position = np.arange(start, start + inside.shape[0])[:, None]
+            later = after[None, :] > position
+            keep[rows] &= ~(inside & covering[None, :] & later).any(axis=1)
+            last = np.where(inside & ~later, np.arange(len(shapes))[None, :], -1).max(axis=1)
+            under = last >= 0
+            ground[rows][under] = tints[last[under]]
+    with np.errstate(invalid="ignore"):
+        alike = np.abs(facts[:, 3:] - ground).max(axis=1) <= _SAME_COLOUR
+    result: np.ndarray = keep & ~alike
+    return result
 
 
-def rgb(colour: Any) -> tuple[float, ...] | None:
+def rgb(colour: Any) -> tuple[float, float, float] | None:
     """A fill colour as RGB (gray, RGB or CMYK components), None when unknown (patterns)."""
     if isinstance(colour, (int, float)):
         colour = (colour,)
@@ -154,14 +168,10 @@ def rgb(colour: Any) -> tuple[float, ...] | None:
         return None
     values = [float(v) for v in colour]
     if len(values) == 1:
-        return (values[0],) * 3
+        return values[0], values[0], values[0]
     if len(values) == 3:
-        return tuple(values)
+        return values[0], values[1], values[2]
     if len(values) == 4:
         c, m, y, k = values
         return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
     return None
-
-
-def _alike(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return max(abs(x - y) for x, y in zip(a, b, strict=True)) <= _SAME_COLOUR

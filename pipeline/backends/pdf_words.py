@@ -5,8 +5,8 @@ asked for; everything here works from one ``extract_words`` call on that
 cached page, so text, line numbering and table filling share a single pass.
 
 Only what a reader sees is read (:mod:`.pdf_visible`): hidden template text
-is gone before words are formed. Watermark letters are dropped too: characters
-set at a slant, and single letters standing far from any other text.
+is gone before words are formed, watermark letters set at a slant too. Single
+letters standing far from any other text (stray marks) are dropped.
 
 Pages whose text is rotated by 90° inside an upright page (a landscape table
 printed sideways) are turned upright: word, ruling-line and box coordinates
@@ -129,7 +129,7 @@ def read_page(page: Any) -> PageText:
     """Visible words, line numbers, ruling edges and boxes of a pdfplumber page (one pass)."""
     from pdfplumber.utils import extract_words
 
-    chars = [c for c in visible_chars(page) if not _slanted(c)]
+    chars = visible_chars(page)
     raw = extract_words(chars, return_chars=True)
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
@@ -146,12 +146,6 @@ def read_page(page: Any) -> PageText:
     words = _drop_scattered([_word(w) for w in raw if w["text"].strip()])
     number_lines(words)
     return PageText(words, edges, width, height, rotated, boxes)
-
-
-def _slanted(char: dict[str, Any]) -> bool:
-    """A character set at a slant (neither upright nor turned by a right angle)."""
-    a, b, c, d, _, _ = char.get("matrix") or (1, 0, 0, 1, 0, 0)
-    return bool((a or d) and (b or c)) and min(abs(a), abs(b)) > 0.05 * max(abs(a), abs(b))
 
 
 def _drop_scattered(words: list[Word]) -> list[Word]:

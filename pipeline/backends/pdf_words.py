@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..docmodel import BBox
@@ -73,7 +74,9 @@ class Line:
     @property
     def size(self) -> float:
         """The line's dominant font size."""
-        sizes = Counter(round(w.size, 1) for w in self.words for _ in w.text)
+        sizes: Counter[float] = Counter()
+        for word in self.words:
+            sizes[round(word.size, 1)] += len(word.text)
         return sizes.most_common(1)[0][0]
 
     @property
@@ -85,11 +88,13 @@ class Line:
         return " ".join(w.text for w in self.words)
 
 
+@lru_cache(maxsize=512)
 def _is_bold(fontname: str) -> bool:
     name = fontname.split("+", 1)[-1].lower()
     return any(mark in name for mark in _BOLD_MARKS)
 
 
+@lru_cache(maxsize=512)
 def _is_italic(fontname: str) -> bool:
     name = fontname.split("+", 1)[-1].lower()
     return any(mark in name for mark in _ITALIC_MARKS)

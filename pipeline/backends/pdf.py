@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..docmodel import Block, Document
+from ..docmodel import BBox, Block, Document
 from ..errors import CorruptFile, EmptyFile, EncryptedFile, LimitExceeded, MissingTool
 from ..options import Options
 from .layout.furniture import furniture
@@ -37,7 +37,7 @@ from .pdf_layout import TextRegion, reading_order
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_stitch import Placed, stitch
 from .pdf_tables import Grid, find_grids, split_words
-from .pdf_words import PageText, Word, group_lines, read_page, unrotate
+from .pdf_words import Word, group_lines, read_page, unrotate
 
 _MIN_TEXT_CHARS = 20  # a page with fewer readable characters has no text layer
 _HEADING_RATIO = 1.2  # font size over the body size that makes a heading
@@ -48,13 +48,12 @@ class _Page:
     """What the first pass keeps of a page (the pdfplumber page is closed)."""
 
     number: int
-    text: PageText  # the page as read (its ``words`` are all the visible words)
+    width: float  # in the reading frame (turned when the text was read upright)
+    height: float
+    rotated: int  # see PageText.rotated
+    boxes: list[BBox]  # drawn boxes bounding text regions
     words: list[Word]  # outside ruled tables
     grids: list[Grid]
-
-    @property
-    def height(self) -> float:
-        return self.text.height
 
     def all_words(self) -> list[Word]:
         return self.words + [w for g in self.grids for c in g.cells for w in c.words]
@@ -121,7 +120,9 @@ def _read(page: Any) -> _Page:
     text = read_page(page)
     grids = find_grids(text)
     outside = split_words(grids, text.words)
-    return _Page(page.page_number, text, outside, grids)
+    return _Page(
+        page.page_number, text.width, text.height, text.rotated, text.boxes, outside, grids
+    )
 
 
 def _reason(err: BaseException) -> str:
@@ -174,7 +175,7 @@ def _line_gap(pages: list[_Page], body: float) -> float:
 def _page_blocks(page: _Page, style: Style) -> list[Placed]:
     """A page's blocks in reading order, its tables with their geometry."""
     placed: list[Placed] = []
-    for item in reading_order(page.words, page.grids, style.line_gap, page.text.boxes):
+    for item in reading_order(page.words, page.grids, style.line_gap, page.boxes):
         if isinstance(item, TextRegion):
             blocks = blocks_from_lines(item.lines, item.left, item.right, page.number, style)
             placed.extend(Placed(b) for b in blocks)
@@ -183,19 +184,19 @@ def _page_blocks(page: _Page, style: Style) -> list[Placed]:
         if block is not None:
             shape = TableShape(item.xs, item.bbox[1], item.bbox[3], page.height)
             placed.append(Placed(block, shape))
-    _page_frame([p.block for p in placed], page.text)
+    _page_frame([p.block for p in placed], page)
     return placed
 
 
-def _page_frame(blocks: list[Block], text: PageText) -> None:
+def _page_frame(blocks: list[Block], page: _Page) -> None:
     """Boxes in the page's own frame (a page read turned upright is turned back), on the page."""
-    width, height = text.width, text.height
-    if text.rotated:
+    width, height = page.width, page.height
+    if page.rotated:
         width, height = height, width  # the page's own size (the text frame is turned)
     for block in blocks:
         for inner in block.walk():
             if inner.bbox is not None:
-                box = unrotate(inner.bbox, width, height, text.rotated)
+                box = unrotate(inner.bbox, width, height, page.rotated)
                 inner.bbox = clamp(box, width, height)
 
 

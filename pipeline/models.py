@@ -19,7 +19,8 @@ class _Model(BaseModel):
 
 
 class BBox(_Model):
-    """A box on the page, in PDF points (1/72 inch) from the page's top-left corner."""
+    """A box on the page, in PDF points (1/72 inch) from the page's top-left corner,
+    rounded to the hundredth of a point."""
 
     x0: float = Field(description="Left edge, points from the page's left edge")
     top: float = Field(description="Top edge, points from the page's top edge")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from . import __version__
+from .docmodel import BBox as DocBox
 from .docmodel import Document, Kind
 from .models import (
     CERTIFICATION_TYPES,
@@ -135,14 +136,14 @@ class _Boxes:
         self._at: dict[tuple[int, int], list[tuple[str, BBox, bool]]] = {}
         for block in document.walk():
             if block.bbox is not None and block.page is not None and block.line is not None:
-                box = BBox(**block.bbox.__dict__)
+                box = _rounded(block.bbox)
                 entry = (clean(block.text).casefold(), box, block.kind is Kind.TABLE)
                 self._at.setdefault((block.page, block.line), []).append(entry)
 
     def provenance(self, where: Where, text: str) -> Provenance:
         """Page, line, rule and box of an element whose libellé is ``text``."""
         if where.bbox is not None:
-            box: BBox | None = BBox(**where.bbox.__dict__)
+            box: BBox | None = _rounded(where.bbox)
         else:
             box = self._find(where.page, where.line, clean(text).casefold())
         return Provenance(page=where.page, line=where.line, rule=where.rule or None, bbox=box)
@@ -161,3 +162,10 @@ class _Boxes:
         if not scored:
             return None
         return max(scored, key=lambda s: s[:3])[3]
+
+
+def _rounded(box: DocBox) -> BBox:
+    """A box for the output, to the hundredth of a point."""
+    return BBox(
+        x0=round(box.x0, 2), top=round(box.top, 2), x1=round(box.x1, 2), bottom=round(box.bottom, 2)
+    )

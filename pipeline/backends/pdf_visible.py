@@ -32,6 +32,7 @@ _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
 _SAME_COLOUR = 0.06  # RGB distance under which text and background look alike
 _MIN_COVER = 2.0  # points: thinner rectangles are rules, not boxes
 _UNKNOWN = (float("nan"), float("nan"), float("nan"))  # matches no colour (patterns, pictures)
+_BESIDE = 8.0  # points: text this close to a shape's side goes on under it
 _CHUNK = 2_000_000  # characters x shapes compared at once (bounds memory)
 WHITE = (1.0, 1.0, 1.0)
 
@@ -135,7 +136,7 @@ def _visible(
     if shapes:
         boxes = np.array([shape.box for shape in shapes])
         after = np.array([shape.index for shape in shapes])
-        covering = np.array([shape.covers for shape in shapes], dtype=bool)
+        covering = np.array([_hides_whole_lines(s, x, y) for s in shapes], dtype=bool)
         tints = np.array([shape.colour or _UNKNOWN for shape in shapes], dtype=float)
         step = max(1, _CHUNK // len(shapes))
         for start in range(0, len(facts), step):
@@ -156,6 +157,26 @@ def _visible(
         alike = np.abs(facts[:, 3:] - ground).max(axis=1) <= _SAME_COLOUR
     result: np.ndarray = keep & ~alike
     return result
+
+
+def _hides_whole_lines(shape: _Shape, x: np.ndarray, y: np.ndarray) -> bool:
+    """An opaque shape that hides whole lines of the text drawn before it.
+
+    A shape lying over part of a line (a floating button printed over a web
+    page) leaves the line readable on either side: it hides nothing.
+    """
+    if not shape.covers:
+        return False
+    x0, bottom, x1, top = shape.box
+    before = slice(0, shape.index)
+    bx, by = x[before], y[before]
+    under = (bx >= x0) & (bx <= x1) & (by >= bottom) & (by <= top)
+    if not under.any():
+        return True
+    lines = np.unique(np.round(by[under]))
+    beside = ~under & np.isin(np.round(by), lines)
+    near = (np.abs(bx - x0) <= _BESIDE) | (np.abs(bx - x1) <= _BESIDE)
+    return not bool((beside & near).any())
 
 
 def rgb(colour: Any) -> tuple[float, float, float] | None:

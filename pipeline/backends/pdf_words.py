@@ -148,16 +148,17 @@ def read_page(page: Any) -> PageText:
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
         boxes = [_rotate_bbox(b, width, height, rotated) for b in boxes]
         width, height = height, width
-    words = _drop_scattered([_word(w) for w in raw if w["text"].strip()])
+    words = drop_scattered([_word(w) for w in raw if w["text"].strip()])
     number_lines(words)
     return PageText(words, edges, width, height, rotated, boxes)
 
 
-def _drop_scattered(words: list[Word]) -> list[Word]:
-    """The words without stray letters: a lone non-digit character far from all other text."""
+def drop_scattered(words: list[Word]) -> list[Word]:
+    """The words without stray letters: a lone letter far from all other text (a
+    lone "-" or digit, as table cells hold, stays)."""
     kept = []
     for word in words:
-        if len(word.text) == 1 and not word.text.isdigit():
+        if len(word.text) == 1 and word.text.isalpha():
             reach = _SCATTERED * word.size
             near = (
                 other

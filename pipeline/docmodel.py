@@ -2,8 +2,8 @@
 
 Backends (text, docx, pdf, ocr) turn a file into a :class:`Document`: an ordered
 list of blocks — headings, paragraphs, list items and tables — each carrying the
-page and line it came from. Segmentation works on this model only and never
-looks at the input format.
+page and line it came from, and for PDFs and scans the box it covers on its
+page. Segmentation works on this model only and never looks at the input format.
 """
 
 from __future__ import annotations
@@ -20,6 +20,26 @@ class Kind(StrEnum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     TABLE = "table"
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A box on a page, in PDF points from the page's top-left corner (scans: pixels
+    converted at the render resolution)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: BBox) -> BBox:
+        """The smallest box holding both."""
+        return BBox(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
 
 
 @dataclass
@@ -52,6 +72,13 @@ class Block:
     ``label`` is the list label as printed or resolved ("1.", "a)", "•"), if any.
     ``bold`` is true when the whole text is set in bold (a heading hint).
     ``page`` is 1-based or None; ``line`` is 1-based (see the output contract).
+    ``bbox`` is the box the block covers on ``page`` (PDF and scans; None otherwise).
+    A table continued over several pages keeps the box of its first part.
+    ``features`` are layout facts a reader noticed but did not act on:
+    ``repeated`` (the same text stands at the same place on other pages, too
+    few of them to be page furniture) and ``continued`` (a table continued over
+    pages, where a row at a page break may go on with the row before it but
+    was left unjoined).
     """
 
     kind: Kind
@@ -63,6 +90,8 @@ class Block:
     bold: bool = False
     style: str | None = None
     rows: list[Row] = field(default_factory=list)
+    bbox: BBox | None = None
+    features: set[str] = field(default_factory=set)
 
     def walk(self) -> Iterator[Block]:
         """This block, then every block nested in its table cells, in order."""

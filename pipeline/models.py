@@ -18,8 +18,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", json_schema_serialization_defaults_required=True)
 
 
+class BBox(_Model):
+    """A box on the page, in PDF points (1/72 inch) from the page's top-left corner,
+    rounded to the hundredth of a point."""
+
+    x0: float = Field(description="Left edge, points from the page's left edge")
+    top: float = Field(description="Top edge, points from the page's top edge")
+    x1: float = Field(description="Right edge (x1 > x0)")
+    bottom: float = Field(description="Bottom edge (bottom > top)")
+
+
 class Provenance(_Model):
-    """Where an element came from: 1-based page (or null) and 1-based line."""
+    """Where an element came from: 1-based page (or null), 1-based line, box on the page."""
 
     page: int | None = Field(default=None, ge=1, description="1-based page; null for text input")
     line: int | None = Field(
@@ -30,6 +40,12 @@ class Provenance(_Model):
     )
     rule: str | None = Field(
         default=None, description="id of the rule or stage that produced the element"
+    )
+    bbox: BBox | None = Field(
+        default=None,
+        description="Box of the block the element was read from, on ``page``, in PDF points "
+        "from the top-left corner (scans: pixels converted at the render resolution); "
+        "null for text and DOCX input",
     )
 
 

@@ -110,3 +110,34 @@ def test_corpus_scan_provenance_page_and_line(
     places = [c.provenance for bloc in referentiel.blocs for c in bloc.competences]
     assert places and all(p.page and p.line and p.line >= 1 for p in places)
     assert all(1 <= p.page <= PAGES[name] for p in places)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_corpus_scan_boxes_on_the_page_and_over_the_words(
+    scans: dict[str, tuple[Document, Referentiel]], name: str
+) -> None:
+    """Every block and element has a box in points inside its page; a bloc's box
+    holds its code or the first word of its libellé where the scan's text twin prints it."""
+    import pdfplumber
+
+    document, referentiel = scans[name]
+    with pdfplumber.open(ROOT / "sources" / f"{name}.scan.pdf") as pdf:
+        sizes = {p.page_number: (float(p.width), float(p.height)) for p in pdf.pages}
+    for block in document.walk():
+        box, (width, height) = block.bbox, sizes[block.page or 0]
+        assert box is not None
+        assert 0 <= box.x0 < box.x1 <= width + 1 and 0 <= box.top < box.bottom <= height + 1
+    assert referentiel.blocs
+    with pdfplumber.open(ROOT / "sources" / f"{name}.pdf") as twin:
+        for bloc in referentiel.blocs:
+            where = bloc.provenance
+            assert where.page is not None and where.bbox is not None
+            box = where.bbox
+            words = [
+                w["text"]
+                for w in twin.pages[where.page - 1].extract_words()
+                if box.x0 - 3 <= (w["x0"] + w["x1"]) / 2 <= box.x1 + 3
+                and box.top - 3 <= (w["top"] + w["bottom"]) / 2 <= box.bottom + 3
+            ]
+            printed = [bloc.libelle.split()[0], *(bloc.code or "").split()]  # libellé or code
+            assert any(p.lower() in w.lower() for p in printed for w in words), (printed, words)

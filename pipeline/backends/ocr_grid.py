@@ -10,18 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .layout.grid import GridCell
 from .ocr_rulings import Segment
-
-
-@dataclass
-class GridCell:
-    """One (possibly merged) cell: grid position, spans and pixel box."""
-
-    row: int
-    col: int
-    row_span: int
-    col_span: int
-    box: tuple[int, int, int, int]  # x0, y0, x1, y1
+from .ocr_tesseract import Word
 
 
 @dataclass
@@ -30,7 +21,7 @@ class TableGrid:
 
     xs: list[int]
     ys: list[int]
-    cells: list[GridCell] = field(default_factory=list)
+    cells: list[GridCell[Word]] = field(default_factory=list)  # pixel boxes
 
     @property
     def box(self) -> tuple[int, int, int, int]:
@@ -135,7 +126,7 @@ def _covered(segments: list[Segment], pos: int, start: int, end: int, tol: int) 
 
 def _cells(
     grid: TableGrid, horizontal: list[Segment], vertical: list[Segment], tol: int
-) -> list[GridCell]:
+) -> list[GridCell[Word]]:
     """Merge grid squares not separated by a ruling; one GridCell per merged area."""
     rows, cols = grid.n_rows, grid.n_cols
     parent = list(range(rows * cols))
@@ -158,7 +149,7 @@ def _cells(
     for r in range(rows):
         for c in range(cols):
             areas.setdefault(find(r * cols + c), []).append((r, c))
-    cells = []
+    cells: list[GridCell[Word]] = []
     for squares in areas.values():
         r0 = min(r for r, _ in squares)
         r1 = max(r for r, _ in squares)

@@ -7,8 +7,11 @@
 * In every region, lines are joined into paragraphs (a wrapped line continues
   its paragraph; a bullet, a blank gap, a dedent or a short previous line start
   a new one) and corrected with :mod:`pipeline.ocrfix`.
-* Lines in the top and bottom margins are set aside as running header/footer
-  candidates; the document assembler decides whether they repeat.
+* Lines in the top and bottom margins are set aside as blocks of their own
+  (running header/footer candidates); the document assembler decides whether
+  they are page furniture (:mod:`.layout.furniture`).
+* Every block gets its box on the page in points (pixels converted at the
+  page's resolution, :func:`.layout.geometry.points`), on the deskewed page.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import numpy as np
 
 from .. import ocrfix
 from ..docmodel import Block, Cell, Kind, Row
+from .layout.geometry import points
 from .ocr_grid import TableGrid
 from .ocr_lines import Line, detect_bullets, group_lines
 from .ocr_style import is_bold
@@ -33,6 +37,8 @@ class PageContent:
     """What one page yields, before the document-level clean-up."""
 
     number: int
+    dpi: float = 200.0  # pixels per inch of the page image
+    height: float = 0.0  # page height in points
     blocks: list[Block] = field(default_factory=list)
     top: list[Block] = field(default_factory=list)
     bottom: list[Block] = field(default_factory=list)
@@ -51,26 +57,30 @@ def layout_page(
     image: np.ndarray,
     shaded: list[tuple[int, int, int, int]],
     correct: bool = True,
+    dpi: float = 200.0,
 ) -> PageContent:
     """Blocks of one page, in reading order, with 1-based page line numbers."""
     height, width = image.shape
-    page = PageContent(number=number, words=len(words), correct=correct)
-    cell_words: dict[tuple[int, int], list[Word]] = {}
+    page = PageContent(
+        number=number, dpi=dpi, height=height * 72.0 / dpi, words=len(words), correct=correct
+    )
     free: list[Word] = []
     for word in words:
         spot = _cell_of(word, tables)
         if spot is None:
             free.append(word)
         else:
-            cell_words.setdefault(spot, []).append(word)
+            tables[spot[0]].cells[spot[1]].words.append(word)
 
     all_lines: list[Line] = []
     cell_lines: dict[tuple[int, int], list[Line]] = {}
-    for key, found in cell_words.items():
-        lines = group_lines(found)
-        detect_bullets(lines, image, tables[key[0]].cells[key[1]].box[0])
-        cell_lines[key] = lines
-        all_lines.extend(lines)
+    for t, table in enumerate(tables):
+        for c, grid_cell in enumerate(table.cells):
+            if grid_cell.words:
+                lines = group_lines(grid_cell.words)
+                detect_bullets(lines, image, int(grid_cell.bbox[0]))
+                cell_lines[(t, c)] = lines
+                all_lines.extend(lines)
     text_regions: list[tuple[int, list[Line]]] = []  # (top of the band, lines of a column)
     for band in _bands(free, tables):
         top = min(w.y0 for w in band)
@@ -123,7 +133,7 @@ def _cell_of(word: Word, tables: list[TableGrid]) -> tuple[int, int] | None:
         if not (x0 <= word.cx <= x1 and y0 <= word.cy <= y1):
             continue
         for c, cell in enumerate(table.cells):
-            bx0, by0, bx1, by1 = cell.box
+            bx0, by0, bx1, by1 = cell.bbox
             if bx0 <= word.cx <= bx1 and by0 <= word.cy <= by1:
                 return t, c
     return None
@@ -232,8 +242,15 @@ def _block(
         text, _ = ocrfix.fix_text(text)
     head = group[0]
     bold = is_bold([w for line in group for w in line.words])
+    pixels = (
+        min(ln.x0 for ln in group),
+        min(ln.y0 for ln in group),
+        max(ln.x1 for ln in group),
+        max(ln.y1 for ln in group),
+    )
+    bbox = points(pixels, page.dpi)
     if head.bullet is None:
-        return Block(Kind.PARAGRAPH, text, page=page_no, line=head.number, bold=bold)
+        return Block(Kind.PARAGRAPH, text, page=page_no, line=head.number, bold=bold, bbox=bbox)
     level = sum(1 for x in bullet_xs if x < head.x0 - typical)
     return Block(
         Kind.LIST_ITEM,
@@ -243,6 +260,7 @@ def _block(
         level=level,
         label=head.bullet,
         bold=bold,
+        bbox=bbox,
     )
 
 
@@ -293,17 +311,21 @@ def _table_block(
         if not any(g.row == r for g, _ in members):
             continue  # nothing starts here: the row is only the tail of merged cells
         members.sort(key=lambda m: m[0].col)
-        header = r == 0 and all(_inside(g.box, shaded) for g, _ in members)
+        header = r == 0 and all(_inside(g.bbox, shaded) for g, _ in members)
         rows.append(Row(cells=[cell for _, cell in members], header=header))
     first = next((ln for lines in cell_lines.values() for ln in lines), None)
     line_no = min(
         (ln.number for (tt, _), lines in cell_lines.items() if tt == t for ln in lines),
         default=first.number if first else None,
     )
-    return Block(Kind.TABLE, page=page_no, line=line_no, rows=rows)
+    return Block(
+        Kind.TABLE, page=page_no, line=line_no, rows=rows, bbox=points(table.box, page.dpi)
+    )
 
 
-def _inside(box: tuple[int, int, int, int], shaded: list[tuple[int, int, int, int]]) -> bool:
+def _inside(
+    box: tuple[float, float, float, float], shaded: list[tuple[int, int, int, int]]
+) -> bool:
     x0, y0, x1, y1 = box
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     return any(sx0 <= cx <= sx1 and sy0 <= cy <= sy1 for sx0, sy0, sx1, sy1 in shaded)

@@ -15,7 +15,7 @@ from ..options import Limits
 from .ocr_deskew import deskew
 from .ocr_grid import find_tables
 from .ocr_layout import PageContent, layout_page
-from .ocr_raster import DPI, load_page
+from .ocr_raster import DPI, image_dpi, load_page
 from .ocr_rulings import find_rulings
 from .ocr_style import mark_strokes
 from .ocr_tesseract import read_words
@@ -57,7 +57,13 @@ def ocr_page(job: PageJob) -> PageContent:
     lap("tesseract")
     words = mark_strokes(words, rulings.cleaned)
     page = layout_page(
-        job.index + 1, words, tables, rulings.cleaned, rulings.shaded, correct=job.correct
+        job.index + 1,
+        words,
+        tables,
+        rulings.cleaned,
+        rulings.shaded,
+        correct=job.correct,
+        dpi=image_dpi(job.path, job.kind, job.index, job.limits, job.dpi),
     )
     lap("layout")
     page.angle = angle

@@ -45,6 +45,23 @@ def load_page(path: Path, kind: str, index: int, limits: Limits, dpi: int = DPI)
     return _image_frame(path, index, limits, dpi)
 
 
+def image_dpi(path: Path, kind: str, index: int, limits: Limits, dpi: int = DPI) -> float:
+    """Pixels per inch of the page :func:`load_page` returns (to turn pixels into points).
+
+    PDF pages are rendered at ``dpi``; an image keeps the resolution it declares,
+    unless it declares less than :data:`MIN_IMAGE_DPI` (or none) and is read at ``dpi``.
+    """
+    if kind == "pdf":
+        return float(dpi)
+    with _open_image(path, limits) as image:
+        try:
+            frame = ImageSequence.Iterator(image)[index]
+            declared = float(frame.info.get("dpi", (0, 0))[0] or 0)
+        except (OSError, SyntaxError, ValueError, IndexError, TypeError):
+            declared = 0.0
+    return declared if declared >= MIN_IMAGE_DPI else float(dpi)
+
+
 def _open_pdf(path: Path) -> pdfium.PdfDocument:
 
     try:

@@ -4,10 +4,12 @@ Each page is laid out once (pdfminer's character pass, :mod:`.pdf_words`); the
 same words feed the ruled-table finder (:mod:`.pdf_tables`, on the page's
 cached edges) and the text. Then, over the whole document:
 
-1. running headers, footers and page numbers are removed (:mod:`.pdf_running`);
-2. each page is put in reading order — columns, borderless tables, ruled
+1. each page is put in reading order — boxes, columns, borderless tables, ruled
    tables (:mod:`.pdf_layout`) — and its lines become paragraphs and list
-   items (:mod:`.pdf_paragraphs`), its tables TABLE blocks (:mod:`.pdf_cells`);
+   items (:mod:`.pdf_paragraphs`), its tables TABLE blocks (:mod:`.pdf_cells`),
+   each with its box on the page;
+2. running headers, footers and page numbers — blocks, tables included — are
+   removed (:mod:`.layout.furniture`);
 3. tables continued on the next page are stitched into one (:mod:`.pdf_stitch`).
 
 A PDF without a usable text layer (a scan), or any PDF with ``ocr="always"``,
@@ -25,16 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..docmodel import Document
+from ..docmodel import BBox, Block, Document
 from ..errors import CorruptFile, EmptyFile, EncryptedFile, LimitExceeded, MissingTool
 from ..options import Options
+from .layout.furniture import furniture
+from .layout.geometry import clamp
 from .pdf_cells import TableShape, table_block
 from .pdf_layout import TextRegion, reading_order
 from .pdf_paragraphs import Style, blocks_from_lines
-from .pdf_running import margin_lines, running_words
 from .pdf_stitch import Placed, stitch
 from .pdf_tables import Grid, find_grids, split_words
-from .pdf_words import Word, group_lines, read_page
+from .pdf_words import Word, group_lines, read_page, unrotate
 
 _MIN_TEXT_CHARS = 20  # a page with fewer readable characters has no text layer
 _HEADING_RATIO = 1.2  # font size over the body size that makes a heading
@@ -45,7 +48,10 @@ class _Page:
     """What the first pass keeps of a page (the pdfplumber page is closed)."""
 
     number: int
+    width: float  # in the reading frame (turned when the text was read upright)
     height: float
+    rotated: int  # see PageText.rotated
+    boxes: list[BBox]  # drawn boxes bounding text regions
     words: list[Word]  # outside ruled tables
     grids: list[Grid]
 
@@ -67,9 +73,10 @@ def parse(path: Path, options: Options) -> Document:
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         pages=len(pages),
     )
-    _drop_running(pages)
     style = _style(pages)
-    document.blocks = stitch([_page_blocks(page, style) for page in pages])
+    placed = [_page_blocks(page, style) for page in pages]
+    drop = furniture([[p.block for p in page] for page in placed], [p.height for p in pages])
+    document.blocks = stitch([[p for p in page if id(p.block) not in drop] for page in placed])
     return document
 
 
@@ -113,7 +120,9 @@ def _read(page: Any) -> _Page:
     text = read_page(page)
     grids = find_grids(text)
     outside = split_words(grids, text.words)
-    return _Page(page.page_number, text.height, outside, grids)
+    return _Page(
+        page.page_number, text.width, text.height, text.rotated, text.boxes, outside, grids
+    )
 
 
 def _reason(err: BaseException) -> str:
@@ -125,15 +134,6 @@ def _text_chars(page: _Page) -> int:
 
 
 # ------------------------------------------------------------------ document-wide
-
-
-def _drop_running(pages: list[_Page]) -> None:
-    """Remove running headers, footers and page numbers from every page."""
-    candidates = [m for page in pages for m in margin_lines(page.number, page.words, page.height)]
-    drop = running_words(candidates, len(pages))
-    if drop:
-        for page in pages:
-            page.words = [w for w in page.words if id(w) not in drop]
 
 
 def _style(pages: list[_Page]) -> Style:
@@ -175,7 +175,7 @@ def _line_gap(pages: list[_Page], body: float) -> float:
 def _page_blocks(page: _Page, style: Style) -> list[Placed]:
     """A page's blocks in reading order, its tables with their geometry."""
     placed: list[Placed] = []
-    for item in reading_order(page.words, page.grids, style.line_gap):
+    for item in reading_order(page.words, page.grids, style.line_gap, page.boxes):
         if isinstance(item, TextRegion):
             blocks = blocks_from_lines(item.lines, item.left, item.right, page.number, style)
             placed.extend(Placed(b) for b in blocks)
@@ -184,7 +184,20 @@ def _page_blocks(page: _Page, style: Style) -> list[Placed]:
         if block is not None:
             shape = TableShape(item.xs, item.bbox[1], item.bbox[3], page.height)
             placed.append(Placed(block, shape))
+    _page_frame([p.block for p in placed], page)
     return placed
+
+
+def _page_frame(blocks: list[Block], page: _Page) -> None:
+    """Boxes in the page's own frame (a page read turned upright is turned back), on the page."""
+    width, height = page.width, page.height
+    if page.rotated:
+        width, height = height, width  # the page's own size (the text frame is turned)
+    for block in blocks:
+        for inner in block.walk():
+            if inner.bbox is not None:
+                box = unrotate(inner.bbox, width, height, page.rotated)
+                inner.bbox = clamp(box, width, height)
 
 
 # ------------------------------------------------------------------ scans

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..docmodel import Block, Cell, Kind, Row
+from ..docmodel import BBox, Block, Cell, Kind, Row
+from .layout.grid import GridCell
 from .pdf_paragraphs import Style, blocks_from_lines
-from .pdf_tables import Grid, GridCell
-from .pdf_words import group_lines
+from .pdf_tables import Grid
+from .pdf_words import Word, group_lines
 
 
 @dataclass
@@ -37,10 +38,10 @@ def table_block(grid: Grid, page: int, style: Style) -> Block | None:
         covering = [g for g in grid.cells if g.row <= r < g.row + g.row_span]
         if covering:
             rows.append(Row([cells[id(g)] for g in sorted(covering, key=lambda g: g.col)]))
-    return Block(Kind.TABLE, page=page, line=min(numbers), rows=rows)
+    return Block(Kind.TABLE, page=page, line=min(numbers), rows=rows, bbox=BBox(*grid.bbox))
 
 
-def _cell(grid_cell: GridCell, page: int, style: Style) -> Cell:
+def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     x0, _, x1, _ = grid_cell.bbox
     lines = group_lines(grid_cell.words)
     if lines:

@@ -1,4 +1,9 @@
-"""Reading order of one page: text columns and borderless tables between ruled tables.
+"""Reading order of one page: boxes, text columns and borderless tables between ruled tables.
+
+Text inside a drawn box (a coloured panel, an outlined frame, an arrow) is read
+on its own, box by box (the innermost box holding a word's centre): lines are
+never merged across a box's edge. Boxes and the free text are then read top to
+bottom, left to right.
 
 The words outside ruled tables are grouped into page-wide lines. A run of
 consecutive lines that all leave the same vertical strip empty (a *gutter*)
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..docmodel import BBox
 from .pdf_tables import Grid, grid_from_columns
 from .pdf_words import Line, Word, group_lines
 
@@ -36,12 +42,44 @@ class TextRegion:
 Item = TextRegion | Grid
 
 
-def reading_order(words: list[Word], grids: list[Grid], gap: float) -> list[Item]:
+def reading_order(
+    words: list[Word], grids: list[Grid], gap: float, boxes: list[BBox] | None = None
+) -> list[Item]:
     """The page's text regions and tables in reading order.
 
     ``gap`` is the usual space between the lines of one paragraph: a larger gap
-    between two page-wide lines is a blank band.
+    between two page-wide lines is a blank band. ``boxes`` are the page's drawn
+    boxes: the text of each is read apart (see the module doc).
     """
+    free, boxed = _by_box(words, boxes or [])
+    items = _flow(free, grids, gap)
+    if boxed:
+        for inside in boxed:
+            items.extend(_flow(inside, [], gap))
+        items.sort(key=lambda item: (round(_item_top(item)), _item_left(item)))
+    return items
+
+
+def _by_box(words: list[Word], boxes: list[BBox]) -> tuple[list[Word], list[list[Word]]]:
+    """Words in no box, and the words of each box holding some (innermost box wins)."""
+    by_area = sorted(boxes, key=lambda b: (b.x1 - b.x0) * (b.bottom - b.top))
+    free: list[Word] = []
+    boxed: dict[int, list[Word]] = {}
+    for word in words:
+        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        home = next(
+            (i for i, b in enumerate(by_area) if b.x0 <= x <= b.x1 and b.top <= y <= b.bottom),
+            None,
+        )
+        if home is None:
+            free.append(word)
+        else:
+            boxed.setdefault(home, []).append(word)
+    return free, list(boxed.values())
+
+
+def _flow(words: list[Word], grids: list[Grid], gap: float) -> list[Item]:
+    """Regions and tables of one stretch of text (the free text, or one box's)."""
     lines = group_lines(words)
     items: list[Item] = []
     segment: list[Line] = []
@@ -62,6 +100,10 @@ def reading_order(words: list[Word], grids: list[Grid], gap: float) -> list[Item
 
 def _item_top(item: Item) -> float:
     return item.bbox[1] if isinstance(item, Grid) else item.top
+
+
+def _item_left(item: Item) -> float:
+    return item.bbox[0] if isinstance(item, Grid) else min(line.x0 for line in item.lines)
 
 
 def _set_right_edges(items: list[Item]) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..docmodel import Block, Kind
+from ..docmodel import BBox, Block, Kind
 from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS
 from .pdf_words import Line, Word
 
@@ -189,6 +189,7 @@ def _block(draft: _Draft, page: int, style: Style, in_cell: bool, levels: list[f
     words = [w for line in draft.lines for w in line.words]
     first = draft.lines[0]
     bold = _all_bold(words)
+    bbox = words_box(words).union(BBox(draft.x0, first.top, draft.x0, first.top))
     if draft.label is not None:
         return Block(
             Kind.LIST_ITEM,
@@ -198,12 +199,25 @@ def _block(draft: _Draft, page: int, style: Style, in_cell: bool, levels: list[f
             level=_level_of(draft.x0, levels),
             label=draft.label,
             bold=bold,
+            bbox=bbox,
         )
     size = max(line.size for line in draft.lines)
     if not in_cell and size in style.heading_sizes and len(text) <= 250:
         level = style.heading_sizes.index(size) + 1
-        return Block(Kind.HEADING, text, page=page, line=first.number, level=level, bold=bold)
-    return Block(Kind.PARAGRAPH, text, page=page, line=first.number, bold=bold)
+        return Block(
+            Kind.HEADING, text, page=page, line=first.number, level=level, bold=bold, bbox=bbox
+        )
+    return Block(Kind.PARAGRAPH, text, page=page, line=first.number, bold=bold, bbox=bbox)
+
+
+def words_box(words: list[Word]) -> BBox:
+    """The box around some words."""
+    return BBox(
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+    )
 
 
 def join_lines(lines: list[list[Word]], vocabulary: frozenset[str] = frozenset()) -> str:

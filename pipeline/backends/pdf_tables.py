@@ -9,27 +9,16 @@ merged cell: it spans every grid row and column its box covers.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from pdfplumber.table import TableFinder, TableSettings
 
+from .layout.grid import GridCell
 from .pdf_words import PageText, Word
 
 _SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 _SNAP = 2.0  # points: boundaries closer than this are the same grid line
-
-
-@dataclass
-class GridCell:
-    """One cell of a table grid: the rows and columns it covers, its words."""
-
-    row: int
-    col: int
-    row_span: int
-    col_span: int
-    bbox: tuple[float, float, float, float]
-    words: list[Word] = field(default_factory=list)
 
 
 @dataclass
@@ -39,7 +28,7 @@ class Grid:
     bbox: tuple[float, float, float, float]
     xs: list[float]  # column boundaries, left to right
     ys: list[float]  # row boundaries, top to bottom
-    cells: list[GridCell]
+    cells: list[GridCell[Word]]
 
     @property
     def n_cols(self) -> int:
@@ -81,7 +70,7 @@ def find_grids(text: PageText) -> list[Grid]:
 def _grid(boxes: list[tuple[float, float, float, float]]) -> Grid:
     xs = _boundaries([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _boundaries([b[1] for b in boxes] + [b[3] for b in boxes])
-    cells = []
+    cells: list[GridCell[Word]] = []
     for x0, top, x1, bottom in boxes:
         col, col_end = _index(xs, x0), _index(xs, x1)
         row, row_end = _index(ys, top), _index(ys, bottom)
@@ -124,7 +113,7 @@ def split_words(grids: list[Grid], words: list[Word]) -> list[Word]:
 def grid_from_columns(xs: list[float], rows: list[tuple[float, float]], words: list[Word]) -> Grid:
     """A borderless table from column boundaries and row bands (text alignment)."""
     ys = [rows[0][0]] + [bottom for _, bottom in rows]
-    cells = [
+    cells: list[GridCell[Word]] = [
         GridCell(row=r, col=c, row_span=1, col_span=1, bbox=(xs[c], ys[r], xs[c + 1], ys[r + 1]))
         for r in range(len(rows))
         for c in range(len(xs) - 1)

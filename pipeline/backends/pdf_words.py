@@ -4,20 +4,33 @@ pdfplumber parses a page's content stream the first time ``page.chars`` is
 asked for; everything here works from one ``extract_words`` call on that
 cached page, so text, line numbering and table filling share a single pass.
 
+Only what a reader sees is read (:mod:`.pdf_visible`): hidden template text
+is gone before words are formed, watermark letters set at a slant too. Single
+letters standing far from any other text (stray marks) are dropped.
+
 Pages whose text is rotated by 90° inside an upright page (a landscape table
-printed sideways) are turned upright: word and ruling-line coordinates are
-rotated so that reading order, lines and tables work as on any other page.
+printed sideways) are turned upright: word, ruling-line and box coordinates
+are rotated so that reading order, lines and tables work as on any other page.
+The page's drawn boxes (filled or outlined rectangles and filled shapes) are
+kept: they bound text regions (:mod:`.pdf_layout`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from ..docmodel import BBox
+from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
 _ITALIC_MARKS = ("italic", "oblique", ",i")
+_SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a stray mark
+_MIN_BOX = 8.0  # points: narrower or flatter shapes are rules and marks, not boxes
+_MAX_BOX = 0.8  # share of the page: larger shapes are the page's background
 
 
 @dataclass
@@ -61,7 +74,9 @@ class Line:
     @property
     def size(self) -> float:
         """The line's dominant font size."""
-        sizes = Counter(round(w.size, 1) for w in self.words for _ in w.text)
+        sizes: Counter[float] = Counter()
+        for word in self.words:
+            sizes[round(word.size, 1)] += len(word.text)
         return sizes.most_common(1)[0][0]
 
     @property
@@ -73,11 +88,13 @@ class Line:
         return " ".join(w.text for w in self.words)
 
 
+@lru_cache(maxsize=512)
 def _is_bold(fontname: str) -> bool:
     name = fontname.split("+", 1)[-1].lower()
     return any(mark in name for mark in _BOLD_MARKS)
 
 
+@lru_cache(maxsize=512)
 def _is_italic(fontname: str) -> bool:
     name = fontname.split("+", 1)[-1].lower()
     return any(mark in name for mark in _ITALIC_MARKS)
@@ -103,31 +120,73 @@ def _word(raw: dict[str, Any]) -> Word:
 
 @dataclass
 class PageText:
-    """A page's words (upright) and ruling edges, in the page's reading frame."""
+    """A page's words (upright), ruling edges and drawn boxes, in the page's reading frame."""
 
     words: list[Word]
     edges: list[dict[str, Any]]
     width: float
     height: float
     rotated: int  # 0, 90 or 270: how much the text was turned to be read upright
+    boxes: list[BBox] = field(default_factory=list)
 
 
 def read_page(page: Any) -> PageText:
-    """Words, line numbers and ruling edges of a pdfplumber page (one layout pass)."""
-    raw = page.extract_words(return_chars=True)
+    """Visible words, line numbers, ruling edges and boxes of a pdfplumber page (one pass)."""
+    from pdfplumber.utils import extract_words
+
+    chars = visible_chars(page)
+    raw = extract_words(chars, return_chars=True)
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
     rotated = 0
     width, height = float(page.width), float(page.height)
     edges = list(page.edges)
+    boxes = _boxes(page, width * height)
     if sideways and sum(len(w["text"]) for w in sideways) > upright:
         rotated = _direction(sideways)
-        raw = _rotate_words(page, rotated)
+        raw = _rotate_words(chars, width, height, rotated)
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
+        boxes = [_rotate_bbox(b, width, height, rotated) for b in boxes]
         width, height = height, width
-    words = [_word(w) for w in raw if w["text"].strip()]
+    words = drop_scattered([_word(w) for w in raw if w["text"].strip()])
     number_lines(words)
-    return PageText(words=words, edges=edges, width=width, height=height, rotated=rotated)
+    return PageText(words, edges, width, height, rotated, boxes)
+
+
+def drop_scattered(words: list[Word]) -> list[Word]:
+    """The words without stray letters: a lone letter far from all other text (a
+    lone "-" or digit, as table cells hold, stays)."""
+    kept = []
+    for word in words:
+        if len(word.text) == 1 and word.text.isalpha():
+            reach = _SCATTERED * word.size
+            near = (
+                other
+                for other in words
+                if other is not word
+                and other.x0 - reach < word.x1
+                and other.x1 + reach > word.x0
+                and other.top - reach < word.bottom
+                and other.bottom + reach > word.top
+            )
+            if next(near, None) is None:
+                continue
+        kept.append(word)
+    return kept
+
+
+def _boxes(page: Any, page_area: float) -> list[BBox]:
+    """Drawn boxes that frame text: outlined or coloured rectangles and filled shapes."""
+    boxes = []
+    for shape in [*page.rects, *page.curves]:
+        width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        if width < _MIN_BOX or height < _MIN_BOX or width * height > _MAX_BOX * page_area:
+            continue
+        filled = shape.get("fill") and rgb(shape.get("non_stroking_color")) not in (None, WHITE)
+        outlined = shape.get("stroke") and shape["object_type"] == "rect"
+        if filled or outlined:
+            boxes.append(BBox(shape["x0"], shape["top"], shape["x1"], shape["bottom"]))
+    return boxes
 
 
 def number_lines(words: list[Word]) -> None:
@@ -186,14 +245,33 @@ def _rotate_box(obj: dict[str, Any], width: float, height: float, angle: int) ->
     return turned
 
 
-def _rotate_words(page: Any, angle: int) -> list[dict[str, Any]]:
+def unrotate(box: BBox, width: float, height: float, angle: int) -> BBox:
+    """A box of the upright reading frame back in the page's own frame.
+
+    ``width`` and ``height`` are the page's own (unturned) size; ``angle`` as in
+    :attr:`PageText.rotated` (0: the box is returned as it is).
+    """
+    if angle == 90:
+        return BBox(box.top, height - box.x1, box.bottom, height - box.x0)
+    if angle == 270:
+        return BBox(width - box.bottom, box.x0, width - box.top, box.x1)
+    return box
+
+
+def _rotate_bbox(box: BBox, width: float, height: float, angle: int) -> BBox:
+    turned = _rotate_box(box.__dict__, width, height, angle)
+    return BBox(turned["x0"], turned["top"], turned["x1"], turned["bottom"])
+
+
+def _rotate_words(
+    chars: list[dict[str, Any]], width: float, height: float, angle: int
+) -> list[dict[str, Any]]:
     """Re-extract the page's sideways characters (spaces included) as upright words."""
     from pdfplumber.utils import extract_words
 
-    width, height = float(page.width), float(page.height)
-    chars = [_upright_char(c, width, height, angle) for c in page.chars if not c["upright"]]
-    chars.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    return list(extract_words(chars, return_chars=True))
+    turned = [_upright_char(c, width, height, angle) for c in chars if not c["upright"]]
+    turned.sort(key=lambda c: (round(c["top"]), c["x0"]))
+    return list(extract_words(turned, return_chars=True))
 
 
 def _upright_char(char: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..docmodel import Block, Cell, Document, Kind, Row
+from ..docmodel import BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import Rule, RuleSet
 from ..textclean import clean, ends_sentence, is_upper, starts_lower
@@ -17,11 +17,14 @@ from ..textclean import clean, ends_sentence, is_upper, starts_lower
 
 @dataclass(frozen=True)
 class Where:
-    """Provenance of a draft element: page, line, and the rule or stage that made it."""
+    """Provenance of a draft element: page, line, the rule or stage that made it, and
+    the box of its block on the page (``unit.bbox``; when left out, the output finds
+    the box of the block at this page and line)."""
 
     page: int | None
     line: int | None
     rule: str
+    bbox: BBox | None = None
 
 
 @dataclass(eq=False)
@@ -50,6 +53,7 @@ class Unit:
     section: str | None = None
     starts_section: str | None = None
     block: Block | None = None
+    bbox: BBox | None = None
 
     @classmethod
     def of(cls, block: Block) -> Unit:
@@ -62,6 +66,7 @@ class Unit:
             block.bold,
             block.level,
             block=block,
+            bbox=block.bbox,
         )
 
     @property

@@ -1,0 +1,122 @@
+"""Page furniture: running headers, footers and page numbers, found on blocks.
+
+A block lying in the top or bottom band of its page is *furniture* when the
+same text stands at about the same place on most pages (a ruled footer table
+counts like any other block: its cells' text is its text). Digits are folded
+("Page 3 / 12" matches "Page 4 / 12") only in texts that speak of pages, so
+"Bloc 1" and "Bloc 2" stay apart. A margin block that is only a page number
+("3", "- 3 -", "Page 3 sur 12") is furniture even on one page. A margin block
+repeated on several pages, but not on most, is kept and marked ``repeated``.
+
+OCR text is noisy: its readers ask for near-equal texts to count as the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ...docmodel import Block, Kind
+
+MARGIN = 0.12  # share of the page height searched at the top and at the bottom
+_SAME_PLACE = 8.0  # points: a repeated block may move this much between pages
+_NEAR_EQUAL = 85  # rapidfuzz ratio from which two noisy (OCR) texts are the same
+_PAGE_NUMBER = re.compile(
+    r"^[-–—(\[]?\s*(page|p\.)?\s*#+\s*((/|sur|of|de)\s*#+)?\s*[-–—)\]]?$", re.IGNORECASE
+)
+
+
+@dataclass
+class _Candidate:
+    block: Block
+    zone: str  # "top" | "bottom"
+    distance: float  # from the page edge of its zone
+    key: str
+
+
+def furniture(pages: list[list[Block]], heights: list[float], noisy: bool = False) -> set[int]:
+    """``id()`` of every furniture block; blocks ``repeated`` too rarely are marked so.
+
+    ``pages`` are the blocks of each page (``bbox`` set, in points), ``heights``
+    the pages' heights in points; ``noisy`` lets near-equal texts match (OCR).
+    """
+    candidates = [
+        found
+        for blocks, height in zip(pages, heights, strict=True)
+        for block in blocks
+        if (found := _candidate(block, height)) is not None
+    ]
+    drop: set[int] = set()
+    for group in _groups(candidates, noisy):
+        if _PAGE_NUMBER.match(group[0].key):
+            drop.update(id(found.block) for found in group)
+            continue
+        kept = _same_place(group)
+        count = len({found.block.page for found in kept})
+        if count >= max(2, (len(pages) + 1) // 2):
+            drop.update(id(found.block) for found in kept)
+        elif count >= 2:
+            for found in kept:
+                found.block.features.add("repeated")
+    return drop
+
+
+def _candidate(block: Block, height: float) -> _Candidate | None:
+    box = block.bbox
+    if box is None:
+        return None
+    key = _key(_text(block))
+    if not key:
+        return None
+    if box.bottom <= height * MARGIN:
+        return _Candidate(block, "top", box.top, key)
+    if box.top >= height * (1 - MARGIN):
+        return _Candidate(block, "bottom", height - box.bottom, key)
+    return None
+
+
+def _text(block: Block) -> str:
+    if block.kind is not Kind.TABLE:
+        return block.text
+    return " ".join(cell.text for row in block.rows for cell in row.cells)
+
+
+def _key(text: str) -> str:
+    """What identifies a margin block across pages: its text, numbers folded in page numbers."""
+    key = " ".join(text.lower().split())
+    folded = re.sub(r"\d+", "#", key)
+    return folded if _PAGE_NUMBER.match(folded) or "page" in folded else key
+
+
+def _groups(candidates: list[_Candidate], noisy: bool) -> list[list[_Candidate]]:
+    """Candidates of one zone with the same key (near-equal keys too when ``noisy``)."""
+    exact: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
+    for found in candidates:
+        exact[(found.zone, found.key)].append(found)
+    if not noisy:
+        return list(exact.values())
+    groups: list[list[_Candidate]] = []
+    heads: list[tuple[str, str]] = []
+    for (zone, key), members in exact.items():
+        for i, (head_zone, head_key) in enumerate(heads):
+            if zone == head_zone and fuzz.ratio(_letters(key), _letters(head_key)) >= _NEAR_EQUAL:
+                groups[i].extend(members)
+                break
+        else:
+            heads.append((zone, key))
+            groups.append(list(members))
+    return groups
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalpha())
+
+
+def _same_place(group: list[_Candidate]) -> list[_Candidate]:
+    """The members of ``group`` standing where most of them stand."""
+    distances = sorted(found.distance for found in group)
+    middle = distances[len(distances) // 2]
+    return [found for found in group if abs(found.distance - middle) <= _SAME_PLACE]

@@ -117,7 +117,7 @@ def numbered(text: str) -> Numbered | None:
 def outline(ctx: Context) -> None:
     """Find the document's numbered levels and keep the bloc and compétence
     ones, unless the bloc vocabulary names the blocs already."""
-    if any(u.table is None and ctx.rules.first("bloc", u.text) for u in ctx.units):
+    if any(ctx.rules.first("bloc", u.text) for u in _mentions(ctx)):
         return
     series, total = _series(ctx)
     roles = {key: _role(ctx, s.word) for key, s in series.items()}

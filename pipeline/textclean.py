@@ -38,7 +38,10 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _EMPHASIS = re.compile(r"\*\*|__")
 _GLYPH = re.compile(rf"^(?:[{re.escape(TYPED_BULLETS)}]\s+)+")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
+#: characters of no width (zero-width space and joiners, word joiner, BOM): dropped, so
+#: that "Bl\u200boc" or "C1\u200d.1" read as the word and code they print
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
 
@@ -47,7 +50,7 @@ def clean(text: str | None) -> str:
     """One clean line of text (empty string for None)."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
     text = _HYPHENATED.sub(r"\1\2", text)
     text = _BOOKMARK.sub("", text)
     if "<" in text:

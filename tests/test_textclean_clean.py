@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.backends.text import parse_lines
+from pipeline.docmodel import Document
+from pipeline.options import Options
+from pipeline.segment import segment
 from pipeline.textclean import clean, ends_sentence, is_upper, label_text, starts_lower
 
 
@@ -44,3 +48,18 @@ def test_textclean_label_drops_trailing_colon_and_semicolon() -> None:
 )
 def test_textclean_predicates(text: str, upper: bool, lower: bool, ends: bool) -> None:
     assert (is_upper(text), starts_lower(text), ends_sentence(text)) == (upper, lower, ends)
+
+
+def test_textclean_zero_width_characters_are_dropped_not_spaced() -> None:
+    """Issue 12, point 15: a zero-width character inside "Bloc" or "C1.1" does not
+    split the word (a zero-width space between words is no space either)."""
+    assert clean("Bl\u200boc de comp\u200détences 1 – C\u20601.1\ufeff") == (
+        "Bloc de compétences 1 – C1.1"
+    )
+
+
+def test_textclean_zero_width_inside_a_heading_keeps_it_a_bloc() -> None:
+    text = "Blo\u200bc de compétences 1 – Conseil\n· Expliquer les produits\n"
+    document = Document("t.txt", "text", "0" * 64, blocks=parse_lines(text.split("\n")))
+    ref = segment(document, Options(use_nlp=False))
+    assert [(b.code, b.libelle) for b in ref.blocs] == [("Bloc de compétences 1", "Conseil")]

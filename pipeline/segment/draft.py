@@ -241,3 +241,22 @@ def cell_units(cell: Cell) -> list[Unit]:
                 continue
             units.append(unit)
     return units
+
+
+def flat_units(ctx: Context, whole_cells: bool) -> list[Unit]:
+    """The stream's units with the cells of its role tables opened, each cell
+    once: all its units, or only the first (a cell's heading) when not
+    ``whole_cells``."""
+    out: list[Unit] = []
+    for unit in ctx.units:
+        if unit.table is None:
+            out.append(unit)
+            continue
+        seen: set[int] = set()
+        for row in unit.table.block.rows:
+            for cell in row.cells:
+                if id(cell) not in seen:
+                    seen.add(id(cell))
+                    units = cell_units(cell)
+                    out.extend(units if whole_cells else units[:1])
+    return out

@@ -33,7 +33,7 @@ from ..docmodel import Kind
 from ..nlp import is_action
 from ..rules import Rule
 from ..textclean import ends_sentence, is_upper
-from .draft import Context, Outline, Unit, cell_units
+from .draft import Context, Outline, Unit, flat_units
 
 #: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
 #: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
@@ -218,18 +218,7 @@ def _series(ctx: Context) -> tuple[dict[tuple[str, int], Series], int]:
 
 def _mentions(ctx: Context) -> list[Unit]:
     """The stream's units, plus the first unit of each cell of a role table."""
-    out: list[Unit] = []
-    for unit in ctx.units:
-        if unit.table is None:
-            out.append(unit)
-            continue
-        seen: set[int] = set()
-        for row in unit.table.body:
-            for cell in row.cells:
-                if id(cell) not in seen:
-                    seen.add(id(cell))
-                    out.extend(cell_units(cell)[:1])
-    return out
+    return flat_units(ctx, whole_cells=False)
 
 
 def _headed(unit: Unit, hit: Numbered) -> bool:

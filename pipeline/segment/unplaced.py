@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Kind
-from .draft import Context, Draft, Unit, cell_units
+from .draft import Context, Draft, Unit, flat_units
 from .state import is_bloc_heading, is_cue
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -32,7 +32,7 @@ def unplaced(ctx: Context) -> None:
     """Warn about every unit whose text no element holds."""
     placed = _placed_text(ctx.draft)
     words = set(_WORD.findall(placed))
-    for unit in _all_units(ctx):
+    for unit in flat_units(ctx, whole_cells=True):
         if not _WORD.search(unit.text) or _structural(ctx, unit):
             continue
         if not _placed(_fold(unit.text), placed, words):
@@ -48,21 +48,6 @@ def _placed(text: str, placed: str, words: set[str]) -> bool:
         return True
     own = set(_WORD.findall(text))
     return bool(own) and len(own & words) >= _KNOWN * len(own)
-
-
-def _all_units(ctx: Context) -> list[Unit]:
-    out: list[Unit] = []
-    for unit in ctx.units:
-        if unit.table is None:
-            out.append(unit)
-            continue
-        seen: set[int] = set()
-        for row in unit.table.block.rows:
-            for cell in row.cells:
-                if id(cell) not in seen:
-                    seen.add(id(cell))
-                    out.extend(cell_units(cell))
-    return out
 
 
 def _structural(ctx: Context, unit: Unit) -> bool:

@@ -216,7 +216,7 @@ def add_critere(
     """A new critère of ``bloc``."""
     critere = DCritere(
         libelle,
-        Where(unit.page, unit.line, rule),
+        Where(unit.page, unit.line, rule, unit.bbox),
         competences=list(competences or []),
         link_codes=list(link_codes or []),
         indicateurs=list(indicateurs),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..docmodel import Kind
+from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action
 from ..textclean import capitalise, ends_sentence, is_upper, label_text, starts_lower
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
@@ -391,7 +391,13 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
     heads = open_critere is not None and (
         bool(open_critere.indicateurs) or not ends_sentence(open_critere.libelle)
     )
-    if open_critere is not None and unlabeled and heads and classify(unit.text) == "indicateur":
+    if (
+        open_critere is not None
+        and unlabeled
+        and heads
+        and not _aligned(open_critere.where.bbox, unit.bbox)
+        and classify(unit.text) == "indicateur"
+    ):
         open_critere.indicateurs.append(unit.text)  # a bullet whose glyph was lost
         return
     comp = state.competence
@@ -406,6 +412,15 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         list(state.link_codes or []),
     )
     state.critere_from_paragraph = not unit.is_item
+
+
+_SAME_INDENT = 3.0  # points: lines starting this close are printed at one level
+
+
+def _aligned(above: BBox | None, below: BBox | None) -> bool:
+    """Whether two lines start at the same indent on the page: siblings, not a
+    line and its sub-item (unknown without boxes)."""
+    return above is not None and below is not None and abs(above.x0 - below.x0) <= _SAME_INDENT
 
 
 def _list_item(state: State, bloc: DBloc, zone: str, unit: Unit) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +33,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from rapidfuzz import fuzz
+
+from .textclean import fold
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
@@ -51,8 +52,7 @@ def key(text: str) -> str:
 
 def _bare(text: str) -> str:
     """Lower case without accents, for phrase matching."""
-    decomposed = unicodedata.normalize("NFD", " ".join(key(text).split()).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold(key(text))
 
 
 class Rule(BaseModel):

@@ -46,6 +46,12 @@ _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, single spaces: text as cues compare it."""
+    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def clean(text: str | None) -> str:
     """One clean line of text (empty string for None)."""
     if not text:

@@ -4,7 +4,6 @@ référentiel the stages fill in (normalised into the output models at the end).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -12,7 +11,7 @@ from rapidfuzz import fuzz
 from ..docmodel import BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import Rule, RuleSet
-from ..textclean import clean, ends_sentence, is_upper, starts_lower
+from ..textclean import clean, ends_sentence, fold, is_upper, starts_lower
 
 
 @dataclass(frozen=True)
@@ -211,9 +210,7 @@ _CODE_NOISE = re.compile(r"^fiches?\s+|\bn\s*[°º]|[^\w]+")
 def code_key(code: str) -> str:
     """A printed code as every mention of it agrees: case, accents, "FICHE",
     "N°" and punctuation folded ("COMPETENCE 1" = "Compétence 1")."""
-    decomposed = unicodedata.normalize("NFD", code.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _CODE_NOISE.sub("", bare)
+    return _CODE_NOISE.sub("", fold(code))
 
 
 def cell_units(cell: Cell) -> list[Unit]:

@@ -25,15 +25,15 @@ activité type. The outline is only built when the rules' bloc vocabulary
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..docmodel import Kind
 from ..nlp import is_action
 from ..rules import Rule
-from ..textclean import ends_sentence, is_upper
+from ..textclean import ends_sentence, fold
 from .draft import Context, Outline, Unit, flat_units
+from .state import bloc_label
 
 #: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
 #: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
@@ -96,12 +96,6 @@ class Series:
         return lasts == list(range(lasts[0], lasts[0] + len(lasts)))
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, single spaces."""
-    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def numbered(text: str) -> Numbered | None:
     """The level word, number and title a line starts with, if any."""
     found = _NUMBERED.match(text.strip())
@@ -117,11 +111,12 @@ def numbered(text: str) -> Numbered | None:
 def outline(ctx: Context) -> None:
     """Find the document's numbered levels and keep the bloc and compétence
     ones, unless the bloc vocabulary names the blocs already."""
-    if any(ctx.rules.first("bloc", u.text) for u in _mentions(ctx)):
+    if bloc_label(ctx) == "bloc":
         return
-    series, total = _series(ctx)
+    mentions = flat_units(ctx, whole_cells=False)  # plus each role-table cell's heading
+    series = _series(mentions)
+    total = len(mentions)
     roles = {key: _role(ctx, s.word) for key, s in series.items()}
-    mentions = _mentions(ctx)
     levels = [
         s
         for key, s in series.items()
@@ -196,11 +191,9 @@ def _references(series: Series) -> list[int]:
     return out
 
 
-def _series(ctx: Context) -> tuple[dict[tuple[str, int], Series], int]:
-    """Every numbered mention, grouped by level word and depth; and the
-    number of units mentions were looked for in."""
+def _series(mentions: list[Unit]) -> dict[tuple[str, int], Series]:
+    """Every numbered mention, grouped by level word and depth."""
     found: dict[tuple[str, int], Series] = {}
-    mentions = _mentions(ctx)
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
         if hit is None or len(unit.text) > 200:
@@ -211,14 +204,9 @@ def _series(ctx: Context) -> tuple[dict[tuple[str, int], Series], int]:
         entry.mentions.append((index, hit.number))
         if _headed(unit, hit):
             entry.headed += 1
-        if unit.kind is Kind.HEADING or unit.bold or is_upper(unit.text):
+        if unit.heading_like:
             entry.strong += 1
-    return found, len(mentions)
-
-
-def _mentions(ctx: Context) -> list[Unit]:
-    """The stream's units, plus the first unit of each cell of a role table."""
-    return flat_units(ctx, whole_cells=False)
+    return found
 
 
 def _headed(unit: Unit, hit: Numbered) -> bool:
@@ -226,7 +214,7 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     with its title on the next line, or a short line that ends no sentence."""
     if unit.kind is Kind.LIST_ITEM:
         return False
-    if unit.kind is Kind.HEADING or unit.bold or is_upper(unit.text) or not hit.title:
+    if unit.heading_like or not hit.title:
         return True
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
 

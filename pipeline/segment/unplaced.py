@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Kind
-from .draft import Context, Draft, Unit, flat_units
+from .draft import Context, Draft, Unit, flat_units, norm_text
 from .state import is_bloc_heading, is_cue
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -80,4 +80,4 @@ def _placed_text(draft: Draft) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().replace("’", "'").split()).strip(" .;:,-–•")
+    return norm_text(text).strip(" .;:,-–•")

@@ -61,11 +61,12 @@ def _floor(paths: list[Path]) -> None:
 
 def _startup() -> dict[str, float]:
     """Seconds spent once per process: imports, rules, spaCy model (fresh interpreter)."""
+    sample = str(SOURCES / (NAMES[0] + ".txt"))
     code = (
         "import time, json; t = time.perf_counter();"
-        "import pipeline.api, pipeline.segment; t1 = time.perf_counter();"
-        f"pipeline.api.extract({str(SOURCES / (NAMES[0] + '.txt'))!r}); t2 = time.perf_counter();"
-        f"pipeline.api.extract({str(SOURCES / (NAMES[0] + '.txt'))!r}); t3 = time.perf_counter();"
+        "import referentiel.api, referentiel.segment; t1 = time.perf_counter();"
+        f"referentiel.api.extract({sample!r}); t2 = time.perf_counter();"
+        f"referentiel.api.extract({sample!r}); t3 = time.perf_counter();"
         "print(json.dumps({'imports': t1 - t, 'first': t2 - t1, 'second': t3 - t2}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -75,12 +76,12 @@ def _startup() -> dict[str, float]:
 
 def _peak_mb(paths: list[Path], parse_only: bool = False) -> tuple[float, float]:
     """(peak RSS after imports and a warm-up, peak RSS after extracting ``paths``), in MB."""
-    call = "pipeline.api.parse" if parse_only else "pipeline.api.extract"
+    call = "referentiel.api.parse" if parse_only else "referentiel.api.extract"
     code = (
-        "import sys, json, pipeline.api, pipeline.segment;"
+        "import sys, json, referentiel.api, referentiel.segment;"
         "hwm = lambda: int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))"
         ".split()[1]) / 1024;"
-        f"pipeline.api.extract({str(SOURCES / (NAMES[0] + '.txt'))!r});"
+        f"referentiel.api.extract({str(SOURCES / (NAMES[0] + '.txt'))!r});"
         "base = hwm();"
         f"[{call}(p) for p in sys.argv[1:]];"
         "print(json.dumps([base, hwm()]))"
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per case (best kept)")
     args = parser.parse_args(argv)
 
-    from pipeline.api import extract, parse
+    from referentiel.api import extract, parse
 
     startup = _startup()
     pages = {name: _pages(name) for name in NAMES}

@@ -17,11 +17,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline import ocrfix
-from pipeline.backends.ocr_page import PageJob, ocr_page
-from pipeline.backends.ocr_raster import page_count
-from pipeline.backends.ocr_runner import run_parallel, workers
-from pipeline.options import Limits
+from referentiel import ocrfix
+from referentiel.backends.ocr_page import PageJob, ocr_page
+from referentiel.backends.ocr_raster import page_count
+from referentiel.backends.ocr_runner import run_parallel, workers
+from referentiel.options import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ Every real document ``tests/data/real/NAME[.form].ext`` has a reference
   overwritten): that is how the extractor generalises to unseen publishers;
 * ``current`` — its scores with the code of the last ``update``.
 
-Scores come from the project's own :func:`pipeline.evaluate.evaluate`: F1 per
+Scores come from the project's own :func:`referentiel.evaluate.evaluate`: F1 per
 scored type, the mean strict F1 over the strict types the reference prints
 (gold count > 0), the mean coverage F1 likewise, and whether it was refused
 (a refusal scores 0 on every type). A scored type the reference leaves empty
@@ -26,19 +26,17 @@ import argparse
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
+
+from referentiel.api import extract
+from referentiel.errors import ReferentielError
+from referentiel.evaluate import evaluate
+from referentiel.output import to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 LEDGER = REAL / "ledger"
-sys.path.insert(0, str(ROOT))
-
-from pipeline.api import extract  # noqa: E402
-from pipeline.errors import ReferentielError  # noqa: E402
-from pipeline.evaluate import evaluate  # noqa: E402
-from pipeline.output import to_json  # noqa: E402
 
 
 def documents() -> list[Path]:

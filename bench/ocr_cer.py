@@ -24,10 +24,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-
-from pipeline.backends import ocr
-from pipeline.docmodel import Document
-from pipeline.options import Options
+from referentiel.backends import ocr
+from referentiel.docmodel import Document
+from referentiel.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"

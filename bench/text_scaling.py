@@ -5,7 +5,7 @@
 Each input is a référentiel followed by filler lines that never end a sentence
 (lower case, no final stop) up to N lines — the input that made text reflow
 quadratic (issue 12: 21 s at 10 000 lines, 242 s at 25 000). Two référentiels:
-a raw OCR text (paragraphs rebuilt by :mod:`pipeline.backends.text_reflow`) and a
+a raw OCR text (paragraphs rebuilt by :mod:`referentiel.backends.text_reflow`) and a
 line-oriented text extraction (TAB tables). For each size the script prints the
 reader's time (``parse``) and the whole ``extract``'s, in microseconds per line:
 flat columns mean linear time. Times are the best of ``--repeat`` runs in this
@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from referentiel.api import extract, parse
+from referentiel.errors import ReferentielError
 
-from pipeline.api import extract, parse  # noqa: E402
-from pipeline.errors import ReferentielError  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 REFERENTIELS = {
     "raw OCR": ROOT / "tests" / "data" / "ocr_raw" / "cqp-delegue-veterinaire.ocr.txt",

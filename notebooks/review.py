@@ -36,9 +36,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from IPython.display import Image, display  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-from pipeline.export.load import load_folder  # noqa: E402
-from pipeline.export.tables import build_tables  # noqa: E402
+from referentiel.export.load import load_folder  # noqa: E402
+from referentiel.export.tables import build_tables  # noqa: E402
 
 pd.set_option("display.max_colwidth", None)  # show whole messages and libellés
 

@@ -1,4 +1,4 @@
-"""``python -m pipeline`` runs the ``referentiel`` command."""
+"""``python -m referentiel`` runs the ``referentiel`` command."""
 
 import sys
 

@@ -21,7 +21,7 @@ def parse(path: str | Path, options: Options | None = None) -> Document:
 
     Cheap guards run first (size, zip bomb, XML entities, PDF encryption and page
     count, image pixels); anything a backend then raises that is not already a
-    :class:`~pipeline.errors.ReferentielError` becomes one naming the file.
+    :class:`~referentiel.errors.ReferentielError` becomes one naming the file.
     """
     options = options or Options()
     source = Path(path)

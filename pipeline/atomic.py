@@ -16,7 +16,7 @@ What the target path names decides how it is written (:func:`write_target`):
 - a folder, a socket, a block device, a dangling link: refused.
 
 Every refusal and every failed write (read-only folder, name too long, full
-disk) is an :class:`~pipeline.errors.UnwritableOutput` naming the target.
+disk) is an :class:`~referentiel.errors.UnwritableOutput` naming the target.
 """
 
 from __future__ import annotations

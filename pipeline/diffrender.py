@@ -1,4 +1,4 @@
-"""Show a :class:`~pipeline.diff.DiffResult`: terminal text, a self-contained HTML page, JSON.
+"""Show a :class:`~referentiel.diff.DiffResult`: terminal text, a self-contained HTML page, JSON.
 
 Edited texts are shown with word-level highlighting: ``[-old-]{+new+}`` in plain
 text, red/green in a colour terminal, ``<del>``/``<ins>`` in HTML.

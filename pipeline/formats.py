@@ -16,12 +16,12 @@ from enum import StrEnum
 class _Spec:
     extensions: tuple[str, ...]
     mime_types: tuple[str, ...]
-    backend: str  # module of pipeline.backends
+    backend: str  # module of referentiel.backends
     reported: str  # source.format in the output
 
 
 class Format(StrEnum):
-    """What an input file is (decided from its bytes by :func:`pipeline.sniff.detect`)."""
+    """What an input file is (decided from its bytes by :func:`referentiel.sniff.detect`)."""
 
     PDF = "pdf"
     DOCX = "docx"
@@ -43,7 +43,7 @@ class Format(StrEnum):
 
     @property
     def backend(self) -> str:
-        """The module of :mod:`pipeline.backends` that reads this format."""
+        """The module of :mod:`referentiel.backends` that reads this format."""
         return _SPECS[self].backend
 
     @property

@@ -1,7 +1,7 @@
 """Cheap checks run before a backend touches a file, and the error mapping after.
 
 Every check reads as little as it can (a header, a zip's central directory, a PDF's
-cross-reference table) and raises a :class:`~pipeline.errors.ReferentielError`
+cross-reference table) and raises a :class:`~referentiel.errors.ReferentielError`
 naming the file and the reason, so that hostile input is refused before a backend
 inflates, decodes or renders it:
 
@@ -91,7 +91,7 @@ def check_file(path: Path, limits: Limits) -> int:
 
 
 def check_content(path: Path, kind: str, limits: Limits) -> None:
-    """Format-specific checks for a file ``pipeline.sniff.detect`` called ``kind``."""
+    """Format-specific checks for a file ``referentiel.sniff.detect`` called ``kind``."""
     if kind in {"docx", "legacy_office"} and zipfile.is_zipfile(path):
         check_zip(path, limits)
     elif kind == "pdf":

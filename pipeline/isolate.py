@@ -5,7 +5,7 @@ with it) and caps its address space with ``RLIMIT_AS``: a file that would take
 the machine's memory fails in the child with a ``MemoryError`` (or the child
 dies) instead. The parent waits at most ``timeout_seconds`` for the result,
 then stops the whole group. Every outcome is a result or a
-:class:`~pipeline.errors.ReferentielError` naming the file.
+:class:`~referentiel.errors.ReferentielError` naming the file.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def limit_memory(max_bytes: int) -> None:
 
 
 def extract_limited(path: str | Path, options: Options | None = None) -> Any:
-    """:func:`pipeline.api.extract` in a child process bounded by ``options.limits``."""
+    """:func:`referentiel.api.extract` in a child process bounded by ``options.limits``."""
     from .api import extract
 
     options = options or Options()

@@ -7,7 +7,7 @@
 * an **indicateur** is any other observable item.
 
 Run-on lists printed without glyphs carry no sentence punctuation, so they
-are split by layout (capitalised item starts, :mod:`pipeline.backends.markup`),
+are split by layout (capitalised item starts, :mod:`referentiel.backends.markup`),
 not by the parser's sentence boundaries.
 
 The model is loaded once per process, lazily, from the installed package

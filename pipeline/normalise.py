@@ -2,7 +2,7 @@
 
 Ids are position-based and stable: blocs ``BC01``…, compétences ``BC01.C01``…,
 critères ``BC01.K01``…, compétences transversales ``CT01``…. Every string is
-cleaned (:func:`pipeline.textclean.clean`), empty strings dropped; ``source``
+cleaned (:func:`referentiel.textclean.clean`), empty strings dropped; ``source``
 comes from the document, ``warnings`` are the document's and the segmenter's.
 An element's (or warning's) ``provenance.bbox`` is the box its draft carries, or the box
 of the document's block at its page and line (the one whose text is closest to

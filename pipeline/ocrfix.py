@@ -27,7 +27,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+from .rules import rules_dir
+
 _ELISION = re.compile(r"^((?:[lLdDnNsScCjJmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’])(.+)$")
 _EDGES = re.compile(r"^([(\[«\"“'‘]*)(.*?)([)\]»\"”'’.,;:!?…]*)$")
 _FOLD = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "’": "'"})
@@ -91,10 +92,11 @@ class OcrRules(BaseModel):
 
 
 @cache
-def load_rules(directory: Path = RULES_DIR) -> OcrRules:
-    """Read and validate every ``ocr*.yaml`` of ``directory`` (lists are concatenated)."""
+def load_rules(directory: Path | None = None) -> OcrRules:
+    """Read and validate every ``ocr*.yaml`` of ``directory`` (default: the rules folder of
+    :func:`referentiel.rules.rules_dir`; lists are concatenated)."""
     merged: dict[str, Any] = {}
-    for path in sorted(directory.glob("ocr*.yaml")):
+    for path in sorted((directory or rules_dir()).glob("ocr*.yaml")):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as err:

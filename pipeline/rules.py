@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from rapidfuzz import fuzz
 
 from .textclean import fold
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_CHECKOUT_RULES = Path(__file__).resolve().parent.parent / "rules"  # pipeline/ beside rules/
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
 
 
@@ -190,9 +191,19 @@ def load_file(path: Path) -> list[Rule]:
     return rules
 
 
+def rules_dir() -> Path:
+    """Where the rules are read from: ``$REFERENTIEL_RULES`` when set, else the source
+    checkout's ``rules/`` beside ``pipeline/``, else the copy installed with the package."""
+    if folder := os.environ.get("REFERENTIEL_RULES"):
+        return Path(folder)
+    if Path(__file__).resolve().parent.name == "pipeline" and _CHECKOUT_RULES.is_dir():
+        return _CHECKOUT_RULES
+    return Path(str(resources.files("referentiel") / "rulefiles"))
+
+
 def load_rules(directory: Path | None = None) -> RuleSet:
-    """Load and validate every rule file of ``directory`` (default: ``rules/``)."""
-    folder = directory or Path(os.environ.get("REFERENTIEL_RULES", RULES_DIR))
+    """Load and validate every rule file of ``directory`` (default: :func:`rules_dir`)."""
+    folder = directory or rules_dir()
     files = sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("ocr"))
     if not files:
         raise RuleError(f"{folder}: no rule files (*.yaml)")

@@ -2,7 +2,7 @@
 
 A PDF named ``.docx`` is read as a PDF, a DOCX named ``.pdf`` as a DOCX; the
 extension only decides between text, Markdown and HTML, and is what a file whose
-content matches no format is judged against (extensions: :mod:`pipeline.formats`).
+content matches no format is judged against (extensions: :mod:`referentiel.formats`).
 """
 
 from __future__ import annotations

@@ -57,8 +57,8 @@ def extracted_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     One JSON per sample, written with ``write_json``; every other one in a
     sub-folder, as a batch mirrors the source tree.
     """
-    from pipeline.api import extract
-    from pipeline.output import write_json
+    from referentiel.api import extract
+    from referentiel.output import write_json
 
     out = tmp_path_factory.mktemp("extracted")
     for n, name in enumerate(CORPUS):

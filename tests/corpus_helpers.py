@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pipeline.api import extract
-from pipeline.evaluate import evaluate
-from pipeline.output import to_json
+from referentiel.api import extract
+from referentiel.evaluate import evaluate
+from referentiel.output import to_json
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pipeline.models import Referentiel
+from referentiel.models import Referentiel
 
 SHA = "0" * 64
 

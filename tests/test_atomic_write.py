@@ -10,12 +10,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from referentiel.atomic import atomic_path, write_atomic
+from referentiel.batch import REPORT_JSON, BatchReport, write_report
+from referentiel.models import Referentiel
+from referentiel.output import write_json
 from test_models import MINIMAL
-
-from pipeline.atomic import atomic_path, write_atomic
-from pipeline.batch import REPORT_JSON, BatchReport, write_report
-from pipeline.models import Referentiel
-from pipeline.output import write_json
 
 # 120 two-byte letters + 10 + ".json": a name of exactly 255 bytes.
 LONG_NAME = "é" * 120 + "a" * 10 + ".json"

@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.models import Referentiel
+from referentiel.cli import main
+from referentiel.models import Referentiel
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SCAN = SOURCES / "cqp-delegue-veterinaire.scan.pdf"
@@ -76,7 +75,7 @@ def test_batch_ctrl_c_keeps_finished_outputs_and_stops_workers(tmp_path: Path) -
     for name in FAST:
         shutil.copyfile(SOURCES / name, src / name)
     shutil.copyfile(SCAN, src / "zz-lent.scan.pdf")  # sorted last: still running at Ctrl-C
-    command = [sys.executable, "-m", "pipeline", "batch", str(src), str(out), "--jobs", "1"]
+    command = [sys.executable, "-m", "referentiel", "batch", str(src), str(out), "--jobs", "1"]
     process = subprocess.Popen(
         [*command, "--ocr", "always"], stderr=subprocess.PIPE, text=True, env=os.environ
     )
@@ -113,7 +112,7 @@ def test_batch_killed_worker_is_recorded_and_replaced(tmp_path: Path) -> None:
     shutil.copyfile(SCAN, src / "a-lent.scan.pdf")  # sorted first: the worker dies on it
     for name in FAST:
         shutil.copyfile(SOURCES / name, src / name)
-    command = [sys.executable, "-m", "pipeline", "batch", str(src), str(out), "--jobs", "1"]
+    command = [sys.executable, "-m", "referentiel", "batch", str(src), str(out), "--jobs", "1"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120

@@ -8,8 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-from pipeline.batch import (
+from referentiel.batch import (
     MAX_NAME_BYTES,
     BatchReport,
     FileResult,
@@ -17,7 +16,7 @@ from pipeline.batch import (
     output_path,
     write_report,
 )
-from pipeline.cli import main
+from referentiel.cli import main
 
 LONG = "référentiel-" + "é" * 117 + ".pdf"  # 252 bytes: with ".json" over the 255-byte limit
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.models import Referentiel
+from referentiel.cli import main
+from referentiel.models import Referentiel
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 GOOD = {

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from corpus_helpers import assert_meets_thresholds, load_gold, sample_name
-
-from pipeline.api import extract
-from pipeline.output import to_json
+from referentiel.api import extract
+from referentiel.output import to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCX = sorted((ROOT / "sources").glob("*.docx"))

@@ -16,10 +16,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-
-from pipeline.api import extract
-from pipeline.evaluate import Report, evaluate
-from pipeline.models import json_schema
+from referentiel.api import extract
+from referentiel.evaluate import Report, evaluate
+from referentiel.models import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "tests" / "data" / "ocr_raw"

@@ -13,14 +13,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import parse
-from pipeline.docmodel import Document, Kind
-from pipeline.evaluate import evaluate
-from pipeline.models import Referentiel
-from pipeline.options import Options
-from pipeline.output import to_json
-from pipeline.segment import segment
+from referentiel.api import parse
+from referentiel.docmodel import Document, Kind
+from referentiel.evaluate import evaluate
+from referentiel.models import Referentiel
+from referentiel.options import Options
+from referentiel.output import to_json
+from referentiel.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"

@@ -9,11 +9,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-
-from pipeline.api import extract
-from pipeline.evaluate import evaluate
-from pipeline.models import json_schema
-from pipeline.options import Options
+from referentiel.api import extract
+from referentiel.evaluate import evaluate
+from referentiel.models import json_schema
+from referentiel.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.diff import DiffResult, align, diff_referentiels
-from pipeline.diffrender import render_html, render_text, word_diff
-from pipeline.models import Referentiel
-from pipeline.output import write_json
+from referentiel.cli import main
+from referentiel.diff import DiffResult, align, diff_referentiels
+from referentiel.diffrender import render_html, render_text, word_diff
+from referentiel.models import Referentiel
+from referentiel.output import write_json
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold"
 NAMES = sorted(p.name.removesuffix(".gold.json") for p in GOLD.glob("*.gold.json"))

@@ -7,10 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.models import Referentiel
-from pipeline.output import write_json
+from referentiel.cli import main
+from referentiel.models import Referentiel
+from referentiel.output import write_json
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SAMPLE = "cqp-delegue-veterinaire.txt"

@@ -7,11 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import parse
-from pipeline.convert import find_soffice
-from pipeline.docmodel import Document, Kind
-from pipeline.errors import MissingTool, UnsupportedFormat
+from referentiel.api import parse
+from referentiel.convert import find_soffice
+from referentiel.docmodel import Document, Kind
+from referentiel.errors import MissingTool, UnsupportedFormat
 
 SAMPLE = (
     Path(__file__).resolve().parent.parent / "sources" / "cqp-delegue-veterinaire.numbered.docx"

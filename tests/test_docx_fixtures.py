@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.backends import docx as docx_backend
-from pipeline.docmodel import Block, Document, Kind
-from pipeline.options import Options
+from referentiel.backends import docx as docx_backend
+from referentiel.docmodel import Block, Document, Kind
+from referentiel.options import Options
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 from make_docx_fixtures import build_all  # noqa: E402
@@ -193,7 +192,7 @@ def test_docx_rendered_breaks_give_the_page_count(parsed: dict[str, Document]) -
 def test_docx_broken_document_xml_is_corrupt_file(tmp_path: Path) -> None:
     import zipfile
 
-    from pipeline.errors import CorruptFile
+    from referentiel.errors import CorruptFile
 
     path = tmp_path / "cassé.docx"
     with zipfile.ZipFile(path, "w") as archive:

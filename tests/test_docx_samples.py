@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
-from pipeline.api import parse
-from pipeline.docmodel import Block, Document, Kind
+from referentiel.api import parse
+from referentiel.docmodel import Block, Document, Kind
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 DOCX = sorted(SOURCES.glob("*.docx"))

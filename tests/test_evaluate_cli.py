@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 from evaluate_helpers import as_prediction, small_gold
-
-from pipeline.cli import main
+from referentiel.cli import main
 
 
 def _write(path: Path, data: dict[str, Any]) -> Path:

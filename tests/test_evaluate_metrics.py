@@ -1,4 +1,4 @@
-"""``pipeline.evaluate``: exact figures on hand-made gold / prediction pairs."""
+"""``referentiel.evaluate``: exact figures on hand-made gold / prediction pairs."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 from evaluate_helpers import as_prediction, small_gold
-
-from pipeline.evaluate import Report, evaluate, normalise, similarity
+from referentiel.evaluate import Report, evaluate, normalise, similarity
 
 DATA = Path(__file__).resolve().parent / "data"
 ALL_GOLD = sorted((DATA / "gold").glob("*.gold.json")) + sorted(

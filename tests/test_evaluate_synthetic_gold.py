@@ -11,8 +11,7 @@ from typing import Any
 
 import docx
 import pytest
-
-from pipeline.evaluate import TYPES
+from referentiel.evaluate import TYPES
 
 SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 GOLDS = sorted(SYNTHETIC.glob("*.gold.json"))

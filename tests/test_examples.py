@@ -12,10 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import extract
-from pipeline.atomic import write_atomic
-from pipeline.output import to_json
+from referentiel.api import extract
+from referentiel.atomic import write_atomic
+from referentiel.output import to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "output" / "examples"

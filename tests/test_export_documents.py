@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pipeline.cli import main
+from referentiel.cli import main
 
 
 @pytest.fixture(scope="module")

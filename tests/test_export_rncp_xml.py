@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.export.rncp_xml import html_list, xml_text
+from referentiel.cli import main
+from referentiel.export.rncp_xml import html_list, xml_text
 
 
 class _Items(HTMLParser):

@@ -12,9 +12,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
-
-from pipeline.cli import main
-from pipeline.export.tables import TABLES
+from referentiel.cli import main
+from referentiel.export.tables import TABLES
 
 TABLE_FORMATS = ["parquet", "csv", "sqlite"]
 

@@ -2,7 +2,7 @@
 
 Each iteration mutates a bundled sample — byte flips, truncation, a deleted
 slice, a corrupted or missing zip member, an unknown compression method — and
-runs it through :func:`pipeline.api.extract`. The only outcomes allowed are a
+runs it through :func:`referentiel.api.extract`. The only outcomes allowed are a
 project error naming the file on one line, or a référentiel that validates
 against the JSON Schema.
 """
@@ -20,11 +20,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from pipeline import api
-from pipeline.errors import ReferentielError
-from pipeline.models import json_schema
-from pipeline.options import Options
+from referentiel import api
+from referentiel.errors import ReferentielError
+from referentiel.models import json_schema
+from referentiel.options import Options
 
 ITERATIONS = 30
 OPTIONS = Options(ocr="never")  # a damaged text layer would otherwise send 11 pages to OCR

@@ -3,7 +3,7 @@
 Inputs are built from the pieces référentiel extractions are made of (code-like
 prefixes, section titles, bullets, tabs, HTML tags, markdown) mixed with random
 text and random bytes. Whatever comes in, the only exceptions allowed are the
-project's own (:class:`~pipeline.errors.ReferentielError`), and every référentiel
+project's own (:class:`~referentiel.errors.ReferentielError`), and every référentiel
 that comes out validates against the published JSON Schema.
 """
 
@@ -20,13 +20,12 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from pipeline.api import parse
-from pipeline.docmodel import Document
-from pipeline.errors import ReferentielError
-from pipeline.models import json_schema
-from pipeline.options import Options
-from pipeline.textio import decode
+from referentiel.api import parse
+from referentiel.docmodel import Document
+from referentiel.errors import ReferentielError
+from referentiel.models import json_schema
+from referentiel.options import Options
+from referentiel.textio import decode
 
 # FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 pytest tests/test_fuzz_text.py: a longer, unseeded hunt
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
@@ -172,7 +171,7 @@ def test_fuzz_text_reader_yields_document_or_project_error(
 @FUZZ
 @given(text=TEXT, suffix=st.sampled_from([".txt", ".html"]))
 def test_fuzz_text_segmenter_output_validates(workdir: Path, text: str, suffix: str) -> None:
-    from pipeline.segment import segment
+    from referentiel.segment import segment
 
     document = _parse(workdir, text.encode("utf-8", errors="surrogatepass"), suffix)
     if document is None:

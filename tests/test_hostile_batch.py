@@ -22,7 +22,7 @@ TIMEOUT = 600
 
 
 def run_batch(src: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pipeline", "batch", str(src), str(out), "--jobs", "2"]
+    command = [sys.executable, "-m", "referentiel", "batch", str(src), str(out), "--jobs", "2"]
     return subprocess.run(
         [*command, "--no-progress", *flags],
         capture_output=True,

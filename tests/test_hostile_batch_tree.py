@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.errors import UnwritableOutput
+from referentiel.errors import UnwritableOutput
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
@@ -27,7 +27,7 @@ SCAN = ROOT / "sources" / "cqp-delegue-veterinaire.scan.pdf"
 
 
 def batch(src: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pipeline", "batch", str(src), str(out), "--no-progress"]
+    command = [sys.executable, "-m", "referentiel", "batch", str(src), str(out), "--no-progress"]
     return subprocess.run(
         [*command, "--no-nlp", *flags], capture_output=True, text=True, timeout=300, check=False
     )
@@ -95,7 +95,7 @@ def test_hostile_batch_tree_report_journaled_before_the_end(tmp_path: Path) -> N
     src.mkdir()
     shutil.copy(SAMPLE, src / "a-quick.txt")
     shutil.copy(SCAN, src / "b-slow.scan.pdf")
-    command = [sys.executable, "-m", "pipeline", "batch", str(src), str(out), "--no-progress"]
+    command = [sys.executable, "-m", "referentiel", "batch", str(src), str(out), "--no-progress"]
     process = subprocess.Popen(
         [*command, "--no-nlp", "--jobs", "2"],
         stdout=subprocess.DEVNULL,

@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import parse
-from pipeline.errors import ExtractionTimeout, LimitExceeded, UnreadableFile
-from pipeline.isolate import run_limited
-from pipeline.options import Limits, Options
+from referentiel.api import parse
+from referentiel.errors import ExtractionTimeout, LimitExceeded, UnreadableFile
+from referentiel.isolate import run_limited
+from referentiel.options import Limits, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "sources" / "cqp-delegue-veterinaire.scan.pdf"
@@ -27,7 +26,7 @@ SCAN = ROOT / "sources" / "cqp-delegue-veterinaire.scan.pdf"
 
 def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """The real ``referentiel`` command in a subprocess."""
-    command = [sys.executable, "-m", "pipeline", *args]
+    command = [sys.executable, "-m", "referentiel", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
@@ -55,8 +54,8 @@ def test_hostile_bounds_pdf_streams_bounded_per_page(hostile: dict[str, Path]) -
 
 
 def test_hostile_bounds_extract_has_finite_default_limits() -> None:
-    from pipeline.cli import build_parser
-    from pipeline.cli._common import options_from
+    from referentiel.cli import build_parser
+    from referentiel.cli._common import options_from
 
     limits = options_from(build_parser().parse_args(["extract", "x.txt"])).limits
     assert limits.timeout_seconds == Limits().timeout_seconds == 600
@@ -95,9 +94,9 @@ def test_hostile_bounds_memory_ceiling_holds() -> None:
 
 def test_hostile_bounds_blank_page_skips_tesseract(hostile: dict[str, Path]) -> None:
     """A blank page is recognised from its pixels and never reaches Tesseract."""
-    from pipeline.backends.ocr_page import PageJob, ocr_page
-    from pipeline.backends.ocr_raster import load_page
-    from pipeline.blank import is_blank
+    from referentiel.backends.ocr_page import PageJob, ocr_page
+    from referentiel.backends.ocr_raster import load_page
+    from referentiel.blank import is_blank
 
     page = ocr_page(PageJob(hostile["blank_pages_pdf"], "pdf", 0, Limits()))
     assert "tesseract" not in page.timings and page.blocks == []
@@ -118,7 +117,7 @@ def test_hostile_bounds_huge_text_line_refused(hostile: dict[str, Path]) -> None
 
 
 def test_hostile_bounds_jobs_capped(tmp_path: Path) -> None:
-    from pipeline.cli import main
+    from referentiel.cli import main
 
     with pytest.raises(SystemExit) as stop:
         main(["batch", str(tmp_path), str(tmp_path / "out"), "--jobs", "100000"])
@@ -162,7 +161,7 @@ def test_hostile_bounds_diff_json_over_size_limit(one_extraction: Path, tmp_path
 def test_hostile_bounds_diff_cost_linear_in_elements() -> None:
     """4 000 elements removed and 4 000 others added: fuzzy matching compares each with its
     neighbourhood, not with all (16 million comparisons took minutes and gigabytes)."""
-    from pipeline.diff import FUZZY_WINDOW, align
+    from referentiel.diff import FUZZY_WINDOW, align
 
     old = [f"compétence numéro {n} : négocier {n * 7919 % 10007}" for n in range(4000)]
     new = [f"savoir-faire {n} : vendre {n * 104729 % 10007} produits" for n in range(4000)]
@@ -181,7 +180,7 @@ def test_hostile_bounds_diff_of_two_large_extractions(extracted_dir: Path, tmp_p
         critere = next(c for b in data["blocs"] for c in b["criteres"])
         critere["indicateurs"] = [f"indicateur {n + shift} : {n * 31}" for n in range(3000)]
         (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
-    from pipeline.diff import diff_paths
+    from referentiel.diff import diff_paths
 
     result = diff_paths(tmp_path / "old.json", tmp_path / "new.json")
     assert result.has_differences

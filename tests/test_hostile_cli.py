@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from referentiel.errors import EmptyFile, LimitExceeded, ReferentielError, UnreadableFile
 from test_hostile_inputs import REFUSED
-
-from pipeline.errors import EmptyFile, LimitExceeded, ReferentielError, UnreadableFile
 
 TIMEOUT = 120  # seconds; a refusal takes well under one
 
@@ -24,7 +23,7 @@ def run_extract(path: Path, out_dir: Path, *flags: str) -> subprocess.CompletedP
     command = [
         sys.executable,
         "-m",
-        "pipeline",
+        "referentiel",
         "extract",
         str(path),
         "-o",
@@ -79,7 +78,7 @@ def test_hostile_cli_undecodable_name_is_escaped(tmp_path: Path) -> None:
     with open(raw, "wb"):
         pass
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "extract", raw],
+        [sys.executable, "-m", "referentiel", "extract", raw],
         capture_output=True,
         timeout=TIMEOUT,
         check=False,

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from pipeline.api import extract
-from pipeline.errors import NotAReferentiel, ReferentielError
-from pipeline.models import json_schema
+from referentiel.api import extract
+from referentiel.errors import NotAReferentiel, ReferentielError
+from referentiel.models import json_schema
 
 pytestmark = pytest.mark.hang_limit(120)
 LATIN1_SUBSTITUTES = str.maketrans(
@@ -43,7 +42,7 @@ def test_hostile_extract_cli_not_a_referentiel_writes_nothing(
     hostile: dict[str, Path], tmp_path: Path, case: str
 ) -> None:
     out = tmp_path / "out.json"
-    command = [sys.executable, "-m", "pipeline", "extract", str(hostile[case]), "-o", str(out)]
+    command = [sys.executable, "-m", "referentiel", "extract", str(hostile[case]), "-o", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == NotAReferentiel.exit_code
     assert result.stderr.splitlines() == [

@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import parse
-from pipeline.errors import CorruptFile, InvalidOutput, LimitExceeded, ReferentielError
-from pipeline.options import Limits, Options
+from referentiel.api import parse
+from referentiel.errors import CorruptFile, InvalidOutput, LimitExceeded, ReferentielError
+from referentiel.options import Limits, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TXT = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.hang_limit(120)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pipeline", *args]
+    command = [sys.executable, "-m", "referentiel", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -54,9 +53,8 @@ def test_hostile_guards_parser_itself_expands_nothing(hostile: dict[str, Path], 
     """Second line: were the guard bypassed, the hardened parser reads no entity and no file."""
     import zipfile
 
+    import referentiel.backends.docx_xml  # noqa: F401  (hardens the parsers)
     from docx.oxml.parser import parse_xml
-
-    import pipeline.backends.docx_xml  # noqa: F401  (hardens the parsers)
 
     with zipfile.ZipFile(hostile[case]) as archive:
         xml = archive.read("word/document.xml")
@@ -71,7 +69,7 @@ def test_hostile_guards_parser_itself_expands_nothing(hostile: dict[str, Path], 
 def test_hostile_guards_one_pixel_limit(hostile: dict[str, Path], tmp_path: Path) -> None:
     """180 Mpx is under the documented 200 Mpx: not refused as over it (Pillow's own,
     lower, bomb limit used to fire first and borrow the message)."""
-    from pipeline.guards import check_image
+    from referentiel.guards import check_image
 
     check_image(hostile["big_png"], Limits())  # passes the pixel guard
     from fixtures.make_hostile_files import _png_header_only
@@ -163,7 +161,7 @@ def test_hostile_guards_wide_encodings_read(tmp_path: Path, encoding: str) -> No
     ],
 )
 def test_hostile_guards_flags_refused_as_usage(flags: list[str]) -> None:
-    from pipeline.cli import main
+    from referentiel.cli import main
 
     with pytest.raises(SystemExit) as stop:
         main(flags)
@@ -186,9 +184,9 @@ def test_hostile_guards_search_on_a_catalogue_of_another_shape(tmp_path: Path) -
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A catalogue of one référentiel whose compétence holds œ, a ligature and NFD text."""
-    from pipeline.api import extract
-    from pipeline.export import export
-    from pipeline.output import write_json
+    from referentiel.api import extract
+    from referentiel.export import export
+    from referentiel.output import write_json
 
     folder = tmp_path_factory.mktemp("catalogue")
     ref = extract(SAMPLE_TXT, Options(use_nlp=False))
@@ -201,7 +199,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("query", ["oeuvre", "œuvre", "fiche", "e\u0301quipes", "équipes"])
 def test_hostile_guards_search_folds_ligatures_and_nfd(catalogue: Path, query: str) -> None:
-    from pipeline.search import search
+    from referentiel.search import search
 
     hits = search(catalogue, query)
     assert hits and "œuvre" in hits[0].libelle
@@ -218,8 +216,8 @@ BAD_JSON = {
 
 @pytest.fixture()
 def bad_folder(tmp_path: Path) -> Path:
-    from pipeline.api import extract
-    from pipeline.output import write_json
+    from referentiel.api import extract
+    from referentiel.output import write_json
 
     folder = tmp_path / "out"
     ref = extract(SAMPLE_TXT, Options(use_nlp=False))

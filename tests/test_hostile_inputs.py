@@ -1,6 +1,6 @@
 """Hostile and broken inputs through the Python API: each ends in the project's error.
 
-Every refused file raises the :mod:`pipeline.errors` type for its reason, whose
+Every refused file raises the :mod:`referentiel.errors` type for its reason, whose
 message names the file and the reason on one line. A SIGALRM bound turns a hang
 (a bomb being inflated, an entity being expanded) into a failure instead of a
 stuck suite.
@@ -13,9 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import parse
-from pipeline.errors import (
+from referentiel.api import parse
+from referentiel.errors import (
     CorruptFile,
     EmptyFile,
     EncryptedFile,
@@ -24,7 +23,7 @@ from pipeline.errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from pipeline.options import Limits, Options
+from referentiel.options import Limits, Options
 
 pytestmark = pytest.mark.hang_limit(60)  # generous: every refusal below takes milliseconds
 
@@ -215,7 +214,7 @@ def test_hostile_inputs_nested_tables_within_parser_depth(hostile: dict[str, Pat
 def test_hostile_inputs_text_encodings_read_with_accents(
     hostile: dict[str, Path], case: str, encoding: str
 ) -> None:
-    from pipeline.textio import read_text
+    from referentiel.textio import read_text
 
     text, found = read_text(hostile[case])
     assert found == encoding

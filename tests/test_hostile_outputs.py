@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.errors import UnwritableOutput
+from referentiel.errors import UnwritableOutput
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
@@ -28,7 +27,7 @@ NOT_UTF8 = os.fsdecode(b"r\xe9f\xe9rentiel-\xff.txt")  # cp1252 bytes, as zips f
 def cli(
     *args: str, cwd: Path | None = None, **kwargs: object
 ) -> subprocess.CompletedProcess[bytes]:
-    command = [sys.executable, "-m", "pipeline", *args]
+    command = [sys.executable, "-m", "referentiel", *args]
     if args[0] in {"extract", "batch"}:
         command.append("--no-nlp")  # the spaCy stage is not what these tests are about
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

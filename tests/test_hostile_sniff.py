@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from pipeline.errors import CorruptFile, ReferentielError, UnsupportedFormat
-from pipeline.sniff import detect
+from referentiel.errors import CorruptFile, ReferentielError, UnsupportedFormat
+from referentiel.sniff import detect
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.errors import UnsupportedFormat
-from pipeline.textio import decode
+from referentiel.errors import UnsupportedFormat
+from referentiel.textio import decode
 
 FRENCH = "Critères d’évaluation « œuvre » : coût 12 € — ça, là, où, Noël, être, août.\n"
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
-from pipeline.backends import text
-from pipeline.backends.markdown import markdown_blocks
-from pipeline.backends.markup import html_blocks
-from pipeline.docmodel import Block, Kind
-from pipeline.options import Options
+from referentiel.backends import text
+from referentiel.backends.markdown import markdown_blocks
+from referentiel.backends.markup import html_blocks
+from referentiel.docmodel import Block, Kind
+from referentiel.options import Options
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"

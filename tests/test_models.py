@@ -7,9 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from pipeline.models import Referentiel, json_schema
-from pipeline.output import write_json
+from referentiel.models import Referentiel, json_schema
+from referentiel.output import write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "output" / "schema" / "referentiel.schema.json"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline import nlp
+from referentiel import nlp
 
 
 @pytest.mark.parametrize(

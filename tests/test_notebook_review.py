@@ -9,8 +9,7 @@ from typing import Any
 import jupytext
 import pytest
 from nbclient import NotebookClient
-
-from pipeline.cli import main
+from referentiel.cli import main
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "review.py"
 

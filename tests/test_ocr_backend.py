@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pipeline.backends import ocr
-from pipeline.backends.ocr_deskew import estimate_angle
-from pipeline.backends.ocr_raster import load_page
-from pipeline.docmodel import Document, Kind
-from pipeline.errors import LimitExceeded, MissingTool, UnsupportedFormat
-from pipeline.options import Limits, Options
+from referentiel.backends import ocr
+from referentiel.backends.ocr_deskew import estimate_angle
+from referentiel.backends.ocr_raster import load_page
+from referentiel.docmodel import Document, Kind
+from referentiel.errors import LimitExceeded, MissingTool, UnsupportedFormat
+from referentiel.options import Limits, Options
 
 DATA = Path(__file__).resolve().parent / "data" / "ocr"
 BULLET_GLYPHS = ("•", "·", "©", "°", "«", "*", "+", "e ")

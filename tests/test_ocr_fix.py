@@ -1,12 +1,11 @@
-"""OCR corrections (pipeline.ocrfix): each rule fixes its case and leaves valid French alone."""
+"""OCR corrections (referentiel.ocrfix): each rule fixes its case and leaves valid French alone."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from pipeline import ocrfix
+from referentiel import ocrfix
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
-from pipeline.backends import pdf
-from pipeline.docmodel import Block, Document, Kind
-from pipeline.errors import CorruptFile, EmptyFile, EncryptedFile, LimitExceeded
-from pipeline.options import Limits, Options
+from referentiel.backends import pdf
+from referentiel.docmodel import Block, Document, Kind
+from referentiel.errors import CorruptFile, EmptyFile, EncryptedFile, LimitExceeded
+from referentiel.options import Limits, Options
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 import make_pdf_fixtures as fx  # noqa: E402

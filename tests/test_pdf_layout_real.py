@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
-from pipeline.api import extract, parse
-from pipeline.docmodel import Block, Document, Kind
+from referentiel.api import extract, parse
+from referentiel.docmodel import Block, Document, Kind
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
-from pipeline.backends import pdf
-from pipeline.docmodel import Block, Document, Kind
-from pipeline.options import Options
+from referentiel.backends import pdf
+from referentiel.docmodel import Block, Document, Kind
+from referentiel.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "sources").glob("*.pdf") if not p.name.endswith(".scan.pdf"))

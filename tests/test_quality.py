@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import build_parser
+from referentiel.cli import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pipeline.rules import Rule, RuleError, default_rules, load_file, load_rules
+from referentiel.rules import Rule, RuleError, default_rules, load_file, load_rules
 
 
 def _write(folder: Path, name: str, body: str) -> Path:

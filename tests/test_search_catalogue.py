@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.search import fold, match_expression, search, words
+from referentiel.cli import main
+from referentiel.search import fold, match_expression, search, words
 
 
 def strip_accents(text: str) -> str:

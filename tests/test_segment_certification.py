@@ -8,13 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-
-from pipeline.api import parse
-from pipeline.backends.text import parse_lines
-from pipeline.docmodel import Block, Document, Kind
-from pipeline.models import Certification, Referentiel
-from pipeline.options import Options
-from pipeline.segment import segment
+from referentiel.api import parse
+from referentiel.backends.text import parse_lines
+from referentiel.docmodel import Block, Document, Kind
+from referentiel.models import Certification, Referentiel
+from referentiel.options import Options
+from referentiel.segment import segment
 
 GENERALISE = Path(__file__).parent / "data" / "generalise"
 _BODY = "Bloc de compétences 1 – Tenir le poste\n· Préparer son poste de travail\n"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.api import extract
-from pipeline.backends.text import parse_lines
-from pipeline.docmodel import Document
-from pipeline.models import Referentiel
-from pipeline.options import Options
-from pipeline.segment import segment
+from referentiel.api import extract
+from referentiel.backends.text import parse_lines
+from referentiel.docmodel import Document
+from referentiel.models import Referentiel
+from referentiel.options import Options
+from referentiel.segment import segment
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 

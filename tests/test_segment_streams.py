@@ -3,11 +3,11 @@ re-attached to their bloc by codes and cue phrases — small hand-written inputs
 
 from __future__ import annotations
 
-from pipeline.backends.text_reflow import reflow
-from pipeline.docmodel import Document
-from pipeline.models import Referentiel
-from pipeline.options import Options
-from pipeline.segment import segment
+from referentiel.backends.text_reflow import reflow
+from referentiel.docmodel import Document
+from referentiel.models import Referentiel
+from referentiel.options import Options
+from referentiel.segment import segment
 
 
 def _segment(text: str) -> Referentiel:

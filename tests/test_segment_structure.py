@@ -4,12 +4,11 @@ merging of repeated blocs, role tables, links and codes."""
 from __future__ import annotations
 
 import pytest
-
-from pipeline.backends.text import parse_lines
-from pipeline.docmodel import Block, Cell, Document, Kind, Row
-from pipeline.models import Referentiel
-from pipeline.options import Options
-from pipeline.segment import segment
+from referentiel.backends.text import parse_lines
+from referentiel.docmodel import Block, Cell, Document, Kind, Row
+from referentiel.models import Referentiel
+from referentiel.options import Options
+from referentiel.segment import segment
 
 
 def _segment(text: str, use_nlp: bool = False) -> Referentiel:

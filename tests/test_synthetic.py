@@ -7,10 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from pipeline.api import extract
-from pipeline.evaluate import evaluate
-from pipeline.models import json_schema
+from referentiel.api import extract
+from referentiel.evaluate import evaluate
+from referentiel.models import json_schema
 
 SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 INPUTS = sorted(

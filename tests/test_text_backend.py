@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pipeline.backends import text
-from pipeline.docmodel import Block, Kind
-from pipeline.options import Options
+from referentiel.backends import text
+from referentiel.docmodel import Block, Kind
+from referentiel.options import Options
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 

@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from pipeline.backends import text
-from pipeline.backends.text_ocr import correct_text, looks_ocred
-from pipeline.options import Options
+from referentiel.backends import text
+from referentiel.backends.text_ocr import correct_text, looks_ocred
+from referentiel.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_OCR = ROOT / "tests" / "data" / "real" / "bts-negociation-ocr.txt"

@@ -6,10 +6,9 @@ from __future__ import annotations
 import random
 
 import pytest
-
-from pipeline.backends.text_reflow import fix_code, is_raw_ocr, reflow
-from pipeline.docmodel import Kind
-from pipeline.rules import default_rules
+from referentiel.backends.text_reflow import fix_code, is_raw_ocr, reflow
+from referentiel.docmodel import Kind
+from referentiel.rules import default_rules
 
 WRAPPED = """REFERENTIEL DE CERTIFICATION DU CQP VENDEUR
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from pipeline.backends.text import parse_lines
-from pipeline.docmodel import Document
-from pipeline.options import Options
-from pipeline.segment import segment
-from pipeline.textclean import clean, ends_sentence, is_upper, label_text, starts_lower
+from referentiel.backends.text import parse_lines
+from referentiel.docmodel import Document
+from referentiel.options import Options
+from referentiel.segment import segment
+from referentiel.textclean import clean, ends_sentence, is_upper, label_text, starts_lower
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Input backends: one module per format, each exposing ``parse(path, options) -> Document``.
 
-:func:`pipeline.sniff.detect` decides the format from the file's bytes; the
-format (:class:`pipeline.formats.Format`) names the backend module that reads it.
+:func:`referentiel.sniff.detect` decides the format from the file's bytes; the
+format (:class:`referentiel.formats.Format`) names the backend module that reads it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 lxml's HTML parser builds the tree (it closes what the markup leaves open); a
 walk over its start and end events yields the shared document model
-(:mod:`pipeline.docmodel`):
+(:mod:`referentiel.docmodel`):
 
 * ``<h1>``…``<h6>`` → headings with their level; ``<p>``, ``<div>``, ``<br>``…
   end a paragraph; ``<ul>/<ol>/<li>`` → list items with nesting level and label;

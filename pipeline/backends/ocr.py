@@ -4,7 +4,7 @@ Each page is rasterised at 200 dpi, deskewed, cleared of its table rulings and
 read by Tesseract 5 (``-l fra``) through pytesseract's word boxes; lines,
 paragraphs, list items and table cells are rebuilt from the word coordinates
 and the rulings, and certain French OCR confusions are corrected
-(:mod:`pipeline.ocrfix`). Pages run in parallel, one process per core.
+(:mod:`referentiel.ocrfix`). Pages run in parallel, one process per core.
 
 The PDF backend calls :func:`parse` for PDFs without a usable text layer or
 when ``--ocr always`` is given. Provenance: page, and the 1-based line on the
@@ -32,7 +32,7 @@ def parse(path: Path, options: Options, correct: bool = True) -> Document:
     """OCR every page of a PDF or image file into the document model.
 
     ``correct=False`` keeps Tesseract's text as read (to measure what the
-    corrections of :mod:`pipeline.ocrfix` bring)."""
+    corrections of :mod:`referentiel.ocrfix` bring)."""
     if options.ocr == "never":
         raise UnsupportedFormat(path, "image-only input needs OCR, which --ocr never forbids")
     kind = detect(path)

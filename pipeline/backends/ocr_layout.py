@@ -6,7 +6,7 @@
   by a vertical white gutter is laid out column by column.
 * In every region, lines are joined into paragraphs (a wrapped line continues
   its paragraph; a bullet, a blank gap, a dedent or a short previous line start
-  a new one) and corrected with :mod:`pipeline.ocrfix`.
+  a new one) and corrected with :mod:`referentiel.ocrfix`.
 * Lines in the top and bottom margins are set aside as blocks of their own
   (running header/footer candidates); the document assembler decides whether
   they are page furniture (:mod:`.layout.furniture`).
@@ -46,7 +46,7 @@ class PageContent:
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
     angle: float = 0.0
     words: int = 0
-    correct: bool = True  # apply pipeline.ocrfix corrections
+    correct: bool = True  # apply referentiel.ocrfix corrections
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 

@@ -1,6 +1,6 @@
 """A table grid with its words → a TABLE block whose cells hold paragraphs and list items.
 
-A merged cell is one :class:`~pipeline.docmodel.Cell` object attached to every
+A merged cell is one :class:`~referentiel.docmodel.Cell` object attached to every
 row it spans (``row_span``) and placed once per row with its ``col_span``.
 The grid's geometry is kept beside the block (:class:`TableShape`) so that a
 table continued on the next page can be recognised and stitched.

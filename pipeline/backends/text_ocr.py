@@ -5,7 +5,7 @@ know (``rules/ocr.yaml`` patterns: ``I'`` for ``l'``, ``jusqu'a``, ``AL.3`` for
 ``A1.3``), which clean French never contains: at least :data:`_MIN_HITS` of them
 and one per :data:`_WORDS_PER_HIT` words. Only then are the blocks corrected,
 word by word (lexicon-guarded confusions: ``ceuvre`` → ``œuvre``) and sentence
-by sentence (patterns, ``a`` → ``à`` where certain), as :mod:`pipeline.ocrfix`
+by sentence (patterns, ``a`` → ``à`` where certain), as :mod:`referentiel.ocrfix`
 does for Tesseract's output; a clean text is never altered. A code opening a
 block whose 1 was read as ``l`` or ``I`` (``Al La veille``, ``Al4 La …``) is
 fixed when the document numbers other blocks with the same letter (``A2``, ``A3``).

@@ -18,9 +18,11 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from ..errors import ReferentielError
+from ..errors import MissingTool, ReferentielError
 
 INTERNAL_ERROR = 1  # exit code of an unexpected exception (a bug); input errors use 10-20
+# Packages of the optional extras (pyproject.toml), and the extra that installs each.
+OPTIONAL_PACKAGES = {"pandas": "export", "pyarrow": "export"}
 
 
 def _commands() -> dict[str, ModuleType]:
@@ -73,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as err:  # a bug, not bad input: still one line, never a traceback
         where = getattr(args, "input", None) or args.command
+        extra = OPTIONAL_PACKAGES.get(getattr(err, "name", None) or "")
+        if isinstance(err, ModuleNotFoundError) and extra:
+            missing = MissingTool(where, f"needs {err.name}: pip install 'referentiel[{extra}]'")
+            print(f"error: {missing}", file=sys.stderr)
+            return missing.exit_code
         bug = ReferentielError(where, f"internal error ({type(err).__name__}: {err})")
         print(f"error: {bug}", file=sys.stderr)
         return INTERNAL_ERROR

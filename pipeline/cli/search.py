@@ -10,7 +10,7 @@ from typing import Any
 
 from ._common import positive
 
-MAX_LIMIT = 10_000  # the same as pipeline.search.MAX_LIMIT (not imported: --help stays fast)
+MAX_LIMIT = 10_000  # the same as referentiel.search.MAX_LIMIT (not imported: --help stays fast)
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:

@@ -1,6 +1,6 @@
 """Segmentation: the document model → a référentiel, in small named stages.
 
-Each stage reads and writes a :class:`~pipeline.segment.draft.Context`:
+Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 
 1. ``units`` — the document as a stream of units; tables with recognised
    column roles kept whole, layout tables opened up;

@@ -20,11 +20,28 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
 
-from .errors import InvalidOutput
+from .errors import InvalidOutput, ReferentielError
+from .export.load import REPORT_NAMES, looks_like_referentiel
 from .guards import read_json
 from .models import Activite, Bloc, Competence, Critere, Provenance, Referentiel
 from .options import Limits
 
+#: How an element type is named in reports.
+LABELS = {
+    "bloc": "bloc",
+    "competence": "compétence",
+    "critere": "critère",
+    "indicateur": "indicateur",
+    "modalite": "modalité",
+    "activite": "activité",
+    "tache": "tâche",
+    "connaissance": "connaissance",
+    "condition_realisation": "condition de réalisation",
+    "resultat_attendu": "résultat attendu",
+    "activite_liee": "activité liée",
+    "competence_evaluee": "compétence évaluée",
+    "certification": "certification",
+}
 SIMILAR = 60.0  # rapidfuzz ratio (0-100) above which two texts are the same element, edited
 FUZZY_WINDOW = 50  # unmatched elements compared with this many on each side of their place
 _COMPARED_CHARS = 1000  # texts are compared on their start: an edit shows there or not at all
@@ -48,6 +65,7 @@ class Change:
     old_line: int | None = None
     new_page: int | None = None
     new_line: int | None = None
+    element: str = ""  # the element named for a reader: "indicateur #3 of critère BC01.K01"
 
 
 @dataclass
@@ -199,13 +217,16 @@ def diff_referentiels(old: Referentiel, new: Referentiel, path: str = "") -> Doc
     for name in ("type", "intitule", "code_rncp", "description"):
         before, after = getattr(old.certification, name), getattr(new.certification, name)
         if before != after:
-            changes.append(Change("changed", "certification", "certification", name, before, after))
+            change = Change("changed", "certification", "certification", name, before, after)
+            change.element = f"certification ({name})"
+            changes.append(change)
     for i, j in align(old.activites, new.activites, lambda a: a.libelle, lambda a: a.code):
-        _compare_activite(
-            None if i is None else old.activites[i],
-            None if j is None else new.activites[j],
-            changes,
-        )
+        before = None if i is None else old.activites[i]
+        after = None if j is None else new.activites[j]
+        present = after or before
+        assert present is not None
+        position = (j if j is not None else i or 0) + 1
+        _compare_activite(before, after, present.code or f"A{position:02d}", changes)
     for i, j in align(old.blocs, new.blocs, lambda b: b.libelle, lambda b: b.id):
         _compare_bloc(
             None if i is None else old.blocs[i], None if j is None else new.blocs[j], changes
@@ -214,13 +235,25 @@ def diff_referentiels(old: Referentiel, new: Referentiel, path: str = "") -> Doc
     return DocumentDiff(path, "changed" if changes else "same", changes)
 
 
+def _ident(element: Any) -> str:
+    """An element's id, or its printed code (activités have no id)."""
+    return getattr(element, "id", None) or getattr(element, "code", None) or ""
+
+
 def _element(
-    action: str, type_: str, old: Any, new: Any, changes: list[Change], field_: str | None = None
+    action: str,
+    type_: str,
+    old: Any,
+    new: Any,
+    changes: list[Change],
+    field_: str | None = None,
+    ident: str | None = None,
 ) -> Change:
     """A change about a whole element (added / removed) or one of its fields (changed)."""
     present = new if new is not None else old
-    ident = getattr(present, "id", None) or getattr(present, "code", None) or ""
+    ident = ident or _ident(present)
     change = Change(action, type_, ident, field_)
+    change.element = f"{LABELS[type_]} {ident}" + (f" ({field_})" if field_ else "")
     if old is not None:
         change.old_id = getattr(old, "id", None) or getattr(old, "code", None)
         _set_place(change, "old", old.provenance)
@@ -243,10 +276,17 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _fields(type_: str, old: Any, new: Any, names: Sequence[str], changes: list[Change]) -> None:
+def _fields(
+    type_: str,
+    old: Any,
+    new: Any,
+    names: Sequence[str],
+    changes: list[Change],
+    ident: str | None = None,
+) -> None:
     for name in names:
         if getattr(old, name) != getattr(new, name):
-            _element("changed", type_, old, new, changes, name)
+            _element("changed", type_, old, new, changes, name, ident)
 
 
 def _strings(
@@ -256,8 +296,13 @@ def _strings(
     old: list[str],
     new: list[str],
     changes: list[Change],
+    owner_type: str,
+    ident: str | None = None,
 ) -> None:
-    """Added / removed / edited strings of a list (indicateurs, modalités, tâches…)."""
+    """Added / removed / edited strings of a list (indicateurs, modalités, tâches…).
+
+    A string has no provenance of its own in the output contract: the change carries
+    its owner's (the critère of an indicateur, the activité of a tâche)."""
     for i, j in align(old, new, lambda s: s):
         if i is not None and j is not None and old[i] == new[j]:
             continue
@@ -265,9 +310,10 @@ def _strings(
             "changed" if i is not None and j is not None else "added" if i is None else "removed"
         )
         owner = owner_new if j is not None else owner_old
-        ident = getattr(owner, "id", None) or getattr(owner, "code", None) or ""
-        number = f" #{(j if j is not None else i or 0) + 1}"
-        change = Change(action, type_, ident + number)
+        ident = ident or _ident(owner)
+        number = (j if j is not None else i or 0) + 1
+        change = Change(action, type_, f"{ident} #{number}")
+        change.element = f"{LABELS[type_]} #{number} of {LABELS[owner_type]} {ident}"
         if i is not None:
             change.old = old[i]
             change.old_id = getattr(owner_old, "id", None) or getattr(owner_old, "code", None)
@@ -279,12 +325,14 @@ def _strings(
         changes.append(change)
 
 
-def _compare_activite(old: Activite | None, new: Activite | None, changes: list[Change]) -> None:
+def _compare_activite(
+    old: Activite | None, new: Activite | None, ident: str, changes: list[Change]
+) -> None:
     if old is None or new is None:
-        _element("added" if old is None else "removed", "activite", old, new, changes)
+        _element("added" if old is None else "removed", "activite", old, new, changes, None, ident)
         return
-    _fields("activite", old, new, ("code", "libelle"), changes)
-    _strings("tache", old, new, old.taches, new.taches, changes)
+    _fields("activite", old, new, ("code", "libelle"), changes, ident)
+    _strings("tache", old, new, old.taches, new.taches, changes, "activite", ident)
 
 
 def _compare_bloc(old: Bloc | None, new: Bloc | None, changes: list[Change]) -> None:
@@ -292,9 +340,11 @@ def _compare_bloc(old: Bloc | None, new: Bloc | None, changes: list[Change]) -> 
         _element("added" if old is None else "removed", "bloc", old, new, changes)
         return
     _fields("bloc", old, new, ("code", "libelle"), changes)
-    _strings("connaissance", old, new, old.connaissances, new.connaissances, changes)
+    _strings("connaissance", old, new, old.connaissances, new.connaissances, changes, "bloc")
     ids = _compare_competences(old.competences, new.competences, changes)
-    _strings("modalite", old, new, old.modalites_evaluation, new.modalites_evaluation, changes)
+    _strings(
+        "modalite", old, new, old.modalites_evaluation, new.modalites_evaluation, changes, "bloc"
+    )
     for i, j in align(old.criteres, new.criteres, lambda c: c.libelle, lambda c: c.id):
         _compare_critere(
             None if i is None else old.criteres[i],
@@ -323,7 +373,15 @@ def _compare_competences(
             ("resultats_attendus", "resultat_attendu"),
             ("activites", "activite_liee"),
         ):
-            _strings(type_, before, after, getattr(before, name), getattr(after, name), changes)
+            _strings(
+                type_,
+                before,
+                after,
+                getattr(before, name),
+                getattr(after, name),
+                changes,
+                "competence",
+            )
     return ids
 
 
@@ -335,8 +393,8 @@ def _compare_critere(
         return
     _fields("critere", old, new, ("libelle",), changes)
     linked = [ids.get(c, c) for c in old.competences]
-    _strings("competence_evaluee", old, new, linked, new.competences, changes)
-    _strings("indicateur", old, new, old.indicateurs, new.indicateurs, changes)
+    _strings("competence_evaluee", old, new, linked, new.competences, changes, "critere")
+    _strings("indicateur", old, new, old.indicateurs, new.indicateurs, changes, "critere")
 
 
 # ---------------------------------------------------------------- files and folders
@@ -354,16 +412,21 @@ def load(path: Path) -> Referentiel:
 
 
 def documents_in(folder: Path) -> dict[str, Path]:
-    """The référentiel JSON files of a batch output folder, by relative path (reports left out)."""
+    """The extractions of a batch output folder, by relative path. JSON files that are not
+    extractions (run.json, the JSON Schema in output/schema, other tools' files) are left
+    out, as ``export`` does; one that looks like an extraction is kept, so a broken one
+    is reported."""
     found = {}
     for path in folder.rglob("*.json"):
         relative = path.relative_to(folder)
-        if (
-            any(part.startswith(".") for part in relative.parts)
-            or relative.as_posix() == "run.json"
-        ):
+        if any(part.startswith(".") for part in relative.parts) or path.name in REPORT_NAMES:
             continue
-        found[relative.as_posix()] = path
+        try:
+            data = read_json(path, Limits())
+        except ReferentielError:
+            data = {"source": None, "schema_version": None}  # unreadable: load() says why
+        if looks_like_referentiel(data):
+            found[relative.as_posix()] = path
     return dict(sorted(found.items()))
 
 

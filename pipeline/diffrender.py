@@ -11,24 +11,9 @@ import html
 import json
 import re
 
-from .diff import Change, DiffResult, DocumentDiff
+from .diff import LABELS, Change, DiffResult, DocumentDiff
 
 _SYMBOL = {"added": "+", "removed": "-", "changed": "~"}
-_LABEL = {
-    "bloc": "bloc",
-    "competence": "compétence",
-    "critere": "critère",
-    "indicateur": "indicateur",
-    "modalite": "modalité",
-    "activite": "activité",
-    "tache": "tâche",
-    "connaissance": "connaissance",
-    "condition_realisation": "condition de réalisation",
-    "resultat_attendu": "résultat attendu",
-    "activite_liee": "activité liée",
-    "competence_evaluee": "compétence évaluée",
-    "certification": "certification",
-}
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -55,15 +40,23 @@ def safe(text: str) -> str:
 
 
 def _label(change: Change) -> str:
-    return _LABEL.get(change.type, change.type)
+    return LABELS.get(change.type, change.type)
 
 
-def _where(change: Change) -> str:
-    """The element's id, the field that changed, and its former id when renumbered."""
-    where = change.where + (f" ({change.field})" if change.field else "")
+def _element(change: Change) -> str:
+    """The element named in full ("indicateur #3 of critère BC01.K01", "compétence BC01.C02
+    (libelle)"), with its former id when renumbered."""
+    where = change.element or (
+        f"{_label(change)} {change.where}" + (f" ({change.field})" if change.field else "")
+    )
     if change.old_id and change.new_id and change.old_id != change.new_id:
         where += f" (was {change.old_id})"
     return where
+
+
+def shown(result: DiffResult, show_same: bool) -> list[DocumentDiff]:
+    """The documents a report lists: those that differ, or all of them with ``show_same``."""
+    return [d for d in result.documents if show_same or d.status != "same"]
 
 
 def _place(page: int | None, line: int | None) -> str:
@@ -84,13 +77,15 @@ def _places(change: Change) -> str:
 # ---------------------------------------------------------------- terminal
 
 
-def render_text(result: DiffResult, color: bool = False) -> str:
-    """A readable report: summary table (for folders), then every change."""
+def render_text(result: DiffResult, color: bool = False, show_same: bool = False) -> str:
+    """A readable report: summary table (for folders), then every change. Documents without
+    differences are left out of a folder's report unless ``show_same``."""
     lines: list[str] = []
-    if len(result.documents) > 1:
-        lines += _summary_table(result.documents)
+    documents = shown(result, show_same or len(result.documents) == 1)
+    if len(result.documents) > 1 and documents:
+        lines += _summary_table(documents)
         lines.append("")
-    for document in result.documents:
+    for document in documents:
         lines += _document_text(document, color)
     totals = result.totals()
     lines.append(
@@ -133,7 +128,7 @@ def _document_text(document: DocumentDiff, color: bool) -> list[str]:
     ]
     for change in document.changes:
         symbol = _SYMBOL[change.action]
-        head = f"{symbol} {_label(change)} {safe(_where(change))}  [{_places(change)}]"
+        head = f"{symbol} {safe(_element(change))}  [{_places(change)}]"
         lines.append("  " + (_paint(head, _BOLD) if color else head))
         lines.append("      " + _text_of(change, color))
     lines.append("")
@@ -164,9 +159,12 @@ def _paint(text: str, style: str) -> str:
 # ---------------------------------------------------------------- JSON
 
 
-def render_json(result: DiffResult) -> str:
-    """The whole result for tools."""
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def render_json(result: DiffResult, show_same: bool = False) -> str:
+    """The result for tools: totals over every document, the documents that differ (all
+    of them with ``show_same``)."""
+    data = result.to_dict()
+    data["documents"] = [d.to_dict() for d in shown(result, show_same)]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- HTML
@@ -182,10 +180,11 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:no
 """
 
 
-def render_html(result: DiffResult) -> str:
+def render_html(result: DiffResult, show_same: bool = False) -> str:
     """A self-contained page (inline style, no script, everything escaped) to open and share."""
     e = html.escape
     totals = result.totals()
+    documents = shown(result, show_same)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="fr"><head><meta charset="utf-8">',
@@ -197,15 +196,15 @@ def render_html(result: DiffResult) -> str:
         "<table><tr><th>document</th><th>added</th><th>removed</th><th>changed</th>"
         "<th>status</th></tr>",
     ]
-    for d in result.documents:
+    for index, d in enumerate(documents):
         c = d.counts()
         parts.append(
-            f'<tr><td><a href="#doc-{result.documents.index(d)}">{e(d.path)}</a></td>'
+            f'<tr><td><a href="#doc-{index}">{e(d.path)}</a></td>'
             f'<td class="n">{c["added"]}</td><td class="n">{c["removed"]}</td>'
             f'<td class="n">{c["changed"]}</td><td>{e(_status(d))}</td></tr>'
         )
     parts.append("</table>")
-    for index, d in enumerate(result.documents):
+    for index, d in enumerate(documents):
         parts.append(f'<h2 id="doc-{index}">{e(d.path)}</h2>')
         if not d.changes:
             message = "no differences" if d.status == "same" else _status(d)
@@ -219,7 +218,7 @@ def render_html(result: DiffResult) -> str:
             parts.append(
                 f'<tr class="{change.action}"><td class="a">{e(change.action)}</td>'
                 f"<td>{e(_label(change))}</td>"
-                f'<td class="where">{e(_where(change))}</td>'
+                f'<td class="where">{e(_element(change))}</td>'
                 f"<td>{e(_places(change))}</td><td>{_html_text(change)}</td></tr>"
             )
         parts.append("</table>")

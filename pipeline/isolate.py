@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -31,16 +32,25 @@ def limit_memory(max_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))
 
 
-def extract_limited(path: str | Path, options: Options | None = None) -> Any:
-    """:func:`referentiel.api.extract` in a child process bounded by ``options.limits``."""
+def extract_limited(
+    path: str | Path,
+    options: Options | None = None,
+    on_wait: Callable[[float], None] | None = None,
+) -> Any:
+    """:func:`referentiel.api.extract` in a child process bounded by ``options.limits``;
+    ``on_wait(seconds)`` is called about every second while it runs (progress)."""
     from .api import extract
 
     options = options or Options()
-    return run_limited(extract, Path(path), options, options.limits)
+    return run_limited(extract, Path(path), options, options.limits, on_wait)
 
 
 def run_limited(
-    work: Callable[[Path, Options], Any], path: Path, options: Options, limits: Limits
+    work: Callable[[Path, Options], Any],
+    path: Path,
+    options: Options,
+    limits: Limits,
+    on_wait: Callable[[float], None] | None = None,
 ) -> Any:
     """``work(path, options)`` in a child process; its result, or its error raised here."""
     context = multiprocessing.get_context("fork")
@@ -49,7 +59,7 @@ def run_limited(
     child.start()
     sender.close()
     try:
-        if not receiver.poll(limits.timeout_seconds):
+        if not _wait(receiver, limits.timeout_seconds, on_wait):
             raise ExtractionTimeout(
                 path, f"no result after {limits.timeout_seconds:g} s (--timeout); stopped"
             )
@@ -63,6 +73,18 @@ def run_limited(
     if kind == "error":
         raise rebuild(*payload)
     return payload[0]
+
+
+def _wait(receiver: Connection, timeout: float, on_wait: Callable[[float], None] | None) -> bool:
+    """Whether a result arrived within ``timeout`` seconds, calling ``on_wait`` each second."""
+    if on_wait is None:
+        return receiver.poll(timeout)
+    started = time.monotonic()
+    while (left := timeout - (time.monotonic() - started)) > 0:
+        if receiver.poll(min(1.0, left)):
+            return True
+        on_wait(time.monotonic() - started)
+    return False
 
 
 def _child(

@@ -47,10 +47,13 @@ def write_json(ref: Referentiel, path: str | Path, inputs: Iterable[Path] = ()) 
     return Path(path)
 
 
-def write_output(text: str, path: str | Path | None, inputs: Iterable[Path] = ()) -> None:
-    """Write ``text`` to standard output (``None`` or ``-``) or to ``path`` (see ``atomic``)."""
+def write_output(text: str | bytes, path: str | Path | None, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` (UTF-8) to standard output (``None`` or ``-``) or to ``path`` (see
+    ``atomic``)."""
     if path is None or str(path) == STDOUT:
-        sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
+        payload = text.encode("utf-8", "backslashreplace") if isinstance(text, str) else text
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     else:
         write_target(path, text, inputs)

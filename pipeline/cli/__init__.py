@@ -46,8 +46,31 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in _commands().items():
         sub = module.add_parser(subparsers)
+        add_verbosity(sub)
         sub.set_defaults(_run=module.run, command=name)
     return parser
+
+
+def add_verbosity(parser: argparse.ArgumentParser) -> None:
+    """``-v/--verbose`` and ``-q/--quiet`` as ``args.verbosity``: 1, -1, or 0 by default."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=1,
+        default=0,
+        help="say more on standard error (timings, what was read, progress)",
+    )
+    group.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=-1,
+        help="print nothing on standard error but errors",
+    )
 
 
 def quiet_libraries() -> None:

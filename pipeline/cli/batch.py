@@ -47,7 +47,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="show a progress bar (default: when standard error is a terminal)",
+        help="show a progress bar (default: when standard error is a terminal and not --quiet)",
     )
     add_extraction_options(parser)
     return parser
@@ -70,12 +70,19 @@ def run(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         timeout=args.timeout,
         force=args.force,
-        progress=args.progress,
+        progress=False if args.verbosity < 0 and args.progress is None else args.progress,
         follow_links=args.follow_links,
     )
     for failure in report.failed:
         print(f"failed ({failure.error_status}): {failure.error}", file=sys.stderr)
+    if args.verbosity > 0:
+        for item in report.files:
+            if item.status != "failed":
+                found = f"{item.blocs} blocs, {item.competences} compétences" if item.blocs else ""
+                print(f"{item.status}: {item.input} {found}".rstrip(), file=sys.stderr)
     totals = report.totals()
+    if args.verbosity < 0:
+        return 1 if report.failed else 0
     print(
         f"{totals['files']} files: {totals['ok']} ok, {totals['warning']} with warnings, "
         f"{totals['skipped']} skipped, {totals['failed']} failed in {report.seconds:.1f} s "

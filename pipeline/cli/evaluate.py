@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +148,11 @@ def run(args: argparse.Namespace) -> int:
     given = (args.min_strict, args.min_coverage, args.min_parent)
     shown = _limits(given, 0.95)
     enforced = _limits(given, 0.0)
+    started = time.perf_counter()
     reports = [(g, p, fmt, _score(g, p)) for g, p, fmt in pairs]
+    if args.verbosity > 0:
+        seconds = time.perf_counter() - started
+        print(f"scored {len(reports)} extraction(s) in {seconds:.2f} s", file=sys.stderr)
     by_format: dict[str, list[Report]] = {}
     for *_, fmt, report in reports:
         by_format.setdefault(fmt, []).append(report)

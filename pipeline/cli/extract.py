@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ._common import add_extraction_options, options_from
 
@@ -15,7 +17,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="extract one référentiel to JSON",
         description=(
             "Extract one référentiel (PDF, DOCX, DOC/ODT, image, text) to JSON. The work runs "
-            "in a child process stopped after --timeout seconds and capped at --max-memory-mb."
+            "in a child process stopped after --timeout seconds and capped at --max-memory-mb. "
+            "The time spent is shown on standard error while it runs (a scan is OCR'd page by "
+            "page) when that is a terminal, or with --verbose."
         ),
         epilog="example: referentiel extract sources/cqp.pdf -o output/cqp.json",
     )
@@ -29,6 +33,47 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
+class Progress:
+    """Elapsed time of a long extraction (OCR of many pages) on standard error: one line
+    rewritten in place on a terminal, a line every ``EVERY`` seconds otherwise."""
+
+    EVERY = 10
+
+    def __init__(self, name: str, stream: TextIO) -> None:
+        self.name, self.stream = name, stream
+        self.live = stream.isatty()
+        self.shown = 0
+
+    def __call__(self, seconds: float) -> None:
+        text = f"extracting {self.name}: {seconds:.0f} s"
+        if self.live:
+            self.stream.write(f"\r{text}")
+        elif int(seconds) // self.EVERY > self.shown:
+            self.shown = int(seconds) // self.EVERY
+            self.stream.write(text + "\n")
+        else:
+            return
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def summary(ref: Any, seconds: float) -> str:
+    """One line about what was read: format, pages, elements, warnings, time."""
+    src = ref.source
+    pages = f", {src.pages} pages" if src.pages else ""
+    comps = sum(len(b.competences) for b in ref.blocs)
+    return (
+        f"{src.filename}: {src.format}{pages}{' (OCR)' if src.ocr else ''}; "
+        f"{len(ref.blocs)} blocs, {comps} compétences, "
+        f"{sum(len(b.criteres) for b in ref.blocs)} critères, {len(ref.warnings)} warnings "
+        f"in {seconds:.1f} s"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from ..atomic import check_target
     from ..isolate import extract_limited
@@ -37,6 +82,15 @@ def run(args: argparse.Namespace) -> int:
     inputs = [Path(args.input)]
     if args.output and args.output != STDOUT:
         check_target(args.output, inputs)  # refused before the work, not after
-    referentiel = extract_limited(args.input, options_from(args))
+    show = args.verbosity > 0 or (args.verbosity == 0 and sys.stderr.isatty())
+    progress = Progress(Path(args.input).name, sys.stderr) if show else None
+    started = time.perf_counter()
+    try:
+        referentiel = extract_limited(args.input, options_from(args), progress)
+    finally:
+        if progress:
+            progress.close()
     write_json(referentiel, args.output or STDOUT, inputs)
+    if args.verbosity > 0:
+        print(summary(referentiel, time.perf_counter() - started), file=sys.stderr)
     return 0

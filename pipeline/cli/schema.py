@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -16,17 +15,18 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Print the JSON Schema every output validates against.",
         epilog="example: referentiel schema -o output/schema/referentiel.schema.json",
     )
-    parser.add_argument("-o", "--output", help="write the schema here (default: standard output)")
+    parser.add_argument(
+        "-o", "--output", help="write the schema here (default, or '-': standard output)"
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     from ..models import json_schema
+    from ..output import write_output
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output)
+    if args.verbosity > 0 and args.output not in (None, "-"):
+        print(f"wrote {args.output}", file=sys.stderr)
     return 0

@@ -20,20 +20,26 @@ from pathlib import Path
 from ..errors import ReferentielError
 
 FORMATS = ("parquet", "csv", "jsonl", "sqlite", "rncp-xml")
+STREAMABLE = ("jsonl", "rncp-xml")  # formats that can go to standard output
+STDOUT = "-"
 
 
 @dataclass
 class ExportResult:
-    """What was written: documents exported, files skipped, row counts per table."""
+    """What was written: documents exported (extractions, and the référentiels they are
+    forms of), files skipped, row counts per table."""
 
     dest: Path
     documents: int
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    referentiels: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def export(out_dir: str | Path, to: str, dest: str | Path) -> ExportResult:
-    """Export the référentiels below ``out_dir`` to ``dest`` in format ``to``."""
+def export(out_dir: str | Path, to: str, dest: str | Path, excel: bool = False) -> ExportResult:
+    """Export the référentiels below ``out_dir`` to ``dest`` in format ``to`` (``-``:
+    standard output, for the formats written as one file of text: jsonl, rncp-xml);
+    ``excel``: CSV as Excel opens it (UTF-8 with BOM, ``;`` between fields)."""
     from ..atomic import check_target
     from .load import load_folder
     from .tables import build_tables
@@ -44,17 +50,20 @@ def export(out_dir: str | Path, to: str, dest: str | Path) -> ExportResult:
     if not folder.documents:
         raise ReferentielError(out_dir, "no référentiel JSON found in this folder")
     target, docs = Path(dest), folder.documents
+    to_stdout = str(dest) == STDOUT
+    if to_stdout and to not in STREAMABLE:
+        raise ReferentielError(dest, f"--to {to} cannot be written to standard output")
     if to in ("parquet", "csv") and target.exists() and not target.is_dir():
         raise ReferentielError(target, f"--to {to} writes a folder of tables, this is a file")
     if to not in ("parquet", "csv") and target.is_dir():
         raise ReferentielError(target, f"--to {to} writes a file, this is a folder")
-    if to not in ("parquet", "csv"):
+    if to not in ("parquet", "csv") and not to_stdout:
         check_target(target, [Path(out_dir) / doc.path for doc in docs])
-    result = ExportResult(target, len(docs), folder.skipped)
+    result = ExportResult(target, len(docs), folder.skipped, len({doc.key for doc in docs}))
     if to in ("parquet", "csv"):
         from .files import write_tables
 
-        result.counts = write_tables(build_tables(docs), target, to)
+        result.counts = write_tables(build_tables(docs), target, to, excel)
     elif to == "sqlite":
         from .catalogue import write_sqlite
 
@@ -62,9 +71,9 @@ def export(out_dir: str | Path, to: str, dest: str | Path) -> ExportResult:
     elif to == "jsonl":
         from .documents import write_jsonl
 
-        result.counts = {"competences": write_jsonl(docs, target)}
+        result.counts = {"competences": write_jsonl(docs, dest)}
     else:
         from .rncp_xml import write_rncp_xml
 
-        result.counts = {"blocs": write_rncp_xml(docs, target)}
+        result.counts = write_rncp_xml(docs, dest)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from ..errors import ReferentielError
 from ..guards import has_lone_surrogate, read_json
 from ..models import Referentiel
 from ..options import Limits
+from .key import referentiel_key
 
 #: Files a batch writes next to the outputs that are not référentiels.
 REPORT_NAMES = frozenset({"run.json"})
@@ -28,6 +30,11 @@ class Loaded:
         """The document key: SHA-256 of the source file."""
         return self.referentiel.source.sha256
 
+    @cached_property
+    def key(self) -> str:
+        """The référentiel key, shared by every file and version of one référentiel."""
+        return referentiel_key(self.referentiel)
+
 
 @dataclass
 class Folder:
@@ -37,7 +44,8 @@ class Folder:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _looks_like_referentiel(data: object) -> bool:
+def looks_like_referentiel(data: object) -> bool:
+    """Whether JSON data claims to be an extraction (it may still not validate)."""
     return isinstance(data, dict) and "schema_version" in data and "source" in data
 
 
@@ -63,7 +71,7 @@ def load_folder(out_dir: str | Path) -> Folder:
         except ReferentielError as err:
             folder.skipped.append((rel, f"unreadable JSON: {err.reason}"))
             continue
-        if not _looks_like_referentiel(data):
+        if not looks_like_referentiel(data):
             continue
         if has_lone_surrogate(data):
             folder.skipped.append((rel, "holds text that is not valid Unicode (lone surrogate)"))

@@ -4,15 +4,18 @@ The RNCP open-data flux is ``FICHES/FICHE`` with, per fiche, ``NUMERO_FICHE``,
 ``INTITULE``, ``ABREGE/CODE`` … and ``BLOCS_COMPETENCES/BLOC_COMPETENCES``
 holding ``CODE``, ``LIBELLE``, ``LISTE_COMPETENCES`` and
 ``MODALITES_EVALUATION``; the last two are HTML fragments stored as text. This
-module writes that subset, one ``FICHE`` per référentiel, so tools that
-already read RNCP data can read extracted référentiels. Bloc codes follow the
-RNCP pattern (``RNCP12345BC01``) when the document prints its RNCP code;
-otherwise the code printed in the document is kept.
+module writes that subset, one ``FICHE`` per référentiel (its files and versions
+grouped under their référentiel key, ``key.py``; the fullest extraction is
+written, the others are named in a comment), so tools that already read RNCP
+data can read extracted référentiels. ``NUMERO_FICHE`` is the RNCP code when
+the document prints it, and bloc codes then follow the RNCP pattern
+(``RNCP12345BC01``); otherwise the code printed in the document is kept.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
@@ -20,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..atomic import atomic_path
 from ..models import Bloc, Referentiel
+from ..output import write_output
 from .load import Loaded
 
 #: Characters XML 1.0 forbids (control characters other than tab, newline, return).
@@ -70,9 +73,30 @@ def _competence_item(code: str | None, libelle: str) -> str:
     return f"{code} {libelle}" if code else libelle
 
 
-def _fiche(parent: ET.Element, doc: Loaded) -> None:
+def _size(doc: Loaded) -> int:
+    """How much an extraction holds: blocs, compétences, critères and indicateurs."""
+    blocs = doc.referentiel.blocs
+    return len(blocs) + sum(
+        len(b.competences) + len(b.criteres) + sum(len(k.indicateurs) for k in b.criteres)
+        for b in blocs
+    )
+
+
+def fiches(documents: Sequence[Loaded]) -> list[tuple[Loaded, list[Loaded]]]:
+    """One (written extraction, every extraction) pair per référentiel key, in order of
+    first appearance; the written one is the fullest (first in path order on a tie)."""
+    groups: dict[str, list[Loaded]] = {}
+    for doc in documents:
+        groups.setdefault(doc.key, []).append(doc)
+    return [(max(group, key=_size), group) for group in groups.values()]
+
+
+def _fiche(parent: ET.Element, doc: Loaded, group: Sequence[Loaded]) -> None:
     ref = doc.referentiel
-    parent.append(_comment(f"source: {ref.source.filename} sha256={doc.sha256}"))
+    parent.append(_comment(f"référentiel {doc.key}: written from {doc.path} sha256={doc.sha256}"))
+    for other in group:
+        if other is not doc:
+            parent.append(_comment(f"also extracted from {other.path} sha256={other.sha256}"))
     fiche = ET.SubElement(parent, "FICHE")
     if ref.certification.code_rncp:
         _text(fiche, "NUMERO_FICHE", ref.certification.code_rncp)
@@ -91,7 +115,7 @@ def _fiche(parent: ET.Element, doc: Loaded) -> None:
 
 
 def build_xml(documents: Sequence[Loaded]) -> ET.ElementTree:
-    """The ``FICHES`` tree: one ``FICHE`` per référentiel, in order."""
+    """The ``FICHES`` tree: one ``FICHE`` per référentiel (not per file), in order."""
     root = ET.Element("FICHES")
     root.append(
         _comment(
@@ -99,16 +123,19 @@ def build_xml(documents: Sequence[Loaded]) -> ET.ElementTree:
             "of the France Compétences RNCP export"
         )
     )
-    for doc in documents:
-        _fiche(root, doc)
+    for doc, group in fiches(documents):
+        _fiche(root, doc, group)
     tree = ET.ElementTree(root)
     ET.indent(tree)
     return tree
 
 
-def write_rncp_xml(documents: Sequence[Loaded], dest: Path) -> int:
-    """Write the XML file (UTF-8, with declaration); returns the number of blocs."""
+def write_rncp_xml(documents: Sequence[Loaded], dest: Path | str) -> dict[str, int]:
+    """Write the XML file (UTF-8, with declaration; ``-``: standard output); returns the
+    number of fiches and blocs written."""
     tree = build_xml(documents)
-    with atomic_path(dest) as tmp:
-        tree.write(tmp, encoding="UTF-8", xml_declaration=True)
-    return sum(len(doc.referentiel.blocs) for doc in documents)
+    buffer = io.BytesIO()
+    tree.write(buffer, encoding="UTF-8", xml_declaration=True)
+    write_output(buffer.getvalue(), dest)
+    written = [doc for doc, _ in fiches(documents)]
+    return {"fiches": len(written), "blocs": sum(len(d.referentiel.blocs) for d in written)}

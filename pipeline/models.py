@@ -154,6 +154,22 @@ class Bloc(_Model):
     provenance: Provenance = Field(default_factory=Provenance)
 
 
+#: Every ``Warning.code`` the extractor writes, and what it means (data dictionary).
+WARNING_CODES: Final = {
+    "UNLINKED_CRITERE": "a critère the document does not link to a compétence, in a bloc that "
+    "has several compétences",
+    "UNKNOWN_LINK": "a critère names a compétence code that no compétence of the bloc has",
+    "UNPLACED_TEXT": "text that no cue attributes to an element (kept out of the elements)",
+    "LOW_CONFIDENCE_OCR": "words Tesseract read with low confidence, listed",
+    "LOW_CONFIDENCE_STRUCTURE": "no bloc level found: the action statements are kept in one "
+    "implicit bloc",
+    "DOCX_PAGES_FROM_BREAKS": "the DOCX file records no layout: pages are counted from page "
+    "and section breaks and may be too low",
+    "PDF_BROKEN_UPDATE": "the last update appended to the PDF is broken: the document is read "
+    "as it was before that update",
+}
+
+
 class Warning(_Model):
     """Something the extractor was unsure of."""
 

@@ -185,7 +185,7 @@ def test_diff_cli_folders_summary_and_pairing(
     write_json(refs[NAMES[1]], tmp_path / "v2" / "sub" / f"{NAMES[1]}.pdf.json")
     write_json(refs[NAMES[2]], tmp_path / "v2" / "other" / f"{NAMES[2]}.pdf.json")
     (tmp_path / "v2" / "run.json").write_text("{}", encoding="utf-8")  # batch report: ignored
-    assert main(["diff", str(tmp_path / "v1"), str(tmp_path / "v2"), "--json"]) == 1
+    assert main(["diff", str(tmp_path / "v1"), str(tmp_path / "v2"), "--json", "--all"]) == 1
     documents = {d["path"]: d for d in json.loads(capsys.readouterr().out)["documents"]}
     assert {path: d["status"] for path, d in documents.items()} == {
         f"sub/{NAMES[0]}.pdf.json": "changed",
@@ -193,6 +193,11 @@ def test_diff_cli_folders_summary_and_pairing(
         f"sub/{NAMES[2]}.pdf.json": "removed",
         f"other/{NAMES[2]}.pdf.json": "added",
     }
+    # without --all, the documents without differences are counted, not listed
+    assert main(["diff", str(tmp_path / "v1"), str(tmp_path / "v2"), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert f"sub/{NAMES[1]}.pdf.json" not in {d["path"] for d in data["documents"]}
+    assert len(data["documents"]) == 3 and data["totals"]["documents_same"] == 1
     assert documents[f"sub/{NAMES[0]}.pdf.json"]["counts"] == {
         "added": 1,
         "removed": 1,
@@ -203,6 +208,12 @@ def test_diff_cli_folders_summary_and_pairing(
     assert table[0].split() == ["document", "added", "removed", "changed", "status"]
     assert any(
         line.startswith(f"sub/{NAMES[2]}.pdf.json") and "only in OLD" in line for line in table
+    )
+    assert not any(NAMES[1] in line for line in table)
+    assert main(["diff", str(tmp_path / "v1"), str(tmp_path / "v2"), "--all"]) == 1
+    assert any(
+        line.startswith(f"sub/{NAMES[1]}.pdf.json") and line.endswith("same")
+        for line in capsys.readouterr().out.splitlines()
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ def test_export_jsonl_one_record_per_competence(
             *ref["competences_transversales"],
         ]
     }
-    got = [(r["doc_sha256"], r["competence_id"]) for r in records]
+    got = [(r["doc_sha256"], r["competence_ref"]) for r in records]
     assert len(got) == len(set(got)) == len(expected)
     assert set(got) == expected
     assert len({r["id"] for r in records}) == len(records)
@@ -58,14 +59,14 @@ def test_export_jsonl_carries_bloc_certification_and_criteres(
         ref = refs[rec["doc_sha256"]]
         assert rec["certification"]["intitule"] == ref["certification"]["intitule"]
         assert rec["source"]["filename"] == ref["source"]["filename"]
-        bloc = _bloc_of(ref, rec["competence_id"])
+        bloc = _bloc_of(ref, rec["competence_ref"])
         if bloc is None:
             assert rec["bloc"] is None and rec["transversale"]
             continue
         assert rec["bloc"] == {"id": bloc["id"], "code": bloc["code"], "libelle": bloc["libelle"]}
         assert rec["modalites_evaluation"] == bloc["modalites_evaluation"]
         by_id = {k["id"]: k for k in bloc["criteres"]}
-        linked = [k["id"] for k in bloc["criteres"] if rec["competence_id"] in k["competences"]]
+        linked = [k["id"] for k in bloc["criteres"] if rec["competence_ref"] in k["competences"]]
         ids = [k["id"] for k in rec["criteres"]]
         if linked:
             assert rec["criteres_scope"] == "linked" and ids == linked
@@ -81,3 +82,15 @@ def test_export_jsonl_some_competence_has_criteres(records: list[dict[str, Any]]
     """The samples evaluate their compétences: the search documents must carry that text."""
     assert sum(1 for r in records if r["criteres"]) >= len(records) // 2
     assert any(r["indicateurs"] for r in records)
+
+
+def test_export_jsonl_ids_load_into_search_engines(records: list[dict[str, Any]]) -> None:
+    """Ids hold only [A-Za-z0-9_-] (Meilisearch, Elasticsearch, OpenSearch accept them), are
+    unique, and `id` is the only top-level field whose name ends in "id" (Meilisearch
+    infers the primary key from that)."""
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{1,511}", r["id"]) for r in records)
+    assert len({r["id"] for r in records}) == len(records)
+    for rec in records:
+        assert [k for k in rec if k.lower().endswith("id")] == ["id"]
+        assert re.fullmatch(r"[A-Za-z0-9_-]+", rec["competence_key"])
+        assert rec["competence_key"].startswith(rec["referentiel_key"] + "--")

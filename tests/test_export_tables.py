@@ -40,6 +40,7 @@ def expected_counts(refs: list[dict[str, Any]]) -> dict[str, int]:
     criteres = [k for b in blocs for k in b["criteres"]]
     comps = [c for r in refs for c in _competences(r)]
     return {
+        "referentiels": len(refs),  # the three samples, one file each
         "certifications": len(refs),
         "activites": sum(len(r["activites"]) for r in refs),
         "taches": sum(len(a["taches"]) for r in refs for a in r["activites"]),
@@ -47,6 +48,9 @@ def expected_counts(refs: list[dict[str, Any]]) -> dict[str, int]:
         "competences": len(comps),
         "connaissances": sum(len(b["connaissances"]) for b in blocs)
         + sum(len(c["connaissances"]) for c in comps),
+        "conditions_realisation": sum(len(c["conditions_realisation"]) for c in comps),
+        "resultats_attendus": sum(len(c["resultats_attendus"]) for c in comps),
+        "competence_activites": sum(len(c["activites"]) for c in comps),
         "criteres": len(criteres),
         "critere_competences": sum(len(k["competences"]) for k in criteres),
         "indicateurs": sum(len(k["indicateurs"]) for k in criteres),
@@ -63,13 +67,14 @@ def read_tables(dest: Path, fmt: str) -> dict[str, pd.DataFrame]:
             name: pd.read_csv(dest / f"{name}.csv", dtype=str, keep_default_na=False)
             .replace("", None)
             .astype({"position": int} if name not in NO_POSITION else {})
+            .astype({"documents": int} if name == "referentiels" else {})
             for name in TABLES
         }
     with closing(sqlite3.connect(dest)) as conn:
         return {name: pd.read_sql(f"SELECT * FROM {name}", conn) for name in TABLES}
 
 
-NO_POSITION = {"certifications", "activites", "critere_competences"}
+NO_POSITION = {"referentiels", "certifications", "critere_competences"}
 
 
 @pytest.fixture(scope="module", params=TABLE_FORMATS)
@@ -109,7 +114,9 @@ def test_export_keys_join(exported: tuple[str, dict[str, pd.DataFrame]]) -> None
     docs = set(t["certifications"]["doc_sha256"])
     assert len(docs) == len(t["certifications"])
     for name in TABLES:
-        assert set(t[name]["doc_sha256"]) <= docs, name
+        if name != "referentiels":
+            assert set(t[name]["doc_sha256"]) <= docs, name
+    assert set(t["certifications"]["referentiel_key"]) == set(t["referentiels"]["referentiel_key"])
     blocs = _keys(t["blocs"], "doc_sha256", "bloc_id")
     comps = _keys(t["competences"], "doc_sha256", "competence_id")
     crits = _keys(t["criteres"], "doc_sha256", "critere_id")
@@ -127,8 +134,13 @@ def test_export_keys_join(exported: tuple[str, dict[str, pd.DataFrame]]) -> None
     assert _keys(t["critere_competences"], "doc_sha256", "competence_id") <= comps
     linked = t["connaissances"][t["connaissances"]["competence_id"].notna()]
     assert _keys(linked, "doc_sha256", "competence_id") <= comps
-    acts = _keys(t["activites"], "doc_sha256", "activite_position")
-    assert _keys(t["taches"], "doc_sha256", "activite_position") <= acts
+    acts = _keys(t["activites"], "doc_sha256", "activite_id")
+    assert len(acts) == len(t["activites"])
+    assert _keys(t["taches"], "doc_sha256", "activite_id") <= acts
+    for name in ("conditions_realisation", "resultats_attendus", "competence_activites"):
+        assert _keys(t[name], "doc_sha256", "competence_id") <= comps, name
+    resolved = t["competence_activites"][t["competence_activites"]["activite_id"].notna()]
+    assert len(resolved) > 0 and _keys(resolved, "doc_sha256", "activite_id") <= acts
 
 
 def test_export_lists_keep_document_order(
@@ -196,6 +208,8 @@ def test_export_sqlite_full_text_rows(
 ) -> None:
     db = tmp_path / "c.sqlite"
     assert main(["export", str(extracted_dir), "--to", "sqlite", str(db), "-q"]) == 0
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     with closing(sqlite3.connect(db)) as conn:
         fts = conn.execute("SELECT COUNT(*) FROM competences_fts").fetchone()[0]
         sql = conn.execute(

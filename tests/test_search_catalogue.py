@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from referentiel.cli import main
+from referentiel.export.catalogue import FTS_COLUMNS, STEM_COLUMNS
 from referentiel.search import fold, match_expression, search, words
 
 
@@ -49,7 +50,7 @@ def test_search_accentless_query_finds_accented_word(
         if "négociation" in (c["libelle"] + " " + c["bloc"]["libelle"]).lower()
     }
     assert holders, "the samples name négociation in a compétence or bloc"
-    hits = search(catalogue, "negociation", limit=100)
+    hits = search(catalogue, "negociation", limit=100).hits
     assert holders <= {(h.doc_sha256, h.competence_id) for h in hits}
     assert all(h.certification and h.bloc_libelle for h in hits)
 
@@ -71,7 +72,7 @@ def test_search_accentless_word_ranks_its_competence_first(
     pairs = _accented_words(competences)
     assert len(pairs) >= 5
     for word, comp in pairs:
-        hits = search(catalogue, strip_accents(word), limit=3)
+        hits = search(catalogue, strip_accents(word), limit=3).hits
         assert hits, word
         assert (hits[0].doc_sha256, hits[0].competence_id) == (comp["doc_sha256"], comp["id"]), word
         assert word in hits[0].libelle.lower()
@@ -84,7 +85,7 @@ def test_search_exact_libelle_ranks_first(
 ) -> None:
     comp = competences[index]
     query = comp["libelle"] if accents else strip_accents(comp["libelle"]).upper()
-    hits = search(catalogue, query, limit=5)
+    hits = search(catalogue, query, limit=5).hits
     assert hits, query
     top = hits[0]
     assert (top.doc_sha256, top.competence_id) == (comp["doc_sha256"], comp["id"])
@@ -93,7 +94,7 @@ def test_search_exact_libelle_ranks_first(
 
 
 def test_search_scores_decrease(catalogue: Path) -> None:
-    hits = search(catalogue, "client", limit=20)
+    hits = search(catalogue, "client", limit=20).hits
     assert len(hits) > 1
     exact = [h for h in hits if fold(h.libelle) == "client"]
     scores = [h.score for h in hits[len(exact) :]]
@@ -102,14 +103,30 @@ def test_search_scores_decrease(catalogue: Path) -> None:
 
 
 def test_search_limit(catalogue: Path) -> None:
-    assert len(search(catalogue, "client", limit=3)) == 3
-    assert search(catalogue, "client", limit=0) == []
+    assert len(search(catalogue, "client", limit=3).hits) == 3
+    assert search(catalogue, "client", limit=0).hits == []
 
 
-def test_search_falls_back_to_any_word(catalogue: Path) -> None:
-    """A word found nowhere does not hide the compétences that hold the others."""
-    assert search(catalogue, "negociation zzqxwvutsr", limit=5)
-    assert search(catalogue, "zzqxwvutsr") == []
+def test_search_falls_back_to_any_word_and_says_so(catalogue: Path) -> None:
+    """A word found nowhere does not hide the compétences that hold the others, and the
+    results say that not every word matched, and which one did not."""
+    partial = search(catalogue, "negociation zzqxwvutsr", limit=5)
+    assert partial.hits and not partial.all_words and partial.unmatched == ["zzqxwvutsr"]
+    full = search(catalogue, "negociation client", limit=5)
+    assert full.hits and full.all_words and full.unmatched == []
+    none = search(catalogue, "zzqxwvutsr")
+    assert none.hits == [] and none.unmatched == ["zzqxwvutsr"]
+
+
+def test_search_cli_says_when_not_every_word_matched(
+    catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", str(catalogue), "négociation zzqxwvutsr"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out and "no compétence holds 'zzqxwvutsr'" in captured.err
+    assert main(["search", str(catalogue), "négociation zzqxwvutsr", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["all_words"] is False and data["unmatched"] == ["zzqxwvutsr"]
 
 
 HOSTILE = [
@@ -146,34 +163,44 @@ HOSTILE = [
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_search_hostile_query_does_not_raise(catalogue: Path, query: str) -> None:
-    hits = search(catalogue, query, limit=5)
-    assert isinstance(hits, list) and len(hits) <= 5
+    hits = search(catalogue, query, limit=5).hits
+    assert len(hits) <= 5
     with closing(sqlite3.connect(catalogue)) as conn:  # the catalogue is untouched
         assert conn.execute("SELECT COUNT(*) FROM competences").fetchone()[0] > 0
 
 
-@pytest.mark.parametrize("query", ['" OR', "NEAR(a b)", "x:y*", "-(z)"])
+@pytest.mark.parametrize("query", ['" OR', "NEAR(a b)", "x:y*", "-(z)", "{libelle}: AND"])
 def test_search_match_expression_quotes_every_word(query: str) -> None:
+    """Outside quoted strings, the expression holds only the syntax the search writes."""
     expression = match_expression(words(query))
-    tokens = expression.replace(" AND ", " ").replace(" OR ", " ").strip("()").split()
-    tokens = [t.strip("()") for t in tokens]
-    assert tokens and all(t.startswith('"') and t.rstrip("*").endswith('"') for t in tokens)
+    syntax = re.sub(r'"(?:[^"]|"")*"', " ", expression)
+    columns = {*FTS_COLUMNS, *STEM_COLUMNS}
+    tokens = re.findall(r"[^\s(){}:*]+", syntax)
+    assert expression.count('"') >= 2 and set(tokens) <= {"AND", "OR", *columns}
 
 
 def test_search_cli_json(catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         main(["search", str(catalogue), "négociation commerciale", "--json", "--limit", "2"]) == 0
     )
-    hits = json.loads(capsys.readouterr().out)
+    hits = json.loads(capsys.readouterr().out)["hits"]
     assert 1 <= len(hits) <= 2
     assert {"certification", "bloc_code", "bloc_libelle", "libelle", "score"} <= set(hits[0])
 
 
-def test_search_cli_table(catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", str(catalogue), "negociation", "-n", "3"]) == 0
+def test_search_cli_table_names_the_certification(
+    catalogue: Path, competences: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each hit shows its compétence, then its certification in full, then its bloc."""
+    assert main(["search", str(catalogue), "negocier", "-n", "3"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["#", "score", "compétence"]
-    assert 2 <= len(lines) <= 4 and lines[1].split()[0] == "1"
+    assert 3 <= len(lines) <= 9 and lines[0].split()[0] == "1"
+    top = next(c for c in competences if "négocier" in c["libelle"])
+    with closing(sqlite3.connect(catalogue)) as conn:
+        (title,) = conn.execute(
+            "SELECT intitule FROM certifications WHERE doc_sha256 = ?", (top["doc_sha256"],)
+        ).fetchone()
+    assert len(title) > 60 and title in lines[1]
 
 
 def test_search_cli_no_match(catalogue: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -198,7 +225,14 @@ def test_search_rejects_what_is_not_a_catalogue(
 
 
 def test_search_match_expression_shape() -> None:
-    assert match_expression(["vente", "de"]) == '("vente" OR "vente"*) AND "de"'
-    assert match_expression(["a", "b"], "OR") == '"a" OR "b"'
+    text = "{libelle bloc certification evaluation}"
+    stem = "{libelle_stem bloc_stem certification_stem evaluation_stem}"
+    assert match_expression(["ventes", "de"]) == (
+        f'({text} : ("ventes" OR "ventes"*) OR {stem} : "vent") '
+        f'AND ({text} : ("de") OR {stem} : "de")'
+    )
+    assert match_expression(["a", "b"], "OR", ("libelle",)).startswith(
+        '({libelle} : ("a") OR {libelle_stem} : "a") OR'
+    )
     assert words("la négociation de l'offre") == ["négociation", "offre"]
     assert words("de la") == ["de", "la"]

@@ -88,7 +88,7 @@ def test_diff_batch_folders_of_two_versions(tmp_path: Path, capsys: pytest.Captu
     for version in (v1, v2):
         assert main(["batch", str(version), str(tmp_path / f"out-{version.name}"), "-j", "1"]) == 0
     capsys.readouterr()
-    argv = ["diff", str(tmp_path / "out-v1"), str(tmp_path / "out-v2")]
+    argv = ["diff", str(tmp_path / "out-v1"), str(tmp_path / "out-v2"), "--all"]
     assert main([*argv, "--json"]) == 1
     documents = {d["path"]: d for d in json.loads(capsys.readouterr().out)["documents"]}
     assert {p: d["status"] for p, d in documents.items()} == {

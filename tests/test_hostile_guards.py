@@ -201,7 +201,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_hostile_guards_search_folds_ligatures_and_nfd(catalogue: Path, query: str) -> None:
     from referentiel.search import search
 
-    hits = search(catalogue, query)
+    hits = search(catalogue, query).hits
     assert hits and "œuvre" in hits[0].libelle
 
 
@@ -243,7 +243,7 @@ def test_hostile_guards_export_skips_and_names_bad_json(bad_folder: Path, fmt: s
         "skipped deep.json",
         "skipped surrogate.json",
     ]
-    assert "exported 1 référentiel(s)" in result.stderr
+    assert "exported 1 extraction(s) of 1 référentiel(s)" in result.stderr
 
 
 @pytest.mark.parametrize("name", sorted(BAD_JSON))

@@ -140,3 +140,15 @@ def test_corpus_scan_boxes_on_the_page_and_over_the_words(
             ]
             printed = [bloc.libelle.split()[0], *(bloc.code or "").split()]  # libellé or code
             assert any(p.lower() in w.lower() for p in printed for w in words), (printed, words)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_corpus_scan_has_the_referentiel_key_of_its_text(
+    scans: dict[str, tuple[Document, Referentiel]], extracted_dir: Path, name: str
+) -> None:
+    """A scan is one more file of its référentiel: the catalogue groups it with the text."""
+    from pipeline.export.key import referentiel_key
+
+    text = next(extracted_dir.rglob(f"{name}.json"))
+    expected = referentiel_key(Referentiel.model_validate_json(text.read_bytes()))
+    assert referentiel_key(scans[name][1]) == expected

@@ -103,7 +103,7 @@ def test_search_stems_find_other_forms(db: Path) -> None:
 
 
 def test_search_own_libelle_ranks_above_bloc_title(db: Path) -> None:
-    """"négociation" is in a bloc's title: its compétences match through the bloc, and
+    """ "négociation" is in a bloc's title: its compétences match through the bloc, and
     rank below every compétence whose own libellé matches."""
     hits = search(db, "négociation", limit=100).hits
     own = [h.in_libelle for h in hits]

@@ -51,7 +51,9 @@ def test_cli_export_to_standard_output(
 def test_cli_extract_verbose_and_quiet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "x.json"
     assert main(["extract", str(SAMPLE), "-o", str(out), "--verbose", "--no-nlp"]) == 0
-    assert re.search(r"4 blocs, 30 compétences, \d+ critères, \d+ warnings in", capsys.readouterr().err)
+    assert re.search(
+        r"4 blocs, 30 compétences, \d+ critères, \d+ warnings in", capsys.readouterr().err
+    )
     assert main(["extract", str(SAMPLE), "-o", str(out), "--quiet", "--no-nlp"]) == 0
     assert capsys.readouterr().err == ""
 

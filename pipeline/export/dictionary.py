@@ -52,9 +52,7 @@ def _table_section(name: str) -> list[str]:
     if table.primary_key:
         lines.append(f"Primary key: ({', '.join(table.primary_key)}).")
     for cols, parent, parent_cols in table.foreign_keys:
-        lines.append(
-            f"Foreign key: ({', '.join(cols)}) → `{parent}` ({', '.join(parent_cols)})."
-        )
+        lines.append(f"Foreign key: ({', '.join(cols)}) → `{parent}` ({', '.join(parent_cols)}).")
     lines += ["", "| column | type | meaning |", "|---|---|---|"]
     for col, column in table.columns.items():
         lines.append(f"| `{col}` | {_SQL_TYPE[column.dtype]} | {_cell(column.doc)} |")

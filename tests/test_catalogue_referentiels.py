@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from pipeline.cli import main
-from pipeline.export.key import KEY_PATTERN, referentiel_key
-from pipeline.export.load import load_folder
-from pipeline.models import Referentiel
-from pipeline.search import search
+from referentiel.cli import main
+from referentiel.export.key import KEY_PATTERN, referentiel_key
+from referentiel.export.load import load_folder
+from referentiel.models import Referentiel
+from referentiel.search import search
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SAMPLES = {  # sample → files of it extracted here (scans: tests/test_corpus_scan.py)
@@ -31,8 +30,8 @@ SAMPLES = {  # sample → files of it extracted here (scans: tests/test_corpus_s
 def formats_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A batch-like folder: every non-scanned form of the three samples, plus the
     committed JSON Schema where the README's layout keeps it."""
-    from pipeline.api import extract
-    from pipeline.output import write_json
+    from referentiel.api import extract
+    from referentiel.output import write_json
 
     out = tmp_path_factory.mktemp("formats")
     for name, kinds in SAMPLES.items():

@@ -10,15 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pipeline import errors
-from pipeline.cli import _commands, build_parser, main
-from pipeline.cli.diff import use_color
-from pipeline.cli.extract import Progress
-from pipeline.diff import diff_referentiels
-from pipeline.isolate import run_limited
-from pipeline.models import Activite, Referentiel, Source
-from pipeline.options import Limits, Options
+from referentiel import errors
+from referentiel.cli import _commands, build_parser, main
+from referentiel.cli.diff import use_color
+from referentiel.cli.extract import Progress
+from referentiel.diff import diff_referentiels
+from referentiel.isolate import run_limited
+from referentiel.models import Activite, Referentiel, Source
+from referentiel.options import Limits, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "cqp-delegue-veterinaire.txt"

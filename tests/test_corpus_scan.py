@@ -147,7 +147,7 @@ def test_corpus_scan_has_the_referentiel_key_of_its_text(
     scans: dict[str, tuple[Document, Referentiel]], extracted_dir: Path, name: str
 ) -> None:
     """A scan is one more file of its référentiel: the catalogue groups it with the text."""
-    from pipeline.export.key import referentiel_key
+    from referentiel.export.key import referentiel_key
 
     text = next(extracted_dir.rglob(f"{name}.json"))
     expected = referentiel_key(Referentiel.model_validate_json(text.read_bytes()))

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.export.dictionary import PATH, render
-from pipeline.export.tables import TABLES
-from pipeline.models import WARNING_CODES
+from referentiel.export.dictionary import PATH, render
+from referentiel.export.tables import TABLES
+from referentiel.models import WARNING_CODES
 
 PIPELINE = Path(__file__).resolve().parent.parent / "pipeline"
 
 
 def test_data_dictionary_is_up_to_date() -> None:
     assert PATH.read_text(encoding="utf-8") == render(), (
-        "stale: run python -m pipeline.export.dictionary"
+        "stale: run python -m referentiel.export.dictionary"
     )
 
 

@@ -53,7 +53,8 @@ def _cut(text: str | None, width: int) -> str:
 
 
 def _table(hits: list[Any]) -> str:
-    """Two lines per hit: rank, score and compétence; then its bloc and certification."""
+    """Three lines per hit: rank, score and compétence; its certification (never cut);
+    its bloc."""
     width = max(shutil.get_terminal_size((120, 20)).columns - 16, 40)
     lines = []
     for hit in hits:
@@ -62,7 +63,7 @@ def _table(hits: list[Any]) -> str:
         cert = " ".join(part for part in (hit.certification_type, hit.certification) if part)
         files = f" ({hit.files} files)" if hit.files > 1 else f" ({hit.filename})"
         lines.append(f"{hit.rank:>3}  {hit.score:>8.3g}  {_cut(comp, width)}")
-        lines.append(f"{'':>15}{_cut((cert or hit.filename) + files, width)}")
+        lines.append(f"{'':>15}{cert or hit.filename}{files}")  # whole, even if it wraps
         lines.append(f"{'':>15}{_cut(bloc or 'compétence transversale', width)}")
     return "\n".join(lines)
 

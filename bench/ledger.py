@@ -3,6 +3,7 @@
     .venv/bin/python bench/ledger.py first NAME.ext [--source REPO:PATH@COMMIT]
     .venv/bin/python bench/ledger.py update            # re-score every document
     .venv/bin/python bench/ledger.py table             # print the Markdown table
+    .venv/bin/python bench/ledger.py compare           # what the working tree changes
 
 Every real document ``tests/data/real/NAME[.form].ext`` has a reference
 ``tests/data/real/gold/NAME.gold.json`` and a ledger entry
@@ -118,6 +119,25 @@ def update() -> None:
         print(path.name, entry["current"]["mean_strict"], entry["current"]["mean_coverage"])
 
 
+def compare() -> int:
+    """Re-score every document without writing; print each type whose F1 moved
+    from the ledger's current figures. Returns 1 when any figure went down."""
+    worse = False
+    for path in documents():
+        target = entry_path(path)
+        if not target.exists():
+            continue
+        before, now = json.loads(target.read_text())["current"], score(path)
+        for mode in ("strict", "coverage"):
+            for name in sorted(set(before[mode]) | set(now[mode])):
+                old, new = before[mode].get(name, 0.0), now[mode].get(name, 0.0)
+                if abs(new - old) > 0.005:
+                    worse |= new < old
+                    sign = "+" if new > old else "-"
+                    print(f"{sign} {path.name} {mode} {name}: {old:.3f} -> {new:.3f}")
+    return 1 if worse else 0
+
+
 def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
@@ -161,11 +181,14 @@ def main() -> None:
     f.add_argument("--source", help="repository:path@commit it was copied from")
     sub.add_parser("update", help="re-score every document")
     sub.add_parser("table", help="print the ledger as Markdown")
+    sub.add_parser("compare", help="print the figures the working tree moves (writes nothing)")
     args = parser.parse_args()
     if args.command == "first":
         print(json.dumps(first(REAL / args.document, args.source), ensure_ascii=False, indent=2))
     elif args.command == "update":
         update()
+    elif args.command == "compare":
+        raise SystemExit(compare())
     else:
         print(table())
 

@@ -35,10 +35,68 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from rapidfuzz import fuzz
 
+from .models import CERTIFICATION_TYPES
 from .textclean import fold
 
 _CHECKOUT_RULES = Path(__file__).resolve().parent.parent / "rules"  # pipeline/ beside rules/
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
+
+
+_ROLES = frozenset(
+    {"bloc", "code", "fonction", "activite", "taches", "competence", "transversales"}
+    | {"connaissances", "conditions", "resultats", "modalites", "criteres", "indicateurs"}
+    | {"evaluation"}
+)
+_ZONES = frozenset(_ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation"})
+_PLAIN = (  # labels whose rules carry no value
+    "bloc",
+    "bloc-roman",
+    "bloc-unit",
+    "code-activite",
+    "code-competence",
+    "code-letter",
+    "code-numeric",
+    "code-only",
+    "competence-inline",
+    "connaissances-code",
+    "connaissances-inline",
+    "connaissances-separator",
+    "critere-inline",
+    "critere-runin",
+    "description",
+    "document-part",
+    "indicateur-inline",
+    "link",
+    "link-code",
+    "modalite-alternative",
+    "modalite-detail",
+    "modalite-inline",
+    "modalite-separator",
+    "ocr-text-bullet",
+    "ocr-text-noise",
+    "ocr-text-starter",
+    "outline",
+    "rncp",
+    "rncp-bloc",
+    "stream-activite",
+    "stream-competence",
+    "title-label",
+    "title-noise",
+    "units-heading",
+)
+# The closed vocabulary of rule labels: what each label recognises, and the values its
+# rules may carry (None: no value is read). A label or value outside it stops start-up.
+LABELS: dict[str, frozenset[str | None]] = {
+    **dict.fromkeys(_PLAIN, frozenset({None})),
+    "column": _ROLES,
+    "column-name": _ROLES,
+    "level-word": frozenset({"bloc", "competence", "other"}),
+    "section": frozenset({"activites", "competences", "evaluation", "other"}),
+    "zone": _ZONES | {"competences", "ignore"},
+    "title": frozenset(CERTIFICATION_TYPES | {None, "none"}),
+    "ocr-code-fix": frozenset(),  # a replacement template, any text
+    "ocr-text-strip": frozenset(),
+}
 
 
 class RuleError(ValueError):
@@ -75,6 +133,12 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _one_matcher(self) -> Rule:
+        if self.label not in LABELS:
+            raise ValueError(f"unknown label {self.label!r} (known: {', '.join(sorted(LABELS))})")
+        allowed = LABELS[self.label]
+        if allowed and self.value not in allowed:
+            known = ", ".join(sorted(str(v) for v in allowed))
+            raise ValueError(f"value {self.value!r} is not one of label {self.label!r}'s: {known}")
         if (self.pattern is None) == (self.phrases is None):
             raise ValueError("give exactly one of 'pattern' or 'phrases'")
         if self.pattern is not None:
@@ -140,7 +204,9 @@ class RuleSet:
             self._by_label.setdefault(rule.label, []).append(rule)
 
     def labelled(self, label: str) -> list[Rule]:
-        """The rules with this label."""
+        """The rules with this label (one of :data:`LABELS`)."""
+        if label not in LABELS:
+            raise KeyError(f"unknown rule label {label!r}")
         return self._by_label.get(label, [])
 
     def first(self, label: str, text: str) -> Hit | None:

@@ -91,6 +91,14 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", "!", "?", ";", "…"))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-Ý]")
+
+
+def is_prose(text: str) -> bool:
+    """Whether ``text`` is running prose: two sentences or more, finished."""
+    return ends_sentence(text) and _SENTENCE_BREAK.search(text) is not None
+
+
 def capitalise(text: str) -> str:
     """``text`` with its first letter in capitals (a clause made a sentence)."""
     for index, char in enumerate(text):

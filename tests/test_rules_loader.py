@@ -20,6 +20,8 @@ def test_rules_project_files_load_with_unique_ids() -> None:
     assert len(ids) == len(set(ids))
     for label in ("section", "bloc", "zone", "column", "title", "link", "critere-runin"):
         assert rules.labelled(label), label
+    with pytest.raises(KeyError, match="unknown rule label"):
+        rules.labelled("colum")  # code asking for a label no rule file may carry
 
 
 @pytest.mark.parametrize(
@@ -37,6 +39,15 @@ def test_rules_project_files_load_with_unique_ids() -> None:
         ("rules:\n  - id: Bad Id\n    label: bloc\n    pattern: x\n", "id"),
         ("rules:\n  - id: typo\n    label: bloc\n    patern: x\n", "patern"),
         ("rules:\n  - id: empty\n    label: bloc\n    phrases: ['  ']\n", "empty phrase"),
+        ("rules:\n  - id: lbl\n    label: blok\n    pattern: x\n", "unknown label 'blok'"),
+        (
+            "rules:\n  - id: col\n    label: column\n    value: critere\n    pattern: x\n",
+            "value 'critere' is not one of label 'column'",
+        ),
+        (
+            "rules:\n  - id: ttl\n    label: title\n    value: BTX\n    pattern: x\n",
+            "value 'BTX'",
+        ),
         ("- just a list\n", "'rules' list"),
         ("rules: [\n", "cannot read"),
     ],
@@ -51,7 +62,7 @@ def test_rules_malformed_file_gives_clear_error(tmp_path: Path, body: str, messa
 
 def test_rules_error_names_the_rule(tmp_path: Path) -> None:
     body = (
-        "rules:\n  - id: fine\n    label: x\n    pattern: a\n"
+        "rules:\n  - id: fine\n    label: bloc\n    pattern: a\n"
         "  - id: zone.broken\n    label: zone\n    pattern: '[a-'\n"
     )
     path = _write(tmp_path, "zones.yaml", body)
@@ -60,14 +71,14 @@ def test_rules_error_names_the_rule(tmp_path: Path) -> None:
 
 
 def test_rules_duplicate_id_across_files(tmp_path: Path) -> None:
-    _write(tmp_path, "a.yaml", "rules:\n  - id: same\n    label: x\n    pattern: a\n")
-    _write(tmp_path, "b.yaml", "rules:\n  - id: same\n    label: y\n    pattern: b\n")
+    _write(tmp_path, "a.yaml", "rules:\n  - id: same\n    label: bloc\n    pattern: a\n")
+    _write(tmp_path, "b.yaml", "rules:\n  - id: same\n    label: bloc\n    pattern: b\n")
     with pytest.raises(RuleError, match="already defined"):
         load_rules(tmp_path)
 
 
 def test_rules_ocr_files_are_not_segmentation_rules(tmp_path: Path) -> None:
-    _write(tmp_path, "a.yaml", "rules:\n  - id: one\n    label: x\n    pattern: a\n")
+    _write(tmp_path, "a.yaml", "rules:\n  - id: one\n    label: bloc\n    pattern: a\n")
     _write(tmp_path, "ocr_fixes.yaml", "something: else\n")
     assert [r.id for r in load_rules(tmp_path).rules] == ["one"]
 
@@ -76,7 +87,8 @@ def test_rules_phrases_ignore_case_accents_and_apostrophes(tmp_path: Path) -> No
     _write(
         tmp_path,
         "p.yaml",
-        'rules:\n  - id: cue\n    label: zone\n    phrases: ["modalités d\'évaluation"]\n',
+        "rules:\n  - id: cue\n    label: zone\n    value: modalites\n"
+        '    phrases: ["modalités d\'évaluation"]\n',
     )
     rules = load_rules(tmp_path)
     assert rules.first("zone", "MODALITES D’EVALUATION :") is not None

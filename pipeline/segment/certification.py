@@ -171,6 +171,9 @@ def _until_first_bloc(ctx: Context, stop_at_table: bool) -> list[Unit]:
     return out
 
 
+_TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not prose
+
+
 def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     """The paragraphs under the first description heading, up to the next
     heading, list, table or structural cue."""
@@ -183,6 +186,8 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         for following in preamble[index + 1 :]:
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
+            if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:
+                break  # a heading printed as a plain line: the description is prose
             if any(ctx.rules.first(label, following.text) for label in _STRUCTURAL):
                 break
             parts.append(following.text)

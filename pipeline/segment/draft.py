@@ -182,6 +182,10 @@ class Context:
     sources: int = 0
     streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
     outline: Outline = field(default_factory=Outline)
+    #: the header rows recognised so far: (width, filled cells by column) → roles
+    headers: dict[tuple[int, frozenset[tuple[int, str]]], dict[int, str]] = field(
+        default_factory=dict
+    )
 
     def new_source(self) -> int:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""

@@ -1,10 +1,13 @@
-"""Stages ``merge`` and ``codes``: each bloc and compétence once.
+"""Stages ``merge`` and ``codes``: each bloc, compétence and activité once.
 
 Référentiels often list a bloc's compétences in the référentiel de compétences
 and again in the référentiel d'évaluation / de certification. Occurrences of
 the same bloc (same code, or same libellé) are merged in document order: the
 compétences by libellé, every list (connaissances, modalités, critères)
 extended with what is new.
+
+An activité named again (the activités table, then a synthesis table) is one
+activité: same code, similar libellé; the first mention keeps its tâches.
 
 A compétence may be numbered differently in two places (per bloc in one
 table, through the whole document in another): the printed code kept is the
@@ -15,11 +18,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .draft import Context, DBloc, DCompetence, code_key, norm_text, similar
+from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
 
 
 def merge(ctx: Context) -> None:
-    """Merge repeated blocs and their compétences."""
+    """Merge repeated blocs and their compétences, and repeated activités."""
+    ctx.draft.activites = _merged_activites(ctx.draft.activites)
     merged: list[DBloc] = []
     for bloc in ctx.draft.blocs:
         target = next((b for b in merged if _same_bloc(b, bloc)), None)
@@ -28,6 +32,25 @@ def merge(ctx: Context) -> None:
             continue
         _merge_bloc(target, bloc)
     ctx.draft.blocs = [b for b in merged if b.libelle or b.competences or b.criteres]
+
+
+def _merged_activites(activites: list[DActivite]) -> list[DActivite]:
+    kept: list[DActivite] = []
+    for activite in activites:
+        same = next((a for a in kept if _same_activite(a, activite)), None)
+        if same is None:
+            kept.append(activite)
+        elif not same.taches:
+            same.taches = activite.taches
+    return kept
+
+
+def _same_activite(a: DActivite, b: DActivite) -> bool:
+    return (
+        bool(a.code and b.code)
+        and code_key(a.code or "") == code_key(b.code or "")
+        and (similar(a.libelle, b.libelle))
+    )
 
 
 def _same_bloc(a: DBloc, b: DBloc) -> bool:

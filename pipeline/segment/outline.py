@@ -250,7 +250,7 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
         return Rule.model_validate(
             {
                 "id": rule_id,
-                "label": rule_id,
+                "label": "outline",
                 "description": "outline numbering",
                 "pattern": rf"^(?P<code>(?P<number>{number}))(?:\.\s+|\s*[)–—-]\s+|\s+)"
                 r"(?P<libelle>[^\W\d_].*)$",
@@ -270,7 +270,7 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )
     return Rule.model_validate(
-        {"id": rule_id, "label": rule_id, "pattern": pattern, "description": series.word}
+        {"id": rule_id, "label": "outline", "pattern": pattern, "description": series.word}
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
+from ..textclean import fold
 from .draft import Context, TableView, Unit, cell_units
 from .state import is_bloc_heading
 
@@ -55,7 +56,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         if unit.text:
             out.append(unit)
         return
-    views = table_views(block, ctx.rules, ctx.new_source)
+    views = table_views(block, ctx.rules, ctx.new_source, ctx.headers)
     if views:
         for view in views:
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
@@ -214,16 +215,28 @@ def caption_roles(text: str, rules: RuleSet) -> list[str]:
     return roles
 
 
-def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> list[TableView]:
+Headers = dict[tuple[int, frozenset[tuple[int, str]]], dict[int, str]]
+
+
+def table_views(
+    block: Block, rules: RuleSet, new_source: Callable[[], int], headers: Headers
+) -> list[TableView]:
     """Recognise the header rows of a table: one view per run of rows under the
     same column roles (a repeated header continues the view, a header naming
-    other roles starts a new one). Empty when the table names no roles."""
+    other roles starts a new one). Empty when the table names no roles.
+    ``headers`` are the header rows of the tables before: a header row that
+    repeats one of them with a cell left blank takes its roles."""
     width = max((sum(max(1, c.col_span) for c in row.cells) for row in block.rows), default=0)
     views: list[TableView] = []
     captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …")
     previous_header = False
     for row in block.rows:
+        filled = _filled(row, width)
         named = header_roles(row, rules)
+        if named is not None:
+            headers.setdefault(filled, named)
+        else:
+            named = _repeated_header(filled, headers)
         if named is None:
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
@@ -237,7 +250,7 @@ def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> 
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
-        roles = _finer_roles(roles)
+        roles = _finer_roles(roles, _spanned(row))
         if previous_header and views:
             views[-1].roles = roles
         elif not views or views[-1].roles != roles:
@@ -246,16 +259,52 @@ def table_views(block: Block, rules: RuleSet, new_source: Callable[[], int]) -> 
     return views
 
 
-def _finer_roles(roles: list[str | None]) -> list[str | None]:
+def _filled(row: Row, width: int) -> tuple[int, frozenset[tuple[int, str]]]:
+    """A row's shape: the table's width and its filled cells by column (folded text)."""
+    cells = {(column, fold(cell.text)) for column, cell in positions(row) if cell.text.strip()}
+    return width, frozenset(cells)
+
+
+def _repeated_header(
+    filled: tuple[int, frozenset[tuple[int, str]]], headers: Headers
+) -> dict[int, str] | None:
+    """The roles of an earlier header row that this row repeats with cells left
+    blank (the same table drawn again, one header cell forgotten)."""
+    width, cells = filled
+    if len(cells) < 1:
+        return None
+    for (known_width, known), roles in headers.items():
+        if known_width == width and cells < known and {c for c, _ in cells} & set(roles):
+            return roles
+    return None
+
+
+def _spanned(row: Row) -> set[int]:
+    """The columns a merged header cell covers after its first one."""
+    return {
+        column + offset
+        for column, cell in positions(row)
+        for offset in range(1, max(1, cell.col_span))
+    }
+
+
+def _finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     """Roles as the columns hold them: an "Indicateurs (de performance)"
     column with no critères column beside it holds the critères, one per line
-    (diplomas, contract); of two activité columns ("Fonctions | Activités")
-    the second holds the first one's tâches."""
+    (diplomas, contract); a "Fonctions" column is the activités when the
+    activités beside it hold their tâches ("Fonctions | Activités"), and a
+    grouping of no element of its own when a tâches column follows; of two
+    activité columns the second holds the first one's tâches (not when one
+    merged header cell names both: "A1 | PRÉPARATION" are code and title)."""
     out = list(roles)
     if "indicateurs" in out and "criteres" not in out:
         out = ["criteres" if role == "indicateurs" else role for role in out]
-    if out.count("activite") == 2 and "taches" not in out:
-        out[len(out) - 1 - out[::-1].index("activite")] = "taches"
+    if "fonction" in out:
+        grouping = "activite" in out and "taches" in out
+        out = [("activite" if not grouping else None) if r == "fonction" else r for r in out]
+    named = [i for i, role in enumerate(out) if role == "activite" and i not in spanned]
+    if len(named) == 2 and "taches" not in out:
+        out[named[1]] = "taches"
     return out
 
 

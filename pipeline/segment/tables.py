@@ -4,8 +4,7 @@ Each body row is read cell by cell according to its column's role. A merged
 cell is the same :class:`Cell` in every row it spans: its content is read once
 (de-duplicated by identity) but it stays the row's context, so every row of a
 merged compétence cell links its critères to that compétence. A row made of
-one cell across the table is a bloc heading or a link cue ("En relation avec
-la compétence C1.2 :").
+one cell across the table is read by :mod:`.spanning`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..docmodel import Cell, Row
+from ..docmodel import Cell
 from ..textclean import label_text, starts_lower
 from .activities import code_hit
 from .content import (
@@ -40,7 +39,9 @@ from .draft import (
     cell_units,
     norm_text,
 )
-from .state import State, link_codes, open_bloc, open_outline_competence
+from .series import moved_cells
+from .spanning import spanning_row
+from .state import State, open_bloc
 from .stream import positions
 
 _ORDER = (
@@ -70,23 +71,27 @@ class _Row:
     critere: DCritere | None = None
     code: str | None = None
     linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
+    prefix: dict[str, str] = field(default_factory=dict)  # role → a code printed in its own cell
 
 
 def read_table(ctx: Context, view: TableView, state: State) -> None:
     """Add what a role table says to the draft."""
     seen: set[int] = set()
     previous: _Row | None = None
-    for row in view.body:
-        if _full_width(ctx, row, view, state):
+    moved = moved_cells(view)
+    for index, row in enumerate(view.body):
+        if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
             continue
         current = _Row()
-        for column, cell in positions(row):
+        for placed, cell in positions(row):
+            column = moved.get(id(cell), placed)
             role = view.roles[column] if column < len(view.roles) else None
             if role is None:
                 continue
             fresh = id(cell) not in seen
             seen.add(id(cell))
             current.cells.setdefault(role, []).append((cell, fresh))
+        _codes_apart(ctx, current)
         if _link_row(ctx, view, current):
             continue
         if previous is not None and _continues(ctx, current, previous):
@@ -100,6 +105,36 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             if role == "competence" and current.competence is None and previous and empty:
                 current.competence = previous.competence  # empty key cell: same as above
         previous = current
+
+
+_TITLED = ("activite", "competence")  # roles whose code may be printed apart from the title
+
+
+def _codes_apart(ctx: Context, row: _Row) -> None:
+    """A code alone in its cell, the title in the next cell of the same column
+    group ("A1 | PRÉPARATION" under one spanning header): the code prefixes
+    the title (:func:`_titled_units`)."""
+    for role in _TITLED:
+        cells = row.cells.get(role, [])
+        if len(cells) > 1 and _bare_code(ctx, cells[0][0].text.strip()):
+            row.prefix[role] = cells[0][0].text.strip()
+            row.cells[role] = cells[1:]
+
+
+def _bare_code(ctx: Context, text: str) -> bool:
+    """A numbering and nothing else ("C1.1", "A1", "2.")."""
+    return bool(text) and len(text) <= 12 and ctx.rules.first("code-only", text) is not None
+
+
+def _titled_units(ctx: Context, row: _Row, cell: Cell) -> list[Unit]:
+    """A cell's units, its code joined to its title when printed apart: on the
+    line above ("C1.1" / "Prendre connaissance …"), or in the cell before."""
+    units = cell_units(cell)
+    if len(units) > 1 and _bare_code(ctx, units[0].text):
+        units = [replace(units[1], text=f"{units[0].text.strip()} {units[1].text}"), *units[2:]]
+    elif units and row.role in row.prefix:
+        units[0] = replace(units[0], text=f"{row.prefix[row.role]} {units[0].text}")
+    return units
 
 
 _CODE_LIST = re.compile(r"\s*(?:[,;/&+]|\bet\b)\s*", re.IGNORECASE)
@@ -163,7 +198,7 @@ def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
         "activite" in roles and previous.activite is not None and previous.activite.code
     ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
-    coded_now = coded_now or any(_codes_only(ctx, u.text) for u in keys)
+    coded_now = coded_now or bool(row.prefix) or any(_codes_only(ctx, u.text) for u in keys)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
         for cell, fresh in row.cells.get("code", [])
@@ -202,28 +237,6 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previo
                     extend(target, units, join=True)
 
 
-def _full_width(ctx: Context, row: Row, view: TableView, state: State) -> bool:
-    """A row of one cell across the table: bloc heading or link cue."""
-    distinct = {id(c) for c in row.cells if c.blocks}
-    if len(distinct) != 1 or len(view.roles) < 2:
-        return False
-    cell = next(c for c in row.cells if c.blocks)
-    if len(row.cells) > 1 and cell.col_span < len(view.roles):
-        return False
-    units = cell_units(cell)
-    if not units:
-        return True
-    codes = link_codes(ctx, units[0].text)
-    if codes is not None:
-        state.link_codes = codes
-        return True
-    bloc = open_bloc(ctx, state, units, "table.row")
-    if bloc is None:
-        title = units[1] if len(units) > 1 else None
-        return open_outline_competence(ctx, state, units[0], title) is not None
-    return True
-
-
 def _bloc(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
     known = ctx.cells.get(id(cell))
     if isinstance(known, DBloc):
@@ -244,7 +257,7 @@ def _activite(
     if isinstance(known, DActivite):
         row.activite = known
         return
-    units = cell_units(cell)
+    units = _titled_units(ctx, row, cell)
     if not units:
         return
     first = units[0]
@@ -272,9 +285,17 @@ def _competence(
     known = ctx.cells.get(id(cell))
     if isinstance(known, DCompetence):
         row.competence = known
+    elif isinstance(known, DBloc):
+        state.bloc = known
     else:
-        units = [u for u in cell_units(cell) if not ctx.rules.first("code-only", u.text)]
+        units = [u for u in _titled_units(ctx, row, cell) if not _bare_code(ctx, u.text)]
         if not units:
+            return
+        if state.bloc_hit(ctx, units[0].text) is not None:
+            # a synthesis table's compétences column naming the units of the bloc level
+            bloc = open_bloc(ctx, state, units, "table.bloc-mention")
+            if bloc is not None:
+                ctx.cells[id(cell)] = bloc
             return
         linked = _coded_cell(ctx, state, units)
         if linked:
@@ -401,9 +422,14 @@ def _list_for(role: str, row: _Row, view: TableView, state: State) -> list[str] 
 
 
 def _lists(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+    """A list cell belongs to every compétence whose rows it spans (a "Données"
+    cell merged over a unit's rows gives each of them its conditions)."""
     target = _list_for(row.role, row, view, state)
-    if fresh and target is not None:
-        extend(target, cell_units(cell))
+    if target is None:
+        return
+    units = cell_units(cell)
+    if fresh or not {unit.text for unit in units} <= set(target):
+        extend(target, units)
 
 
 def _modalites(
@@ -471,7 +497,7 @@ def _indicateurs(
 def _code(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
     """A code column ('N°'): a bare code is the code of the row's compétence."""
     text = " ".join(u.text for u in cell_units(cell)).strip().rstrip(".):")
-    if fresh and text and ctx.rules.first("code-only", text) and len(text) <= 12:
+    if fresh and _bare_code(ctx, text):
         row.code = text
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action
-from ..textclean import capitalise, ends_sentence, is_upper, label_text, starts_lower
+from ..textclean import capitalise, ends_sentence, is_prose, is_upper, label_text, starts_lower
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
 from .state import (
@@ -82,7 +82,21 @@ def blocs(ctx: Context) -> None:
         if codes is not None:
             state.link_codes = codes
             continue
+        if state.zone == "connaissances" and _explains(unit, units[index + 1 : index + 2]):
+            state.enter(None)  # prose about the savoirs (their levels, a note): no list
+            continue
         _content(ctx, state, unit)
+
+
+def _explains(unit: Unit, following: list[Unit]) -> bool:
+    """A paragraph of prose, or a plain line heading one: what a list of
+    connaissances is not."""
+    if unit.is_item or unit.table is not None:
+        return False
+    nxt = following[0] if following else None
+    return is_prose(unit.text) or (
+        nxt is not None and not nxt.is_item and nxt.table is None and is_prose(nxt.text)
+    )
 
 
 def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:

@@ -1,0 +1,81 @@
+"""Rows made of one cell across a table.
+
+Such a row is a bloc heading, a link cue ("En relation avec la compétence
+C1.2 :"), a heading of the outline's compétence level, or a group row:
+unnamed, it heads the rows below it that name their own compétences, so it is
+the level above them (a titre professionnel's activité type in its critères
+grid). A spanning row with nothing below it is a note: no element.
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Cell, Row
+from .content import is_implicit
+from .draft import Context, TableView, Unit, cell_units
+from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
+from .stream import positions
+
+
+def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: list[Row]) -> bool:
+    """A row of one cell across the table: bloc heading, link cue or group row
+    (True: the row is read); False when it is an ordinary row."""
+    cell = _spanning_cell(row, view)
+    if cell is None:
+        return False
+    units = cell_units(cell)
+    if not units:
+        return True
+    codes = link_codes(ctx, units[0].text)
+    if codes is not None:
+        state.link_codes = codes
+        return True
+    if open_bloc(ctx, state, units, "table.row") is not None:
+        return True
+    title = units[1] if len(units) > 1 else None
+    if open_outline_competence(ctx, state, units[0], title) is not None:
+        return True
+    group = _group_below(view, below)
+    if group is None:  # nothing below it to head: a note (its text is reported unplaced)
+        return True
+    if group and _may_head_group(ctx, state, units):
+        open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
+        return True
+    return False
+
+
+GROUP_ROW = "table.group-row"
+
+
+def _spanning_cell(row: Row, view: TableView) -> Cell | None:
+    """The one filled cell of ``row`` when it spans the table, else None."""
+    distinct = {id(c) for c in row.cells if c.blocks}
+    if len(distinct) != 1 or len(view.roles) < 2:
+        return None
+    cell = next(c for c in row.cells if c.blocks)
+    if len(row.cells) > 1 and cell.col_span < len(view.roles):
+        return None
+    return cell
+
+
+def _group_below(view: TableView, below: list[Row]) -> bool | None:
+    """What the rows under a spanning row are, up to the next one: None when
+    there are none, True when they name compétences of their own (the spanning
+    row is the level above them), False when they do not (it names theirs)."""
+    columns = {i for i, role in enumerate(view.roles) if role == "competence"}
+    group: bool | None = None
+    for row in below:
+        if _spanning_cell(row, view) is not None:
+            break
+        group = False
+        if any(col in columns and cell.blocks for col, cell in positions(row)):
+            return True
+    return group
+
+
+def _may_head_group(ctx: Context, state: State, units: list[Unit]) -> bool:
+    """An unnamed spanning row may be a bloc: it is no cue, starts like a title,
+    and no bloc printed outside the table holds it (it would be a level below)."""
+    if is_cue(ctx, units[0]) or not units[0].text[:1].isupper():
+        return False
+    bloc = state.bloc
+    return bloc is None or is_implicit(bloc) or bloc.where.rule == GROUP_ROW

@@ -32,6 +32,9 @@ class State:
     # a general "Modalités d'évaluation" section: the blocs it names again
     # ("<dt>Bloc 1 …</dt><dd>…</dd>") are followed by their modalities
     modalites_section: bool = False
+    # in a transversal compétences section: its fiches (a heading each, then their own
+    # description and critères zones) are transversal compétences
+    transversales: bool = False
 
     def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
         """The bloc heading ``text`` states, if any ("I – …" units included when
@@ -56,6 +59,7 @@ class State:
         self.zone_filled = False
         self.competence = None
         self.competence_headed = False
+        self.transversales = False
         self.competence_item_level = None
         self.critere = None
         self.link_codes = None

@@ -89,14 +89,12 @@ def blocs(ctx: Context) -> None:
 
 
 def _explains(unit: Unit, following: list[Unit]) -> bool:
-    """A paragraph of prose, or a plain line heading one: what a list of
-    connaissances is not."""
-    if unit.is_item or unit.table is not None:
+    """A plain line that heads a paragraph of prose (an explanation of the
+    savoirs' levels, a note): no list of connaissances follows."""
+    if unit.is_item or unit.table is not None or ends_sentence(unit.text):
         return False
     nxt = following[0] if following else None
-    return is_prose(unit.text) or (
-        nxt is not None and not nxt.is_item and nxt.table is None and is_prose(nxt.text)
-    )
+    return nxt is not None and not nxt.is_item and nxt.table is None and is_prose(nxt.text)
 
 
 def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:
@@ -141,6 +139,7 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     if zone == "transversales":
         state.close()
         state.enter(zone)
+        state.transversales = True
         return True
     if zone == "modalites" and _general(ctx, state.bloc, unit):
         state.close()
@@ -267,6 +266,12 @@ def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
 
 
 def _content(ctx: Context, state: State, unit: Unit) -> None:
+    if state.transversales and unit.heading_like and _statement(ctx, unit):
+        state.enter("transversales")  # the next fiche of the section: its title
+        ctx.draft.transversales.append(
+            _transversal(ctx, unit, state.source, "stream.transversales")
+        )
+        return
     zone = state.zone
     if zone == "transversales":
         if not unit.heading_like and not unit.text.endswith(":") and _statement(ctx, unit):

@@ -213,7 +213,8 @@
 
   const hash = decodeURIComponent(location.hash.slice(1));
   if (hash.startsWith("id=")) {
-    const node = document.querySelector(`.node[data-id="${CSS.escape(hash.slice(3))}"]`);
+    const id = CSS.escape(hash.slice(3));
+    const node = document.querySelector(`.node[data-id="${id}"], .node[data-code="${id}"]`);
     if (node) select(node.dataset.key, "link");
   } else if (hash.startsWith("/")) select(hash, "link");
 })();

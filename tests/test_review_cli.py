@@ -68,3 +68,13 @@ def test_invalid_extraction_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.json" in err and "not a valid référentiel" in err
     assert not (tmp_path / "review").exists()
+
+
+def test_image_frames_are_pages_at_their_declared_resolution(tmp_path: Path) -> None:
+    """A two-frame TIFF at 150 dpi: two pages whose size in points is pixels × 72 / 150,
+    the unit the OCR reader gives its boxes in."""
+    pages = render_pages(ROOT / "tests" / "data" / "ocr" / "pages.tiff", "image", tmp_path, "p")
+    assert [p.number for p in pages] == [1, 2]
+    for page in pages:
+        assert abs(page.width - 1240 * 72 / 150) < 1 and abs(page.height - 900 * 72 / 150) < 1
+        assert (tmp_path.parent / page.src).stat().st_size <= MAX_PAGE_BYTES

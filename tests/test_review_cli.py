@@ -78,3 +78,17 @@ def test_image_frames_are_pages_at_their_declared_resolution(tmp_path: Path) -> 
     for page in pages:
         assert abs(page.width - 1240 * 72 / 150) < 1 and abs(page.height - 900 * 72 / 150) < 1
         assert (tmp_path.parent / page.src).stat().st_size <= MAX_PAGE_BYTES
+
+
+def test_extraction_of_another_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SOURCES / "cqp-delegue-veterinaire.txt"
+    extraction = tmp_path / "x.json"
+    assert main(["extract", str(text), "-o", str(extraction), "--no-nlp"]) == 0
+    other = SOURCES / "cqp-commercial-sedentaire-alimentaire.txt"
+    code = main(["review", str(other), "--json", str(extraction), "-o", str(tmp_path / "r")])
+    assert code == 19
+    assert "not an extraction of" in capsys.readouterr().err
+    assert main(["review", str(tmp_path / "missing.pdf"), "-o", str(tmp_path / "r")]) != 0
+    assert not (tmp_path / "r").exists()

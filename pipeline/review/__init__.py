@@ -6,12 +6,13 @@ per document of a batch output folder plus an index. See :mod:`.report`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from ..errors import CorruptFile, InvalidOutput
-from ..guards import read_json
+from ..guards import check_file, read_json
 from ..options import Limits, Options
 from .report import Review, write_index, write_review
 
@@ -43,10 +44,13 @@ def review_file(
     gold: Path | None = None,
     options: Options | None = None,
 ) -> Review:
-    """Review one document: extract it (or read ``extraction``), then write
-    ``OUT_DIR/NAME.html`` and its page images."""
+    """Review one document: extract it (or read ``extraction``, which must be the
+    extraction of this very file), then write ``OUT_DIR/NAME.html`` and its page images."""
+    check_file(source, (options or Options()).limits)
     if extraction is not None:
         doc = load_extraction(extraction)
+        if doc["source"]["sha256"] != hashlib.sha256(source.read_bytes()).hexdigest():
+            raise InvalidOutput(extraction, f"not an extraction of {source} (sha256 differs)")
     else:
         from ..isolate import extract_limited
 

@@ -27,7 +27,6 @@ def _environment() -> Environment:
     return Environment(
         loader=PackageLoader(__package__ or "referentiel.review"),
         autoescape=select_autoescape(["j2", "html"]),
-        trim_blocks=False,
     )
 
 
@@ -50,7 +49,6 @@ class Review:
     elements: int
     boxes: int
     warnings: int
-    counts: list[dict[str, Any]] | None = None
 
 
 def write_review(
@@ -112,7 +110,6 @@ def write_review(
         sum(n.kind != "warning" for n in nodes),
         sum(len(b) for b in boxes.values()),
         len(doc.get("warnings") or []),
-        table,
     )
 
 

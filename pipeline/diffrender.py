@@ -10,6 +10,8 @@ import difflib
 import html
 import json
 import re
+from dataclasses import dataclass
+from urllib.parse import quote
 
 from .diff import LABELS, Change, DiffResult, DocumentDiff
 
@@ -169,6 +171,27 @@ def render_json(result: DiffResult, show_same: bool = False) -> str:
 
 # ---------------------------------------------------------------- HTML
 
+
+@dataclass(frozen=True)
+class ReviewLinks:
+    """Where the review pages (``referentiel review``) of either side are: the page of
+    a compared file, or the review folder of a compared batch folder (``folders``)."""
+
+    old: str | None = None
+    new: str | None = None
+    folders: bool = False
+
+    def href(self, side: str, document: str, ident: str | None) -> str | None:
+        """The link to element ``ident`` of ``document`` in the review of ``side``."""
+        base = self.old if side == "old" else self.new
+        if base is None or not ident:
+            return None
+        if self.folders:
+            page = document.removesuffix(".json") + ".html"
+            base = f"{base.rstrip('/')}/{quote(page)}"
+        return f"{base}#id={quote(ident)}"
+
+
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
@@ -180,8 +203,11 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:no
 """
 
 
-def render_html(result: DiffResult, show_same: bool = False) -> str:
-    """A self-contained page (inline style, no script, everything escaped) to open and share."""
+def render_html(
+    result: DiffResult, show_same: bool = False, review: ReviewLinks | None = None
+) -> str:
+    """A self-contained page (inline style, no script, everything escaped) to open and share;
+    with ``review``, each change links to its element in the review page of either side."""
     e = html.escape
     totals = result.totals()
     documents = shown(result, show_same)
@@ -212,18 +238,29 @@ def render_html(result: DiffResult, show_same: bool = False) -> str:
             continue
         parts.append(
             "<table><tr><th></th><th>element</th><th>where</th><th>page / line</th>"
-            "<th>text</th></tr>"
+            "<th>text</th>" + ("<th>review</th>" if review else "") + "</tr>"
         )
         for change in d.changes:
+            links = f"<td>{_review_links(review, d.path, change)}</td>" if review else ""
             parts.append(
                 f'<tr class="{change.action}"><td class="a">{e(change.action)}</td>'
                 f"<td>{e(_label(change))}</td>"
                 f'<td class="where">{e(_element(change))}</td>'
-                f"<td>{e(_places(change))}</td><td>{_html_text(change)}</td></tr>"
+                f"<td>{e(_places(change))}</td><td>{_html_text(change)}</td>{links}</tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _review_links(review: ReviewLinks, document: str, change: Change) -> str:
+    """Links to the changed element in the old and new review pages."""
+    links = []
+    for side, ident in (("old", change.old_id), ("new", change.new_id)):
+        href = review.href(side, document, ident)
+        if href is not None:
+            links.append(f'<a class="review-{side}" href="{html.escape(href)}">{side}</a>')
+    return " ".join(links)
 
 
 def _html_text(change: Change) -> str:

@@ -36,7 +36,16 @@ from rapidfuzz import fuzz, process
 
 from .evaluate_report import RelationScore, Report, TypeScore, shown
 
-__all__ = ["Report", "RelationScore", "TypeScore", "evaluate", "normalise", "similarity"]
+__all__ = [
+    "Outcome",
+    "Report",
+    "RelationScore",
+    "TypeScore",
+    "assess",
+    "evaluate",
+    "normalise",
+    "similarity",
+]
 
 THRESHOLD = 0.90
 TYPES = (
@@ -128,6 +137,7 @@ class _Item:
     parent: _Item | None = None
     data: dict[str, Any] = field(default_factory=dict)
     links: frozenset[str] = frozenset()
+    path: str = ""  # JSON pointer of the element in its document ("/blocs/0/criteres/2")
     text: str = ""
 
     def __post_init__(self) -> None:
@@ -144,8 +154,9 @@ class _Item:
         return f"{code} {self.raw}" if code else self.raw
 
 
-def _strings(values: Any) -> list[str]:
-    return [v for v in values or [] if isinstance(v, str) and normalise(v)]
+def _strings(values: Any) -> list[tuple[int, str]]:
+    """The non-empty strings of a list, with their index in it."""
+    return [(i, v) for i, v in enumerate(values or []) if isinstance(v, str) and normalise(v)]
 
 
 def _competence_codes(doc: dict[str, Any]) -> dict[str, str]:
@@ -188,46 +199,49 @@ def _flatten(doc: dict[str, Any]) -> dict[str, list[_Item]]:
         code: str | None = None,
         data: Any = None,
         links: Any = (),
+        path: str = "",
     ) -> _Item:
         data = data if isinstance(data, dict) else {}
         linked = frozenset(normalise_code(v) for v in links or () if isinstance(v, str))
-        item = _Item(kind, raw, normalise_code(code), parent, data, linked)
+        item = _Item(kind, raw, normalise_code(code), parent, data, linked, path)
         if item.text:
             items[kind].append(item)
         return item
 
-    def add_competence(kind: str, comp: dict[str, Any], parent: _Item) -> None:
-        node = add(
-            kind, comp.get("libelle") or "", parent, comp.get("code"), comp, comp.get("activites")
-        )
+    def add_competence(kind: str, comp: dict[str, Any], parent: _Item, path: str) -> None:
+        libelle, code, links = comp.get("libelle") or "", comp.get("code"), comp.get("activites")
+        node = add(kind, libelle, parent, code, comp, links, path)
         for sub in _COMPETENCE_LISTS:
-            for text in _strings(comp.get(sub)):
-                add(sub, text, node)
+            for i, text in _strings(comp.get(sub)):
+                add(sub, text, node, path=f"{path}/{sub}/{i}")
 
     certification = doc.get("certification") or {}
     for name in CERTIFICATION_FIELDS:
         value = certification.get(name)
         if isinstance(value, str) and normalise(value):
-            add("certification", value, root, name)
-    for act in doc.get("activites") or []:
-        node = add("activites", act.get("libelle") or "", root, act.get("code"), act)
-        for text in _strings(act.get("taches")):
-            add("taches", text, node)
-    for bloc in doc.get("blocs") or []:
-        node = add("blocs", bloc.get("libelle") or "", root, bloc.get("code"), bloc)
-        for text in _strings(bloc.get("connaissances")):
-            add("connaissances", text, node)
-        for comp in bloc.get("competences") or []:
-            add_competence("competences", comp, node)
-        for text in _strings(bloc.get("modalites_evaluation")):
-            add("modalites_evaluation", text, node)
-        for crit in bloc.get("criteres") or []:
+            add("certification", value, root, name, path=f"/certification/{name}")
+    for a, act in enumerate(doc.get("activites") or []):
+        here = f"/activites/{a}"
+        node = add("activites", act.get("libelle") or "", root, act.get("code"), act, path=here)
+        for i, text in _strings(act.get("taches")):
+            add("taches", text, node, path=f"{here}/taches/{i}")
+    for b, bloc in enumerate(doc.get("blocs") or []):
+        here = f"/blocs/{b}"
+        node = add("blocs", bloc.get("libelle") or "", root, bloc.get("code"), bloc, path=here)
+        for i, text in _strings(bloc.get("connaissances")):
+            add("connaissances", text, node, path=f"{here}/connaissances/{i}")
+        for c, comp in enumerate(bloc.get("competences") or []):
+            add_competence("competences", comp, node, f"{here}/competences/{c}")
+        for i, text in _strings(bloc.get("modalites_evaluation")):
+            add("modalites_evaluation", text, node, path=f"{here}/modalites_evaluation/{i}")
+        for k, crit in enumerate(bloc.get("criteres") or []):
             links = [codes.get(v, v) for v in crit.get("competences") or [] if isinstance(v, str)]
-            knode = add("criteres", crit.get("libelle") or "", node, None, crit, links)
-            for text in _strings(crit.get("indicateurs")):
-                add("indicateurs", text, knode)
-    for comp in doc.get("competences_transversales") or []:
-        add_competence("competences_transversales", comp, root)
+            where = f"{here}/criteres/{k}"
+            knode = add("criteres", crit.get("libelle") or "", node, None, crit, links, where)
+            for i, text in _strings(crit.get("indicateurs")):
+                add("indicateurs", text, knode, path=f"{where}/indicateurs/{i}")
+    for c, comp in enumerate(doc.get("competences_transversales") or []):
+        add_competence("competences_transversales", comp, root, f"/competences_transversales/{c}")
     return items
 
 
@@ -364,9 +378,10 @@ def _score_type(
     pred: list[_Item],
     pairs: dict[_Item, _Item],
     reverse: dict[_Item, _Item],
-) -> tuple[TypeScore, set[_Item], _Pools]:
+) -> tuple[TypeScore, set[_Item], _Pools, list[_Item], list[_Item]]:
     """Strict and coverage counts of one type; also the gold items covered
-    inside their own parent's match, and the predicted text pools."""
+    inside their own parent's match, the predicted text pools, and the gold
+    items missed and the predicted items extra."""
     score = TypeScore(kind, mode, len(gold), len(pred))
     pred_pool, gold_pool = _Pools(pred), _Pools(gold)
     covered: set[_Item] = set()
@@ -381,12 +396,15 @@ def _score_type(
     score.matched = sum(1 for g in gold if g in pairs)
     score.covered_gold, score.covered_pred = len(covered), len(covered_pred)
     if mode == "coverage":
-        score.missed = [g.label() for g in gold if g not in covered]
-        score.extra = [p.label() for p in pred if p not in covered_pred]
+        missed = [g for g in gold if g not in covered]
+        extra = [p for p in pred if p not in covered_pred]
+        score.missed = [g.label() for g in missed]
     else:
-        score.missed = [g.label() + _closest(g, pred) for g in gold if g not in pairs]
-        score.extra = [p.label() for p in pred if p not in reverse]
-    return score, in_parent, pred_pool
+        missed = [g for g in gold if g not in pairs]
+        extra = [p for p in pred if p not in reverse]
+        score.missed = [g.label() + _closest(g, pred) for g in missed]
+    score.extra = [p.label() for p in extra]
+    return score, in_parent, pred_pool, missed, extra
 
 
 def _closest(item: _Item, candidates: list[_Item]) -> str:
@@ -397,8 +415,29 @@ def _closest(item: _Item, candidates: list[_Item]) -> str:
     return f"  (closest {shown(best[1] / 100)}: {candidates[best[2]].label()})"
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """How one element fared: ``side`` "gold" or "pred", its type (a name of
+    ``TYPES``), its JSON pointer and text; ``found`` is false for a gold element
+    missed or a predicted one extra; ``partner`` is the pointer of the element it
+    was matched with one-to-one, when it was."""
+
+    side: str
+    kind: str
+    path: str
+    text: str
+    found: bool
+    partner: str | None = None
+
+
 def evaluate(gold: dict[str, Any], pred: dict[str, Any]) -> Report:
     """Score ``pred`` (an extraction) against ``gold`` (a reference JSON)."""
+    return assess(gold, pred)[0]
+
+
+def assess(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Report, list[Outcome]]:
+    """The :func:`evaluate` report, and the outcome of every element of both sides
+    (the missed and extra elements the report counts are the outcomes not found)."""
     modes = _modes(gold)
     g_items, p_items = _flatten(gold), _flatten(pred)
     pairs: dict[_Item, _Item] = {g_items["document"][0]: p_items["document"][0]}
@@ -413,11 +452,14 @@ def evaluate(gold: dict[str, Any], pred: dict[str, Any]) -> Report:
     types: list[TypeScore] = []
     relations: list[RelationScore] = []
     pred_root = p_items["document"][0]
+    outcomes: list[Outcome] = []
     for kind in TYPES:
-        score, in_parent, pred_pool = _score_type(
+        score, in_parent, pred_pool, missed, extra = _score_type(
             kind, modes[kind], g_items[kind], p_items[kind], pairs, reverse
         )
         types.append(score)
+        outcomes += _outcomes("gold", g_items[kind], set(missed), pairs)
+        outcomes += _outcomes("pred", p_items[kind], set(extra), reverse)
         if kind in PARENT_RELATIONS and score.mode != "unscored":
             wanted = pred_pool.text(pred_root) if score.mode == "coverage" else None
             relations.append(
@@ -427,7 +469,24 @@ def evaluate(gold: dict[str, Any], pred: dict[str, Any]) -> Report:
     competences = g_items["competences"] + g_items["competences_transversales"]
     relations.append(_links(pairs, competences, "links competence.activites"))
     relations.append(_links(pairs, g_items["criteres"], "links critere.competences"))
-    return Report(types, relations)
+    return Report(types, relations), outcomes
+
+
+def _outcomes(
+    side: str, items: list[_Item], lost: set[_Item], pairs: dict[_Item, _Item]
+) -> list[Outcome]:
+    """The outcome of each item of one side and type (``lost``: not found)."""
+    return [
+        Outcome(
+            side,
+            i.kind,
+            i.path,
+            i.raw,
+            i not in lost,
+            pairs[i].path if i in pairs else None,
+        )
+        for i in items
+    ]
 
 
 def _placement(

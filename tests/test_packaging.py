@@ -124,3 +124,13 @@ def test_packaging_missing_extra_is_named(tmp_path: Path) -> None:
     assert run.returncode == 17
     assert "pip install 'referentiel[export]'" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_packaging_wheel_ships_the_review_page(installed: Path) -> None:
+    """``referentiel review`` runs from the wheel: its templates and script are package data."""
+    source = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
+    out = installed / "review"
+    run = _run(installed, "-m", "referentiel", "review", str(source), "--no-nlp", "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    page = (out / f"{source.name}.html").read_text("utf-8")
+    assert 'id="tree"' in page and "function select(" in page

@@ -39,6 +39,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="folders: also list the documents without differences (default: only those "
         "that differ)",
     )
+    for side in ("old", "new"):
+        parser.add_argument(
+            f"--review-{side}",
+            metavar="URL",
+            help=f"in the HTML report, link each change to its element in the review of "
+            f"{side.upper()} (`referentiel review`): its page, or its folder for batch folders",
+        )
     parser.add_argument(
         "--json", action="store_true", help="print the differences as JSON (for tools)"
     )
@@ -62,7 +69,7 @@ def use_color(choice: str, stream: TextIO, environ: Mapping[str, str]) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from ..diff import diff_paths
-    from ..diffrender import render_html, render_json, render_text
+    from ..diffrender import ReviewLinks, render_html, render_json, render_text
     from ..output import STDOUT, write_output
 
     old, new = Path(args.old), Path(args.new)
@@ -76,7 +83,10 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     result = diff_paths(old, new)
     if args.html:
-        write_output(render_html(result, args.all), args.html)
+        review = None
+        if args.review_old or args.review_new:
+            review = ReviewLinks(args.review_old, args.review_new, old.is_dir())
+        write_output(render_html(result, args.all, review), args.html)
     if args.json:
         sys.stdout.write(render_json(result, args.all))
     elif args.html != STDOUT:

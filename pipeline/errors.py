@@ -111,3 +111,7 @@ def _printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+class ClusterError(Exception):
+    """The Dask cluster cannot run the batch: not installed, unreachable, or unfit workers."""

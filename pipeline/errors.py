@@ -114,4 +114,5 @@ def _printable(text: str) -> str:
 
 
 class ClusterError(Exception):
-    """The Dask cluster cannot run the batch: not installed, unreachable, or unfit workers."""
+    """A batch cannot use the Dask cluster or the fsspec URL it names (the cluster extra is
+    not installed, the scheduler is unreachable, its workers are unfit, unknown protocol)."""

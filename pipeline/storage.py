@@ -19,6 +19,7 @@ from typing import Any
 
 from .atomic import write_atomic
 from .batch_tree import sha256_of
+from .errors import ClusterError
 from .formats import SUPPORTED_EXTENSIONS
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
@@ -119,9 +120,16 @@ def local_copy(location: str) -> Iterator[Path]:
 
 
 def _filesystem(url: str) -> tuple[Any, str]:
-    from fsspec.core import url_to_fs
+    """The fsspec file system of ``url`` and the path inside it."""
+    try:
+        from fsspec.core import url_to_fs
 
-    fs, path = url_to_fs(url)
+        fs, path = url_to_fs(url)
+    except (ImportError, ValueError) as err:  # no fsspec, unknown protocol, no s3fs…
+        raise ClusterError(
+            f"{url}: cannot open this URL ({err}); URLs need the cluster extra "
+            "(pip install 'referentiel[cluster]') and the store's fsspec package (s3fs, gcsfs…)"
+        ) from err
     return fs, path
 
 

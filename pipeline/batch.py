@@ -34,7 +34,6 @@ from .batch_tree import (
     sha256_of,
     survey,
 )
-from .errors import ClusterError
 from .options import Options
 from .storage import is_url, join, list_tree
 
@@ -156,11 +155,12 @@ def _run_locked(
         src=str(src), out=str(out), jobs=jobs or 0, timeout=timeout, force=force, started=_now()
     )
     inputs, results, tasks = plan(src, out, follow_links)
+    executor = _executor(scheduler, jobs, options, timeout)
     bar = _progress_bar(len(inputs), len(results), progress)
     interrupted = False
     previous = _stop_on_sigterm()
     try:
-        with _executor(scheduler, jobs, options, timeout) as executor, _journal(out) as journal:
+        with executor, _journal(out) as journal:
             report.jobs, report.scheduler = executor.jobs, executor.scheduler
             for result in results.values():
                 journal.add(result)
@@ -192,12 +192,8 @@ def _executor(
     """Local worker processes, or the Dask cluster at ``scheduler`` (``"local"``: started here)."""
     if scheduler is None:
         return LocalExecutor(jobs or default_jobs(), options, timeout)
-    try:
-        from .batch_dask import DaskExecutor
-    except ImportError as err:
-        raise ClusterError(
-            f"a Dask cluster needs the cluster extra: pip install 'referentiel[cluster]' ({err})"
-        ) from err
+    from .batch_dask import DaskExecutor  # without the cluster extra, the CLI names it
+
     return DaskExecutor(scheduler, jobs or default_jobs(), options)
 
 

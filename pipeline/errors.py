@@ -114,5 +114,5 @@ def _printable(text: str) -> str:
 
 
 class ClusterError(Exception):
-    """A batch cannot use the Dask cluster or the fsspec URL it names (the cluster extra is
-    not installed, the scheduler is unreachable, its workers are unfit, unknown protocol)."""
+    """A batch cannot use the Dask cluster or the URL it names (unreachable scheduler,
+    unfit workers, a protocol fsspec does not know or whose package is not installed)."""

@@ -121,15 +121,12 @@ def local_copy(location: str) -> Iterator[Path]:
 
 def _filesystem(url: str) -> tuple[Any, str]:
     """The fsspec file system of ``url`` and the path inside it."""
-    try:
-        from fsspec.core import url_to_fs
+    import fsspec  # without the cluster extra, the CLI names it
 
-        fs, path = url_to_fs(url)
-    except (ImportError, ValueError) as err:  # no fsspec, unknown protocol, no s3fs…
-        raise ClusterError(
-            f"{url}: cannot open this URL ({err}); URLs need the cluster extra "
-            "(pip install 'referentiel[cluster]') and the store's fsspec package (s3fs, gcsfs…)"
-        ) from err
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+    except (ImportError, ValueError) as err:  # unknown protocol, or no s3fs, gcsfs…
+        raise ClusterError(f"{url}: cannot open this URL ({err})") from err
     return fs, path
 
 

@@ -241,3 +241,26 @@ def test_batch_local_path_imports_neither_dask_nor_fsspec(tmp_path: Path) -> Non
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
     )
     assert done.stdout.split("\n")[0] == "0 []", done.stderr
+
+
+@pytest.mark.parametrize(
+    ("hidden", "flags"),
+    [("dask", ["--cluster", "local"]), ("fsspec", [])],
+)
+def test_batch_without_the_cluster_extra_names_it(
+    tmp_path: Path, hidden: str, flags: list[str]
+) -> None:
+    """Without dask (or fsspec, for a URL), ``batch`` says which extra to install (exit 17)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copyfile(SOURCES / "cqp-delegue-veterinaire.txt", src / "a.txt")
+    where = src.as_uri() if hidden == "fsspec" else str(src)
+    code = (
+        f"import sys; sys.modules[{hidden!r}] = None; from referentiel.cli import main;"
+        f"sys.exit(main(['batch', {where!r}, {str(tmp_path / 'out')!r}, *{flags!r}]))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 17, run.stderr
+    assert "pip install 'referentiel[cluster]'" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "run.json").exists()

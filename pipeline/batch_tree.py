@@ -89,18 +89,24 @@ def output_path(relative: str | PurePath, out: Path) -> Path:
     ``a/b/x.pdf`` → ``out/a/b/x.pdf.json``. Root anchors, ``.`` and ``..`` never
     climb out; a name over 255 bytes is shortened and made unique with a hash.
     """
+    target = out.joinpath(*output_parts(relative))
+    if not Path(os.path.realpath(target)).is_relative_to(
+        out.resolve()
+    ):  # e.g. a symlink inside out
+        raise ValueError(f"{relative}: output would land outside {out}")
+    return target
+
+
+def output_parts(relative: str | PurePath) -> list[str]:
+    """The folder and file names of the output for the input at ``relative``, each safe:
+    no root anchor, ``.`` or ``..``, no NUL, none over 255 bytes (see :func:`output_path`)."""
     raw = str(relative).replace("\\", "/").replace("\x00", "_")
     parts = [p for p in raw.split("/") if p not in ("", ".")]
     if not parts:
         parts = ["_"]
     safe = [_safe_name("_" if p == ".." else p) for p in parts[:-1]]
     safe.append(_safe_name(parts[-1], suffix=".json"))
-    target = out.joinpath(*safe)
-    if not Path(os.path.realpath(target)).is_relative_to(
-        out.resolve()
-    ):  # e.g. a symlink inside out
-        raise ValueError(f"{relative}: output would land outside {out}")
-    return target
+    return safe
 
 
 def _safe_name(name: str, suffix: str = "") -> str:

@@ -111,3 +111,8 @@ def _printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+class ClusterError(Exception):
+    """A batch cannot use the Dask cluster or the URL it names (unreachable scheduler,
+    unfit workers, a protocol fsspec does not know or whose package is not installed)."""

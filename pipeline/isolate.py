@@ -10,10 +10,12 @@ then stops the whole group. Every outcome is a result or a
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
 import signal
+import sys
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -23,6 +25,8 @@ from typing import Any
 from .errors import ExtractionTimeout, LimitExceeded, ReferentielError, rebuild
 from .options import Limits, Options
 
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
+
 
 def limit_memory(max_bytes: int) -> None:
     """Cap this process's address space (inherited by the processes it starts)."""
@@ -30,6 +34,13 @@ def limit_memory(max_bytes: int) -> None:
     if hard != resource.RLIM_INFINITY:
         max_bytes = min(max_bytes, hard)
     resource.setrlimit(resource.RLIMIT_AS, (max_bytes, hard))
+
+
+def die_with_parent() -> None:
+    """Have Linux kill this process when its parent dies (a batch worker killed mid-file
+    leaves no extraction running on); nothing elsewhere."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def extract_limited(
@@ -96,6 +107,7 @@ def _child(
 ) -> None:
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    die_with_parent()
     limit_memory(limits.max_memory_bytes)
     try:
         message: tuple[Any, ...] = ("done", work(path, options))

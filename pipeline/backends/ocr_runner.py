@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from ..isolate import die_with_parent
+
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
@@ -26,6 +28,7 @@ def workers(jobs: int) -> int:
 
 def _init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    die_with_parent()  # no page process outlives the extraction that started it
 
 
 def run_parallel(

@@ -22,7 +22,14 @@ from ..errors import MissingTool, ReferentielError
 
 INTERNAL_ERROR = 1  # exit code of an unexpected exception (a bug); input errors use 10-20
 # Packages of the optional extras (pyproject.toml), and the extra that installs each.
-OPTIONAL_PACKAGES = {"pandas": "export", "pyarrow": "export", "snowballstemmer": "export"}
+OPTIONAL_PACKAGES = {
+    "pandas": "export",
+    "pyarrow": "export",
+    "snowballstemmer": "export",
+    "dask": "cluster",
+    "distributed": "cluster",
+    "fsspec": "cluster",
+}
 
 
 def _commands() -> dict[str, ModuleType]:

@@ -24,16 +24,37 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
             "on. The run report is written to OUT_DIR/run.json and OUT_DIR/run.csv. "
             "Exit code 0 when every file succeeded or was skipped, 1 when some failed."
         ),
-        epilog="example: referentiel batch sources/ output/batch --jobs 4 --timeout 300",
+        epilog="examples: referentiel batch sources/ output/batch --jobs 4 --timeout 300\n"
+        "          referentiel batch s3://bucket/refs s3://bucket/json --scheduler tcp://host:8786",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("src_dir", help="folder holding the référentiels (searched recursively)")
-    parser.add_argument("out_dir", help="folder receiving the JSON files and the run report")
+    parser.add_argument(
+        "src_dir",
+        help="folder holding the référentiels (searched recursively), or an fsspec URL "
+        "(s3://bucket/refs, gs://…, file://…)",
+    )
+    parser.add_argument(
+        "out_dir", help="folder or fsspec URL receiving the JSON files and the run report"
+    )
     parser.add_argument(
         "-j",
         "--jobs",
         type=positive(int, MAX_JOBS),
         default=None,
-        help=f"worker processes, at most {MAX_JOBS} (default: one per CPU core)",
+        help=f"worker processes, at most {MAX_JOBS} (default: one per CPU core); "
+        "with --scheduler, the cluster's workers are used",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the files on the Dask cluster of this scheduler (tcp://host:8786); "
+        "needs the cluster extra",
+    )
+    where.add_argument(
+        "--cluster",
+        choices=["local"],
+        help="run the files on a Dask LocalCluster of --jobs worker processes",
     )
     parser.add_argument(
         "--follow-links",
@@ -55,24 +76,31 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch import REPORT_CSV, run_batch
+    from ..errors import ClusterError
+    from ..storage import is_folder, is_url, join
 
-    src, out = Path(args.src_dir), Path(args.out_dir)
-    if not src.is_dir():
-        print(f"error: {src}: not a folder", file=sys.stderr)
+    src, out = args.src_dir, args.out_dir
+    try:
+        if not (is_folder(src) if is_url(src) else Path(src).is_dir()):
+            print(f"error: {src}: not a folder", file=sys.stderr)
+            return 2
+        if not is_url(out) and Path(out).exists() and not Path(out).is_dir():
+            print(f"error: {out}: OUT_DIR exists and is not a folder", file=sys.stderr)
+            return 2
+        report = run_batch(
+            src if is_url(src) else Path(src),
+            out if is_url(out) else Path(out),
+            options_from(args),
+            jobs=args.jobs,
+            timeout=args.timeout,
+            force=args.force,
+            progress=False if args.verbosity < 0 and args.progress is None else args.progress,
+            follow_links=args.follow_links,
+            scheduler=args.scheduler or args.cluster,
+        )
+    except ClusterError as err:
+        print(f"error: {err}", file=sys.stderr)
         return 2
-    if out.exists() and not out.is_dir():
-        print(f"error: {out}: OUT_DIR exists and is not a folder", file=sys.stderr)
-        return 2
-    report = run_batch(
-        src,
-        out,
-        options_from(args),
-        jobs=args.jobs,
-        timeout=args.timeout,
-        force=args.force,
-        progress=False if args.verbosity < 0 and args.progress is None else args.progress,
-        follow_links=args.follow_links,
-    )
     for failure in report.failed:
         print(f"failed ({failure.error_status}): {failure.error}", file=sys.stderr)
     if args.verbosity > 0:
@@ -86,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{totals['files']} files: {totals['ok']} ok, {totals['warning']} with warnings, "
         f"{totals['skipped']} skipped, {totals['failed']} failed in {report.seconds:.1f} s "
-        f"(report: {out / REPORT_CSV})",
+        f"(report: {join(out, REPORT_CSV)})",
         file=sys.stderr,
     )
     return 1 if report.failed else 0

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .atomic import write_target
-from .errors import InvalidOutput
+from .errors import CorruptFile, InvalidOutput
 from .models import Referentiel
 
 STDOUT = "-"
@@ -57,3 +57,21 @@ def write_output(text: str | bytes, path: str | Path | None, inputs: Iterable[Pa
         sys.stdout.buffer.flush()
     else:
         write_target(path, text, inputs)
+
+
+def read_extraction(path: Path) -> dict[str, Any]:
+    """An extraction JSON read through the file guards and limits of ``extract``,
+    refused (naming the first problem) unless it validates against the output models."""
+    from .guards import read_json
+    from .options import Limits
+
+    data = read_json(path, Limits())
+    if not isinstance(data, dict):
+        raise CorruptFile(path, "not a JSON object")
+    try:
+        Referentiel.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "top level"
+        raise InvalidOutput(path, f"not a valid référentiel: {where}: {first['msg']}") from err
+    return data

@@ -68,29 +68,13 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def _prediction(path: Path) -> dict[str, Any]:
-    """An extraction: it must validate against the output models."""
-    from pydantic import ValidationError
-
-    from ..errors import InvalidOutput
-    from ..models import Referentiel
-
-    data = _load(path)
-    try:
-        Referentiel.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise InvalidOutput(path, f"not a valid référentiel: {where}: {first['msg']}") from err
-    return data
-
-
 def _score(gold: Path, pred: Path) -> Any:
     """Score one pair; a reference of the wrong shape is refused, naming it."""
     from ..errors import CorruptFile
     from ..evaluate import evaluate
+    from ..output import read_extraction
 
-    prediction = _prediction(pred)
+    prediction = read_extraction(pred)
     try:
         return evaluate(_load(gold), prediction)
     except (AttributeError, TypeError, KeyError, ValueError) as err:

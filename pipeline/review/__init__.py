@@ -9,32 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
 
 from ..errors import CorruptFile, InvalidOutput
 from ..guards import check_file, read_json
 from ..options import Limits, Options
+from ..output import read_extraction
 from .report import Review, write_index, write_review
 
-__all__ = ["Review", "load_extraction", "review_batch", "review_file"]
-
-
-def load_extraction(path: Path) -> dict[str, Any]:
-    """An extraction JSON, validated against the output models."""
-    from pydantic import ValidationError
-
-    from ..models import Referentiel
-
-    data = read_json(path, Limits())
-    try:
-        Referentiel.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "top level"
-        raise InvalidOutput(path, f"not a valid référentiel: {where}: {first['msg']}") from err
-    if not isinstance(data, dict):  # pragma: no cover - the model accepts objects only
-        raise InvalidOutput(path, "not a JSON object")
-    return data
+__all__ = ["Review", "review_batch", "review_file"]
 
 
 def review_file(
@@ -48,7 +30,7 @@ def review_file(
     extraction of this very file), then write ``OUT_DIR/NAME.html`` and its page images."""
     check_file(source, (options or Options()).limits)
     if extraction is not None:
-        doc = load_extraction(extraction)
+        doc = read_extraction(extraction)
         if doc["source"]["sha256"] != hashlib.sha256(source.read_bytes()).hexdigest():
             raise InvalidOutput(extraction, f"not an extraction of {source} (sha256 differs)")
     else:
@@ -79,7 +61,7 @@ def review_batch(folder: Path, out_dir: Path) -> list[Review]:
         relative = Path(entry["output"])
         html = out_dir / relative.with_suffix(".html")
         back = "/".join([".."] * (len(relative.parts) - 1) + ["index.html"])
-        doc = load_extraction(folder / relative)
+        doc = read_extraction(folder / relative)
         reviews.append(write_review(src / entry["input"], doc, html, back=back))
     write_index(reviews, out_dir, str(folder))
     return reviews

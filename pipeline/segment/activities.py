@@ -16,7 +16,8 @@ from ..rules import Hit
 from ..textclean import label_text
 from .draft import Context, DActivite, Unit, Where
 
-_LISTED_MAX = 160  # an activity named in a list is one short line
+_LISTED_MAX = 160  # an activity named on a line of its own is one short line
+_LISTED_ITEM_MAX = 250  # … and a list item a sentence at most
 _NUMBER_LABEL = re.compile(r"^(?:[A-Z]\s*\.?\s*)?\d+(?:\.\d+)*[.)]?$")
 
 
@@ -64,12 +65,17 @@ def _listed(ctx: Context) -> None:
         if unit.section != "activites" or unit.table is not None or unit.heading_like:
             run = None
             continue
+        if run and not unit.is_item and unit.text.rstrip().endswith(":"):
+            run = None  # a lead-in after the list: what follows is something else
+            continue
         run.append(unit)
     for found in runs:
         if not found or any(u.where in made for u in found):
             continue
         if all(
-            len(u.text) <= _LISTED_MAX and not u.text.rstrip().endswith((".", ":")) for u in found
+            len(u.text) <= (_LISTED_ITEM_MAX if u.is_item else _LISTED_MAX)
+            and not u.text.rstrip().endswith((".", ":"))
+            for u in found
         ):
             for unit in found:
                 ctx.draft.activites.append(

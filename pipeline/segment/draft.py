@@ -219,8 +219,8 @@ def code_key(code: str) -> str:
 
 def cell_units(cell: Cell) -> list[Unit]:
     """The units of a table cell (nested tables flattened), empty ones dropped;
-    a paragraph that continues the previous one (a wrapped line: lower-case
-    start after an unfinished sentence) is joined to it."""
+    a paragraph that continues the previous paragraph or list item (a wrapped
+    line: lower-case start after an unfinished sentence) is joined to it."""
     units: list[Unit] = []
     for block in cell.blocks:
         for inner in block.walk():
@@ -233,8 +233,7 @@ def cell_units(cell: Cell) -> list[Unit]:
             if (
                 last is not None
                 and unit.kind is Kind.PARAGRAPH
-                and last.kind is Kind.PARAGRAPH
-                and not last.bold
+                and last.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
                 and starts_lower(unit.text)
                 and not ends_sentence(last.text)
             ):

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
-from ..textclean import fold
+from ..textclean import ends_sentence, fold, starts_lower
 from .draft import Context, TableView, Unit, cell_units
 from .state import is_bloc_heading
 
@@ -24,7 +24,7 @@ def units(ctx: Context) -> None:
     out: list[Unit] = []
     for block in ctx.document.blocks:
         _add(ctx, block, out)
-    ctx.units = _join_numbers(out)
+    ctx.units = _join_wrapped(_join_numbers(out))
 
 
 _NUMBER_ALONE = re.compile(r"^n\s*[°º]\s*\d{1,2}(?:\.\d{1,2})*$", re.IGNORECASE)
@@ -43,6 +43,28 @@ def _join_numbers(units: list[Unit]) -> list[Unit]:
             and _NUMBER_ALONE.match(unit.text)
             and last.heading_like
             and not any(c.isdigit() for c in last.text)
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
+        out.append(unit)
+    return out
+
+
+def _join_wrapped(units: list[Unit]) -> list[Unit]:
+    """A list item's wrapped line that the reader left as a paragraph (lower-case
+    start, the item's sentence unfinished) is the rest of that item."""
+    out: list[Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.is_item
+            and last.table is None
+            and unit.table is None
+            and unit.kind is Kind.PARAGRAPH
+            and not unit.heading_like
+            and starts_lower(unit.text)
+            and (not ends_sentence(last.text) or last.text.count("(") > last.text.count(")"))
         ):
             last.text = f"{last.text} {unit.text}"
             continue

@@ -84,8 +84,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             continue
         current = _Row()
         for placed, cell in positions(row):
-            column = moved.get(id(cell), placed)
-            role = view.roles[column] if column < len(view.roles) else None
+            role = _role(view, moved.get(id(cell), placed), cell)
             if role is None:
                 continue
             fresh = id(cell) not in seen
@@ -105,6 +104,14 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             if role == "competence" and current.competence is None and previous and empty:
                 current.competence = previous.competence  # empty key cell: same as above
         previous = current
+
+
+def _role(view: TableView, column: int, cell: Cell) -> str | None:
+    """The role of the column a cell starts at; a cell merged over several
+    columns takes the first role among them that is read (a header drawn over
+    other columns than the body's)."""
+    spanned = view.roles[column : column + max(1, cell.col_span)]
+    return next((r for r in spanned if r in _READERS), spanned[0] if spanned else None)
 
 
 _TITLED = ("activite", "competence")  # roles whose code may be printed apart from the title
@@ -262,6 +269,16 @@ def _activite(
         return
     first = units[0]
     hit = code_hit(ctx, first.text)
+    if hit is None and "taches" not in view.roles and _plain_lines(units):
+        # a column of activités with no tâches column: one activité per line
+        for unit in units:
+            ctx.draft.activites.append(
+                DActivite(
+                    None, label_text(unit.text), Where(unit.page, unit.line, "table.activite")
+                )
+            )
+        row.activite = ctx.cells[id(cell)] = ctx.draft.activites[-1]
+        return
     code = hit.group("code") if hit else None
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
     rule = hit.rule.id if hit else "table.activite"
@@ -270,6 +287,13 @@ def _activite(
     ctx.draft.activites.append(activite)
     ctx.cells[id(cell)] = activite
     row.activite = activite
+
+
+def _plain_lines(units: list[Unit]) -> bool:
+    """Several lines alike: no list item, no bold title line, no lead-in."""
+    return len(units) > 1 and not any(
+        u.is_item or u.bold or u.text.rstrip().endswith(":") for u in units
+    )
 
 
 def _taches(
@@ -301,7 +325,10 @@ def _competence(
         if linked:
             row.competence, row.linked = linked[0], linked
             return
-        several = len(units) > 1 and all(u.is_item for u in units)
+        several = len(units) > 1 and (
+            all(u.is_item for u in units)
+            or all(competence_code(ctx, u.text) is not None for u in units)
+        )
         if not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
             # one statement with its details on the lines below (sub-items, a run-on)
             units = [replace(units[0], text=" ".join(u.text for u in units))]
@@ -371,12 +398,14 @@ def _link_activite(row: _Row) -> None:
 
 
 def _bloc_for(ctx: Context, state: State, text: str) -> DBloc:
-    """The bloc a compétence row belongs to: where that compétence was already
-    listed, else the current bloc, else the last one (or a new unnamed bloc)."""
+    """The bloc a compétence row belongs to: the bloc a heading opened, else
+    where that compétence was already listed (a synthesis table read before
+    any bloc), else the current or last bloc (or a new unnamed bloc)."""
     hit = ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(text)
     known = find_competence(ctx, libelle, state.bloc)
-    if known is not None:
+    current = state.bloc if state.bloc is not None and not is_implicit(state.bloc) else None
+    if known is not None and current is None:
         owner = bloc_of(ctx, known)
         if owner is not None and not (is_implicit(owner) and state.bloc is not None):
             return owner

@@ -19,9 +19,11 @@
 # shows what a reviewer checks first: counts per document, the extractor's warnings,
 # failed files, and the number of compétences per bloc.
 #
-# The folder is read from the `REFERENTIEL_OUTPUT` environment variable (default
-# `output/`, relative to the directory Jupyter runs in). Open this file with
-# jupytext (`jupytext --sync notebooks/review.py` makes the paired `.ipynb`).
+# The folder is read from the `REFERENTIEL_OUTPUT` environment variable; by default
+# `output/` in the directory the kernel runs in, or in its parent (Jupyter starts the
+# kernel in `notebooks/`). Install with `pip install 'referentiel[notebook]'`, then open
+# this file with jupytext (`jupytext --sync notebooks/review.py` makes the paired
+# `.ipynb`) in Jupyter.
 
 # %%
 import io
@@ -41,7 +43,16 @@ from referentiel.export.tables import build_tables  # noqa: E402
 
 pd.set_option("display.max_colwidth", None)  # show whole messages and libellés
 
-OUTPUT = Path(os.environ.get("REFERENTIEL_OUTPUT", "output/"))
+
+def output_folder() -> Path:
+    """$REFERENTIEL_OUTPUT, else ``output/`` here or beside the notebooks folder."""
+    if named := os.environ.get("REFERENTIEL_OUTPUT"):
+        return Path(named)
+    here = Path("output")
+    return here if here.is_dir() or not Path("..", "output").is_dir() else Path("..", "output")
+
+
+OUTPUT = output_folder()
 folder = load_folder(OUTPUT)
 tables = build_tables(folder.documents)
 print(f"{len(folder.documents)} référentiel(s) in {OUTPUT.resolve()}")
@@ -121,15 +132,28 @@ per_bloc = (
     .merge(tables["blocs"][["doc_sha256", "bloc_id", "code", "libelle"]])
     .merge(certifications[["filename"]], left_on="doc_sha256", right_index=True)
 )
-per_bloc["label"] = (
-    per_bloc["filename"].str.slice(0, 30) + " · " + per_bloc["code"].fillna(per_bloc["bloc_id"])
-)
+# one bar per bloc of each document: the label numbers the document and names the bloc
+# by its id, so two documents with one file name or two blocs with one code never share
+# a bar (the bars are placed by position, the labels only name them)
+number = {sha: n for n, sha in enumerate(certifications.index, start=1)}
+per_bloc["label"] = [
+    f"{number[sha]}. {name[:28]} · {bloc}" + (f" {code}" if isinstance(code, str) else "")
+    for sha, name, bloc, code in zip(
+        per_bloc["doc_sha256"],
+        per_bloc["filename"],
+        per_bloc["bloc_id"],
+        per_bloc["code"],
+        strict=True,
+    )
+]
 shown = per_bloc.head(MAX_BARS)
 if len(per_bloc) > MAX_BARS:
     print(f"showing the first {MAX_BARS} of {len(per_bloc)} blocs")
+print(f"chart: {len(shown)} bars, {shown['label'].nunique()} distinct labels")
 
 fig, ax = plt.subplots(figsize=(9, 1 + 0.3 * max(len(shown), 1)))
-ax.barh(shown["label"], shown["compétences"], color="#4C72B0")
+ax.barh(range(len(shown)), shown["compétences"], color="#4C72B0")
+ax.set_yticks(range(len(shown)), shown["label"])
 ax.invert_yaxis()
 ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 ax.set_xlabel("compétences")

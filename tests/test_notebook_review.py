@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,16 +15,21 @@ from referentiel.cli import main
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "review.py"
 
 
-def _execute(output: Path, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Run the notebook on ``output`` (the kernel inherits the environment); its outputs."""
-    monkeypatch.setenv("REFERENTIEL_OUTPUT", str(output))
+def _execute(
+    output: Path | None, monkeypatch: pytest.MonkeyPatch, cwd: Path = NOTEBOOK.parent
+) -> list[Any]:
+    """Run the notebook on ``output`` (None: its default folder) in ``cwd``; its outputs."""
+    if output is None:
+        monkeypatch.delenv("REFERENTIEL_OUTPUT", raising=False)
+    else:
+        monkeypatch.setenv("REFERENTIEL_OUTPUT", str(output))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     notebook = jupytext.read(NOTEBOOK)
     client = NotebookClient(
         notebook,
         timeout=120,
         kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+        resources={"metadata": {"path": str(cwd)}},
     )
     client.execute()
     outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
@@ -60,3 +66,30 @@ def test_notebook_review_shows_batch_failures(
     html = _html(_execute(out, monkeypatch))
     assert "empty.txt" in html and "failed" in html and "file is empty" in html
     assert sample.name in html
+
+
+def test_notebook_review_finds_output_from_the_notebooks_folder(
+    extracted_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jupyter starts the kernel in notebooks/: the default folder is ../output there."""
+    shutil.copytree(extracted_dir, tmp_path / "output")
+    (tmp_path / "notebooks").mkdir()
+    outputs = _execute(None, monkeypatch, cwd=tmp_path / "notebooks")
+    text = "".join(str(out.get("text", "")) for out in outputs)
+    assert f"3 référentiel(s) in {(tmp_path / 'output').resolve()}" in text
+
+
+def test_notebook_review_one_bar_per_bloc(
+    extracted_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two documents with one file name and the same bloc codes keep a bar each."""
+    one = next(extracted_dir.glob("*.json"))
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(one, tmp_path / folder / one.name)
+    data = json.loads(one.read_text("utf-8"))
+    data["source"]["sha256"] = "0" * 64  # the same référentiel from another file
+    (tmp_path / "b" / one.name).write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    text = "".join(str(out.get("text", "")) for out in _execute(tmp_path, monkeypatch))
+    bars = 2 * sum(1 for bloc in data["blocs"] if bloc["competences"])
+    assert f"chart: {bars} bars, {bars} distinct labels" in text

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTPage, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
@@ -77,9 +77,14 @@ def lay_out(page: Any) -> LTPage:
 
 
 def visible_chars(page: Any) -> list[dict[str, Any]]:
-    """The page's characters (pdfplumber dicts) a reader can see, in stream order."""
+    """The page's characters a reader can see, in stream order (see :func:`_char`).
+
+    The characters are then taken out of the page's layout: pdfplumber reads
+    the rest (rulings, boxes) without turning each character into a dict.
+    """
     layout = lay_out(page)
-    chars = page.chars
+    frame = _Frame.of(page)
+    chars: list[dict[str, Any]] = []
     facts: list[tuple[float, float, float, float, float, float]] = []  # x, y, invisible, rgb
     shapes: list[_Shape] = []
     colours: dict[Any, tuple[float, float, float]] = {}
@@ -92,15 +97,59 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
             hidden = 1.0 if getattr(item, "invisible", False) or _slanted(item.matrix) else 0.0
             x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
             facts.append((x, y, hidden, *colours[key]))
+            chars.append(frame.char(item))
         elif isinstance(item, LTCurve) and item.fill:  # LTRect is a kind of LTCurve
             covers = isinstance(item, LTRect) and min(item.width, item.height) >= _MIN_COVER
             shapes.append(_Shape(len(facts), item.bbox, rgb(item.non_stroking_color), covers))
         elif isinstance(item, LTImage) and _opaque(item):
             shapes.append(_Shape(len(facts), item.bbox, None, True))
-    if len(facts) != len(chars):  # not the walk pdfplumber made: keep everything
-        return list(chars)
+    _drop_chars(layout)
+    if not chars:
+        return chars
     keep = _visible(np.array(facts, dtype=float).reshape(-1, 6), shapes, layout.bbox)
     return [char for char, seen in zip(chars, keep.tolist(), strict=True) if seen]
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where a page's layout coordinates go in pdfplumber's frame (top-left origin)."""
+
+    height: float
+    left: float  # the media box's corner
+    top: float
+    doctop: float  # the page's top in the whole document
+
+    @classmethod
+    def of(cls, page: Any) -> _Frame:
+        return cls(page.height, page.mediabox[0], page.mediabox[1], page.initial_doctop)
+
+    def char(self, item: LTChar) -> dict[str, Any]:
+        """The attributes the readers use of a character, valued as pdfplumber's
+        ``page.chars`` values them (the same arithmetic, so the same floats)."""
+        top = (self.height - item.y1) + self.top
+        fontname: Any = item.fontname
+        if isinstance(fontname, bytes):  # rare byte-encoded font names
+            fontname = fix_fontname_bytes(fontname)
+        return {
+            "text": item.get_text(),
+            "fontname": fontname,
+            "size": item.size,
+            "matrix": item.matrix,
+            "upright": item.upright,
+            "x0": item.x0 + self.left if self.left else item.x0,
+            "x1": item.x1 + self.left if self.left else item.x1,
+            "top": top,
+            "bottom": (self.height - item.y0) + self.top,
+            "doctop": self.doctop + top,
+        }
+
+
+def _drop_chars(container: LTContainer[Any]) -> None:
+    """Take the characters out of a layout (form XObjects included)."""
+    container._objs = [item for item in container if not isinstance(item, LTChar)]
+    for item in container:
+        if isinstance(item, LTContainer) and not isinstance(item, LTImage):
+            _drop_chars(item)
 
 
 def _slanted(matrix: tuple[float, ...]) -> bool:

@@ -26,7 +26,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -103,12 +103,15 @@ class RuleError(ValueError):
     """A rule file that cannot be loaded: names the file and the rule."""
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """Text as rules see it: apostrophes and non-breaking spaces folded, one
-    character for one (so match positions hold in the original text)."""
+    character for one (so match positions hold in the original text). Cached: every
+    rule of a label reads the same text."""
     return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=4096)
 def _bare(text: str) -> str:
     """Lower case without accents, for phrase matching."""
     return fold(key(text))

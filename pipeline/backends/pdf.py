@@ -19,10 +19,13 @@ line in the page's extracted text (1-based, top to bottom).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import statistics
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,16 +107,37 @@ def _read_pages(path: Path, options: Options) -> list[_Page]:
                 path, f"{count} pages, over the {options.limits.max_pages}-page limit"
             )
         pages = []
-        for page in pdf.pages:
-            try:
-                pages.append(_read(page))
-            except Exception as err:
-                raise CorruptFile(
-                    path, f"page {page.page_number} cannot be read ({_reason(err)})"
-                ) from err
-            finally:
-                page.close()
+        with _collector_spared() as spare:
+            for page in pdf.pages:
+                try:
+                    pages.append(_read(page))
+                except Exception as err:
+                    raise CorruptFile(
+                        path, f"page {page.page_number} cannot be read ({_reason(err)})"
+                    ) from err
+                finally:
+                    page.close()
+                spare()
     return pages
+
+
+@contextmanager
+def _collector_spared() -> Iterator[Callable[[], None]]:
+    """Keep the pages read so far out of the cyclic garbage collector's passes.
+
+    Every page's words stay alive until the document-wide passes: left to the
+    collector, each of its passes walks them all again, and its cost grows
+    with the length of the document. ``spare()`` after a page moves what is
+    alive into the permanent generation (:func:`gc.freeze`); it is put back on
+    the way out. A process that froze objects itself is left alone.
+    """
+    if gc.get_freeze_count() or not gc.isenabled():
+        yield lambda: None
+        return
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
 
 
 def _read(page: Any) -> _Page:

@@ -48,7 +48,7 @@ class WarmUp(WorkerPlugin):
         self.options = options
 
     async def setup(self, worker: Any) -> None:
-        await asyncio.to_thread(warm_up, self.options)  # the worker keeps answering meanwhile
+        await asyncio.to_thread(warm_up, self.options, True)  # the worker answers meanwhile
 
 
 @contextlib.contextmanager

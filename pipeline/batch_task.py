@@ -46,11 +46,16 @@ class Task:
     output: str  # the output's name relative to OUT
 
 
-def warm_up(options: Options) -> None:
-    """Load what every file needs (backends, rules, the spaCy model) before the first file.
+def warm_up(options: Options, language_model: bool = False) -> None:
+    """Load what every file needs (backends, rules) before the first file, and the
+    spaCy model too when ``language_model`` is set (and ``options`` use it).
 
-    Best effort: a stage that cannot load fails on the first file instead, where
-    the error is recorded against that file.
+    A worker that extracts in its own process leaves the model out: it costs
+    seconds and hundreds of MiB, and the first document that needs it loads it
+    (most never do). A worker that forks a child per file sets it, so that the
+    children inherit the model instead of each loading it. Best effort: a stage
+    that cannot load fails on the first file instead, where the error is
+    recorded against that file.
     """
     from .backends import backend_for
     from .formats import Format
@@ -61,7 +66,7 @@ def warm_up(options: Options) -> None:
         from .rules import default_rules
 
         default_rules()
-        if options.use_nlp:
+        if language_model and options.use_nlp:
             from .nlp import model
 
             model()

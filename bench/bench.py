@@ -1,24 +1,38 @@
-"""Extraction benchmark over the sample corpus (a script, not a test).
+"""Speed and memory benchmark (a script, not a test): the figures of the README's speed table.
 
-    .venv/bin/python bench/bench.py [--repeat 3]
+    .venv/bin/python bench/bench.py [--rounds 5] [--no-scans] [--no-long]
 
-Reports, per input format (text, docx, pdf): pages per second and peak memory
-of ``extract`` (pages = pages of the document's PDF twin, so formats compare);
-the floor — pdfplumber's bare ``page.extract_text()`` over the same PDFs — and
-the ratio of full PDF extraction to it (target ≤ 2.5×); peak memory on a
-100-page PDF made by repeating the samples (target < 400 MB); and start-up
-(imports, rules, spaCy model) paid once per process, reported apart.
+Reports, in one run:
 
-Timings are the best of ``--repeat`` runs, measured in this process after a
-warm-up; peak memory is measured in a fresh subprocess per case (the kernel's
-resident-set high-water mark, VmHWM, which unlike ``ru_maxrss`` does not carry
-the parent's size over ``fork``/``exec``).
+1. text PDFs (the three samples): full extraction (tables, structure, JSON)
+   against the bare readers run in the same process — pdfplumber's
+   ``extract_text``, pypdfium2's raw text, and docling's model-free pipeline
+   when it is installed — in pages/s, with ratios;
+2. DOCX and text: pages/s (pages of the document's PDF twin, so formats compare);
+3. scans: pages/min on all cores and Tesseract's share of the workers' time
+   (:mod:`bench_ocr`);
+4. batch: start-up of one worker (seconds, MiB) and the peak memory of a
+   60-file batch with two workers (the samples, six times over);
+5. seconds per page of full extraction at 10, 100 and 500 pages (PDFs made by
+   repeating the sample pages with pypdf), with the peak memory of each.
+
+Timings are CPU seconds of this single-threaded process (one core's work,
+less sensitive than wall time to other work on a shared machine), medians of
+``--rounds`` interleaved rounds: in each round every contender reads every
+file once, so that load from elsewhere hits them all alike. Sections 4 and 5
+run in fresh processes (peak memory is the kernel's high-water mark, VmHWM).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import multiprocessing
+import os
+import platform
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,143 +40,280 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_ocr import measure as measure_ocr
+
+from referentiel.api import extract
+from referentiel.batch import _worker_main
+from referentiel.options import Options
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 NAMES = sorted(p.stem for p in SOURCES.glob("*.txt"))
-FORMATS = {"text": ".txt", "docx": ".docx", "pdf": ".pdf"}
+PACKAGE = extract.__module__.split(".")[0]
+LONG_SIZES = (10, 100, 500)
+BATCH_COPIES = 6  # 10 sample files (text, Word, PDF) six times over: 60 files
+
+Reader = Callable[[Path], object]
 
 
-def _pages(name: str) -> int:
+def _pages(path: Path) -> int:
+    import pypdfium2
+
+    with pypdfium2.PdfDocument(path) as pdf:  # type: ignore[no-untyped-call]
+        return len(pdf)
+
+
+def _pdfplumber_text(path: Path) -> None:
     import pdfplumber
 
-    with pdfplumber.open(SOURCES / f"{name}.pdf") as pdf:
-        return len(pdf.pages)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
 
 
-def _best(run: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
+def _pdfium_text(path: Path) -> None:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    for page in pdf:
+        text = page.get_textpage()
+        text.get_text_range()
+        text.close()
+        page.close()
+    pdf.close()
+
+
+def _docling() -> Reader | None:
+    """docling's PDF pipeline without OCR and table models, when installed."""
+    try:
+        from docling.datamodel.base_models import InputFormat
+        from docling.datamodel.pipeline_options import PdfPipelineOptions
+        from docling.document_converter import DocumentConverter, PdfFormatOption
+    except ImportError:
+        return None
+    options = PdfPipelineOptions(do_ocr=False, do_table_structure=False)
+    converter = DocumentConverter(
+        format_options={InputFormat.PDF: PdfFormatOption(pipeline_options=options)}
+    )
+    return lambda path: converter.convert(path).document.export_to_markdown()
+
+
+def interleaved(contenders: dict[str, tuple[Reader, list[Path]]], rounds: int) -> dict[str, float]:
+    """Median CPU seconds per contender over ``rounds`` rounds, each reading its files once."""
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    for read, paths in contenders.values():  # warm-up: imports, rules, caches
+        read(paths[0])
+    for _ in range(rounds):
+        for name, (read, paths) in contenders.items():
+            start = time.process_time()
+            for path in paths:
+                read(path)
+            times[name].append(time.process_time() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# ------------------------------------------------------------------ batch
+
+
+def _rss_mib(pid: int) -> float:
+    """Resident memory of a process, in MiB (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            line = next(line for line in status if line.startswith("VmRSS"))
+    except (OSError, StopIteration):
+        return 0.0
+    return int(line.split()[1]) / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def worker_start_up(samples: int = 3) -> tuple[float, float, float]:
+    """Medians of a batch worker's start-up, from spawn to its "ready": wall seconds,
+    CPU seconds, and its memory then (MiB)."""
+    context = multiprocessing.get_context("spawn")
+    seconds, cpu, mib = [], [], []
+    for _ in range(samples):
+        parent, child = context.Pipe()
         start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
+        process = context.Process(target=_worker_main, args=(child, Options(), 1))
+        process.start()
+        parent.recv()  # ("ready", None, None)
+        seconds.append(time.perf_counter() - start)
+        assert process.pid is not None
+        cpu.append(_cpu_seconds(process.pid))
+        mib.append(_rss_mib(process.pid))
+        parent.send(None)
+        process.join()
+    return statistics.median(seconds), statistics.median(cpu), statistics.median(mib)
 
 
-def _floor(paths: list[Path]) -> None:
-    """pdfplumber's bare text extraction: the cost of reading the characters at all."""
-    import pdfplumber
-
-    for path in paths:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                page.close()
-
-
-def _startup() -> dict[str, float]:
-    """Seconds spent once per process: imports, rules, spaCy model (fresh interpreter)."""
-    sample = str(SOURCES / (NAMES[0] + ".txt"))
-    code = (
-        "import time, json; t = time.perf_counter();"
-        "import referentiel.api, referentiel.segment; t1 = time.perf_counter();"
-        f"referentiel.api.extract({sample!r}); t2 = time.perf_counter();"
-        f"referentiel.api.extract({sample!r}); t3 = time.perf_counter();"
-        "print(json.dumps({'imports': t1 - t, 'first': t2 - t1, 'second': t3 - t2}))"
+def batch_peak(folder: Path) -> tuple[float, float, int]:
+    """(wall seconds, peak MiB of the whole process tree, files) of a 60-file batch, 2 jobs."""
+    src = folder / "batch-in"
+    samples = [p for p in sorted(SOURCES.iterdir()) if p.suffix in {".txt", ".docx", ".pdf"}]
+    samples = [p for p in samples if not p.name.endswith(".scan.pdf")]
+    for copy in range(BATCH_COPIES):
+        (src / f"copy{copy}").mkdir(parents=True)
+        for sample in samples:
+            shutil.copyfile(sample, src / f"copy{copy}" / sample.name)
+    command = [sys.executable, "-m", PACKAGE, "batch", str(src), str(folder / "batch-out")]
+    start = time.perf_counter()
+    run = subprocess.Popen(
+        [*command, "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=folder,
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    times = json.loads(out.stdout.strip().splitlines()[-1])
-    return {"imports": times["imports"], "rules_and_model": times["first"] - times["second"]}
+    peak = 0.0
+    while run.poll() is None:
+        peak = max(peak, sum(_rss_mib(pid) for pid in _tree(run.pid)))
+        time.sleep(0.05)
+    return time.perf_counter() - start, peak, len(samples) * BATCH_COPIES
 
 
-def _peak_mb(paths: list[Path], parse_only: bool = False) -> tuple[float, float]:
-    """(peak RSS after imports and a warm-up, peak RSS after extracting ``paths``), in MB."""
-    call = "referentiel.api.parse" if parse_only else "referentiel.api.extract"
-    code = (
-        "import sys, json, referentiel.api, referentiel.segment;"
-        "hwm = lambda: int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))"
-        ".split()[1]) / 1024;"
-        f"referentiel.api.extract({str(SOURCES / (NAMES[0] + '.txt'))!r});"
-        "base = hwm();"
-        f"[{call}(p) for p in sys.argv[1:]];"
-        "print(json.dumps([base, hwm()]))"
-    )
-    argv = [sys.executable, "-c", code, *map(str, paths)]
-    out = subprocess.run(argv, capture_output=True, text=True, check=True)
-    base, peak = json.loads(out.stdout.strip().splitlines()[-1])
-    return base, peak
+# ------------------------------------------------------------------ long PDFs
 
 
-def _hundred_pages(folder: Path) -> Path:
-    """A 100-page PDF made by repeating the sample PDFs."""
+def long_pdf(pages: int, folder: Path) -> Path:
+    """A PDF of ``pages`` pages: the sample PDFs' pages, repeated in turn."""
     from pypdf import PdfReader, PdfWriter
 
+    sample_pages = [page for name in NAMES for page in PdfReader(SOURCES / f"{name}.pdf").pages]
     writer = PdfWriter()
-    readers = [PdfReader(SOURCES / f"{name}.pdf") for name in NAMES]
-    while len(writer.pages) < 100:
-        for reader in readers:
-            for page in reader.pages:
-                if len(writer.pages) < 100:
-                    writer.add_page(page)
-    path = folder / "hundred-pages.pdf"
+    for index in range(pages):
+        writer.add_page(sample_pages[index % len(sample_pages)])
+    path = folder / f"long-{pages}.pdf"
     writer.write(path)
     return path
 
 
+_LONG_RUN = """
+import json, sys, time
+from {package}.api import extract
+hwm = lambda: int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1])
+extract(sys.argv[2])  # warm-up: imports, rules
+start = time.process_time()
+extract(sys.argv[1])
+print(json.dumps([time.process_time() - start, hwm() / 1024]))
+"""
+
+
+def long_run(path: Path) -> tuple[float, float]:
+    """(CPU seconds, peak MiB) of extracting ``path`` in a fresh process."""
+    code = _LONG_RUN.format(package=PACKAGE)
+    warm = SOURCES / f"{NAMES[0]}.txt"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(warm)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=path.parent,  # not the checkout: the package comes from where this script's does
+    )
+    seconds, peak = json.loads(out.stdout.strip().splitlines()[-1])
+    return seconds, peak
+
+
+# ------------------------------------------------------------------ report
+
+
+def _cpu_model() -> str:
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        line = next((line for line in info if line.startswith("model name")), ": unknown")
+    return line.split(":", 1)[1].strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs per case (best kept)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (median kept)")
+    parser.add_argument("--no-scans", action="store_true", help="skip the OCR section")
+    parser.add_argument("--no-long", action="store_true", help="skip the 10/100/500-page PDFs")
     args = parser.parse_args(argv)
 
-    from referentiel.api import extract, parse
-
-    startup = _startup()
-    pages = {name: _pages(name) for name in NAMES}
-    total_pages = sum(pages.values())
-    extract(SOURCES / f"{NAMES[0]}.txt")  # warm-up: rules and model loaded here
-
-    rows = []
-    for fmt, suffix in FORMATS.items():
-        paths = [SOURCES / f"{name}{suffix}" for name in NAMES]
-        seconds = _best(lambda paths=paths: [extract(p) for p in paths], args.repeat)
-        base, peak = _peak_mb(paths)
-        rows.append((fmt, seconds, total_pages / seconds, peak, peak - base))
-
     pdfs = [SOURCES / f"{name}.pdf" for name in NAMES]
-    floor = parse_pdf = extract_pdf = float("inf")
-    for _ in range(args.repeat):  # interleaved, so that load from elsewhere hits all three
-        floor = min(floor, _best(lambda: _floor(pdfs), 1))
-        parse_pdf = min(parse_pdf, _best(lambda: [parse(p) for p in pdfs], 1))
-        extract_pdf = min(extract_pdf, _best(lambda: [extract(p) for p in pdfs], 1))
-    rows = [
-        (r[0], extract_pdf, total_pages / extract_pdf, r[3], r[4]) if r[0] == "pdf" else r
-        for r in rows
-    ]
+    pages = sum(_pages(path) for path in pdfs)
+    contenders: dict[str, tuple[Reader, list[Path]]] = {
+        "referentiel `extract`, PDF": (extract, pdfs),
+        "pdfplumber `extract_text` (bare text)": (_pdfplumber_text, pdfs),
+        "pypdfium2 raw text": (_pdfium_text, pdfs),
+    }
+    docling = _docling()
+    if docling is not None:
+        contenders["docling, model-free pipeline"] = (docling, pdfs)
+    for fmt, suffix in (("DOCX", ".docx"), ("text", ".txt")):
+        contenders[f"referentiel `extract`, {fmt}"] = (
+            extract,
+            [SOURCES / f"{name}{suffix}" for name in NAMES],
+        )
+    load = os.getloadavg()[0]
+    seconds = interleaved(contenders, args.rounds)
 
-    with tempfile.TemporaryDirectory() as tmp:
-        big = _hundred_pages(Path(tmp))
-        big_seconds = _best(lambda: extract(big), 1)
-        big_base, big_peak = _peak_mb([big])
-
-    print(f"corpus: {len(NAMES)} référentiels, {total_pages} pages (PDF twins)\n")
-    print("| input | extract time (s) | pages/s | peak RSS (MB) | over start-up (MB) |")
-    print("|---|---:|---:|---:|---:|")
-    for fmt, seconds, rate, peak, extra in rows:
-        print(f"| {fmt} | {seconds:.2f} | {rate:.1f} | {peak:.0f} | {extra:.0f} |")
-    print(f"| pdf floor: pdfplumber `extract_text` | {floor:.2f} | {total_pages / floor:.1f} | | |")
-    print(f"| pdf backend only (`parse`) | {parse_pdf:.2f} | {total_pages / parse_pdf:.1f} | | |")
-    print(
-        f"| 100-page PDF, extract | {big_seconds:.2f} | {100 / big_seconds:.1f} "
-        f"| {big_peak:.0f} | {big_peak - big_base:.0f} |"
-    )
+    print(f"{dt.date.today()}, {platform.node()}: {os.cpu_count()} cores, {_cpu_model()}")
+    print(f"load average before the rounds: {load:.1f}; {args.rounds} interleaved rounds\n")
+    print(f"{len(NAMES)} samples, {pages} pages (PDF twins); CPU time, one core\n")
+    print("| reader | s | pages/s | time vs referentiel |")
+    print("|---|---:|---:|---:|")
+    ours = seconds["referentiel `extract`, PDF"]
+    for name, value in seconds.items():
+        print(f"| {name} | {value:.2f} | {pages / value:.1f} | {value / ours:.2f}× |")
     print()
-    ratio = extract_pdf / floor
-    print(f"ratio full PDF extract / bare extract_text: {ratio:.2f}x (target <= 2.5x)")
-    print(f"ratio PDF backend parse / bare extract_text: {parse_pdf / floor:.2f}x")
-    print(f"100-page PDF peak RSS: {big_peak:.0f} MB (target < 400 MB)")
-    print(
-        f"start-up, once per process: imports {startup['imports']:.2f} s, "
-        f"rules + spaCy model {startup['rules_and_model']:.2f} s"
-    )
+    plumber = seconds["pdfplumber `extract_text` (bare text)"]
+    pdfium = seconds["pypdfium2 raw text"]
+    print(f"full PDF extraction / pdfplumber bare text: {ours / plumber:.2f}×")
+    print(f"full PDF extraction / pypdfium2 raw text: {ours / pdfium:.1f}× (long-term goal ≤ 3×)")
+    if docling is not None:
+        print(
+            f"docling / full PDF extraction: {seconds['docling, model-free pipeline'] / ours:.2f}×"
+        )
+    else:
+        print("docling: not installed, not measured")
+
+    if not args.no_scans:
+        ocr = measure_ocr()
+        print(
+            f"\nscans: {ocr.pages} pages in {ocr.wall:.1f} s on {ocr.workers} workers = "
+            f"{60 * ocr.pages / ocr.wall:.1f} pages/min (load {ocr.load:.1f}); "
+            f"Tesseract {ocr.tesseract_share:.1%} of worker time"
+        )
+
+    wall, cpu, mib = worker_start_up()
+    print(f"\nbatch worker start-up: {cpu:.2f} s CPU ({wall:.2f} s wall), {mib:.0f} MiB")
+    with tempfile.TemporaryDirectory(prefix="referentiel-bench-") as tmp:
+        wall, peak, files = batch_peak(Path(tmp))
+        print(
+            f"batch of {files} files, 2 workers: {wall:.1f} s, peak {peak:.0f} MiB (all processes)"
+        )
+
+        if not args.no_long:
+            print("\n| PDF pages | extract s (CPU) | s/page | pages/s | peak MiB |")
+            print("|---:|---:|---:|---:|---:|")
+            for size in LONG_SIZES:
+                cpu, mib = long_run(long_pdf(size, Path(tmp)))
+                print(f"| {size} | {cpu:.1f} | {cpu / size:.3f} | {size / cpu:.1f} | {mib:.0f} |")
     return 0
 
 

@@ -15,6 +15,7 @@ import argparse
 import os
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from referentiel import ocrfix
@@ -26,10 +27,23 @@ from referentiel.options import Limits
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=1, help="runs over the corpus (best kept)")
-    args = parser.parse_args()
+@dataclass
+class OcrRun:
+    """One OCR pass over every scan page: wall time, load, seconds per stage."""
+
+    pages: int
+    workers: int
+    wall: float
+    load: float
+    stages: Counter[str]
+
+    @property
+    def tesseract_share(self) -> float:
+        return self.stages["tesseract"] / sum(self.stages.values())
+
+
+def measure(repeat: int = 1) -> OcrRun:
+    """The fastest of ``repeat`` passes over ``sources/*.scan.pdf``."""
     limits = Limits()
     jobs = [
         PageJob(path, "pdf", index, limits)
@@ -37,30 +51,37 @@ def main() -> None:
         for index in range(page_count(path, "pdf", limits))
     ]
     ocrfix.lexicon()  # loaded once before the workers fork, as the backend does
-    best = None
-    for _ in range(args.repeat):
+    best: OcrRun | None = None
+    for _ in range(repeat):
         load = os.getloadavg()[0]
         start = time.perf_counter()
         pages = run_parallel(ocr_page, jobs)
         wall = time.perf_counter() - start
-        if best is None or wall < best[0]:
-            best = (wall, pages, load)
+        if best is None or wall < best.wall:
+            stages: Counter[str] = Counter()
+            for page in pages:
+                stages.update(page.timings)
+            best = OcrRun(len(jobs), workers(len(jobs)), wall, load, stages)
     assert best is not None
-    wall, pages, load = best
-    stages: Counter[str] = Counter()
-    for page in pages:
-        stages.update(page.timings)
-    total = sum(stages.values())
-    print(f"{len(jobs)} pages, {workers(len(jobs))} workers, load average before run {load:.2f}")
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs over the corpus (best kept)")
+    args = parser.parse_args()
+    run = measure(args.repeat)
+    total = sum(run.stages.values())
+    print(f"{run.pages} pages, {run.workers} workers, load average before run {run.load:.2f}")
     print()
     print("| measure | value |")
     print("|---|---:|")
-    print(f"| wall time | {wall:.1f} s |")
-    print(f"| pages / minute | {60 * len(jobs) / wall:.1f} |")
-    print(f"| Tesseract share of worker time | {stages['tesseract'] / total:.1%} |")
-    print(f"| rest (everything but Tesseract) | {1 - stages['tesseract'] / total:.1%} |")
-    for stage, seconds in stages.most_common():
-        print(f"| {stage} | {seconds / len(jobs):.2f} s/page ({seconds / total:.1%}) |")
+    print(f"| wall time | {run.wall:.1f} s |")
+    print(f"| pages / minute | {60 * run.pages / run.wall:.1f} |")
+    print(f"| Tesseract share of worker time | {run.tesseract_share:.1%} |")
+    print(f"| rest (everything but Tesseract) | {1 - run.tesseract_share:.1%} |")
+    for stage, seconds in run.stages.most_common():
+        print(f"| {stage} | {seconds / run.pages:.2f} s/page ({seconds / total:.1%}) |")
 
 
 if __name__ == "__main__":

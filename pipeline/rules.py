@@ -26,7 +26,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -153,7 +153,7 @@ class Rule(BaseModel):
             raise ValueError("empty phrase")
         return self
 
-    @property
+    @cached_property
     def regex(self) -> re.Pattern[str]:
         return _compile(self.pattern or "", tuple(self.phrases or ()))
 
@@ -161,8 +161,9 @@ class Rule(BaseModel):
         """The match of this rule on ``text`` (None when it does not apply)."""
         if self.phrases is not None:
             return self.regex.match(_bare(text))
-        folded = key(text)
-        return self.regex.search(folded) if self.anywhere else self.regex.match(folded)
+        if self.anywhere:
+            return self.regex.search(key(text))
+        return self.regex.match(key(text))
 
 
 @cache

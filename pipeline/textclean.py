@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Bullet glyphs, as printed (a list item's label; never part of its text).
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶✓✔❖❑➔⇨·"
@@ -52,8 +53,10 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str | None) -> str:
-    """One clean line of text (empty string for None)."""
+    """One clean line of text (empty string for None). Cached: the segmenter asks
+    for the same texts many times."""
     if not text:
         return ""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))

@@ -24,6 +24,7 @@ class Styles:
 
     def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, etree._Element] = {}
+        self._chains: dict[str | None, list[etree._Element]] = {}
         self.default_paragraph: str | None = None
         self._default_bold = False
         if root is None:
@@ -47,7 +48,12 @@ class Styles:
         return val(style.find(w("name"))) or style_id
 
     def _chain(self, style_id: str | None) -> list[etree._Element]:
-        """The style and its ``basedOn`` ancestors, nearest first (cycles cut)."""
+        """The style and its ``basedOn`` ancestors, nearest first (cycles cut; cached)."""
+        if style_id not in self._chains:
+            self._chains[style_id] = self._walk_chain(style_id)
+        return self._chains[style_id]
+
+    def _walk_chain(self, style_id: str | None) -> list[etree._Element]:
         chain: list[etree._Element] = []
         seen: set[str] = set()
         while style_id and style_id not in seen:

@@ -41,7 +41,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench_ocr import measure as measure_ocr
-
 from referentiel.api import extract
 from referentiel.batch import _worker_main
 from referentiel.options import Options

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from bench_ocr import measure as measure_ocr
 from referentiel.api import extract
-from referentiel.batch import _worker_main
+from referentiel.batch_pool import _worker_main
 from referentiel.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import referentiel.batch
+import referentiel.batch_task
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAIN = ROOT / "sources" / "cqp-delegue-veterinaire.txt"  # layout decides everything
@@ -35,7 +35,7 @@ print(json.dumps(seen))
 
 
 def test_batch_worker_loads_spacy_only_for_a_document_that_needs_it() -> None:
-    code = _PROBE.format(package=referentiel.batch.__package__)
+    code = _PROBE.format(package=referentiel.batch_task.__package__)
     command = [sys.executable, "-c", code, str(PLAIN), str(NEEDS_MODEL)]
     run = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert run.returncode == 0, run.stderr

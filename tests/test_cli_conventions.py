@@ -75,6 +75,21 @@ def test_cli_progress_of_a_long_extraction() -> None:
     assert stream.getvalue() == "extracting scan.pdf: 10 s\nextracting scan.pdf: 20 s\n"
 
 
+def test_cli_progress_counts_the_pages_ocr_has_read() -> None:
+    """A scan's progress line says how many of its pages the OCR (in the isolated child
+    process) has read."""
+    from referentiel.isolate import extract_limited
+
+    scan = ROOT / "sources" / "cqp-delegue-veterinaire.scan.pdf"
+    stream = io.StringIO()
+    extract_limited(scan, Options(), Progress(scan.name, stream))
+    lines = stream.getvalue().splitlines()
+    pages = [line.rsplit("OCR page ", 1)[1] for line in lines if "OCR page " in line]
+    assert pages and {p.split("/")[1] for p in pages} == {"11"}  # the scan's 11 pages
+    done = [int(p.split("/")[0]) for p in pages]
+    assert done == sorted(done) and done[-1] > 0  # counted up as pages were read
+
+
 class _Tty(io.StringIO):
     def isatty(self) -> bool:
         return True

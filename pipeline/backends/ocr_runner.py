@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from .. import pages_done
 from ..isolate import die_with_parent
 
 Job = TypeVar("Job")
@@ -45,7 +46,13 @@ def run_parallel(
     count = workers(len(jobs))
     if warm_up is not None:
         warm_up()
+    pages_done.start(len(jobs))
     if count == 1:
-        return [function(job) for job in jobs]
+        return [_counted(function(job)) for job in jobs]
     with ProcessPoolExecutor(max_workers=count, initializer=_init_worker) as pool:
-        return list(pool.map(function, jobs))
+        return [_counted(result) for result in pool.map(function, jobs)]
+
+
+def _counted(result: Result) -> Result:
+    pages_done.page_read()
+    return result

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from .. import pages_done
 from ._common import add_extraction_options, options_from
 
 
@@ -34,8 +35,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 class Progress:
-    """Elapsed time of a long extraction (OCR of many pages) on standard error: one line
-    rewritten in place on a terminal, a line every ``EVERY`` seconds otherwise."""
+    """Elapsed time of a long extraction, and the pages its OCR has read, on standard
+    error: one line rewritten in place on a terminal; otherwise a line every ``EVERY``
+    seconds and at every page read."""
 
     EVERY = 10
 
@@ -43,13 +45,17 @@ class Progress:
         self.name, self.stream = name, stream
         self.live = stream.isatty()
         self.shown = 0
+        self.pages = 0
+        pages_done.start(0)  # a new extraction: no page read yet
 
     def __call__(self, seconds: float) -> None:
-        text = f"extracting {self.name}: {seconds:.0f} s"
+        done, total = pages_done.progress()
+        pages = f", OCR page {done}/{total}" if total else ""
+        text = f"extracting {self.name}: {seconds:.0f} s{pages}"
         if self.live:
             self.stream.write(f"\r{text}")
-        elif int(seconds) // self.EVERY > self.shown:
-            self.shown = int(seconds) // self.EVERY
+        elif int(seconds) // self.EVERY > self.shown or done != self.pages:
+            self.shown, self.pages = int(seconds) // self.EVERY, done
             self.stream.write(text + "\n")
         else:
             return

@@ -68,7 +68,7 @@ def test_quality_cli_has_the_expected_commands() -> None:
 def test_quality_cli_command_has_help_and_example(name: str) -> None:
     help_line, parser = _subcommands()[name]
     assert help_line and help_line.strip()
-    assert parser.epilog and parser.epilog.startswith("example:")
+    assert parser.epilog and parser.epilog.startswith(("example:", "examples:"))
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -50,15 +50,20 @@ def _join_numbers(units: list[Unit]) -> list[Unit]:
     return out
 
 
+_FULL_LINE = 40  # characters: a shorter item did not wrap (what follows is something else)
+
+
 def _join_wrapped(units: list[Unit]) -> list[Unit]:
     """A list item's wrapped line that the reader left as a paragraph (lower-case
-    start, the item's sentence unfinished) is the rest of that item."""
+    start, the item's sentence unfinished, the item long enough to have filled its
+    line) is the rest of that item."""
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
         if (
             last is not None
             and last.is_item
+            and len(last.text) >= _FULL_LINE
             and last.table is None
             and unit.table is None
             and unit.kind is Kind.PARAGRAPH

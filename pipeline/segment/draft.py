@@ -169,6 +169,11 @@ class Outline:
     references: frozenset[int] = frozenset()
 
 
+#: a header row's shape — the table's width and its filled cells by column, text
+#: folded — and the column roles it names
+Headers = dict[tuple[int, frozenset[tuple[int, str]]], dict[int, str]]
+
+
 @dataclass
 class Context:
     """What every stage reads and writes."""
@@ -182,10 +187,8 @@ class Context:
     sources: int = 0
     streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
     outline: Outline = field(default_factory=Outline)
-    #: the header rows recognised so far: (width, filled cells by column) → roles
-    headers: dict[tuple[int, frozenset[tuple[int, str]]], dict[int, str]] = field(
-        default_factory=dict
-    )
+    #: the header rows recognised so far, by their shape (see :data:`Headers`)
+    headers: Headers = field(default_factory=dict)
 
     def new_source(self) -> int:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""

@@ -46,11 +46,9 @@ def _merged_activites(activites: list[DActivite]) -> list[DActivite]:
 
 
 def _same_activite(a: DActivite, b: DActivite) -> bool:
-    return (
-        bool(a.code and b.code)
-        and code_key(a.code or "") == code_key(b.code or "")
-        and (similar(a.libelle, b.libelle))
-    )
+    if not (a.code and b.code):
+        return False
+    return code_key(a.code) == code_key(b.code) and similar(a.libelle, b.libelle)
 
 
 def _same_bloc(a: DBloc, b: DBloc) -> bool:

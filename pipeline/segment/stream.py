@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
-from .draft import Context, TableView, Unit, cell_units
+from .draft import Context, Headers, TableView, Unit, cell_units
 from .state import is_bloc_heading
 
 
@@ -242,9 +242,6 @@ def caption_roles(text: str, rules: RuleSet) -> list[str]:
     return roles
 
 
-Headers = dict[tuple[int, frozenset[tuple[int, str]]], dict[int, str]]
-
-
 def table_views(
     block: Block, rules: RuleSet, new_source: Callable[[], int], headers: Headers
 ) -> list[TableView]:
@@ -258,12 +255,11 @@ def table_views(
     captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …")
     previous_header = False
     for row in block.rows:
-        filled = _filled(row, width)
         named = header_roles(row, rules)
         if named is not None:
-            headers.setdefault(filled, named)
-        else:
-            named = _repeated_header(filled, headers)
+            headers.setdefault(_shape(row, width), named)
+        elif headers:
+            named = _repeated_header(_shape(row, width), headers)
         if named is None:
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
@@ -286,19 +282,19 @@ def table_views(
     return views
 
 
-def _filled(row: Row, width: int) -> tuple[int, frozenset[tuple[int, str]]]:
+def _shape(row: Row, width: int) -> tuple[int, frozenset[tuple[int, str]]]:
     """A row's shape: the table's width and its filled cells by column (folded text)."""
     cells = {(column, fold(cell.text)) for column, cell in positions(row) if cell.text.strip()}
     return width, frozenset(cells)
 
 
 def _repeated_header(
-    filled: tuple[int, frozenset[tuple[int, str]]], headers: Headers
+    shape: tuple[int, frozenset[tuple[int, str]]], headers: Headers
 ) -> dict[int, str] | None:
     """The roles of an earlier header row that this row repeats with cells left
     blank (the same table drawn again, one header cell forgotten)."""
-    width, cells = filled
-    if len(cells) < 1:
+    width, cells = shape
+    if not cells:
         return None
     for (known_width, known), roles in headers.items():
         if known_width == width and cells < known and {c for c, _ in cells} & set(roles):

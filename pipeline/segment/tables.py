@@ -272,11 +272,8 @@ def _activite(
     if hit is None and "taches" not in view.roles and _plain_lines(units):
         # a column of activités with no tâches column: one activité per line
         for unit in units:
-            ctx.draft.activites.append(
-                DActivite(
-                    None, label_text(unit.text), Where(unit.page, unit.line, "table.activite")
-                )
-            )
+            where = Where(unit.page, unit.line, "table.activite")
+            ctx.draft.activites.append(DActivite(None, label_text(unit.text), where))
         row.activite = ctx.cells[id(cell)] = ctx.draft.activites[-1]
         return
     code = hit.group("code") if hit else None

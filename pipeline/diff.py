@@ -298,11 +298,12 @@ def _strings(
     changes: list[Change],
     owner_type: str,
     ident: str | None = None,
+    list_name: str = "",
 ) -> None:
-    """Added / removed / edited strings of a list (indicateurs, modalités, tâches…).
+    """Added / removed / edited strings of the list ``list_name`` (indicateurs, tâches…).
 
-    A string has no provenance of its own in the output contract: the change carries
-    its owner's (the critère of an indicateur, the activité of a tâche)."""
+    The change carries the string's own place when the extraction recorded it
+    (``items_provenance``), else its owner's (the critère of an indicateur…)."""
     for i, j in align(old, new, lambda s: s):
         if i is not None and j is not None and old[i] == new[j]:
             continue
@@ -317,12 +318,22 @@ def _strings(
         if i is not None:
             change.old = old[i]
             change.old_id = getattr(owner_old, "id", None) or getattr(owner_old, "code", None)
-            _set_place(change, "old", owner_old.provenance)
+            _set_place(change, "old", _item_place(owner_old, list_name, i))
         if j is not None:
             change.new = new[j]
             change.new_id = getattr(owner_new, "id", None) or getattr(owner_new, "code", None)
-            _set_place(change, "new", owner_new.provenance)
+            _set_place(change, "new", _item_place(owner_new, list_name, j))
         changes.append(change)
+
+
+def _item_place(owner: Any, list_name: str, index: int) -> Provenance:
+    """Where string ``index`` of the owner's list ``list_name`` was printed: its own
+    provenance when recorded, else the owner's."""
+    own = (getattr(owner, "items_provenance", None) or {}).get(list_name) or []
+    if index < len(own) and own[index].line is not None:
+        place: Provenance = own[index]
+        return place
+    return owner.provenance
 
 
 def _compare_activite(
@@ -332,7 +343,7 @@ def _compare_activite(
         _element("added" if old is None else "removed", "activite", old, new, changes, None, ident)
         return
     _fields("activite", old, new, ("code", "libelle"), changes, ident)
-    _strings("tache", old, new, old.taches, new.taches, changes, "activite", ident)
+    _strings("tache", old, new, old.taches, new.taches, changes, "activite", ident, "taches")
 
 
 def _compare_bloc(old: Bloc | None, new: Bloc | None, changes: list[Change]) -> None:
@@ -340,10 +351,26 @@ def _compare_bloc(old: Bloc | None, new: Bloc | None, changes: list[Change]) -> 
         _element("added" if old is None else "removed", "bloc", old, new, changes)
         return
     _fields("bloc", old, new, ("code", "libelle"), changes)
-    _strings("connaissance", old, new, old.connaissances, new.connaissances, changes, "bloc")
+    _strings(
+        "connaissance",
+        old,
+        new,
+        old.connaissances,
+        new.connaissances,
+        changes,
+        "bloc",
+        list_name="connaissances",
+    )
     ids = _compare_competences(old.competences, new.competences, changes)
     _strings(
-        "modalite", old, new, old.modalites_evaluation, new.modalites_evaluation, changes, "bloc"
+        "modalite",
+        old,
+        new,
+        old.modalites_evaluation,
+        new.modalites_evaluation,
+        changes,
+        "bloc",
+        list_name="modalites_evaluation",
     )
     for i, j in align(old.criteres, new.criteres, lambda c: c.libelle, lambda c: c.id):
         _compare_critere(
@@ -381,6 +408,7 @@ def _compare_competences(
                 getattr(after, name),
                 changes,
                 "competence",
+                list_name=name,
             )
     return ids
 
@@ -394,7 +422,16 @@ def _compare_critere(
     _fields("critere", old, new, ("libelle",), changes)
     linked = [ids.get(c, c) for c in old.competences]
     _strings("competence_evaluee", old, new, linked, new.competences, changes, "critere")
-    _strings("indicateur", old, new, old.indicateurs, new.indicateurs, changes, "critere")
+    _strings(
+        "indicateur",
+        old,
+        new,
+        old.indicateurs,
+        new.indicateurs,
+        changes,
+        "critere",
+        list_name="indicateurs",
+    )
 
 
 # ---------------------------------------------------------------- files and folders

@@ -49,6 +49,15 @@ class Provenance(_Model):
     )
 
 
+def _items_provenance() -> dict[str, list[Provenance]]:
+    return Field(
+        default_factory=dict,
+        description="Where each string of this element's lists was printed: list name "
+        '("indicateurs", "taches"…) → one provenance per string, in order; page and line '
+        "are null for a string not found again in the document (an extra field of the contract)",
+    )
+
+
 class Source(_Model):
     """The input file."""
 
@@ -110,6 +119,7 @@ class Activite(_Model):
     libelle: str
     taches: list[str] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
+    items_provenance: dict[str, list[Provenance]] = _items_provenance()
 
 
 class Competence(_Model):
@@ -125,6 +135,7 @@ class Competence(_Model):
         default_factory=list, description="Codes of the activities the document links"
     )
     provenance: Provenance = Field(default_factory=Provenance)
+    items_provenance: dict[str, list[Provenance]] = _items_provenance()
 
 
 class Critere(_Model):
@@ -137,6 +148,7 @@ class Critere(_Model):
     )
     indicateurs: list[str] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
+    items_provenance: dict[str, list[Provenance]] = _items_provenance()
 
 
 class Bloc(_Model):
@@ -152,6 +164,7 @@ class Bloc(_Model):
     modalites_evaluation: list[str] = Field(default_factory=list)
     criteres: list[Critere] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
+    items_provenance: dict[str, list[Provenance]] = _items_provenance()
 
 
 #: Every ``Warning.code`` the extractor writes, and what it means (data dictionary).

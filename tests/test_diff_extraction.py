@@ -67,7 +67,8 @@ def test_diff_extraction_reports_exactly_the_edits(
     ]
     removed = next(c for c in document["changes"] if c["action"] == "removed")
     assert removed["old"] == old.blocs[1].criteres[0].indicateurs[0]
-    assert removed["old_line"] == old.blocs[1].criteres[0].provenance.line
+    own = old.blocs[1].criteres[0].items_provenance["indicateurs"][0]  # its own line
+    assert removed["old_line"] == own.line != old.blocs[1].criteres[0].provenance.line
     page = html_file.read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; les nouveautés" in page
     assert "<script>" not in page

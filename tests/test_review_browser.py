@@ -52,18 +52,21 @@ _CHILDREN = {
 
 
 def _elements(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Every element of an extraction by JSON pointer: its text and provenance (or None)."""
+    """Every element of an extraction by JSON pointer: its text and provenance (or None;
+    a string of a list has its own, in its owner's ``items_provenance``)."""
     found: dict[str, dict[str, Any]] = {}
 
-    def add(key: str, name: str, value: Any) -> None:
+    def add(key: str, name: str, value: Any, place: Any = None) -> None:
         if isinstance(value, str):
-            found[key] = {"text": value, "provenance": None}
+            found[key] = {"text": value, "provenance": place}
             return
         text = value["libelle"] if name != "warnings" else value["message"]
         found[key] = {"text": text, "provenance": value["provenance"]}
+        places = value.get("items_provenance") or {}
         for child in _CHILDREN.get(name, ()):
             for i, item in enumerate(value[child]):
-                add(f"{key}/{child}/{i}", child, item)
+                own = places.get(child) or []
+                add(f"{key}/{child}/{i}", child, item, own[i] if i < len(own) else None)
 
     for name, value in doc["certification"].items():
         if isinstance(value, str) and value:
@@ -161,9 +164,10 @@ def test_clicking_selects_both_ways(
     assert page.locator(f"{box}.selected").count() == 1
     assert _in_view(page, box)
     assert page.locator(".box.selected").count() == 1
-    indicateur = f"{critere}/indicateurs/0"  # a string: its critère's box is shown
+    indicateur = f"{critere}/indicateurs/0"  # a string of a list: its own box is shown
     page.click(f'.node[data-key="{indicateur}"] > .row')
-    assert page.locator(f"{box}.selected").count() == 1
+    assert page.locator(f'.box[data-key="{indicateur}"].selected').count() == 1
+    assert page.locator(".box.selected").count() == 1
     competence = "/blocs/0/competences/0"
     page.click(f'.box[data-key="{competence}"]')
     assert page.locator(".node.selected").evaluate_all("ns => ns.map(n => n.dataset.key)") == [
@@ -261,6 +265,7 @@ def test_correction_round_trip(
         "competences": [],
         "indicateurs": [],
         "provenance": {"page": None, "line": None, "rule": "review", "bbox": None},
+        "items_provenance": {},
     }
     assert corrected["blocs"][0]["criteres"][1]["libelle"] == "Libellé corrigé par la relectrice"
     expected = copy.deepcopy(doc)
@@ -295,6 +300,8 @@ def test_delete_and_retype(
     jsonschema.validate(corrected, SCHEMA)
     bloc, before = corrected["blocs"][1], doc["blocs"][1]
     assert bloc["modalites_evaluation"] == before["modalites_evaluation"][1:]
+    places = before["items_provenance"]["modalites_evaluation"]
+    assert bloc["items_provenance"]["modalites_evaluation"] == places[1:]  # its place went too
     assert bloc["competences"] == before["competences"][1:]
     competence = before["competences"][0]
     assert bloc["criteres"][-1]["libelle"] == competence["libelle"]

@@ -12,13 +12,13 @@ JSON is a child table with a 1-based ``position``; links are link tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from ..models import Activite, Competence, Provenance
+from ..models import Activite, Bloc, Competence, Critere, Provenance
 from .load import Loaded
 
 
@@ -55,6 +55,7 @@ _PROV = {
     "line": _c("Int64", "1-based line on the page, in the file, or DOCX paragraph number"),
     "rule": _c("string", "id of the rule or stage that produced the element"),
 }
+_WHERE = {"page": _PROV["page"], "line": _PROV["line"]}  # of a string of a list
 _POSITION = {"position": _c("Int64", "1-based position in the list, in document order")}
 _BLOC = {"bloc_id": _c("string", 'bloc id ("BC01"); null for a transversal compétence')}
 _COMP = {"competence_id": _c("string", 'compétence id ("BC01.C01", transversal "CT01")')}
@@ -119,7 +120,7 @@ TABLES: dict[str, Table] = {
     ),
     "taches": Table(
         "One tâche of an activité",
-        {**_DOC, **_ACT, **_POSITION, **_LIBELLE},
+        {**_DOC, **_ACT, **_POSITION, **_LIBELLE, **_WHERE},
         ("doc_sha256", "activite_id", "position"),
         _TO_ACT,
     ),
@@ -159,19 +160,20 @@ TABLES: dict[str, Table] = {
             "competence_id": _c("string", "compétence id; null for a bloc's own connaissance"),
             **_POSITION,
             **_LIBELLE,
+            **_WHERE,
         },
         (),
         _TO_BLOC + _TO_COMP,
     ),
     "conditions_realisation": Table(
         "One condition de réalisation of a compétence",
-        {**_DOC, **_BLOC, **_COMP, **_POSITION, **_LIBELLE},
+        {**_DOC, **_BLOC, **_COMP, **_POSITION, **_LIBELLE, **_WHERE},
         ("doc_sha256", "competence_id", "position"),
         _TO_COMP,
     ),
     "resultats_attendus": Table(
         "One résultat attendu of a compétence",
-        {**_DOC, **_BLOC, **_COMP, **_POSITION, **_LIBELLE},
+        {**_DOC, **_BLOC, **_COMP, **_POSITION, **_LIBELLE, **_WHERE},
         ("doc_sha256", "competence_id", "position"),
         _TO_COMP,
     ),
@@ -209,13 +211,13 @@ TABLES: dict[str, Table] = {
     ),
     "indicateurs": Table(
         "One indicateur of a critère",
-        {**_DOC, "bloc_id": _c("string", "bloc id"), **_CRIT, **_POSITION, **_LIBELLE},
+        {**_DOC, "bloc_id": _c("string", "bloc id"), **_CRIT, **_POSITION, **_LIBELLE, **_WHERE},
         ("doc_sha256", "critere_id", "position"),
         _TO_CRIT,
     ),
     "modalites": Table(
         "One modalité d'évaluation of a bloc",
-        {**_DOC, "bloc_id": _c("string", "bloc id"), **_POSITION, **_LIBELLE},
+        {**_DOC, "bloc_id": _c("string", "bloc id"), **_POSITION, **_LIBELLE, **_WHERE},
         ("doc_sha256", "bloc_id", "position"),
         _TO_BLOC,
     ),
@@ -248,8 +250,15 @@ def _prov(provenance: Provenance | None) -> Row:
     return {"page": provenance.page, "line": provenance.line, "rule": provenance.rule}
 
 
-def _items(base: Row, values: Iterable[str]) -> list[Row]:
-    return [{**base, "position": n, "libelle": text} for n, text in enumerate(values, 1)]
+def _items(base: Row, owner: Activite | Bloc | Competence | Critere, name: str) -> list[Row]:
+    """One row per string of the owner's list ``name``, with the string's own place."""
+    places = owner.items_provenance.get(name) or []
+    rows = []
+    for n, text in enumerate(getattr(owner, name), 1):
+        place = places[n - 1] if n <= len(places) else None
+        where = {"page": place.page, "line": place.line} if place else {"page": None, "line": None}
+        rows.append({**base, "position": n, "libelle": text, **where})
+    return rows
 
 
 def _code(code: str) -> str:
@@ -275,9 +284,9 @@ def _competence_rows(
                 **_prov(comp.provenance),
             }
         )
-        rows["connaissances"] += _items(base, comp.connaissances)
-        rows["conditions_realisation"] += _items(base, comp.conditions_realisation)
-        rows["resultats_attendus"] += _items(base, comp.resultats_attendus)
+        rows["connaissances"] += _items(base, comp, "connaissances")
+        rows["conditions_realisation"] += _items(base, comp, "conditions_realisation")
+        rows["resultats_attendus"] += _items(base, comp, "resultats_attendus")
         rows["competence_activites"] += [
             {
                 **base,
@@ -296,7 +305,7 @@ def _activite_rows(key: str, acts: Sequence[Activite], rows: dict[str, list[Row]
             {**base, "position": pos, "code": act.code, "libelle": act.libelle}
             | _prov(act.provenance)
         )
-        rows["taches"] += _items(base, act.taches)
+        rows["taches"] += _items(base, act, "taches")
 
 
 def _document_rows(doc: Loaded, rows: dict[str, list[Row]]) -> None:
@@ -329,9 +338,9 @@ def _document_rows(doc: Loaded, rows: dict[str, list[Row]]) -> None:
             {**base, "position": bpos, "code": bloc.code, "libelle": bloc.libelle}
             | _prov(bloc.provenance)
         )
-        rows["connaissances"] += _items({**base, "competence_id": None}, bloc.connaissances)
+        rows["connaissances"] += _items({**base, "competence_id": None}, bloc, "connaissances")
         _competence_rows(key, bloc.id, bloc.competences, by_code, rows)
-        rows["modalites"] += _items(base, bloc.modalites_evaluation)
+        rows["modalites"] += _items(base, bloc, "modalites_evaluation")
         for kpos, crit in enumerate(bloc.criteres, 1):
             ids = {**base, "critere_id": crit.id}
             rows["criteres"].append(
@@ -340,7 +349,7 @@ def _document_rows(doc: Loaded, rows: dict[str, list[Row]]) -> None:
             rows["critere_competences"] += [
                 {**ids, "competence_id": cid} for cid in crit.competences
             ]
-            rows["indicateurs"] += _items(ids, crit.indicateurs)
+            rows["indicateurs"] += _items(ids, crit, "indicateurs")
     _competence_rows(key, None, ref.competences_transversales, by_code, rows)
     for n, warning in enumerate(ref.warnings, 1):
         prov = _prov(warning.provenance)

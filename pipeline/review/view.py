@@ -55,7 +55,7 @@ class Node:
     box: str | None = None  # key of the node whose box shows it (its own, or its parent's)
     status: str | None = None  # against a reference: matched | extra | missing
     partner: str | None = None  # the matched reference element's pointer
-    inherited: bool = False  # page and line are its parent's (a string has no provenance)
+    inherited: bool = False  # page and line are its parent's (a string not found again)
     children: list[Node] = field(default_factory=list)
 
     @property
@@ -77,12 +77,7 @@ class Section:
 
 
 def _node(kind: str, key: str, data: Any, parent: Node | None = None) -> Node:
-    """A node for an object with ``libelle`` and ``provenance``, or for a string."""
-    if isinstance(data, str):
-        box = parent.box if parent else None
-        line = parent.line if parent else None
-        page = parent.page if parent else None
-        return Node(key, kind, data, page=page, line=line, box=box, inherited=True)
+    """A node for an object with ``libelle`` and ``provenance``."""
     provenance = data.get("provenance") or {}
     bbox = provenance.get("bbox")
     node = Node(
@@ -99,14 +94,34 @@ def _node(kind: str, key: str, data: Any, parent: Node | None = None) -> Node:
     return node
 
 
-def _strings(kind: str, key: str, values: list[str], parent: Node) -> list[Node]:
-    return [_node(kind, f"{key}/{i}", text, parent) for i, text in enumerate(values)]
+def _strings(kind: str, key: str, owner: dict[str, Any], name: str, parent: Node) -> list[Node]:
+    """Nodes for the strings of the owner's list ``name``, each at its own place when
+    the extraction recorded it (``items_provenance``), else at its owner's."""
+    places = (owner.get("items_provenance") or {}).get(name) or []
+    nodes = []
+    for i, text in enumerate(owner.get(name) or []):
+        place = places[i] if i < len(places) else {}
+        if place.get("line") is None:
+            nodes.append(
+                Node(
+                    f"{key}/{i}",
+                    kind,
+                    text,
+                    page=parent.page,
+                    line=parent.line,
+                    box=parent.box,
+                    inherited=True,
+                )
+            )
+            continue
+        nodes.append(_node(kind, f"{key}/{i}", {"libelle": text, "provenance": place}, parent))
+    return nodes
 
 
 def _competence(kind: str, key: str, data: dict[str, Any]) -> Node:
     node = _node(kind, key, data)
     for name, sub in _COMPETENCE_LISTS:
-        node.children += _strings(sub, f"{key}/{name}", data.get(name) or [], node)
+        node.children += _strings(sub, f"{key}/{name}", data, name, node)
     return node
 
 
@@ -126,7 +141,7 @@ def sections(doc: dict[str, Any]) -> list[Section]:
     activites = []
     for a, act in enumerate(doc.get("activites") or []):
         node = _node("activite", f"/activites/{a}", act)
-        node.children = _strings("tache", f"/activites/{a}/taches", act.get("taches") or [], node)
+        node.children = _strings("tache", f"/activites/{a}/taches", act, "taches", node)
         activites.append(node)
     found.append(Section("Activités", activites))
     blocs = []
@@ -134,20 +149,17 @@ def sections(doc: dict[str, Any]) -> list[Section]:
         key = f"/blocs/{b}"
         node = _node("bloc", key, bloc)
         node.children += _strings(
-            "connaissance", f"{key}/connaissances", bloc.get("connaissances") or [], node
+            "connaissance", f"{key}/connaissances", bloc, "connaissances", node
         )
         for c, comp in enumerate(bloc.get("competences") or []):
             node.children.append(_competence("competence", f"{key}/competences/{c}", comp))
         node.children += _strings(
-            "modalite", f"{key}/modalites_evaluation", bloc.get("modalites_evaluation") or [], node
+            "modalite", f"{key}/modalites_evaluation", bloc, "modalites_evaluation", node
         )
         for k, crit in enumerate(bloc.get("criteres") or []):
             crit_node = _node("critere", f"{key}/criteres/{k}", crit, node)
             crit_node.children = _strings(
-                "indicateur",
-                f"{key}/criteres/{k}/indicateurs",
-                crit.get("indicateurs") or [],
-                crit_node,
+                "indicateur", f"{key}/criteres/{k}/indicateurs", crit, "indicateurs", crit_node
             )
             node.children.append(crit_node)
         blocs.append(node)

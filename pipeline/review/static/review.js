@@ -19,6 +19,14 @@
   const valueOf = (key) => { const [h, k] = holder(key); return h[k]; };
   const blocOf = (key) => key.split("/").slice(0, 3).join("/");
   const editable = (key) => key.startsWith("/") && !key.startsWith("/warnings");
+  const unplaced = () => ({ page: null, line: null, rule: "review", bbox: null });
+  // A string of a list has its place in its owner's items_provenance, index for index:
+  // [that list of places (or undefined), the string's index].
+  const placesOf = (key) => {
+    const p = parts(key);
+    const owner = at(p.slice(0, -2));
+    return [owner.items_provenance && owner.items_provenance[p[p.length - 2]], +p[p.length - 1]];
+  };
 
   function select(key, from) {
     document.querySelectorAll(".selected").forEach((el) => el.classList.remove("selected"));
@@ -61,6 +69,11 @@
   function remove(key) {
     const [h, k] = holder(key);
     const old = h[k];
+    let place = typeof old === "object" ? old.provenance : null;
+    if (typeof old === "string") {
+      const [places, i] = placesOf(key);
+      if (places) { place = places[i]; places[i] = null; } // dropped with its string
+    }
     h[k] = null; // dropped from its list on download, so the other pointers stay valid
     const node = find(".node", key);
     node.classList.remove("selected");
@@ -68,28 +81,30 @@
     const box = find(".box", key);
     if (box) box.classList.add("deleted");
     changed(node, "deleted");
-    return old;
+    return [old, place];
   }
 
   function add(kind, text, where, provenance) {
     const bloc = at(parts(blocOf(where)));
     let parentKey = blocOf(where);
-    let list = bloc[LISTS[kind]];
+    let owner = bloc;
     if (kind === "indicateur") {
       const critere = where.match(/^\/blocs\/\d+\/criteres\/\d+/);
       if (!critere) { alert("select a critère to add an indicateur to"); return null; }
       parentKey = critere[0];
-      list = valueOf(parentKey).indicateurs;
+      owner = valueOf(parentKey);
     }
+    const list = owner[LISTS[kind]];
     let item = text;
     if (LETTER[kind]) {
       const id = `${bloc.id}.${LETTER[kind]}${String(list.length + 1).padStart(2, "0")}`;
-      const rule = "review";
       item = kind === "competence"
         ? { id, code: null, libelle: text, connaissances: [], conditions_realisation: [],
-          resultats_attendus: [], activites: [], provenance: provenance || { page: null, line: null, rule, bbox: null } }
+          resultats_attendus: [], activites: [], provenance: provenance || unplaced(), items_provenance: {} }
         : { id, libelle: text, competences: [], indicateurs: [],
-          provenance: provenance || { page: null, line: null, rule, bbox: null } };
+          provenance: provenance || unplaced(), items_provenance: {} };
+    } else if (owner.items_provenance && owner.items_provenance[LISTS[kind]]) {
+      owner.items_provenance[LISTS[kind]].push(provenance || unplaced());
     }
     list.push(item);
     const key = `${parentKey}/${LISTS[kind]}/${list.length - 1}`;
@@ -143,8 +158,13 @@
       if (bbox.x1 - bbox.x0 < 1 || bbox.bottom - bbox.top < 1) return;
       const key = selected.dataset.key;
       const item = valueOf(key);
-      if (typeof item !== "object") return;
-      item.provenance = Object.assign({ line: null, rule: "review" }, item.provenance, { page: +page.dataset.page, bbox });
+      const drawn = (place) => Object.assign({ line: null, rule: "review" }, place, { page: +page.dataset.page, bbox });
+      if (typeof item === "object") item.provenance = drawn(item.provenance);
+      else {
+        const [places, i] = placesOf(key);
+        if (!places) return;
+        places[i] = drawn(places[i]);
+      }
       placeBox(key, +page.dataset.page, bbox);
       changed(selected, "edited");
       select(key, "page");
@@ -182,9 +202,8 @@
     const key = selected.dataset.key;
     const kind = $("edit-kind").value, text = $("edit-text").value.trim();
     if (kind !== selected.dataset.kind && LISTS[kind] && key.startsWith("/blocs/")) {
-      const old = remove(key);
-      const provenance = typeof old === "object" && LETTER[kind] ? old.provenance : null;
-      const added = add(kind, text, blocOf(key), provenance);
+      const [, place] = remove(key);
+      const added = add(kind, text, blocOf(key), place);
       if (added) select(added, "tree");
     } else if (text && text !== selected.querySelector(".text").textContent) {
       setText(key, text);

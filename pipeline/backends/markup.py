@@ -7,7 +7,8 @@ walk over its start and end events yields the shared document model
 * ``<h1>``…``<h6>`` → headings with their level; ``<p>``, ``<div>``, ``<br>``…
   end a paragraph; ``<ul>/<ol>/<li>`` → list items with nesting level and label;
 * a line starting with a typed bullet ("- item", "• item") is a list item:
-  after a ``<br>`` it is a sub-item (level 1) of the line it continues;
+  after a ``<br>`` it is a sub-item (level 1) of the line it continues, or
+  the next item when that line is an item of the same bullet;
 * ``<ul>`` without ``<li>`` (text extractions) holds items separated by bullet
   glyphs or by nothing at all (:func:`split_glyph_list`);
 * tables keep ``<thead>`` rows as header rows; a cell merged over several rows
@@ -267,11 +268,27 @@ class _Builder:
             for glyph, item_text in split_glyph_list(text):
                 out.append(Block(Kind.LIST_ITEM, item_text, page, line, level, glyph))
         elif item := _GLYPH_ITEM.match(text):
-            level = 1 if self.after_break else 0  # "- x" after a <br>: a sub-item of the line
+            level = self._break_level(out, item.group(1))
             body = text[item.end() :]
             out.append(Block(Kind.LIST_ITEM, body, page, line, level=level, label=item.group(1)))
         else:
             out.extend(_paragraphs(pieces, text, page, line))
+
+    def _break_level(self, out: list[Block], glyph: str) -> int:
+        """The level of a "- x" line: after a <br>, a sub-item of the line it
+        continues, unless that line is an item of the same bullet that opens
+        nothing (no ':'): then the next item of the same list."""
+        if not self.after_break:
+            return 0
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind is Kind.LIST_ITEM
+            and last.label == glyph
+            and not last.text.rstrip().endswith(":")
+        ):
+            return last.level
+        return 1
 
     def close(self) -> None:
         self._flush()

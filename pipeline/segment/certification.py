@@ -176,14 +176,21 @@ _TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not p
 
 def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     """The paragraphs under the first description heading, up to the next
-    heading, list, table or structural cue."""
+    heading, list, table or structural cue; the items of a list that a
+    paragraph's lead-in opens ("il peut :") belong to it."""
     for index, unit in enumerate(preamble):
         if unit.is_item or len(unit.text) > 120:
             continue
         if ctx.rules.first("description", unit.text) is None:
             continue
-        parts = []
+        parts: list[str] = []
+        listed = False  # inside a list that a lead-in ("il peut :") opened
         for following in preamble[index + 1 :]:
+            if following.is_item and parts and (listed or parts[-1].rstrip().endswith(":")):
+                listed = True
+                parts.append(following.text)
+                continue
+            listed = False
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
             if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:

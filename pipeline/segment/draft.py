@@ -184,6 +184,8 @@ class Context:
     units: list[Unit] = field(default_factory=list)
     draft: Draft = field(default_factory=Draft)
     cells: dict[int, object] = field(default_factory=dict)  # id(cell) → what it made
+    #: id(table block) → the compétences its rows named, in order
+    row_competences: dict[int, list[DCompetence]] = field(default_factory=dict)
     sources: int = 0
     streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
     outline: Outline = field(default_factory=Outline)

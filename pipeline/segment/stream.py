@@ -273,7 +273,7 @@ def table_views(
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
-        roles = _finer_roles(roles, _spanned(row))
+        roles = _conditions_left(_finer_roles(roles, _spanned(row)), row)
         if previous_header and views:
             views[-1].roles = roles
         elif not views or views[-1].roles != roles:
@@ -328,6 +328,28 @@ def _finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]
     named = [i for i, role in enumerate(out) if role == "activite" and i not in spanned]
     if len(named) == 2 and "taches" not in out:
         out[named[1]] = "taches"
+    return out
+
+
+_JUDGED = ("criteres", "resultats", "indicateurs")
+
+
+def _conditions_left(roles: list[str | None], row: Row) -> list[str | None]:
+    """The one headed column no rule names, in a grid of compétences and of
+    what judges them, holds the conditions of the performance (diplomas,
+    contract: the third column of "Données / Actions / Indicateurs", whatever
+    its publisher calls it: "Ressources", "Mise en situation")."""
+    if "competence" not in roles or "conditions" in roles or not set(_JUDGED) & set(roles):
+        return roles
+    unnamed = [
+        column
+        for column, cell in positions(row)
+        if cell.text.strip() and column < len(roles) and roles[column] is None
+    ]
+    if len(unnamed) != 1 or sum(r is not None for r in roles) < 2:
+        return roles
+    out = list(roles)
+    out[unnamed[0]] = "conditions"
     return out
 
 

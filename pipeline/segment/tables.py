@@ -103,7 +103,18 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             empty = not any(c.blocks for c, _ in current.cells.get(role, []))
             if role == "competence" and current.competence is None and previous and empty:
                 current.competence = previous.competence  # empty key cell: same as above
+        if len({id(c) for c in row.cells if c.blocks}) > 1:
+            _remember(ctx, view, current)
         previous = current
+
+
+def _remember(ctx: Context, view: TableView, row: _Row) -> None:
+    """Keep the compétences a row of several cells named (not a heading row
+    across the table), for a later part of the same table."""
+    named = ctx.row_competences.setdefault(id(view.block), [])
+    for comp in row.linked or ([row.competence] if row.competence is not None else []):
+        if all(comp is not other for other in named):
+            named.append(comp)
 
 
 def _role(view: TableView, column: int, cell: Cell) -> str | None:
@@ -447,15 +458,25 @@ def _list_for(role: str, row: _Row, view: TableView, state: State) -> list[str] 
     return comp.conditions if role == "conditions" else comp.resultats
 
 
+def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
+    """A savoirs part of a table with no compétence column, under rows that
+    named compétences ("SAVOIRS ASSOCIÉS | Connaissances" below a grid):
+    its connaissances belong to those compétences."""
+    if set(view.roles) & {"bloc", "competence"}:
+        return []
+    return [comp.connaissances for comp in ctx.row_competences.get(id(view.block), [])]
+
+
 def _lists(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
     """A list cell belongs to every compétence whose rows it spans (a "Données"
     cell merged over a unit's rows gives each of them its conditions)."""
+    shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
     target = _list_for(row.role, row, view, state)
-    if target is None:
-        return
+    targets = shared or ([target] if target is not None else [])
     units = cell_units(cell)
-    if fresh or not {unit.text for unit in units} <= set(target):
-        extend(target, units)
+    for target in targets:
+        if fresh or not {unit.text for unit in units} <= set(target):
+            extend(target, units)
 
 
 def _modalites(

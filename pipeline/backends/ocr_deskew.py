@@ -45,18 +45,22 @@ def deskew(gray: np.ndarray) -> tuple[np.ndarray, float]:
 
 
 def _downscale(gray: np.ndarray) -> np.ndarray:
+    """Each ``step`` x ``step`` block reduced to its darkest pixel (thin strokes stay dark)."""
     step = max(1, gray.shape[1] // _WORK_WIDTH)
     if step == 1:
         return gray
     height = gray.shape[0] // step * step
     width = gray.shape[1] // step * step
-    blocks = gray[:height, :width].reshape(height // step, step, width // step, step)
-    return blocks.min(axis=(1, 3))  # keep thin strokes dark
+    small = gray[:height:step, :width:step].copy()
+    for dy in range(step):  # one strided minimum per block position: no 4-D reduction
+        for dx in range(step):
+            np.minimum(small, gray[dy:height:step, dx:width:step], out=small)
+    return small
 
 
 def otsu_threshold(gray: np.ndarray) -> int:
     """Otsu's threshold on the histogram (robust to gray scanner backgrounds)."""
-    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    hist = np.array(Image.fromarray(gray).histogram(), dtype=np.float64)  # 4x np.bincount
     total = hist.sum()
     weights = np.cumsum(hist)
     means = np.cumsum(hist * np.arange(256))
@@ -68,10 +72,15 @@ def otsu_threshold(gray: np.ndarray) -> int:
 
 def _search(ys: np.ndarray, xs: np.ndarray, angles: np.ndarray) -> float:
     """The angle whose sheared row histogram has the most energy (sharpest peaks)."""
+    rows = ys.astype(np.float64)
+    shifted = np.empty_like(rows)  # reused for every angle: no allocation per pass
     scores = []
     for angle in angles:
-        shifted = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
-        shifted -= shifted.min()
-        hist = np.bincount(shifted)
+        np.multiply(xs, np.tan(np.radians(angle)), out=shifted)
+        np.add(rows, shifted, out=shifted)
+        np.round(shifted, out=shifted)
+        bins = shifted.astype(np.intp)
+        bins -= bins.min()
+        hist = np.bincount(bins)
         scores.append(float(np.dot(hist, hist)))
     return float(angles[int(np.argmax(scores))])

@@ -47,7 +47,7 @@ class PageContent:
     angle: float = 0.0
     words: int = 0
     correct: bool = True  # apply referentiel.ocrfix corrections
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    timings: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage
 
 
 def layout_page(

@@ -43,15 +43,16 @@ def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
     dark = gray < min(otsu_threshold(gray), 170)
     shaded = _shaded_rects(dark)
     page = gray.copy()
-    for x0, y0, x1, y1 in shaded:
-        page[y0:y1, x0:x1] = _invert(page[y0:y1, x0:x1])
-    dark = page < min(otsu_threshold(page), 170)
+    if shaded:  # else the page is unchanged and so is its dark mask
+        for x0, y0, x1, y1 in shaded:
+            page[y0:y1, x0:x1] = _invert(page[y0:y1, x0:x1])
+        dark = page < min(otsu_threshold(page), 170)
     for x0, y0, x1, y1 in shaded:  # on a fill, a ruling is darker than the fill
         region = gray[y0:y1, x0:x1]
         dark[y0:y1, x0:x1] = region < np.median(region) - 15
     min_len = max(20, dpi // 4)  # a quarter of an inch: longer than any glyph stroke
     h_mask, h_segments = _long_runs(dark, min_len)
-    v_mask, v_segments = _long_runs(dark.T, min_len)
+    v_mask, v_segments = _long_runs(np.ascontiguousarray(dark.T), min_len)
     segments = [Segment(True, p, s, e) for p, s, e in h_segments]
     segments += [Segment(False, p, s, e) for p, s, e in v_segments]
     for x0, y0, x1, y1 in shaded:
@@ -61,8 +62,7 @@ def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
             Segment(False, x0, y0, y1),
             Segment(False, x1, y0, y1),
         ]
-    erase = _grow(h_mask | v_mask.T)
-    page[erase] = 255
+    _erase(page, h_mask | v_mask.T)
     return Rulings(segments=segments, shaded=shaded, cleaned=page)
 
 
@@ -76,8 +76,7 @@ def _invert(region: np.ndarray) -> np.ndarray:
 def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Rectangles of mostly-dark 8-px blocks at least ~3 blocks high and 6 wide."""
     rows, cols = dark.shape[0] // _BLOCK, dark.shape[1] // _BLOCK
-    blocks = dark[: rows * _BLOCK, : cols * _BLOCK].reshape(rows, _BLOCK, cols, _BLOCK)
-    filled = blocks.mean(axis=(1, 3)) > 0.6
+    filled = _block_ink(dark[: rows * _BLOCK, : cols * _BLOCK]) > 0.6 * _BLOCK * _BLOCK
     # close small vertical holes left by the light text on the fill
     closed = filled.copy()
     for gap in range(1, 4):
@@ -88,6 +87,18 @@ def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
             box = (x0 * _BLOCK, y0 * _BLOCK, (x1 + 1) * _BLOCK, (y1 + 1) * _BLOCK)
             rects.append(_refine(dark, box))
     return rects
+
+
+def _block_ink(dark: np.ndarray) -> np.ndarray:
+    """Dark pixels in each ``_BLOCK`` x ``_BLOCK`` block (strided sums, no 4-D reduction)."""
+    ink = dark.view(np.uint8)
+    columns = ink[:, ::_BLOCK].astype(np.uint16)
+    for i in range(1, _BLOCK):
+        columns += ink[:, i::_BLOCK]
+    blocks = columns[::_BLOCK].copy()
+    for i in range(1, _BLOCK):
+        blocks += columns[i::_BLOCK]
+    return blocks
 
 
 def _refine(dark: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -122,13 +133,15 @@ def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[i
     bridged = dark.copy()
     bridged[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
     mask = np.zeros_like(dark)
-    padded = np.zeros((dark.shape[0], dark.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = bridged
+    # only rows with min_len dark pixels can hold such a run (most rows are text or white)
+    candidates = np.flatnonzero(np.count_nonzero(bridged, axis=1) >= min_len)
+    padded = np.zeros((len(candidates), dark.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = bridged[candidates]
     change = np.diff(padded, axis=1)
     rows, starts = np.nonzero(change == 1)
     _, ends = np.nonzero(change == -1)
     keep = ends - starts >= min_len
-    rows, starts, ends = rows[keep], starts[keep], ends[keep]
+    rows, starts, ends = candidates[rows[keep]], starts[keep], ends[keep]
     for row, start, end in zip(rows, starts, ends, strict=True):
         mask[row, start:end] = True
     lines = []
@@ -171,8 +184,22 @@ def _group_row_runs(
     return [(g[0], g[1], g[2], g[3]) for g in groups]
 
 
+def _erase(page: np.ndarray, mask: np.ndarray) -> None:
+    """Whiten ``mask`` widened by 2 px in every direction (antialiased line edges).
+
+    Only the box around the mask is worked on: most pages have few rulings or none."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if len(rows) == 0:
+        return
+    cols = np.flatnonzero(mask.any(axis=0))
+    y0, y1 = max(0, rows[0] - 2), rows[-1] + 3
+    x0, x1 = max(0, cols[0] - 2), cols[-1] + 3
+    box = page[y0:y1, x0:x1]
+    box[_grow(mask[y0:y1, x0:x1])] = 255
+
+
 def _grow(mask: np.ndarray) -> np.ndarray:
-    """The mask widened by 2 px in every direction (antialiased line edges)."""
+    """The mask widened by 2 px in every direction."""
     grown = mask.copy()
     for shift in (1, 2):
         grown[shift:] |= mask[:-shift]

@@ -52,7 +52,7 @@ def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
         dark[y0:y1, x0:x1] = region < np.median(region) - 15
     min_len = max(20, dpi // 4)  # a quarter of an inch: longer than any glyph stroke
     h_mask, h_segments = _long_runs(dark, min_len)
-    v_mask, v_segments = _long_runs(np.ascontiguousarray(dark.T), min_len)
+    v_mask, v_segments = _long_runs(dark.T, min_len)
     segments = [Segment(True, p, s, e) for p, s, e in h_segments]
     segments += [Segment(False, p, s, e) for p, s, e in v_segments]
     for x0, y0, x1, y1 in shaded:
@@ -129,12 +129,14 @@ def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:
 
 def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
     """Pixels of row-wise dark runs ≥ ``min_len`` (1-px breaks bridged), and the
-    thin lines they form as ``(pos, start, end)``."""
-    bridged = dark.copy()
+    thin lines they form as ``(pos, start, end)``.
+
+    ``dark`` may be a transposed view (the vertical pass): every whole-page step
+    keeps its memory order, and only the few rows that can hold a run are copied."""
+    bridged = dark.copy(order="K")
     bridged[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
     mask = np.zeros_like(dark)
-    # only rows with min_len dark pixels can hold such a run (most rows are text or white)
-    candidates = np.flatnonzero(np.count_nonzero(bridged, axis=1) >= min_len)
+    candidates = _rows_with_run(bridged, min_len)
     padded = np.zeros((len(candidates), dark.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = bridged[candidates]
     change = np.diff(padded, axis=1)
@@ -149,6 +151,20 @@ def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[i
         if y1 - y0 + 1 <= _MAX_RULE:
             lines.append(((y0 + y1) // 2, x0, x1))
     return mask, lines
+
+
+def _rows_with_run(mask: np.ndarray, min_len: int) -> np.ndarray:
+    """Indices of the rows that may hold a run of True ≥ ``min_len`` (a superset).
+
+    Such a run covers a whole aligned block of ``k = (min_len + 1) // 2`` pixels
+    (any ``2k - 1`` consecutive pixels do), so rows with no all-True block are out:
+    text rows, whose strokes are short, and white rows."""
+    k = max(1, (min_len + 1) // 2)
+    blocks = mask.shape[1] // k
+    full = mask[:, 0 : blocks * k : k].copy(order="K")
+    for i in range(1, k):
+        full &= mask[:, i : blocks * k : k]
+    return np.flatnonzero(full.any(axis=1))
 
 
 def _group_runs(mask: np.ndarray, min_len: int, max_gap: int) -> list[tuple[int, int, int, int]]:

@@ -30,7 +30,7 @@ from ..sniff import detect
 from .docx_body import BodyReader, Pages, page_mode, section_breaks
 from .docx_numbering import Numbering
 from .docx_styles import Styles
-from .docx_xml import w
+from .docx_xml import child
 
 _BROKEN = (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError)
 
@@ -76,7 +76,7 @@ def _read(path: Path, filename: str, digest: str, options: Options, source: Path
         etree.XMLSyntaxError,
     ) as err:
         raise CorruptFile(source, f"broken Word document ({type(err).__name__}: {err})") from err
-    body = root.find(w("body"))
+    body = child(root, "body")
     if body is None:
         raise CorruptFile(source, "Word document without a body")
     pages = Pages(page_mode(body, styles))

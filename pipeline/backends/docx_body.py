@@ -111,7 +111,7 @@ class BodyReader:
     def paragraph(self, p: etree._Element) -> Block | None:
         """One paragraph as a block; None when it shows no text."""
         self.line += 1
-        ppr = p.find(w("pPr"))
+        ppr = child(p, "pPr")
         style_id = val(child(ppr, "pStyle")) or self.styles.default_paragraph
         page_break = on(child(ppr, "pageBreakBefore"))
         if page_break or (page_break is None and self.styles.page_break_before(style_id)):
@@ -177,14 +177,14 @@ class BodyReader:
         start_page = self.pages.current
         vertical: dict[int, Cell] = {}
         for tr in _children(tbl, _TR):
-            trpr = tr.find(w("trPr"))
+            trpr = child(tr, "trPr")
             row = Row(header=bool(on(child(trpr, "tblHeader"))))
             column = int_val(child(trpr, "gridBefore"), 0) or 0
             before = self.pages.page
             ends = []
             for tc in _children(tr, _TC):
                 self.pages.page = before
-                tcpr = tc.find(w("tcPr"))
+                tcpr = child(tc, "tcPr")
                 span = max(int_val(child(tcpr, "gridSpan"), 1) or 1, 1)
                 vmerge = child(tcpr, "vMerge")
                 blocks = self.blocks(tc)

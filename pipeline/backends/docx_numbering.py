@@ -117,10 +117,10 @@ class Numbering:
         num = self._nums.get(num_id)
         seen: set[str] = set()
         while num is not None:
-            abstract = self._abstract.get(val(num.find(w("abstractNumId"))) or "")
+            abstract = self._abstract.get(val(child(num, "abstractNumId")) or "")
             if abstract is None:
                 return None
-            link = val(abstract.find(w("numStyleLink")))
+            link = val(child(abstract, "numStyleLink"))
             if link is None or link in seen:
                 return abstract
             seen.add(link)
@@ -142,11 +142,11 @@ class Numbering:
             key = "abstract:" + abstract.get(w("abstractNumId"), "")
             for override in num.iterfind(w("lvlOverride")):
                 ilvl = int(override.get(w("ilvl"), "0"))
-                lvl = override.find(w("lvl"))
+                lvl = child(override, "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
                     key = "num:" + num_id
-                start = int_val(override.find(w("startOverride")))
+                start = int_val(child(override, "startOverride"))
                 if start is not None and ilvl in levels:
                     old = levels[ilvl]
                     levels[ilvl] = Level(start, old.fmt, old.text, old.restart, old.legal)

@@ -120,7 +120,7 @@ class ParagraphReader:
                 self._walk(node, content, paragraph_bold)
 
     def _run_bold(self, run: etree._Element, paragraph_bold: bool) -> bool:
-        rpr = run.find(w("rPr"))
+        rpr = child(run, "rPr")
         direct = on(child(rpr, "b"))
         if direct is not None:
             return direct

@@ -8,6 +8,8 @@ first; these settings are the second line.
 
 from __future__ import annotations
 
+from functools import cache
+
 import docx.opc.oxml
 import docx.oxml.parser
 from lxml import etree
@@ -36,6 +38,7 @@ for _module in (docx.oxml.parser, docx.opc.oxml):
     _module.oxml_parser = hardened_parser(_module.element_class_lookup)  # type: ignore[attr-defined]
 
 
+@cache
 def w(tag: str) -> str:
     """The Clark name of a ``w:`` element or attribute (``w("p")`` → ``{ns}p``)."""
     return f"{{{W_NS}}}{tag}"
@@ -58,11 +61,13 @@ def on(element: etree._Element | None) -> bool | None:
 
 
 def child(element: etree._Element | None, *path: str) -> etree._Element | None:
-    """Follow ``w:`` child tags from ``element``; None as soon as one is missing."""
+    """Follow ``w:`` child tags from ``element``; None as soon as one is missing.
+
+    ``iterchildren`` matches the tag in C; ``find`` would parse a path each call."""
     for tag in path:
         if element is None:
             return None
-        element = element.find(w(tag))
+        element = next(element.iterchildren(w(tag)), None)
     return element
 
 

@@ -19,6 +19,8 @@ from PIL import Image
 
 from ..errors import MissingTool
 
+_runs = 0  # Tesseract runs in this process (see runs())
+
 LANG = "fra"
 CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation
 
@@ -77,10 +79,17 @@ def _problem(search_path: str, tessdata: str) -> str | None:
     return None
 
 
+def runs() -> int:
+    """How many pages this process has handed to Tesseract (to check what skips it)."""
+    return _runs
+
+
 def read_words(gray: np.ndarray) -> list[Word]:
     """The words Tesseract finds on a grayscale page, in its reading order."""
     import pytesseract
 
+    global _runs
+    _runs += 1
     os.environ["OMP_THREAD_LIMIT"] = "1"
     image = Image.fromarray(gray)
     image.format = "PPM"  # pytesseract writes the temp file in this format: PGM, no compression

@@ -120,7 +120,8 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     room = right - prev.x1
     if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
         room = (right - left) - (prev.x1 - prev.x0)
-    if space + (first.x1 - first.x0) < room - 1.0:
+    wrapped_title = prev.size in style.heading_sizes and first.text[:1].islower()
+    if space + (first.x1 - first.x0) < room - 1.0 and not wrapped_title:
         return False  # the word would have fitted: the previous line ended a paragraph
     if draft.label is None and _capital_restart(prev, line):
         return False

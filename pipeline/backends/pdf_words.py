@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..docmodel import BBox
+from .pdf_rulings import ruling_edges
 from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
@@ -140,7 +141,7 @@ def read_page(page: Any) -> PageText:
     sideways = [w for w in raw if not w["upright"]]
     rotated = 0
     width, height = float(page.width), float(page.height)
-    edges = list(page.edges)
+    edges = ruling_edges(page)
     boxes = _boxes(page, width * height)
     if sideways and sum(len(w["text"]) for w in sideways) > upright:
         rotated = _direction(sideways)

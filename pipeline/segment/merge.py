@@ -52,9 +52,15 @@ def _same_activite(a: DActivite, b: DActivite) -> bool:
 
 
 def _same_bloc(a: DBloc, b: DBloc) -> bool:
+    """Same code; without codes, similar libellés, unless both name compétences
+    and none in common (two blocs told apart by a word: "front-end" / "back-end")."""
     if a.code and b.code:
         return code_key(a.code) == code_key(b.code)
-    return bool(a.libelle) and similar(a.libelle, b.libelle)
+    if not (a.libelle and similar(a.libelle, b.libelle)):
+        return False
+    return not (a.competences and b.competences) or any(
+        similar(x.libelle, y.libelle) for x in a.competences for y in b.competences
+    )
 
 
 def _merge_bloc(target: DBloc, other: DBloc) -> None:

@@ -135,7 +135,10 @@ def positions(row: Row) -> list[tuple[int, Cell]]:
 
 def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
     """Column roles if the filled cells of ``row`` name them (one cell of three
-    or more may be unreadable, e.g. garbled by OCR), else None."""
+    or more may be unreadable, e.g. garbled by OCR; in a row the reader saw
+    printed again on every page of the table, a header for sure, any cell may
+    name no role once two do: columns of the publisher's own, such as its
+    evaluation modalities), else None."""
     roles: dict[int, str] = {}
     filled = unknown = 0
     for column, cell in positions(row):
@@ -152,7 +155,8 @@ def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
             named = named[:1] * span  # one role over a merged header cell
         for offset, role in enumerate(named):
             roles[column + offset] = role
-    if not roles or unknown > (1 if filled >= 3 else 0) or (filled < 2 and not row.header):
+    spare = filled - 2 if row.header else 1 if filled >= 3 else 0
+    if not roles or unknown > spare or (filled < 2 and not row.header):
         return None
     return roles
 

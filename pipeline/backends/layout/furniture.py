@@ -56,12 +56,22 @@ def furniture(pages: list[list[Block]], heights: list[float], noisy: bool = Fals
             continue
         kept = _same_place(group)
         count = len({found.block.page for found in kept})
-        if count >= max(2, (len(pages) + 1) // 2):
+        if _is_furniture(count, len(pages), "#" in group[0].key):
             drop.update(id(found.block) for found in kept)
         elif count >= 2:
             for found in kept:
                 found.block.features.add("repeated")
     return drop
+
+
+def _is_furniture(count: int, pages: int, folded: bool) -> bool:
+    """Whether a text found on ``count`` of ``pages`` pages runs through the
+    document: on half of them, or on more than half when its page numbers were
+    folded (texts that differ, made equal: a heading continued over two pages
+    of four, "… (page 1/2)", "… (page 2/2)", is no running header)."""
+    if count < 2:
+        return False
+    return count * 2 > pages if folded else count * 2 >= pages
 
 
 def _candidate(block: Block, height: float) -> _Candidate | None:

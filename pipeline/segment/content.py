@@ -6,7 +6,17 @@ from __future__ import annotations
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import ends_sentence, label_text, starts_lower
-from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, norm_text, similar
+from .draft import (
+    Context,
+    DBloc,
+    DCompetence,
+    DCritere,
+    Unit,
+    Where,
+    code_key,
+    norm_text,
+    similar,
+)
 
 
 def competence_code(ctx: Context, text: str) -> Hit | None:
@@ -24,13 +34,21 @@ def is_implicit(bloc: DBloc) -> bool:
 
 
 def find_competence(ctx: Context, libelle: str, bloc: DBloc | None) -> DCompetence | None:
-    """A compétence already seen with this libellé: in ``bloc`` first, then anywhere."""
+    """A compétence already seen with this libellé: in ``bloc`` first, then in
+    any bloc but one printed with another code (the same words under two
+    coded blocs are two compétences, one in each)."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
+        if bloc is not None and _other_code(bloc, candidate):
+            continue
         for comp in candidate.competences:
             if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
     return None
+
+
+def _other_code(bloc: DBloc, candidate: DBloc) -> bool:
+    return bool(bloc.code and candidate.code) and code_key(bloc.code) != code_key(candidate.code)
 
 
 def same_words(a: str, b: str) -> bool:

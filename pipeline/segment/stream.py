@@ -103,8 +103,32 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             if id(cell) in seen:
                 continue
             seen.add(id(cell))
+            mine: list[Unit] = []
             for inner in cell.blocks:
-                _add(ctx, inner, out)
+                _add(ctx, inner, mine)
+            out.extend(_join_cell_lines(mine))
+
+
+def _join_cell_lines(units: list[Unit]) -> list[Unit]:
+    """A layout cell's paragraph that goes on with the one before it (lower-case
+    start after an unfinished sentence: a line the cell wrapped) joins it, as
+    in the cells of a table read by role (:func:`.draft.cell_units`)."""
+    out: list[Unit] = []
+    for unit in units:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.table is None
+            and unit.table is None
+            and unit.kind is Kind.PARAGRAPH
+            and last.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
+            and starts_lower(unit.text)
+            and not ends_sentence(last.text)
+        ):
+            last.text = f"{last.text} {unit.text}"
+            continue
+        out.append(unit)
+    return out
 
 
 _KEY = re.compile(r"^[^\W\d_]{1,4}\s*\d[\d.]*\b.{0,12}$")

@@ -333,10 +333,13 @@ def _competence(
         if linked:
             row.competence, row.linked = linked[0], linked
             return
+        coded = [u for u in units if competence_code(ctx, u.text) is not None]
         several = len(units) > 1 and (
             all(u.is_item for u in units)
-            or all(competence_code(ctx, u.text) is not None for u in units)
+            or (len(coded) >= 2 and all(u in coded or _connector(u) for u in units))
         )
+        if several and not all(u.is_item for u in units):
+            units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
         if not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
             # one statement with its details on the lines below (sub-items, a run-on)
             units = [replace(units[0], text=" ".join(u.text for u in units))]
@@ -358,6 +361,16 @@ def _competence(
         if owner is not None:
             state.bloc = owner
     _link_activite(row)
+
+
+_CONNECTOR_WORDS = 3
+
+
+def _connector(unit: Unit) -> bool:
+    """A few words between coded statements, no sentence of their own: a
+    connector ("Ou", "Et au choix :")."""
+    words = [w for w in unit.text.split() if any(c.isalpha() for c in w)]
+    return len(words) <= _CONNECTOR_WORDS and not unit.text.rstrip().endswith(".")
 
 
 def _codes_only(ctx: Context, text: str) -> bool:

@@ -3,6 +3,8 @@ modalités to a bloc, whatever layout they came from."""
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz
+
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import ends_sentence, label_text, starts_lower
@@ -33,22 +35,28 @@ def is_implicit(bloc: DBloc) -> bool:
     return bloc.where.rule == IMPLICIT_BLOC and not bloc.code and not bloc.libelle
 
 
-def find_competence(ctx: Context, libelle: str, bloc: DBloc | None) -> DCompetence | None:
-    """A compétence already seen with this libellé: in ``bloc`` first, then in
-    any bloc but one printed with another code (the same words under two
-    coded blocs are two compétences, one in each)."""
+def find_competence(
+    ctx: Context, libelle: str, bloc: DBloc | None, code: str | None = None
+) -> DCompetence | None:
+    """A compétence already seen with this libellé: in ``bloc`` first, then
+    anywhere; not, in another bloc, one printed with another code than
+    ``code`` (the same words numbered apart in two blocs: one compétence in each)."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
-        if bloc is not None and _other_code(bloc, candidate):
-            continue
         for comp in candidate.competences:
+            if candidate is not bloc and _other_code(comp, code):
+                continue
             if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
     return None
 
 
-def _other_code(bloc: DBloc, candidate: DBloc) -> bool:
-    return bool(bloc.code and candidate.code) and code_key(bloc.code) != code_key(candidate.code)
+def _other_code(comp: DCompetence, code: str | None) -> bool:
+    known = {code_key(printed) for printed, _ in comp.codes}
+    return bool(code and known) and code_key(code) not in known
+
+
+_VARIANT = 70  # rapidfuzz ratio from which a changed word is a variant (plural, typo)
 
 
 def same_words(a: str, b: str) -> bool:
@@ -57,7 +65,12 @@ def same_words(a: str, b: str) -> bool:
     ("Usiner des barres …" / "Débiter des barres …")."""
     left, right = set(norm_text(a).split()), set(norm_text(b).split())
     changed = max(len(left - right), len(right - left))
-    return changed <= max(1, min(len(left), len(right)) // 10)
+    if changed > max(1, min(len(left), len(right)) // 10):
+        return False
+    # a word put for another is a variant of it ("roue" / "roues"), not another
+    # word ("hors circulation" / "en circulation")
+    added = right - left
+    return all(any(fuzz.ratio(w, x) >= _VARIANT for x in added) for w in left - right) or not added
 
 
 def bloc_of(ctx: Context, comp: DCompetence) -> DBloc | None:
@@ -91,7 +104,7 @@ def add_competence(
     libelle = label_text(libelle)
     if not libelle or ctx.rules.first("code-only", text):
         return None
-    comp = find_competence(ctx, libelle, bloc)
+    comp = find_competence(ctx, libelle, bloc, code)
     if comp is None:
         comp = DCompetence(libelle, Where(unit.page, unit.line, rule), from_list=from_list)
         bloc.competences.append(comp)

@@ -52,8 +52,9 @@ def find_competence(
 
 
 def _other_code(comp: DCompetence, code: str | None) -> bool:
-    known = {code_key(printed) for printed, _ in comp.codes}
-    return bool(code and known) and code_key(code) not in known
+    if not code or not comp.codes:
+        return False
+    return code_key(code) not in {code_key(printed) for printed, _ in comp.codes}
 
 
 _VARIANT = 70  # rapidfuzz ratio from which a changed word is a variant (plural, typo)

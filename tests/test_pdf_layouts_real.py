@@ -83,3 +83,23 @@ def test_shaded_header_cells_are_whole(path: Path) -> None:
     for block in document.walk():
         if block.kind is Kind.TABLE and block.rows and block.rows[0].header:
             assert all(cell.blocks for cell in block.rows[0].cells)
+
+
+def test_coded_alternatives_and_continued_page_are_competences() -> None:
+    """FIG-BC10 prints 'Et au choix :' and 'Ou' between its coded compétences and
+    continues them on a page of its own; BC1's C8 and BC2's C7 share their words."""
+    gold = _gold(FIG)
+    out = extract(FIG)
+    assert [[c.code for c in b.competences] for b in out.blocs] == [
+        [c["code"] for c in b["competences"]] for b in gold["blocs"]
+    ]
+
+
+def test_competences_told_apart_by_one_word() -> None:
+    """'… à deux roues hors circulation' and '… en circulation': two fiches."""
+    path = REAL / "tp-ecsr-reac-ccs1.pdf"
+    gold = _gold(path)
+    out = extract(path)
+    assert [c.code for c in out.blocs[0].competences] == [
+        c["code"] for c in gold["blocs"][0]["competences"]
+    ]

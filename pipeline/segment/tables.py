@@ -390,8 +390,8 @@ def _competence(
         row.competence = comps[-1]
         ctx.cells[id(cell)] = comps[-1]
         owner = bloc_of(ctx, comps[-1])
-        if owner is not None:
-            state.bloc = owner
+        if owner is not None and (state.bloc is None or is_implicit(state.bloc)):
+            state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
 
 

@@ -73,7 +73,3 @@ def map_symbol(fontname: str, text: str) -> str:
         code -= _PRIVATE
     return codes.get(code, text)
 
-
-def is_check(text: str) -> bool:
-    """Whether ``text`` is one check glyph (ticked or not) and nothing else."""
-    return text.strip() in (TICKED, EMPTY, TICK, "☑", "✔", "✗", "✘", "☓", "□", "■", "❏")

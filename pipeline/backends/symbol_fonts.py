@@ -72,4 +72,3 @@ def map_symbol(fontname: str, text: str) -> str:
     if _PRIVATE <= code <= _PRIVATE + 0xFF:
         code -= _PRIVATE
     return codes.get(code, text)
-

@@ -33,12 +33,16 @@ def ticked(text: str) -> bool:
 
 
 def check_columns(block: Block) -> set[int]:
-    """The columns (by start position) whose cells mostly hold a check glyph only."""
+    """The columns (by start position) whose cells, on the rows that tick
+    something, mostly hold a check glyph only (header rows, however many, and
+    full-width rows are not counted)."""
     checks: dict[int, int] = {}
     texts: dict[int, int] = {}
     for row in block.rows:
-        for column, cell in positions(row):
-            text = " ".join(u.text for u in cell_units(cell))
+        cells = [(c, " ".join(u.text for u in cell_units(cell))) for c, cell in positions(row)]
+        if not any(is_check(text) for _, text in cells):
+            continue
+        for column, text in cells:
             if is_check(text):
                 checks[column] = checks.get(column, 0) + 1
             elif text:

@@ -45,9 +45,11 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": "
 _ROLES = frozenset(
     {"bloc", "code", "fonction", "activite", "taches", "competence", "transversales"}
     | {"connaissances", "conditions", "resultats", "modalites", "criteres", "indicateurs"}
-    | {"evaluation"}
+    | {"evaluation", "details"}
 )
-_ZONES = frozenset(_ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation"})
+_ZONES = frozenset(
+    _ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation", "details"}
+)
 _PLAIN = (  # labels whose rules carry no value
     "bloc",
     "bloc-roman",

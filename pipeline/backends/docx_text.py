@@ -17,6 +17,7 @@ from lxml import etree
 from .docx_numbering import bullet_glyph
 from .docx_styles import Styles
 from .docx_xml import child, on, val, w
+from .symbol_fonts import map_symbol
 
 _PAGE_FIELDS = {"PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF", "SECTION"}
 _CONTAINERS = {
@@ -154,9 +155,11 @@ class ParagraphReader:
             elif tag == w("sym"):
                 code = node.get(w("char"), "")
                 try:
-                    texts.append(bullet_glyph(chr(int(code, 16))))
+                    char = chr(int(code, 16))
                 except ValueError:
                     continue
+                check = map_symbol(node.get(w("font"), ""), char)  # a check box stays one
+                texts.append(check if check != char else bullet_glyph(char))
             else:
                 continue
             if texts:

@@ -36,6 +36,7 @@ from ..options import Options
 from .layout.furniture import furniture
 from .layout.geometry import clamp
 from .pdf_cells import TableShape, table_block
+from .pdf_checkboxes import read_checkboxes
 from .pdf_layout import TextRegion, reading_order
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_stitch import Placed, stitch
@@ -142,6 +143,7 @@ def _collector_spared() -> Iterator[Callable[[], None]]:
 
 def _read(page: Any) -> _Page:
     text = read_page(page)
+    read_checkboxes(text)
     grids = find_grids(text)
     outside = split_words(grids, text.words)
     return _Page(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import Any
 
 from pdfplumber.table import TableFinder, TableSettings
 
@@ -19,6 +20,7 @@ from .pdf_words import PageText, Word
 
 _SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 _SNAP = 2.0  # points: boundaries closer than this are the same grid line
+_SKEW = 0.5  # points: a ruling this far from straight over its length is straight
 
 
 @dataclass
@@ -61,10 +63,27 @@ def find_grids(text: PageText) -> list[Grid]:
     """Ruled tables of a page (at least two cells), top to bottom."""
     if not text.edges:
         return []
-    shim = SimpleNamespace(edges=text.edges, bbox=(0.0, 0.0, text.width, text.height))
+    edges = [_straight(e) for e in text.edges]
+    shim = SimpleNamespace(edges=edges, bbox=(0.0, 0.0, text.width, text.height))
     finder = TableFinder(shim, _SETTINGS)  # type: ignore[arg-type]
     grids = [_grid(table.cells) for table in finder.tables]
     return sorted((g for g in grids if len(g.cells) >= 2), key=lambda g: g.bbox[1])
+
+
+def _straight(edge: dict[str, Any]) -> dict[str, Any]:
+    """A ruling drawn a hair off the vertical or horizontal (715.9 → 716.0
+    over a table's height) as the straight line it is meant to be: the table
+    finder ignores slanted edges, and would lose a table's border."""
+    if edge.get("orientation") is not None:
+        return edge
+    width, height = edge["x1"] - edge["x0"], edge["bottom"] - edge["top"]
+    if width <= _SKEW < height:
+        x = (edge["x0"] + edge["x1"]) / 2
+        return {**edge, "orientation": "v", "x0": x, "x1": x, "width": 0.0}
+    if height <= _SKEW < width:
+        y = (edge["top"] + edge["bottom"]) / 2
+        return {**edge, "orientation": "h", "top": y, "bottom": y, "height": 0.0}
+    return edge
 
 
 def _grid(boxes: list[tuple[float, float, float, float]]) -> Grid:

@@ -28,6 +28,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 
+from .symbol_fonts import map_symbol
+
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
 _SAME_COLOUR = 0.06  # RGB distance under which text and background look alike
 _MIN_COVER = 2.0  # points: thinner rectangles are rules, not boxes
@@ -131,7 +133,7 @@ class _Frame:
         if isinstance(fontname, bytes):  # rare byte-encoded font names
             fontname = fix_fontname_bytes(fontname)
         return {
-            "text": item.get_text(),
+            "text": map_symbol(fontname, item.get_text()),
             "fontname": fontname,
             "size": item.size,
             "matrix": item.matrix,

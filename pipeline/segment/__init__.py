@@ -14,7 +14,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 5. ``activities`` — the référentiel d'activités written as text;
 6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
-7. ``merge`` — each bloc and compétence once;
+7. ``merge`` — each bloc and compétence once; ``modalites`` — the modalities
+   a table links to compétences given to their blocs (:mod:`.modalites`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
 9. ``codes`` — the printed code kept for each compétence;
 10. ``links`` — critères to the compétences they name; warnings;
@@ -42,6 +43,7 @@ from .implicit import implicit
 from .interleaved import streams
 from .links import code_links, links
 from .merge import codes, merge
+from .modalites import place_modalites
 from .outline import outline
 from .stream import sections, units
 from .unplaced import unplaced
@@ -58,6 +60,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("activities", activities),
     ("blocs", blocs),
     ("merge", merge),
+    ("modalites", place_modalites),
     ("code-links", code_links),
     ("codes", codes),
     ("links", links),

@@ -35,6 +35,10 @@ class TableView:
     body: list[Row]
     source: int
     criteres_headed: bool | None = None  # some critères cell puts a line over bullets
+    #: check columns (:mod:`.checks`): column → (header text, its cell's span, its cell's id)
+    names: dict[int, tuple[str, int, int]] = field(default_factory=dict)
+    #: blocs and the check columns ticked on their rows (id of the bloc → both)
+    ticked: dict[int, tuple[DBloc, set[int]]] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -155,6 +159,8 @@ class Draft:
     code_links: list[tuple[str, str, int]] = field(
         default_factory=list
     )  # (activité, compétence, source)
+    #: a modality and the compétences a table says it evaluates (:mod:`.modalites`)
+    modalite_links: list[tuple[str, list[str]]] = field(default_factory=list)
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
 
 
@@ -246,6 +252,16 @@ def cell_units(cell: Cell) -> list[Unit]:
                 continue
             units.append(unit)
     return units
+
+
+def positions(row: Row) -> list[tuple[int, Cell]]:
+    """Each cell of a row with the column it starts at."""
+    column = 0
+    placed = []
+    for cell in row.cells:
+        placed.append((column, cell))
+        column += max(1, cell.col_span)
+    return placed
 
 
 def flat_units(ctx: Context, whole_cells: bool) -> list[Unit]:

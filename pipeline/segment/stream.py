@@ -15,7 +15,8 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
-from .draft import Context, Headers, TableView, Unit, cell_units
+from .checks import CHECKS, check_columns, name_columns
+from .draft import Context, Headers, TableView, Unit, cell_units, positions
 from .state import is_bloc_heading
 
 
@@ -147,22 +148,15 @@ def _keyed(block: Block) -> bool:
     return len(block.rows) >= 2
 
 
-def positions(row: Row) -> list[tuple[int, Cell]]:
-    """Each cell of a row with the column it starts at."""
-    column = 0
-    placed = []
-    for cell in row.cells:
-        placed.append((column, cell))
-        column += max(1, cell.col_span)
-    return placed
-
-
-def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
+def header_roles(
+    row: Row, rules: RuleSet, checks: frozenset[int] = frozenset()
+) -> dict[int, str] | None:
     """Column roles if the filled cells of ``row`` name them (one cell of three
     or more may be unreadable, e.g. garbled by OCR; in a row the reader saw
     printed again on every page of the table, a header for sure, any cell may
     name no role once two do: columns of the publisher's own, such as its
-    evaluation modalities), else None."""
+    evaluation modalities), else None. A cell over a column of check marks
+    (``checks``) names a modality (:mod:`.checks`)."""
     roles: dict[int, str] = {}
     filled = unknown = 0
     for column, cell in positions(row):
@@ -170,6 +164,10 @@ def header_roles(row: Row, rules: RuleSet) -> dict[int, str] | None:
         if not texts:
             continue
         filled += 1
+        if column in checks:
+            for offset in range(max(1, cell.col_span)):
+                roles[column + offset] = CHECKS
+            continue
         named = _cell_roles(" ".join(texts), rules)
         if not named:
             unknown += 1
@@ -282,8 +280,9 @@ def table_views(
     views: list[TableView] = []
     captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …")
     previous_header = False
+    checks = frozenset(check_columns(block))
     for row in block.rows:
-        named = header_roles(row, rules)
+        named = header_roles(row, rules, checks)
         if named is not None:
             headers.setdefault(_shape(row, width), named)
         elif headers:
@@ -302,10 +301,12 @@ def table_views(
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
         roles = _conditions_left(_finer_roles(roles, _spanned(row)), row)
+        repeated = not previous_header and bool(views) and views[-1].roles == roles
         if previous_header and views:
             views[-1].roles = roles
         elif not views or views[-1].roles != roles:
             views.append(TableView(block, roles, [] if views else captions, new_source()))
+        name_columns(views[-1], row, repeated)
         previous_header = True
     return views
 

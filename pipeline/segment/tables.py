@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..docmodel import Cell
 from ..textclean import label_text, starts_lower
 from .activities import code_hit
+from .checks import CHECKS, add_ticked, tick
 from .content import (
     IMPLICIT_BLOC,
     add_competence,
@@ -39,6 +40,7 @@ from .draft import (
     cell_units,
     norm_text,
 )
+from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc
@@ -55,8 +57,10 @@ _ORDER = (
     "conditions",
     "resultats",
     "modalites",
+    "details",
     "criteres",
     "indicateurs",
+    CHECKS,
 )
 
 
@@ -72,10 +76,14 @@ class _Row:
     code: str | None = None
     linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
     prefix: dict[str, str] = field(default_factory=dict)  # role → a code printed in its own cell
+    columns: dict[int, int] = field(default_factory=dict)  # id(cell) → the column it starts at
 
 
 def read_table(ctx: Context, view: TableView, state: State) -> None:
     """Add what a role table says to the draft."""
+    if is_link_table(view):
+        read_link_table(ctx, view)
+        return
     seen: set[int] = set()
     previous: _Row | None = None
     moved = moved_cells(view)
@@ -84,9 +92,11 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             continue
         current = _Row()
         for placed, cell in positions(row):
-            role = _role(view, moved.get(id(cell), placed), cell)
+            column = moved.get(id(cell), placed)
+            role = _role(view, column, cell)
             if role is None:
                 continue
+            current.columns[id(cell)] = column
             fresh = id(cell) not in seen
             seen.add(id(cell))
             current.cells.setdefault(role, []).append((cell, fresh))
@@ -106,6 +116,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         if len({id(c) for c in row.cells if c.blocks}) > 1:
             _remember(ctx, view, current)
         previous = current
+    add_ticked(view)
 
 
 def _remember(ctx: Context, view: TableView, row: _Row) -> None:
@@ -263,9 +274,30 @@ def _bloc(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fr
     units = cell_units(cell)
     if not units:
         return
+    numbered = _numbered_bloc(ctx, units[0].text) if len(units) == 1 else None
+    if numbered is not None:
+        state.bloc = ctx.cells[id(cell)] = numbered
+        return
     bloc = open_bloc(ctx, state, units, "table.bloc", any_text=True)
     if bloc is not None:
         ctx.cells[id(cell)] = bloc
+
+
+_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _numbered_bloc(ctx: Context, text: str) -> DBloc | None:
+    """A bloc cell holding a number only ("3" under "Modules") names the bloc
+    read before whose printed code ends with that number ("Module 3")."""
+    text = text.strip().rstrip(".")
+    if not _NUMBER.fullmatch(text):
+        return None
+    found = [
+        b
+        for b in ctx.draft.blocs
+        if b.code and re.search(rf"(?<![\d.]){text}$", " ".join(b.code.split()))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _activite(
@@ -358,8 +390,8 @@ def _competence(
         row.competence = comps[-1]
         ctx.cells[id(cell)] = comps[-1]
         owner = bloc_of(ctx, comps[-1])
-        if owner is not None:
-            state.bloc = owner
+        if owner is not None and (state.bloc is None or is_implicit(state.bloc)):
+            state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
 
 
@@ -499,6 +531,16 @@ def _modalites(
         add_modalites(ctx, state.bloc, cell_units(cell))
 
 
+def _details(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    """How the row's modality is organised (duration, marking …): its details."""
+    bloc = state.bloc
+    if fresh and bloc is not None and bloc.modalites:
+        text = " ".join(u.text for u in cell_units(cell))
+        bloc.modalites_details[-1] = f"{bloc.modalites_details[-1]} {text}".strip()
+
+
 def _criteres(
     ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
 ) -> None:
@@ -561,8 +603,17 @@ def _code(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fr
         row.code = text
 
 
+def _checks(
+    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+) -> None:
+    """A check mark under a modality's column: the row's bloc is evaluated by it."""
+    text = " ".join(u.text for u in cell_units(cell))
+    tick(view, state.bloc, row.columns[id(cell)], text)
+
+
 _READERS = {
     "code": _code,
+    CHECKS: _checks,
     "bloc": _bloc,
     "activite": _activite,
     "taches": _taches,
@@ -572,6 +623,7 @@ _READERS = {
     "conditions": _lists,
     "resultats": _lists,
     "modalites": _modalites,
+    "details": _details,
     "criteres": _criteres,
     "indicateurs": _indicateurs,
 }

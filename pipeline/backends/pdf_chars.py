@@ -4,7 +4,7 @@ pdfminer builds an ``LTChar`` per character (a dozen attributes, a bounding
 box through four matrix products), and pdfplumber tags each one. The readers
 use a few of those facts: :class:`Char` keeps them, computed with pdfminer's
 own arithmetic (the same floats). :func:`glyph` is the one place where a
-character's text and font name are produced.
+character's text and font name are produced (once per font and character code).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from pdfminer.layout import LTChar
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 
-Glyphs = dict[tuple[PDFFont, int], tuple[str, float]]  # (font, cid) -> text, width
+Glyphs = dict[tuple[PDFFont, int], tuple[str, Any, float, float | None]]  # see glyph()
 
 
 class Char:
@@ -41,7 +41,10 @@ class Char:
         size: float,
         matrix: tuple[float, ...],
         upright: bool,
-        box: tuple[float, float, float, float],
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
         graphicstate: Any,
     ) -> None:
         self.text = text
@@ -49,22 +52,23 @@ class Char:
         self.size = size
         self.matrix = matrix
         self.upright = upright
-        self.x0, self.y0, self.x1, self.y1 = box
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
         self.graphicstate = graphicstate
         self.invisible = False
 
 
-def glyph(font: PDFFont, cid: int, cache: Glyphs) -> tuple[str, float]:
-    """A character's text and width (text space units), as pdfminer reads them."""
-    key = (font, cid)
-    found = cache.get(key)
-    if found is None:
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = f"(cid:{cid})"  # pdfminer's mark for a character without text
-        found = cache[key] = (text, font.char_width(cid))
-    return found
+def glyph(font: PDFFont, cid: int) -> tuple[str, Any, float, float | None]:
+    """A character code's text and font name, as pdfminer reads them, with its width and
+    the font's descent (text space units; None for a vertical font).
+
+    The one place where a character's text and font name are produced.
+    """
+    try:
+        text = font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        text = f"(cid:{cid})"  # pdfminer's mark for a character without text
+    descent = None if font.is_vertical() else font.get_descent()
+    return text, font.fontname, font.char_width(cid), descent
 
 
 def place(
@@ -78,17 +82,18 @@ def place(
     cache: Glyphs,
 ) -> tuple[Char, float]:
     """A character drawn with ``matrix`` and its advance (what ``LTChar`` computes)."""
-    text, width = glyph(font, cid, cache)
-    if font.is_vertical():
+    found = cache.get((font, cid))
+    if found is None:
+        found = cache[font, cid] = glyph(font, cid)
+    text, fontname, width, descent = found
+    if descent is None:  # a vertical font
         item = LTChar(
             matrix, font, fontsize, scaling, rise, text, width, font.char_disp(cid), None, None
         )
         box = (item.x0, item.y0, item.x1, item.y1)
-        return Char(
-            text, font.fontname, item.size, matrix, item.upright, box, graphicstate
-        ), item.adv
+        return Char(text, fontname, item.size, matrix, item.upright, *box, graphicstate), item.adv
     adv = width * fontsize * scaling
-    descent = font.get_descent() * fontsize
+    descent *= fontsize
     bottom, top = descent + rise, descent + rise + fontsize
     a, b, c, d, e, f = matrix
     upright = a * d * scaling > 0 and b * c <= 0
@@ -97,6 +102,6 @@ def place(
     right1, bottom2 = a * adv + c * bottom + e, b * adv + d * bottom + f
     right2, top1 = a * adv + c * top + e, b * adv + d * top + f
     left2, top2 = a * 0 + c * top + e, b * 0 + d * top + f
+    x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
     y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
-    box = (min(left1, left2, right1, right2), y0, max(left1, left2, right1, right2), y1)
-    return Char(text, font.fontname, y1 - y0, matrix, upright, box, graphicstate), adv
+    return Char(text, fontname, y1 - y0, matrix, upright, x0, y0, x1, y1, graphicstate), adv

@@ -21,28 +21,31 @@ from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import KWD, LIT, PSKeyword, PSLiteral, keyword_name
 
+_ESCAPED = rb"(?:[^()\\]|\\(?:[0-7]{1,3}|[^\r0-7]))"  # a character of a string, or an escape
 _TOKEN = re.compile(
     rb"""(?P<ws>[\s\x00]++|%[^\r\n]*+)
-    |/(?P<lit>[^\#/%\[\]()<>{}\s]*+)(?!\#)
-    |(?P<num>[-+0-9][0-9]*+(?:\.[0-9]*+)?|\.[0-9]*+)
+    |(?P<num>[-+]?(?:[0-9]++(?:\.[0-9]*+)?|\.[0-9]++))
     |(?P<kw>[A-Za-z][^\#/%\[\]()<>{}\s]*+)
-    |\((?P<str>[^()\\]*+)\)
-    |(?P<open>\()
     |(?P<dbegin><<)
-    |(?P<dend>>>)
     |<(?P<hex>[0-9A-Fa-f\s]*+)(?=[^\s0-9A-Fa-f])
-    |(?P<gt>>)
-    |(?P<bad>[</])
-    |(?P<one>.)""",
+    |\((?P<str>[^()\\]*+)\)
+    |/(?P<lit>[^\#/%\[\]()<>{}\s]*+)(?!\#)
+    |\((?P<esc>(?:ESC|\((?:ESC)*+\))*+)\)
+    |(?P<dend>>>)
+    |(?P<gt>>|[-+]\.?|\.)
+    |(?P<bad>[</(])
+    |(?P<one>.)""".replace(b"ESC", _ESCAPED),
     re.VERBOSE | re.DOTALL,
 )
-_END_STRING = re.compile(rb"[()\\]")
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
 _SPACE = re.compile(rb"\s")
 _HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.")
-_ESCAPES = {ord(k): v for k, v in zip("btnfr()\\", (8, 9, 10, 12, 13, 40, 41, 92), strict=True)}
+_ESCAPES = {
+    k: bytes((v,)) for k, v in zip(b"btnfr()\\", (8, 9, 10, 12, 13, 40, 41, 92), strict=True)
+}
 _INLINE_IMAGE = {KWD(b"BI"), KWD(b"ID"), KWD(b"EI")}
-_ARRAY_BEGIN, _ARRAY_END = KWD(b"["), KWD(b"]")
-_PROC_BEGIN, _PROC_END = KWD(b"{"), KWD(b"}")
+_OPEN = {KWD(b"["): "a", KWD(b"{"): "p"}
+_CLOSE = {KWD(b"]"): "a", KWD(b"}"): "p"}
 
 
 class Unusual(Exception):
@@ -57,80 +60,75 @@ def objects(data: bytes) -> list[Any]:
     result: list[Any] = []
     stack: list[Any] = result  # where the next object goes
     context: list[tuple[str, list[Any]]] = []  # open arrays, dictionaries, procedures
-    kind = ""
-    pos = 0
+    kind = ""  # of the innermost open one ("a", "d", "p"; "" at the top)
     end = len(data)
-    while pos < end:
-        m = _TOKEN.match(data, pos)
-        assert m is not None  # the last alternative takes any byte
-        pos = m.end()
+    for m in _TOKEN.finditer(data):
         group = m.lastgroup
-        token: Any
-        if group == "ws":
+        if group == "ws" or group == "gt":  # pdfminer skips a lone ">", sign or dot
             continue
         if group == "num":
             text = m.group(group)
-            try:
-                token = float(text) if b"." in text else int(text)
-            except ValueError:
-                continue  # a lone sign or dot: pdfminer drops it
+            stack.append(float(text) if b"." in text else int(text))
         elif group == "kw":
             name = m.group(group)
-            token = True if name == b"true" else False if name == b"false" else KWD(name)
-            if token in _INLINE_IMAGE:
+            keyword = True if name == b"true" else False if name == b"false" else KWD(name)
+            if keyword in _INLINE_IMAGE:
                 raise Unusual("inline image")
+            stack.append(keyword)
+        elif group == "hex":
+            stack.append(_hex(m.group(group)))
         elif group == "str":
-            token = m.group(group)
+            stack.append(m.group(group))
         elif group == "lit":
             raw = m.group(group)
-            if not raw and pos == end:
+            if not raw and m.end() == end:
                 raise Unusual("a name cut at the end of a stream")
             try:
-                token = LIT(str(raw, "utf-8"))
+                stack.append(LIT(str(raw, "utf-8")))
             except UnicodeDecodeError:
-                token = LIT(raw)
-        elif group == "open":
-            token, pos = _string(data, pos)
-        elif group == "hex":
-            token = _hex(m.group(group))
-        elif group == "gt":
-            continue  # a lone ">": pdfminer skips it
-        elif group == "one":
-            token = KWD(m.group(group))
-        elif group in ("dbegin", "dend"):
-            token = group
+                stack.append(LIT(raw))
+        elif group == "esc":
+            stack.append(_ESCAPE.sub(_unescape, m.group(group)))
+        elif group == "one" or group == "dbegin" or group == "dend":
+            token = KWD(m.group(group)) if group == "one" else group
+            if token in _OPEN or group == "dbegin":
+                context.append((kind, stack))
+                kind, stack = _OPEN.get(token, "d"), []
+            elif token in _CLOSE or group == "dend":
+                if kind != _CLOSE.get(token, "d"):
+                    if group == "dend":
+                        raise Unusual("unbalanced dictionary")
+                    continue  # pdfminer ignores an unbalanced closing bracket
+                done = _dictionary(stack) if kind == "d" else stack
+                kind, stack = context.pop()
+                stack.append(done)
+            else:
+                stack.append(token)
         else:
             raise Unusual(f"unusual token at {m.start()}")
-        # -- the object level (pdfminer's PSStackParser.nextobject)
-        if token is _ARRAY_BEGIN or token is _PROC_BEGIN or token == "dbegin":
-            context.append((kind, stack))
-            kind = "a" if token is _ARRAY_BEGIN else "p" if token is _PROC_BEGIN else "d"
-            stack = []
-            continue
-        if token is _ARRAY_END or token is _PROC_END or token == "dend":
-            wanted = "a" if token is _ARRAY_END else "p" if token is _PROC_END else "d"
-            if kind != wanted:
-                if kind == "" and isinstance(token, str):
-                    raise Unusual("unbalanced dictionary")
-                continue  # pdfminer ignores an unbalanced closing bracket
-            done: Any = stack
-            if wanted == "d":
-                done = _dictionary(stack)
-            kind, stack = context.pop()
-            stack.append(done)
-            continue
-        stack.append(token)
     if context:
         raise Unusual("an array or dictionary left open")
     return result
 
 
+def _unescape(escape: re.Match[bytes]) -> bytes:
+    """An escape of a literal string as pdfminer reads it (an unknown one is dropped)."""
+    code = escape.group(1)
+    if code[0] in b"01234567":
+        value = int(code, 8)
+        if value > 255:
+            raise Unusual("octal escape over 255")
+        return bytes((value,))
+    return _ESCAPES.get(code[0], b"")
+
+
 def _hex(text: bytes) -> bytes:
     """A hexadecimal string's bytes (pdfminer reads an odd last digit d as the byte 0d)."""
-    digits = _SPACE.sub(b"", text) if _SPACE.search(text) else text
-    if len(digits) % 2 == 0:
-        return bytes.fromhex(digits.decode("ascii"))
-    return _HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)), digits)
+    try:
+        return bytes.fromhex(text.decode("ascii"))  # whitespace between pairs only
+    except ValueError:
+        digits = _SPACE.sub(b"", text)
+        return _HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)), digits)
 
 
 def _dictionary(items: list[Any]) -> dict[str, Any]:
@@ -140,44 +138,6 @@ def _dictionary(items: list[Any]) -> dict[str, Any]:
     ):
         raise Unusual("odd dictionary")
     return {k.name: value for k, value in zip(keys, items[1::2], strict=True)}
-
-
-def _string(data: bytes, pos: int) -> tuple[bytes, int]:
-    """A literal string with escapes or nested parentheses, read as pdfminer reads it."""
-    out = bytearray()
-    depth = 1
-    while True:
-        m = _END_STRING.search(data, pos)
-        if m is None:
-            raise Unusual("unterminated string")
-        at = m.start()
-        out += data[pos:at]
-        char = data[at]
-        pos = at + 1
-        if char == 0x5C:  # backslash
-            digits = pos
-            while digits < len(data) and digits - pos < 3 and 0x30 <= data[digits] <= 0x37:
-                digits += 1
-            if digits > pos:
-                code = int(data[pos:digits], 8)
-                if code > 255:
-                    raise Unusual("octal escape over 255")
-                out.append(code)
-                pos = digits
-            elif pos >= len(data) or data[pos] == 0x0D:
-                raise Unusual("escaped line end")
-            else:
-                if data[pos] in _ESCAPES:
-                    out.append(_ESCAPES[data[pos]])
-                pos += 1  # pdfminer drops an unknown escaped character
-        elif char == 0x28:
-            depth += 1
-            out.append(char)
-        else:
-            depth -= 1
-            if not depth:
-                return bytes(out), pos
-            out.append(char)
 
 
 class FastInterpreter(PDFPageInterpreter):
@@ -195,7 +155,7 @@ class FastInterpreter(PDFPageInterpreter):
             return
         try:
             parsed = [objects(stream.get_data()) for stream in valid]
-        except Unusual:
+        except (Unusual, ValueError):  # ValueError: a number of over 4300 digits
             super().execute(streams)
             return
         self.stream_ids.clear()

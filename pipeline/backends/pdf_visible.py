@@ -18,6 +18,7 @@ before them; any filled shape colours the background of what comes after it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from .pdf_chars import Char, Glyphs, place
 from .pdf_content import FastInterpreter
 
+_log = logging.getLogger("pdfminer.pdfdevice")
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
 _SAME_COLOUR = 0.06  # RGB distance under which text and background look alike
 _MIN_COVER = 2.0  # points: thinner rectangles are rules, not boxes
@@ -88,19 +90,17 @@ class _Device(PDFPageAggregatorWithMarkedContent):
         graphicstate: Any,
     ) -> Any:
         """pdfminer's own loop (the same arithmetic), placing lean characters directly."""
-        if not all(isinstance(obj, (int, float, bytes)) for obj in seq):
-            return super().render_string_horizontal(
-                seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale,
-                ncs, graphicstate,
-            )  # fmt: skip
         x, y = pos
         a, b, c, d, e, f = matrix
         objs, glyphs = self.cur_item._objs, self.glyphs
         needcharspace = False
         for obj in seq:
-            if not isinstance(obj, bytes):
+            if isinstance(obj, (int, float)):
                 x -= obj * dxscale
                 needcharspace = True
+                continue
+            if not isinstance(obj, bytes):
+                _log.warning("Cannot render horizontal string: %r is not a number or bytes", obj)
                 continue
             for cid in font.decode(obj):
                 if needcharspace:

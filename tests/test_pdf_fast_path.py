@@ -17,9 +17,8 @@ from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import PSEOF
 from pdfminer.utils import MATRIX_IDENTITY
-
-from referentiel.backends.pdf_content import FastInterpreter, Unusual, objects
 from referentiel.backends.pdf_chars import Char
+from referentiel.backends.pdf_content import FastInterpreter, Unusual, objects
 from referentiel.backends.pdf_visible import _Frame, lay_out
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,6 +14,7 @@ from typing import Any
 from pdfminer.layout import LTChar
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 
+_UNUSED: tuple[Any, Any] = (None, None)  # an LTChar's colour space and graphic state
 Glyphs = dict[tuple[PDFFont, int], tuple[str, Any, float, float | None]]  # see glyph()
 
 
@@ -88,7 +89,7 @@ def place(
     text, fontname, width, descent = found
     if descent is None:  # a vertical font
         item = LTChar(
-            matrix, font, fontsize, scaling, rise, text, width, font.char_disp(cid), None, None
+            matrix, font, fontsize, scaling, rise, text, width, font.char_disp(cid), *_UNUSED
         )
         box = (item.x0, item.y0, item.x1, item.y1)
         return Char(text, fontname, item.size, matrix, item.upright, *box, graphicstate), item.adv

@@ -44,8 +44,8 @@ _ESCAPES = {
     k: bytes((v,)) for k, v in zip(b"btnfr()\\", (8, 9, 10, 12, 13, 40, 41, 92), strict=True)
 }
 _INLINE_IMAGE = {KWD(b"BI"), KWD(b"ID"), KWD(b"EI")}
-_OPEN = {KWD(b"["): "a", KWD(b"{"): "p"}
-_CLOSE = {KWD(b"]"): "a", KWD(b"}"): "p"}
+_OPEN: dict[Any, str] = {KWD(b"["): "a", KWD(b"{"): "p"}
+_CLOSE: dict[Any, str] = {KWD(b"]"): "a", KWD(b"}"): "p"}
 
 
 class Unusual(Exception):

@@ -71,7 +71,8 @@ class _Device(PDFPageAggregatorWithMarkedContent):
         graphicstate: Any,
     ) -> float:
         char, advance = place(matrix, font, fontsize, scaling, rise, cid, graphicstate, self.glyphs)
-        self.cur_item._objs.append(char)
+        objs: list[Any] = self.cur_item._objs  # lean characters among layout objects
+        objs.append(char)
         return advance
 
     def render_string_horizontal(
@@ -92,7 +93,8 @@ class _Device(PDFPageAggregatorWithMarkedContent):
         """pdfminer's own loop (the same arithmetic), placing lean characters directly."""
         x, y = pos
         a, b, c, d, e, f = matrix
-        objs, glyphs = self.cur_item._objs, self.glyphs
+        objs: list[Any] = self.cur_item._objs
+        glyphs = self.glyphs
         needcharspace = False
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -154,15 +156,18 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
     facts: list[tuple[float, float, float, float, float, float]] = []  # x, y, invisible, rgb
     shapes: list[_Shape] = []
     colours: dict[Any, tuple[float, float, float]] = {}
+    state, colour = None, _UNKNOWN  # the last character's graphic state (one per string)
     for item in _in_stream_order(layout):
         if isinstance(item, Char):
-            ncolor = item.graphicstate.ncolor
-            key = tuple(ncolor) if isinstance(ncolor, list) else ncolor
-            if key not in colours:
-                colours[key] = rgb(ncolor) or _UNKNOWN
+            if item.graphicstate is not state:
+                state, ncolor = item.graphicstate, item.graphicstate.ncolor
+                key = tuple(ncolor) if isinstance(ncolor, list) else ncolor
+                if key not in colours:
+                    colours[key] = rgb(ncolor) or _UNKNOWN
+                colour = colours[key]
             hidden = 1.0 if item.invisible or _slanted(item.matrix) else 0.0
             x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
-            facts.append((x, y, hidden, *colours[key]))
+            facts.append((x, y, hidden, *colour))
             chars.append(frame.char(item))
         elif isinstance(item, LTCurve) and item.fill:  # LTRect is a kind of LTCurve
             covers = isinstance(item, LTRect) and min(item.width, item.height) >= _MIN_COVER

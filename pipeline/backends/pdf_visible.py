@@ -18,18 +18,20 @@ before them; any filled shape colours the background of what comes after it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTPage, LTRect
-from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.layout import LTContainer, LTCurve, LTImage, LTItem, LTPage, LTRect
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .symbol_fonts import map_symbol
+from .pdf_chars import Char, Glyphs, place
+from .pdf_content import FastInterpreter
 
+_log = logging.getLogger("pdfminer.pdfdevice")
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
 _SAME_COLOUR = 0.06  # RGB distance under which text and background look alike
 _MIN_COVER = 2.0  # points: thinner rectangles are rules, not boxes
@@ -50,7 +52,71 @@ class _Shape:
 
 
 class _Device(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's layout device, also marking characters drawn invisibly."""
+    """pdfplumber's layout device placing lean characters (:class:`.pdf_chars.Char`,
+    not pdfminer's ``LTChar``), also marking characters drawn invisibly."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.glyphs: Glyphs = {}
+
+    def render_char(
+        self,
+        matrix: Any,
+        font: Any,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: Any,
+    ) -> float:
+        char, advance = place(matrix, font, fontsize, scaling, rise, cid, graphicstate, self.glyphs)
+        objs: list[Any] = self.cur_item._objs  # lean characters among layout objects
+        objs.append(char)
+        return advance
+
+    def render_string_horizontal(
+        self,
+        seq: Any,
+        matrix: Any,
+        pos: Any,
+        font: Any,
+        fontsize: float,
+        scaling: float,
+        charspace: float,
+        wordspace: float,
+        rise: float,
+        dxscale: float,
+        ncs: Any,
+        graphicstate: Any,
+    ) -> Any:
+        """pdfminer's own loop (the same arithmetic), placing lean characters directly."""
+        x, y = pos
+        a, b, c, d, e, f = matrix
+        objs: list[Any] = self.cur_item._objs
+        glyphs = self.glyphs
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+                continue
+            if not isinstance(obj, bytes):
+                _log.warning("Cannot render horizontal string: %r is not a number or bytes", obj)
+                continue
+            for cid in font.decode(obj):
+                if needcharspace:
+                    x += charspace
+                moved = (a, b, c, d, x * a + y * c + e, x * b + y * d + f)
+                char, advance = place(
+                    moved, font, fontsize, scaling, rise, cid, graphicstate, glyphs
+                )
+                objs.append(char)
+                x += advance
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+        return (x, y)
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
         start = len(self.cur_item._objs)
@@ -68,7 +134,7 @@ def lay_out(page: Any) -> LTPage:
     """
     if not hasattr(page, "_layout"):
         device = _Device(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-        interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
+        interpreter = FastInterpreter(page.pdf.rsrcmgr, device)
         try:
             interpreter.process_page(page.page_obj)
         except Exception as err:
@@ -90,15 +156,18 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
     facts: list[tuple[float, float, float, float, float, float]] = []  # x, y, invisible, rgb
     shapes: list[_Shape] = []
     colours: dict[Any, tuple[float, float, float]] = {}
+    state, colour = None, _UNKNOWN  # the last character's graphic state (one per string)
     for item in _in_stream_order(layout):
-        if isinstance(item, LTChar):
-            ncolor = item.graphicstate.ncolor
-            key = tuple(ncolor) if isinstance(ncolor, list) else ncolor
-            if key not in colours:
-                colours[key] = rgb(ncolor) or _UNKNOWN
-            hidden = 1.0 if getattr(item, "invisible", False) or _slanted(item.matrix) else 0.0
+        if isinstance(item, Char):
+            if item.graphicstate is not state:
+                state, ncolor = item.graphicstate, item.graphicstate.ncolor
+                key = tuple(ncolor) if isinstance(ncolor, list) else ncolor
+                if key not in colours:
+                    colours[key] = rgb(ncolor) or _UNKNOWN
+                colour = colours[key]
+            hidden = 1.0 if item.invisible or _slanted(item.matrix) else 0.0
             x, y = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
-            facts.append((x, y, hidden, *colours[key]))
+            facts.append((x, y, hidden, *colour))
             chars.append(frame.char(item))
         elif isinstance(item, LTCurve) and item.fill:  # LTRect is a kind of LTCurve
             covers = isinstance(item, LTRect) and min(item.width, item.height) >= _MIN_COVER
@@ -125,7 +194,7 @@ class _Frame:
     def of(cls, page: Any) -> _Frame:
         return cls(page.height, page.mediabox[0], page.mediabox[1], page.initial_doctop)
 
-    def char(self, item: LTChar) -> dict[str, Any]:
+    def char(self, item: Char) -> dict[str, Any]:
         """The attributes the readers use of a character, valued as pdfplumber's
         ``page.chars`` values them (the same arithmetic, so the same floats)."""
         top = (self.height - item.y1) + self.top
@@ -133,7 +202,7 @@ class _Frame:
         if isinstance(fontname, bytes):  # rare byte-encoded font names
             fontname = fix_fontname_bytes(fontname)
         return {
-            "text": map_symbol(fontname, item.get_text()),
+            "text": item.text,
             "fontname": fontname,
             "size": item.size,
             "matrix": item.matrix,
@@ -148,7 +217,7 @@ class _Frame:
 
 def _drop_chars(container: LTContainer[Any]) -> None:
     """Take the characters out of a layout (form XObjects included)."""
-    container._objs = [item for item in container if not isinstance(item, LTChar)]
+    container._objs = [item for item in container if not isinstance(item, Char)]
     for item in container:
         if isinstance(item, LTContainer) and not isinstance(item, LTImage):
             _drop_chars(item)

@@ -104,19 +104,32 @@ def _is_italic(fontname: str) -> bool:
 def _word(raw: dict[str, Any]) -> Word:
     chars = raw["chars"]
     visible = [c for c in chars if not c["text"].isspace()] or chars
-    bold = sum(_is_bold(c["fontname"]) for c in visible) * 2 > len(visible)
-    italic = sum(_is_italic(c["fontname"]) for c in visible) * 2 > len(visible)
+    fonts = {c["fontname"] for c in visible}
+    if len(fonts) == 1:  # the usual case: one font, decided once per font name
+        (font,) = fonts
+        bold, italic = _is_bold(font), _is_italic(font)
+    else:
+        bold = sum(_is_bold(c["fontname"]) for c in visible) * 2 > len(visible)
+        italic = sum(_is_italic(c["fontname"]) for c in visible) * 2 > len(visible)
     return Word(
         text=raw["text"],
         x0=raw["x0"],
         x1=raw["x1"],
         top=raw["top"],
         bottom=raw["bottom"],
-        size=Counter(round(c["size"], 1) for c in visible).most_common(1)[0][0],
+        size=_size(visible),
         bold=bold,
         italic=italic,
         after_first=chars[1]["x0"] if len(chars) > 1 else raw["x1"],
     )
+
+
+def _size(chars: list[dict[str, Any]]) -> float:
+    """The font size (rounded to 0.1) of most of the characters."""
+    sizes = {round(c["size"], 1) for c in chars}
+    if len(sizes) == 1:
+        return sizes.pop()
+    return Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0]
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .state import (
     open_bloc,
     open_outline_competence,
     roman_units,
+    unit_depth,
 )
 from .tables import _transversal, read_table
 
@@ -33,7 +34,9 @@ def blocs(ctx: Context) -> None:
     if ctx.streamed:
         return
     label = bloc_label(ctx)
-    state = State(bloc_label=label, roman_units=roman_units(ctx, label))
+    state = State(
+        bloc_label=label, roman_units=roman_units(ctx, label), unit_depth=unit_depth(ctx, label)
+    )
     units = ctx.units
     skip = 0
     for index, unit in enumerate(units):

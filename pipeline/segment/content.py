@@ -3,11 +3,13 @@ modalités to a bloc, whatever layout they came from."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..docmodel import Kind
 from ..rules import Hit
-from ..textclean import ends_sentence, label_text, starts_lower
+from ..textclean import ends_sentence, is_mark, label_text, starts_lower
 from .draft import (
     Context,
     DBloc,
@@ -40,11 +42,12 @@ def find_competence(
 ) -> DCompetence | None:
     """A compétence already seen with this libellé: in ``bloc`` first, then
     anywhere; not, in another bloc, one printed with another code than
-    ``code`` (the same words numbered apart in two blocs: one compétence in each)."""
+    ``code`` (the same words numbered apart in two blocs: one compétence in each),
+    nor one printed with a sibling code of the same series ("C2-2" and "C2-4")."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
         for comp in candidate.competences:
-            if candidate is not bloc and _other_code(comp, code):
+            if (candidate is not bloc and _other_code(comp, code)) or _sibling_code(comp, code):
                 continue
             if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
@@ -55,6 +58,22 @@ def _other_code(comp: DCompetence, code: str | None) -> bool:
     if not code or not comp.codes:
         return False
     return code_key(code) not in {code_key(printed) for printed, _ in comp.codes}
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _sibling_code(comp: DCompetence, code: str | None) -> bool:
+    """Whether ``comp`` is printed with a code of the same shape as ``code``
+    (letters, separators, how many numbers) but another number."""
+    if not code:
+        return False
+    shape = _NUMBER.sub("#", "".join(code.split()))
+    key = "".join(code.split())
+    return any(
+        _NUMBER.sub("#", "".join(c.split())) == shape and "".join(c.split()) != key
+        for c, _ in comp.codes
+    )
 
 
 _VARIANT = 70  # rapidfuzz ratio from which a changed word is a variant (plural, typo)
@@ -103,7 +122,7 @@ def add_competence(
         code, libelle = hit.group("code"), hit.group("libelle") or ""
         rule = hit.rule.id
     libelle = label_text(libelle)
-    if not libelle or ctx.rules.first("code-only", text):
+    if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):
         return None
     comp = find_competence(ctx, libelle, bloc, code)
     if comp is None:

@@ -78,6 +78,18 @@ def _opens_on_infinitive(text: str) -> bool:
     return False
 
 
+def is_result(text: str) -> bool:
+    """Whether ``text`` states an observed result: not an action, and a clause
+    with a conjugated verb ("La mesure est exacte", "L'élève fait preuve de …"),
+    not a bare noun phrase ("Accueil du client")."""
+    if is_action(text):
+        return False
+    doc = _doc(text.strip()[:300])
+    return any(
+        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in doc
+    )
+
+
 def classify(text: str) -> Statement:
     """Compétence, critère or indicateur, from the form of the statement."""
     if is_action(text):

@@ -85,9 +85,7 @@ def is_result(text: str) -> bool:
     if is_action(text):
         return False
     doc = _doc(text.strip()[:300])
-    return any(
-        t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in doc
-    )
+    return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in doc)
 
 
 def classify(text: str) -> Statement:

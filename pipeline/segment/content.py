@@ -64,16 +64,31 @@ _NUMBER = re.compile(r"\d+")
 
 
 def _sibling_code(comp: DCompetence, code: str | None) -> bool:
-    """Whether ``comp`` is printed with a code of the same shape as ``code``
-    (letters, separators, how many numbers) but another number."""
-    if not code:
+    """Whether ``comp`` is printed with a sibling of ``code`` in a numbering
+    series: same letters and parent numbers, another last number ("C2-2" and
+    "C2-4"; not "1" and "3", which may be one compétence numbered per bloc and
+    through the document)."""
+    mine = _series(code)
+    if mine is None:
         return False
-    shape = _NUMBER.sub("#", "".join(code.split()))
-    key = "".join(code.split())
-    return any(
-        _NUMBER.sub("#", "".join(c.split())) == shape and "".join(c.split()) != key
-        for c, _ in comp.codes
-    )
+    for printed, _ in comp.codes:
+        other = _series(printed)
+        if other is not None and other[0] == mine[0] and other[1] != mine[1]:
+            return True
+    return False
+
+
+def _series(code: str | None) -> tuple[str, str] | None:
+    """A code with two numbers or more as (everything but its last number, that
+    number); None for a single number."""
+    if not code:
+        return None
+    compact = "".join(code.split())
+    numbers = list(_NUMBER.finditer(compact))
+    if len(numbers) < 2:
+        return None
+    last = numbers[-1]
+    return compact[: last.start()] + "#" + compact[last.end() :], last.group()
 
 
 _VARIANT = 70  # rapidfuzz ratio from which a changed word is a variant (plural, typo)

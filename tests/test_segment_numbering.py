@@ -77,4 +77,3 @@ def test_docx_placeholders_are_no_text_and_form_title_line() -> None:
     assert data["certification"]["intitule"] == "ENSEIGNANT DE CONDUITE ET DE LA SECURITE ROUTIERE"
     dumped = json.dumps(data, ensure_ascii=False)
     assert "Cliquez ici" not in dumped
-    assert _blocs("tp-ecsr-dossier-professionnel.docx")[0][0] == "Activité-type 1"

@@ -51,20 +51,6 @@ def _join_numbers(units: list[Unit]) -> list[Unit]:
     return out
 
 
-_BARE_NUMBER = re.compile(r"^(?:n\s*[°º]\s*)?\d{1,2}$", re.IGNORECASE)
-
-
-def _number_apart(word: Unit, number: Unit) -> bool:
-    """A level word and its number printed in two cells of one row
-    ("Activité-type" | "1"): one heading."""
-    return (
-        word.heading_like
-        and len(word.text) <= 40
-        and not any(c.isdigit() for c in word.text)
-        and _BARE_NUMBER.match(number.text) is not None
-    )
-
-
 _FULL_LINE = 40  # characters: a shorter item did not wrap (what follows is something else)
 
 
@@ -114,22 +100,14 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         return
     seen: set[int] = set()
     for row in block.rows:
-        previous: Unit | None = None  # the last cell's unit when it was a lone line
         for cell in row.cells:
             if id(cell) in seen:
                 continue
             seen.add(id(cell))
-            inner = cell_units(cell)
-            if previous is not None and len(inner) == 1 and _number_apart(previous, inner[0]):
-                previous.text = f"{previous.text} {inner[0].text}"
-                previous = None
-                continue
             mine: list[Unit] = []
-            for nested in cell.blocks:
-                _add(ctx, nested, mine)
-            joined = _join_cell_lines(mine)
-            out.extend(joined)
-            previous = joined[0] if len(joined) == 1 and len(inner) == 1 else None
+            for inner in cell.blocks:
+                _add(ctx, inner, mine)
+            out.extend(_join_cell_lines(mine))
 
 
 def _join_cell_lines(units: list[Unit]) -> list[Unit]:

@@ -78,6 +78,19 @@ def _opens_on_infinitive(text: str) -> bool:
     return False
 
 
+def is_result(text: str) -> bool:
+    """Whether ``text`` states an observed result: a subject first, then a
+    conjugated verb ("La mesure est exacte", "L'élève fait preuve de …"); not
+    an action, not a bare noun phrase ("Accueil du client")."""
+    if is_action(text):
+        return False
+    doc = _doc(text.strip()[:300])
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.pos_ not in {"DET", "NOUN", "PROPN", "PRON"}:
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in doc)
+
+
 def classify(text: str) -> Statement:
     """Compétence, critère or indicateur, from the form of the statement."""
     if is_action(text):

@@ -97,6 +97,12 @@ def ends_sentence(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-Ý]")
 
 
+def is_mark(text: str) -> bool:
+    """A cell's mark or score, no statement: fewer than two letters ("X", "0",
+    "- / -")."""
+    return sum(c.isalpha() for c in text) < 2
+
+
 def is_prose(text: str) -> bool:
     """Whether ``text`` is running prose: two sentences or more, finished."""
     return ends_sentence(text) and _SENTENCE_BREAK.search(text) is not None

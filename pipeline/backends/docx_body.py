@@ -17,7 +17,7 @@ from ..docmodel import Block, Cell, Kind, Row
 from ..textclean import TYPED_BULLETS
 from .docx_numbering import Numbering
 from .docx_styles import Styles
-from .docx_text import Break, ParagraphReader
+from .docx_text import Break, ParagraphReader, showing_placeholder
 from .docx_xml import child, int_val, on, val, w
 
 _P, _TBL, _TR, _TC = w("p"), w("tbl"), w("tr"), w("tc")
@@ -105,7 +105,9 @@ class BodyReader:
             elif node.tag == _TBL:
                 out.append(self.table(node))
             elif node.tag in _WRAPPERS:
-                out.extend(self.blocks(node))
+                inner = self.blocks(node)  # read all the same: lines and pages count on
+                if not showing_placeholder(node):
+                    out.extend(inner)
         return out
 
     def paragraph(self, p: etree._Element) -> Block | None:
@@ -188,6 +190,8 @@ class BodyReader:
                 span = max(int_val(child(tcpr, "gridSpan"), 1) or 1, 1)
                 vmerge = child(tcpr, "vMerge")
                 blocks = self.blocks(tc)
+                if _placeholder_cell(tc, tr):
+                    blocks = []  # a form field left blank: its placeholder is no text
                 ends.append(self.pages.page)
                 if val(child(tcpr, "hMerge")) == "continue" and row.cells:
                     row.cells[-1].col_span += span
@@ -212,6 +216,17 @@ class BodyReader:
         pages = [b.page for b in block.walk() if b.page is not None and b is not block]
         block.page = pages[0] if pages else start_page
         return block
+
+
+def _placeholder_cell(tc: etree._Element, tr: etree._Element) -> bool:
+    """Whether the cell ``tc`` of row ``tr`` is wrapped in a content control
+    showing its placeholder text."""
+    node = tc.getparent()
+    while node is not None and node is not tr:
+        if showing_placeholder(node):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _children(parent: etree._Element, tag: str) -> list[etree._Element]:

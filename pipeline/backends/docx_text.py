@@ -36,6 +36,13 @@ _CONTAINERS = {
 }
 _SPACE_TAGS = {w("tab"), w("ptab"), w("cr")}
 _T, _R, _FLD_SIMPLE = w("t"), w("r"), w("fldSimple")
+_SDT, _SDT_PR, _PLACEHOLDER = w("sdt"), w("sdtPr"), w("showingPlcHdr")
+
+
+def showing_placeholder(node: etree._Element) -> bool:
+    """Whether ``node`` is a content control (``w:sdt``) showing its placeholder
+    text (``w:showingPlcHdr``): a form field left blank, not the document's text."""
+    return node.tag == _SDT and node.find(f"{_SDT_PR}/{_PLACEHOLDER}") is not None
 
 
 class Break(Enum):
@@ -113,6 +120,8 @@ class ParagraphReader:
     def _walk(self, parent: etree._Element, content: Content, paragraph_bold: bool) -> None:
         for node in parent:
             tag = node.tag
+            if showing_placeholder(node):
+                continue  # a content control's placeholder ("Click here…"): no text
             if tag == _R:
                 self._run(node, content, paragraph_bold)
             elif tag in _CONTAINERS or (

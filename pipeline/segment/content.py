@@ -3,11 +3,13 @@ modalités to a bloc, whatever layout they came from."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..docmodel import Kind
 from ..rules import Hit
-from ..textclean import ends_sentence, label_text, starts_lower
+from ..textclean import ends_sentence, is_mark, label_text, starts_lower
 from .draft import (
     Context,
     DBloc,
@@ -40,11 +42,12 @@ def find_competence(
 ) -> DCompetence | None:
     """A compétence already seen with this libellé: in ``bloc`` first, then
     anywhere; not, in another bloc, one printed with another code than
-    ``code`` (the same words numbered apart in two blocs: one compétence in each)."""
+    ``code`` (the same words numbered apart in two blocs: one compétence in each),
+    nor one printed with a sibling code of the same series ("C2-2" and "C2-4")."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
         for comp in candidate.competences:
-            if candidate is not bloc and _other_code(comp, code):
+            if (candidate is not bloc and _other_code(comp, code)) or _sibling_code(comp, code):
                 continue
             if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
@@ -55,6 +58,37 @@ def _other_code(comp: DCompetence, code: str | None) -> bool:
     if not code or not comp.codes:
         return False
     return code_key(code) not in {code_key(printed) for printed, _ in comp.codes}
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _sibling_code(comp: DCompetence, code: str | None) -> bool:
+    """Whether ``comp`` is printed with a sibling of ``code`` in a numbering
+    series: same letters and parent numbers, another last number ("C2-2" and
+    "C2-4"; not "1" and "3", which may be one compétence numbered per bloc and
+    through the document)."""
+    mine = _series(code)
+    if mine is None:
+        return False
+    for printed, _ in comp.codes:
+        other = _series(printed)
+        if other is not None and other[0] == mine[0] and other[1] != mine[1]:
+            return True
+    return False
+
+
+def _series(code: str | None) -> tuple[str, str] | None:
+    """A code with two numbers or more as (everything but its last number, that
+    number); None for a single number."""
+    if not code:
+        return None
+    compact = "".join(code.split())
+    numbers = list(_NUMBER.finditer(compact))
+    if len(numbers) < 2:
+        return None
+    last = numbers[-1]
+    return compact[: last.start()] + "#" + compact[last.end() :], last.group()
 
 
 _VARIANT = 70  # rapidfuzz ratio from which a changed word is a variant (plural, typo)
@@ -103,7 +137,7 @@ def add_competence(
         code, libelle = hit.group("code"), hit.group("libelle") or ""
         rule = hit.rule.id
     libelle = label_text(libelle)
-    if not libelle or ctx.rules.first("code-only", text):
+    if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):
         return None
     comp = find_competence(ctx, libelle, bloc, code)
     if comp is None:

@@ -10,7 +10,7 @@ grid). A spanning row with nothing below it is a note: no element.
 from __future__ import annotations
 
 from ..docmodel import Cell, Row
-from .content import is_implicit
+from .content import extend, is_implicit
 from .draft import Context, TableView, Unit, cell_units
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 from .stream import positions
@@ -34,6 +34,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     title = units[1] if len(units) > 1 else None
     if open_outline_competence(ctx, state, units[0], title) is not None:
         return True
+    if _legend(ctx, view, state, units):
+        return True
     group = _group_below(view, below)
     if group is None:  # nothing below it to head: a note (its text is reported unplaced)
         return True
@@ -44,6 +46,17 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
 
 
 GROUP_ROW = "table.group-row"
+
+
+def _legend(ctx: Context, view: TableView, state: State, units: list[Unit]) -> bool:
+    """A row listing the coded savoirs ("S0 : …", "S1 : …") of a table whose
+    columns are those savoirs: the legend of their codes, the knowledge of the bloc."""
+    if "connaissances" not in view.roles or state.bloc is None or len(units) < 2:
+        return False
+    if not all(ctx.rules.first("connaissances-code", u.text) for u in units):
+        return False
+    extend(state.bloc.connaissances, units)
+    return True
 
 
 def _spanning_cell(row: Row, view: TableView) -> Cell | None:

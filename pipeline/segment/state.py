@@ -27,6 +27,9 @@ class State:
     competence_item_level: int | None = None
     link_codes: list[str] | None = None
     bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
+    # the numbering depth of the top "Compétence N" units (0: "Compétence 1",
+    # 1: "Compétence 1.1" when no shallower unit is printed): deeper ones are compétences
+    unit_depth: int = 0
     roman_units: bool = False  # no bloc level, and a heading announces numbered units
     source: int = 0
     # a general "Modalités d'évaluation" section: the blocs it names again
@@ -41,6 +44,8 @@ class State:
         the document announces its units and prints no bloc; the outline's bloc
         level when the bloc vocabulary finds none)."""
         hit = ctx.rules.first(self.bloc_label, text)
+        if hit is not None and hit.rule.label == "bloc-unit" and _depth(hit) > self.unit_depth:
+            hit = None  # "Compétence 1.1" under a printed "Compétence 1": a compétence
         if hit is None and self.roman_units:
             hit = ctx.rules.first("bloc-roman", text)
         if hit is None:
@@ -81,18 +86,38 @@ def is_bloc_heading(ctx: Context, text: str) -> bool:
     )
 
 
-def bloc_label(ctx: Context) -> str:
-    """``bloc`` when the document prints blocs, else ``bloc-unit`` ("Compétence N"
-    units become blocs when there is no bloc level)."""
+def _heading_texts(ctx: Context) -> list[str]:
+    """Every unit's text outside tables, and the first line of every body cell."""
     texts = [u.text for u in ctx.units if u.table is None]
     for unit in ctx.units:
         if unit.table is not None:
             for row in unit.table.body:
                 for cell in row.cells:
                     texts.extend(u.text for u in cell_units(cell)[:1])
-    if any(ctx.rules.first("bloc", text) for text in texts):
+    return texts
+
+
+def bloc_label(ctx: Context) -> str:
+    """``bloc`` when the document prints blocs, else ``bloc-unit`` ("Compétence N"
+    units become blocs when there is no bloc level)."""
+    if any(ctx.rules.first("bloc", text) for text in _heading_texts(ctx)):
         return "bloc"
     return "bloc-unit"
+
+
+def unit_depth(ctx: Context, label: str) -> int:
+    """The numbering depth of the shallowest "Compétence N" unit the document
+    prints (a code keeps all its numbers: "Compétence 1.1" is the top unit only
+    when no "Compétence 1" is printed)."""
+    if label != "bloc-unit":
+        return 0
+    hits = (ctx.rules.first("bloc-unit", text) for text in _heading_texts(ctx))
+    return min((_depth(hit) for hit in hits if hit is not None), default=0)
+
+
+def _depth(hit: Hit) -> int:
+    """How many dots the code's number has ("Compétence 1.1" → 1)."""
+    return (hit.group("code") or "").count(".")
 
 
 def roman_units(ctx: Context, label: str) -> bool:

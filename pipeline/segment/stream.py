@@ -281,12 +281,15 @@ def table_views(
     captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …")
     previous_header = False
     checks = frozenset(check_columns(block))
+    header_cells: set[int] = set()  # the cells of the last header row
     for row in block.rows:
         named = header_roles(row, rules, checks)
         if named is not None:
             headers.setdefault(_shape(row, width), named)
         elif headers:
             named = _repeated_header(_shape(row, width), headers)
+        if named is None and previous_header and header_cells & {id(c) for c in row.cells}:
+            continue  # a header cell merged down over this row: the header goes on
         if named is None:
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
@@ -308,6 +311,7 @@ def table_views(
             views.append(TableView(block, roles, [] if views else captions, new_source()))
         name_columns(views[-1], row, repeated)
         previous_header = True
+        header_cells = {id(c) for c in row.cells}
     return views
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..docmodel import Cell
-from ..textclean import label_text, starts_lower
+from ..textclean import is_mark, label_text, starts_lower
 from .activities import code_hit
 from .checks import CHECKS, add_ticked, tick
 from .content import (
@@ -456,7 +456,7 @@ def _bloc_for(ctx: Context, state: State, text: str) -> DBloc:
     any bloc), else the current or last bloc (or a new unnamed bloc)."""
     hit = ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(text)
-    known = find_competence(ctx, libelle, state.bloc)
+    known = find_competence(ctx, libelle, state.bloc, hit.group("code") if hit else None)
     current = state.bloc if state.bloc is not None and not is_implicit(state.bloc) else None
     if known is not None and current is None:
         owner = bloc_of(ctx, known)
@@ -518,7 +518,7 @@ def _lists(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, f
     shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
     target = _list_for(row.role, row, view, state)
     targets = shared or ([target] if target is not None else [])
-    units = cell_units(cell)
+    units = [u for u in cell_units(cell) if not is_mark(u.text)]  # "X", "0": marks
     for target in targets:
         if fresh or not {unit.text for unit in units} <= set(target):
             extend(target, units)

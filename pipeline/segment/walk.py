@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..docmodel import BBox, Kind
-from ..nlp import classify, is_action
+from ..nlp import classify, is_action, is_result
 from ..textclean import capitalise, ends_sentence, is_prose, is_upper, label_text, starts_lower
 from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
 from .draft import Context, DBloc, Unit
@@ -24,6 +24,7 @@ from .state import (
     open_bloc,
     open_outline_competence,
     roman_units,
+    unit_depth,
 )
 from .tables import _transversal, read_table
 
@@ -33,7 +34,9 @@ def blocs(ctx: Context) -> None:
     if ctx.streamed:
         return
     label = bloc_label(ctx)
-    state = State(bloc_label=label, roman_units=roman_units(ctx, label))
+    state = State(
+        bloc_label=label, roman_units=roman_units(ctx, label), unit_depth=unit_depth(ctx, label)
+    )
     units = ctx.units
     skip = 0
     for index, unit in enumerate(units):
@@ -367,6 +370,12 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )
     if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
+        return
+    if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):
+        # a result stated as observed ("… est fiable", "… sont respectées"): how
+        # the unit's performance is judged, no ability (contract, health diplomas)
+        state.critere = add_critere(bloc, unit, label_text(text), [], "stream.result-critere")
+        state.critere_from_paragraph = False
         return
     comp = add_competence(
         ctx,

@@ -1,0 +1,79 @@
+"""Numbering, table headers, marks and form fields, on published documents
+(tests/data/real): a code keeps all its numbers, units named in headings are
+blocs, a header row is never an element, a mark or a form placeholder is no text."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from referentiel.api import extract
+from referentiel.output import to_json
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+
+@cache
+def _extracted(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(to_json(extract(REAL / name)))
+    return data
+
+
+def _blocs(name: str) -> list[tuple[str | None, str]]:
+    return [(b["code"], b["libelle"]) for b in _extracted(name)["blocs"]]
+
+
+def _competence_codes(name: str) -> list[list[str | None]]:
+    return [[c["code"] for c in b["competences"]] for b in _extracted(name)["blocs"]]
+
+
+def test_dotted_units_keep_their_whole_number_and_are_not_merged() -> None:
+    blocs = _blocs("bacpro-assp-ventilation-competences.md")
+    assert [code for code, _ in blocs] == [
+        "Compétence 1.1",
+        "Compétence 1.2",
+        "Compétence 2.1",
+        "Compétence 2.2",
+    ]
+    assert blocs[0][1].startswith("Accueillir, communiquer")
+    assert _competence_codes("bacpro-assp-ventilation-competences.md")[0][:2] == [
+        "C1.1.1",
+        "C1.1.2",
+    ]
+
+
+def test_units_named_in_headings_are_blocs() -> None:
+    blocs = _blocs("bacpro-sen-unites-competences-savoirs.md")
+    assert [code for code, _ in blocs] == ["U11", "U12", "U2", "U31"]
+    assert blocs[1][1] == "travaux pratiques scientifiques sur systèmes"
+
+
+def test_header_row_marks_and_shared_titles() -> None:
+    name = "bacpro-sen-unites-competences-savoirs.md"
+    codes = _competence_codes(name)
+    assert codes[1] == ["C3-4"]  # the header cell « COMPÉTENCES » is no compétence
+    assert "C2-2" in codes[2] and "C2-4" in codes[3]  # one title, two codes: two compétences
+    every = [c for b in _extracted(name)["blocs"] for c in b["competences"]]
+    assert all(c["connaissances"] == [] for c in every)  # "X" / "0" marks are no savoirs
+    legend = _extracted(name)["blocs"][2]["connaissances"]
+    assert len(legend) == 8 and legend[0].startswith("S0 : Les systèmes spécifiques")
+
+
+def test_result_items_of_a_grid_are_criteres_and_scores_no_element() -> None:
+    data = _extracted("de-ambulancier-grille-evaluation.md")
+    assert data["certification"]["intitule"] == "AMBULANCIER"
+    assert [b["code"] for b in data["blocs"]] == [f"Compétence {n}" for n in (2, 3, 4, 5, 7)]
+    assert sum(len(b["criteres"]) for b in data["blocs"]) == 27
+    texts = [c["libelle"] for b in data["blocs"] for c in b["competences"]]
+    assert not any("/" in t and sum(ch.isalpha() for ch in t) < 2 for t in texts)
+    assert "L'observation de l'état clinique est fiable" not in texts
+
+
+def test_docx_placeholders_are_no_text_and_form_title_line() -> None:
+    data = _extracted("tp-ecsr-dossier-professionnel.docx")
+    assert data["certification"]["type"] == "TP"
+    assert data["certification"]["intitule"] == "ENSEIGNANT DE CONDUITE ET DE LA SECURITE ROUTIERE"
+    dumped = json.dumps(data, ensure_ascii=False)
+    assert "Cliquez ici" not in dumped

@@ -59,6 +59,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-letter",
     "code-numeric",
     "code-only",
+    "code-unit",
     "competence-inline",
     "connaissances-code",
     "connaissances-inline",

@@ -18,6 +18,7 @@ from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, check_columns, name_columns
 from .draft import Context, Headers, TableView, Unit, cell_units, positions
 from .state import is_bloc_heading
+from .unitcolumn import unit_view
 
 
 def units(ctx: Context) -> None:
@@ -92,6 +93,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     captioned = _captioned_view(ctx, block, out[-1] if out else None)
     if captioned is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=captioned, block=block))
+        return
+    coded = unit_view(block, ctx.rules, ctx.new_source())
+    if coded is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=coded, block=block))
         return
     if _keyed(block):
         for row in block.rows:

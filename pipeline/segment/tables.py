@@ -45,10 +45,12 @@ from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc
 from .stream import positions
+from .unitcolumn import read_units
 
 _ORDER = (
     "code",
     "bloc",
+    "unit",
     "activite",
     "taches",
     "competence",
@@ -611,10 +613,17 @@ def _checks(
     tick(view, state.bloc, row.columns[id(cell)], text)
 
 
+def _unit(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+    """A column of coded units (:mod:`.unitcolumn`)."""
+    if fresh:
+        read_units(ctx, state, cell, view.source)
+
+
 _READERS = {
     "code": _code,
     CHECKS: _checks,
     "bloc": _bloc,
+    "unit": _unit,
     "activite": _activite,
     "taches": _taches,
     "competence": _competence,

@@ -1,0 +1,103 @@
+"""A column of coded units: a table's first column that numbers its rows.
+
+A table whose header names no known role (an épreuves grid headed
+"CAPACITÉS", a questionnaire headed "Modules") may still carry the
+référentiel's units: each body row's first cell states one or more coded
+units ("C 1 : …<br/>C 2 : …", "O1 : …"), their numbers a series down the
+column (1, 2, 3 — an excerpt may skip one). Such a column is a unit level,
+whatever its header word: its units are the blocs when the document prints
+no bloc above them (contract, "No bloc level"), else the compétences of the
+open bloc. The other columns are the units' data (épreuve, coefficient…):
+no element; their text is reported unplaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..docmodel import Block, Cell
+from ..rules import Hit, RuleSet
+from ..textclean import label_text
+from .content import add_competence, is_implicit
+from .draft import Context, DBloc, TableView, Unit, Where, cell_units
+from .state import State
+
+ROLE = "unit"
+_RULE = "code-unit"
+_OPENED = "table.unit"  # provenance of a bloc this column opened
+_MIN_UNITS = 3  # coded units the column needs
+_MIN_ROWS = 2  # rows they are spread over
+_MAX_STEP = 2  # a number may skip one unit (an excerpt leaves one out)
+
+
+def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
+    """A view of ``block`` reading its first column as a unit level, from the
+    first row that states coded units; None when the column holds no series."""
+    rows = [row for row in block.rows if row.cells]
+    coded = [_coded(row.cells[0], rules) for row in rows]
+    first = next((i for i, hits in enumerate(coded) if hits), None)
+    width = max((sum(max(1, c.col_span) for c in row.cells) for row in rows), default=0)
+    if first is None or width < 2:
+        return None
+    run = coded[first:]
+    end = next((i for i, hits in enumerate(run) if not hits), len(run))
+    if any(run[end:]):  # coded rows must follow each other
+        return None
+    numbers = [int(hit.group("number") or 0) for hits in run[:end] for hit in hits]
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    if end < _MIN_ROWS or len(numbers) < _MIN_UNITS:
+        return None
+    if not all(0 < step <= _MAX_STEP for step in steps):
+        return None
+    roles: list[str | None] = [ROLE] + [None] * (width - 1)
+    return TableView(block, roles, rows[first:], source)
+
+
+def _coded(cell: Cell, rules: RuleSet) -> list[Hit]:
+    """The coded units a first cell states (its first line must be one; an
+    activité code is another level's: no unit of this one)."""
+    hits = []
+    for unit in cell_units(cell):
+        hit = rules.first(_RULE, unit.text)
+        if hit is None or rules.first("code-activite", unit.text):
+            if not hits:
+                return []
+            continue
+        hits.append(hit)
+    return hits
+
+
+def read_units(ctx: Context, state: State, cell: Cell, source: int) -> None:
+    """Each coded unit of ``cell``: a compétence of the bloc a heading or a
+    bloc column opened, else a bloc of its own; a line with no code continues
+    the unit above it."""
+    owner = state.bloc
+    if owner is not None and (is_implicit(owner) or owner.where.rule == _OPENED):
+        owner = None
+    last: DBloc | None = None
+    for unit in cell_units(cell):
+        hit = ctx.rules.first(_RULE, unit.text)
+        if hit is None:
+            if last is not None:
+                last.libelle = f"{last.libelle} {label_text(unit.text)}"
+            continue
+        code = " ".join((hit.group("code") or "").split())
+        libelle = label_text(hit.group("libelle") or "")
+        if owner is not None:
+            _competence(ctx, owner, unit, code, libelle, source, hit.rule.id)
+            continue
+        last = DBloc(code, libelle, Where(unit.page, unit.line, _OPENED))
+        ctx.draft.blocs.append(last)
+        state.close()
+        state.bloc = last
+        state.source = ctx.new_source()
+
+
+def _competence(
+    ctx: Context, bloc: DBloc, unit: Unit, code: str, libelle: str, source: int, rule: str
+) -> None:
+    comp = add_competence(
+        ctx, bloc, replace(unit, text=libelle), source, from_list=False, rule=rule
+    )
+    if comp is not None and not comp.codes:
+        comp.codes.append((code, source))

@@ -1,0 +1,61 @@
+"""Units printed only as the first cell of table rows, read on the real files:
+a column of coded units (a numbering series down a table's first column) is a
+unit level whatever its header word; the other columns are no element."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from referentiel.api import extract, parse
+from referentiel.docmodel import Block, Kind
+from referentiel.models import Referentiel
+from referentiel.rules import default_rules
+from referentiel.segment.unitcolumn import unit_view
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+@cache
+def _extract(name: str) -> Referentiel:
+    return extract(REAL / name)
+
+
+def test_capacites_glued_in_one_cell_are_blocs() -> None:
+    # header over three rows with empty cells; "C 1 : …<br/>C 2 : …" per épreuve row
+    ref = _extract("bepa-sap-capacites-epreuves.md")
+    codes = [b.code.replace(" ", "") for b in ref.blocs]
+    assert codes == ["C1", "C2", "C3", "C5", "C6", "C7", "C8", "C9", "C10"]
+    assert ref.blocs[0].libelle.startswith("Mobiliser les bases de la communication")
+    assert not any(b.competences for b in ref.blocs)
+    assert not any(b.libelle.startswith(("E 1", "Ecrit", "3")) for b in ref.blocs)
+
+
+def test_modules_of_two_letter_series_are_blocs() -> None:
+    # "Modules" header; O1 then C2, C3: one number series; totals rows are no unit
+    ref = _extract("certiphyto-conseil-qcm-modules.md")
+    assert [b.code for b in ref.blocs] == ["O1", "C2", "C3"]
+    assert ref.blocs[2].libelle.startswith("Formuler des conseils")
+    assert not any("Total" in b.libelle or "Durée" in b.libelle for b in ref.blocs)
+    unplaced = [w.message for w in ref.warnings if w.code == "UNPLACED_TEXT"]
+    assert any("Total des questions" in m for m in unplaced)  # reported, not lost
+
+
+def _table(tmp_path: Path, rows: list[str]) -> Block:
+    path = tmp_path / "t.md"
+    body = "".join(f"| {row} | x |\n" for row in rows)
+    path.write_text(f"# T\n\n| Unités | Épreuve |\n|---|---|\n{body}", encoding="utf-8")
+    return next(b for b in parse(path).blocks if b.kind is Kind.TABLE)
+
+
+def test_coded_column_needs_a_series(tmp_path: Path) -> None:
+    rules = default_rules()
+    series = ["C 1 : Analyser", "C 2 : Organiser", "C 3 : Réaliser"]
+    view = unit_view(_table(tmp_path, series), rules, 1)
+    assert view is not None and view.roles[0] == "unit"
+    jumps = ["C 1 : Analyser", "C 7 : Organiser", "C 9 : Réaliser"]
+    assert unit_view(_table(tmp_path, jumps), rules, 1) is None
+    alone = ["C 1 : Analyser", "Total"]
+    assert unit_view(_table(tmp_path, alone), rules, 1) is None
+    activites = ["A1 : Analyser", "A2 : Organiser", "A3 : Réaliser"]
+    assert unit_view(_table(tmp_path, activites), rules, 1) is None

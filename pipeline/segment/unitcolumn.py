@@ -13,12 +13,13 @@ no element; their text is reported unplaced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from ..docmodel import Block, Cell
+from ..docmodel import Block, Cell, Row
 from ..rules import Hit, RuleSet
 from ..textclean import label_text
-from .content import add_competence, is_implicit
+from .content import IMPLICIT_BLOC, add_competence
 from .draft import Context, DBloc, TableView, Unit, Where, cell_units
 from .state import State
 
@@ -32,7 +33,9 @@ _MAX_STEP = 2  # a number may skip one unit (an excerpt leaves one out)
 
 def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
     """A view of ``block`` reading its first column as a unit level, from the
-    first row that states coded units; None when the column holds no series."""
+    first row that states coded units; None when the column holds no series.
+    A second column whose codes extend the unit's number by one digit ("C1 -
+    …" | "C11 …", "C12 …") holds the units' children: their compétences."""
     rows = [row for row in block.rows if row.cells]
     coded = [_coded(row.cells[0], rules) for row in rows]
     first = next((i for i, hits in enumerate(coded) if hits), None)
@@ -43,14 +46,38 @@ def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
     end = next((i for i, hits in enumerate(run) if not hits), len(run))
     if any(run[end:]):  # coded rows must follow each other
         return None
-    numbers = [int(hit.group("number") or 0) for hits in run[:end] for hit in hits]
+    cells = list({id(row.cells[0]): row.cells[0] for row in rows[first : first + end]}.values())
+    hits = [hit for cell in cells for hit in _coded(cell, rules)]  # a merged cell once
+    numbers = [int(hit.group("number") or 0) for hit in hits]
     steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
-    if end < _MIN_ROWS or len(numbers) < _MIN_UNITS:
+    if len(cells) < _MIN_ROWS or len(numbers) < _MIN_UNITS:
         return None
     if not all(0 < step <= _MAX_STEP for step in steps):
         return None
     roles: list[str | None] = [ROLE] + [None] * (width - 1)
+    if _children(rows[first : first + end], rules):
+        roles[1] = "competence"
     return TableView(block, roles, rows[first:], source)
+
+
+_LEADING = re.compile(r"^\s*[A-Za-z]{1,3}\s?(\d{1,3})\b")
+
+
+def _children(rows: list[Row], rules: RuleSet) -> bool:
+    """Whether every row's second cell starts with a code that extends its
+    first cell's unit number by one digit (C1 → C11, C12)."""
+    for row in rows:
+        if len(row.cells) < 2:
+            return False
+        parent = _coded(row.cells[0], rules)
+        units = cell_units(row.cells[1])
+        child = _LEADING.match(units[0].text) if units else None
+        if not parent or child is None:
+            return False
+        number = parent[-1].group("number") or ""
+        if len(child.group(1)) != len(number) + 1 or not child.group(1).startswith(number):
+            return False
+    return True
 
 
 def _coded(cell: Cell, rules: RuleSet) -> list[Hit]:
@@ -69,11 +96,16 @@ def _coded(cell: Cell, rules: RuleSet) -> list[Hit]:
 
 def read_units(ctx: Context, state: State, cell: Cell, source: int) -> None:
     """Each coded unit of ``cell``: a compétence of the bloc a heading or a
-    bloc column opened, else a bloc of its own; a line with no code continues
+    bloc column opened (or of an unnamed bloc when the document prints its
+    blocs elsewhere), else a bloc of its own; a line with no code continues
     the unit above it."""
     owner = state.bloc
-    if owner is not None and (is_implicit(owner) or owner.where.rule == _OPENED):
+    if owner is not None and owner.where.rule == _OPENED:
         owner = None
+    if owner is None and state.bloc_label == "bloc":  # the document prints its blocs
+        owner = DBloc(None, "", Where(None, None, IMPLICIT_BLOC))
+        ctx.draft.blocs.append(owner)
+        state.bloc = owner
     last: DBloc | None = None
     for unit in cell_units(cell):
         hit = ctx.rules.first(_RULE, unit.text)

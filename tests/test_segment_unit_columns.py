@@ -59,3 +59,28 @@ def test_coded_column_needs_a_series(tmp_path: Path) -> None:
     assert unit_view(_table(tmp_path, alone), rules, 1) is None
     activites = ["A1 : Analyser", "A2 : Organiser", "A3 : Réaliser"]
     assert unit_view(_table(tmp_path, activites), rules, 1) is None
+
+
+def test_synthesis_units_told_from_their_children_by_numbering() -> None:
+    # "C4 - Réaliser" | "C41 …": one digit is the unit, two its compétence; the
+    # excerpt prints C4-C6 only in the synthesis table
+    ref = _extract("bacpro-hps-referentiel-certification.md")
+    assert [b.code for b in ref.blocs] == ["C1", "C2", "C3", "C4", "C5", "C6"]
+    realiser = ref.blocs[3]
+    assert realiser.libelle == "Réaliser"
+    assert [c.code for c in realiser.competences][:2] == ["C41", "C42"]
+    # a unit named in the synthesis and in the body is one bloc with both levels
+    informer = ref.blocs[0]
+    assert {"C11", "C 111"} <= {c.code for c in informer.competences}
+
+
+def test_etre_capable_de_grid_and_wrapped_capacite_title() -> None:
+    # « Être capable de / Conditions et ressources / Critères et indicateurs … »
+    ref = _extract("bp-piscine-referentiel-certification.md")
+    assert [b.libelle for b in ref.blocs][2] == "Organiser, gérer"  # "C3 <br/>Organiser, <br/>gérer"
+    informer = ref.blocs[0]
+    c11 = next(c for c in informer.competences if c.code == "C1.1")
+    assert c11.libelle.lower() == "rechercher et collecter les informations nécessaires"
+    assert "Documentation fabricant" in c11.conditions_realisation
+    assert any(k.libelle == "Les éléments sont reconnus sans erreur." for k in informer.criteres)
+    assert not any(c.libelle in ("gérer", "entretenir") for b in ref.blocs for c in b.competences)

@@ -163,6 +163,12 @@ def _titled_units(ctx: Context, row: _Row, cell: Cell) -> list[Unit]:
     units = cell_units(cell)
     if len(units) > 1 and _bare_code(ctx, units[0].text):
         units = [replace(units[1], text=f"{units[0].text.strip()} {units[1].text}"), *units[2:]]
+        while len(units) > 1 and units[0].text.rstrip().endswith(","):
+            # a title wrapped in its merged cell ("C3 / Organiser, / gérer")
+            units = [
+                replace(units[0], text=f"{units[0].text.rstrip()} {units[1].text}"),
+                *units[2:],
+            ]
     elif units and row.role in row.prefix:
         units[0] = replace(units[0], text=f"{row.prefix[row.role]} {units[0].text}")
     return units
@@ -374,7 +380,10 @@ def _competence(
         )
         if several and not all(u.is_item for u in units):
             units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
-        if not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
+        if not several and _sub_actions(ctx, units):
+            # a coded statement over the sub-actions that detail it: the statement
+            units = units[:1]
+        elif not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
             # one statement with its details on the lines below (sub-items, a run-on)
             units = [replace(units[0], text=" ".join(u.text for u in units))]
         comps: list[DCompetence] = []
@@ -405,6 +414,18 @@ def _connector(unit: Unit) -> bool:
     connector ("Ou", "Et au choix :")."""
     words = [w for w in unit.text.split() if any(c.isalpha() for c in w)]
     return len(words) <= _CONNECTOR_WORDS and not unit.text.rstrip().endswith(".")
+
+
+def _sub_actions(ctx: Context, units: list[Unit]) -> bool:
+    """A coded compétence line followed only by dash items, each an action of
+    its own ("C1.1 - rechercher …" / "- Réunir les documents"): the items
+    detail the compétence, they are no part of its statement."""
+    rest = units[1:]
+    return (
+        bool(rest)
+        and competence_code(ctx, units[0].text) is not None
+        and all(u.is_item and not starts_lower(u.text) for u in rest)
+    )
 
 
 def _codes_only(ctx: Context, text: str) -> bool:

@@ -64,7 +64,7 @@ def blocs(ctx: Context) -> None:
             if bloc is not None:
                 if state.modalites_section:
                     state.enter("modalites")
-                skip = _title_continued(ctx, state, unit, following)
+                skip = _title_continued(ctx, state, unit, units[index + 1 : index + 4])
                 continue
         used = _outline_competence(ctx, state, units, index)
         if used is not None:
@@ -110,12 +110,27 @@ def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Uni
         return 0
     hit = state.bloc_hit(ctx, unit.text)
     if hit is None or not hit.group("libelle"):
-        return 1
+        return 1 + _wrapped(state, following)
     bloc = state.bloc
     if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
         return 0
     bloc.libelle = f"{bloc.libelle} {nxt.text}"
     return 1
+
+
+def _wrapped(state: State, following: list[Unit]) -> int:
+    """How many lines below a bloc's title line (``following[0]``) continue it,
+    the line above ending on a comma (a title wrapped in its merged cell:
+    "C3" / "Organiser," / "gérer")."""
+    used = 0
+    for above, nxt in zip(following, following[1:], strict=False):
+        if state.bloc is None or not above.text.rstrip().endswith(","):
+            break
+        if nxt.table is not None or nxt.is_item:
+            break
+        state.bloc.libelle = f"{state.bloc.libelle.rstrip(',')}, {nxt.text.strip()}"
+        used += 1
+    return used
 
 
 def _outline_competence(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:

@@ -163,12 +163,6 @@ def _titled_units(ctx: Context, row: _Row, cell: Cell) -> list[Unit]:
     units = cell_units(cell)
     if len(units) > 1 and _bare_code(ctx, units[0].text):
         units = [replace(units[1], text=f"{units[0].text.strip()} {units[1].text}"), *units[2:]]
-        while len(units) > 1 and units[0].text.rstrip().endswith(","):
-            # a title wrapped in its merged cell ("C3 / Organiser, / gérer")
-            units = [
-                replace(units[0], text=f"{units[0].text.rstrip()} {units[1].text}"),
-                *units[2:],
-            ]
     elif units and row.role in row.prefix:
         units[0] = replace(units[0], text=f"{row.prefix[row.role]} {units[0].text}")
     return units

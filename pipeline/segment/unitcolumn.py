@@ -83,7 +83,7 @@ def _children(rows: list[Row], rules: RuleSet) -> bool:
 def _coded(cell: Cell, rules: RuleSet) -> list[Hit]:
     """The coded units a first cell states (its first line must be one; an
     activité code is another level's: no unit of this one)."""
-    hits = []
+    hits: list[Hit] = []
     for unit in cell_units(cell):
         hit = rules.first(_RULE, unit.text)
         if hit is None or rules.first("code-activite", unit.text):

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -201,6 +201,10 @@ class Hit:
         return source[start:end].strip()
 
 
+_Matcher = tuple[Rule, Callable[[str], "re.Match[str] | None"], bool]
+_FIRSTS = 1 << 16  # answers of RuleSet.first kept before the cache starts again
+
+
 class RuleSet:
     """All rules, by label, in file order (file names sorted, then rule order)."""
 
@@ -209,6 +213,8 @@ class RuleSet:
         self._by_label: dict[str, list[Rule]] = {}
         for rule in rules:
             self._by_label.setdefault(rule.label, []).append(rule)
+        self._matchers: dict[str, list[_Matcher]] = {}
+        self._firsts: dict[tuple[str, str], Hit | None] = {}
 
     def labelled(self, label: str) -> list[Rule]:
         """The rules with this label (one of :data:`LABELS`)."""
@@ -217,8 +223,14 @@ class RuleSet:
         return self._by_label.get(label, [])
 
     def first(self, label: str, text: str) -> Hit | None:
-        """The first rule with ``label`` that matches ``text``."""
-        return next(self.hits(label, text), None)
+        """The first rule with ``label`` that matches ``text``. Cached: the segmenter
+        asks the same question of the same text in several passes."""
+        if (label, text) in self._firsts:
+            return self._firsts[label, text]
+        if len(self._firsts) >= _FIRSTS:
+            self._firsts.clear()
+        hit = self._firsts[label, text] = next(self.hits(label, text), None)
+        return hit
 
     def closest(self, label: str, text: str, cutoff: float = 0.8) -> Rule | None:
         """The rule with ``label`` one of whose phrases is closest to the start
@@ -234,11 +246,29 @@ class RuleSet:
         return best[1]
 
     def hits(self, label: str, text: str) -> Iterator[Hit]:
-        """Every rule with ``label`` that matches ``text``, in order."""
-        for rule in self.labelled(label):
-            found = rule.match(text)
+        """Every rule with ``label`` that matches ``text``, in order (as
+        :meth:`Rule.match` would find them, the text keyed and folded once)."""
+        keyed, bare = key(text), ""
+        for rule, match, phrased in self._matching(label):
+            if phrased and not bare:
+                bare = _bare(text)
+            found = match(bare if phrased else keyed)
             if found is not None:
                 yield Hit(rule, found, text)
+
+    def _matching(self, label: str) -> list[_Matcher]:
+        """The rules of ``label`` with their bound match (or search) method and
+        whether they read the folded text: built once per label."""
+        if label not in self._matchers:
+            self._matchers[label] = [
+                (
+                    r,
+                    r.regex.search if r.anywhere and r.phrases is None else r.regex.match,
+                    r.phrases is not None,
+                )
+                for r in self.labelled(label)
+            ]
+        return self._matchers[label]
 
 
 def load_file(path: Path) -> list[Rule]:

@@ -47,10 +47,26 @@ _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
 
 
+class _Marks(dict[int, int | None]):
+    """A ``str.translate`` table deleting combining marks, filled as characters are met."""
+
+    def __missing__(self, char: int) -> int | None:
+        value = None if unicodedata.combining(chr(char)) else char
+        self[char] = value
+        return value
+
+
+_MARKS = _Marks()
+
+
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower case without accents, single spaces: text as cues compare it."""
-    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case without accents, single spaces: text as cues compare it. Cached:
+    the segmenter folds the same texts many times."""
+    spaced = " ".join(text.split()).casefold()
+    if spaced.isascii():
+        return spaced
+    return unicodedata.normalize("NFD", spaced).translate(_MARKS)
 
 
 @lru_cache(maxsize=8192)
@@ -76,6 +92,7 @@ def label_text(text: str) -> str:
     return _LEADIN.sub("", clean(text)).strip()
 
 
+@lru_cache(maxsize=8192)
 def is_upper(text: str) -> bool:
     """Whether the letters of ``text`` are all capitals (a heading printed in caps)."""
     letters = [c for c in text if c.isalpha()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -215,6 +216,7 @@ def similar(a: str, b: str, threshold: float = 0.9) -> bool:
     return left == right or fuzz.ratio(left, right) >= threshold * 100
 
 
+@lru_cache(maxsize=16384)
 def norm_text(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split()).rstrip(" .;:,")
 

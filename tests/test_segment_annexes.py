@@ -1,7 +1,6 @@
 """Diploma annexes (Légifrance Markdown with HTML tables) read on the real files:
 the conditions column found by elimination, a table's savoirs part given to the
-compétences its rows named, '<br/>- ' lines of one list, a description whose
-lead-in opens a list."""
+compétences its rows named, '<br/>- ' lines of one list."""
 
 from __future__ import annotations
 
@@ -78,9 +77,3 @@ def test_br_separated_criteres_are_each_a_critere() -> None:
     ref = _extract("cap-rci-referentiel.md")
     libelles = [k.libelle for b in ref.blocs for k in b.criteres]
     assert "Les principales fonctions assurées par l'ouvrage sont déterminées" in libelles
-
-
-def test_description_takes_the_list_its_lead_in_opens() -> None:
-    description = _extract("tp-metallier-serrurier-rncp.md").certification.description or ""
-    assert "il peut : poser et entretenir des ouvrages métalliques" in description
-    assert description.endswith("consignes de sécurité.")

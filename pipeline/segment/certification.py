@@ -176,28 +176,20 @@ _TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not p
 
 def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     """The paragraphs under the first description heading, up to the next
-    heading, list, table or structural cue; the items of a list that a
-    paragraph's lead-in opens ("il peut :") belong to it when the prose goes on
-    after the list (a list that ends the description opens a section of its own)."""
+    heading, list, table or structural cue."""
     for index, unit in enumerate(preamble):
         if unit.is_item or len(unit.text) > 120:
             continue
         if ctx.rules.first("description", unit.text) is None:
             continue
-        parts: list[str] = []
-        listed: list[str] = []  # items of a list that a lead-in ("il peut :") opened
+        parts = []
         for following in preamble[index + 1 :]:
-            if following.is_item and parts and (listed or parts[-1].rstrip().endswith(":")):
-                listed.append(following.text)
-                continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
             if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:
                 break  # a heading printed as a plain line: the description is prose
             if any(ctx.rules.first(label, following.text) for label in _STRUCTURAL):
                 break
-            parts += listed
-            listed = []
             parts.append(following.text)
         if parts:
             return " ".join(parts)

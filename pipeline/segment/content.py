@@ -55,9 +55,17 @@ def find_competence(
 
 
 def _other_code(comp: DCompetence, code: str | None) -> bool:
-    if not code or not comp.codes:
+    """Whether ``comp`` is printed with another identifier than ``code`` ("C8" / "C7");
+    a bare number is a position in a list (numbered per bloc in one place, through
+    the document in another), never another identifier."""
+    if not code or _position(code):
         return False
-    return code_key(code) not in {code_key(printed) for printed, _ in comp.codes}
+    known = {code_key(printed) for printed, _ in comp.codes if not _position(printed)}
+    return bool(known) and code_key(code) not in known
+
+
+def _position(code: str) -> bool:
+    return code.strip().rstrip(".)").isdigit()
 
 
 _NUMBER = re.compile(r"\d+")

@@ -16,8 +16,16 @@ from ..docmodel import Cell
 from ..textclean import is_mark, label_text, starts_lower
 from .activities import code_hit
 from .checks import CHECKS, add_ticked, tick
+from .competence_cells import (
+    CODE_LIST,
+    are_sub_actions,
+    bloc_for,
+    coded_cell,
+    codes_only,
+    is_connector,
+    opened_by_heading,
+)
 from .content import (
-    IMPLICIT_BLOC,
     add_competence,
     add_critere,
     add_modalites,
@@ -25,8 +33,6 @@ from .content import (
     competence_code,
     criteres_of_cell,
     extend,
-    find_competence,
-    is_implicit,
 )
 from .draft import (
     Context,
@@ -168,9 +174,6 @@ def _titled_units(ctx: Context, row: _Row, cell: Cell) -> list[Unit]:
     return units
 
 
-_CODE_LIST = re.compile(r"\s*(?:[,;/&+]|\bet\b)\s*", re.IGNORECASE)
-
-
 def _link_row(ctx: Context, view: TableView, row: _Row) -> bool:
     """A row of a correspondence table ("A1 | C1.1, C1.2"): an activité code
     and compétence codes only. It links them (kept for the ``code_links``
@@ -182,7 +185,7 @@ def _link_row(ctx: Context, view: TableView, row: _Row) -> bool:
     activite, competences = texts["activite"], texts["competence"]
     if not activite or not competences or not ctx.rules.first("code-only", activite):
         return False
-    codes = [c for c in _CODE_LIST.split(competences) if c]
+    codes = [c for c in CODE_LIST.split(competences) if c]
     if not codes or not all(_is_code(ctx, code) for code in codes):
         return False
     for code in codes:
@@ -229,7 +232,7 @@ def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
         "activite" in roles and previous.activite is not None and previous.activite.code
     ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
-    coded_now = coded_now or bool(row.prefix) or any(_codes_only(ctx, u.text) for u in keys)
+    coded_now = coded_now or bool(row.prefix) or any(codes_only(ctx, u.text) for u in keys)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
         for cell, fresh in row.cells.get("code", [])
@@ -363,18 +366,18 @@ def _competence(
             if bloc is not None:
                 ctx.cells[id(cell)] = bloc
             return
-        linked = _coded_cell(ctx, state, units)
+        linked = coded_cell(ctx, state, units)
         if linked:
             row.competence, row.linked = linked[0], linked
             return
         coded = [u for u in units if competence_code(ctx, u.text) is not None]
         several = len(units) > 1 and (
             all(u.is_item for u in units)
-            or (len(coded) >= 2 and all(u in coded or _connector(u) for u in units))
+            or (len(coded) >= 2 and all(u in coded or is_connector(u) for u in units))
         )
         if several and not all(u.is_item for u in units):
             units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
-        if not several and _sub_actions(ctx, units):
+        if not several and are_sub_actions(ctx, units):
             # a coded statement over the sub-actions that detail it: the statement
             units = units[:1]
         elif not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
@@ -382,7 +385,7 @@ def _competence(
             units = [replace(units[0], text=" ".join(u.text for u in units))]
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:
-            bloc = _bloc_for(ctx, state, unit.text)
+            bloc = bloc_for(ctx, state, unit.text)
             comp = add_competence(
                 ctx, bloc, unit, view.source, from_list=several, rule="table.competence"
             )
@@ -395,67 +398,9 @@ def _competence(
         row.competence = comps[-1]
         ctx.cells[id(cell)] = comps[-1]
         owner = bloc_of(ctx, comps[-1])
-        if owner is not None and (state.bloc is None or is_implicit(state.bloc)):
+        if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
-
-
-_CONNECTOR_WORDS = 3
-
-
-def _connector(unit: Unit) -> bool:
-    """A few words between coded statements, no sentence of their own: a
-    connector ("Ou", "Et au choix :")."""
-    words = [w for w in unit.text.split() if any(c.isalpha() for c in w)]
-    return len(words) <= _CONNECTOR_WORDS and not unit.text.rstrip().endswith(".")
-
-
-def _sub_actions(ctx: Context, units: list[Unit]) -> bool:
-    """A coded compétence line followed only by dash items, each an action of
-    its own ("C1.1 - rechercher …" / "- Réunir les documents"): the items
-    detail the compétence, they are no part of its statement."""
-    rest = units[1:]
-    return (
-        bool(rest)
-        and competence_code(ctx, units[0].text) is not None
-        and all(u.is_item and not starts_lower(u.text) for u in rest)
-    )
-
-
-def _codes_only(ctx: Context, text: str) -> bool:
-    """Whether ``text`` is a list of compétence codes and nothing else."""
-    codes = [c for c in _CODE_LIST.split(text) if c]
-    return bool(codes) and all(
-        any(rule.regex.fullmatch(c) for rule in ctx.rules.labelled("link-code")) for c in codes
-    )
-
-
-def _coded_cell(ctx: Context, state: State, units: list[Unit]) -> list[DCompetence]:
-    """A compétence cell of codes only ("CP1, CP2") names compétences stated
-    before: it links the row to them (a synthesis table's compétences move to
-    the open bloc that lists them)."""
-    text = " ".join(u.text for u in units)
-    if not _codes_only(ctx, text):
-        return []
-    codes = [c for c in _CODE_LIST.split(text) if c]
-    known = {
-        " ".join(code.split()).upper(): comp
-        for bloc in ctx.draft.blocs
-        for comp in bloc.competences
-        for code, _ in comp.codes
-    }
-    found = [known.get(" ".join(c.split()).upper()) for c in codes]
-    if not all(found):
-        return []
-    comps = [c for c in found if c is not None]
-    bloc = state.bloc
-    if bloc is not None and not is_implicit(bloc):
-        for comp in comps:
-            owner = bloc_of(ctx, comp)
-            if owner is not None and owner is not bloc and is_implicit(owner):
-                owner.competences.remove(comp)
-                bloc.competences.append(comp)
-    return comps
 
 
 def _link_activite(row: _Row) -> None:
@@ -465,28 +410,6 @@ def _link_activite(row: _Row) -> None:
         return
     if activite.code not in comp.activites:
         comp.activites.append(activite.code)
-
-
-def _bloc_for(ctx: Context, state: State, text: str) -> DBloc:
-    """The bloc a compétence row belongs to: the bloc a heading opened, else
-    where that compétence was already listed (a synthesis table read before
-    any bloc), else the current or last bloc (or a new unnamed bloc)."""
-    hit = ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
-    libelle = label_text(hit.group("libelle") or "") if hit else label_text(text)
-    known = find_competence(ctx, libelle, state.bloc, hit.group("code") if hit else None)
-    current = state.bloc if state.bloc is not None and not is_implicit(state.bloc) else None
-    if known is not None and current is None:
-        owner = bloc_of(ctx, known)
-        if owner is not None and not (is_implicit(owner) and state.bloc is not None):
-            return owner
-    if state.bloc is not None:
-        return state.bloc
-    if ctx.draft.blocs:
-        return ctx.draft.blocs[-1]
-    bloc = DBloc(None, "", Where(None, None, IMPLICIT_BLOC))
-    ctx.draft.blocs.append(bloc)
-    state.bloc = bloc
-    return bloc
 
 
 def _transversales(

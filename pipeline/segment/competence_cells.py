@@ -1,0 +1,101 @@
+"""What a compétence cell of a role table says beyond its statements: the bloc its
+row belongs to, a cell of codes naming compétences stated before, connectors
+between coded statements, a statement's detailing sub-actions."""
+
+from __future__ import annotations
+
+import re
+
+from ..textclean import label_text, starts_lower
+from .content import IMPLICIT_BLOC, bloc_of, competence_code, find_competence, is_implicit
+from .draft import Context, DBloc, DCompetence, Unit, Where
+from .state import State
+
+CODE_LIST = re.compile(r"\s*(?:[,;/&+]|\bet\b)\s*", re.IGNORECASE)
+
+
+_CONNECTOR_WORDS = 3
+
+
+def is_connector(unit: Unit) -> bool:
+    """A few words between coded statements, no sentence of their own: a
+    connector ("Ou", "Et au choix :")."""
+    words = [w for w in unit.text.split() if any(c.isalpha() for c in w)]
+    return len(words) <= _CONNECTOR_WORDS and not unit.text.rstrip().endswith(".")
+
+
+def are_sub_actions(ctx: Context, units: list[Unit]) -> bool:
+    """A coded compétence line followed only by dash items, each an action of
+    its own ("C1.1 - rechercher …" / "- Réunir les documents"): the items
+    detail the compétence, they are no part of its statement."""
+    rest = units[1:]
+    return (
+        bool(rest)
+        and competence_code(ctx, units[0].text) is not None
+        and all(u.is_item and not starts_lower(u.text) for u in rest)
+    )
+
+
+def codes_only(ctx: Context, text: str) -> bool:
+    """Whether ``text`` is a list of compétence codes and nothing else."""
+    codes = [c for c in CODE_LIST.split(text) if c]
+    return bool(codes) and all(
+        any(rule.regex.fullmatch(c) for rule in ctx.rules.labelled("link-code")) for c in codes
+    )
+
+
+def coded_cell(ctx: Context, state: State, units: list[Unit]) -> list[DCompetence]:
+    """A compétence cell of codes only ("CP1, CP2") names compétences stated
+    before: it links the row to them (a synthesis table's compétences move to
+    the open bloc that lists them)."""
+    text = " ".join(u.text for u in units)
+    if not codes_only(ctx, text):
+        return []
+    codes = [c for c in CODE_LIST.split(text) if c]
+    known = {
+        " ".join(code.split()).upper(): comp
+        for bloc in ctx.draft.blocs
+        for comp in bloc.competences
+        for code, _ in comp.codes
+    }
+    found = [known.get(" ".join(c.split()).upper()) for c in codes]
+    if not all(found):
+        return []
+    comps = [c for c in found if c is not None]
+    bloc = state.bloc
+    if bloc is not None and not is_implicit(bloc):
+        for comp in comps:
+            owner = bloc_of(ctx, comp)
+            if owner is not None and owner is not bloc and is_implicit(owner):
+                owner.competences.remove(comp)
+                bloc.competences.append(comp)
+    return comps
+
+
+def opened_by_heading(ctx: Context, bloc: DBloc | None) -> bool:
+    """Whether ``bloc`` was opened by a heading (not by a table's cell, nor implicit)."""
+    if bloc is None or is_implicit(bloc):
+        return False
+    return not any(known is bloc for known in ctx.cells.values())
+
+
+def bloc_for(ctx: Context, state: State, text: str) -> DBloc:
+    """The bloc a compétence row belongs to: the bloc a heading opened, else
+    where that compétence was already listed (a synthesis table read before
+    any bloc), else the current or last bloc (or a new unnamed bloc)."""
+    hit = ctx.rules.first("code-competence", text) or ctx.rules.first("code-numeric", text)
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(text)
+    known = find_competence(ctx, libelle, state.bloc, hit.group("code") if hit else None)
+    current = state.bloc if state.bloc is not None and not is_implicit(state.bloc) else None
+    if known is not None and current is None:
+        owner = bloc_of(ctx, known)
+        if owner is not None and not (is_implicit(owner) and state.bloc is not None):
+            return owner
+    if state.bloc is not None:
+        return state.bloc
+    if ctx.draft.blocs:
+        return ctx.draft.blocs[-1]
+    bloc = DBloc(None, "", Where(None, None, IMPLICIT_BLOC))
+    ctx.draft.blocs.append(bloc)
+    state.bloc = bloc
+    return bloc

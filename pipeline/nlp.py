@@ -17,6 +17,7 @@ The model is loaded once per process, lazily, from the installed package
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -78,10 +79,49 @@ def _opens_on_infinitive(text: str) -> bool:
     return False
 
 
+# closed-class words a stated subject opens with (French grammar, no document's
+# wording): a text opening otherwise is no result statement, and the model stays unloaded
+_SUBJECT_OPENERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "tout",
+        "toute",
+        "tous",
+        "toutes",
+        "chaque",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+    ]
+)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
 def is_result(text: str) -> bool:
     """Whether ``text`` states an observed result: a subject first, then a
     conjugated verb ("La mesure est exacte", "L'élève fait preuve de …"); not
     an action, not a bare noun phrase ("Accueil du client")."""
+    first_word = _FIRST_WORD.match(text.strip())
+    if first_word is None or first_word.group().casefold() not in _SUBJECT_OPENERS:
+        return False
     if is_action(text):
         return False
     doc = _doc(text.strip()[:300])

@@ -242,18 +242,22 @@ def cell_units(cell: Cell) -> list[Unit]:
             unit = Unit.of(inner)
             if not unit.text:
                 continue
-            last = units[-1] if units else None
-            if (
-                last is not None
-                and unit.kind is Kind.PARAGRAPH
-                and last.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
-                and starts_lower(unit.text)
-                and not ends_sentence(last.text)
-            ):
-                last.text = f"{last.text} {unit.text}"
+            if units and wraps_on(units[-1], unit):
+                units[-1].text = f"{units[-1].text} {unit.text}"
                 continue
             units.append(unit)
     return units
+
+
+def wraps_on(last: Unit, unit: Unit) -> bool:
+    """Whether paragraph ``unit`` goes on with ``last``: a line its cell wrapped
+    (lower-case start after an unfinished sentence)."""
+    return (
+        unit.kind is Kind.PARAGRAPH
+        and last.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
+        and starts_lower(unit.text)
+        and not ends_sentence(last.text)
+    )
 
 
 def positions(row: Row) -> list[tuple[int, Cell]]:

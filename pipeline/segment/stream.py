@@ -16,7 +16,7 @@ from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, check_columns, name_columns
-from .draft import Context, Headers, TableView, Unit, cell_units, positions
+from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
 from .state import is_bloc_heading
 from .unitcolumn import unit_view
 
@@ -122,15 +122,7 @@ def _join_cell_lines(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and last.table is None
-            and unit.table is None
-            and unit.kind is Kind.PARAGRAPH
-            and last.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
-            and starts_lower(unit.text)
-            and not ends_sentence(last.text)
-        ):
+        if last is not None and last.table is None and unit.table is None and wraps_on(last, unit):
             last.text = f"{last.text} {unit.text}"
             continue
         out.append(unit)

@@ -222,6 +222,10 @@ class RuleSet:
             raise KeyError(f"unknown rule label {label!r}")
         return self._by_label.get(label, [])
 
+    def forget(self) -> None:
+        """Empty the remembered answers of :meth:`first` (benchmarks: a new document)."""
+        self._firsts.clear()
+
     def first(self, label: str, text: str) -> Hit | None:
         """The first rule with ``label`` that matches ``text``. Cached: the segmenter
         asks the same question of the same text in several passes."""

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from .errors import InvalidOutput, ReferentielError
 from .export.load import REPORT_NAMES, looks_like_referentiel
 from .guards import read_json
-from .models import Activite, Bloc, Competence, Critere, Provenance, Referentiel
+from .models import Activite, Bloc, Competence, Critere, Provenance, Referentiel, item_place
 from .options import Limits
 
 #: How an element type is named in reports.
@@ -329,11 +329,8 @@ def _strings(
 def _item_place(owner: Any, list_name: str, index: int) -> Provenance:
     """Where string ``index`` of the owner's list ``list_name`` was printed: its own
     provenance when recorded, else the owner's."""
-    own = (getattr(owner, "items_provenance", None) or {}).get(list_name) or []
-    if index < len(own) and own[index].line is not None:
-        place: Provenance = own[index]
-        return place
-    return owner.provenance
+    own = item_place(owner, list_name, index)
+    return own if own is not None else owner.provenance
 
 
 def _compare_activite(

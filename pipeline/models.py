@@ -167,6 +167,17 @@ class Bloc(_Model):
     items_provenance: dict[str, list[Provenance]] = _items_provenance()
 
 
+def item_place(
+    owner: Activite | Bloc | Competence | Critere, name: str, index: int
+) -> Provenance | None:
+    """Where string ``index`` of the owner's list ``name`` was printed; None when the
+    extraction did not find it again (or records no places for that list)."""
+    places = owner.items_provenance.get(name) or []
+    if index < len(places) and places[index].line is not None:
+        return places[index]
+    return None
+
+
 #: Every ``Warning.code`` the extractor writes, and what it means (data dictionary).
 WARNING_CODES: Final = {
     "UNLINKED_CRITERE": "a critère the document does not link to a compétence, in a bloc that "

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..models import Activite, Bloc, Competence, Critere, Provenance
+from ..models import Activite, Bloc, Competence, Critere, Provenance, item_place
 from .load import Loaded
 
 
@@ -252,10 +252,9 @@ def _prov(provenance: Provenance | None) -> Row:
 
 def _items(base: Row, owner: Activite | Bloc | Competence | Critere, name: str) -> list[Row]:
     """One row per string of the owner's list ``name``, with the string's own place."""
-    places = owner.items_provenance.get(name) or []
     rows = []
     for n, text in enumerate(getattr(owner, name), 1):
-        place = places[n - 1] if n <= len(places) else None
+        place = item_place(owner, name, n - 1)
         where = {"page": place.page, "line": place.line} if place else {"page": None, "line": None}
         rows.append({**base, "position": n, "libelle": text, **where})
     return rows

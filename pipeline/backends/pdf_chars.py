@@ -62,7 +62,7 @@ class Char:
 
 
 def glyph(font: PDFFont, cid: int) -> tuple[str, Any, float, float | None]:
-    """A character code's text and font name, as pdfminer reads them, with its width and
+    """A character code's text and font name, as pdfplumber reads them, with its width and
     the font's descent (text space units; None for a vertical font).
 
     The one place where a character's text and font name are produced; a check mark or
@@ -73,7 +73,9 @@ def glyph(font: PDFFont, cid: int) -> tuple[str, Any, float, float | None]:
     except PDFUnicodeNotDefined:
         text = f"(cid:{cid})"  # pdfminer's mark for a character without text
     name = font.fontname
-    text = map_symbol(name if isinstance(name, str) else fix_fontname_bytes(name), text)
+    if isinstance(name, bytes):  # rare byte-encoded font names, as pdfplumber decodes them
+        name = fix_fontname_bytes(name)
+    text = map_symbol(name, text)
     descent = None if font.is_vertical() else font.get_descent()
     return text, name, font.char_width(cid), descent
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 from pdfminer.layout import LTContainer, LTCurve, LTImage, LTItem, LTPage, LTRect
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .pdf_chars import Char, Glyphs, place
@@ -198,12 +198,9 @@ class _Frame:
         """The attributes the readers use of a character, valued as pdfplumber's
         ``page.chars`` values them (the same arithmetic, so the same floats)."""
         top = (self.height - item.y1) + self.top
-        fontname: Any = item.fontname
-        if isinstance(fontname, bytes):  # rare byte-encoded font names
-            fontname = fix_fontname_bytes(fontname)
         return {
             "text": item.text,
-            "fontname": fontname,
+            "fontname": item.fontname,
             "size": item.size,
             "matrix": item.matrix,
             "upright": item.upright,

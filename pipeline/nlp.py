@@ -81,48 +81,22 @@ def _opens_on_infinitive(text: str) -> bool:
 
 # closed-class words a stated subject opens with (French grammar, no document's
 # wording): a text opening otherwise is no result statement, and the model stays unloaded
-_SUBJECT_OPENERS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "du",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-        "tout",
-        "toute",
-        "tous",
-        "toutes",
-        "chaque",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "on",
-    ]
-)
+_ARTICLES = ("le", "la", "les", "l", "un", "une", "des", "du")
+_DEMONSTRATIVES = ("ce", "cet", "cette", "ces")
+_POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
+_QUANTIFIERS = ("tout", "toute", "tous", "toutes", "chaque")
+_PRONOUNS = ("il", "elle", "ils", "elles", "on")
+_SUBJECT_OPENERS = frozenset(_ARTICLES + _DEMONSTRATIVES + _POSSESSIVES + _QUANTIFIERS + _PRONOUNS)
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def is_result(text: str) -> bool:
     """Whether ``text`` states an observed result: a subject first, then a
     conjugated verb ("La mesure est exacte", "L'élève fait preuve de …"); not
-    an action, not a bare noun phrase ("Accueil du client")."""
+    an action (a text opening on a subject word opens on no infinitive), not a
+    bare noun phrase ("Accueil du client")."""
     first_word = _FIRST_WORD.match(text.strip())
     if first_word is None or first_word.group().casefold() not in _SUBJECT_OPENERS:
-        return False
-    if is_action(text):
         return False
     doc = _doc(text.strip()[:300])
     first = next((t for t in doc if not t.is_punct), None)

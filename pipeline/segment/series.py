@@ -14,8 +14,7 @@ import re
 from collections import Counter
 
 from ..docmodel import Cell
-from .draft import TableView
-from .stream import positions
+from .draft import TableView, positions
 
 _CODE = re.compile(r"^\s*([A-Za-z]{0,3})\s?(\d{1,2}(?:\.\d{1,2})*)(?:[.)\-–:]|\s)")
 _OWNED = 3  # coded cells a column needs before its series counts

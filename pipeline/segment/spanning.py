@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from ..docmodel import Cell, Row
 from .content import extend, is_implicit
-from .draft import Context, TableView, Unit, cell_units
+from .draft import Context, TableView, Unit, cell_units, positions
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
-from .stream import positions
 
 
 def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: list[Row]) -> bool:

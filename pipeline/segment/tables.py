@@ -45,12 +45,12 @@ from .draft import (
     Where,
     cell_units,
     norm_text,
+    positions,
 )
 from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc
-from .stream import positions
 from .unitcolumn import read_units
 
 _ORDER = (

@@ -26,7 +26,7 @@ from .models import (
     Warning,
 )
 from .places import Places
-from .segment.draft import DCompetence, Draft, Where
+from .segment.draft import DActivite, DCompetence, Draft, Where
 from .textclean import clean
 
 
@@ -94,24 +94,24 @@ def build(document: Document, draft: Draft) -> Referentiel:
             code_rncp=draft.code_rncp,
             description=clean(draft.description) or None,
         ),
-        activites=[
-            Activite(
-                code=act.code,
-                libelle=clean(act.libelle),
-                taches=taches,
-                provenance=_provenance(act.where, act.libelle),
-                items_provenance=places.items(act.where, {"taches": taches}),
-            )
-            for act in draft.activites
-            if clean(act.libelle)
-            for taches in [_texts(act.taches)]
-        ],
+        activites=[_activite(act, places) for act in draft.activites if clean(act.libelle)],
         blocs=blocs,
         competences_transversales=[
             _competence(comp, f"CT{index:02d}", places)
             for index, comp in enumerate(draft.transversales, start=1)
         ],
         warnings=warnings,
+    )
+
+
+def _activite(act: DActivite, places: Places) -> Activite:
+    taches = _texts(act.taches)
+    return Activite(
+        code=act.code,
+        libelle=clean(act.libelle),
+        taches=taches,
+        provenance=places.provenance(act.where, act.libelle),
+        items_provenance=places.items(act.where, {"taches": taches}),
     )
 
 

@@ -71,7 +71,7 @@ def _squares(edges: list[dict[str, Any]]) -> list[_Box]:
             ):
                 continue
             box = _Box(top["x0"], top["top"], top["x1"], bottom["top"])
-            sides = [e for e in down if box.holds(e["x0"], e["top"], e["x1"], e["bottom"])]
+            sides = [e for e in down if _within(e, box)]
             left = any(abs(e["x0"] - box.x0) <= _SLACK for e in sides)
             right = any(abs(e["x0"] - box.x1) <= _SLACK for e in sides)
             if left and right and not any(_same(box, b) for b in found):
@@ -87,7 +87,7 @@ def _filled(edge: dict[str, Any]) -> bool:
 
 def _mark(edge: dict[str, Any], box: _Box) -> bool:
     """A stroke inside the box that is not one of its sides: a cross or a tick."""
-    if not box.holds(edge["x0"], edge["top"], edge["x1"], edge["bottom"]):
+    if not _within(edge, box):
         return False
     if _width(edge) > _SLACK and _height(edge) > _SLACK:
         return True  # a diagonal stroke (pdfplumber calls a slanted line "v")

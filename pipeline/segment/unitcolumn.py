@@ -46,11 +46,12 @@ def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
     end = next((i for i, hits in enumerate(run) if not hits), len(run))
     if any(run[end:]):  # coded rows must follow each other
         return None
-    cells = list({id(row.cells[0]): row.cells[0] for row in rows[first : first + end]}.values())
-    hits = [hit for cell in cells for hit in _coded(cell, rules)]  # a merged cell once
-    numbers = [int(hit.group("number") or 0) for hit in hits]
+    by_cell: dict[int, list[Hit]] = {}  # a merged first cell counts once
+    for row, row_hits in zip(rows[first : first + end], run, strict=False):
+        by_cell.setdefault(id(row.cells[0]), row_hits)
+    numbers = [int(hit.group("number") or 0) for hits in by_cell.values() for hit in hits]
     steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
-    if len(cells) < _MIN_ROWS or len(numbers) < _MIN_UNITS:
+    if len(by_cell) < _MIN_ROWS or len(numbers) < _MIN_UNITS:
         return None
     if not all(0 < step <= _MAX_STEP for step in steps):
         return None

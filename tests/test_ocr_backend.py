@@ -125,3 +125,17 @@ def test_ocr_page_limit() -> None:
 def test_ocr_never_refuses_images() -> None:
     with pytest.raises(UnsupportedFormat, match="--ocr never"):
         ocr.parse(DATA / "smudged.png", Options(ocr="never"))
+
+
+def test_ocr_shaded_fills_hold_pixels() -> None:
+    """Fills found at block granularity that refine to no pixels are dropped (a
+    designed B.U.T. page has four): an empty fill is neither inverted nor ruled."""
+    from referentiel.backends.ocr_deskew import deskew
+    from referentiel.backends.ocr_raster import DPI
+    from referentiel.backends.ocr_rulings import find_rulings
+
+    path = Path("tests/data/real/but-geii-ese-competences.pdf")
+    gray, _ = deskew(load_page(path, "pdf", 2, Limits(), DPI))
+    shaded = find_rulings(gray, DPI).shaded
+    assert shaded
+    assert all(x1 > x0 and y1 > y0 for x0, y0, x1, y1 in shaded)

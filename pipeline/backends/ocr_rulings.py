@@ -85,7 +85,9 @@ def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
     for y0, y1, x0, x1 in _group_runs(closed, min_len=6, max_gap=0):
         if y1 - y0 + 1 >= 3:
             box = (x0 * _BLOCK, y0 * _BLOCK, (x1 + 1) * _BLOCK, (y1 + 1) * _BLOCK)
-            rects.append(_refine(dark, box))
+            left, top, right, bottom = _refine(dark, box)
+            if right > left and bottom > top:  # a fill refined to no pixels was not one
+                rects.append((left, top, right, bottom))
     return rects
 
 

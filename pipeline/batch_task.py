@@ -29,6 +29,7 @@ from .isolate import run_limited
 from .models import Referentiel
 from .options import Options
 from .output import to_json, write_json
+from .quiet import quiet_parsers
 from .storage import is_url, local_copy, read_bytes, remove, sha256_at, write_bytes
 
 # What extracting one file gives: ("done", referentiel as a dict, None) or
@@ -60,6 +61,7 @@ def warm_up(options: Options, language_model: bool = False) -> None:
     from .backends import backend_for
     from .formats import Format
 
+    quiet_parsers()  # a spawned worker does not inherit the command's logging settings
     with contextlib.suppress(Exception):
         for kind in Format:
             backend_for(kind)

@@ -128,6 +128,10 @@ def test_hostile_guards_library_warnings_stay_off_stderr(tmp_path: Path) -> None
     )
     result = cli("extract", str(path), "--no-nlp", "--ocr", "never", "-o", str(tmp_path / "x"))
     assert "FontBBox" not in result.stderr and "WARNING" not in result.stderr
+    # nor from a batch worker, a spawned process that does not inherit the command's logging
+    batch = cli("batch", str(tmp_path), str(tmp_path / "out"), "--no-nlp", "--ocr", "never")
+    assert "1 files" in batch.stderr or "1 file" in batch.stderr
+    assert "FontBBox" not in batch.stderr and "WARNING" not in batch.stderr
 
 
 # ---------------------------------------------------------------- 15. encodings

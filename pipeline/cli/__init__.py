@@ -10,15 +10,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
-import logging
 import pkgutil
 import sys
-import warnings
 from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
 from ..errors import MissingTool, ReferentielError
+from ..quiet import quiet_parsers
 
 INTERNAL_ERROR = 1  # exit code of an unexpected exception (a bug); input errors use 10-20
 # Packages of the optional extras (pyproject.toml), and the extra that installs each.
@@ -81,11 +80,9 @@ def add_verbosity(parser: argparse.ArgumentParser) -> None:
 
 
 def quiet_libraries() -> None:
-    """Keep the parsers' own warnings (pdfminer's font notes, Pillow's) off standard error:
-    what matters about a document goes into its JSON ``warnings``, and a refusal is one line.
-    Text that is not valid Unicode is printed escaped instead of failing the command."""
-    logging.getLogger().setLevel(logging.ERROR)
-    warnings.simplefilter("ignore")
+    """Keep the parsers' own notes off standard error (:func:`quiet_parsers`); text that
+    is not valid Unicode is printed escaped instead of failing the command."""
+    quiet_parsers()
     for stream in (sys.stdout, sys.stderr):  # a lone surrogate (file-name byte) as \udcXX
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")

@@ -16,8 +16,12 @@ page at a time. The structure is rebuilt from what the codes carry:
   compétences it names, else to the compétence of the same rank in its bloc
   when the bloc has as many critères as compétences (one row each).
 
+Activities may also be numbered across the document ("A1" … "A15"), each
+compétence carrying its activity's number first ("C.3.1" under "A3"): the
+row is that number and the bloc the heading read last (:data:`SCHEMES`).
+
 The stage runs only when the document is built that way (coded activities
-and compétences sharing bloc and row numbers, no role table); it then takes
+and compétences sharing row numbers, no role table); it then takes
 the place of the ``activities`` and ``blocs`` stages.
 """
 
@@ -36,22 +40,37 @@ from .state import link_codes
 _MIN_PAIRS = 2  # activity/compétence pairs sharing a row number that make a stream document
 _CRITERE_MAX = 110  # a critère heading is short
 
+#: the numbering schemes of a stream document, as the labels of their activity and
+#: compétence rules: codes numbered by bloc ("A1.3" ↔ "C1.3", bloc 1 row 3), or
+#: activities numbered across the document, a compétence carrying its activity's
+#: number first ("A3" ↔ "C.3.1", "C.3.2"; the bloc is the heading read last)
+Scheme = tuple[str, str]
+SCHEMES: tuple[Scheme, ...] = (
+    ("stream-activite", "stream-competence"),
+    ("stream-activite-row", "stream-competence-row"),
+)
 
-def is_stream_document(ctx: Context) -> bool:
-    """Whether the document's structure comes as code-bearing streams."""
+
+def stream_scheme(ctx: Context) -> Scheme | None:
+    """The numbering scheme by which the document's structure comes as
+    code-bearing streams, or None when it does not."""
     if any(u.table is not None and any(u.table.roles) for u in ctx.units):
-        return False
-    rows_a = {_row(h) for u in ctx.units if (h := _hit(ctx, "stream-activite", u))}
-    rows_c = {_row(h) for u in ctx.units if (h := _hit(ctx, "stream-competence", u))}
-    return len(rows_a & rows_c) >= _MIN_PAIRS
+        return None
+    for scheme in SCHEMES:
+        rows_a = {_row(h) for u in ctx.units if (h := _hit(ctx, scheme[0], u))}
+        rows_c = {_row(h) for u in ctx.units if (h := _hit(ctx, scheme[1], u))}
+        if len(rows_a & rows_c) >= _MIN_PAIRS:
+            return scheme
+    return None
 
 
 def streams(ctx: Context) -> None:
     """Rebuild activities, blocs, compétences, critères and modalités from streams."""
-    ctx.streamed = is_stream_document(ctx)
-    if not ctx.streamed:
+    scheme = stream_scheme(ctx)
+    ctx.streamed = scheme is not None
+    if scheme is None:
         return
-    walker = _Walker(ctx)
+    walker = _Walker(ctx, scheme)
     for index, unit in enumerate(ctx.units):
         following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None
         walker.step(unit, following)
@@ -65,6 +84,7 @@ def _hit(ctx: Context, label: str, unit: Unit) -> Hit | None:
 
 
 def _row(hit: Hit) -> tuple[int, int]:
+    """A code's bloc number (0 when the scheme numbers none) and row number."""
     return int(hit.group("bloc") or 0), int(hit.group("row") or 0)
 
 
@@ -73,6 +93,7 @@ class _Walker:
     """The reading position: bloc read last, what the last units were."""
 
     ctx: Context
+    scheme: Scheme
     blocs: dict[int, DBloc] = field(default_factory=dict)
     bloc: DBloc | None = None
     mode: str | None = None  # activite | competence | critere | modalite
@@ -96,8 +117,8 @@ class _Walker:
             self.page, self.page_start, self.split_row = unit.page, True, False
         ctx = self.ctx
         bloc = None if unit.is_item else ctx.rules.first("bloc", unit.text)
-        activite = _hit(ctx, "stream-activite", unit)
-        competence = _hit(ctx, "stream-competence", unit)
+        activite = _hit(ctx, self.scheme[0], unit)
+        competence = _hit(ctx, self.scheme[1], unit)
         codes = None if unit.is_item else link_codes(ctx, unit.text)
         if not (bloc or activite or competence or codes is not None):
             if unit.heading_like or self._cue(unit):
@@ -150,6 +171,9 @@ class _Walker:
         self.bloc, self.mode, self.links = bloc, None, None
 
     def _bloc_for(self, number: int, unit: Unit) -> DBloc:
+        """Bloc ``number``; the bloc read last when the code numbers none (0)."""
+        if number == 0 and self.bloc is not None:
+            return self.bloc
         bloc = self.blocs.get(number)
         if bloc is None:
             bloc = DBloc(None, "", self._where(unit, "stream.bloc-from-code"))

@@ -290,7 +290,7 @@ class _Walker:
                 self.critere.libelle = label_text(f"{self.critere.libelle} {text}")
         elif self.bloc is None:
             return
-        elif self._lead_in():
+        elif self._lead_in(text):
             self.bloc.modalites[-1] = f"{self.bloc.modalites[-1]} {text}"
             self.bloc.modalite_open = True  # its list may follow
         elif (self.links is not None and self.critere is None) or self._heads_critere(
@@ -314,12 +314,18 @@ class _Walker:
         self.described = True
         return True
 
-    def _lead_in(self) -> bool:
-        """The modality read last is unfinished (a lead-in whose colon the OCR
-        dropped: "… sur la base de la production suivante"): a paragraph goes on with it."""
+    def _lead_in(self, text: str) -> bool:
+        """The modality read last announces what follows ("… sur la base de la
+        production suivante :") and so does ``text`` ("Un plan d'actions …,
+        comprenant :"): the same modality goes on, down to its list."""
         assert self.bloc is not None
         modalites = self.bloc.modalites
-        return self.mode == "modalite" and bool(modalites) and not ends_sentence(modalites[-1])
+        return (
+            self.mode == "modalite"
+            and bool(modalites)
+            and modalites[-1].endswith(":")
+            and text.endswith(":")
+        )
 
     def _transversale(self, unit: Unit) -> None:
         """The statement under a "Compétence transversale" cue, once: it is

@@ -147,3 +147,31 @@ C1 : Accueillir un client.
     ref = _segment(text)
     assert [a.code for a in ref.activites] == ["A1", "A2"]
     assert [c.code for b in ref.blocs for c in b.competences] == ["C1"]
+
+
+# Activities numbered across the document (A1, A2…), each compétence carrying
+# its activity's number first (C.2.1 under A2); the bloc is the heading read last.
+ACROSS = """Bloc de compétences n° 1 : Vendre
+
+A1 La prospection des clients
+
+A2 La négociation de la vente
+
+C.1 Prospecter les clients, en utilisant les outils digitaux.
+
+C.2.1 Négocier le prix, en tenant compte des marges.
+
+C.2.2 Conclure la vente, en vérifiant le contrat.
+
+Compétence transversale :
+
+Appliquer les règles de travail de son entreprise.
+"""
+
+
+def test_segment_streams_numbered_across_the_document() -> None:
+    ref = _segment(ACROSS)
+    assert [a.code for a in ref.activites] == ["A1", "A2"]
+    comps = ref.blocs[0].competences
+    assert [c.activites for c in comps] == [["A1"], ["A2"], ["A2"]]
+    assert [c.libelle[:8] for c in ref.competences_transversales] == ["Applique"]

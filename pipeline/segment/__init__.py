@@ -17,6 +17,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 7. ``merge`` — each bloc and compétence once; ``modalites`` — the modalities
    a table links to compétences given to their blocs (:mod:`.modalites`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
+   ``activity-types`` — a titre professionnel's activité type bloc is the
+   activité of its compétences when no other is printed;
 9. ``codes`` — the printed code kept for each compétence;
 10. ``links`` — critères to the compétences they name; warnings;
 11. ``implicit`` — no bloc found: the document's action statements in one
@@ -41,7 +43,7 @@ from .certification import certification
 from .draft import Context
 from .implicit import implicit
 from .interleaved import streams
-from .links import code_links, links
+from .links import activity_types, code_links, links
 from .merge import codes, merge
 from .modalites import place_modalites
 from .outline import outline
@@ -62,6 +64,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("merge", merge),
     ("modalites", place_modalites),
     ("code-links", code_links),
+    ("activity-types", activity_types),
     ("codes", codes),
     ("links", links),
     ("implicit", implicit),

@@ -16,8 +16,12 @@ page at a time. The structure is rebuilt from what the codes carry:
   compétences it names, else to the compétence of the same rank in its bloc
   when the bloc has as many critères as compétences (one row each).
 
+Activities may also be numbered across the document ("A1" … "A15"), each
+compétence carrying its activity's number first ("C.3.1" under "A3"): the
+row is that number and the bloc the heading read last (:data:`SCHEMES`).
+
 The stage runs only when the document is built that way (coded activities
-and compétences sharing bloc and row numbers, no role table); it then takes
+and compétences sharing row numbers, no role table); it then takes
 the place of the ``activities`` and ``blocs`` stages.
 """
 
@@ -26,32 +30,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from ..nlp import classify
 from ..rules import Hit
 from ..textclean import ends_sentence, label_text, starts_lower
 from .content import add_critere, add_modalites
-from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where
+from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where, norm_text
 from .state import link_codes
 
 _MIN_PAIRS = 2  # activity/compétence pairs sharing a row number that make a stream document
 _CRITERE_MAX = 110  # a critère heading is short
+_SAME = 90  # similarity (0-100) of a transversal compétence printed again
+_PART = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*[-–.)]\s*\S")  # "1.2- …", "2- …": a part heading
+_JOINERS = re.compile(r"(?:[\s,;&:.\-]|\bet\b|\b[aà]\b)*", re.IGNORECASE)  # between codes
+
+#: the numbering schemes of a stream document, as the labels of their activity and
+#: compétence rules: codes numbered by bloc ("A1.3" ↔ "C1.3", bloc 1 row 3), or
+#: activities numbered across the document, a compétence carrying its activity's
+#: number first ("A3" ↔ "C.3.1", "C.3.2"; the bloc is the heading read last)
+Scheme = tuple[str, str]
+SCHEMES: tuple[Scheme, ...] = (
+    ("stream-activite", "stream-competence"),
+    ("stream-activite-row", "stream-competence-row"),
+)
 
 
-def is_stream_document(ctx: Context) -> bool:
-    """Whether the document's structure comes as code-bearing streams."""
+def stream_scheme(ctx: Context) -> Scheme | None:
+    """The numbering scheme by which the document's structure comes as
+    code-bearing streams, or None when it does not."""
     if any(u.table is not None and any(u.table.roles) for u in ctx.units):
-        return False
-    rows_a = {_row(h) for u in ctx.units if (h := _hit(ctx, "stream-activite", u))}
-    rows_c = {_row(h) for u in ctx.units if (h := _hit(ctx, "stream-competence", u))}
-    return len(rows_a & rows_c) >= _MIN_PAIRS
+        return None
+    for scheme in SCHEMES:
+        rows_a = {_row(h) for u in ctx.units if (h := _hit(ctx, scheme[0], u))}
+        rows_c = {_row(h) for u in ctx.units if (h := _hit(ctx, scheme[1], u))}
+        if len(rows_a & rows_c) >= _MIN_PAIRS:
+            return scheme
+    return None
 
 
 def streams(ctx: Context) -> None:
     """Rebuild activities, blocs, compétences, critères and modalités from streams."""
-    ctx.streamed = is_stream_document(ctx)
-    if not ctx.streamed:
+    scheme = stream_scheme(ctx)
+    ctx.streamed = scheme is not None
+    if scheme is None:
         return
-    walker = _Walker(ctx)
+    walker = _Walker(ctx, scheme)
     for index, unit in enumerate(ctx.units):
         following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None
         walker.step(unit, following)
@@ -65,6 +89,7 @@ def _hit(ctx: Context, label: str, unit: Unit) -> Hit | None:
 
 
 def _row(hit: Hit) -> tuple[int, int]:
+    """A code's bloc number (0 when the scheme numbers none) and row number."""
     return int(hit.group("bloc") or 0), int(hit.group("row") or 0)
 
 
@@ -73,6 +98,7 @@ class _Walker:
     """The reading position: bloc read last, what the last units were."""
 
     ctx: Context
+    scheme: Scheme
     blocs: dict[int, DBloc] = field(default_factory=dict)
     bloc: DBloc | None = None
     mode: str | None = None  # activite | competence | critere | modalite
@@ -87,23 +113,31 @@ class _Walker:
     page_start: bool = False
     glyph: str | None = None  # bullet glyph of the open critère's indicateurs
     split_row: bool = False  # the page began inside a row: its other columns continue too
+    read: Unit | None = None  # a unit read with the one before it (a link cue's codes)
+    described: bool = True  # the open part's description was read (or it has none)
 
     def step(self, unit: Unit, following: Unit | None) -> None:
         if unit.table is not None:
             self.mode = None
             return
+        if unit is self.read:
+            return
         if unit.page != self.page:
             self.page, self.page_start, self.split_row = unit.page, True, False
         ctx = self.ctx
         bloc = None if unit.is_item else ctx.rules.first("bloc", unit.text)
-        activite = _hit(ctx, "stream-activite", unit)
-        competence = _hit(ctx, "stream-competence", unit)
+        activite = _hit(ctx, self.scheme[0], unit)
+        competence = _hit(ctx, self.scheme[1], unit)
         codes = None if unit.is_item else link_codes(ctx, unit.text)
+        if codes is None and not unit.is_item and following is not None:
+            codes = self._codes_below(unit, following)
         if not (bloc or activite or competence or codes is not None):
             if unit.heading_like or self._cue(unit):
                 zone = ctx.rules.first("zone", unit.text)
                 if zone is not None and zone.rule.value in ("criteres", "modalites"):
                     self.mode = f"{zone.rule.value}-top"  # a column's chunk starts
+                elif zone is not None and zone.rule.value == "transversales":
+                    self.mode = "transversale"  # its statement follows
                 return
             if self.page_start and self.activite is not None and self._continues_column(unit):
                 self.activite.taches.append(unit.text)  # the first column continues
@@ -122,6 +156,26 @@ class _Walker:
             self._item(unit)
         else:
             self._paragraph(unit, following)
+
+    def _codes_below(self, unit: Unit, following: Unit) -> list[str] | None:
+        """The codes of a link cue that the OCR put on the next line ("En
+        relation avec la compétence" / "C3.1:"): that line is read with it."""
+        if following.is_item or following.table is not None:
+            return None
+        named = [
+            m
+            for rule in self.ctx.rules.labelled("link-code")
+            for m in rule.regex.finditer(following.text)
+        ]
+        rest = following.text
+        for match in sorted(named, key=lambda m: m.start(), reverse=True):
+            rest = rest[: match.start()] + rest[match.end() :]
+        if not named or not _JOINERS.fullmatch(rest):
+            return None
+        codes = link_codes(self.ctx, f"{unit.text} {following.text}")
+        if codes:
+            self.read = following
+        return codes or None
 
     def _continues_column(self, unit: Unit) -> bool:
         """At the top of a page, the activity column continues: its bullets, or
@@ -150,6 +204,9 @@ class _Walker:
         self.bloc, self.mode, self.links = bloc, None, None
 
     def _bloc_for(self, number: int, unit: Unit) -> DBloc:
+        """Bloc ``number``; the bloc read last when the code numbers none (0)."""
+        if number == 0 and self.bloc is not None:
+            return self.bloc
         bloc = self.blocs.get(number)
         if bloc is None:
             bloc = DBloc(None, "", self._where(unit, "stream.bloc-from-code"))
@@ -201,7 +258,11 @@ class _Walker:
         text = unit.text
         wrapped = starts_lower(text)
         orphan = self._unfinished() if wrapped and text.endswith(".") else None
-        if (
+        if self.mode == "transversale":
+            self._transversale(unit)
+        elif self._part(unit):
+            return
+        elif (
             self.mode == "criteres-top"
             and self.critere is not None
             and (wrapped or (self.split_row and self._statement(text) != "critere"))
@@ -229,6 +290,9 @@ class _Walker:
                 self.critere.libelle = label_text(f"{self.critere.libelle} {text}")
         elif self.bloc is None:
             return
+        elif self._lead_in(text):
+            self.bloc.modalites[-1] = f"{self.bloc.modalites[-1]} {text}"
+            self.bloc.modalite_open = True  # its list may follow
         elif (self.links is not None and self.critere is None) or self._heads_critere(
             text, following
         ):
@@ -236,6 +300,43 @@ class _Walker:
         else:
             add_modalites(self.ctx, self.bloc, [unit])
             self.mode = "modalite" if self.bloc.modalites else self.mode
+
+    def _part(self, unit: Unit) -> bool:
+        """A numbered part heading inside a bloc ("1.2- Réalisation de …"), and
+        the prose that describes the part: the first paragraph read after it,
+        before its compétences (no element; left to the unplaced warnings)."""
+        text = unit.text
+        if _PART.match(text) and len(text) <= _CRITERE_MAX and not ends_sentence(text):
+            self.described, self.mode, self.links = False, None, None
+            return True
+        if self.described or starts_lower(text) or self.mode in ("competence", "critere"):
+            return False
+        self.described = True
+        return True
+
+    def _lead_in(self, text: str) -> bool:
+        """The modality read last announces what follows ("… sur la base de la
+        production suivante :") and so does ``text`` ("Un plan d'actions …,
+        comprenant :"): the same modality goes on, down to its list."""
+        assert self.bloc is not None
+        modalites = self.bloc.modalites
+        return (
+            self.mode == "modalite"
+            and bool(modalites)
+            and modalites[-1].endswith(":")
+            and text.endswith(":")
+        )
+
+    def _transversale(self, unit: Unit) -> None:
+        """The statement under a "Compétence transversale" cue, once: it is
+        printed again in every part of the table, a copy maybe cut or mixed with
+        the next column (one that reads as a part of a known one is that one)."""
+        text = norm_text(label_text(unit.text))
+        known = (norm_text(c.libelle) for c in self.ctx.draft.transversales)
+        if all(fuzz.partial_ratio(text, other) < _SAME for other in known):
+            comp = DCompetence(label_text(unit.text), self._where(unit, "stream.transversale"))
+            self.ctx.draft.transversales.append(comp)
+        self.mode = None
 
     def _statement(self, text: str) -> str | None:
         """What the spaCy stage reads a statement as (None when it is off)."""

@@ -8,7 +8,9 @@ is reported (``UNLINKED_CRITERE``).
 
 from __future__ import annotations
 
-from .draft import Context, DBloc, DCompetence, norm_text
+import re
+
+from .draft import Context, DActivite, DBloc, DCompetence, norm_text
 
 
 def links(ctx: Context) -> None:
@@ -95,3 +97,24 @@ def _by_code(code: str, competences: list[DCompetence]) -> DCompetence | None:
         if any(norm_text(c).replace(" ", "") == wanted for c, _ in comp.codes):
             return comp.canonical()
     return None
+
+
+def activity_types(ctx: Context) -> None:
+    """Stage ``activity-types``: a titre professionnel's bloc is an activité type
+    ("FICHE ACTIVITÉ TYPE N° 1", contract: families and levels); when the
+    document prints no other activité, that activité type is the activité its
+    compétences belong to (code: its number)."""
+    if ctx.draft.activites:
+        return
+    for bloc in ctx.draft.blocs:
+        hit = ctx.rules.first("bloc", f"{bloc.code or ''} - {bloc.libelle}")
+        number = re.search(r"\d+", bloc.code or "")
+        if hit is None or hit.rule.id != "bloc.activite-type" or number is None:
+            continue
+        code = number.group().lstrip("0") or "0"
+        comps = list(dict.fromkeys(c.canonical() for c in bloc.competences))
+        if not comps or any(c.activites for c in comps):
+            continue
+        ctx.draft.activites.append(DActivite(code, bloc.libelle, bloc.where))
+        for comp in comps:
+            comp.activites.append(code)

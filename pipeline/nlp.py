@@ -45,6 +45,10 @@ _QUALITY_NOUNS = {
 }
 
 
+#: the preposition an ability keeps from its "être capable de" lead-in
+_CAPABLE_DE = {"de", "d'", "d’"}
+
+
 @cache
 def model() -> Language:
     """The French pipeline, loaded once (parser and NER are not needed)."""
@@ -59,9 +63,11 @@ def _doc(text: str) -> Doc:
 
 
 def is_action(text: str) -> bool:
-    """Whether ``text`` opens on an infinitive verb (optionally reflexive).
-    The small model often tags a capitalised first word as a proper noun
-    ("Identifier les enjeux…"): the text is read again with it in lower case."""
+    """Whether ``text`` opens on an infinitive verb (optionally reflexive), also
+    after the ``de`` of an "être capable de" lead-in ("d'entrer en relation …",
+    "De promouvoir …", "EC de …"). The small model often tags a capitalised
+    first word as a proper noun ("Identifier les enjeux…"): the text is read
+    again with it in lower case."""
     text = text.strip()
     if _opens_on_infinitive(text):
         return True
@@ -70,8 +76,10 @@ def is_action(text: str) -> bool:
 
 def _opens_on_infinitive(text: str) -> bool:
     doc = _doc(text[:300])
-    for token in doc[:3]:
+    for index, token in enumerate(doc[:4]):
         if token.is_punct:
+            continue
+        if index == 0 and token.lower_ in _CAPABLE_DE:
             continue
         if token.pos_ == "PRON" and token.lower_ in {"se", "s'", "s’"}:
             continue

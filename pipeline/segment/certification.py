@@ -200,7 +200,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """No description heading: the sentences right under a document title —
     the only level-1 heading of the preamble, else (a title styled as a plain
     paragraph) a first unit a title rule reads; short subtitle lines and
-    title-like lines (an RNCP code line) before the prose are skipped."""
+    title-like lines (an RNCP code line) before the prose are skipped; the
+    prose ends at a lead-in (``… doivent être capables :``)."""
     titles = [i for i, u in enumerate(preamble) if u.kind is Kind.HEADING and u.level == 1]
     if not titles:
         # a title styled as a plain paragraph, under at most a short banner line
@@ -219,6 +220,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
             continue
         if any(ctx.rules.first(label, unit.text) for label in _STRUCTURAL):
             break
+        if unit.text.rstrip().endswith(":"):
+            break  # a lead-in: the list it introduces is no description
         if ends_sentence(unit.text):
             parts.append(unit.text)
         elif parts:

@@ -72,6 +72,10 @@ _ORDER = (
 )
 
 
+_LABELLED = re.compile(r"^[^:]{1,40}\s:\s+\S")  # "Contrôle continu : évaluation …"
+_LEAD_IN = re.compile(r"\b(?:[àa]|de|d['’])\s*:\s*$", re.IGNORECASE)  # "… capacité du candidat à :"
+
+
 @dataclass
 class _Row:
     """What one row holds, by role: (cell, read for the first time)."""
@@ -220,7 +224,7 @@ def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
     if not keys:
         return False
     if starts_lower(keys[0].text):
-        return True
+        return not (keys[0].is_item and _list_goes_on(previous))
     # compared role by role: an uncoded compétence under a coded activité is
     # no continuation when the compétences above were not coded either
     roles = {
@@ -238,6 +242,34 @@ def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
         for cell, fresh in row.cells.get("code", [])
     )
     return bool(coded_before) and not coded_now
+
+
+def _list_goes_on(previous: _Row) -> bool:
+    """The previous row's compétence cell is a list of abilities (only items, or
+    a lead-in ``… à :`` awaiting them): an item in the next row is the list's
+    next ability, not the end of a sentence."""
+    for cell, _ in previous.cells.get("competence", []):
+        units = cell_units(cell)
+        if units and (all(u.is_item for u in units) or _LEAD_IN.search(units[-1].text)):
+            return True
+    return False
+
+
+def _listed(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """A cell whose lead-in ends on the preposition an infinitive follows
+    (``Vérifier la capacité du candidat à :``, ``être capable de :``) states its
+    compétences in the items; the uncoded lead-ins and the labelled remarks
+    beside them (``Contrôle continu : …``) are none. A lead-in alone, its items
+    in the rows below, is no compétence. A statement ending ``:`` over its
+    details (``Déposer le composant : - étayer, …``) stays one compétence."""
+    others = [u for u in units if not u.is_item]
+    if not others or any(competence_code(ctx, u.text) is not None for u in units):
+        return units
+    if not any(_LEAD_IN.search(u.text) for u in others):
+        return units
+    if not all(u.text.rstrip().endswith(":") or _LABELLED.match(u.text) for u in others):
+        return units
+    return [u for u in units if u.is_item]
 
 
 def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previous: _Row) -> None:
@@ -357,7 +389,7 @@ def _competence(
     elif isinstance(known, DBloc):
         state.bloc = known
     else:
-        units = [u for u in _titled_units(ctx, row, cell) if not _bare_code(ctx, u.text)]
+        units = _listed(ctx, [u for u in _titled_units(ctx, row, cell) if not _bare_code(ctx, u.text)])
         if not units:
             return
         if state.bloc_hit(ctx, units[0].text) is not None:

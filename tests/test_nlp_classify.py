@@ -29,3 +29,22 @@ def test_nlp_classify_statements(text: str, kind: str) -> None:
 
 def test_nlp_running_title_is_not_an_action() -> None:
     assert not nlp.is_action("CQP Délégué(e) à l’information et à la promotion du médicament")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "d'entrer en relation avec les personnes aidées, et leur entourage ;",
+        "de contribuer au confort et au maintien de l'hygiène corporelle ;",
+        "De promouvoir les actions programmées",
+        "de s'adapter aux situations nouvelles",
+    ],
+)
+def test_nlp_ability_after_capable_de_is_an_action(text: str) -> None:
+    """An ability listed under "être capable(s) :" keeps the lead-in's "de"."""
+    assert nlp.is_action(text)
+
+
+@pytest.mark.parametrize("text", ["de la qualité du travail rendu", "De plus, les stagiaires"])
+def test_nlp_de_before_no_infinitive_is_no_action(text: str) -> None:
+    assert not nlp.is_action(text)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from referentiel.api import parse
+from referentiel.api import extract, parse
 from referentiel.backends.text import parse_lines
 from referentiel.docmodel import Block, Document, Kind
 from referentiel.models import Certification, Referentiel
@@ -170,3 +170,14 @@ def test_segment_certification_generalise_gold(
     gold = json.loads((GENERALISE / f"{stem}.gold.json").read_text(encoding="utf-8"))
     got = generalise[name].certification.model_dump(include=set(gold["certification"]))
     assert got == gold["certification"]
+
+
+def test_segment_certification_description_stops_at_a_lead_in() -> None:
+    """No description heading: the prose under the document title, up to the
+    lead-in of the abilities list ("… doivent être capables :"); the section
+    "Définition des épreuves de l'examen" is no description heading."""
+    path = Path(__file__).resolve().parent / "data" / "real" / "cafad-aide-domicile-capacites.md"
+    description = extract(path).certification.description
+    assert description is not None
+    assert description.startswith("Le certificat d'aptitude aux fonctions d'aide à domicile")
+    assert description.endswith("de garde à domicile.")

@@ -68,3 +68,14 @@ def test_segment_degrade_livret_forms_are_warned_not_extracted() -> None:
     libelles = {c.libelle for b in ref.blocs for c in b.competences}
     assert "Nom et prénom du tuteur :" not in libelles
     assert len(warned) > 50
+
+
+def test_segment_degrade_abilities_under_a_capable_de_lead_in_are_not_refused() -> None:
+    """A certificate written as prose: its abilities, listed without glyphs
+    after "doivent être capables :", each open on the lead-in's "de"."""
+    ref = extract(REAL / "cafad-aide-domicile-capacites.md")
+    (bloc,) = ref.blocs
+    libelles = [c.libelle for c in bloc.competences]
+    assert libelles[0].startswith("d'entrer en relation avec les personnes aidées")
+    assert libelles[8] == "de rendre compte de leur action et de l'évaluer."
+    assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]

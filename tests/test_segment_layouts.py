@@ -198,3 +198,62 @@ def test_segment_layouts_captioned_table_without_header() -> None:
         (None, "Lire un plan"),
         (None, "Pointer les pièces"),
     ]
+
+
+def _epreuve_tables(objectives: Cell) -> Referentiel:
+    """A social diploma's référentiel de certification: per domaine de
+    compétences an épreuve table, then the épreuve's objectives table."""
+    epreuve = [
+        Row(
+            [
+                _cell("DOMAINE DE COMPÉTENCES"),
+                _cell("INTITULÉ DE L'ÉPREUVE"),
+                _cell("TYPE D'ÉPREUVE"),
+            ]
+        ),
+        Row(
+            [
+                _cell("DC1 : ", "Accueil des publics."),
+                _cell("Dossier de pratiques."),
+                _cell("Ecrit :", "Soutenance."),
+            ]
+        ),
+    ]
+    goals = [
+        Row([_cell("OBJECTIFS DE L'ÉPREUVE"), _cell("DURÉE DE L'ÉPREUVE")]),
+        Row([objectives, _cell("50 min.")]),
+    ]
+    blocks = parse_lines(["RÉFÉRENTIEL DE CERTIFICATION"])
+    tables = [Block(Kind.TABLE, rows=epreuve), Block(Kind.TABLE, rows=goals)]
+    document = Document("t", "text", "0" * 64, blocks=[*blocks, *tables])
+    return segment(document, Options(use_nlp=False))
+
+
+def test_segment_layouts_epreuve_objectives_are_the_competences() -> None:
+    objectives = Cell(
+        [
+            Block(Kind.PARAGRAPH, "Vérifier la capacité du candidat à :", line=1),
+            Block(Kind.LIST_ITEM, "accueillir le public ;", line=2),
+            Block(Kind.LIST_ITEM, "orienter le public.", line=3),
+            Block(Kind.PARAGRAPH, "Contrôle continu : évaluation des écrits.", line=4),
+        ]
+    )
+    (bloc,) = _epreuve_tables(objectives).blocs
+    assert [c.libelle for c in bloc.competences] == ["accueillir le public", "orienter le public."]
+    assert "Dossier de pratiques." in bloc.modalites_evaluation
+    assert "50 min." not in bloc.modalites_evaluation
+
+
+def test_segment_layouts_statement_over_its_details_stays_one_competence() -> None:
+    """A lead-in that is a full statement ("… le composant :") keeps its items
+    as its details: only a lead-in ending on "à :" / "de :" hands over to them."""
+    details = Cell(
+        [
+            Block(Kind.PARAGRAPH, "Déposer le composant :", line=1),
+            Block(Kind.LIST_ITEM, "déconnecter,", line=2),
+            Block(Kind.LIST_ITEM, "ranger.", line=3),
+        ]
+    )
+    (bloc,) = _epreuve_tables(details).blocs
+    assert len(bloc.competences) == 1
+    assert bloc.competences[0].libelle.startswith("Déposer le composant")

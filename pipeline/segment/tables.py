@@ -389,7 +389,9 @@ def _competence(
     elif isinstance(known, DBloc):
         state.bloc = known
     else:
-        units = _listed(ctx, [u for u in _titled_units(ctx, row, cell) if not _bare_code(ctx, u.text)])
+        units = _listed(
+            ctx, [u for u in _titled_units(ctx, row, cell) if not _bare_code(ctx, u.text)]
+        )
         if not units:
             return
         if state.bloc_hit(ctx, units[0].text) is not None:

@@ -257,3 +257,16 @@ def test_segment_layouts_statement_over_its_details_stays_one_competence() -> No
     (bloc,) = _epreuve_tables(details).blocs
     assert len(bloc.competences) == 1
     assert bloc.competences[0].libelle.startswith("Déposer le composant")
+
+
+def test_segment_layouts_summary_restores_the_accents_of_a_capitals_title() -> None:
+    """BTS: the table prints "C4 REALISER" (capitals, accent lost); the summary
+    list before it names the same domaine "C4. Réaliser": one bloc, accented."""
+    from pathlib import Path
+
+    from referentiel.api import extract
+
+    real = Path(__file__).resolve().parent / "data" / "real"
+    blocs = extract(real / "bts-sn-referentiel-certification.md").blocs
+    assert [(b.code, b.libelle) for b in blocs][3] == ("C4", "Réaliser")
+    assert len(blocs) == 7

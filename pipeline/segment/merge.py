@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..textclean import fold
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
+from .state import outline_hit
 
 
 def merge(ctx: Context) -> None:
@@ -32,6 +34,25 @@ def merge(ctx: Context) -> None:
             continue
         _merge_bloc(target, bloc)
     ctx.draft.blocs = [b for b in merged if b.libelle or b.competences or b.criteres]
+    _restore_accents(ctx)
+
+
+def _restore_accents(ctx: Context) -> None:
+    """A bloc titled in capitals often lost its accents (``C4 REALISER``); a
+    summary naming it in small letters (``C4. Réaliser``) prints the same title
+    with them: that spelling is kept."""
+    titles: dict[str, str] = {}
+    for unit in ctx.units:
+        if id(unit) not in ctx.outline.references:
+            continue
+        hit = outline_hit(ctx.outline.bloc, unit.text)
+        code, title = (hit.group("code"), hit.group("libelle")) if hit else (None, None)
+        if code and title and not title.isupper():
+            titles.setdefault(code_key(code), title.strip(" .:;-–"))
+    for bloc in ctx.draft.blocs:
+        title = titles.get(code_key(bloc.code)) if bloc.code else None
+        if title and bloc.libelle.isupper() and fold(title) == fold(bloc.libelle):
+            bloc.libelle = title
 
 
 def _merged_activites(activites: list[DActivite]) -> list[DActivite]:

@@ -61,6 +61,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-only",
     "code-unit",
     "competence-inline",
+    "composante",
     "connaissances-code",
     "connaissances-inline",
     "connaissances-separator",

@@ -27,6 +27,10 @@ from .pdf_rulings import ruling_edges
 from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
+# Characters closer than this share of their size form one word. pdfplumber's
+# fixed 3 pt default glues the words of 10 pt text set without space characters
+# (a word gap is about a quarter of an em, 2.8 pt at 10 pt).
+X_TOLERANCE_RATIO = 0.2
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
 _ITALIC_MARKS = ("italic", "oblique", ",i")
 _SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a stray mark
@@ -149,7 +153,7 @@ def read_page(page: Any) -> PageText:
     from pdfplumber.utils import extract_words
 
     chars = visible_chars(page)
-    raw = extract_words(chars, return_chars=True)
+    raw = extract_words(chars, return_chars=True, x_tolerance_ratio=X_TOLERANCE_RATIO)
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
     rotated = 0
@@ -285,7 +289,7 @@ def _rotate_words(
 
     turned = [_upright_char(c, width, height, angle) for c in chars if not c["upright"]]
     turned.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    return list(extract_words(turned, return_chars=True))
+    return list(extract_words(turned, return_chars=True, x_tolerance_ratio=X_TOLERANCE_RATIO))
 
 
 def _upright_char(char: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:

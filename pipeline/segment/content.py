@@ -147,6 +147,9 @@ def add_competence(
     libelle = label_text(libelle)
     if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):
         return None
+    if code is None and is_composante(ctx, libelle):
+        add_composante(bloc, unit, libelle)
+        return None
     comp = find_competence(ctx, libelle, bloc, code)
     if comp is None:
         comp = DCompetence(libelle, Where(unit.page, unit.line, rule), from_list=from_list)
@@ -159,6 +162,20 @@ def add_competence(
     if code:
         comp.codes.append((code, source))
     return comp
+
+
+def is_composante(ctx: Context, text: str) -> bool:
+    """A B.U.T. composante essentielle ("en respectant …"): a critère of its
+    compétence's bloc, not an ability (contract, 'Families and levels')."""
+    return ctx.draft.type == "BUT" and ctx.rules.first("composante", text) is not None
+
+
+def add_composante(bloc: DBloc, unit: Unit, libelle: str) -> None:
+    """A composante essentielle as a critère of ``bloc``, once (the overview
+    pages and the compétence's own page print it twice)."""
+    if any(similar(c.libelle, libelle) for c in bloc.criteres):
+        return
+    add_critere(bloc, unit, libelle, [], "stream.composante")
 
 
 def extend(target: list[str], units: list[Unit], join: bool = False) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..textclean import ends_sentence
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
 
 
@@ -32,6 +33,22 @@ def merge(ctx: Context) -> None:
             continue
         _merge_bloc(target, bloc)
     ctx.draft.blocs = [b for b in merged if b.libelle or b.competences or b.criteres]
+    for bloc in ctx.draft.blocs:
+        _drop_lead(bloc)
+
+
+def _drop_lead(bloc: DBloc) -> None:
+    """A bloc whose compétences are coded (two or more): an uncoded sentence
+    read before the first coded one is the bloc's lead paragraph (what the
+    unit is about), not a compétence; it is left to the unplaced warnings."""
+    coded = [i for i, comp in enumerate(bloc.competences) if comp.codes]
+    if len(coded) < 2:
+        return
+    bloc.competences = [
+        comp
+        for i, comp in enumerate(bloc.competences)
+        if i >= coded[0] or not ends_sentence(comp.libelle)
+    ]
 
 
 def _merged_activites(activites: list[DActivite]) -> list[DActivite]:

@@ -29,8 +29,9 @@ from .pdf_visible import WHITE, rgb, visible_chars
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
 # Characters closer than this share of their size form one word. pdfplumber's
 # fixed 3 pt default glues the words of 10 pt text set without space characters
-# (a word gap is about a quarter of an em, 2.8 pt at 10 pt).
-X_TOLERANCE_RATIO = 0.2
+# (an Arial word gap is 0.28 em, 2.8 pt at 10 pt); a narrower share would split
+# a bullet dash from its first word ("-Le", 0.22 em in Word's lists).
+X_TOLERANCE_RATIO = 0.25
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
 _ITALIC_MARKS = ("italic", "oblique", ",i")
 _SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a stray mark

@@ -76,6 +76,7 @@ _PLAIN = (  # labels whose rules carry no value
     "modalite-detail",
     "modalite-inline",
     "modalite-separator",
+    "niveau",
     "ocr-text-bullet",
     "ocr-text-noise",
     "ocr-text-starter",

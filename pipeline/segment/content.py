@@ -148,7 +148,7 @@ def add_competence(
     if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):
         return None
     if code is None and is_composante(ctx, libelle):
-        add_composante(bloc, unit, libelle)
+        add_composante(ctx, bloc, unit, libelle)
         return None
     comp = find_competence(ctx, libelle, bloc, code)
     if comp is None:
@@ -170,12 +170,23 @@ def is_composante(ctx: Context, text: str) -> bool:
     return ctx.draft.type == "BUT" and ctx.rules.first("composante", text) is not None
 
 
-def add_composante(bloc: DBloc, unit: Unit, libelle: str) -> None:
-    """A composante essentielle as a critère of ``bloc``, once (the overview
-    pages and the compétence's own page print it twice)."""
-    if any(similar(c.libelle, libelle) for c in bloc.criteres):
-        return
-    add_critere(bloc, unit, libelle, [], "stream.composante")
+_GERUND_START = re.compile(r"\s(?=en\s)")
+
+
+def add_composante(ctx: Context, bloc: DBloc, unit: Unit, libelle: str) -> None:
+    """Composantes essentielles as critères of ``bloc``, each once (the
+    overview pages and the compétence's own page print them twice); a line
+    holding two of them (boxes side by side read as one line) is cut before
+    the second gerund."""
+    for part in _composantes(ctx, libelle):
+        if not any(similar(c.libelle, part) for c in bloc.criteres):
+            add_critere(bloc, unit, part, [], "stream.composante")
+
+
+def _composantes(ctx: Context, text: str) -> list[str]:
+    cuts = [m.end() for m in _GERUND_START.finditer(text) if is_composante(ctx, text[m.end() :])]
+    starts = [0, *cuts]
+    return [text[a:b].strip() for a, b in zip(starts, [*cuts, len(text)], strict=True)]
 
 
 def extend(target: list[str], units: list[Unit], join: bool = False) -> None:

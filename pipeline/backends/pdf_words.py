@@ -27,11 +27,11 @@ from .pdf_rulings import ruling_edges
 from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
-# A gap wider than this share of the font size also splits a word (besides
-# pdfplumber's fixed 3 pt): its 3 pt glue the words of 10 pt text set without
-# space characters (an Arial word gap is 0.28 em, 2.8 pt at 10 pt); a narrower
-# share would split a bullet dash from its first word ("-Le", 0.22 em in Word's
-# lists). Large type keeps the 3 pt (a title's narrow gaps still split words).
+# On a page that sets no space characters (words placed by position, as LaTeX
+# does), a gap wider than this share of the font size also splits a word
+# (besides pdfplumber's fixed 3 pt, which glues the words of 10 pt text: an
+# Arial word gap is 0.28 em, 2.8 pt at 10 pt). Pages with space characters
+# keep pdfplumber's reading (letter-spaced or justified text stays whole).
 GAP_RATIO = 0.25
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
 _ITALIC_MARKS = ("italic", "oblique", ",i")
@@ -155,7 +155,9 @@ def read_page(page: Any) -> PageText:
     from pdfplumber.utils import extract_words
 
     chars = visible_chars(page)
-    raw = [part for word in extract_words(chars, return_chars=True) for part in _split_gaps(word)]
+    raw = extract_words(chars, return_chars=True)
+    if not any(c["text"].isspace() for c in chars):  # words placed by position only
+        raw = [part for word in raw for part in _split_gaps(word)]
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
     rotated = 0
@@ -319,7 +321,10 @@ def _rotate_words(
 
     turned = [_upright_char(c, width, height, angle) for c in chars if not c["upright"]]
     turned.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    return [part for word in extract_words(turned, return_chars=True) for part in _split_gaps(word)]
+    words = extract_words(turned, return_chars=True)
+    if any(c["text"].isspace() for c in turned):
+        return list(words)
+    return [part for word in words for part in _split_gaps(word)]
 
 
 def _upright_char(char: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:

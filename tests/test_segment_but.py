@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from referentiel.api import extract, parse
 from referentiel.models import Referentiel
 

@@ -68,7 +68,7 @@ def is_action(text: str) -> bool:
     "De promouvoir …", "EC de …"). The small model often tags a capitalised
     first word as a proper noun ("Identifier les enjeux…"): the text is read
     again with it in lower case."""
-    text = text.strip()
+    text = text.strip().replace("’", "'")  # the model reads "s’informer" as a word only with "'"
     if _opens_on_infinitive(text):
         return True
     return text[:1].isupper() and _opens_on_infinitive(text[:1].lower() + text[1:])

@@ -49,7 +49,12 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     title read as a running header may come late in raw OCR text)."""
     typed = False  # the family is known (a CQP type, or a family with none)
     for index, unit in enumerate(preamble):
-        for hit in ctx.rules.hits("title", unit.text):
+        for hit in ctx.rules.hits("title", _clean(unit.text)):
+            if draft.intitule is None and _intitule(ctx, hit) is None and _family(hit):
+                # family-only lines in a row ("Licence professionnelle" over
+                # "« Bachelor universitaire de technologie »"): the last one,
+                # nearest the intitulé, names the family
+                draft.type = None
             typed = _type(draft, hit) or typed
             if draft.intitule is None:
                 intitule = _intitule(ctx, hit)
@@ -84,10 +89,15 @@ def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
 
 def _type(draft: Draft, hit: Hit) -> bool:
     """Set the type from a title hit; whether the hit names the family."""
-    kind = (hit.group("type") or hit.rule.value or "").upper()
+    kind = _family(hit)
     if draft.type is None and kind in CERTIFICATION_TYPES:
         draft.type = kind
     return kind in CERTIFICATION_TYPES or kind == _NO_TYPE
+
+
+def _family(hit: Hit) -> str:
+    """The family a title hit names ('' when none)."""
+    return (hit.group("type") or hit.rule.value or "").upper()
 
 
 def _intitule(ctx: Context, hit: Hit) -> str | None:
@@ -104,7 +114,7 @@ def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
     for unit in preamble[index + 1 : index + 1 + _LOOKAHEAD]:
         if ctx.rules.first("section", unit.text) or ctx.rules.first("title-noise", unit.text):
             continue
-        hit = ctx.rules.first("title", unit.text)
+        hit = ctx.rules.first("title", _clean(unit.text))
         if hit is not None and unit.table is None and not unit.is_item:
             # the next line is itself a title ("CQPI <intitulé>"): its intitulé
             return _intitule(ctx, hit)

@@ -147,6 +147,9 @@ def add_competence(
     libelle = label_text(libelle)
     if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):
         return None
+    if code is None and is_composante(ctx, libelle):
+        add_composante(ctx, bloc, unit, libelle)
+        return None
     comp = find_competence(ctx, libelle, bloc, code)
     if comp is None:
         comp = DCompetence(libelle, Where(unit.page, unit.line, rule), from_list=from_list)
@@ -159,6 +162,31 @@ def add_competence(
     if code:
         comp.codes.append((code, source))
     return comp
+
+
+def is_composante(ctx: Context, text: str) -> bool:
+    """A B.U.T. composante essentielle ("en respectant …"): a critère of its
+    compétence's bloc, not an ability (contract, 'Families and levels')."""
+    return ctx.draft.type == "BUT" and ctx.rules.first("composante", text) is not None
+
+
+_GERUND_START = re.compile(r"\s(?=en\s)")
+
+
+def add_composante(ctx: Context, bloc: DBloc, unit: Unit, libelle: str) -> None:
+    """Composantes essentielles as critères of ``bloc``, each once (the
+    overview pages and the compétence's own page print them twice); a line
+    holding two of them (boxes side by side read as one line) is cut before
+    the second gerund."""
+    for part in _composantes(ctx, libelle):
+        if not any(similar(c.libelle, part) for c in bloc.criteres):
+            add_critere(bloc, unit, part, [], "stream.composante")
+
+
+def _composantes(ctx: Context, text: str) -> list[str]:
+    cuts = [m.end() for m in _GERUND_START.finditer(text) if is_composante(ctx, text[m.end() :])]
+    starts = [0, *cuts]
+    return [text[a:b].strip() for a, b in zip(starts, [*cuts, len(text)], strict=True)]
 
 
 def extend(target: list[str], units: list[Unit], join: bool = False) -> None:

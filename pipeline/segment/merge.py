@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..textclean import fold
+from ..textclean import ends_sentence, fold
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
 from .state import outline_hit
 
@@ -34,6 +34,8 @@ def merge(ctx: Context) -> None:
             continue
         _merge_bloc(target, bloc)
     ctx.draft.blocs = [b for b in merged if b.libelle or b.competences or b.criteres]
+    for bloc in ctx.draft.blocs:
+        _drop_lead(bloc)
     _restore_accents(ctx)
 
 
@@ -53,6 +55,20 @@ def _restore_accents(ctx: Context) -> None:
         title = titles.get(code_key(bloc.code)) if bloc.code else None
         if title and bloc.libelle.isupper() and fold(title) == fold(bloc.libelle):
             bloc.libelle = title
+
+
+def _drop_lead(bloc: DBloc) -> None:
+    """A bloc whose compétences are coded (two or more): an uncoded sentence
+    read before the first coded one is the bloc's lead paragraph (what the
+    unit is about), not a compétence; it is left to the unplaced warnings."""
+    coded = [i for i, comp in enumerate(bloc.competences) if comp.codes]
+    if len(coded) < 2:
+        return
+    bloc.competences = [
+        comp
+        for i, comp in enumerate(bloc.competences)
+        if i >= coded[0] or not ends_sentence(comp.libelle)
+    ]
 
 
 def _merged_activites(activites: list[DActivite]) -> list[DActivite]:

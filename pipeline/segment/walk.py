@@ -14,8 +14,17 @@ from dataclasses import replace
 from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action, is_result
 from ..textclean import capitalise, ends_sentence, is_prose, is_upper, label_text, starts_lower
-from .content import add_competence, add_critere, add_modalites, competence_code, find_competence
-from .draft import Context, DBloc, Unit
+from .butpages import CompetencePages, competence_pages
+from .content import (
+    add_competence,
+    add_composante,
+    add_critere,
+    add_modalites,
+    competence_code,
+    find_competence,
+    is_composante,
+)
+from .draft import Context, DBloc, Unit, norm_text
 from .state import (
     State,
     bloc_label,
@@ -38,11 +47,20 @@ def blocs(ctx: Context) -> None:
         bloc_label=label, roman_units=roman_units(ctx, label), unit_depth=unit_depth(ctx, label)
     )
     units = ctx.units
+    pages = competence_pages(ctx)
+    level: Unit | None = None  # the last B.U.T. "Niveau N" line
     skip = 0
     for index, unit in enumerate(units):
         if skip:
             skip -= 1
             continue
+        if pages is not None and _competence_page(ctx, state, pages, unit):
+            continue
+        if ctx.draft.type == "BUT" and ctx.rules.first("niveau", unit.text):
+            level = unit
+            continue
+        if level is not None and _under(level, unit):
+            continue  # the level's name, printed in its column
         if unit.table is not None:
             read_table(ctx, unit.table, state)
             state.enter(None)  # what follows a table needs a new cue
@@ -89,6 +107,31 @@ def blocs(ctx: Context) -> None:
             state.enter(None)  # prose about the savoirs (their levels, a note): no list
             continue
         _content(ctx, state, unit)
+
+
+def _competence_page(ctx: Context, state: State, pages: CompetencePages, unit: Unit) -> bool:
+    """B.U.T. compétence pages (:mod:`.butpages`): a summary page is skipped;
+    the first unit of a compétence's page opens its bloc, whatever the reading
+    order puts first; the statement itself is then read. Whether ``unit`` was used."""
+    if unit.page in pages.summaries:
+        return True
+    title = pages.titles.get(unit.page) if unit.page is not None else None
+    if title is None:
+        return False
+    if state.bloc is None or state.bloc.where.page != unit.page:
+        bloc = open_bloc(ctx, state, [title], "but.competence-page", any_text=True)
+        if bloc is not None:
+            bloc.code = pages.codes.get(norm_text(title.text))
+    return unit is title
+
+
+def _under(level: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` stands below a "Niveau N" line, centred in its column
+    on the same page (the level's name, beside its apprentissages critiques)."""
+    box, above = unit.bbox, level.bbox
+    if box is None or above is None or unit.page != level.page or box.top < above.top:
+        return False
+    return above.x0 <= (box.x0 + box.x1) / 2 <= above.x1
 
 
 def _explains(unit: Unit, following: list[Unit]) -> bool:
@@ -365,6 +408,9 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     assert bloc is not None
     text = unit.text
     if _nested_critere(state, unit):
+        return
+    if is_composante(ctx, label_text(text)):
+        add_composante(ctx, bloc, unit, label_text(text))
         return
     lettered = ctx.rules.first("code-competence", text) is not None
     if unit.heading_like and not unit.is_item and not lettered:

@@ -1,0 +1,74 @@
+"""B.U.T. référentiels whose compétences carry no number or bloc word.
+
+In a B.U.T. each compétence is a bloc (contract, 'Families and levels'). When
+no bloc heading is found by the rules or the outline, the document's own
+layout says where the compétences are: each one heads a page of its own with
+a bold statement opening on an infinitive ("Administrer les réseaux et
+l'Internet"), its composantes, niveaux and apprentissages critiques around it
+in any reading order; an overview page naming several of them side by side
+is a summary (a reference to the blocs, not content), where the compétence's
+short name printed on the same line as its statement is its code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..nlp import is_action
+from .content import competence_code, is_composante
+from .draft import Context, Unit, norm_text
+from .state import is_bloc_heading, is_cue
+
+_MAX_TITLE = 120  # characters: a longer bold line is prose, not a compétence's statement
+
+
+@dataclass
+class CompetencePages:
+    """Where a B.U.T.'s compétences stand: one page each, and the summary pages."""
+
+    titles: dict[int, Unit] = field(default_factory=dict)  # page → its compétence's statement
+    summaries: set[int] = field(default_factory=set)  # pages naming several compétences
+    codes: dict[str, str] = field(default_factory=dict)  # statement (folded) → short name
+
+
+def competence_pages(ctx: Context) -> CompetencePages | None:
+    """The compétence pages of a B.U.T. without bloc headings; None otherwise
+    (another family, bloc headings found, fewer than two such pages)."""
+    if ctx.draft.type != "BUT" or not ctx.options.use_nlp:
+        return None
+    if any(is_bloc_heading(ctx, u.text) for u in ctx.units):
+        return None
+    by_page: dict[int, list[Unit]] = defaultdict(list)
+    for unit in ctx.units:
+        if unit.page is not None and _statement_title(ctx, unit):
+            by_page[unit.page].append(unit)
+    pages = CompetencePages(
+        titles={page: found[0] for page, found in by_page.items() if len(found) == 1},
+        summaries={page for page, found in by_page.items() if len(found) > 1},
+    )
+    if len(pages.titles) < 2:
+        return None
+    for unit in ctx.units:
+        if unit.page in pages.summaries and _short_name(unit):
+            for title in by_page[unit.page]:
+                if title.line == unit.line:
+                    pages.codes.setdefault(norm_text(title.text), unit.text.strip())
+    return pages
+
+
+def _statement_title(ctx: Context, unit: Unit) -> bool:
+    """A bold line of two words or more opening on an infinitive, that is no
+    code, cue or composante essentielle."""
+    text = unit.text
+    if not unit.bold or unit.is_item or unit.table is not None or len(text) > _MAX_TITLE:
+        return False
+    if len(text.split()) < 2 or competence_code(ctx, text) or is_cue(ctx, unit):
+        return False
+    return not is_composante(ctx, text) and is_action(text)
+
+
+def _short_name(unit: Unit) -> bool:
+    """One bold word (the compétence's short name, "Administrer")."""
+    words = unit.text.split()
+    return unit.bold and len(words) == 1 and words[0].isalpha() and words[0][:1].isupper()

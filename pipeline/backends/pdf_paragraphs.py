@@ -120,7 +120,9 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     room = right - prev.x1
     if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
         room = (right - left) - (prev.x1 - prev.x0)
-    wrapped_title = prev.size in style.heading_sizes and first.text[:1].islower()
+    wrapped_title = prev.size in style.heading_sizes and (
+        first.text[:1].islower() or _open_end(prev)
+    )
     if space + (first.x1 - first.x0) < room - 1.0 and not wrapped_title:
         return False  # the word would have fitted: the previous line ended a paragraph
     if draft.label is None and _capital_restart(prev, line):
@@ -149,6 +151,15 @@ def _capital_restart(prev: Line, line: Line) -> bool:
         return False
     tail = re.split(r"['’]", last)[-1].lower()
     return tail not in _FUNCTION_WORDS
+
+
+def _open_end(line: Line) -> bool:
+    """A line that cannot end a title: it ends on a colon, a comma or a hyphen,
+    or on a function word ("… ET PROPOSER UN" / "ACCOMPAGNEMENT …")."""
+    last = line.words[-1].text
+    if last[-1:] in ":,-":
+        return True
+    return re.split(r"['’]", last)[-1].lower() in _FUNCTION_WORDS
 
 
 def _dash_inside(draft: _Draft, label: str | None, line: Line, style: Style) -> bool:

@@ -38,6 +38,9 @@ _ITALIC_MARKS = ("italic", "oblique", ",i")
 _SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a stray mark
 _MIN_BOX = 8.0  # points: narrower or flatter shapes are rules and marks, not boxes
 _MAX_BOX = 0.8  # share of the page: larger shapes are the page's background
+_WORD_GAP = 0.15  # font sizes: a gap this wide between touching letters is a space
+_TOUCHING = 0.05  # font sizes: letters closer than this touch
+_SMALL_CAPS = 1.15  # a line's capitals this much larger than its other capitals: small caps
 
 
 @dataclass
@@ -170,7 +173,8 @@ def read_page(page: Any) -> PageText:
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
         boxes = [_rotate_bbox(b, width, height, rotated) for b in boxes]
         width, height = height, width
-    words = drop_scattered([_word(w) for w in raw if w["text"].strip()])
+    raw = [part for w in raw for part in split_glued(w)]
+    words = join_small_caps(drop_scattered([_word(w) for w in raw if w["text"].strip()]))
     number_lines(words)
     return PageText(words, edges, width, height, rotated, boxes)
 
@@ -201,6 +205,140 @@ def _split_gaps(raw: dict[str, Any]) -> list[dict[str, Any]]:
         }
         for part in parts
     ]
+
+
+def split_glued(raw: dict[str, Any]) -> list[dict[str, Any]]:
+    """A pdfplumber word cut where its letters part by a word gap.
+
+    pdfplumber joins characters less than 3 pt apart; a justified line can
+    print its word gaps narrower than that (0.23 font size in a 10-pt line).
+    Inside a word whose letters touch, a gap of 0.15 font size or more is such
+    a space. Words whose letters do not touch (spaced type, odd metrics) stay
+    whole, and so does sideways text (its gaps are not along x); a leading
+    dash or bullet keeps to its word (list markers are read elsewhere).
+    """
+    from pdfplumber.utils.text import LIGATURES
+
+    chars = raw["chars"]
+    texts = [LIGATURES.get(c["text"], c["text"]) for c in chars]
+    if len(chars) < 3 or "".join(texts) != raw["text"] or not raw.get("upright", True):
+        return [raw]
+    size = sorted(c["size"] for c in chars)[len(chars) // 2]
+    gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
+    if sum(abs(g) < _TOUCHING * size for g in gaps) * 2 <= len(gaps):
+        return [raw]
+    cuts = [i + 1 for i, g in enumerate(gaps) if g >= _WORD_GAP * size]
+    if cuts and cuts[0] == 1 and not texts[0].isalnum():
+        cuts = cuts[1:]  # a dash or bullet glued to its item's first word stays there
+    if not cuts:
+        return [raw]
+    parts = []
+    for start, end in zip([0, *cuts], [*cuts, len(chars)], strict=True):
+        part = chars[start:end]
+        parts.append(
+            {
+                **raw,
+                "text": "".join(texts[start:end]),
+                "chars": part,
+                "x0": min(c["x0"] for c in part),
+                "x1": max(c["x1"] for c in part),
+                "top": min(c["top"] for c in part),
+                "bottom": max(c["bottom"] for c in part),
+            }
+        )
+    return parts
+
+
+def join_small_caps(words: list[Word]) -> list[Word]:
+    """Lines set in small capitals made whole again.
+
+    Word processors fake small capitals with two font sizes on one baseline:
+    full-size capitals and punctuation ("UE1 : S’", "-", ":") and smaller
+    capitals for the rest ("INSCRIRE DANS LE CONTEXTE"). Their tops differ by
+    more than the line tolerance, so they would read as two lines. When a run
+    of smaller words, all in capitals, shares the baseline of larger words
+    without overlapping them, it takes their size and top, and pieces that
+    touch ("S’" + "INSCRIRE") become one word.
+    """
+    groups = _by_top(words)
+    kept: list[Word] = []
+    index = 0
+    last: list[Word] = []  # the last line set in small capitals, once fused
+    small = 0.0  # its small capitals' own size
+    while index < len(groups):
+        group = groups[index]
+        follow = groups[index + 1] if index + 1 < len(groups) else None
+        if follow is not None and _small_caps_of(group, follow):
+            small = max(w.size for w in follow)
+            last = _fuse(group, follow)
+            kept.extend(last)
+            index += 2
+            continue
+        if last and _goes_on(last, small, group):
+            last = _lift(last, group)
+            kept.extend(last)
+        else:
+            kept.extend(group)
+            last = []
+        index += 1
+    return kept
+
+
+def _goes_on(line: list[Word], small: float, group: list[Word]) -> bool:
+    """Whether ``group`` is the next line of a title set in small capitals:
+    only capitals at the small size, right under the line."""
+    letters = "".join(c for w in group for c in w.text if c.isalpha())
+    return (
+        bool(letters)
+        and letters.isupper()
+        and all(abs(w.size - small) < 0.2 and w.bold == line[0].bold for w in group)
+        and min(w.top for w in group) - max(w.bottom for w in line) < 0.5 * line[0].size
+    )
+
+
+def _lift(line: list[Word], group: list[Word]) -> list[Word]:
+    """The words of ``group`` at the size of the small-capital line above."""
+    return [Word(**{**w.__dict__, "size": line[0].size}) for w in group]
+
+
+def _small_caps_of(large: list[Word], small: list[Word]) -> bool:
+    """Whether ``small`` is the small-capital part of the line ``large`` (same baseline)."""
+    big = max(w.size for w in large)
+    little = max(w.size for w in small)
+    if big < little * _SMALL_CAPS:
+        return False
+    letters = "".join(c for w in small for c in w.text if c.isalpha())
+    if not letters or not letters.isupper():
+        return False
+    base_large = sorted(w.bottom for w in large)[len(large) // 2]
+    base_small = sorted(w.bottom for w in small)[len(small) // 2]
+    if abs(base_large - base_small) > 0.15 * big:
+        return False
+    return not any(a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 for a in large for b in small)
+
+
+def _fuse(large: list[Word], small: list[Word]) -> list[Word]:
+    """One line of the two: small capitals at the large size, touching pieces joined."""
+    size = max(w.size for w in large)
+    top = min(w.top for w in large)
+    line = sorted([*large, *small], key=lambda w: w.x0)
+    fused: list[Word] = []
+    for word in line:
+        word = Word(**{**word.__dict__, "top": top, "size": size})
+        prev = fused[-1] if fused else None
+        if prev is not None and word.x0 - prev.x1 < _TOUCHING * size:
+            fused[-1] = Word(
+                **{
+                    **prev.__dict__,
+                    "text": prev.text + word.text,
+                    "x1": max(prev.x1, word.x1),
+                    "bottom": max(prev.bottom, word.bottom),
+                    "bold": prev.bold and word.bold,
+                }
+            )
+        else:
+            fused.append(word)
+    return fused
 
 
 def drop_scattered(words: list[Word]) -> list[Word]:

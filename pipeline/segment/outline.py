@@ -158,16 +158,22 @@ def outline(ctx: Context) -> None:
 def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     """Whether most units of a series nobody named hold abilities — list
     items, or action statements (spaCy, on the first few lines) — rather than
-    prose: then they are units of the référentiel, not sections of the document."""
+    prose: then they are units of the référentiel, not sections of the document.
+    A unit named by a word ("UE 3") holds them when one of its mentions does:
+    the others (a summary table, a calendar naming it week after week) only
+    refer to it. Bare numbers ("1.", "2.") are counted mention by mention: the
+    same numbers start unrelated lists."""
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
-    holding = 0
-    for (index, _), end in zip(series.mentions, ends, strict=True):
+    holding: list[tuple[int, ...]] = []
+    for (index, number), end in zip(series.mentions, ends, strict=True):
         under = mentions[index + 1 : min(end, index + 1 + _FOLLOWING)]
         if any(u.kind is Kind.LIST_ITEM for u in under) or (
             ctx.options.use_nlp and any(is_action(u.text) for u in under[:_LOOKED_AT])
         ):
-            holding += 1
-    return holding * 2 > len(series.mentions)
+            holding.append(number)
+    if series.word:
+        return len(set(holding)) * 2 > len(series.numbers)
+    return len(holding) * 2 > len(series.mentions)
 
 
 def _references(series: Series) -> list[int]:

@@ -27,12 +27,6 @@ from .pdf_rulings import ruling_edges
 from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
-# On a page that sets no space characters (words placed by position, as LaTeX
-# does), a gap wider than this share of the font size also splits a word
-# (besides pdfplumber's fixed 3 pt, which glues the words of 10 pt text: an
-# Arial word gap is 0.28 em, 2.8 pt at 10 pt). Pages with space characters
-# keep pdfplumber's reading (letter-spaced or justified text stays whole).
-GAP_RATIO = 0.25
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
 _ITALIC_MARKS = ("italic", "oblique", ",i")
 _SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a stray mark
@@ -159,8 +153,6 @@ def read_page(page: Any) -> PageText:
 
     chars = visible_chars(page)
     raw = extract_words(chars, return_chars=True)
-    if not any(c["text"].isspace() for c in chars):  # words placed by position only
-        raw = [part for word in raw for part in _split_gaps(word)]
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
     rotated = 0
@@ -177,34 +169,6 @@ def read_page(page: Any) -> PageText:
     words = join_small_caps(drop_scattered([_word(w) for w in raw if w["text"].strip()]))
     number_lines(words)
     return PageText(words, edges, width, height, rotated, boxes)
-
-
-def _split_gaps(raw: dict[str, Any]) -> list[dict[str, Any]]:
-    """An upright word cut where a gap between two characters is wider than
-    :data:`GAP_RATIO` of their size (words set without space characters)."""
-    chars = raw["chars"]
-    if not raw["upright"] or len(chars) < 2:
-        return [raw]
-    parts: list[list[dict[str, Any]]] = [[chars[0]]]
-    for before, char in zip(chars, chars[1:], strict=False):
-        if char["x0"] - before["x1"] > GAP_RATIO * max(before["size"], char["size"]):
-            parts.append([char])
-        else:
-            parts[-1].append(char)
-    if len(parts) == 1:
-        return [raw]
-    return [
-        {
-            **raw,
-            "text": "".join(c["text"] for c in part),
-            "x0": min(c["x0"] for c in part),
-            "x1": max(c["x1"] for c in part),
-            "top": min(c["top"] for c in part),
-            "bottom": max(c["bottom"] for c in part),
-            "chars": part,
-        }
-        for part in parts
-    ]
 
 
 def split_glued(raw: dict[str, Any]) -> list[dict[str, Any]]:
@@ -459,10 +423,7 @@ def _rotate_words(
 
     turned = [_upright_char(c, width, height, angle) for c in chars if not c["upright"]]
     turned.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    words = extract_words(turned, return_chars=True)
-    if any(c["text"].isspace() for c in turned):
-        return list(words)
-    return [part for word in words for part in _split_gaps(word)]
+    return list(extract_words(turned, return_chars=True))
 
 
 def _upright_char(char: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:

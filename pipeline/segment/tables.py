@@ -273,7 +273,9 @@ def _listed(ctx: Context, units: list[Unit]) -> list[Unit]:
 
 
 def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previous: _Row) -> None:
-    """Append a continuation row's cells to what the previous row made."""
+    """Append a continuation row's cells to what the previous row made; its
+    critères cell goes on with the last critère's indicateurs when that critère
+    has some, else it holds more critères of the same compétence."""
     bloc = state.bloc
     critere = bloc.criteres[-1] if bloc is not None and bloc.criteres else None
     for role in _ORDER:
@@ -292,6 +294,9 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previo
                     comp.libelle
                 ):  # not a repeated fragment
                     comp.libelle = f"{comp.libelle} {units[0].text}"
+            elif role == "criteres" and (critere is None or not critere.indicateurs):
+                row.competence = comp  # critères lines, no indicateurs: more critères
+                _criteres(ctx, view, state, row, cell, fresh)
             elif role in ("criteres", "indicateurs") and critere is not None:
                 extend(critere.indicateurs, units, join=True)
             elif role == "modalites" and bloc is not None:

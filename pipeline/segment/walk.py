@@ -386,6 +386,8 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     )
     if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
         return
+    if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
+        return  # "1 - Evaluation de …": a numbered sub-heading over the items
     if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):
         # a result stated as observed ("… est fiable", "… sont respectées"): how
         # the unit's performance is judged, no ability (contract, health diplomas)
@@ -406,6 +408,15 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         state.competence_headed = False
         state.critere = None
         state.competence_item_level = unit.level if unit.is_item and coded else None
+
+
+def _numbered_topic(ctx: Context, text: str) -> bool:
+    """A line numbered by the outline alone ("1 - …", no compétence code)
+    whose title states no action: a topic heading, not an ability."""
+    if ctx.rules.first("code-competence", text) is not None:
+        return False
+    hit = ctx.rules.first("code-numeric", text)
+    return hit is not None and not is_action(hit.group("libelle") or "")
 
 
 def _nested_critere(state: State, unit: Unit) -> bool:

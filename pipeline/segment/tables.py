@@ -419,8 +419,11 @@ def _competence(
         if not several and are_sub_actions(ctx, units):
             # a coded statement over the sub-actions that detail it: the statement
             units = units[:1]
-        elif not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
-            # one statement with its details on the lines below (sub-items, a run-on)
+        elif not several and (
+            any(u.is_item or starts_lower(u.text) for u in units[1:]) or not coded
+        ):
+            # one statement with its details on the lines below (sub-items, a
+            # run-on, a second sentence: the row's critères judge them as one)
             units = [replace(units[0], text=" ".join(u.text for u in units))]
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:

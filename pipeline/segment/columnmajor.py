@@ -51,6 +51,4 @@ def column_view(
 
 def _plain(row: Row, width: int) -> bool:
     """A row of ``width`` cells, none merged."""
-    return len(row.cells) == width and all(
-        c.col_span <= 1 and c.row_span <= 1 for c in row.cells
-    )
+    return len(row.cells) == width and all(c.col_span <= 1 and c.row_span <= 1 for c in row.cells)

@@ -420,10 +420,11 @@ def _competence(
             # a coded statement over the sub-actions that detail it: the statement
             units = units[:1]
         elif not several and (
-            any(u.is_item or starts_lower(u.text) for u in units[1:]) or not coded
+            any(u.is_item or starts_lower(u.text) for u in units[1:])
+            or (not coded and _judged(view))
         ):
             # one statement with its details on the lines below (sub-items, a
-            # run-on, a second sentence: the row's critères judge them as one)
+            # run-on, a second sentence when the row's critères judge them as one)
             units = [replace(units[0], text=" ".join(u.text for u in units))]
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:
@@ -443,6 +444,12 @@ def _competence(
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
+
+
+def _judged(view: TableView) -> bool:
+    """Whether the table judges each row (a column of critères, indicateurs or
+    résultats beside the compétence)."""
+    return any(role in ("criteres", "indicateurs", "resultats") for role in view.roles)
 
 
 def _link_activite(row: _Row) -> None:

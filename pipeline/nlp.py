@@ -74,6 +74,14 @@ def is_action(text: str) -> bool:
     return text[:1].isupper() and _opens_on_infinitive(text[:1].lower() + text[1:])
 
 
+def opens_on_noun(text: str) -> bool:
+    """Whether ``text`` opens on a noun (a topic, "activités numériques …"),
+    not on a verb of any form nor an article."""
+    doc = _doc(text.strip()[:300])
+    first = next((t for t in doc if not t.is_punct), None)
+    return first is not None and first.pos_ == "NOUN"
+
+
 def _opens_on_infinitive(text: str) -> bool:
     doc = _doc(text[:300])
     for index, token in enumerate(doc[:4]):

@@ -26,13 +26,15 @@ def is_connector(unit: Unit) -> bool:
 
 def are_sub_actions(ctx: Context, units: list[Unit]) -> bool:
     """A coded compétence line followed only by dash items, each an action of
-    its own ("C1.1 - rechercher …" / "- Réunir les documents"): the items
-    detail the compétence, they are no part of its statement."""
+    its own ("C1.1 - rechercher …" / "- Réunir les documents"), an item of
+    another glyph under them included ("• plan d'ensemble"): the items detail
+    the compétence, they are no part of its statement."""
     rest = units[1:]
     return (
         bool(rest)
         and competence_code(ctx, units[0].text) is not None
-        and all(u.is_item and not starts_lower(u.text) for u in rest)
+        and all(u.is_item for u in rest)
+        and all(u.label != rest[0].label or not starts_lower(u.text) for u in rest)
     )
 
 

@@ -43,15 +43,26 @@ def find_competence(
     """A compétence already seen with this libellé: in ``bloc`` first, then
     anywhere; not, in another bloc, one printed with another code than
     ``code`` (the same words numbered apart in two blocs: one compétence in each),
-    nor one printed with a sibling code of the same series ("C2-2" and "C2-4")."""
+    nor one printed with a sibling code of the same series ("C2-2" and "C2-4");
+    an uncoded one only in a unit of the same code (the same ability written
+    again in another unit's table is that unit's own)."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
+        if code is None and bloc is not None and _other_bloc(candidate, bloc):
+            continue
         for comp in candidate.competences:
             if (candidate is not bloc and _other_code(comp, code)) or _sibling_code(comp, code):
                 continue
             if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
     return None
+
+
+def _other_bloc(candidate: DBloc, bloc: DBloc) -> bool:
+    """Whether ``candidate`` and ``bloc`` are two units printed with different codes."""
+    if candidate is bloc or not (candidate.code and bloc.code):
+        return False
+    return code_key(candidate.code) != code_key(bloc.code)
 
 
 def _other_code(comp: DCompetence, code: str | None) -> bool:
@@ -249,7 +260,8 @@ def criteres_of_cell(
     * run-in or bold headings ("En matière de … :") head critères; what follows
       each heading (its rest, paragraphs, list items) are its indicateurs;
     * else a paragraph heads a critère and the list items after it are its
-      indicateurs (a paragraph right after a paragraph is an indicateur);
+      indicateurs (a paragraph right after a lead-in ending with a colon is
+      one of them too);
     * a passage of list items only: the first is the critère, the rest its
       indicateurs when the layout heads its critères (``headed``: other cells
       put a critère line over bullets) or the first item heads the others (a
@@ -278,12 +290,19 @@ def criteres_of_cell(
         return [(u, label_text(u.text), []) for u in units]
     previous: Unit | None = None
     for unit in units:
-        if not unit.is_item and (previous is None or previous.is_item or not found):
+        if not unit.is_item and (
+            previous is None or previous.is_item or not found or not _leads(previous)
+        ):
             found.append((unit, label_text(unit.text), []))
         elif found:
             found[-1][2].append(unit.text)
         previous = unit
     return found
+
+
+def _leads(unit: Unit) -> bool:
+    """A lead-in: a line ending with a colon, which heads what follows."""
+    return unit.text.rstrip().endswith(":")
 
 
 def _heads_list(units: list[Unit]) -> bool:

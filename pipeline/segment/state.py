@@ -19,6 +19,9 @@ class State:
     bloc: DBloc | None = None
     zone: str | None = None
     zone_filled: bool = False  # the zone has taken content since its cue
+    zone_cued: bool = False  # a cue line opened the zone (not the bloc's heading)
+    #: ids of the list items of lists that name topics, no ability (see walk.topic_lists)
+    topics: frozenset[int] = frozenset()
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None
@@ -56,6 +59,7 @@ class State:
         """Switch to ``zone`` (None: what follows needs a cue)."""
         self.zone = zone
         self.zone_filled = False
+        self.zone_cued = False
 
     def close(self) -> None:
         """Leave the current bloc."""

@@ -16,6 +16,7 @@ from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, check_columns, name_columns
+from .columnmajor import column_view
 from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
 from .state import is_bloc_heading
 from .unitcolumn import unit_view
@@ -93,6 +94,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     captioned = _captioned_view(ctx, block, out[-1] if out else None)
     if captioned is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=captioned, block=block))
+        return
+    columns = _column_view(ctx, block, out[-1] if out else None)
+    if columns is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=columns, block=block))
         return
     coded = unit_view(block, ctx.rules, ctx.new_source())
     if coded is not None:
@@ -236,6 +241,15 @@ def _captioned_view(ctx: Context, block: Block, caption: Unit | None) -> TableVi
     return TableView(block, roles, body, ctx.new_source())
 
 
+def _column_view(ctx: Context, block: Block, caption: Unit | None) -> TableView | None:
+    """A table read column by column under a caption naming two levels
+    (:mod:`.columnmajor`)."""
+    if caption is None or caption.table is not None:
+        return None
+    roles = _finer_roles(list(caption_roles(caption.text, ctx.rules)), set())
+    return column_view(block, caption, roles, ctx.new_source)
+
+
 def _with_codes(row: Row, numbers: list[bool], roles: list[str | None]) -> Row:
     """``row`` with a number cell's text put before the activité next to it."""
     cells = list(row.cells)
@@ -254,7 +268,7 @@ def caption_roles(text: str, rules: RuleSet) -> list[str]:
     """The column roles a caption names, in order, wherever they start."""
     roles: list[str] = []
     position = 0
-    for word in re.finditer(r"(?<!\S)\S", text):
+    for word in re.finditer(r"(?<![^\s/])\S", text):  # "fonctions/activités": two words
         if word.start() < position:
             continue
         hit = rules.first("column", text[word.start() :])

@@ -273,7 +273,9 @@ def _listed(ctx: Context, units: list[Unit]) -> list[Unit]:
 
 
 def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previous: _Row) -> None:
-    """Append a continuation row's cells to what the previous row made."""
+    """Append a continuation row's cells to what the previous row made; its
+    critères cell goes on with the last critère's indicateurs when that critère
+    has some, else it holds more critères of the same compétence."""
     bloc = state.bloc
     critere = bloc.criteres[-1] if bloc is not None and bloc.criteres else None
     for role in _ORDER:
@@ -292,6 +294,9 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previo
                     comp.libelle
                 ):  # not a repeated fragment
                     comp.libelle = f"{comp.libelle} {units[0].text}"
+            elif role == "criteres" and (critere is None or not critere.indicateurs):
+                row.competence = comp  # critères lines, no indicateurs: more critères
+                _criteres(ctx, view, state, row, cell, fresh)
             elif role in ("criteres", "indicateurs") and critere is not None:
                 extend(critere.indicateurs, units, join=True)
             elif role == "modalites" and bloc is not None:
@@ -414,8 +419,12 @@ def _competence(
         if not several and are_sub_actions(ctx, units):
             # a coded statement over the sub-actions that detail it: the statement
             units = units[:1]
-        elif not several and any(u.is_item or starts_lower(u.text) for u in units[1:]):
-            # one statement with its details on the lines below (sub-items, a run-on)
+        elif not several and (
+            any(u.is_item or starts_lower(u.text) for u in units[1:])
+            or (not coded and _judged(view))
+        ):
+            # one statement with its details on the lines below (sub-items, a
+            # run-on, a second sentence when the row's critères judge them as one)
             units = [replace(units[0], text=" ".join(u.text for u in units))]
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:
@@ -435,6 +444,12 @@ def _competence(
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
+
+
+def _judged(view: TableView) -> bool:
+    """Whether the table judges each row (a column of critères, indicateurs or
+    résultats beside the compétence)."""
+    return any(role in ("criteres", "indicateurs", "resultats") for role in view.roles)
 
 
 def _link_activite(row: _Row) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..docmodel import BBox, Kind
-from ..nlp import classify, is_action, is_result
+from ..nlp import classify, is_action, is_result, opens_on_noun
 from ..textclean import capitalise, ends_sentence, is_prose, is_upper, label_text, starts_lower
 from .butpages import CompetencePages, competence_pages
 from .content import (
@@ -44,7 +44,10 @@ def blocs(ctx: Context) -> None:
         return
     label = bloc_label(ctx)
     state = State(
-        bloc_label=label, roman_units=roman_units(ctx, label), unit_depth=unit_depth(ctx, label)
+        bloc_label=label,
+        roman_units=roman_units(ctx, label),
+        unit_depth=unit_depth(ctx, label),
+        topics=topic_lists(ctx),
     )
     units = ctx.units
     pages = competence_pages(ctx)
@@ -134,6 +137,29 @@ def _under(level: Unit, unit: Unit) -> bool:
     return above.x0 <= (box.x0 + box.x1) / 2 <= above.x1
 
 
+def topic_lists(ctx: Context) -> frozenset[int]:
+    """The items of the lists that name topics and state no ability: two items
+    or more, uncoded, none opening on an infinitive, most on a noun (a
+    programme's parts under a unit: "activités géométriques (III) ;")."""
+    if not ctx.options.use_nlp:
+        return frozenset()
+    runs: list[list[Unit]] = [[]]
+    for unit in ctx.units:
+        if unit.is_item and unit.table is None:
+            runs[-1].append(unit)
+        elif runs[-1]:
+            runs.append([])
+    found: set[int] = set()
+    for run in runs:
+        texts = [label_text(u.text) for u in run]
+        if len(run) < 2 or any(competence_code(ctx, u.text) for u in run):
+            continue
+        if any(is_action(t) for t in texts) or 2 * sum(map(opens_on_noun, texts)) < len(texts):
+            continue
+        found.update(id(u) for u in run)
+    return frozenset(found)
+
+
 def _explains(unit: Unit, following: list[Unit]) -> bool:
     """A plain line that heads a paragraph of prose (an explanation of the
     savoirs' levels, a note): no list of connaissances follows."""
@@ -207,6 +233,7 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
         state.modalites_section = True
         return True
     state.enter(zone)
+    state.zone_cued = True
     if zone == "criteres":
         state.critere = None
     return True
@@ -432,6 +459,11 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     )
     if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
         return
+    if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
+        return  # "1 - Evaluation de …": a numbered sub-heading over the items
+    if unit.is_item and not coded and id(unit) in state.topics and not state.zone_cued:
+        bloc.connaissances.append(label_text(text))  # a topic of the unit, no ability
+        return
     if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):
         # a result stated as observed ("… est fiable", "… sont respectées"): how
         # the unit's performance is judged, no ability (contract, health diplomas)
@@ -452,6 +484,15 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         state.competence_headed = False
         state.critere = None
         state.competence_item_level = unit.level if unit.is_item and coded else None
+
+
+def _numbered_topic(ctx: Context, text: str) -> bool:
+    """A line numbered by the outline alone ("1 - …", no compétence code)
+    whose title states no action: a topic heading, not an ability."""
+    if ctx.rules.first("code-competence", text) is not None:
+        return False
+    hit = ctx.rules.first("code-numeric", text)
+    return hit is not None and not is_action(hit.group("libelle") or "")
 
 
 def _nested_critere(state: State, unit: Unit) -> bool:

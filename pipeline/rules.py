@@ -89,6 +89,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-competence-row",
     "title-label",
     "title-noise",
+    "title-prefix",
     "units-heading",
 )
 # The closed vocabulary of rule labels: what each label recognises, and the values its

@@ -49,7 +49,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     title read as a running header may come late in raw OCR text)."""
     typed = False  # the family is known (a CQP type, or a family with none)
     for index, unit in enumerate(preamble):
-        for hit in ctx.rules.hits("title", _clean(unit.text)):
+        for hit in _title_hits(ctx, _clean(unit.text)):
             if draft.intitule is None and _intitule(ctx, hit) is None and _family(hit):
                 # family-only lines in a row ("Licence professionnelle" over
                 # "« Bachelor universitaire de technologie »"): the last one,
@@ -76,6 +76,16 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
             return
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
+
+
+def _title_hits(ctx: Context, text: str) -> list[Hit]:
+    """The title rules' hits on a line, or on what follows a document-kind
+    prefix ("Extrait du référentiel de certification du …")."""
+    hits = list(ctx.rules.hits("title", text))
+    prefix = ctx.rules.first("title-prefix", text) if not hits else None
+    if prefix is not None:
+        hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
+    return hits
 
 
 def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:

@@ -69,6 +69,7 @@ _PLAIN = (  # labels whose rules carry no value
     "critere-runin",
     "description",
     "document-part",
+    "holder",
     "indicateur-inline",
     "link",
     "link-code",

@@ -18,6 +18,8 @@ with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
 
 from __future__ import annotations
 
+import re
+
 from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
 from ..rules import Hit
@@ -29,6 +31,10 @@ _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's li
 _STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
 _QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
+# where a family is named inside a sentence: after "du", "au", "de la", "de l'"
+_MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
+_NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
 def certification(ctx: Context) -> None:
@@ -41,6 +47,7 @@ def certification(ctx: Context) -> None:
         _description(ctx, preamble)
         or _description(ctx, _before_blocs(ctx))
         or _under_title(ctx, preamble)
+        or _holder(ctx, preamble)
     )
 
 
@@ -76,6 +83,31 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
             return
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
+    if draft.intitule is None:
+        _in_prose(ctx, draft)
+
+
+def _in_prose(ctx: Context, draft: Draft) -> None:
+    """No title line: the certification named inside sentences ("Le titulaire
+    du CAP <intitulé> possède …"). Its intitulé is the words every mention of
+    the family shares up to a punctuation mark — at least two mentions, since
+    one sentence does not show where the name ends."""
+    names: dict[str, list[list[str]]] = {}
+    for unit in _before_blocs(ctx):
+        if unit.is_item or not ends_sentence(unit.text):
+            continue
+        for start in _MENTION.finditer(unit.text):
+            hit = next(ctx.rules.hits("title", unit.text[start.end() :]), None)
+            kind = (hit.group("type") or hit.rule.value or "").upper() if hit else ""
+            if hit is not None and kind in CERTIFICATION_TYPES:
+                words = _NAME_END.split(hit.group("intitule") or "", maxsplit=1)[0].split()
+                names.setdefault(kind, []).append(words)
+    for kind, mentions in names.items():
+        shared = _shared_start(mentions)
+        if len(mentions) >= 2 and shared and shared[0][:1].isupper():
+            draft.type = draft.type or kind
+            draft.intitule = " ".join(shared)
+            return
 
 
 def _title_hits(ctx: Context, text: str) -> list[Hit]:
@@ -86,6 +118,16 @@ def _title_hits(ctx: Context, text: str) -> list[Hit]:
     if prefix is not None:
         hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
     return hits
+
+
+def _shared_start(mentions: list[list[str]]) -> list[str]:
+    """The words every mention starts with."""
+    shared = []
+    for column in zip(*mentions, strict=False):
+        if len(set(column)) > 1:
+            break
+        shared.append(column[0])
+    return shared
 
 
 def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
@@ -148,6 +190,15 @@ def _title_like(ctx: Context, unit: Unit) -> bool:
 def _clean(text: str) -> str:
     """An intitulé without surrounding quotes, spaces or final full stop."""
     return text.strip().strip(_QUOTES).rstrip(" .").strip()
+
+
+def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
+    """No description heading nor title: the first paragraph whose subject
+    is the holder of the certification ("Le titulaire du CAP … possède …")."""
+    for unit in preamble:
+        if unit.kind is Kind.PARAGRAPH and ctx.rules.first("holder", unit.text):
+            return unit.text if ends_sentence(unit.text) else None
+    return None
 
 
 def _rncp(ctx: Context) -> str | None:
@@ -222,7 +273,11 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
     paragraph) a first unit a title rule reads; short subtitle lines and
     title-like lines (an RNCP code line) before the prose are skipped; the
     prose ends at a lead-in (``… doivent être capables :``)."""
-    titles = [i for i, u in enumerate(preamble) if u.kind is Kind.HEADING and u.level == 1]
+    titles = [
+        i
+        for i, u in enumerate(preamble)
+        if u.kind is Kind.HEADING and u.level == 1 and not _SECTION_NUMBER.match(u.text)
+    ]
     if not titles:
         # a title styled as a plain paragraph, under at most a short banner line
         titles = [

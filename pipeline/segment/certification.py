@@ -253,8 +253,13 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             continue
         if ctx.rules.first("description", unit.text) is None:
             continue
-        parts = []
+        parts: list[str] = []
+        listing = False  # inside a list a sentence of the description opens ("il peut :")
         for following in preamble[index + 1 :]:
+            listing = following.is_item and (listing or _leads_in(parts))
+            if listing:
+                parts.append(following.text)
+                continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
             if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:
@@ -265,6 +270,11 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         if parts:
             return " ".join(parts)
     return None
+
+
+def _leads_in(parts: list[str]) -> bool:
+    """Whether the last paragraph read ends with a colon: it opens a list."""
+    return bool(parts) and parts[-1].rstrip().endswith(":")
 
 
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:

@@ -256,7 +256,7 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         parts: list[str] = []
         listing = False  # inside a list a sentence of the description opens ("il peut :")
         for following in preamble[index + 1 :]:
-            listing = following.is_item and (listing or _leads_in(parts))
+            listing = _continues(following) and (listing or _leads_in(parts))
             if listing:
                 parts.append(following.text)
                 continue
@@ -275,6 +275,12 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
 def _leads_in(parts: list[str]) -> bool:
     """Whether the last paragraph read ends with a colon: it opens a list."""
     return bool(parts) and parts[-1].rstrip().endswith(":")
+
+
+def _continues(item: Unit) -> bool:
+    """A list item that goes on with the sentence before it: lower-case start
+    ("il peut : - poser … ; - réaliser …"), not an enumeration of names."""
+    return item.is_item and starts_lower(item.text)
 
 
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:

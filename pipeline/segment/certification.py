@@ -1,8 +1,9 @@
 """Stage ``certification``: type, intitulé, RNCP code and description.
 
 Read from the preamble — the units before the first bloc heading or table —
-with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
-``rncp-bloc`` and ``description`` (``rules/certification.yaml``):
+with the rules labelled ``title``, ``title-prefix``, ``title-label``,
+``title-noise``, ``rncp``, ``rncp-bloc``, ``description`` and ``holder``
+(``rules/certification.yaml``):
 
 * a title line gives the type and the intitulé ("CQP …", "Titre du CQPM : …",
   "Du titre professionnel …", "RNCP12345 - …");
@@ -11,9 +12,15 @@ with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
   title-like line;
 * a label ("Intitulé :", "Intitulé de la certification") gives the intitulé on
   the same line or in the next block;
+* a title line may name the document's kind first ("Extrait du référentiel de
+  certification du BEP … spécialité « … »"): the title rules read what follows;
+* with no title line, a family named in two sentences or more ("Le titulaire du
+  CAP <intitulé> possède …") gives the type and the words the mentions share;
 * the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
   number of a bloc code "RNCP12345BC01";
-* the description is the text under the first description heading.
+* the description is the text under the first description heading (with a
+  list its lead-in sentence opens), else the prose under the document's title,
+  else the paragraph whose subject is the certification's holder.
 """
 
 from __future__ import annotations

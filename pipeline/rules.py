@@ -69,6 +69,7 @@ _PLAIN = (  # labels whose rules carry no value
     "critere-runin",
     "description",
     "document-part",
+    "holder",
     "indicateur-inline",
     "link",
     "link-code",
@@ -89,6 +90,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-competence-row",
     "title-label",
     "title-noise",
+    "title-prefix",
     "units-heading",
 )
 # The closed vocabulary of rule labels: what each label recognises, and the values its

@@ -73,6 +73,13 @@ def _text(text: str) -> Certification:
             "Agent de médiation",
         ),
         ("REFERENTIEL DU CQPM\nTitre du CQPM : Tourneur", "CQPM", "Tourneur"),
+        (
+            "EXTRAIT DU RÉFÉRENTIEL DE CERTIFICATION DU BREVET D'ÉTUDES PROFESSIONNELLES "
+            'AGRICOLES SPÉCIALITÉ " SERVICES AUX PERSONNES "',
+            "BEP",
+            "SERVICES AUX PERSONNES",
+        ),
+        ("Référentiel de certification du CAP Fleuriste", "CAP", "Fleuriste"),
     ],
 )
 def test_segment_certification_title_forms(text: str, kind: str | None, intitule: str) -> None:
@@ -129,6 +136,50 @@ def test_segment_certification_description_headings(heading: str) -> None:
         "Le fleuriste compose des bouquets pour ses clients. "
         "Il conseille la clientèle sur l'entretien des plantes."
     )
+
+
+def test_segment_certification_named_in_prose() -> None:
+    """No title line: the family named in two sentences gives the type and the
+    words both mentions share; the holder's sentence is the description."""
+    cert = _text(
+        "Introduction\n"
+        "Le titulaire du CAP Réalisation en chaudronnerie possède des compétences de débit.\n"
+        "Le champ du titulaire du CAP Réalisation en chaudronnerie couvre quatre tâches."
+    )
+    assert (cert.type, cert.intitule) == ("CAP", "Réalisation en chaudronnerie")
+    assert cert.description == (
+        "Le titulaire du CAP Réalisation en chaudronnerie possède des compétences de débit."
+    )
+
+
+def test_segment_certification_named_once_in_prose() -> None:
+    """One sentence does not show where the name ends: no intitulé."""
+    cert = _text("Introduction\nLe titulaire du CAP Réalisation en chaudronnerie possède tout.")
+    assert cert.intitule is None
+
+
+def test_segment_certification_description_with_its_list() -> None:
+    """A list opened by a sentence of the description belongs to it."""
+    cert = _text(
+        "CQP Fleuriste\nRésumé du référentiel d'emploi\n"
+        "Le fleuriste compose des bouquets. Il peut :\n· livrer les clients ;\n"
+        "· tenir la caisse.\nIl travaille en boutique."
+    )
+    assert cert.description == (
+        "Le fleuriste compose des bouquets. Il peut : livrer les clients ; tenir la caisse. "
+        "Il travaille en boutique."
+    )
+
+
+def test_segment_certification_form_labels_are_no_description() -> None:
+    """Under the title, the fields of a form to fill in are not prose, and a
+    numbered section heading is no document title."""
+    cert = _text(
+        "Certificat de qualification professionnelle\nVendeur conseil\nLivret de suivi\n"
+        "Nom et prénom du candidat :\nFonction du tuteur :\n"
+        "1 - Parcours du candidat : fiche de synthèse\nCe parcours est fixé en entreprise."
+    )
+    assert (cert.type, cert.intitule, cert.description) == ("CQP", "Vendeur conseil", None)
 
 
 def test_segment_certification_title_and_subtitle_styles() -> None:

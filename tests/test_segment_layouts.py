@@ -4,7 +4,10 @@ BTS, recent CQPM cues — small hand-written inputs (the full documents are in
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from referentiel.api import extract
 from referentiel.backends.text import parse_lines
 from referentiel.docmodel import Block, Cell, Document, Kind, Row
 from referentiel.models import Referentiel
@@ -270,3 +273,13 @@ def test_segment_layouts_summary_restores_the_accents_of_a_capitals_title() -> N
     blocs = extract(real / "bts-sn-referentiel-certification.md").blocs
     assert [(b.code, b.libelle) for b in blocs][3] == ("C4", "Réaliser")
     assert len(blocs) == 7
+
+
+def test_segment_layouts_level_word_then_its_number_alone() -> None:
+    """The titre professionnel's DP Word form prints "Activité-type" and "1" as
+    separate paragraphs, the title below: one bloc, no compétence."""
+    path = Path(__file__).parent / "data" / "real" / "tp-ecsr-dossier-professionnel.docx"
+    ref = extract(path)
+    assert [b.code for b in ref.blocs] == ["Activité-type 1"]
+    assert ref.blocs[0].libelle.startswith("Former des apprenants conducteurs")
+    assert not ref.blocs[0].competences

@@ -1,8 +1,9 @@
 """Stage ``certification``: type, intitulé, RNCP code and description.
 
 Read from the preamble — the units before the first bloc heading or table —
-with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
-``rncp-bloc`` and ``description`` (``rules/certification.yaml``):
+with the rules labelled ``title``, ``title-prefix``, ``title-label``,
+``title-noise``, ``rncp``, ``rncp-bloc``, ``description`` and ``holder``
+(``rules/certification.yaml``):
 
 * a title line gives the type and the intitulé ("CQP …", "Titre du CQPM : …",
   "Du titre professionnel …", "RNCP12345 - …");
@@ -11,12 +12,20 @@ with the rules labelled ``title``, ``title-label``, ``title-noise``, ``rncp``,
   title-like line;
 * a label ("Intitulé :", "Intitulé de la certification") gives the intitulé on
   the same line or in the next block;
+* a title line may name the document's kind first ("Extrait du référentiel de
+  certification du BEP … spécialité « … »"): the title rules read what follows;
+* with no title line, a family named in two sentences or more ("Le titulaire du
+  CAP <intitulé> possède …") gives the type and the words the mentions share;
 * the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
   number of a bloc code "RNCP12345BC01";
-* the description is the text under the first description heading.
+* the description is the text under the first description heading (with a
+  list its lead-in sentence opens), else the prose under the document's title,
+  else the paragraph whose subject is the certification's holder.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
@@ -29,6 +38,10 @@ _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's li
 _STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
 _QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
+# where a family is named inside a sentence: after "du", "au", "de la", "de l'"
+_MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
+_NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
 def certification(ctx: Context) -> None:
@@ -41,6 +54,7 @@ def certification(ctx: Context) -> None:
         _description(ctx, preamble)
         or _description(ctx, _before_blocs(ctx))
         or _under_title(ctx, preamble)
+        or _holder(ctx, preamble)
     )
 
 
@@ -49,7 +63,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     title read as a running header may come late in raw OCR text)."""
     typed = False  # the family is known (a CQP type, or a family with none)
     for index, unit in enumerate(preamble):
-        for hit in ctx.rules.hits("title", _clean(unit.text)):
+        for hit in _title_hits(ctx, _clean(unit.text)):
             if draft.intitule is None and _intitule(ctx, hit) is None and _family(hit):
                 # family-only lines in a row ("Licence professionnelle" over
                 # "« Bachelor universitaire de technologie »"): the last one,
@@ -76,6 +90,51 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
             return
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
+    if draft.intitule is None:
+        _in_prose(ctx, draft)
+
+
+def _in_prose(ctx: Context, draft: Draft) -> None:
+    """No title line: the certification named inside sentences ("Le titulaire
+    du CAP <intitulé> possède …"). Its intitulé is the words every mention of
+    the family shares up to a punctuation mark — at least two mentions, since
+    one sentence does not show where the name ends."""
+    names: dict[str, list[list[str]]] = {}
+    for unit in _before_blocs(ctx):
+        if unit.is_item or not ends_sentence(unit.text):
+            continue
+        for start in _MENTION.finditer(unit.text):
+            hit = next(ctx.rules.hits("title", unit.text[start.end() :]), None)
+            kind = (hit.group("type") or hit.rule.value or "").upper() if hit else ""
+            if hit is not None and kind in CERTIFICATION_TYPES:
+                words = _NAME_END.split(hit.group("intitule") or "", maxsplit=1)[0].split()
+                names.setdefault(kind, []).append(words)
+    for kind, mentions in names.items():
+        shared = _shared_start(mentions)
+        if len(mentions) >= 2 and shared and shared[0][:1].isupper():
+            draft.type = draft.type or kind
+            draft.intitule = " ".join(shared)
+            return
+
+
+def _title_hits(ctx: Context, text: str) -> list[Hit]:
+    """The title rules' hits on a line, or on what follows a document-kind
+    prefix ("Extrait du référentiel de certification du …")."""
+    hits = list(ctx.rules.hits("title", text))
+    prefix = ctx.rules.first("title-prefix", text) if not hits else None
+    if prefix is not None:
+        hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
+    return hits
+
+
+def _shared_start(mentions: list[list[str]]) -> list[str]:
+    """The words every mention starts with."""
+    shared = []
+    for column in zip(*mentions, strict=False):
+        if len(set(column)) > 1:
+            break
+        shared.append(column[0])
+    return shared
 
 
 def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
@@ -140,6 +199,15 @@ def _clean(text: str) -> str:
     return text.strip().strip(_QUOTES).rstrip(" .").strip()
 
 
+def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
+    """No description heading nor title: the first paragraph whose subject
+    is the holder of the certification ("Le titulaire du CAP … possède …")."""
+    for unit in preamble:
+        if unit.kind is Kind.PARAGRAPH and ctx.rules.first("holder", unit.text):
+            return unit.text if ends_sentence(unit.text) else None
+    return None
+
+
 def _rncp(ctx: Context) -> str | None:
     """The first RNCP code printed outside a table; else the fiche number of
     the first bloc code (RNCP12345BC01 → RNCP12345)."""
@@ -192,8 +260,13 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             continue
         if ctx.rules.first("description", unit.text) is None:
             continue
-        parts = []
+        parts: list[str] = []
+        listing = False  # inside a list a sentence of the description opens ("il peut :")
         for following in preamble[index + 1 :]:
+            listing = _continues(following) and (listing or _leads_in(parts))
+            if listing:
+                parts.append(following.text)
+                continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
             if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:
@@ -206,13 +279,28 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     return None
 
 
+def _leads_in(parts: list[str]) -> bool:
+    """Whether the last paragraph read ends with a colon: it opens a list."""
+    return bool(parts) and parts[-1].rstrip().endswith(":")
+
+
+def _continues(item: Unit) -> bool:
+    """A list item that goes on with the sentence before it: lower-case start
+    ("il peut : - poser … ; - réaliser …"), not an enumeration of names."""
+    return item.is_item and starts_lower(item.text)
+
+
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """No description heading: the sentences right under a document title —
     the only level-1 heading of the preamble, else (a title styled as a plain
     paragraph) a first unit a title rule reads; short subtitle lines and
     title-like lines (an RNCP code line) before the prose are skipped; the
     prose ends at a lead-in (``… doivent être capables :``)."""
-    titles = [i for i, u in enumerate(preamble) if u.kind is Kind.HEADING and u.level == 1]
+    titles = [
+        i
+        for i, u in enumerate(preamble)
+        if u.kind is Kind.HEADING and u.level == 1 and not _SECTION_NUMBER.match(u.text)
+    ]
     if not titles:
         # a title styled as a plain paragraph, under at most a short banner line
         titles = [

@@ -27,15 +27,17 @@ def units(ctx: Context) -> None:
     out: list[Unit] = []
     for block in ctx.document.blocks:
         _add(ctx, block, out)
-    ctx.units = _join_wrapped(_join_numbers(out))
+    ctx.units = _join_wrapped(_join_numbers(out, ctx.rules))
 
 
 _NUMBER_ALONE = re.compile(r"^n\s*[°º]\s*\d{1,2}(?:\.\d{1,2})*$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d{1,2}$")
 
 
-def _join_numbers(units: list[Unit]) -> list[Unit]:
+def _join_numbers(units: list[Unit], rules: RuleSet) -> list[Unit]:
     """A heading's number printed alone on the next line ("FICHE ACTIVITÉ
-    TYPE" / "N° 2") is part of that heading."""
+    TYPE" / "N° 2"; "Activité-type" / "1" when the heading is a level word
+    and nothing else) is part of that heading."""
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
@@ -43,14 +45,24 @@ def _join_numbers(units: list[Unit]) -> list[Unit]:
             last is not None
             and last.table is None
             and unit.table is None
-            and _NUMBER_ALONE.match(unit.text)
             and last.heading_like
             and not any(c.isdigit() for c in last.text)
+            and (
+                _NUMBER_ALONE.match(unit.text)
+                or (_BARE_NUMBER.match(unit.text) and _level_word(last.text, rules))
+            )
         ):
             last.text = f"{last.text} {unit.text}"
             continue
         out.append(unit)
     return out
+
+
+def _level_word(text: str, rules: RuleSet) -> bool:
+    """Whether ``text`` is only a word that numbers units (a bloc or compétence level)."""
+    bare = fold(text.strip())
+    hit = rules.first("level-word", bare)
+    return hit is not None and hit.rule.value != "other" and hit.match.end() == len(bare)
 
 
 _FULL_LINE = 40  # characters: a shorter item did not wrap (what follows is something else)

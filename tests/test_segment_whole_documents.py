@@ -36,7 +36,8 @@ def test_document_sections_are_not_blocs(rc_cda: dict[str, Any]) -> None:
 
 
 def test_a_capitalised_elided_word_starts_a_new_critere(rc_cda: dict[str, Any]) -> None:
-    """"L’application …" under a full line ending "… auto-documenté" is a critère of its own."""
+    """A line opening on "L’application …" under a full line ending on "…
+    auto-documenté" is a critère of its own."""
     criteres = [c["libelle"] for b in rc_cda["blocs"] for c in b["criteres"]]
     assert "L’application ne possède que les permissions exigées par ses fonctionnalités" in (
         criteres

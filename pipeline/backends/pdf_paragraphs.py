@@ -28,6 +28,8 @@ _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | {"o", "*"}
 _HYPHENS = "-\u00ad\u2010"
+# after a word's capital: a letter, or an elision's apostrophe and a letter ("L’application")
+_ELIDED = re.compile(r"['’]?[^\W\d_]")
 # Words after which a wrapped sentence may resume on a capitalised name
 # ("selon le / Code du travail", "auprès de / France Travail").
 _FUNCTION_WORDS = frozenset(
@@ -137,7 +139,7 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
 def _capital_restart(prev: Line, line: Line) -> bool:
     """A line starting a new paragraph although the previous one is full.
 
-    The next line opens on a capitalised word ("Aider"; not "l'habillage", an
+    The next line opens on a capitalised word ("Aider", "L’application"; not "l'habillage", an
     acronym, a brand with inner capitals or a number) and the previous line
     ends on a lower-case word that is neither a function word nor followed by
     punctuation: a wrapped sentence resumes in lower case, or on a name after
@@ -145,7 +147,7 @@ def _capital_restart(prev: Line, line: Line) -> bool:
     """
     first = line.words[0].text
     last = prev.words[-1].text
-    if not (first[:1].isupper() and first[1:].lower() == first[1:] and first[1:2].isalpha()):
+    if not (first[:1].isupper() and first[1:].lower() == first[1:] and _ELIDED.match(first[1:])):
         return False  # not a capitalised word: lower case, an acronym, "Ev'Alim", "1."
     if not (last[-1:].isalpha() and last[:1].islower()):
         return False

@@ -254,7 +254,7 @@ _TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not p
 
 def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     """The paragraphs under the first description heading, up to the next
-    heading, list, table or structural cue."""
+    heading, list, table or structural cue, ending on a finished sentence."""
     for index, unit in enumerate(preamble):
         if unit.is_item or len(unit.text) > 120:
             continue
@@ -274,6 +274,8 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             if any(ctx.rules.first(label, following.text) for label in _STRUCTURAL):
                 break
             parts.append(following.text)
+        while parts and not ends_sentence(parts[-1]):
+            parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
         if parts:
             return " ".join(parts)
     return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..textclean import ends_sentence, fold
+from .content import is_implicit
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
 from .state import outline_hit
 
@@ -26,6 +27,7 @@ from .state import outline_hit
 def merge(ctx: Context) -> None:
     """Merge repeated blocs and their compétences, and repeated activités."""
     ctx.draft.activites = _merged_activites(ctx.draft.activites)
+    ctx.draft.transversales = _merged_competences(ctx.draft.transversales)
     merged: list[DBloc] = []
     for bloc in ctx.draft.blocs:
         target = next((b for b in merged if _same_bloc(b, bloc)), None)
@@ -33,7 +35,12 @@ def merge(ctx: Context) -> None:
             merged.append(bloc)
             continue
         _merge_bloc(target, bloc)
-    ctx.draft.blocs = [b for b in merged if b.libelle or b.competences or b.criteres]
+    named = sum(len(b.competences) for b in merged if not is_implicit(b))
+    ctx.draft.blocs = [
+        b
+        for b in merged
+        if (b.libelle or b.competences or b.criteres) and not _synthesis_rest(b, named)
+    ]
     for bloc in ctx.draft.blocs:
         _drop_lead(bloc)
     _restore_accents(ctx)
@@ -69,6 +76,31 @@ def _drop_lead(bloc: DBloc) -> None:
         for i, comp in enumerate(bloc.competences)
         if i >= coded[0] or not ends_sentence(comp.libelle)
     ]
+
+
+def _synthesis_rest(bloc: DBloc, named: int) -> bool:
+    """What a synthesis table read before the body leaves in its implicit bloc
+    once the body's blocs took the compétences they name again: cells naming
+    no unit of the body (a wrapped title's second line), when the named blocs
+    hold more compétences than it — a summary creates no element of its own."""
+    return (
+        is_implicit(bloc)
+        and not bloc.libelle
+        and named > len(bloc.competences)
+        and not (bloc.criteres or bloc.modalites or bloc.connaissances)
+    )
+
+
+def _merged_competences(competences: list[DCompetence]) -> list[DCompetence]:
+    """Each compétence once: a list names it, then its fiche."""
+    kept: list[DCompetence] = []
+    for comp in competences:
+        same = next((c for c in kept if norm_text(c.libelle) == norm_text(comp.libelle)), None)
+        if same is None:
+            kept.append(comp)
+        else:
+            _merge_competence(same, comp)
+    return kept
 
 
 def _merged_activites(activites: list[DActivite]) -> list[DActivite]:

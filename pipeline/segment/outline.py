@@ -32,7 +32,8 @@ from ..docmodel import Kind
 from ..nlp import is_action
 from ..rules import Rule
 from ..textclean import ends_sentence, fold
-from .draft import Context, Outline, Unit, flat_units
+from .draft import Context, Outline, TableView, Unit, cell_units, flat_units
+from .spanning import group_rows
 from .state import bloc_label
 
 #: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
@@ -125,6 +126,7 @@ def outline(ctx: Context) -> None:
         and _is_level(s, roles[key])
         and s.owners(total) >= min(2, len(s.numbers))
     ]
+    levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
     if all(roles[(s.word, s.depth)] == "unknown" for s in levels):
         # no known level word: a series nobody named, if its units hold abilities
         levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
@@ -174,6 +176,40 @@ def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool
     if series.word:
         return len(set(holding)) * 2 > len(series.numbers)
     return len(holding) * 2 > len(series.mentions)
+
+
+def _holds_groups(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
+    """Whether one unit of a numbering with no level word holds several group
+    rows of role tables (units of a level of their own, e.g. the activités
+    types of a critères grid): a unit of a level does not hold several units
+    of the level above its compétences, so "1 …, 2 …, 3 …" numbers the
+    document's own sections ("3 Dispositif d'évaluation …"), not its units."""
+    tables = _tables(ctx)
+    ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
+    for (index, _), end in zip(series.mentions, ends, strict=True):
+        views = {id(view): view for at, view in tables if index < at < end}
+        if sum(group_rows(view) for view in views.values()) >= 2:
+            return True
+    return False
+
+
+def _tables(ctx: Context) -> list[tuple[int, TableView]]:
+    """Where each role table starts among the flat units (as ``flat_units``
+    with a cell's heading only), with its view."""
+    out: list[tuple[int, TableView]] = []
+    at = 0
+    for unit in ctx.units:
+        if unit.table is None:
+            at += 1
+            continue
+        out.append((at, unit.table))
+        seen: set[int] = set()
+        for row in unit.table.block.rows:
+            for cell in row.cells:
+                if id(cell) not in seen:
+                    seen.add(id(cell))
+                    at += min(1, len(cell_units(cell)))
+    return out
 
 
 def _references(series: Series) -> list[int]:

@@ -47,6 +47,16 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
 GROUP_ROW = "table.group-row"
 
 
+def group_rows(view: TableView) -> int:
+    """How many rows of a role table head a group of rows naming their own
+    compétences (a titre professionnel's activités types in its critères grid)."""
+    return sum(
+        1
+        for index, row in enumerate(view.body)
+        if _spanning_cell(row, view) is not None and _group_below(view, view.body[index + 1 :])
+    )
+
+
 def _legend(ctx: Context, view: TableView, state: State, units: list[Unit]) -> bool:
     """A row listing the coded savoirs ("S0 : …", "S1 : …") of a table whose
     columns are those savoirs: the legend of their codes, the knowledge of the bloc."""

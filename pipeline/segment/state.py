@@ -9,7 +9,7 @@ from ..docmodel import Kind
 from ..rules import Hit, Rule
 from ..textclean import label_text
 from .content import add_competence
-from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units
+from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units, norm_text
 
 
 @dataclass
@@ -185,6 +185,7 @@ def open_outline_competence(
         libelle, used = label_text(title.text), 1
     if not libelle:
         return None
+    bloc = _listing_bloc(ctx, bloc, libelle)
     if state.bloc is not bloc:
         state.close()
         state.bloc = bloc
@@ -199,6 +200,17 @@ def open_outline_competence(
     state.competence_item_level, state.critere = None, None
     state.enter(None)
     return used
+
+
+def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str) -> DBloc:
+    """The bloc a compétence's own heading belongs to: the one bloc whose list
+    already names it (a REAC's fiches compétence follow all the fiches
+    activité type, each of which lists its compétences), else ``bloc``."""
+    key = norm_text(libelle)
+    listing = [
+        b for b in ctx.draft.blocs if any(norm_text(c.libelle) == key for c in b.competences)
+    ]
+    return listing[0] if len(listing) == 1 else bloc
 
 
 def _competence_code(hit: Hit) -> str:

@@ -362,7 +362,12 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         return
     zone = state.zone
     if zone == "transversales":
-        if not unit.heading_like and not unit.text.endswith(":") and _statement(ctx, unit):
+        # a heading naming no compétence (a fiche's rubric) ends the list; a lower-case
+        # start continues the sentence before it (a definition's lead-in), names none
+        if unit.heading_like:
+            state.zone = None
+            return
+        if not (unit.text.endswith(":") or starts_lower(unit.text)) and _statement(ctx, unit):
             ctx.draft.transversales.append(
                 _transversal(ctx, unit, state.source, "stream.transversales")
             )

@@ -10,7 +10,7 @@ one cell across the table is read by :mod:`.spanning`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..docmodel import Cell
 from ..textclean import is_mark, label_text, starts_lower
@@ -21,7 +21,6 @@ from .competence_cells import (
     are_sub_actions,
     bloc_for,
     coded_cell,
-    codes_only,
     is_connector,
     opened_by_heading,
 )
@@ -51,6 +50,7 @@ from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc
+from .table_rows import Row, continues, listed
 from .unitcolumn import read_units
 
 _ORDER = (
@@ -72,37 +72,18 @@ _ORDER = (
 )
 
 
-_LABELLED = re.compile(r"^[^:]{1,40}\s:\s+\S")  # "Contrôle continu : évaluation …"
-_LEAD_IN = re.compile(r"\b(?:[àa]|de|d['’])\s*:\s*$", re.IGNORECASE)  # "… capacité du candidat à :"
-
-
-@dataclass
-class _Row:
-    """What one row holds, by role: (cell, read for the first time)."""
-
-    cells: dict[str, list[tuple[Cell, bool]]] = field(default_factory=dict)
-    role: str = ""
-    activite: DActivite | None = None
-    competence: DCompetence | None = None
-    critere: DCritere | None = None
-    code: str | None = None
-    linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
-    prefix: dict[str, str] = field(default_factory=dict)  # role → a code printed in its own cell
-    columns: dict[int, int] = field(default_factory=dict)  # id(cell) → the column it starts at
-
-
 def read_table(ctx: Context, view: TableView, state: State) -> None:
     """Add what a role table says to the draft."""
     if is_link_table(view):
         read_link_table(ctx, view)
         return
     seen: set[int] = set()
-    previous: _Row | None = None
+    previous: Row | None = None
     moved = moved_cells(view)
     for index, row in enumerate(view.body):
         if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
             continue
-        current = _Row()
+        current = Row()
         for placed, cell in positions(row):
             column = moved.get(id(cell), placed)
             role = _role(view, column, cell)
@@ -115,7 +96,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         _codes_apart(ctx, current)
         if _link_row(ctx, view, current):
             continue
-        if previous is not None and _continues(ctx, current, previous):
+        if previous is not None and continues(ctx, current, previous):
             _continue_row(ctx, view, state, current, previous)
             continue
         for role in _ORDER:
@@ -131,7 +112,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     add_ticked(view)
 
 
-def _remember(ctx: Context, view: TableView, row: _Row) -> None:
+def _remember(ctx: Context, view: TableView, row: Row) -> None:
     """Keep the compétences a row of several cells named (not a heading row
     across the table), for a later part of the same table."""
     named = ctx.row_competences.setdefault(id(view.block), [])
@@ -151,7 +132,7 @@ def _role(view: TableView, column: int, cell: Cell) -> str | None:
 _TITLED = ("activite", "competence")  # roles whose code may be printed apart from the title
 
 
-def _codes_apart(ctx: Context, row: _Row) -> None:
+def _codes_apart(ctx: Context, row: Row) -> None:
     """A code alone in its cell, the title in the next cell of the same column
     group ("A1 | PRÉPARATION" under one spanning header): the code prefixes
     the title (:func:`_titled_units`)."""
@@ -167,7 +148,7 @@ def _bare_code(ctx: Context, text: str) -> bool:
     return bool(text) and len(text) <= 12 and ctx.rules.first("code-only", text) is not None
 
 
-def _titled_units(ctx: Context, row: _Row, cell: Cell) -> list[Unit]:
+def _titled_units(ctx: Context, row: Row, cell: Cell) -> list[Unit]:
     """A cell's units, its code joined to its title when printed apart: on the
     line above ("C1.1" / "Prendre connaissance …"), or in the cell before."""
     units = cell_units(cell)
@@ -178,7 +159,7 @@ def _titled_units(ctx: Context, row: _Row, cell: Cell) -> list[Unit]:
     return units
 
 
-def _link_row(ctx: Context, view: TableView, row: _Row) -> bool:
+def _link_row(ctx: Context, view: TableView, row: Row) -> bool:
     """A row of a correspondence table ("A1 | C1.1, C1.2"): an activité code
     and compétence codes only. It links them (kept for the ``code_links``
     stage) and makes no element."""
@@ -205,74 +186,7 @@ def _is_code(ctx: Context, text: str) -> bool:
     return any(rule.regex.fullmatch(text) for rule in ctx.rules.labelled("link-code"))
 
 
-def _key_units(row: _Row) -> list[Unit]:
-    """The first units of the row's fresh activité / compétence cells."""
-    found = []
-    for role in ("activite", "competence"):
-        for cell, fresh in row.cells.get(role, []):
-            units = cell_units(cell)
-            if fresh and units:
-                found.append(units[0])
-    return found
-
-
-def _continues(ctx: Context, row: _Row, previous: _Row) -> bool:
-    """A row that is the rest of the previous one, split by a page break: its
-    activité / compétence text continues a sentence, or carries no code where
-    the previous row's did."""
-    keys = _key_units(row)
-    if not keys:
-        return False
-    if starts_lower(keys[0].text):
-        return not (keys[0].is_item and _list_goes_on(previous))
-    # compared role by role: an uncoded compétence under a coded activité is
-    # no continuation when the compétences above were not coded either
-    roles = {
-        role
-        for role in ("activite", "competence")
-        if any(fresh and cell_units(cell) for cell, fresh in row.cells.get(role, []))
-    }
-    coded_before = (
-        "activite" in roles and previous.activite is not None and previous.activite.code
-    ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
-    coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
-    coded_now = coded_now or bool(row.prefix) or any(codes_only(ctx, u.text) for u in keys)
-    coded_now = coded_now or any(  # a number in the code column
-        fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
-        for cell, fresh in row.cells.get("code", [])
-    )
-    return bool(coded_before) and not coded_now
-
-
-def _list_goes_on(previous: _Row) -> bool:
-    """The previous row's compétence cell is a list of abilities (only items, or
-    a lead-in ``… à :`` awaiting them): an item in the next row is the list's
-    next ability, not the end of a sentence."""
-    for cell, _ in previous.cells.get("competence", []):
-        units = cell_units(cell)
-        if units and (all(u.is_item for u in units) or _LEAD_IN.search(units[-1].text)):
-            return True
-    return False
-
-
-def _listed(ctx: Context, units: list[Unit]) -> list[Unit]:
-    """A cell whose lead-in ends on the preposition an infinitive follows
-    (``Vérifier la capacité du candidat à :``, ``être capable de :``) states its
-    compétences in the items; the uncoded lead-ins and the labelled remarks
-    beside them (``Contrôle continu : …``) are none. A lead-in alone, its items
-    in the rows below, is no compétence. A statement ending ``:`` over its
-    details (``Déposer le composant : - étayer, …``) stays one compétence."""
-    others = [u for u in units if not u.is_item]
-    if not others or any(competence_code(ctx, u.text) is not None for u in units):
-        return units
-    if not any(_LEAD_IN.search(u.text) for u in others):
-        return units
-    if not all(u.text.rstrip().endswith(":") or _LABELLED.match(u.text) for u in others):
-        return units
-    return [u for u in units if u.is_item]
-
-
-def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previous: _Row) -> None:
+def _continue_row(ctx: Context, view: TableView, state: State, row: Row, previous: Row) -> None:
     """Append a continuation row's cells to what the previous row made; its
     critères cell goes on with the last critère's indicateurs when that critère
     has some, else it holds more critères of the same compétence."""
@@ -308,7 +222,7 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: _Row, previo
                     extend(target, units, join=True)
 
 
-def _bloc(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+def _bloc(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     known = ctx.cells.get(id(cell))
     if isinstance(known, DBloc):
         state.bloc = known
@@ -343,7 +257,7 @@ def _numbered_bloc(ctx: Context, text: str) -> DBloc | None:
 
 
 def _activite(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     known = ctx.cells.get(id(cell))
     if isinstance(known, DActivite):
@@ -378,15 +292,13 @@ def _plain_lines(units: list[Unit]) -> bool:
     )
 
 
-def _taches(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
-) -> None:
+def _taches(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     if fresh and row.activite is not None:
         row.activite.taches.extend(u.text for u in cell_units(cell))
 
 
 def _competence(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     known = ctx.cells.get(id(cell))
     if isinstance(known, DCompetence):
@@ -394,7 +306,7 @@ def _competence(
     elif isinstance(known, DBloc):
         state.bloc = known
     else:
-        units = _listed(
+        units = listed(
             ctx, [u for u in _titled_units(ctx, row, cell) if not _bare_code(ctx, u.text)]
         )
         if not units:
@@ -452,7 +364,7 @@ def _judged(view: TableView) -> bool:
     return any(role in ("criteres", "indicateurs", "resultats") for role in view.roles)
 
 
-def _link_activite(row: _Row) -> None:
+def _link_activite(row: Row) -> None:
     """An activity and a compétence on the same row are linked."""
     activite, comp = row.activite, row.competence
     if activite is None or comp is None or not activite.code:
@@ -462,17 +374,16 @@ def _link_activite(row: _Row) -> None:
 
 
 def _transversales(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     if not fresh:
         return
     for unit in cell_units(cell):
-        ctx.draft.transversales.append(_transversal(ctx, unit, view.source, "table.transversales"))
+        ctx.draft.transversales.append(transversal(ctx, unit, view.source, "table.transversales"))
 
 
-def _transversal(ctx: Context, unit: Unit, source: int, rule: str) -> DCompetence:
-    from .content import competence_code
-
+def transversal(ctx: Context, unit: Unit, source: int, rule: str) -> DCompetence:
+    """A compétence transversale from one unit (its code, when printed, kept)."""
     hit = competence_code(ctx, unit.text)
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(unit.text)
     comp = DCompetence(libelle, Where(unit.page, unit.line, hit.rule.id if hit else rule))
@@ -481,7 +392,7 @@ def _transversal(ctx: Context, unit: Unit, source: int, rule: str) -> DCompetenc
     return comp
 
 
-def _list_for(role: str, row: _Row, view: TableView, state: State) -> list[str] | None:
+def _list_for(role: str, row: Row, view: TableView, state: State) -> list[str] | None:
     comp = row.competence
     if role == "connaissances":
         if "bloc" in view.roles or comp is None:
@@ -501,7 +412,7 @@ def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
     return [comp.connaissances for comp in ctx.row_competences.get(id(view.block), [])]
 
 
-def _lists(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+def _lists(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A list cell belongs to every compétence whose rows it spans (a "Données"
     cell merged over a unit's rows gives each of them its conditions)."""
     shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
@@ -514,14 +425,14 @@ def _lists(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, f
 
 
 def _modalites(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     if fresh and state.bloc is not None:
         add_modalites(ctx, state.bloc, cell_units(cell))
 
 
 def _details(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     """How the row's modality is organised (duration, marking …): its details."""
     bloc = state.bloc
@@ -531,7 +442,7 @@ def _details(
 
 
 def _criteres(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     known = ctx.cells.get(id(cell))
     if isinstance(known, DCritere):
@@ -574,7 +485,7 @@ def _headed(view: TableView) -> bool:
 
 
 def _indicateurs(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     if not fresh:
         return
@@ -585,22 +496,20 @@ def _indicateurs(
         target.indicateurs.extend(u.text for u in cell_units(cell))
 
 
-def _code(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+def _code(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A code column ('N°'): a bare code is the code of the row's compétence."""
     text = " ".join(u.text for u in cell_units(cell)).strip().rstrip(".):")
     if fresh and _bare_code(ctx, text):
         row.code = text
 
 
-def _checks(
-    ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool
-) -> None:
+def _checks(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A check mark under a modality's column: the row's bloc is evaluated by it."""
     text = " ".join(u.text for u in cell_units(cell))
     tick(view, state.bloc, row.columns[id(cell)], text)
 
 
-def _unit(ctx: Context, view: TableView, state: State, row: _Row, cell: Cell, fresh: bool) -> None:
+def _unit(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A column of coded units (:mod:`.unitcolumn`)."""
     if fresh:
         read_units(ctx, state, cell, view.source)

@@ -35,7 +35,7 @@ from .state import (
     roman_units,
     unit_depth,
 )
-from .tables import _transversal, read_table
+from .tables import read_table, transversal
 
 
 def blocs(ctx: Context) -> None:
@@ -356,9 +356,7 @@ def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
 def _content(ctx: Context, state: State, unit: Unit) -> None:
     if state.transversales and unit.heading_like and _statement(ctx, unit):
         state.enter("transversales")  # the next fiche of the section: its title
-        ctx.draft.transversales.append(
-            _transversal(ctx, unit, state.source, "stream.transversales")
-        )
+        ctx.draft.transversales.append(transversal(ctx, unit, state.source, "stream.transversales"))
         return
     zone = state.zone
     if zone == "transversales":
@@ -369,7 +367,7 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
             return
         if not (unit.text.endswith(":") or starts_lower(unit.text)) and _statement(ctx, unit):
             ctx.draft.transversales.append(
-                _transversal(ctx, unit, state.source, "stream.transversales")
+                transversal(ctx, unit, state.source, "stream.transversales")
             )
         return
     bloc = state.bloc

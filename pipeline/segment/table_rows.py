@@ -1,0 +1,100 @@
+"""The rows of a role table: what each holds by role, and how a row relates to
+the one above it (the rest of it split by a page break, the next item of its
+list of abilities)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..docmodel import Cell
+from ..textclean import starts_lower
+from .activities import code_hit
+from .competence_cells import codes_only
+from .content import competence_code
+from .draft import Context, DActivite, DCompetence, DCritere, Unit, cell_units
+
+_LABELLED = re.compile(r"^[^:]{1,40}\s:\s+\S")  # "Contrôle continu : évaluation …"
+_LEAD_IN = re.compile(r"\b(?:[àa]|de|d['’])\s*:\s*$", re.IGNORECASE)  # "… capacité du candidat à :"
+
+
+@dataclass
+class Row:
+    """What one row holds, by role: (cell, read for the first time)."""
+
+    cells: dict[str, list[tuple[Cell, bool]]] = field(default_factory=dict)
+    role: str = ""
+    activite: DActivite | None = None
+    competence: DCompetence | None = None
+    critere: DCritere | None = None
+    code: str | None = None
+    linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
+    prefix: dict[str, str] = field(default_factory=dict)  # role → a code printed in its own cell
+    columns: dict[int, int] = field(default_factory=dict)  # id(cell) → the column it starts at
+
+
+def _key_units(row: Row) -> list[Unit]:
+    """The first units of the row's fresh activité / compétence cells."""
+    found = []
+    for role in ("activite", "competence"):
+        for cell, fresh in row.cells.get(role, []):
+            units = cell_units(cell)
+            if fresh and units:
+                found.append(units[0])
+    return found
+
+
+def continues(ctx: Context, row: Row, previous: Row) -> bool:
+    """A row that is the rest of the previous one, split by a page break: its
+    activité / compétence text continues a sentence, or carries no code where
+    the previous row's did."""
+    keys = _key_units(row)
+    if not keys:
+        return False
+    if starts_lower(keys[0].text):
+        return not (keys[0].is_item and _list_goes_on(previous))
+    # compared role by role: an uncoded compétence under a coded activité is
+    # no continuation when the compétences above were not coded either
+    roles = {
+        role
+        for role in ("activite", "competence")
+        if any(fresh and cell_units(cell) for cell, fresh in row.cells.get(role, []))
+    }
+    coded_before = (
+        "activite" in roles and previous.activite is not None and previous.activite.code
+    ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
+    coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
+    coded_now = coded_now or bool(row.prefix) or any(codes_only(ctx, u.text) for u in keys)
+    coded_now = coded_now or any(  # a number in the code column
+        fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
+        for cell, fresh in row.cells.get("code", [])
+    )
+    return bool(coded_before) and not coded_now
+
+
+def _list_goes_on(previous: Row) -> bool:
+    """The previous row's compétence cell is a list of abilities (only items, or
+    a lead-in ``… à :`` awaiting them): an item in the next row is the list's
+    next ability, not the end of a sentence."""
+    for cell, _ in previous.cells.get("competence", []):
+        units = cell_units(cell)
+        if units and (all(u.is_item for u in units) or _LEAD_IN.search(units[-1].text)):
+            return True
+    return False
+
+
+def listed(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """A cell whose lead-in ends on the preposition an infinitive follows
+    (``Vérifier la capacité du candidat à :``, ``être capable de :``) states its
+    compétences in the items; the uncoded lead-ins and the labelled remarks
+    beside them (``Contrôle continu : …``) are none. A lead-in alone, its items
+    in the rows below, is no compétence. A statement ending ``:`` over its
+    details (``Déposer le composant : - étayer, …``) stays one compétence."""
+    others = [u for u in units if not u.is_item]
+    if not others or any(competence_code(ctx, u.text) is not None for u in units):
+        return units
+    if not any(_LEAD_IN.search(u.text) for u in others):
+        return units
+    if not all(u.text.rstrip().endswith(":") or _LABELLED.match(u.text) for u in others):
+        return units
+    return [u for u in units if u.is_item]

@@ -33,6 +33,7 @@ _SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a 
 _MIN_BOX = 8.0  # points: narrower or flatter shapes are rules and marks, not boxes
 _MAX_BOX = 0.8  # share of the page: larger shapes are the page's background
 _WORD_GAP = 0.15  # font sizes: a gap this wide between touching letters is a space
+_SPACELESS_GAP = 0.25  # font sizes: a word gap on a page that sets no space characters
 _TOUCHING = 0.05  # font sizes: letters closer than this touch
 _SMALL_CAPS = 1.15  # a line's capitals this much larger than its other capitals: small caps
 
@@ -165,13 +166,14 @@ def read_page(page: Any) -> PageText:
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
         boxes = [_rotate_bbox(b, width, height, rotated) for b in boxes]
         width, height = height, width
-    raw = [part for w in raw for part in split_glued(w)]
+    spaceless = not any(c["text"].isspace() for c in chars)  # words placed by position only
+    raw = [part for w in raw for part in split_glued(w, spaceless)]
     words = join_small_caps(drop_scattered([_word(w) for w in raw if w["text"].strip()]))
     number_lines(words)
     return PageText(words, edges, width, height, rotated, boxes)
 
 
-def split_glued(raw: dict[str, Any]) -> list[dict[str, Any]]:
+def split_glued(raw: dict[str, Any], spaceless: bool = False) -> list[dict[str, Any]]:
     """A pdfplumber word cut where its letters part by a word gap.
 
     pdfplumber joins characters less than 3 pt apart; a justified line can
@@ -179,19 +181,24 @@ def split_glued(raw: dict[str, Any]) -> list[dict[str, Any]]:
     Inside a word whose letters touch, a gap of 0.15 font size or more is such
     a space. Words whose letters do not touch (spaced type, odd metrics) stay
     whole, and so does sideways text (its gaps are not along x); a leading
-    dash or bullet keeps to its word (list markers are read elsewhere).
+    dash or bullet keeps to its word (list markers are read elsewhere). On a
+    ``spaceless`` page (words placed by position only, as LaTeX does: an Arial
+    word gap is 0.28 font size) every gap of 0.25 font size is a space, the
+    letters touching or not.
     """
     from pdfplumber.utils.text import LIGATURES
 
     chars = raw["chars"]
     texts = [LIGATURES.get(c["text"], c["text"]) for c in chars]
-    if len(chars) < 3 or "".join(texts) != raw["text"] or not raw.get("upright", True):
+    if len(chars) < 2 or "".join(texts) != raw["text"] or not raw.get("upright", True):
         return [raw]
     size = sorted(c["size"] for c in chars)[len(chars) // 2]
     gaps = [b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False)]
-    if sum(abs(g) < _TOUCHING * size for g in gaps) * 2 <= len(gaps):
+    touching = sum(abs(g) < _TOUCHING * size for g in gaps)
+    if not spaceless and touching * 2 <= len(gaps):
         return [raw]
-    cuts = [i + 1 for i, g in enumerate(gaps) if g >= _WORD_GAP * size]
+    gap = _SPACELESS_GAP if spaceless else _WORD_GAP
+    cuts = [i + 1 for i, g in enumerate(gaps) if g >= gap * size]
     if cuts and cuts[0] == 1 and not texts[0].isalnum():
         cuts = cuts[1:]  # a dash or bullet glued to its item's first word stays there
     if not cuts:

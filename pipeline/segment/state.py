@@ -10,6 +10,7 @@ from ..rules import Hit, Rule
 from ..textclean import label_text
 from .content import add_competence
 from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units, norm_text
+from .topics import TopicLists
 
 
 @dataclass
@@ -20,8 +21,8 @@ class State:
     zone: str | None = None
     zone_filled: bool = False  # the zone has taken content since its cue
     zone_cued: bool = False  # a cue line opened the zone (not the bloc's heading)
-    #: ids of the list items of lists that name topics, no ability (see walk.topic_lists)
-    topics: frozenset[int] = frozenset()
+    #: the lists that name topics, no ability (:mod:`.topics`)
+    topics: TopicLists | None = None
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None

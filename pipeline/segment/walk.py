@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..docmodel import BBox, Kind
-from ..nlp import classify, is_action, is_result, opens_on_noun
+from ..nlp import classify, is_action, is_result
 from ..textclean import capitalise, ends_sentence, is_prose, is_upper, label_text, starts_lower
 from .butpages import CompetencePages, competence_pages
 from .content import (
@@ -36,6 +36,7 @@ from .state import (
     unit_depth,
 )
 from .tables import read_table, transversal
+from .topics import TopicLists
 
 
 def blocs(ctx: Context) -> None:
@@ -47,7 +48,7 @@ def blocs(ctx: Context) -> None:
         bloc_label=label,
         roman_units=roman_units(ctx, label),
         unit_depth=unit_depth(ctx, label),
-        topics=topic_lists(ctx),
+        topics=TopicLists(ctx),
     )
     units = ctx.units
     pages = competence_pages(ctx)
@@ -135,29 +136,6 @@ def _under(level: Unit, unit: Unit) -> bool:
     if box is None or above is None or unit.page != level.page or box.top < above.top:
         return False
     return above.x0 <= (box.x0 + box.x1) / 2 <= above.x1
-
-
-def topic_lists(ctx: Context) -> frozenset[int]:
-    """The items of the lists that name topics and state no ability: two items
-    or more, uncoded, none opening on an infinitive, most on a noun (a
-    programme's parts under a unit: "activités géométriques (III) ;")."""
-    if not ctx.options.use_nlp:
-        return frozenset()
-    runs: list[list[Unit]] = [[]]
-    for unit in ctx.units:
-        if unit.is_item and unit.table is None:
-            runs[-1].append(unit)
-        elif runs[-1]:
-            runs.append([])
-    found: set[int] = set()
-    for run in runs:
-        texts = [label_text(u.text) for u in run]
-        if len(run) < 2 or any(competence_code(ctx, u.text) for u in run):
-            continue
-        if any(is_action(t) for t in texts) or 2 * sum(map(opens_on_noun, texts)) < len(texts):
-            continue
-        found.update(id(u) for u in run)
-    return frozenset(found)
 
 
 def _explains(unit: Unit, following: list[Unit]) -> bool:
@@ -464,7 +442,8 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         return
     if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
         return  # "1 - Evaluation de …": a numbered sub-heading over the items
-    if unit.is_item and not coded and id(unit) in state.topics and not state.zone_cued:
+    topics = state.topics
+    if unit.is_item and not coded and not state.zone_cued and topics and topics.holds(unit):
         bloc.connaissances.append(label_text(text))  # a topic of the unit, no ability
         return
     if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):

@@ -1,0 +1,61 @@
+"""Lists that name topics and state no ability: two items or more, uncoded,
+none opening on an infinitive, most on a noun (a programme's parts under a
+unit: "activités géométriques (III) ;"). Such items are the unit's
+connaissances, not its compétences.
+
+Each list is judged only when one of its items is read where it matters, and
+a list most of whose items open on a word shaped like an infinitive (-er, -ir,
+-re, -oir) states abilities without asking the language model: a document of
+such lists never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp import is_action, opens_on_noun
+from ..textclean import label_text
+from .content import competence_code
+from .draft import Context, Unit
+
+_INFINITIVE_SHAPE = re.compile(r"^[^\W\d_]+(?:er|ir|re)\b", re.IGNORECASE)  # -oir ends in -ir
+
+
+class TopicLists:
+    """The document's lists of uncoded items outside tables, judged lazily."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._runs: list[list[Unit]] = []
+        self._run_of: dict[int, int] = {}  # id(item) → its list
+        self._verdicts: dict[int, bool] = {}
+        if not ctx.options.use_nlp:
+            return
+        run: list[Unit] = []
+        for unit in [*ctx.units, None]:
+            if unit is not None and unit.is_item and unit.table is None:
+                run.append(unit)
+                continue
+            if len(run) >= 2:
+                self._run_of.update((id(item), len(self._runs)) for item in run)
+                self._runs.append(run)
+            run = []
+
+    def holds(self, unit: Unit) -> bool:
+        """Whether ``unit`` is an item of a list that names topics."""
+        index = self._run_of.get(id(unit))
+        if index is None:
+            return False
+        if index not in self._verdicts:
+            self._verdicts[index] = self._names_topics(self._runs[index])
+        return self._verdicts[index]
+
+    def _names_topics(self, run: list[Unit]) -> bool:
+        if any(competence_code(self._ctx, u.text) for u in run):
+            return False
+        texts = [label_text(u.text) for u in run]
+        if 2 * sum(bool(_INFINITIVE_SHAPE.match(t)) for t in texts) > len(texts):
+            return False  # mostly infinitives: abilities
+        if any(is_action(t) for t in texts):
+            return False
+        return 2 * sum(map(opens_on_noun, texts)) >= len(texts)

@@ -169,4 +169,3 @@ def test_ocrfix_invalid_rule_file_refused(tmp_path: Path, content: str, message:
     (tmp_path / "ocr.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(ocrfix.OcrRuleError, match=message):
         ocrfix.load_rules(tmp_path)
-

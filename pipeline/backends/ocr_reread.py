@@ -2,13 +2,13 @@
 
 On a whole page (``--psm 3``) Tesseract sometimes finds a bad text line in a
 table cell (two lines of the cell, or a line and a speck, taken as one): its
-words come back as noise read with almost no confidence (``EE``, ``PES For
-FEU``) and, being two lines tall, glue the cell's items together. A cell is a
-block of uniform text, so such a cell is read again on its own (``--psm 6``).
-Of the two readings of a word the more confident wins (the page's knows the
-context: a capital after a full line); the cell's reading fills the place of
-the page's noise, and the merged words replace the cell's when they are read
-with more confidence as a whole.
+words come back as noise, read with almost no confidence and known to no
+French lexicon (``EE``, ``PES For FEU``), and being two lines tall they glue
+the cell's items together. A cell is a block of uniform text, so such a cell
+is read again on its own (``--psm 6``). Of the two readings of a word the
+more confident wins (the page's knows the context: a capital after a full
+line); the cell's reading fills the place of the page's noise, and the merged
+words replace the cell's when they are read with more confidence as a whole.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from statistics import median
 
 import numpy as np
 
+from ..ocrfix import Lexicon, lexicon
 from .ocr_grid import TableGrid
 from .ocr_tesseract import BLOCK, Word, read_words
 
-GARBLED = 30  # a word read with less confidence than this is noise (a trigger: 2 letters or more)
+GARBLED = 30  # a word read with less confidence than this is noise, unless it is French
 _INSET = 3  # pixels cut from each side of a cell (its erased rulings)
 _PAD = 12  # white margin around the crop (Tesseract reads badly at an image's edge)
 _SPECK = 0.5  # a word less tall than this share of the cell's median word is a speck
@@ -30,10 +31,11 @@ _OVERLAP = 0.3  # share of the smaller box two readings of one word have in comm
 
 def reread_cells(words: list[Word], gray: np.ndarray, tables: list[TableGrid]) -> list[Word]:
     """``words`` with the words of each garbled cell replaced by a better reading."""
+    lex = lexicon()
     for table in tables:
         for cell in table.cells:
             inside = [w for w in words if _within(w, cell.bbox)]
-            if not any(w.conf < GARBLED and sum(c.isalpha() for c in w.text) >= 2 for w in inside):
+            if not any(_noise(w, lex) for w in inside):
                 continue
             again = _read_cell(gray, cell.bbox)
             kept = [
@@ -48,6 +50,15 @@ def reread_cells(words: list[Word], gray: np.ndarray, tables: list[TableGrid]) -
                 rest = [w for w in words if not _within(w, cell.bbox)]
                 words = rest[:first] + merged + rest[first:]
     return words
+
+
+def _noise(word: Word, lex: Lexicon) -> bool:
+    """A word read with almost no confidence that is no French word (``EE``, ``etles``)."""
+    return (
+        word.conf < GARBLED
+        and sum(c.isalpha() for c in word.text) >= 2
+        and not lex.knows(word.text)
+    )
 
 
 def _within(word: Word, box: tuple[float, float, float, float]) -> bool:

@@ -7,8 +7,9 @@ French lexicon (``EE``, ``PES For FEU``), and being two lines tall they glue
 the cell's items together. A cell is a block of uniform text, so such a cell
 is read again on its own (``--psm 6``). Of the two readings of a word the
 more confident wins (the page's knows the context: a capital after a full
-line); the cell's reading fills the place of the page's noise, and the merged
-words replace the cell's when they are read with more confidence as a whole.
+line); the cell's reading fills the place of the page's noise (its bullets and marks,
+which a block reading may drop, stay), and the merged words replace the
+cell's when they are read with more confidence as a whole.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from statistics import median
 
 import numpy as np
 
-from ..ocrfix import Lexicon, lexicon
+from ..ocrfix import Lexicon, is_bullet, lexicon
 from .ocr_grid import TableGrid
 from .ocr_tesseract import BLOCK, Word, read_words
 
 GARBLED = 30  # a word read with less confidence than this is noise, unless it is French
 _INSET = 3  # pixels cut from each side of a cell (its erased rulings)
 _PAD = 12  # white margin around the crop (Tesseract reads badly at an image's edge)
-_SPECK = 0.5  # a word less tall than this share of the cell's median word is a speck
+_SPECK = 0.35  # a word less tall than this share of the cell's median word is a speck
 _OVERLAP = 0.3  # share of the smaller box two readings of one word have in common
 
 
@@ -41,10 +42,11 @@ def reread_cells(words: list[Word], gray: np.ndarray, tables: list[TableGrid]) -
             kept = [
                 w
                 for w in inside
-                if w.conf >= GARBLED and not _overlaps_any(w, [a for a in again if a.conf > w.conf])
+                if not _noise(w, lex)
+                and not _overlaps_any(w, [a for a in again if a.conf > w.conf])
             ]
             filled = [w for w in again if not _overlaps_any(w, kept)]
-            merged = sorted(kept + filled, key=lambda w: (w.y0, w.x0))
+            merged = _without_specks(kept + filled)
             if _confidence(merged) > _confidence(inside):
                 first = words.index(inside[0])
                 rest = [w for w in words if not _within(w, cell.bbox)]
@@ -67,22 +69,27 @@ def _within(word: Word, box: tuple[float, float, float, float]) -> bool:
 
 
 def _read_cell(gray: np.ndarray, box: tuple[float, float, float, float]) -> list[Word]:
-    """The words of one cell read alone (specks left out), in page pixel coordinates."""
+    """The words of one cell read alone, in page pixel coordinates."""
     x0, y0 = int(box[0]) + _INSET, int(box[1]) + _INSET
     x1, y1 = int(box[2]) - _INSET, int(box[3]) - _INSET
     if x1 - x0 < 8 or y1 - y0 < 8:
         return []
     crop = np.pad(gray[y0:y1, x0:x1], _PAD, constant_values=255)
-    words = read_words(crop, BLOCK)
-    if not words:
-        return []
-    typical = median(w.height for w in words)
     dx, dy = x0 - _PAD, y0 - _PAD
     return [
         replace(w, x0=w.x0 + dx, y0=w.y0 + dy, x1=w.x1 + dx, y1=w.y1 + dy)
-        for w in words
-        if w.height >= _SPECK * typical
+        for w in read_words(crop, BLOCK)
     ]
+
+
+def _without_specks(words: list[Word]) -> list[Word]:
+    """Words, top to bottom, without the specks read as a letter or digit (far
+    smaller than the cell's words; a bullet glyph, small too, stays)."""
+    typical = median(w.height for w in words) if words else 0
+    return sorted(
+        (w for w in words if w.height >= _SPECK * typical or is_bullet(w.text)),
+        key=lambda w: (w.y0, w.x0),
+    )
 
 
 def _overlaps_any(word: Word, others: list[Word]) -> bool:

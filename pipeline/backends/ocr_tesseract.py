@@ -22,7 +22,8 @@ from ..errors import MissingTool
 _runs = 0  # Tesseract runs in this process (see runs())
 
 LANG = "fra"
-CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation
+PAGE = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation
+BLOCK = "--oem 1 --psm 6"  # LSTM engine, one block of uniform text (a table cell)
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ def runs() -> int:
     return _runs
 
 
-def read_words(gray: np.ndarray) -> list[Word]:
-    """The words Tesseract finds on a grayscale page, in its reading order."""
+def read_words(gray: np.ndarray, config: str = PAGE) -> list[Word]:
+    """The words Tesseract finds on a grayscale page (or block), in its reading order."""
     import pytesseract
 
     global _runs
@@ -94,7 +95,7 @@ def read_words(gray: np.ndarray) -> list[Word]:
     image = Image.fromarray(gray)
     image.format = "PPM"  # pytesseract writes the temp file in this format: PGM, no compression
     data = pytesseract.image_to_data(
-        image, lang=LANG, config=CONFIG, output_type=pytesseract.Output.DICT
+        image, lang=LANG, config=config, output_type=pytesseract.Output.DICT
     )
     words = []
     for i, text in enumerate(data["text"]):

@@ -31,8 +31,8 @@ from .content import (
     bloc_of,
     competence_code,
     criteres_of_cell,
-    numbered_items,
     extend,
+    numbered_items,
 )
 from .draft import (
     Context,

@@ -178,7 +178,7 @@ def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Uni
     if nxt is None or nxt.table is not None or is_cue(ctx, nxt):
         return 0
     hit = state.bloc_hit(ctx, unit.text)
-    if hit is None or not hit.group("libelle") or is_aside(hit.group("libelle")):
+    if hit is None or not hit.group("libelle") or is_aside(hit.group("libelle") or ""):
         return 1 + _wrapped(state, following)
     bloc = state.bloc
     if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):

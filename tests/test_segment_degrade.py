@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from referentiel.api import extract
 from referentiel.backends.text import parse_lines
 from referentiel.docmodel import Document
+from referentiel.errors import NotAReferentiel
 from referentiel.models import Referentiel
 from referentiel.options import Options
 from referentiel.segment import segment
@@ -79,3 +81,36 @@ def test_segment_degrade_abilities_under_a_capable_de_lead_in_are_not_refused() 
     assert libelles[0].startswith("d'entrer en relation avec les personnes aidées")
     assert libelles[8] == "de rendre compte de leur action et de l'évaluer."
     assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]
+
+
+def test_segment_degrade_a_grid_of_levels_reads_its_named_rows_as_blocs() -> None:
+    # DCLEP: one grid, rows = domaines under a spanning "DOMAINES" cell (one letter
+    # a line), columns = CEFR levels, cells = descriptor sentences
+    ref = extract(REAL / "dclep-referentiel-certification.md")
+    assert [b.libelle for b in ref.blocs] == [
+        "Compréhension de l'Ecrit et de l'Oral",
+        "Production écrite et orale",
+        "Interaction",
+    ]  # the "Caractéristiques générales" row, outside the group, is no domaine
+    assert ref.blocs[0].criteres[0].libelle == "Repérage de quelques éléments factuels simples."
+    assert "Argumentation efficace." in [k.libelle for k in ref.blocs[1].criteres]
+    assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]
+
+
+INVOICE = """# Facture n° 2024-118
+
+<table>
+<tr><td>Réf.</td><td>Désignation</td><td>Qté</td><td>Prix unitaire</td><td>Total</td></tr>
+<tr><td>A12</td><td>Cartouches d'encre noire pour imprimante laser de bureau</td>
+<td>3</td><td>42,00</td><td>126,00</td></tr>
+<tr><td>B07</td><td>Ramettes de papier.</td><td>10</td><td>4,50</td><td>45,00</td></tr>
+<tr><td>Total TTC</td><td></td><td></td><td></td><td>171,00</td></tr>
+</table>
+"""
+
+
+def test_segment_degrade_an_invoice_table_stays_refused(tmp_path: Path) -> None:
+    path = tmp_path / "facture.md"
+    path.write_text(INVOICE, encoding="utf-8")
+    with pytest.raises(NotAReferentiel, match=r"facture\.md"):
+        extract(path)

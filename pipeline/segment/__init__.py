@@ -23,6 +23,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 10. ``links`` — critères to the compétences they name; warnings;
 11. ``implicit`` — no bloc found: the document's action statements in one
     implicit bloc (``LOW_CONFIDENCE_STRUCTURE``) rather than a refusal;
+    ``grid`` — still none: a grid's named rows as blocs, their cells'
+    sentences as critères (``LOW_CONFIDENCE_STRUCTURE``);
 12. ``unplaced`` — every unit no element took is an ``UNPLACED_TEXT`` warning.
 
 Segmentation never looks at the input format: only at the document model and
@@ -41,6 +43,7 @@ from ..rules import RuleSet, default_rules
 from .activities import activities
 from .certification import certification
 from .draft import Context
+from .grid import grid
 from .implicit import implicit
 from .interleaved import streams
 from .links import activity_types, code_links, links
@@ -68,6 +71,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("codes", codes),
     ("links", links),
     ("implicit", implicit),
+    ("grid", grid),
     ("unplaced", unplaced),
 )
 

@@ -162,8 +162,12 @@ def add_competence(
         add_composante(ctx, bloc, unit, libelle)
         return None
     comp = find_competence(ctx, libelle, bloc, code)
+    if comp is not None and comp.source == source and norm_text(comp.libelle) != norm_text(libelle):
+        comp = None  # one passage names each ability once: a near-twin there is another one
     if comp is None:
-        comp = DCompetence(libelle, Where(unit.page, unit.line, rule), from_list=from_list)
+        comp = DCompetence(
+            libelle, Where(unit.page, unit.line, rule), from_list=from_list, source=source
+        )
         bloc.competences.append(comp)
     elif comp not in bloc.competences and not is_implicit(bloc):
         owner = bloc_of(ctx, comp)
@@ -334,7 +338,12 @@ def add_critere(
     competences: list[DCompetence] | None = None,
     link_codes: list[str] | None = None,
 ) -> DCritere:
-    """A new critère of ``bloc``."""
+    """A new critère of ``bloc``; a critère numbered under one of the bloc's
+    compétences ("1.1.1. Savoir …" under "1.1") evaluates that compétence, its
+    number dropped from the libellé."""
+    text, owners = _numbered_under(bloc, libelle)
+    if owners:
+        libelle, competences, link_codes = text, owners, []
     critere = DCritere(
         libelle,
         Where(unit.page, unit.line, rule, unit.bbox),
@@ -344,3 +353,34 @@ def add_critere(
     )
     bloc.criteres.append(critere)
     return critere
+
+
+#: a three- or four-level number heading an item ("1.1.1.", "2.4.1")
+_SUB_NUMBER = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2}){2,3})\.?\s+(?=[^\W\d_])")
+#: the next item of such a numbering glued after a sentence ("… d'intervention. 2.4.2. Savoir …")
+_GLUED_NUMBER = re.compile(r"(?<=[.;!?])\s+(?=\d{1,2}(?:\.\d{1,2}){2,3}\.?\s+[^\W\d_])")
+
+
+def numbered_items(text: str) -> list[str]:
+    """The items of a numbering series one paragraph holds: a paragraph that
+    starts with a multi-level number and glues the next number of the series
+    after a sentence is two items."""
+    if _SUB_NUMBER.match(text) is None:
+        return [text]
+    return [part for part in _GLUED_NUMBER.split(text) if part.strip()]
+
+
+def _numbered_under(bloc: DBloc, libelle: str) -> tuple[str, list[DCompetence]]:
+    """The libellé without its number and the bloc's compétences the number
+    extends ("1.1.1" under "1.1"); the libellé unchanged and no compétence
+    when the number extends none."""
+    found = _SUB_NUMBER.match(libelle)
+    if found is None:
+        return libelle, []
+    parent = found.group("code").rsplit(".", 1)[0]
+    owners = [
+        comp
+        for comp in bloc.competences
+        if any("".join(code.split()).rstrip(".") == parent for code, _ in comp.codes)
+    ]
+    return (libelle[found.end() :], owners) if owners else (libelle, [])

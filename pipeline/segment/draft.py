@@ -99,6 +99,7 @@ class DCompetence:
     resultats: list[str] = field(default_factory=list)
     activites: list[str] = field(default_factory=list)
     from_list: bool = False  # one item of a list of compétences (not a heading of its own)
+    source: int | None = None  # the passage (list, section) that first stated it
     code: str | None = None  # chosen by the merge stage
     merged_into: DCompetence | None = None
 
@@ -258,6 +259,28 @@ def wraps_on(last: Unit, unit: Unit) -> bool:
         and starts_lower(unit.text)
         and not ends_sentence(last.text)
     )
+
+
+def runs_on(title: str, unit: Unit) -> bool:
+    """Whether a heading's ``title`` goes on in the next ``unit``: a paragraph
+    starting in lower case under a title that ends no sentence (a title
+    wrapped over two paragraphs: "OI 21 EC de gérer les ressources humaines" /
+    "d'une organisation du secteur")."""
+    return (
+        unit.kind is Kind.PARAGRAPH
+        and unit.table is None
+        and starts_lower(unit.text)
+        and not ends_sentence(title)
+    )
+
+
+_ASIDE = re.compile(r"^\([^()]*\)$")
+
+
+def is_aside(title: str) -> bool:
+    """Whether a heading's title is only a parenthesis: a qualifier of the
+    unit ("Domaine de compétences 5 (transversal)"), its title on the next line."""
+    return bool(_ASIDE.match(title.strip()))
 
 
 def positions(row: Row) -> list[tuple[int, Cell]]:

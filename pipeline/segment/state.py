@@ -9,7 +9,18 @@ from ..docmodel import Kind
 from ..rules import Hit, Rule
 from ..textclean import label_text
 from .content import add_competence
-from .draft import Context, DBloc, DCompetence, DCritere, Unit, Where, cell_units, norm_text
+from .draft import (
+    Context,
+    DBloc,
+    DCompetence,
+    DCritere,
+    Unit,
+    Where,
+    cell_units,
+    is_aside,
+    norm_text,
+    runs_on,
+)
 from .topics import TopicLists
 
 
@@ -148,6 +159,8 @@ def open_bloc(
         return None
     code = hit.group("code") if hit else None
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
+    if is_aside(libelle):
+        libelle = ""  # a qualifier, "(transversal)": the title is on the next line
     if not libelle and len(units) > 1 and not is_cue(ctx, units[1]):
         libelle = label_text(units[1].text)
     level = first.level if first.kind is Kind.HEADING else None
@@ -184,6 +197,8 @@ def open_outline_competence(
     libelle, used = label_text(hit.group("libelle") or ""), 0
     if not libelle and title is not None:
         libelle, used = label_text(title.text), 1
+    elif title is not None and runs_on(libelle, title):
+        libelle, used = f"{libelle} {label_text(title.text)}", 1  # its title wrapped
     if not libelle:
         return None
     bloc = _listing_bloc(ctx, bloc, libelle)

@@ -32,6 +32,7 @@ from .content import (
     competence_code,
     criteres_of_cell,
     extend,
+    numbered_items,
 )
 from .draft import (
     Context,
@@ -466,10 +467,11 @@ def _criteres(
         return
     if view.criteres_headed is None:
         view.criteres_headed = _headed(view)
-    for unit, libelle, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
-        row.critere = add_critere(
-            state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
-        )
+    for unit, text, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
+        for libelle in numbered_items(text):
+            row.critere = add_critere(
+                state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
+            )
 
 
 def _headed(view: TableView) -> bool:

@@ -24,7 +24,7 @@ from .content import (
     find_competence,
     is_composante,
 )
-from .draft import Context, DBloc, Unit, norm_text
+from .draft import Context, DBloc, Unit, is_aside, norm_text, runs_on
 from .state import (
     State,
     bloc_label,
@@ -156,7 +156,7 @@ def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Uni
     if nxt is None or nxt.table is not None or is_cue(ctx, nxt):
         return 0
     hit = state.bloc_hit(ctx, unit.text)
-    if hit is None or not hit.group("libelle"):
+    if hit is None or not hit.group("libelle") or is_aside(hit.group("libelle") or ""):
         return 1 + _wrapped(state, following)
     bloc = state.bloc
     if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
@@ -166,16 +166,17 @@ def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Uni
 
 
 def _wrapped(state: State, following: list[Unit]) -> int:
-    """How many lines below a bloc's title line (``following[0]``) continue it,
-    the line above ending on a comma (a title wrapped in its merged cell:
-    "C3" / "Organiser," / "gérer")."""
+    """How many lines below a bloc's title line (``following[0]``) continue it:
+    the line above ends on a comma (a title wrapped in its merged cell: "C3" /
+    "Organiser," / "gérer"), or the line goes on in lower case ("Conception et
+    conduite de projets d'unité" / "ou de service dans le cadre …")."""
     used = 0
     for above, nxt in zip(following, following[1:], strict=False):
-        if state.bloc is None or not above.text.rstrip().endswith(","):
+        if state.bloc is None or nxt.table is not None or nxt.is_item:
             break
-        if nxt.table is not None or nxt.is_item:
+        if not (above.text.rstrip().endswith(",") or runs_on(above.text, nxt)):
             break
-        state.bloc.libelle = f"{state.bloc.libelle.rstrip(',')}, {nxt.text.strip()}"
+        state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
         used += 1
     return used
 

@@ -4,51 +4,41 @@ compétences its rows named, '<br/>- ' lines of one list."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from referentiel.api import extract, parse
+from fixtures.real_docs import competence, extract_real
+from referentiel.api import parse
 from referentiel.docmodel import Block, Kind
-from referentiel.models import Competence, Referentiel
 
 REAL = Path(__file__).parent / "data" / "real"
 
 
-@cache
-def _extract(name: str) -> Referentiel:
-    return extract(REAL / name)
-
-
-def _competence(ref: Referentiel, code: str) -> Competence:
-    return next(c for b in ref.blocs for c in b.competences if c.code == code)
-
-
 def test_unnamed_column_beside_competences_and_criteres_holds_conditions() -> None:
     # "Compétences détaillées | Critères et indicateurs d'évaluation | Ressources"
-    comp = _competence(_extract("bacpro-hps-referentiel-certification.md"), "C 111")
+    comp = competence(extract_real("bacpro-hps-referentiel-certification.md"), "C 111")
     assert "Outils informatiques et logiciels adaptés" in comp.conditions_realisation
     assert not any(k.startswith("Outils informatiques") for k in comp.resultats_attendus)
 
 
 def test_mise_en_situation_column_holds_conditions() -> None:
     # "SAVOIR-FAIRE | MISE EN SITUATION | RÉSULTATS ATTENDUS"
-    ref = _extract("cap-arts-verre-referentiel-certification.md")
-    comp = _competence(ref, "C1.1")
+    ref = extract_real("cap-arts-verre-referentiel-certification.md")
+    comp = competence(ref, "C1.1")
     assert comp.conditions_realisation
     assert comp.resultats_attendus
     assert not set(comp.conditions_realisation) & set(comp.resultats_attendus)
 
 
 def test_savoirs_part_of_a_table_goes_to_its_competences() -> None:
-    ref = _extract("bacpro-csr-referentiel-certification.md")
+    ref = extract_real("bacpro-csr-referentiel-certification.md")
     pole = ref.blocs[0]
     assert not pole.connaissances
     shared = "L'identification des formules professionnelles et procédures couramment utilisées"
-    assert shared in _competence(ref, "C1-1.1").connaissances
+    assert shared in competence(ref, "C1-1.1").connaissances
     # one table holds two opérationnelles: both get its savoirs
-    both = [_competence(ref, code).connaissances for code in ("C1-1.2", "C1-1.3")]
+    both = [competence(ref, code).connaissances for code in ("C1-1.2", "C1-1.3")]
     assert both[0] and both[0] == both[1]
-    assert not _competence(ref, "C1-1").connaissances  # the heading row across the table
+    assert not competence(ref, "C1-1").connaissances  # the heading row across the table
 
 
 def _items(blocks: list[Block]) -> list[Block]:
@@ -74,6 +64,6 @@ def test_br_separated_dash_lines_are_items_of_one_list() -> None:
 
 
 def test_br_separated_criteres_are_each_a_critere() -> None:
-    ref = _extract("cap-rci-referentiel.md")
+    ref = extract_real("cap-rci-referentiel.md")
     libelles = [k.libelle for b in ref.blocs for k in b.criteres]
     assert "Les principales fonctions assurées par l'ouvrage sont déterminées" in libelles

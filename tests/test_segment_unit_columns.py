@@ -4,26 +4,18 @@ unit level whatever its header word; the other columns are no element."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from referentiel.api import extract, parse
+from fixtures.real_docs import extract_real
+from referentiel.api import parse
 from referentiel.docmodel import Block, Kind
-from referentiel.models import Referentiel
 from referentiel.rules import default_rules
 from referentiel.segment.unitcolumn import unit_view
-
-REAL = Path(__file__).parent / "data" / "real"
-
-
-@cache
-def _extract(name: str) -> Referentiel:
-    return extract(REAL / name)
 
 
 def test_capacites_glued_in_one_cell_are_blocs() -> None:
     # header over three rows with empty cells; "C 1 : …<br/>C 2 : …" per épreuve row
-    ref = _extract("bepa-sap-capacites-epreuves.md")
+    ref = extract_real("bepa-sap-capacites-epreuves.md")
     codes = [b.code.replace(" ", "") for b in ref.blocs]
     assert codes == ["C1", "C2", "C3", "C5", "C6", "C7", "C8", "C9", "C10"]
     assert ref.blocs[0].libelle.startswith("Mobiliser les bases de la communication")
@@ -33,7 +25,7 @@ def test_capacites_glued_in_one_cell_are_blocs() -> None:
 
 def test_modules_of_two_letter_series_are_blocs() -> None:
     # "Modules" header; O1 then C2, C3: one number series; totals rows are no unit
-    ref = _extract("certiphyto-conseil-qcm-modules.md")
+    ref = extract_real("certiphyto-conseil-qcm-modules.md")
     assert [b.code for b in ref.blocs] == ["O1", "C2", "C3"]
     assert ref.blocs[2].libelle.startswith("Formuler des conseils")
     assert not any("Total" in b.libelle or "Durée" in b.libelle for b in ref.blocs)
@@ -64,7 +56,7 @@ def test_coded_column_needs_a_series(tmp_path: Path) -> None:
 def test_synthesis_units_told_from_their_children_by_numbering() -> None:
     # "C4 - Réaliser" | "C41 …": one digit is the unit, two its compétence; the
     # excerpt prints C4-C6 only in the synthesis table
-    ref = _extract("bacpro-hps-referentiel-certification.md")
+    ref = extract_real("bacpro-hps-referentiel-certification.md")
     assert [b.code for b in ref.blocs] == ["C1", "C2", "C3", "C4", "C5", "C6"]
     realiser = ref.blocs[3]
     assert realiser.libelle == "Réaliser"
@@ -76,7 +68,7 @@ def test_synthesis_units_told_from_their_children_by_numbering() -> None:
 
 def test_etre_capable_de_grid_and_wrapped_capacite_title() -> None:
     # « Être capable de / Conditions et ressources / Critères et indicateurs … »
-    ref = _extract("bp-piscine-referentiel-certification.md")
+    ref = extract_real("bp-piscine-referentiel-certification.md")
     assert ref.blocs[2].libelle.lower() == "organiser, gérer"  # "C3 <br/>Organiser, <br/>gérer"
     informer = ref.blocs[0]
     c11 = next(c for c in informer.competences if c.code == "C1.1")

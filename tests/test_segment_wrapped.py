@@ -3,22 +3,8 @@ on the real Légifrance annexes (DESJEPS, CAFERUIS, titres professionnels)."""
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
-from referentiel.api import extract
-from referentiel.models import Bloc, Competence, Referentiel
-
-REAL = Path(__file__).parent / "data" / "real"
-
-
-@cache
-def _extract(name: str) -> Referentiel:
-    return extract(REAL / name)
-
-
-def _competence(ref: Referentiel, code: str) -> Competence:
-    return next(c for b in ref.blocs for c in b.competences if c.code == code)
+from fixtures.real_docs import competence, extract_real
+from referentiel.models import Bloc, Referentiel
 
 
 def _bloc(ref: Referentiel, code: str) -> Bloc:
@@ -27,18 +13,18 @@ def _bloc(ref: Referentiel, code: str) -> Bloc:
 
 def test_a_competence_heading_title_wrapped_onto_a_lower_case_paragraph_goes_on() -> None:
     # "OI 21   EC de gérer les ressources humaines" / "d'une organisation du secteur"
-    ref = _extract("desjeps-performance-sportive-referentiel-certification.md")
-    assert _competence(ref, "OI 21").libelle == (
+    ref = extract_real("desjeps-performance-sportive-referentiel-certification.md")
+    assert competence(ref, "OI 21").libelle == (
         "EC de gérer les ressources humaines d'une organisation du secteur"
     )
     # a title ending a sentence takes nothing from below
-    assert _competence(ref, "OI 111").libelle.endswith("réseaux professionnels.")
+    assert competence(ref, "OI 111").libelle.endswith("réseaux professionnels.")
     assert [len(b.competences) for b in ref.blocs] == [15, 16, 28, 12]
 
 
 def test_a_bloc_title_on_the_next_lines_and_a_parenthesis_qualifier() -> None:
     # "Domaine de compétences 1" / "Conception et conduite …" / "ou de service …"
-    ref = _extract("caferuis-referentiel-professionnel.md")
+    ref = extract_real("caferuis-referentiel-professionnel.md")
     first = _bloc(ref, "Domaine de compétences 1")
     assert first.libelle == (
         "Conception et conduite de projets d'unité ou de service dans le cadre du projet "
@@ -51,7 +37,7 @@ def test_a_bloc_title_on_the_next_lines_and_a_parenthesis_qualifier() -> None:
 
 
 def test_a_critere_numbered_under_a_competence_evaluates_it_without_its_number() -> None:
-    ref = _extract("caferuis-referentiel-professionnel.md")
+    ref = extract_real("caferuis-referentiel-professionnel.md")
     criteres = [k for b in ref.blocs for k in b.criteres]
     libelles = [k.libelle for k in criteres]
     assert "Savoir évaluer les risques." in libelles
@@ -69,7 +55,7 @@ def test_a_critere_numbered_under_a_competence_evaluates_it_without_its_number()
 
 def test_near_twin_abilities_of_one_list_are_two_competences() -> None:
     # "Poser une menuiserie intérieure standard." / "… extérieure standard."
-    ref = _extract("tp-agent-entretien-batiment-rncp.md")
+    ref = extract_real("tp-agent-entretien-batiment-rncp.md")
     libelles = [c.libelle for c in ref.blocs[3].competences]
     assert "Poser une menuiserie intérieure standard." in libelles
     assert "Poser une menuiserie extérieure standard." in libelles
@@ -78,7 +64,7 @@ def test_near_twin_abilities_of_one_list_are_two_competences() -> None:
 
 def test_a_lead_in_list_inside_the_description_belongs_to_it() -> None:
     # "Cela se traduit par :" / "- un recentrage … ;" … then more description
-    ref = _extract("tp-secretaire-assistant-rncp.md")
+    ref = extract_real("tp-secretaire-assistant-rncp.md")
     description = ref.certification.description or ""
     assert "Cela se traduit par : un recentrage de l'activité" in description
     assert description.endswith("le tri et le traitement des informations.")

@@ -78,7 +78,7 @@ def opened_by_heading(ctx: Context, bloc: DBloc | None) -> bool:
     """Whether ``bloc`` was opened by a heading (not by a table's cell, nor implicit)."""
     if bloc is None or is_implicit(bloc):
         return False
-    return not any(known is bloc for known in ctx.cells.values())
+    return id(bloc) not in ctx.cell_blocs
 
 
 def bloc_for(ctx: Context, state: State, text: str) -> DBloc:

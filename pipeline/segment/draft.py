@@ -192,6 +192,7 @@ class Context:
     units: list[Unit] = field(default_factory=list)
     draft: Draft = field(default_factory=Draft)
     cells: dict[int, object] = field(default_factory=dict)  # id(cell) → what it made
+    cell_blocs: set[int] = field(default_factory=set)  # id(bloc) of the blocs a cell made
     #: id(table block) → the compétences its rows named, in order
     row_competences: dict[int, list[DCompetence]] = field(default_factory=dict)
     sources: int = 0
@@ -204,6 +205,12 @@ class Context:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""
         self.sources += 1
         return self.sources
+
+    def made(self, cell: object, element: object) -> None:
+        """Record what a table cell made (read once, found again by identity)."""
+        self.cells[id(cell)] = element
+        if isinstance(element, DBloc):
+            self.cell_blocs.add(id(element))
 
     def warn(self, code: str, message: str, page: int | None, line: int | None) -> None:
         self.draft.warnings.append((code, message, page, line))

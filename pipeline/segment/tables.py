@@ -233,11 +233,12 @@ def _bloc(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fre
         return
     numbered = _numbered_bloc(ctx, units[0].text) if len(units) == 1 else None
     if numbered is not None:
-        state.bloc = ctx.cells[id(cell)] = numbered
+        ctx.made(cell, numbered)
+        state.bloc = numbered
         return
     bloc = open_bloc(ctx, state, units, "table.bloc", any_text=True)
     if bloc is not None:
-        ctx.cells[id(cell)] = bloc
+        ctx.made(cell, bloc)
 
 
 _NUMBER = re.compile(r"\d{1,3}")
@@ -274,7 +275,8 @@ def _activite(
         for unit in units:
             where = Where(unit.page, unit.line, "table.activite")
             ctx.draft.activites.append(DActivite(None, label_text(unit.text), where))
-        row.activite = ctx.cells[id(cell)] = ctx.draft.activites[-1]
+        row.activite = ctx.draft.activites[-1]
+        ctx.made(cell, row.activite)
         return
     code = hit.group("code") if hit else None
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
@@ -282,7 +284,7 @@ def _activite(
     activite = DActivite(code, libelle, Where(first.page, first.line, rule))
     activite.taches.extend(u.text for u in units[1:])
     ctx.draft.activites.append(activite)
-    ctx.cells[id(cell)] = activite
+    ctx.made(cell, activite)
     row.activite = activite
 
 
@@ -316,7 +318,7 @@ def _competence(
             # a synthesis table's compétences column naming the units of the bloc level
             bloc = open_bloc(ctx, state, units, "table.bloc-mention")
             if bloc is not None:
-                ctx.cells[id(cell)] = bloc
+                ctx.made(cell, bloc)
             return
         linked = coded_cell(ctx, state, units)
         if linked:
@@ -352,7 +354,7 @@ def _competence(
         if row.code and len(comps) == 1 and not comps[0].codes:
             comps[0].codes.append((row.code, view.source))  # the code column's number
         row.competence = comps[-1]
-        ctx.cells[id(cell)] = comps[-1]
+        ctx.made(cell, comps[-1])
         owner = bloc_of(ctx, comps[-1])
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
@@ -463,7 +465,7 @@ def _criteres(
             row.critere = add_critere(
                 state.bloc, units[0], label_text(text), [], "table.criteres", comps, links
             )
-            ctx.cells[id(cell)] = row.critere
+            ctx.made(cell, row.critere)
         return
     if view.criteres_headed is None:
         view.criteres_headed = _headed(view)

@@ -46,7 +46,7 @@ _QUALITY_NOUNS = {
 
 
 #: the preposition an ability keeps from its "être capable de" lead-in
-_CAPABLE_DE = {"de", "d'", "d’"}
+_CAPABLE_DE = {"de", "d'"}  # is_action reads "’" as "'"
 
 
 @cache
@@ -89,7 +89,7 @@ def _opens_on_infinitive(text: str) -> bool:
             continue
         if index == 0 and token.lower_ in _CAPABLE_DE:
             continue
-        if token.pos_ == "PRON" and token.lower_ in {"se", "s'", "s’"}:
+        if token.pos_ == "PRON" and token.lower_ in {"se", "s'"}:
             continue
         return token.pos_ in {"VERB", "AUX"} and "Inf" in token.morph.get("VerbForm", [])
     return False

@@ -105,7 +105,7 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             continue
         for start in _MENTION.finditer(unit.text):
             hit = next(ctx.rules.hits("title", unit.text[start.end() :]), None)
-            kind = (hit.group("type") or hit.rule.value or "").upper() if hit else ""
+            kind = _family(hit) if hit else ""
             if hit is not None and kind in CERTIFICATION_TYPES:
                 words = _NAME_END.split(hit.group("intitule") or "", maxsplit=1)[0].split()
                 names.setdefault(kind, []).append(words)

@@ -13,7 +13,7 @@ cells and makes no unit.
 
 from __future__ import annotations
 
-from ..docmodel import Block, Cell, Kind
+from ..docmodel import Block, Kind
 from ..textclean import ends_sentence, is_mark, label_text
 from .content import add_critere
 from .draft import Context, DBloc, Unit, Where, cell_units, positions
@@ -69,7 +69,7 @@ def _unit_rows(block: Block) -> list[tuple[Unit, list[Unit]]]:
                     # a grouping cell ("DOMAINES", even one letter a line)
                     grouped_until = max(grouped_until, index + cell.row_span - 1)
                 seen.add(id(cell))
-                if len(units) == 1 and _is_label(units[0].text) and not _spans(cell):
+                if len(units) == 1 and _is_label(units[0].text) and cell.row_span <= 1:
                     label = units[0]
                 continue
             said = [u for u in units if _is_statement(u.text)]
@@ -80,10 +80,6 @@ def _unit_rows(block: Block) -> list[tuple[Unit, list[Unit]]]:
     if any(grouped for _, _, grouped in found):
         found = [entry for entry in found if entry[2]]
     return [(label, statements) for label, statements, _ in found]
-
-
-def _spans(cell: Cell) -> bool:
-    return cell.row_span > 1
 
 
 def _is_label(text: str) -> bool:

@@ -17,6 +17,7 @@ one from a place where every code is unique.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ..textclean import ends_sentence, fold
 from .content import is_implicit
@@ -92,15 +93,22 @@ def _synthesis_rest(bloc: DBloc, named: int) -> bool:
 
 
 def _merged_competences(competences: list[DCompetence]) -> list[DCompetence]:
-    """Each compétence once: a list names it, then its fiche."""
+    """Each compétence once: a list names it, then its fiche (the same words)."""
     kept: list[DCompetence] = []
-    for comp in competences:
-        same = next((c for c in kept if norm_text(c.libelle) == norm_text(comp.libelle)), None)
-        if same is None:
+    _add_competences(kept, competences, lambda a, b: norm_text(a) == norm_text(b))
+    return kept
+
+
+def _add_competences(
+    kept: list[DCompetence], extra: list[DCompetence], same: Callable[[str, str], bool]
+) -> None:
+    """Add ``extra`` to ``kept``, each merged into the one whose libellé is the ``same``."""
+    for comp in extra:
+        known = next((c for c in kept if same(c.libelle, comp.libelle)), None)
+        if known is None:
             kept.append(comp)
         else:
-            _merge_competence(same, comp)
-    return kept
+            _merge_competence(known, comp)
 
 
 def _merged_activites(activites: list[DActivite]) -> list[DActivite]:
@@ -137,12 +145,7 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
         # a summary or synthesis names the bloc; its own section titles it
         target.libelle = other.libelle or target.libelle
         target.where = other.where
-    for comp in other.competences:
-        known = next((c for c in target.competences if similar(c.libelle, comp.libelle)), None)
-        if known is None:
-            target.competences.append(comp)
-        else:
-            _merge_competence(known, comp)
+    _add_competences(target.competences, other.competences, similar)
     _union(target.connaissances, other.connaissances)
     for text, detail in zip(other.modalites, other.modalites_details, strict=True):
         if not any(norm_text(text) == norm_text(m) for m in target.modalites):

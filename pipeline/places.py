@@ -10,6 +10,7 @@ cells, reworded by OCR correction) gets an empty provenance.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import chain
 
@@ -44,6 +45,7 @@ class Places:
     def __init__(self, document: Document) -> None:
         self._blocks: list[_Placed] = []
         self._at: dict[tuple[int | None, int], list[int]] = {}
+        self._reached: list[tuple[int, int]] = []  # furthest (page, line) up to each block
         for block in document.walk():
             if block.line is None:
                 continue
@@ -53,6 +55,8 @@ class Places:
             )
             self._at.setdefault((block.page, block.line), []).append(len(self._blocks))
             self._blocks.append(placed)
+            key = (block.page or 0, block.line)
+            self._reached.append(max(self._reached[-1], key) if self._reached else key)
 
     def provenance(self, where: Where, text: str) -> Provenance:
         """Page, line, rule and box of an element whose libellé is ``text``."""
@@ -89,11 +93,8 @@ class Places:
         exact = self._at.get((where.page, where.line))
         if exact:
             return exact[0]
-        key = (where.page or 0, where.line)
-        for index, block in enumerate(self._blocks):
-            if (block.page or 0, block.line) >= key:
-                return index
-        return 0
+        index = bisect_left(self._reached, (where.page or 0, where.line))
+        return index if index < len(self._blocks) else 0
 
     def _search(self, needle: str, cursor: int) -> int | None:
         """The first non-table block from ``cursor`` on (then from the start) holding

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures.real_docs import extract_real
-from referentiel.api import parse
+from referentiel.api import extract, parse
 from referentiel.docmodel import Block, Kind
 from referentiel.rules import default_rules
 from referentiel.segment.unitcolumn import unit_view
@@ -76,3 +76,37 @@ def test_etre_capable_de_grid_and_wrapped_capacite_title() -> None:
     assert "Documentation fabricant" in c11.conditions_realisation
     assert any(k.libelle == "Les éléments sont reconnus sans erreur." for k in informer.criteres)
     assert not any(c.libelle in ("gérer", "entretenir") for b in ref.blocs for c in b.competences)
+
+
+def test_capacites_column_names_its_units_in_two_cells() -> None:
+    # header "CAPACITÉS GÉNÉRALES" over two merged cells per capacité: its name in
+    # capitals, then its code alone ("S'INFORMER" | "C1"); "C1-1 : …" per row
+    ref = extract_real("mc-tre-capacites-competences.md")
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        ("C1", "S'INFORMER"),
+        ("C2", "ORGANISER"),
+        ("C3", "EXÉCUTER"),
+        ("C4", "COMMUNIQUER"),
+    ]
+    assert [len(b.competences) for b in ref.blocs] == [2, 4, 8, 4]
+    assert ref.blocs[2].competences[7].code == "C3-8"
+
+
+def test_unit_code_beside_its_title_either_side(tmp_path: Path) -> None:
+    # the code in the cell after the title or before it: the same bloc
+    for first, second in (("S'informer", "C1"), ("C1", "S'informer")):
+        path = tmp_path / f"{first[:2]}.md"
+        path.write_text(
+            "# T\n\n| Capacités générales | Capacités générales | Compétences |\n|---|---|---|\n"
+            f"| {first} | {second} | C1-1 : Analyser les documents techniques |\n"
+            f"| {first.replace('C1', 'C2').replace('informer', 'organiser')} "
+            f"| {second.replace('C1', 'C2').replace('informer', 'organiser')} "
+            "| C2-1 : Planifier son intervention |\n",
+            encoding="utf-8",
+        )
+        ref = extract(path)
+        assert [(b.code, b.libelle) for b in ref.blocs] == [
+            ("C1", "S'informer"),
+            ("C2", "S'organiser"),
+        ]
+        assert [c.code for b in ref.blocs for c in b.competences] == ["C1-1", "C2-1"]

@@ -130,18 +130,25 @@ def _role(view: TableView, column: int, cell: Cell) -> str | None:
     return next((r for r in spanned if r in _READERS), spanned[0] if spanned else None)
 
 
-_TITLED = ("activite", "competence")  # roles whose code may be printed apart from the title
+_TITLED = ("bloc", "activite", "competence")  # roles whose code may be printed apart from the title
 
 
 def _codes_apart(ctx: Context, row: Row) -> None:
     """A code alone in its cell, the title in the next cell of the same column
-    group ("A1 | PRÉPARATION" under one spanning header): the code prefixes
-    the title (:func:`_titled_units`)."""
+    group ("A1 | PRÉPARATION" under one spanning header), or in the cell
+    before it ("S'INFORMER | C1"): the code prefixes the title
+    (:func:`_titled_units`)."""
     for role in _TITLED:
         cells = row.cells.get(role, [])
-        if len(cells) > 1 and _bare_code(ctx, cells[0][0].text.strip()):
-            row.prefix[role] = cells[0][0].text.strip()
+        if len(cells) < 2:
+            continue
+        first, last = cells[0][0].text.strip(), cells[-1][0].text.strip()
+        if _bare_code(ctx, first):
+            row.prefix[role] = first
             row.cells[role] = cells[1:]
+        elif _bare_code(ctx, last):
+            row.prefix[role] = last
+            row.cells[role] = cells[:-1]
 
 
 def _bare_code(ctx: Context, text: str) -> bool:
@@ -238,6 +245,8 @@ def _bloc(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fre
         return
     bloc = open_bloc(ctx, state, units, "table.bloc", any_text=True)
     if bloc is not None:
+        if bloc.code is None:
+            bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
         ctx.made(cell, bloc)
 
 

@@ -49,6 +49,7 @@ _ROLES = frozenset(
 )
 _ZONES = frozenset(
     _ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation", "details"}
+    | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value
     "bloc",
@@ -69,6 +70,7 @@ _PLAIN = (  # labels whose rules carry no value
     "critere-runin",
     "description",
     "document-part",
+    "epreuve-nature",
     "holder",
     "indicateur-inline",
     "link",

@@ -24,7 +24,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 11. ``implicit`` — no bloc found: the document's action statements in one
     implicit bloc (``LOW_CONFIDENCE_STRUCTURE``) rather than a refusal;
     ``grid`` — still none: a grid's named rows as blocs, their cells'
-    sentences as critères (``LOW_CONFIDENCE_STRUCTURE``);
+    sentences as critères (``LOW_CONFIDENCE_STRUCTURE``); ``whole`` — the
+    épreuves defined for the whole certification, the modalities of its only bloc;
 12. ``unplaced`` — every unit no element took is an ``UNPLACED_TEXT`` warning.
 
 Segmentation never looks at the input format: only at the document model and
@@ -48,7 +49,7 @@ from .implicit import implicit
 from .interleaved import streams
 from .links import activity_types, code_links, links
 from .merge import codes, merge
-from .modalites import place_modalites
+from .modalites import place_modalites, place_whole
 from .outline import outline
 from .stream import sections, units
 from .unplaced import unplaced
@@ -72,6 +73,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("links", links),
     ("implicit", implicit),
     ("grid", grid),
+    ("whole", place_whole),
     ("unplaced", unplaced),
 )
 

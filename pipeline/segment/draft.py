@@ -163,6 +163,8 @@ class Draft:
     )  # (activité, compétence, source)
     #: a modality and the compétences a table says it evaluates (:mod:`.modalites`)
     modalite_links: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: a section defining the épreuves of the whole certification, read before any bloc
+    whole_modalites: list[Unit] = field(default_factory=list)
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
 
 

@@ -11,8 +11,10 @@ evaluate one of its compétences, in the table's order.
 
 from __future__ import annotations
 
+from ..docmodel import Block
 from ..textclean import fold
-from .draft import Context, DBloc, TableView, cell_units, positions, similar
+from .content import add_modalites
+from .draft import Context, DBloc, TableView, cell_units, norm_text, positions, similar
 
 _ELEMENTS = frozenset(
     {"bloc", "activite", "taches", "criteres", "indicateurs", "connaissances", "conditions"}
@@ -47,12 +49,61 @@ def read_link_table(ctx: Context, view: TableView) -> None:
             ctx.draft.modalite_links.append((" ".join(modalite), names))
 
 
+def epreuve_links(ctx: Context, block: Block) -> None:
+    """A table of épreuves read by no column role (a règlement d'examen: "Capacités |
+    Épreuves | Coefficients | … Nature des épreuves | Durée"): under the header
+    cells naming the épreuve's nature, each body row prints its modalities; the
+    units its other cells name ("C 1 : …") are evaluated by them. Kept as links,
+    placed once the blocs are read."""
+    columns: set[int] = set()
+    last = -1
+    for index, row in enumerate(block.rows):
+        named = {
+            column
+            for column, cell in positions(row)
+            if ctx.rules.first("epreuve-nature", " ".join(u.text for u in cell_units(cell)))
+        }
+        if named:
+            columns |= named
+            last = index
+    for row in block.rows[last + 1 :] if columns else []:
+        modalites: list[str] = []
+        names: list[str] = []
+        for column, cell in positions(row):
+            texts = [u.text for u in cell_units(cell)]
+            (modalites if column in columns else names).extend(texts)
+        for text in modalites:
+            ctx.draft.modalite_links.append((text, names))
+
+
 def place_modalites(ctx: Context) -> None:
-    """Give each bloc the linked modalities of its compétences (stage ``modalites``)."""
+    """Give each bloc the linked modalities of its compétences, or of the bloc
+    itself when a link names it (stage ``modalites``)."""
     for text, names in ctx.draft.modalite_links:
         for bloc in ctx.draft.blocs:
-            if any(similar(c.libelle, name) for c in bloc.competences for name in names):
+            if any(_names(bloc.libelle, name) for name in names) or any(
+                similar(c.libelle, name) for c in bloc.competences for name in names
+            ):
                 add_named(bloc, text)
+
+
+_NAMED = 20  # a shorter libellé ending a line names nothing for sure
+
+
+def _names(libelle: str, name: str) -> bool:
+    """Whether a line names the bloc of this libellé: the same text, or the
+    libellé after the bloc's code ("C 1 : <libellé>")."""
+    key = norm_text(libelle)
+    return similar(libelle, name) or (len(key) >= _NAMED and norm_text(name).endswith(key))
+
+
+def place_whole(ctx: Context) -> None:
+    """The épreuves of the whole certification (a "Définition des épreuves"
+    section read before any bloc) evaluate its only bloc: they are its
+    modalities (stage ``whole``); with several blocs nobody says which."""
+    units = ctx.draft.whole_modalites
+    if len(ctx.draft.blocs) == 1 and units:
+        add_modalites(ctx, ctx.draft.blocs[0], units)
 
 
 def add_named(bloc: DBloc, text: str) -> None:

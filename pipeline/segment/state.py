@@ -50,6 +50,8 @@ class State:
     # a general "Modalités d'évaluation" section: the blocs it names again
     # ("<dt>Bloc 1 …</dt><dd>…</dd>") are followed by their modalities
     modalites_section: bool = False
+    # a section defining the épreuves before any bloc: the certification's as a whole
+    whole_modalites: bool = False
     # in a transversal compétences section: its fiches (a heading each, then their own
     # description and critères zones) are transversal compétences
     transversales: bool = False

@@ -18,6 +18,7 @@ from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, check_columns, name_columns
 from .columnmajor import column_view
 from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
+from .modalites import epreuve_links
 from .state import is_bloc_heading
 from .unitcolumn import unit_view
 
@@ -103,6 +104,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         for view in views:
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
+    epreuve_links(ctx, block)
     captioned = _captioned_view(ctx, block, out[-1] if out else None)
     if captioned is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=captioned, block=block))

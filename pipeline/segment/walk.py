@@ -202,6 +202,11 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     if hit is None:
         return False
     zone = hit.rule.value
+    if zone == "epreuves" and state.bloc is None:
+        state.whole_modalites = True  # the épreuves of the whole certification
+        return True
+    if zone == "epreuves":
+        zone = "modalites"
     if zone == "transversales":
         state.close()
         state.enter(zone)
@@ -351,6 +356,8 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         return
     bloc = state.bloc
     if bloc is None:
+        if state.whole_modalites:
+            ctx.draft.whole_modalites.append(unit)
         return
     if _new_competence(ctx, state, unit):
         return

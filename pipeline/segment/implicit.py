@@ -1,8 +1,9 @@
 """Stage ``implicit``: a document with abilities but no bloc level is not refused.
 
 When no bloc was found, the abilities the document lists — list items and short
-paragraphs stating an action (an infinitive, read by spaCy) — go to one implicit
-bloc, with a ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole
+paragraphs stating an action (an infinitive, read by spaCy), one after the
+other — go to one implicit bloc (a run of statements much shorter than the
+longest is another list: the aims of a training stage), with a ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole
 document being refused. A document without such statements (an invoice, a
 novel, a blank page) stays empty, and is refused.
 """
@@ -13,7 +14,7 @@ import re
 
 from ..nlp import is_action
 from .content import add_competence
-from .draft import Context, DBloc, Where
+from .draft import Context, DBloc, Unit, Where
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
@@ -33,7 +34,7 @@ def implicit(ctx: Context) -> None:
         and len(unit.text) <= _SHORT
         and not _LABELLED.match(unit.text)
     ]
-    abilities = [unit for unit in candidates if is_action(unit.text)]
+    abilities = _listed(ctx, [unit for unit in candidates if is_action(unit.text)])
     if len(abilities) < _MIN_ABILITIES:
         return
     first = abilities[0]
@@ -48,3 +49,17 @@ def implicit(ctx: Context) -> None:
         first.page,
         first.line,
     )
+
+
+def _listed(ctx: Context, abilities: list[Unit]) -> list[Unit]:
+    """The statements of the runs (statements one after the other in the
+    stream) at least half as long as the longest run."""
+    where = {id(unit): index for index, unit in enumerate(ctx.units)}
+    runs: list[list[Unit]] = []
+    for unit in abilities:
+        if runs and where[id(unit)] == where[id(runs[-1][-1])] + 1:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+    longest = max((len(run) for run in runs), default=0)
+    return [unit for run in runs if len(run) * 2 >= longest for unit in run]

@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from fixtures.real_docs import extract_real
 from referentiel.api import extract, parse
 from referentiel.backends import pdf as pdf_backend
 from referentiel.backends.symbol_fonts import map_symbol
@@ -146,3 +147,41 @@ def test_docx_symbol_check_box_keeps_its_meaning(
     document.save(str(path))
     texts = [b.text for b in parse(path).walk()]
     assert f"Entretien technique {glyph}" in texts
+
+
+def test_epreuves_table_nature_cells_are_the_modalities_of_its_capacites() -> None:
+    """An agricultural règlement d'examen: each épreuve row names its capacités
+    ("C 1 : …<br/>C 2 : …") in its first cell; the two "Nature des épreuves"
+    cells (in formation, ponctuelle) are their modalities; the épreuve code,
+    coefficient, count and duration are no modality."""
+    ref = extract_real("bepa-sap-capacites-epreuves.md")
+    by_code = {b.code.replace(" ", ""): b.modalites_evaluation for b in ref.blocs if b.code}
+    assert by_code["C1"] == by_code["C3"] == ["Ecrit et oral", "Ecrit"]
+    assert by_code["C5"] == ["Oral"]
+    assert by_code["C10"] == ["Pratique"]
+    every = {m for mods in by_code.values() for m in mods}
+    assert not every & {"E 1", "3", "2 h 30", "90 minutes"}
+
+
+def test_definition_of_the_epreuves_gives_the_only_bloc_its_modalities() -> None:
+    """A certificate assessed as a whole: its "Définition des épreuves de
+    l'examen" section (before any bloc, the bloc is implicit) holds the
+    modalities of its only bloc; the training part before it holds none, and
+    a stage's two aims are no compétences."""
+    (bloc,) = extract_real("cafad-aide-domicile-capacites.md").blocs
+    assert bloc.modalites_evaluation[0].startswith("Epreuve écrite : portant sur l'ensemble")
+    assert any(
+        m.startswith("Epreuve orale : entretien avec le jury") for m in bloc.modalites_evaluation
+    )
+    assert not any("stages" in m.lower() for m in bloc.modalites_evaluation[:1])
+    libelles = [c.libelle for c in bloc.competences]
+    assert len(libelles) == 9
+    assert not any(c.startswith("contribuer au caractère polyvalent") for c in libelles)
+
+
+def test_definition_of_the_epreuves_over_several_units_gives_no_modality() -> None:
+    """The same heading over a bac pro's units (four blocs): nobody says which
+    épreuve evaluates which unit from it, so no bloc gets the section's text."""
+    ref = extract_real("bacpro-sen-unites-competences-savoirs.md")
+    assert len(ref.blocs) == 4
+    assert not any(b.modalites_evaluation for b in ref.blocs)

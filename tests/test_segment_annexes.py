@@ -67,3 +67,18 @@ def test_br_separated_criteres_are_each_a_critere() -> None:
     ref = extract_real("cap-rci-referentiel.md")
     libelles = [k.libelle for b in ref.blocs for k in b.criteres]
     assert "Les principales fonctions assurées par l'ouvrage sont déterminées" in libelles
+
+
+def test_savoirs_kinds_and_levels_are_no_connaissances() -> None:
+    # DPAS modules: "Savoirs associés :" / "Théoriques et procéduraux :" / … /
+    # "Pratiques :" / … / "Niveau d'acquisition et limites d'exigence :" + prose
+    ref = extract_real("dpas-referentiel-formation.md")
+    known = [k for b in ref.blocs for k in b.connaissances] + [
+        k for b in ref.blocs for c in b.competences for k in c.connaissances
+    ]
+    assert "Le lavage simple des mains." in known  # the item under "Pratiques :"
+    assert not any(
+        k.startswith(("Théoriques et procéduraux", "Pratiques", "Savoirs pratiques")) for k in known
+    )
+    assert not any(k.startswith("Niveau d'acquisition") for k in known)
+    assert not any(k.startswith("Les connaissances relatives aux paramètres vitaux") for k in known)

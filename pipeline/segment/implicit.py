@@ -3,8 +3,9 @@
 When no bloc was found, the abilities the document lists — list items and short
 paragraphs stating an action (an infinitive, read by spaCy), one after the
 other — go to one implicit bloc (a run of statements much shorter than the
-longest is another list: the aims of a training stage), with a ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole
-document being refused. A document without such statements (an invoice, a
+longest is another list: the aims of a training stage), with a
+``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
+refused. A document without such statements (an invoice, a
 novel, a blank page) stays empty, and is refused.
 """
 

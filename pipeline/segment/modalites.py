@@ -7,6 +7,12 @@ compétences it evaluates ("Sans objet" when none). The table comes before
 the blocs are known, so its rows are kept as links; once the blocs are read
 and merged (stage ``modalites``), every bloc gets the modalities that
 evaluate one of its compétences, in the table's order.
+
+A règlement d'examen's épreuves table read by no column role is kept the
+same way: the "Nature des épreuves" cells of a row link to the units its
+other cells name, and a bloc named there gets them. A "Définition des
+épreuves" section read before any bloc defines the épreuves of the whole
+certification: they are the modalities of its only bloc.
 """
 
 from __future__ import annotations
@@ -87,7 +93,7 @@ def place_modalites(ctx: Context) -> None:
                 add_named(bloc, text)
 
 
-_NAMED = 20  # a shorter libellé ending a line names nothing for sure
+_NAMED = 20  # characters: a shorter libellé may end a line by chance
 
 
 def _names(libelle: str, name: str) -> bool:

@@ -103,3 +103,15 @@ def test_roman_numerals_are_read_only_when_well_formed() -> None:
     assert hit is not None and hit.roman and hit.number == (4,)
     assert numbered("VIVRE ensemble") is None  # a word, not a numeral
     assert numbered("Il est capable de …") is None
+
+
+def test_a_savoir_faire_column_glossed_etre_capable_de_lists_abilities_not_savoirs() -> None:
+    # header "SAVOIR-FAIRE <br/>(être capable de...)": its cells are the compétences
+    # terminales ("1.11 Mettre en place …"), never connaissances; the conditions
+    # column beside them is read
+    name = "bacpro-commerce-referentiel-certification.md"
+    first = _extracted(name)["blocs"][0]
+    assert first["connaissances"] == []
+    by_code = {c["code"]: c for c in first["competences"]}
+    assert {"1.11", "1.12", "1.13", "1.14", "1.15", "1.16"} <= set(by_code)
+    assert "de consignes ou directives" in " ".join(by_code["1.11"]["conditions_realisation"])

@@ -77,3 +77,41 @@ def test_docx_placeholders_are_no_text_and_form_title_line() -> None:
     assert data["certification"]["intitule"] == "ENSEIGNANT DE CONDUITE ET DE LA SECURITE ROUTIERE"
     dumped = json.dumps(data, ensure_ascii=False)
     assert "Cliquez ici" not in dumped
+
+
+def test_roman_numbered_sections_holding_numbered_objectives_are_blocs() -> None:
+    # "I. - Les conducteurs et la conduite" … "VII. - Les stages pratiques": a series
+    # of roman numerals printed as headings, each over a numbered list of abilities
+    name = "bepecaser-programme-formation.md"
+    blocs = _blocs(name)
+    assert [code for code, _ in blocs] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert blocs[0][1] == "Les conducteurs et la conduite"
+    codes = _competence_codes(name)
+    # an ordered list's printed numbers are the compétences' codes, restarting per bloc
+    assert codes[0] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert codes[4][-1] == "11"
+    titles = [t for _, t in blocs]
+    assert "Tronc commun" not in titles  # the heading over every section is no unit
+
+
+def test_roman_numerals_are_read_only_when_well_formed() -> None:
+    from referentiel.segment.outline import numbered, roman_value
+
+    assert roman_value("VII") == 7 and roman_value("IX") == 9 and roman_value("XIV") == 14
+    assert roman_value("IIII") is None and roman_value("VX") is None
+    hit = numbered("IV. - La sécurité routière")
+    assert hit is not None and hit.roman and hit.number == (4,)
+    assert numbered("VIVRE ensemble") is None  # a word, not a numeral
+    assert numbered("Il est capable de …") is None
+
+
+def test_a_savoir_faire_column_glossed_etre_capable_de_lists_abilities_not_savoirs() -> None:
+    # header "SAVOIR-FAIRE <br/>(être capable de...)": its cells are the compétences
+    # terminales ("1.11 Mettre en place …"), never connaissances; the conditions
+    # column beside them is read
+    name = "bacpro-commerce-referentiel-certification.md"
+    first = _extracted(name)["blocs"][0]
+    assert first["connaissances"] == []
+    by_code = {c["code"]: c for c in first["competences"]}
+    assert {"1.11", "1.12", "1.13", "1.14", "1.15", "1.16"} <= set(by_code)
+    assert "de consignes ou directives" in " ".join(by_code["1.11"]["conditions_realisation"])

@@ -29,6 +29,8 @@ def competence_code(ctx: Context, text: str) -> Hit | None:
 
 
 IMPLICIT_BLOC = "table.implicit-bloc"
+#: an ordered list's printed number ("3.", "2)"), which the reader keeps as the item's label
+_ORDINAL = re.compile(r"(\d{1,2})[.)]")
 
 
 def is_implicit(bloc: DBloc) -> bool:
@@ -145,8 +147,9 @@ def add_competence(
 ) -> DCompetence | None:
     """The compétence a unit states (code optional), added to ``bloc`` unless
     the document already gave it (then the known one, with this code noted).
-    ``letter``: a letter enumerator ("a) …") counts as a code too (in a
-    compétences zone, where a lettered list is the list of compétences)."""
+    ``letter``: a letter enumerator ("a) …") counts as a code too, and so does
+    the printed number of an ordered list item ("3.", as a numbered line's
+    "3." is) — in a compétences zone, where that list is the list of compétences."""
     text = unit.text if text is None else text
     hit = competence_code(ctx, text)
     if hit is None and letter:
@@ -155,6 +158,8 @@ def add_competence(
     if hit is not None:
         code, libelle = hit.group("code"), hit.group("libelle") or ""
         rule = hit.rule.id
+    elif letter and unit.is_item and (ordinal := _ORDINAL.fullmatch(unit.label or "")):
+        code = ordinal.group(1)
     libelle = label_text(libelle)
     if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):
         return None

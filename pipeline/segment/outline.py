@@ -49,6 +49,12 @@ _BARE_NUMBERED = re.compile(
     r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.\s+|\s*[)–—-]\s+|\s+(?=\d*[^\W\d_]))"
     r"(?P<title>[^\W\d_].*)$"
 )
+#: outline numbering in roman numerals: "I. - <title>", "II – <title>", "IV) <title>"
+_ROMAN_NUMBERED = re.compile(
+    r"^(?P<number>[IVX]{1,5})(?:\s*[.)])?(?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_ROMAN_SYMBOLS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
 _LOOKED_AT = 4  # of which this many are read by the language model
 _CODE_LETTERS = 2  # a level word's last token this short is the code's own prefix
@@ -65,6 +71,7 @@ class Numbered:
     word: str  # canonical: lower case, no accents ("competence professionnelle")
     number: tuple[int, ...]
     title: str
+    roman: bool = False  # numbered in roman numerals ("II. - …"), never with a word
 
 
 @dataclass
@@ -73,6 +80,7 @@ class Series:
 
     word: str
     depth: int
+    roman: bool = False
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
     strong: int = 0  # mentions set as headings by typography (heading block, bold, capitals)
@@ -90,6 +98,11 @@ class Series:
         return len(owning)
 
     @property
+    def key(self) -> tuple[str, int, bool]:
+        """The series' identity: level word, numbering depth, roman or not."""
+        return self.word, self.depth, self.roman
+
+    @property
     def consecutive(self) -> bool:
         """Whether the units' last numbers follow each other (1, 2, 3 — or 5…8
         in an excerpt), as a level's numbering does."""
@@ -104,9 +117,35 @@ def numbered(text: str) -> Numbered | None:
     if found is None:
         found = _BARE_NUMBERED.match(text.strip())
     if found is None:
-        return None
+        return _roman_numbered(text.strip())
     number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
     return Numbered(word, number, found.group("title").strip())
+
+
+def _roman_numbered(text: str) -> Numbered | None:
+    """A line numbered in roman capitals ("III. - Les véhicules"), if the
+    numeral is well formed."""
+    found = _ROMAN_NUMBERED.match(text)
+    if found is None:
+        return None
+    value = roman_value(found.group("number"))
+    if value is None:
+        return None
+    return Numbered("", (value,), found.group("title").strip(), roman=True)
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a roman numeral up to 39, None when it is not written the
+    canonical way ("IIII", "VX")."""
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    rest, canonical = total, ""
+    for value, symbols in _ROMAN_SYMBOLS:
+        while rest >= value:
+            canonical, rest = canonical + symbols, rest - value
+    return total if canonical == numeral else None
 
 
 def outline(ctx: Context) -> None:
@@ -127,12 +166,10 @@ def outline(ctx: Context) -> None:
         and s.owners(total) >= min(2, len(s.numbers))
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
-    if all(roles[(s.word, s.depth)] == "unknown" for s in levels):
+    if all(roles[s.key] == "unknown" for s in levels):
         # no known level word: a series nobody named, if its units hold abilities
         levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
-    bloc = min(
-        levels, key=lambda s: (s.depth, _RANK[roles[(s.word, s.depth)]], s.first), default=None
-    )
+    bloc = min(levels, key=lambda s: (s.depth, _RANK[roles[s.key]], s.first), default=None)
     if bloc is None:
         return
     below = [  # numbered within their unit: "OI 11, OI 111 …" need not follow each other
@@ -233,15 +270,15 @@ def _references(series: Series) -> list[int]:
     return out
 
 
-def _series(mentions: list[Unit]) -> dict[tuple[str, int], Series]:
-    """Every numbered mention, grouped by level word and depth."""
-    found: dict[tuple[str, int], Series] = {}
+def _series(mentions: list[Unit]) -> dict[tuple[str, int, bool], Series]:
+    """Every numbered mention, grouped by level word, depth and numerals."""
+    found: dict[tuple[str, int, bool], Series] = {}
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
         if hit is None or len(unit.text) > 200:
             continue
-        key = (hit.word, len(hit.number))
-        entry = found.setdefault(key, Series(hit.word, len(hit.number), first=index))
+        key = (hit.word, len(hit.number), hit.roman)
+        entry = found.setdefault(key, Series(hit.word, len(hit.number), hit.roman, first=index))
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
         if _headed(unit, hit):
@@ -288,6 +325,16 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     ("OI 1.1" and "OI 1.1.1" objectives)."""
     deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
     number = r"\d{1,3}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
+    if series.roman:
+        return Rule.model_validate(
+            {
+                "id": rule_id,
+                "label": "outline",
+                "description": "outline numbering in roman numerals",
+                "pattern": r"^(?P<code>(?P<number>(?-i:[IVX]{1,5})))(?:\s*[.)])?(?:\s*[-–—])?\s+"
+                r"(?P<libelle>[^\W\d_].*)$",
+            }
+        )
     if not series.word:
         return Rule.model_validate(
             {

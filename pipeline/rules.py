@@ -105,6 +105,7 @@ LABELS: dict[str, frozenset[str | None]] = {
     "section": frozenset({"activites", "competences", "evaluation", "other"}),
     "zone": _ZONES | {"competences", "ignore"},
     "title": frozenset(CERTIFICATION_TYPES | {None, "none"}),
+    "family-level": frozenset(CERTIFICATION_TYPES),  # a level only this family prints
     "ocr-code-fix": frozenset(),  # a replacement template, any text
     "ocr-text-strip": frozenset(),
 }

@@ -48,3 +48,19 @@ def test_nlp_ability_after_capable_de_is_an_action(text: str) -> None:
 @pytest.mark.parametrize("text", ["de la qualité du travail rendu", "De plus, les stagiaires"])
 def test_nlp_de_before_no_infinitive_is_no_action(text: str) -> None:
     assert not nlp.is_action(text)
+
+
+def test_nlp_verb_read_as_its_lemma_is_an_infinitive() -> None:
+    """The small model tags "Choisir" as an imperative: a verb whose form is
+    its lemma is an infinitive all the same (a B.U.T. apprentissage critique)."""
+    assert nlp.is_action("Choisir les mécanismes de gestion de données adaptés au développement")
+    assert not nlp.is_action("Choisit les mécanismes de gestion")
+    assert not nlp.is_action("Choisi par le candidat parmi les sujets")
+    assert not nlp.is_action("Audit de sécurité")  # a noun spelt as its lemma, no infinitive
+
+
+def test_nlp_infinitives_coordinated_are_an_action() -> None:
+    """The model reads a first "Installer" before a comma as a name: an
+    infinitive's ending coordinated with an infinitive is one all the same."""
+    assert nlp.is_action("Installer, administrer un système de gestion de données")
+    assert not nlp.is_action("Paris, rejoindre la gare")

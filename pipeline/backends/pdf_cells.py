@@ -43,6 +43,9 @@ def table_block(grid: Grid, page: int, style: Style) -> Block | None:
 
 def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     x0, _, x1, _ = grid_cell.bbox
+    sideways = [w for w in grid_cell.words if w.turned]
+    if sideways and len(sideways) * 2 > len(grid_cell.words):
+        return Cell([_sideways_block(sideways, page)], grid_cell.col_span, grid_cell.row_span)
     lines = group_lines(grid_cell.words)
     if lines:
         padding = min(max(min(line.x0 for line in lines) - x0, 1.0), 8.0)
@@ -50,3 +53,26 @@ def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     else:
         blocks = []
     return Cell(blocks=blocks, col_span=grid_cell.col_span, row_span=grid_cell.row_span)
+
+
+def _sideways_block(words: list[Word], page: int) -> Block:
+    """A cell set sideways (a rotated label in a merged cell): one paragraph,
+    its lines (columns of the page) in reading order, each read along its
+    direction (bottom-up for text turned 90°, top-down for 270°)."""
+    up = words[0].turned == 90
+    columns: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.x0, reverse=not up):
+        if columns and abs(columns[-1][0].x0 - word.x0) <= word.x1 - word.x0:
+            columns[-1].append(word)
+        else:
+            columns.append([word])
+    text = " ".join(
+        w.text for column in columns for w in sorted(column, key=lambda w: w.bottom, reverse=up)
+    )
+    box = BBox(
+        min(w.x0 for w in words),
+        min(w.top for w in words),
+        max(w.x1 for w in words),
+        max(w.bottom for w in words),
+    )
+    return Block(Kind.PARAGRAPH, text, page, min(w.line for w in words), bbox=box)

@@ -24,6 +24,7 @@ from .pdf_words import Line, Word, group_lines
 _MIN_GUTTER = 12.0  # points: narrower gaps are word spaces, justified or not
 _MIN_WIDTH = 4.0  # points: a gutter narrowed below this is no gutter
 _MIN_RUN = 3  # lines showing the gutter before a region counts as columns
+_BASELINE = 1.0  # points: words whose bottoms differ more sit on different baselines
 
 
 @dataclass
@@ -128,10 +129,24 @@ def _segment_items(lines: list[Line], gap: float) -> list[Item]:
                 single = []
             items.extend(_columns(run, gutters, gap))
         else:
-            single.extend(run)
+            single.extend(part for line in run for part in _split_offset(line))
     if single:
         items.append(TextRegion(single, -1.0, -1.0))
     return items
+
+
+def _split_offset(line: Line) -> list[Line]:
+    """A line cut where two of its words stand a gutter apart on baselines
+    that differ: two text boxes side by side (a short name beside a title,
+    each centred in its own box), not one line of text (tab stops keep the
+    baseline)."""
+    parts = [[line.words[0]]]
+    for a, b in zip(line.words, line.words[1:], strict=False):
+        apart = b.x0 - a.x1 >= max(_MIN_GUTTER, 1.5 * a.size)
+        if apart and abs(b.bottom - a.bottom) > _BASELINE:
+            parts.append([])
+        parts[-1].append(b)
+    return [Line(words) for words in parts]
 
 
 def _gaps(line: Line) -> list[tuple[float, float]]:

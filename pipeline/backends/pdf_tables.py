@@ -126,7 +126,40 @@ def split_words(grids: list[Grid], words: list[Word]) -> list[Word]:
     for word in words:
         if not any(grid.place(word) for grid in grids):
             outside.append(word)
+    for grid in grids:
+        _take_back_overflow(grid)
     return outside
+
+
+_OVERFLOW_GAP = 0.5  # font sizes: a word this close along its line continues it
+
+
+def _take_back_overflow(grid: Grid) -> None:
+    """A sideways label longer than its cell runs over the cell's ruling (a
+    spreadsheet centres it along the cell): a sideways word alone on its line
+    in a cell, continuing a line of the next cell up or down (same column
+    position, a word gap away), goes back to that line's cell."""
+    for cell in grid.cells:
+        for word in [w for w in cell.words if w.turned]:
+            if any(o is not word and _same_line(o, word) for o in cell.words):
+                continue
+            home = next((c for c in grid.cells if c is not cell and _continues(c, word)), None)
+            if home is not None:
+                cell.words.remove(word)
+                home.words.append(word)
+
+
+def _same_line(a: Word, b: Word) -> bool:
+    return a.turned == b.turned and abs(a.x0 - b.x0) < _SNAP
+
+
+def _continues(cell: GridCell[Word], word: Word) -> bool:
+    """Whether a sideways word of ``cell`` is on ``word``'s line, a word gap before or after it."""
+    gap = _OVERFLOW_GAP * word.size
+    return any(
+        _same_line(o, word) and -_SNAP < max(o.top - word.bottom, word.top - o.bottom) <= gap
+        for o in cell.words
+    )
 
 
 def grid_from_columns(xs: list[float], rows: list[tuple[float, float]], words: list[Word]) -> Grid:

@@ -27,6 +27,7 @@ from .pdf_rulings import ruling_edges
 from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
+_SPREAD = 12.0  # points: the widest letter spacing of a sideways label
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demibold", ",b")
 _ITALIC_MARKS = ("italic", "oblique", ",i")
 _SCATTERED = 2.0  # font sizes: a lone letter with no other text this near is a stray mark
@@ -52,6 +53,7 @@ class Word:
     italic: bool = False
     line: int = 0  # 1-based line in the page's extracted text
     after_first: float = 0.0  # x where the word's second character starts (glued bullets)
+    turned: int = 0  # 90 / 270: set sideways in an upright page, read bottom-up / top-down
 
 
 @dataclass
@@ -105,7 +107,30 @@ def _is_italic(fontname: str) -> bool:
     return any(mark in name for mark in _ITALIC_MARKS)
 
 
-def _word(raw: dict[str, Any]) -> Word:
+def _sideways_words(
+    chars: list[dict[str, Any]], width: float, height: float, turned: int
+) -> list[dict[str, Any]]:
+    """The sideways characters of an upright page as words read in their own
+    direction (turned upright, read, and their boxes put back on the page)."""
+    words = []
+    for word in _rotate_words(chars, width, height, turned, spread=True):
+        box = unrotate(
+            BBox(word["x0"], word["top"], word["x1"], word["bottom"]), width, height, turned
+        )
+        words.append(
+            {
+                **word,
+                "x0": box.x0,
+                "x1": box.x1,
+                "top": box.top,
+                "bottom": box.bottom,
+                "upright": False,
+            }
+        )
+    return words
+
+
+def _word(raw: dict[str, Any], turned: int = 0) -> Word:
     chars = raw["chars"]
     visible = [c for c in chars if not c["text"].isspace()] or chars
     fonts = {c["fontname"] for c in visible}
@@ -125,6 +150,7 @@ def _word(raw: dict[str, Any]) -> Word:
         bold=bold,
         italic=italic,
         after_first=chars[1]["x0"] if len(chars) > 1 else raw["x1"],
+        turned=0 if raw["upright"] else turned,
     )
 
 
@@ -156,7 +182,7 @@ def read_page(page: Any) -> PageText:
     raw = extract_words(chars, return_chars=True)
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
-    rotated = 0
+    rotated = turned = 0
     width, height = float(page.width), float(page.height)
     edges = ruling_edges(page)
     boxes = _boxes(page, width * height)
@@ -166,9 +192,12 @@ def read_page(page: Any) -> PageText:
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
         boxes = [_rotate_bbox(b, width, height, rotated) for b in boxes]
         width, height = height, width
+    elif sideways:  # sideways words read in their own direction, not by position
+        turned = _direction(sideways)
+        raw = [w for w in raw if w["upright"]] + _sideways_words(chars, width, height, turned)
     spaceless = not any(c["text"].isspace() for c in chars)  # words placed by position only
     raw = [part for w in raw for part in split_glued(w, spaceless)]
-    words = join_small_caps(drop_scattered([_word(w) for w in raw if w["text"].strip()]))
+    words = join_small_caps(drop_scattered([_word(w, turned) for w in raw if w["text"].strip()]))
     number_lines(words)
     return PageText(words, edges, width, height, rotated, boxes)
 
@@ -423,14 +452,22 @@ def _rotate_bbox(box: BBox, width: float, height: float, angle: int) -> BBox:
 
 
 def _rotate_words(
-    chars: list[dict[str, Any]], width: float, height: float, angle: int
+    chars: list[dict[str, Any]], width: float, height: float, angle: int, spread: bool = False
 ) -> list[dict[str, Any]]:
-    """Re-extract the page's sideways characters (spaces included) as upright words."""
+    """Re-extract the page's sideways characters (spaces included) as upright
+    words; ``spread``: sideways labels in an upright page, read whole however
+    widely their letters are spread (justified along a merged cell)."""
     from pdfplumber.utils import extract_words
 
     turned = [_upright_char(c, width, height, angle) for c in chars if not c["upright"]]
     turned.sort(key=lambda c: (round(c["top"]), c["x0"]))
-    return list(extract_words(turned, return_chars=True))
+    if not spread:
+        return list(extract_words(turned, return_chars=True))
+    # labels of neighbouring cells may stand closer than a line's height
+    words = extract_words(turned, return_chars=True, x_tolerance=_SPREAD, y_tolerance=1)
+    if any(c["text"].isspace() for c in turned):
+        return list(words)
+    return [part for word in words for part in split_glued(word, spaceless=True)]
 
 
 def _upright_char(char: dict[str, Any], width: float, height: float, angle: int) -> dict[str, Any]:

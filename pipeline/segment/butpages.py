@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..nlp import is_action
+from ..textclean import starts_lower
 from .content import competence_code, is_composante
 from .draft import Context, Unit, norm_text
 from .state import is_bloc_heading, is_cue
@@ -30,6 +31,12 @@ class CompetencePages:
     titles: dict[int, Unit] = field(default_factory=dict)  # page → its compétence's statement
     summaries: set[int] = field(default_factory=set)  # pages naming several compétences
     codes: dict[str, str] = field(default_factory=dict)  # statement (folded) → short name
+    names: dict[int, str] = field(default_factory=dict)  # id of a statement → its wrapped text
+    wraps: set[int] = field(default_factory=set)  # ids of the lines a statement wrapped onto
+
+    def name(self, title: Unit) -> str:
+        """A statement's text with the lines it wrapped onto."""
+        return self.names.get(id(title), title.text)
 
 
 def competence_pages(ctx: Context) -> CompetencePages | None:
@@ -40,21 +47,46 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
     if any(is_bloc_heading(ctx, u.text) for u in ctx.units):
         return None
     by_page: dict[int, list[Unit]] = defaultdict(list)
-    for unit in ctx.units:
+    pages = CompetencePages()
+    for index, unit in enumerate(ctx.units):
         if unit.page is not None and _statement_title(ctx, unit):
             by_page[unit.page].append(unit)
-    pages = CompetencePages(
-        titles={page: found[0] for page, found in by_page.items() if len(found) == 1},
-        summaries={page for page, found in by_page.items() if len(found) > 1},
-    )
+            wraps = _wrapped_lines(unit, ctx.units[index + 1 :])
+            if wraps:
+                pages.names[id(unit)] = " ".join([unit.text, *(w.text for w in wraps)])
+                pages.wraps.update(id(w) for w in wraps)
+    pages.titles = {page: found[0] for page, found in by_page.items() if len(found) == 1}
+    pages.summaries = {page for page, found in by_page.items() if len(found) > 1}
     if len(pages.titles) < 2:
         return None
     for unit in ctx.units:
         if unit.page in pages.summaries and _short_name(unit):
             for title in by_page[unit.page]:
                 if title.line == unit.line:
-                    pages.codes.setdefault(norm_text(title.text), unit.text.strip())
+                    pages.codes.setdefault(norm_text(pages.name(title)), unit.text.strip())
     return pages
+
+
+_NEAR = 4  # units after a statement looked at for the lines it wrapped onto
+
+
+def _wrapped_lines(title: Unit, after: list[Unit]) -> list[Unit]:
+    """The bold lines a statement wrapped onto, read as paragraphs of their
+    own (a box beside it cut the line): set right under it at its left edge,
+    going on in lower case."""
+    found: list[Unit] = []
+    last = title
+    for unit in after[:_NEAR]:
+        above, box = last.bbox, unit.bbox
+        if above is None or box is None or unit.page != title.page:
+            break
+        if not (unit.bold and starts_lower(unit.text) and abs(box.x0 - above.x0) <= 3.0):
+            continue
+        if not 0 <= box.top - above.bottom <= (above.bottom - above.top) / 2:
+            continue
+        found.append(unit)
+        last = unit
+    return found
 
 
 def _statement_title(ctx: Context, unit: Unit) -> bool:

@@ -49,6 +49,7 @@ def certification(ctx: Context) -> None:
     preamble = _preamble(ctx)
     draft = ctx.draft
     _title(ctx, draft, preamble)
+    draft.type = draft.type or _family_by_levels(ctx)
     draft.code_rncp = _rncp(ctx)
     draft.description = (
         _description(ctx, preamble)
@@ -92,6 +93,23 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
         _in_prose(ctx, draft)
+
+
+def _family_by_levels(ctx: Context) -> str | None:
+    """The family whose own level names (``family-level`` rules) the document
+    prints, every one of them, when no title names its family."""
+    rules = ctx.rules.labelled("family-level")
+    printed = {
+        hit.rule.id
+        for unit in ctx.units
+        if len(unit.text) < 60
+        for hit in ctx.rules.hits("family-level", unit.text)
+    }
+    for family in dict.fromkeys(rule.value for rule in rules):
+        own = {rule.id for rule in rules if rule.value == family}
+        if family in CERTIFICATION_TYPES and own <= printed:
+            return family
+    return None
 
 
 def _in_prose(ctx: Context, draft: Draft) -> None:

@@ -58,6 +58,7 @@ class Unit:
     starts_section: str | None = None
     block: Block | None = None
     bbox: BBox | None = None
+    cell: int | None = None  # the layout-table cell it was read from (its id), if any
 
     @classmethod
     def of(cls, block: Block) -> Unit:

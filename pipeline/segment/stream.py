@@ -131,6 +131,8 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             mine: list[Unit] = []
             for inner in cell.blocks:
                 _add(ctx, inner, mine)
+            for unit in mine:
+                unit.cell = unit.cell or id(cell)
             out.extend(_join_cell_lines(mine))
 
 

@@ -13,7 +13,15 @@ from dataclasses import replace
 
 from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action, is_result
-from ..textclean import capitalise, ends_sentence, is_prose, is_upper, label_text, starts_lower
+from ..textclean import (
+    capitalise,
+    ends_sentence,
+    is_mark,
+    is_prose,
+    is_upper,
+    label_text,
+    starts_lower,
+)
 from .butpages import CompetencePages, competence_pages
 from .content import (
     add_competence,
@@ -123,10 +131,13 @@ def _competence_page(ctx: Context, state: State, pages: CompetencePages, unit: U
     if title is None:
         return False
     if state.bloc is None or state.bloc.where.page != unit.page:
-        bloc = open_bloc(ctx, state, [title], "but.competence-page", any_text=True)
+        name = pages.name(title)
+        bloc = open_bloc(
+            ctx, state, [replace(title, text=name)], "but.competence-page", any_text=True
+        )
         if bloc is not None:
-            bloc.code = pages.codes.get(norm_text(title.text))
-    return unit is title
+            bloc.code = pages.codes.get(norm_text(name))
+    return unit is title or id(unit) in pages.wraps
 
 
 def _under(level: Unit, unit: Unit) -> bool:
@@ -174,6 +185,8 @@ def _wrapped(state: State, following: list[Unit]) -> int:
     for above, nxt in zip(following, following[1:], strict=False):
         if state.bloc is None or nxt.table is not None or nxt.is_item:
             break
+        if nxt.cell is not None and nxt.cell != above.cell:
+            break  # the next cell of a layout table: no wrapped line
         if not (above.text.rstrip().endswith(",") or runs_on(above.text, nxt)):
             break
         state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
@@ -390,10 +403,12 @@ def _statement(ctx: Context, unit: Unit) -> bool:
 def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
     """A heading-like line (or a question) that is no cue and states no
     compétence ends a zone that has taken content: what follows it is
-    something else (training contents, a form), known or not."""
+    something else (training contents, a form), known or not; a table cell's
+    mark ("X") is none."""
     return (
         state.zone_filled
         and not unit.is_item
+        and not (unit.cell is not None and is_mark(unit.text))
         and (unit.heading_like or unit.text.endswith("?"))  # a question heads what follows
         and competence_code(ctx, unit.text) is None
         and ctx.rules.first("code-letter", unit.text) is None

@@ -105,6 +105,7 @@ LABELS: dict[str, frozenset[str | None]] = {
     "title": frozenset(CERTIFICATION_TYPES | {None, "none"}),
     "ocr-code-fix": frozenset(),  # a replacement template, any text
     "ocr-text-strip": frozenset(),
+    "unit-abbreviation": frozenset(),  # the abbreviation of the unit word, any text
 }
 
 

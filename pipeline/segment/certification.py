@@ -262,16 +262,16 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             continue
         parts: list[str] = []
         listing = False  # inside a list a sentence of the description opens ("il peut :")
-        for following in preamble[index + 1 :]:
+        for at, following in enumerate(preamble[index + 1 :], start=index + 1):
             listing = _continues(following) and (listing or _leads_in(parts))
             if listing:
                 parts.append(following.text)
                 continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
-            if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:
+            if _plain_heading(following, preamble[at + 1 : at + 2]):
                 break  # a heading printed as a plain line: the description is prose
-            if any(ctx.rules.first(label, following.text) for label in _STRUCTURAL):
+            if _structural(ctx, following):
                 break
             parts.append(following.text)
         while parts and not ends_sentence(parts[-1]):
@@ -279,6 +279,23 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         if parts:
             return " ".join(parts)
     return None
+
+
+def _structural(ctx: Context, unit: Unit) -> bool:
+    """A structural cue, not prose: a title rule reads only a line that is no
+    sentence ("La licence professionnelle est un diplôme …" is prose)."""
+    prose = ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE
+    return any(
+        ctx.rules.first(label, unit.text) for label in _STRUCTURAL if not (prose and label == "title")
+    )
+
+
+def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
+    """A short line that ends no sentence and is not wrapped (the next line
+    does not go on with it in lower case): a heading, not prose."""
+    if ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE:
+        return False
+    return not (after and after[0].kind is Kind.PARAGRAPH and starts_lower(after[0].text))
 
 
 def _leads_in(parts: list[str]) -> bool:

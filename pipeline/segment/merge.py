@@ -16,6 +16,7 @@ one from a place where every code is unique.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -161,7 +162,8 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
         # a summary or synthesis names the bloc; its own section titles it
         target.libelle = other.libelle or target.libelle
         target.where = other.where
-        target.code = other.code or target.code
+    if other.code and target.code and len(_spelled(other.code)) < len(_spelled(target.code)):
+        target.code = other.code  # "DC 2", not "Domaine de compétences 2": the code
     if body:  # the compétences a summary listed, as the body states them
         for comp in other.competences:
             known = next((c for c in target.competences if _same_competence(c, comp)), None)
@@ -176,6 +178,12 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
     target.criteres.extend(other.criteres)
 
 
+def _spelled(code: str) -> str:
+    """A printed code's letters and digits, folded (its length tells an
+    abbreviation from the full word)."""
+    return "".join(ch for ch in fold(code) if ch.isalnum())
+
+
 def _holds_detail(bloc: DBloc) -> bool:
     """Whether a mention of a bloc holds what its compétences are assessed or
     built by (critères, modalités, savoirs): the body, where a summary only
@@ -184,10 +192,25 @@ def _holds_detail(bloc: DBloc) -> bool:
 
 
 def _same_competence(a: DCompetence, b: DCompetence) -> bool:
-    """Two mentions of one bloc's compétence: the same printed code, or
-    similar libellés (the same words up to small differences)."""
+    """Two mentions of one bloc's compétence: similar libellés (the same words
+    up to small differences), or the same printed code on a libellé one
+    mention cuts short: every content word of the shorter is in the other
+    ("… de l'unité ou du service." / "… de l'unité.")."""
+    if similar(a.libelle, b.libelle):
+        return True
     keys = {code_key(code) for code, _ in a.codes}
-    return any(code_key(code) in keys for code, _ in b.codes) or similar(a.libelle, b.libelle)
+    if not any(code_key(code) in keys for code, _ in b.codes):
+        return False
+    short, long = sorted((_words(a.libelle), _words(b.libelle)), key=len)
+    return all(word in long for word in short if len(word) > _LINK_WORD)
+
+
+_LINK_WORD = 3  # a word this short links others ("et", "de", "les"): no content of its own
+
+
+def _words(text: str) -> set[str]:
+    """A libellé's words, folded (accents, case)."""
+    return set(re.findall(r"\w+", fold(text)))
 
 
 def _is_reference(bloc: DBloc) -> bool:

@@ -88,6 +88,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-activite-row",
     "stream-competence",
     "stream-competence-row",
+    "title-aside",
     "title-label",
     "title-noise",
     "title-prefix",

@@ -62,6 +62,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-unit",
     "competence-inline",
     "composante",
+    "contents",
     "connaissances-code",
     "connaissances-inline",
     "connaissances-separator",

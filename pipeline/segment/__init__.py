@@ -15,8 +15,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
-   sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``); ``modalites`` — the modalities
-   a table links to compétences given to their blocs (:mod:`.modalites`);
+   sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
+   ``modalites`` — the modalities a table links to compétences given to
+   their blocs (:mod:`.modalites`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
    ``activity-types`` — a titre professionnel's activité type bloc is the
    activité of its compétences when no other is printed;

@@ -324,9 +324,8 @@ def _structural(ctx: Context, unit: Unit) -> bool:
     """A structural cue, not prose: a title rule reads only a line that is no
     sentence ("La licence professionnelle est un diplôme …" is prose)."""
     prose = ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE
-    return any(
-        ctx.rules.first(label, unit.text) for label in _STRUCTURAL if not (prose and label == "title")
-    )
+    labels = [label for label in _STRUCTURAL if not (prose and label == "title")]
+    return any(ctx.rules.first(label, unit.text) for label in labels)
 
 
 def _plain_heading(unit: Unit, after: list[Unit]) -> bool:

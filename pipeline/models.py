@@ -185,6 +185,8 @@ WARNING_CODES: Final = {
     "UNKNOWN_LINK": "a critère names a compétence code that no compétence of the bloc has",
     "UNPLACED_TEXT": "text that no cue attributes to an element (kept out of the elements)",
     "LOW_CONFIDENCE_OCR": "words Tesseract read with low confidence, listed",
+    "SOMMAIRE_ONLY": "a unit the sommaire lists beside a bloc of the body but the body never "
+    "opens: kept from its sommaire entry",
     "LOW_CONFIDENCE_STRUCTURE": "no bloc level found: the action statements are kept in one "
     "implicit bloc",
     "DOCX_PAGES_FROM_BREAKS": "the DOCX file records no layout: pages are counted from page "

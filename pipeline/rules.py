@@ -63,6 +63,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-unit",
     "competence-inline",
     "composante",
+    "contents",
     "connaissances-code",
     "connaissances-inline",
     "connaissances-separator",
@@ -90,6 +91,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-activite-row",
     "stream-competence",
     "stream-competence-row",
+    "title-aside",
     "title-label",
     "title-noise",
     "title-prefix",
@@ -108,6 +110,7 @@ LABELS: dict[str, frozenset[str | None]] = {
     "family-level": frozenset(CERTIFICATION_TYPES),  # a level only this family prints
     "ocr-code-fix": frozenset(),  # a replacement template, any text
     "ocr-text-strip": frozenset(),
+    "unit-abbreviation": frozenset(),  # the abbreviation of the unit word, any text
 }
 
 

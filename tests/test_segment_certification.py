@@ -232,3 +232,41 @@ def test_segment_certification_description_stops_at_a_lead_in() -> None:
     assert description is not None
     assert description.startswith("Le certificat d'aptitude aux fonctions d'aide à domicile")
     assert description.endswith("de garde à domicile.")
+
+
+def _real(name: str) -> Referentiel:
+    return extract(Path(__file__).resolve().parent / "data" / "real" / name)
+
+
+def test_segment_certification_a_name_its_acronym_spells_keeps_its_first_word() -> None:
+    # "DIPLÔME DE COMPÉTENCE … (DCLEP)": no family of the contract's list; the
+    # acronym's initials cover "Diplôme", so the whole line is the name
+    certification = _real("dclep-referentiel-certification.md").certification
+    assert certification.type is None
+    assert certification.intitule == "DIPLÔME DE COMPÉTENCE EN LANGUE ÉTRANGÈRE PROFESSIONNELLE"
+
+
+def test_segment_certification_a_specialite_label_heading_the_units_table() -> None:
+    certification = _real("certiphyto-conseil-qcm-modules.md").certification
+    assert certification.intitule == "CONSEIL EN PRODUITS PHYTOPHARMACEUTIQUES"
+
+
+def test_segment_certification_fiche_rncp_qualifier_and_wrapped_description() -> None:
+    # "… l'environnement (fiche nationale)": the qualifier names the fiche; the
+    # description is read over lines the PDF wraps, and a sentence naming the
+    # family ("La licence professionnelle est …") is prose, not a title
+    certification = _real("lp-rncp40343-fiche.pdf").certification
+    assert certification.intitule == "Métiers de la protection et de la gestion de l'environnement"
+    description = certification.description or ""
+    assert description.startswith("La licence professionnelle est un diplôme national")
+    assert "grade de licence. Elle confère les mêmes droits" in description
+    assert description.endswith("les enjeux de protection de l’environnement.")
+
+
+def test_segment_certification_a_reac_introduction_and_a_dp_form_are_no_description() -> None:
+    # the REAC's "Présentation de l'évolution du titre" tells the revision; the
+    # description is the fiche emploi type's "Définition de l'emploi type …"
+    description = _real("tp-dwwm-reac-whole.pdf").certification.description or ""
+    assert description.startswith("Le développeur web et web mobile développe")
+    # the DP form's "Présentation du dossier" describes the form
+    assert _real("tp-ecsr-dossier-professionnel.docx").certification.description is None

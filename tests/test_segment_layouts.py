@@ -277,9 +277,16 @@ def test_segment_layouts_summary_restores_the_accents_of_a_capitals_title() -> N
 
 def test_segment_layouts_level_word_then_its_number_alone() -> None:
     """The titre professionnel's DP Word form prints "Activité-type" and "1" as
-    separate paragraphs, the title below: one bloc, no compétence."""
+    separate paragraphs, the title below: one bloc, no compétence. Its sommaire
+    lists a second activité type, in the same shape, whose pages the form leaves
+    out: that unit is kept from its entry, without an invented number, and said."""
     path = Path(__file__).parent / "data" / "real" / "tp-ecsr-dossier-professionnel.docx"
     ref = extract(path)
-    assert [b.code for b in ref.blocs] == ["Activité-type 1"]
+    assert [b.code for b in ref.blocs] == ["Activité-type 1", None]
     assert ref.blocs[0].libelle.startswith("Former des apprenants conducteurs")
-    assert not ref.blocs[0].competences
+    assert ref.blocs[1].libelle.startswith("Sensibiliser l’ensemble des usagers de la route")
+    assert not any(b.competences for b in ref.blocs)
+    only = [w for w in ref.warnings if w.code == "SOMMAIRE_ONLY"]
+    assert len(only) == 1 and "Sensibiliser" in only[0].message
+    # the other entries of the sommaire (the form's own parts) make no unit
+    assert not any(b.libelle.startswith(("Déclaration", "Titres, diplômes")) for b in ref.blocs)

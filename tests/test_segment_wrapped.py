@@ -22,18 +22,24 @@ def test_a_competence_heading_title_wrapped_onto_a_lower_case_paragraph_goes_on(
     assert [len(b.competences) for b in ref.blocs] == [15, 16, 28, 12]
 
 
-def test_a_bloc_title_on_the_next_lines_and_a_parenthesis_qualifier() -> None:
-    # "Domaine de compétences 1" / "Conception et conduite …" / "ou de service …"
+def test_a_unit_written_in_full_and_abbreviated_is_one_bloc_titled_by_its_body() -> None:
+    # the summary list prints "Domaine de compétences 1" / "Conception …" / "ou de
+    # service …"; the table holding the indicateurs prints "DC 1. - Conception …"
     ref = extract_real("caferuis-referentiel-professionnel.md")
-    first = _bloc(ref, "Domaine de compétences 1")
-    assert first.libelle == (
+    assert [b.code for b in ref.blocs] == [f"DC {n}" for n in range(1, 7)]
+    assert _bloc(ref, "DC 1").libelle.rstrip(".") == (
         "Conception et conduite de projets d'unité ou de service dans le cadre du projet "
         "institutionnel"
     )
-    # "Domaine de compétences 5 (transversal)": the title is the next line
-    assert _bloc(ref, "Domaine de compétences 5").libelle == (
-        "Communication, interface et gestion de partenariats"
+    # "Domaine de compétences 5 (transversal)": the parenthesis qualifies the unit,
+    # so it is no part of the table's title "… partenariats (transversal)."
+    assert _bloc(ref, "DC 5").libelle.rstrip(".") == (
+        "Communication, interface, gestion de partenariats"
     )
+    # the summary's "4.1 … de l'unité ou du service." is the table's 4.1, stated there
+    assert [c.code for c in _bloc(ref, "DC 4").competences] == ["4.1", "4.2"]
+    assert competence(ref, "4.1").libelle.endswith("de la gestion administrative de l'unité.")
+    assert competence(ref, "2.4").libelle.startswith("Être en capacité d'appréhender")  # table only
 
 
 def test_a_critere_numbered_under_a_competence_evaluates_it_without_its_number() -> None:
@@ -41,13 +47,13 @@ def test_a_critere_numbered_under_a_competence_evaluates_it_without_its_number()
     criteres = [k for b in ref.blocs for k in b.criteres]
     libelles = [k.libelle for k in criteres]
     assert "Savoir évaluer les risques." in libelles
-    first_bloc = [k.libelle for k in _bloc(ref, "Domaine de compétences 1").criteres]
+    first_bloc = [k.libelle for k in _bloc(ref, "DC 1").criteres]
     assert len(first_bloc) == 8 and not any(k[:1].isdigit() for k in first_bloc)
     # "2.4.1. … d'intervention. 2.4.2. Savoir construire …" in one paragraph: two critères
     assert any(k.startswith("Savoir construire les outils homogènes") for k in libelles)
     assert any(k.endswith("zone d'activité ou d'intervention.") for k in libelles)
     # 1.1.x evaluate 1.1 although the row's cell ends on 1.2
-    bloc = _bloc(ref, "Domaine de compétences 1")
+    bloc = _bloc(ref, "DC 1")
     ids = {c.id: c.code for c in bloc.competences}
     first = next(k for k in bloc.criteres if k.libelle.startswith("Maîtriser la méthodologie"))
     assert [ids[i] for i in first.competences] == ["1.1"]

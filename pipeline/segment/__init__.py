@@ -14,8 +14,10 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 5. ``activities`` — the référentiel d'activités written as text;
 6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
-7. ``merge`` — each bloc and compétence once; ``modalites`` — the modalities
-   a table links to compétences given to their blocs (:mod:`.modalites`);
+7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
+   sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
+   ``modalites`` — the modalities a table links to compétences given to
+   their blocs (:mod:`.modalites`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
    ``activity-types`` — a titre professionnel's activité type bloc is the
    activité of its compétences when no other is printed;
@@ -51,6 +53,7 @@ from .links import activity_types, code_links, links
 from .merge import codes, merge
 from .modalites import place_modalites, place_whole
 from .outline import outline
+from .sommaire import sommaire
 from .stream import sections, units
 from .unplaced import unplaced
 from .walk import blocs
@@ -66,6 +69,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("activities", activities),
     ("blocs", blocs),
     ("merge", merge),
+    ("sommaire", sommaire),
     ("modalites", place_modalites),
     ("code-links", code_links),
     ("activity-types", activity_types),

@@ -30,8 +30,8 @@ import re
 from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
 from ..rules import Hit
-from ..textclean import ends_sentence, starts_lower
-from .draft import Context, Draft, Unit
+from ..textclean import ends_sentence, fold, starts_lower
+from .draft import Context, Draft, Unit, cell_units
 from .state import is_bloc_heading
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
@@ -73,6 +73,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
             typed = _type(draft, hit) or typed
             if draft.intitule is None:
                 intitule = _intitule(ctx, hit)
+                if intitule and _family(hit) not in CERTIFICATION_TYPES:
+                    intitule = _acronym_named(_clean(unit.text)) or intitule
                 draft.intitule = intitule or _next_title(ctx, preamble, index)
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
@@ -89,6 +91,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 draft.intitule = _intitule(ctx, hit)
         if draft.intitule is not None and typed:
             return
+    if draft.intitule is None:
+        draft.intitule = _table_label(ctx)
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
@@ -135,6 +139,23 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             return
 
 
+_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acronym>[A-Z]{2,10})\s*\)$")
+_LINKS = frozenset({"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"})
+
+
+def _acronym_named(line: str) -> str | None:
+    """A title line followed by its acronym ("Diplôme de compétence en langue
+    … (DCLEP)"): when the acronym's letters are the initials of every word of
+    the line, its first word too, the whole line is the certification's own
+    name, which no family outside the contract's list is cut from."""
+    found = _ACRONYM.match(line)
+    if found is None:
+        return None
+    words = [w for w in re.split(r"[\s'’-]+", fold(found.group("name"))) if w not in _LINKS]
+    initials = "".join(w[0] for w in words if w)
+    return found.group("name") if initials == found.group("acronym").lower() else None
+
+
 def _title_hits(ctx: Context, text: str) -> list[Hit]:
     """The title rules' hits on a line, or on what follows a document-kind
     prefix ("Extrait du référentiel de certification du …")."""
@@ -153,6 +174,20 @@ def _shared_start(mentions: list[list[str]]) -> list[str]:
             break
         shared.append(column[0])
     return shared
+
+
+def _table_label(ctx: Context) -> str | None:
+    """No title line: a label heading a table ("Spécialité : …" in its first
+    row, over the table of the units it certifies)."""
+    for unit in ctx.units:
+        rows = unit.table.block.rows if unit.table is not None else []
+        for cell in rows[0].cells if rows else []:
+            for inner in cell_units(cell):
+                label = ctx.rules.first("title-label", inner.text)
+                named = _clean(label.group("intitule") or "") if label else ""
+                if named:
+                    return named
+    return None
 
 
 def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
@@ -178,8 +213,12 @@ def _family(hit: Hit) -> str:
 
 
 def _intitule(ctx: Context, hit: Hit) -> str | None:
-    """The hit's intitulé, or None when the line names only the family."""
+    """The hit's intitulé (without a parenthesis naming the document, "(fiche
+    nationale)"), or None when the line names only the family."""
     text = _clean(hit.group("intitule") or "")
+    aside = ctx.rules.first("title-aside", text)
+    if aside is not None:
+        text = _clean(text[: aside.match.start()])
     if not text or ctx.rules.first("title-noise", text) is not None:
         return None
     return text
@@ -280,16 +319,16 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             continue
         parts: list[str] = []
         listing = False  # inside a list a sentence of the description opens ("il peut :")
-        for following in preamble[index + 1 :]:
+        for at, following in enumerate(preamble[index + 1 :], start=index + 1):
             listing = _continues(following) and (listing or _leads_in(parts))
             if listing:
                 parts.append(following.text)
                 continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
-            if not ends_sentence(following.text) and len(following.text) < _TITLE_LINE:
+            if _plain_heading(following, preamble[at + 1 : at + 2]):
                 break  # a heading printed as a plain line: the description is prose
-            if any(ctx.rules.first(label, following.text) for label in _STRUCTURAL):
+            if _structural(ctx, following):
                 break
             parts.append(following.text)
         while parts and not ends_sentence(parts[-1]):
@@ -297,6 +336,22 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         if parts:
             return " ".join(parts)
     return None
+
+
+def _structural(ctx: Context, unit: Unit) -> bool:
+    """A structural cue, not prose: a title rule reads only a line that is no
+    sentence ("La licence professionnelle est un diplôme …" is prose)."""
+    prose = ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE
+    labels = [label for label in _STRUCTURAL if not (prose and label == "title")]
+    return any(ctx.rules.first(label, unit.text) for label in labels)
+
+
+def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
+    """A short line that ends no sentence and is not wrapped (the next line
+    does not go on with it in lower case): a heading, not prose."""
+    if ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE:
+        return False
+    return not (after and after[0].kind is Kind.PARAGRAPH and starts_lower(after[0].text))
 
 
 def _leads_in(parts: list[str]) -> bool:

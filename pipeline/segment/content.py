@@ -129,6 +129,15 @@ def same_words(a: str, b: str) -> bool:
     return all(any(fuzz.ratio(w, x) >= _VARIANT for x in added) for w in left - right) or not added
 
 
+def _restated(ctx: Context, comp: DCompetence, bloc: DBloc) -> bool:
+    """Whether ``comp`` belongs to another mention of the unit ``bloc`` is (a
+    summary, then the body): each mention keeps its own statement."""
+    owner = bloc_of(ctx, comp)
+    if owner is None or owner is bloc or not (owner.code and bloc.code):
+        return False
+    return code_key(owner.code) == code_key(bloc.code)
+
+
 def bloc_of(ctx: Context, comp: DCompetence) -> DBloc | None:
     """The bloc occurrence holding ``comp``."""
     return next((b for b in ctx.draft.blocs if comp in b.competences), None)
@@ -169,6 +178,8 @@ def add_competence(
     comp = find_competence(ctx, libelle, bloc, code)
     if comp is not None and comp.source == source and norm_text(comp.libelle) != norm_text(libelle):
         comp = None  # one passage names each ability once: a near-twin there is another one
+    if comp is not None and _restated(ctx, comp, bloc):
+        comp = None  # the merge stage keeps the statement of the unit's body
     if comp is None:
         comp = DCompetence(
             libelle, Where(unit.page, unit.line, rule), from_list=from_list, source=source

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from ..docmodel import BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
-from ..rules import Rule, RuleSet
+from ..rules import Rule, RuleSet, default_rules
 from ..textclean import clean, ends_sentence, fold, is_upper, starts_lower
 
 
@@ -135,6 +135,7 @@ class DBloc:
     modalites_details: list[str] = field(default_factory=list)
     criteres: list[DCritere] = field(default_factory=list)
     heading_level: int | None = None  # level of its HEADING block, if it was one
+    qualifier: str | None = None  # a parenthesis printed after its code: "(transversal)"
     modalite_open: bool = False  # the last modality may continue (list after a lead-in)
 
 
@@ -232,13 +233,25 @@ def norm_text(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split()).rstrip(" .;:,")
 
 
-_CODE_NOISE = re.compile(r"^fiches?\s+|\bn\s*[°º]|[^\w]+")
+_CODE_NOISE = re.compile(r"\bn\s*[°º]|[^\w]+")
+_FICHE = re.compile(r"^fiches?\s+")
 
 
 def code_key(code: str) -> str:
     """A printed code as every mention of it agrees: case, accents, "FICHE",
-    "N°" and punctuation folded ("COMPETENCE 1" = "Compétence 1")."""
-    return _CODE_NOISE.sub("", fold(code))
+    "N°", punctuation and the unit word's spelling folded ("COMPETENCE 1" =
+    "Compétence 1", "Domaine de compétences 2" = "DC 2")."""
+    unit = _FICHE.sub("", fold(code))
+    return _CODE_NOISE.sub("", abbreviated(default_rules(), unit))
+
+
+def abbreviated(rules: RuleSet, folded: str) -> str:
+    """Folded text with the unit word it starts with in its abbreviated form
+    (``unit-abbreviation`` rules: "domaine de competences 2" → "dc 2")."""
+    hit = rules.first("unit-abbreviation", folded)
+    if hit is None or not hit.rule.value:
+        return folded
+    return hit.rule.value + folded[hit.match.end() :]
 
 
 def cell_units(cell: Cell) -> list[Unit]:

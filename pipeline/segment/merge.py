@@ -16,6 +16,7 @@ one from a place where every code is unique.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -44,6 +45,7 @@ def merge(ctx: Context) -> None:
     ]
     for bloc in ctx.draft.blocs:
         _drop_lead(bloc)
+        _drop_qualifier(bloc)
     _restore_accents(ctx)
 
 
@@ -63,6 +65,17 @@ def _restore_accents(ctx: Context) -> None:
         title = titles.get(code_key(bloc.code)) if bloc.code else None
         if title and bloc.libelle.isupper() and fold(title) == fold(bloc.libelle):
             bloc.libelle = title
+
+
+def _drop_qualifier(bloc: DBloc) -> None:
+    """A mention that printed the unit's qualifier after its code ("Domaine 5
+    (transversal)") tells that the same parenthesis ending another mention's
+    title qualifies the unit: it is no part of the libellé."""
+    if not bloc.qualifier:
+        return
+    title = bloc.libelle.rstrip(" .")
+    if norm_text(title).endswith(norm_text(bloc.qualifier)):
+        bloc.libelle = title[: len(title) - len(bloc.qualifier)].rstrip(" .,;:-–")
 
 
 def _drop_lead(bloc: DBloc) -> None:
@@ -95,16 +108,18 @@ def _synthesis_rest(bloc: DBloc, named: int) -> bool:
 def _merged_competences(competences: list[DCompetence]) -> list[DCompetence]:
     """Each compétence once: a list names it, then its fiche (the same words)."""
     kept: list[DCompetence] = []
-    _add_competences(kept, competences, lambda a, b: norm_text(a) == norm_text(b))
+    _add_competences(kept, competences, lambda a, b: norm_text(a.libelle) == norm_text(b.libelle))
     return kept
 
 
 def _add_competences(
-    kept: list[DCompetence], extra: list[DCompetence], same: Callable[[str, str], bool]
+    kept: list[DCompetence],
+    extra: list[DCompetence],
+    same: Callable[[DCompetence, DCompetence], bool],
 ) -> None:
-    """Add ``extra`` to ``kept``, each merged into the one whose libellé is the ``same``."""
+    """Add ``extra`` to ``kept``, each merged into the one it is the ``same`` as."""
     for comp in extra:
-        known = next((c for c in kept if same(c.libelle, comp.libelle)), None)
+        known = next((c for c in kept if same(c, comp)), None)
         if known is None:
             kept.append(comp)
         else:
@@ -141,17 +156,61 @@ def _same_bloc(a: DBloc, b: DBloc) -> bool:
 
 
 def _merge_bloc(target: DBloc, other: DBloc) -> None:
-    if not target.libelle or (_is_reference(target) and not _is_reference(other)):
+    target.qualifier = target.qualifier or other.qualifier
+    body = _holds_detail(other) and not _holds_detail(target)
+    if not target.libelle or (_is_reference(target) and not _is_reference(other)) or body:
         # a summary or synthesis names the bloc; its own section titles it
         target.libelle = other.libelle or target.libelle
         target.where = other.where
-    _add_competences(target.competences, other.competences, similar)
+    if other.code and target.code and len(_spelled(other.code)) < len(_spelled(target.code)):
+        target.code = other.code  # "DC 2", not "Domaine de compétences 2": the code
+    if body:  # the compétences a summary listed, as the body states them
+        for comp in other.competences:
+            known = next((c for c in target.competences if _same_competence(c, comp)), None)
+            if known is not None:
+                known.libelle, known.where = comp.libelle, comp.where
+    _add_competences(target.competences, other.competences, _same_competence)
     _union(target.connaissances, other.connaissances)
     for text, detail in zip(other.modalites, other.modalites_details, strict=True):
         if not any(norm_text(text) == norm_text(m) for m in target.modalites):
             target.modalites.append(text)
             target.modalites_details.append(detail)
     target.criteres.extend(other.criteres)
+
+
+def _spelled(code: str) -> str:
+    """A printed code's letters and digits, folded (its length tells an
+    abbreviation from the full word)."""
+    return "".join(ch for ch in fold(code) if ch.isalnum())
+
+
+def _holds_detail(bloc: DBloc) -> bool:
+    """Whether a mention of a bloc holds what its compétences are assessed or
+    built by (critères, modalités, savoirs): the body, where a summary only
+    names the bloc and its compétences."""
+    return bool(bloc.criteres or bloc.modalites or bloc.connaissances)
+
+
+def _same_competence(a: DCompetence, b: DCompetence) -> bool:
+    """Two mentions of one bloc's compétence: similar libellés (the same words
+    up to small differences), or the same printed code on a libellé one
+    mention cuts short: every content word of the shorter is in the other
+    ("… de l'unité ou du service." / "… de l'unité.")."""
+    if similar(a.libelle, b.libelle):
+        return True
+    keys = {code_key(code) for code, _ in a.codes}
+    if not any(code_key(code) in keys for code, _ in b.codes):
+        return False
+    short, long = sorted((_words(a.libelle), _words(b.libelle)), key=len)
+    return all(word in long for word in short if len(word) > _LINK_WORD)
+
+
+_LINK_WORD = 3  # a word this short links others ("et", "de", "les"): no content of its own
+
+
+def _words(text: str) -> set[str]:
+    """A libellé's words, folded (accents, case)."""
+    return set(re.findall(r"\w+", fold(text)))
 
 
 def _is_reference(bloc: DBloc) -> bool:

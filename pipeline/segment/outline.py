@@ -32,7 +32,7 @@ from ..docmodel import Kind
 from ..nlp import is_action
 from ..rules import Rule
 from ..textclean import ends_sentence, fold
-from .draft import Context, Outline, TableView, Unit, cell_units, flat_units
+from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
 from .spanning import group_rows
 from .state import bloc_label
 
@@ -78,9 +78,10 @@ class Numbered:
 class Series:
     """Every mention of the units of one level word and numbering depth."""
 
-    word: str
+    word: str  # canonical: a unit word's abbreviation stands for both its forms ("dc")
     depth: int
     roman: bool = False
+    spellings: set[str] = field(default_factory=set)  # the words as printed, folded
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
     strong: int = 0  # mentions set as headings by typography (heading block, bold, capitals)
@@ -154,9 +155,9 @@ def outline(ctx: Context) -> None:
     if bloc_label(ctx) == "bloc":
         return
     mentions = flat_units(ctx, whole_cells=False)  # plus each role-table cell's heading
-    series = _series(mentions)
+    series = _series(ctx, mentions)
     total = len(mentions)
-    roles = {key: _role(ctx, s.word) for key, s in series.items()}
+    roles = {key: _role(ctx, s) for key, s in series.items()}
     levels = [
         s
         for key, s in series.items()
@@ -270,15 +271,18 @@ def _references(series: Series) -> list[int]:
     return out
 
 
-def _series(mentions: list[Unit]) -> dict[tuple[str, int, bool], Series]:
-    """Every numbered mention, grouped by level word, depth and numerals."""
+def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool], Series]:
+    """Every numbered mention, grouped by level word, depth and numerals; a unit
+    word and its abbreviation ("Domaine de compétences 1", "DC 1") are one series."""
     found: dict[tuple[str, int, bool], Series] = {}
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
         if hit is None or len(unit.text) > 200:
             continue
-        key = (hit.word, len(hit.number), hit.roman)
-        entry = found.setdefault(key, Series(hit.word, len(hit.number), hit.roman, first=index))
+        word = abbreviated(ctx.rules, hit.word)
+        key = (word, len(hit.number), hit.roman)
+        entry = found.setdefault(key, Series(word, len(hit.number), hit.roman, first=index))
+        entry.spellings.add(hit.word)
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
         if _headed(unit, hit):
@@ -298,11 +302,15 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
 
 
-def _role(ctx: Context, word: str) -> str:
+def _role(ctx: Context, series: Series) -> str:
     """``bloc``, ``competence``, ``other`` (a word that numbers something else)
-    or ``unknown``, from the ``level-word`` rules."""
-    hit = ctx.rules.first("level-word", word)
-    return hit.rule.value if hit is not None and hit.rule.value else "unknown"
+    or ``unknown``, from the ``level-word`` rules (the first of these a
+    spelling of the series' word has)."""
+    roles = set()
+    for word in series.spellings | {series.word}:
+        hit = ctx.rules.first("level-word", word)
+        roles.add(hit.rule.value if hit is not None and hit.rule.value else "unknown")
+    return next((role for role in ("bloc", "competence", "other") if role in roles), "unknown")
 
 
 def _is_level(series: Series, role: str) -> bool:
@@ -345,13 +353,18 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
                 r"(?P<libelle>[^\W\d_].*)$",
             }
         )
-    words = re.split(r"[ '’-]", series.word)
-    label = ""
-    if len(words) > 1 and len(words[-1]) <= _CODE_LETTERS:
-        # "CAPACITÉ C1", "COMPÉTENCE C11": the word names the level, the code is "C1"
-        label = r"[\s'’-]+".join(_letters(w) for w in words[:-1]) + r"\s+"
-        words = words[-1:]
-    word = r"[\s'’-]+".join(_letters(w) for w in words)
+    labels, spellings = set(), set()
+    for spelling in series.spellings:
+        words = re.split(r"[ '’-]", spelling)
+        if len(words) > 1 and len(words[-1]) <= _CODE_LETTERS:
+            # "CAPACITÉ C1", "COMPÉTENCE C11": the word names the level, the code is "C1"
+            labels.add(r"[\s'’-]+".join(_letters(w) for w in words[:-1]) + r"\s+")
+            words = words[-1:]
+        else:
+            labels.add("")
+        spellings.add(r"[\s'’-]+".join(_letters(w) for w in words))
+    label = "(?:" + "|".join(sorted(labels)) + ")"
+    word = "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
     pattern = (
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
         r"(?:\s?(?-i:[A-Z])(?=\s*[-–—:.)]))?))"

@@ -161,8 +161,9 @@ def open_bloc(
         return None
     code = hit.group("code") if hit else None
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
+    qualifier = None
     if is_aside(libelle):
-        libelle = ""  # a qualifier, "(transversal)": the title is on the next line
+        qualifier, libelle = libelle, ""  # "(transversal)": the title is on the next line
     if not libelle and len(units) > 1 and not is_cue(ctx, units[1]):
         libelle = label_text(units[1].text)
     level = first.level if first.kind is Kind.HEADING else None
@@ -171,6 +172,7 @@ def open_bloc(
         libelle,
         Where(first.page, first.line, hit.rule.id if hit else rule),
         heading_level=level,
+        qualifier=qualifier,
     )
     ctx.draft.blocs.append(bloc)
     state.close()

@@ -52,10 +52,10 @@ def ocr_page(job: PageJob) -> PageContent:
         return PageContent(job.index + 1, correct=job.correct, timings=timings)
     gray, angle = deskew(gray)
     lap("deskew")
-    rulings = find_rulings(gray, dpi)
+    rulings = find_rulings(gray, dpi, enlarged=dpi > job.dpi)
     tables = find_tables(rulings.segments, dpi)
     lap("rulings")
-    # an enlarged picture (a screenshot) is slides' colours: thresholded locally
+    # an enlarged picture (a screenshot: slides' colours) is thresholded locally
     config = f"{PAGE} {LOCAL}" if dpi > job.dpi else PAGE
     words = reread_cells(read_words(rulings.cleaned, config), rulings.cleaned, tables)
     lap("tesseract")

@@ -4,9 +4,10 @@ PDF pages are rendered with pypdfium2 straight to a grayscale bitmap (no PNG
 round trip). A page that is a low-resolution picture (a screenshot at ~96 dpi:
 its small print is a few pixels high) is read at :data:`UPSCALED_DPI`, its
 picture enlarged with Lanczos resampling (sharper glyph edges than the
-renderer's smoothing), as Tesseract's documentation advises for small text. Images are opened with Pillow; every frame of a multi-page TIFF is
-a page. Dimensions are checked against ``Limits.max_image_pixels`` *before*
-anything is decoded, so a decompression bomb costs nothing.
+renderer's smoothing), as Tesseract's documentation advises for small text.
+Images are opened with Pillow; every frame of a multi-page TIFF is a page.
+Dimensions are checked against ``Limits.max_image_pixels`` *before* anything
+is decoded, so a decompression bomb costs nothing.
 """
 
 from __future__ import annotations

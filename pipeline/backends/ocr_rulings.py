@@ -41,8 +41,12 @@ class Rulings:
     cleaned: np.ndarray  # shaded areas inverted, rulings erased: what Tesseract reads
 
 
-def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
-    """Rulings and shaded cells of a deskewed page, and the page cleaned for OCR."""
+def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
+    """Rulings and shaded cells of a deskewed page, and the page cleaned for OCR.
+
+    On an ``enlarged`` picture (a screenshot read at more than its resolution)
+    small print is blurred into long dark runs: those with ink just beyond them
+    are glyphs, neither erased nor rulings."""
     dark = gray < min(otsu_threshold(gray), 170)
     shaded = _shaded_rects(dark)
     page = gray.copy()
@@ -54,8 +58,8 @@ def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
         region = gray[y0:y1, x0:x1]
         dark[y0:y1, x0:x1] = region < np.median(region) - 15
     min_len = max(20, dpi // 4)  # a quarter of an inch: longer than any glyph stroke
-    h_mask, h_segments = _long_runs(dark, min_len)
-    v_mask, v_segments = _long_runs(dark.T, min_len)
+    h_mask, h_segments = _long_runs(dark, min_len, enlarged)
+    v_mask, v_segments = _long_runs(dark.T, min_len, enlarged)
     segments = [Segment(True, p, s, e) for p, s, e in h_segments]
     segments += [Segment(False, p, s, e) for p, s, e in v_segments]
     for x0, y0, x1, y1 in shaded:
@@ -133,7 +137,9 @@ def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+def _long_runs(
+    dark: np.ndarray, min_len: int, enlarged: bool = False
+) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
     """Pixels of row-wise dark runs ≥ ``min_len`` (1-px breaks bridged), and the
     thin lines they form as ``(pos, start, end)``.
 
@@ -153,7 +159,7 @@ def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[i
     lines = []
     glyphs = []  # runs of blurred glyphs: neither erased nor rulings
     for y0, y1, x0, x1 in _group_row_runs(rows, starts, ends - 1):
-        if _textured(dark, y0, y1, x0, x1):
+        if enlarged and _textured(dark, y0, y1, x0, x1):
             glyphs.append((y0, y1, x0, x1))
         elif y1 - y0 + 1 <= _MAX_RULE:
             lines.append(((y0 + y1) // 2, x0, x1))

@@ -15,11 +15,11 @@ from ..options import Limits
 from .ocr_deskew import deskew
 from .ocr_grid import find_tables
 from .ocr_layout import PageContent, layout_page
-from .ocr_raster import DPI, image_dpi, load_page
+from .ocr_raster import DPI, image_dpi, load_page, reading_dpi
 from .ocr_reread import reread_cells
 from .ocr_rulings import find_rulings
 from .ocr_style import mark_strokes
-from .ocr_tesseract import read_words
+from .ocr_tesseract import LOCAL, PAGE, read_words
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,19 @@ def ocr_page(job: PageJob) -> PageContent:
         timings[stage] = now - clock
         clock = now
 
-    gray = load_page(job.path, job.kind, job.index, job.limits, job.dpi)
+    dpi = reading_dpi(job.path, job.kind, job.index, job.limits, job.dpi)
+    gray = load_page(job.path, job.kind, job.index, job.limits, dpi)
     lap("rasterise")
     if is_blank(gray):  # nothing to read: Tesseract would cost as much as on a full page
         return PageContent(job.index + 1, correct=job.correct, timings=timings)
     gray, angle = deskew(gray)
     lap("deskew")
-    rulings = find_rulings(gray, job.dpi)
-    tables = find_tables(rulings.segments, job.dpi)
+    rulings = find_rulings(gray, dpi, enlarged=dpi > job.dpi)
+    tables = find_tables(rulings.segments, dpi)
     lap("rulings")
-    words = reread_cells(read_words(rulings.cleaned), rulings.cleaned, tables)
+    # an enlarged picture (a screenshot: slides' colours) is thresholded locally
+    config = f"{PAGE} {LOCAL}" if dpi > job.dpi else PAGE
+    words = reread_cells(read_words(rulings.cleaned, config), rulings.cleaned, tables)
     lap("tesseract")
     words = mark_strokes(words, rulings.cleaned)
     page = layout_page(
@@ -64,7 +67,7 @@ def ocr_page(job: PageJob) -> PageContent:
         rulings.cleaned,
         rulings.shaded,
         correct=job.correct,
-        dpi=image_dpi(job.path, job.kind, job.index, job.limits, job.dpi),
+        dpi=image_dpi(job.path, job.kind, job.index, job.limits, dpi),
     )
     lap("layout")
     page.angle = angle

@@ -1,9 +1,13 @@
 """Rasterise the pages of a PDF or an image file to 8-bit grayscale arrays.
 
 PDF pages are rendered with pypdfium2 straight to a grayscale bitmap (no PNG
-round trip). Images are opened with Pillow; every frame of a multi-page TIFF is
-a page. Dimensions are checked against ``Limits.max_image_pixels`` *before*
-anything is decoded, so a decompression bomb costs nothing.
+round trip). A page that is a low-resolution picture (a screenshot at ~96 dpi:
+its small print is a few pixels high) is read at :data:`UPSCALED_DPI`, its
+picture enlarged with Lanczos resampling (sharper glyph edges than the
+renderer's smoothing), as Tesseract's documentation advises for small text.
+Images are opened with Pillow; every frame of a multi-page TIFF is a page.
+Dimensions are checked against ``Limits.max_image_pixels`` *before* anything
+is decoded, so a decompression bomb costs nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from ..options import Limits
 
 DPI = 200  # Tesseract reads 10-pt text well at 200 dpi; 300 dpi costs ~2x the time
 MIN_IMAGE_DPI = DPI  # images declaring less are upscaled to DPI
+LOW_DPI = 120  # a page picture with fewer pixels per inch (a screenshot) has glyphs too small
+UPSCALED_DPI = 300  # such a page is read at Tesseract's recommended resolution instead
 
 
 def page_count(path: Path, kind: str, limits: Limits) -> int:
@@ -43,6 +49,42 @@ def load_page(path: Path, kind: str, index: int, limits: Limits, dpi: int = DPI)
     if kind == "pdf":
         return _pdf_page(path, index, limits, dpi)
     return _image_frame(path, index, limits, dpi)
+
+
+def reading_dpi(path: Path, kind: str, index: int, limits: Limits, dpi: int = DPI) -> int:
+    """The resolution page ``index`` is read at: ``dpi``, or :data:`UPSCALED_DPI` when
+    the page's picture (PDF) or the image (declared resolution) has under :data:`LOW_DPI`."""
+    if kind == "pdf":
+        pdf = _open_pdf(path)
+        try:
+            picture = _picture(pdf[index])
+        finally:
+            pdf.close()
+        low = picture is not None and picture[1] < LOW_DPI
+    else:
+        with _open_image(path, limits) as image:
+            try:
+                frame = ImageSequence.Iterator(image)[index]
+                declared = float(frame.info.get("dpi", (0, 0))[0] or 0)
+            except (OSError, SyntaxError, ValueError, IndexError, TypeError):
+                declared = 0.0
+        low = 0 < declared < LOW_DPI
+    return max(dpi, UPSCALED_DPI) if low else dpi
+
+
+def _picture(page: pdfium.PdfPage) -> tuple[pdfium.PdfImage, float] | None:
+    """The page's one picture and its pixels per inch, when the page is nothing
+    else (no text, a single upright image): a scan or a screenshot."""
+    if page.get_textpage().count_chars():
+        return None
+    images = [o for o in page.get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    if len(images) != 1:
+        return None
+    matrix = images[0].get_matrix()
+    if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+        return None
+    width = images[0].get_metadata().width
+    return images[0], width / (matrix.a / 72)
 
 
 def image_dpi(path: Path, kind: str, index: int, limits: Limits, dpi: int = DPI) -> float:
@@ -88,9 +130,29 @@ def _pdf_page(path: Path, index: int, limits: Limits, dpi: int) -> np.ndarray:
         array = bitmap.to_numpy()
         if array.ndim == 3:  # some pdfium builds return BGR(A) despite grayscale
             array = array[..., :3].mean(axis=2)
-        return np.ascontiguousarray(array, dtype=np.uint8)
+        array = np.ascontiguousarray(array, dtype=np.uint8)
+        picture = _picture(page)
+        if picture is not None and picture[1] < LOW_DPI and dpi > picture[1]:
+            _paste_enlarged(array, picture[0], height, dpi)
+        return array
     finally:
         pdf.close()
+
+
+def _paste_enlarged(array: np.ndarray, picture: pdfium.PdfImage, height: float, dpi: int) -> None:
+    """Draw ``picture`` over the rendered page again, enlarged with Lanczos."""
+    left, bottom, right, top = picture.get_bounds()
+    x0, y0 = round(left * dpi / 72), round((height - top) * dpi / 72)
+    x1 = min(array.shape[1], round(right * dpi / 72))
+    y1 = min(array.shape[0], round((height - bottom) * dpi / 72))
+    if x1 <= x0 or y1 <= y0:
+        return
+    try:
+        image = picture.get_bitmap(render=True).to_pil()
+    except pdfium.PdfiumError:
+        return  # the renderer's own enlargement stays
+    gray = _to_gray(image).resize((x1 - x0, y1 - y0), Image.Resampling.LANCZOS)
+    array[y0:y1, x0:x1] = np.asarray(gray, dtype=np.uint8)
 
 
 def _open_image(path: Path, limits: Limits) -> Image.Image:

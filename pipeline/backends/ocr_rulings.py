@@ -17,6 +17,9 @@ from .ocr_deskew import otsu_threshold
 
 _BLOCK = 8  # px: granularity of the shaded-area search
 _MAX_RULE = 12  # px: thicker dark runs are fills or pictures, not rules
+_MIN_FILL = (3 * _BLOCK, 2 * _BLOCK)  # px: width, height of the smallest shaded cell
+_HALO = 2  # px beyond a run's rows where a ruling has no ink and a line of glyphs has
+_BUSY = 0.3  # share of dark pixels in those rows that marks glyphs
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,12 @@ class Rulings:
     cleaned: np.ndarray  # shaded areas inverted, rulings erased: what Tesseract reads
 
 
-def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
-    """Rulings and shaded cells of a deskewed page, and the page cleaned for OCR."""
+def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
+    """Rulings and shaded cells of a deskewed page, and the page cleaned for OCR.
+
+    On an ``enlarged`` picture (a screenshot read at more than its resolution)
+    small print is blurred into long dark runs: those with ink just beyond them
+    are glyphs, neither erased nor rulings."""
     dark = gray < min(otsu_threshold(gray), 170)
     shaded = _shaded_rects(dark)
     page = gray.copy()
@@ -51,8 +58,8 @@ def find_rulings(gray: np.ndarray, dpi: int) -> Rulings:
         region = gray[y0:y1, x0:x1]
         dark[y0:y1, x0:x1] = region < np.median(region) - 15
     min_len = max(20, dpi // 4)  # a quarter of an inch: longer than any glyph stroke
-    h_mask, h_segments = _long_runs(dark, min_len)
-    v_mask, v_segments = _long_runs(dark.T, min_len)
+    h_mask, h_segments = _long_runs(dark, min_len, enlarged)
+    v_mask, v_segments = _long_runs(dark.T, min_len, enlarged)
     segments = [Segment(True, p, s, e) for p, s, e in h_segments]
     segments += [Segment(False, p, s, e) for p, s, e in v_segments]
     for x0, y0, x1, y1 in shaded:
@@ -86,7 +93,8 @@ def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
         if y1 - y0 + 1 >= 3:
             box = (x0 * _BLOCK, y0 * _BLOCK, (x1 + 1) * _BLOCK, (y1 + 1) * _BLOCK)
             left, top, right, bottom = _refine(dark, box)
-            if right > left and bottom > top:  # a fill refined to no pixels was not one
+            # a fill refined to a speck (a blot of blurred glyphs) was not one
+            if right - left >= _MIN_FILL[0] and bottom - top >= _MIN_FILL[1]:
                 rects.append((left, top, right, bottom))
     return rects
 
@@ -129,7 +137,9 @@ def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+def _long_runs(
+    dark: np.ndarray, min_len: int, enlarged: bool = False
+) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
     """Pixels of row-wise dark runs ≥ ``min_len`` (1-px breaks bridged), and the
     thin lines they form as ``(pos, start, end)``.
 
@@ -146,13 +156,25 @@ def _long_runs(dark: np.ndarray, min_len: int) -> tuple[np.ndarray, list[tuple[i
     _, ends = np.nonzero(change == -1)
     keep = ends - starts >= min_len
     rows, starts, ends = candidates[rows[keep]], starts[keep], ends[keep]
-    for row, start, end in zip(rows, starts, ends, strict=True):
-        mask[row, start:end] = True
     lines = []
+    glyphs = []  # runs of blurred glyphs: neither erased nor rulings
     for y0, y1, x0, x1 in _group_row_runs(rows, starts, ends - 1):
-        if y1 - y0 + 1 <= _MAX_RULE:
+        if enlarged and _textured(dark, y0, y1, x0, x1):
+            glyphs.append((y0, y1, x0, x1))
+        elif y1 - y0 + 1 <= _MAX_RULE:
             lines.append(((y0 + y1) // 2, x0, x1))
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        if not any(y0 <= row <= y1 and x0 <= start <= x1 for y0, y1, x0, x1 in glyphs):
+            mask[row, start:end] = True
     return mask, lines
+
+
+def _textured(dark: np.ndarray, y0: int, y1: int, x0: int, x1: int) -> bool:
+    """Whether the rows just beyond a run are dark over much of its length: a line
+    of blurred glyphs run together (an enlarged screenshot's small print), whose
+    letters stick out of the run, rather than a ruling or a fill, clear on both sides."""
+    beyond = [y for y in (y0 - _HALO, y1 + _HALO) if 0 <= y < dark.shape[0]]
+    return any(dark[y, x0 : x1 + 1].mean() > _BUSY for y in beyond)
 
 
 def _rows_with_run(mask: np.ndarray, min_len: int) -> np.ndarray:

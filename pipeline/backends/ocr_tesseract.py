@@ -24,6 +24,10 @@ _runs = 0  # Tesseract runs in this process (see runs())
 LANG = "fra"
 PAGE = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation
 BLOCK = "--oem 1 --psm 6"  # LSTM engine, one block of uniform text (a table cell)
+# Sauvola's local threshold instead of Otsu's global one: text on tinted fills of
+# several shades (coloured slide boxes) stays readable where one threshold for the
+# page makes a pale fill black or pale text white.
+LOCAL = "-c thresholding_method=2"
 
 
 @dataclass(frozen=True)

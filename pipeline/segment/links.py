@@ -8,9 +8,11 @@ is reported (``UNLINKED_CRITERE``).
 
 from __future__ import annotations
 
-import re
+from rapidfuzz import fuzz
 
 from .draft import Context, DActivite, DBloc, DCompetence, norm_text
+
+_SAME = 90  # an activité naming a bloc again: its libellé, up to small differences
 
 
 def links(ctx: Context) -> None:
@@ -101,20 +103,47 @@ def _by_code(code: str, competences: list[DCompetence]) -> DCompetence | None:
 
 def activity_types(ctx: Context) -> None:
     """Stage ``activity-types``: a titre professionnel's bloc is an activité type
-    ("FICHE ACTIVITÉ TYPE N° 1", contract: families and levels); when the
-    document prints no other activité, that activité type is the activité its
-    compétences belong to (code: its number)."""
-    if ctx.draft.activites:
+    ("FICHE ACTIVITÉ TYPE N° 1", contract: families and levels); that activité
+    type is the activité (code: its number) of the compétences of its fiche,
+    professionnelles and transversales alike. Activités printed elsewhere are
+    kept as they are, unless each of them names an activité type (a synoptic
+    table naming them again): then they are those activités."""
+    typed = _activity_type_blocs(ctx)
+    printed = ctx.draft.activites
+    named = {id(a): _named(a, [bloc for bloc, _ in typed]) for a in printed}
+    if not typed or any(bloc is None for bloc in named.values()):
         return
-    for bloc in ctx.draft.blocs:
-        hit = ctx.rules.first("bloc", f"{bloc.code or ''} - {bloc.libelle}")
-        number = re.search(r"\d+", bloc.code or "")
-        if hit is None or hit.rule.id != "bloc.activite-type" or number is None:
-            continue
-        code = number.group().lstrip("0") or "0"
+    activites: list[DActivite] = []
+    for bloc, number in typed:
         comps = list(dict.fromkeys(c.canonical() for c in bloc.competences))
-        if not comps or any(c.activites for c in comps):
+        comps += [c for c in ctx.draft.transversales if c.fiche is bloc]
+        activite = next((a for a in printed if named[id(a)] is bloc), None)
+        if activite is None and comps and not any(c.activites for c in comps):
+            activite = DActivite(number, bloc.libelle, bloc.where)
+        if activite is None:
             continue
-        ctx.draft.activites.append(DActivite(code, bloc.libelle, bloc.where))
+        activite.code = activite.code or number
+        activites.append(activite)
         for comp in comps:
-            comp.activites.append(code)
+            if not comp.activites:
+                comp.activites.append(activite.code)
+    ctx.draft.activites = activites
+
+
+def _activity_type_blocs(ctx: Context) -> list[tuple[DBloc, str]]:
+    """The blocs whose printed code names an activité type, with its number."""
+    found = []
+    for bloc in ctx.draft.blocs:
+        hit = ctx.rules.first("activite-type", " ".join((bloc.code or "").split()))
+        number = hit.group("number") if hit is not None else None
+        if number is not None:
+            found.append((bloc, number.lstrip("0") or "0"))
+    return found
+
+
+def _named(activite: DActivite, blocs: list[DBloc]) -> DBloc | None:
+    """The bloc whose libellé the activité's names again (the closest one, when
+    two activités types differ by a word only)."""
+    scored = [(fuzz.ratio(norm_text(activite.libelle), norm_text(b.libelle)), b) for b in blocs]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] >= _SAME else None

@@ -55,6 +55,8 @@ class State:
     # in a transversal compétences section: its fiches (a heading each, then their own
     # description and critères zones) are transversal compétences
     transversales: bool = False
+    #: the bloc whose own fiche opened the transversal section (see ``DCompetence.fiche``)
+    transversales_of: DBloc | None = None
 
     def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
         """The bloc heading ``text`` states, if any ("I – …" units included when
@@ -83,6 +85,7 @@ class State:
         self.competence = None
         self.competence_headed = False
         self.transversales = False
+        self.transversales_of = None
         self.competence_item_level = None
         self.critere = None
         self.link_codes = None

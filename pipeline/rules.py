@@ -76,6 +76,7 @@ _PLAIN = (  # labels whose rules carry no value
     "indicateur-inline",
     "link",
     "link-code",
+    "link-range",
     "modalite-alternative",
     "modalite-detail",
     "modalite-inline",

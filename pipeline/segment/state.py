@@ -243,6 +243,9 @@ def _competence_code(hit: Hit) -> str:
     return code if 0 < len(word) <= _CODE_PREFIX else number
 
 
+#: between the two ends of a range of linked compétences (:func:`link_codes`)
+LINK_RANGE = " à "
+
 _CUES = ("zone", "modalite-inline", "connaissances-inline", "critere-inline", "indicateur-inline")
 
 
@@ -260,5 +263,18 @@ def link_codes(ctx: Context, text: str) -> list[str] | None:
     named = hit.group("codes") or ""
     codes: list[str] = []
     for rule in ctx.rules.labelled("link-code"):
-        codes.extend(" ".join(m.group("code").split()) for m in rule.regex.finditer(named))
+        end: int | None = None
+        for found in rule.regex.finditer(named):
+            code = " ".join(found.group("code").split())
+            if (
+                end is not None
+                and codes
+                and ctx.rules.first("link-range", named[end : found.start()])
+            ):
+                codes[-1] = (
+                    f"{codes[-1]}{LINK_RANGE}{code}"  # "C15.1 à C15.5": both ends and between
+                )
+            else:
+                codes.append(code)
+            end = found.end()
     return codes

@@ -34,15 +34,15 @@ def build(document: Document, draft: Draft) -> Referentiel:
     """The validated output document."""
     places = Places(document)
     _provenance = places.provenance
-    ids: dict[int, str] = {}
+    ids = {  # every compétence's id first: a critère may name one of a later bloc
+        id(comp): f"BC{b_index:02d}.C{c_index:02d}"
+        for b_index, bloc in enumerate(draft.blocs, start=1)
+        for c_index, comp in enumerate(bloc.competences, start=1)
+    }
     blocs = []
     for b_index, bloc in enumerate(draft.blocs, start=1):
         bloc_id = f"BC{b_index:02d}"
-        competences = []
-        for c_index, comp in enumerate(bloc.competences, start=1):
-            comp_id = f"{bloc_id}.C{c_index:02d}"
-            ids[id(comp)] = comp_id
-            competences.append(_competence(comp, comp_id, places))
+        competences = [_competence(comp, ids[id(comp)], places) for comp in bloc.competences]
         criteres = []
         for k_index, crit in enumerate(bloc.criteres, start=1):
             indicateurs = _texts(crit.indicateurs)

@@ -52,6 +52,7 @@ _ZONES = frozenset(
     | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value
+    "activite-type",
     "bloc",
     "bloc-roman",
     "bloc-unit",
@@ -76,6 +77,7 @@ _PLAIN = (  # labels whose rules carry no value
     "indicateur-inline",
     "link",
     "link-code",
+    "link-range",
     "modalite-alternative",
     "modalite-detail",
     "modalite-inline",

@@ -386,17 +386,26 @@ def numbered_items(text: str) -> list[str]:
     return [part for part in _GLUED_NUMBER.split(text) if part.strip()]
 
 
+def sub_number(libelle: str) -> tuple[str, str] | None:
+    """The number a numbered item extends ("1.1" for "1.1.1. Savoir …") and
+    the item without its number; None when it is not numbered so."""
+    found = _SUB_NUMBER.match(libelle)
+    if found is None:
+        return None
+    return found.group("code").rsplit(".", 1)[0], libelle[found.end() :]
+
+
 def _numbered_under(bloc: DBloc, libelle: str) -> tuple[str, list[DCompetence]]:
     """The libellé without its number and the bloc's compétences the number
     extends ("1.1.1" under "1.1"); the libellé unchanged and no compétence
     when the number extends none."""
-    found = _SUB_NUMBER.match(libelle)
-    if found is None:
+    numbered = sub_number(libelle)
+    if numbered is None:
         return libelle, []
-    parent = found.group("code").rsplit(".", 1)[0]
+    parent, text = numbered
     owners = [
         comp
         for comp in bloc.competences
         if any("".join(code.split()).rstrip(".") == parent for code, _ in comp.codes)
     ]
-    return (libelle[found.end() :], owners) if owners else (libelle, [])
+    return (text, owners) if owners else (libelle, [])

@@ -103,6 +103,9 @@ class DCompetence:
     source: int | None = None  # the passage (list, section) that first stated it
     code: str | None = None  # chosen by the merge stage
     merged_into: DCompetence | None = None
+    #: the bloc whose own fiche lists it (a compétence transversale named in an
+    #: activité type's fiche, before the fiches of its compétences)
+    fiche: DBloc | None = None
 
     def canonical(self) -> DCompetence:
         node = self

@@ -8,26 +8,28 @@ is reported (``UNLINKED_CRITERE``).
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
-from .draft import Context, DActivite, DBloc, DCompetence, norm_text
+from rapidfuzz import fuzz
+
+from .content import sub_number
+from .draft import Context, DActivite, DBloc, DCompetence, DCritere, code_key, norm_text
+from .state import LINK_RANGE
+
+_SAME = 90  # an activité naming a bloc again: its libellé, up to small differences
 
 
 def links(ctx: Context) -> None:
     """Resolve link codes; warn about critères left unlinked."""
-    everywhere = [c for b in ctx.draft.blocs for c in b.competences]
+    everywhere = list(dict.fromkeys(c.canonical() for b in ctx.draft.blocs for c in b.competences))
     for bloc in ctx.draft.blocs:
         for critere in bloc.criteres:
+            _numbered(critere, bloc, everywhere)
             linked = [c.canonical() for c in critere.competences]
             for code in critere.link_codes:
-                comp = (
-                    _by_code(code, bloc.competences)
-                    or _by_code(code, everywhere)
-                    or _by_position(code, bloc)
-                )
-                if comp is not None:
-                    linked.append(comp)
-                else:
+                found = _resolve(code, bloc, everywhere)
+                linked.extend(found)
+                if not found:
                     ctx.warn(
                         "UNKNOWN_LINK",
                         f"critère {critere.libelle[:60]!r} names compétence {code}, not found",
@@ -43,6 +45,58 @@ def links(ctx: Context) -> None:
                     critere.where.page,
                     critere.where.line,
                 )
+
+
+def _numbered(critere: DCritere, bloc: DBloc, everywhere: list[DCompetence]) -> None:
+    """A critère numbered under a compétence ("2.2.1" under "2.2") evaluates it,
+    whatever row or cell it was read in: the numbering series is the evidence."""
+    numbered = sub_number(critere.libelle)
+    if numbered is None:
+        return
+    parent, text = numbered
+    comp = _by_code(parent, bloc.competences) or _only(parent, everywhere, _digits)
+    if comp is not None:
+        critere.libelle, critere.competences, critere.link_codes = text, [comp], []
+
+
+def _resolve(code: str, bloc: DBloc, everywhere: list[DCompetence]) -> list[DCompetence]:
+    """The compétences a link code names; a range ("C15.1 à C15.5") names both
+    ends and those between them."""
+    if LINK_RANGE not in code:
+        comp = _one(code, bloc, everywhere)
+        return [comp] if comp is not None else []
+    start, end = (_one(c, bloc, everywhere) for c in code.split(LINK_RANGE, 1))
+    if start is None or end is None or everywhere.index(start) > everywhere.index(end):
+        return []
+    return everywhere[everywhere.index(start) : everywhere.index(end) + 1]
+
+
+def _one(code: str, bloc: DBloc, everywhere: list[DCompetence]) -> DCompetence | None:
+    """The compétence a code names: printed so in the bloc, then in the
+    document; else the only one whose code is the same up to punctuation
+    ("C34" for "C.3.4", OCR having lost dots), or with the same number ("11.1"
+    for "C.11.1", its letter lost); else by position in the bloc."""
+    return (
+        _by_code(code, bloc.competences)
+        or _by_code(code, everywhere)
+        or _only(code, everywhere, code_key)
+        or _only(code, everywhere, _digits)
+        or _by_position(code, bloc)
+    )
+
+
+def _only(
+    code: str, competences: list[DCompetence], key: Callable[[str], str]
+) -> DCompetence | None:
+    """The one compétence whose printed code has the same ``key`` as ``code``."""
+    wanted = key(code)
+    found = [c for c in competences if wanted and any(key(p) == wanted for p, _ in c.codes)]
+    return found[0].canonical() if len(found) == 1 else None
+
+
+def _digits(code: str) -> str:
+    """A code's digits only ("C.3.1" → "31")."""
+    return "".join(c for c in code if c.isdigit())
 
 
 def code_links(ctx: Context) -> None:
@@ -101,20 +155,47 @@ def _by_code(code: str, competences: list[DCompetence]) -> DCompetence | None:
 
 def activity_types(ctx: Context) -> None:
     """Stage ``activity-types``: a titre professionnel's bloc is an activité type
-    ("FICHE ACTIVITÉ TYPE N° 1", contract: families and levels); when the
-    document prints no other activité, that activité type is the activité its
-    compétences belong to (code: its number)."""
-    if ctx.draft.activites:
+    ("FICHE ACTIVITÉ TYPE N° 1", contract: families and levels); that activité
+    type is the activité (code: its number) of the compétences of its fiche,
+    professionnelles and transversales alike. Activités printed elsewhere are
+    kept as they are, unless each of them names an activité type (a synoptic
+    table naming them again): then they are those activités."""
+    typed = _activity_type_blocs(ctx)
+    printed = ctx.draft.activites
+    named = {id(a): _named(a, [bloc for bloc, _ in typed]) for a in printed}
+    if not typed or any(bloc is None for bloc in named.values()):
         return
-    for bloc in ctx.draft.blocs:
-        hit = ctx.rules.first("bloc", f"{bloc.code or ''} - {bloc.libelle}")
-        number = re.search(r"\d+", bloc.code or "")
-        if hit is None or hit.rule.id != "bloc.activite-type" or number is None:
-            continue
-        code = number.group().lstrip("0") or "0"
+    activites: list[DActivite] = []
+    for bloc, number in typed:
         comps = list(dict.fromkeys(c.canonical() for c in bloc.competences))
-        if not comps or any(c.activites for c in comps):
+        comps += [c for c in ctx.draft.transversales if c.fiche is bloc]
+        activite = next((a for a in printed if named[id(a)] is bloc), None)
+        if activite is None and comps and not any(c.activites for c in comps):
+            activite = DActivite(number, bloc.libelle, bloc.where)
+        if activite is None:
             continue
-        ctx.draft.activites.append(DActivite(code, bloc.libelle, bloc.where))
+        activite.code = activite.code or number
+        activites.append(activite)
         for comp in comps:
-            comp.activites.append(code)
+            if not comp.activites:
+                comp.activites.append(activite.code)
+    ctx.draft.activites = activites
+
+
+def _activity_type_blocs(ctx: Context) -> list[tuple[DBloc, str]]:
+    """The blocs whose printed code names an activité type, with its number."""
+    found = []
+    for bloc in ctx.draft.blocs:
+        hit = ctx.rules.first("activite-type", " ".join((bloc.code or "").split()))
+        number = hit.group("number") if hit is not None else None
+        if number is not None:
+            found.append((bloc, number.lstrip("0") or "0"))
+    return found
+
+
+def _named(activite: DActivite, blocs: list[DBloc]) -> DBloc | None:
+    """The bloc whose libellé the activité's names again (the closest one, when
+    two activités types differ by a word only)."""
+    scored = [(fuzz.ratio(norm_text(activite.libelle), norm_text(b.libelle)), b) for b in blocs]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best is not None and best[0] >= _SAME else None

@@ -55,6 +55,8 @@ class State:
     # in a transversal compétences section: its fiches (a heading each, then their own
     # description and critères zones) are transversal compétences
     transversales: bool = False
+    #: the bloc whose own fiche opened the transversal section (see ``DCompetence.fiche``)
+    transversales_of: DBloc | None = None
 
     def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
         """The bloc heading ``text`` states, if any ("I – …" units included when
@@ -83,6 +85,7 @@ class State:
         self.competence = None
         self.competence_headed = False
         self.transversales = False
+        self.transversales_of = None
         self.competence_item_level = None
         self.critere = None
         self.link_codes = None
@@ -242,6 +245,9 @@ def _competence_code(hit: Hit) -> str:
     return code if 0 < len(word) <= _CODE_PREFIX else number
 
 
+#: between the two ends of a range of linked compétences (:func:`link_codes`)
+LINK_RANGE = " à "
+
 _CUES = ("zone", "modalite-inline", "connaissances-inline", "critere-inline", "indicateur-inline")
 
 
@@ -259,5 +265,18 @@ def link_codes(ctx: Context, text: str) -> list[str] | None:
     named = hit.group("codes") or ""
     codes: list[str] = []
     for rule in ctx.rules.labelled("link-code"):
-        codes.extend(" ".join(m.group("code").split()) for m in rule.regex.finditer(named))
+        end: int | None = None
+        for found in rule.regex.finditer(named):
+            code = " ".join(found.group("code").split())
+            if (
+                end is not None
+                and codes
+                and ctx.rules.first("link-range", named[end : found.start()])
+            ):
+                codes[-1] = (
+                    f"{codes[-1]}{LINK_RANGE}{code}"  # "C15.1 à C15.5": both ends and between
+                )
+            else:
+                codes.append(code)
+            end = found.end()
     return codes

@@ -221,9 +221,13 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     if zone == "epreuves":
         zone = "modalites"
     if zone == "transversales":
+        # named in a bloc's own fiche, before the fiches of its compétences: that
+        # bloc's transversal compétences (a later section is the whole title's)
+        fiche = state.bloc if not state.competence_headed else None
         state.close()
         state.enter(zone)
         state.transversales = True
+        state.transversales_of = fiche
         return True
     if zone == "modalites" and _general(ctx, state.bloc, unit):
         state.close()
@@ -350,10 +354,16 @@ def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
     )
 
 
+def _transversal(ctx: Context, state: State, unit: Unit) -> None:
+    comp = transversal(ctx, unit, state.source, "stream.transversales")
+    comp.fiche = state.transversales_of
+    ctx.draft.transversales.append(comp)
+
+
 def _content(ctx: Context, state: State, unit: Unit) -> None:
     if state.transversales and unit.heading_like and _statement(ctx, unit):
         state.enter("transversales")  # the next fiche of the section: its title
-        ctx.draft.transversales.append(transversal(ctx, unit, state.source, "stream.transversales"))
+        _transversal(ctx, state, unit)
         return
     zone = state.zone
     if zone == "transversales":
@@ -363,9 +373,7 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
             state.zone = None
             return
         if not (unit.text.endswith(":") or starts_lower(unit.text)) and _statement(ctx, unit):
-            ctx.draft.transversales.append(
-                transversal(ctx, unit, state.source, "stream.transversales")
-            )
+            _transversal(ctx, state, unit)
         return
     bloc = state.bloc
     if bloc is None:

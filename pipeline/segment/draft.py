@@ -182,6 +182,11 @@ class Outline:
     #: ids of the units that only refer to units of these levels (a summary
     #: list, a table of contents, a synthesis table naming them again)
     references: frozenset[int] = frozenset()
+    #: ids of the list items numbered by a numbering that restarts under each
+    #: unit (:mod:`.restarts`): the units' heads (and a summary naming them),
+    #: and the items numbered from 1 under each head, the number their code
+    heads: frozenset[int] = frozenset()
+    items: frozenset[int] = frozenset()
 
 
 #: a header row's shape — the table's width and its filled cells by column, text

@@ -33,6 +33,7 @@ from ..nlp import is_action
 from ..rules import Rule
 from ..textclean import ends_sentence, fold
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
+from .restarts import restarts
 from .spanning import group_rows
 from .state import bloc_label
 
@@ -172,6 +173,9 @@ def outline(ctx: Context) -> None:
         levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
     bloc = min(levels, key=lambda s: (s.depth, _RANK[roles[s.key]], s.first), default=None)
     if bloc is None:
+        found = restarts(ctx.units)  # no numbered line: list numbers restarting per unit
+        if found is not None:
+            ctx.outline = Outline(heads=found.heads, items=found.items)
         return
     below = [  # numbered within their unit: "OI 11, OI 111 …" need not follow each other
         s

@@ -33,6 +33,7 @@ from .content import (
     is_composante,
 )
 from .draft import Context, DBloc, Unit, is_aside, norm_text, runs_on
+from .restarts import label_number
 from .state import (
     State,
     bloc_label,
@@ -87,6 +88,9 @@ def blocs(ctx: Context) -> None:
             continue
         if id(unit) in ctx.outline.references:
             state.close()  # a summary naming the units: they are read where they are
+            continue
+        if id(unit) in ctx.outline.heads:
+            _numbered_head(ctx, state, unit)
             continue
         if not unit.is_item or len(unit.text) < 200:
             following = units[index + 1 : index + 2]
@@ -192,6 +196,14 @@ def _wrapped(state: State, following: list[Unit]) -> int:
         state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
         used += 1
     return used
+
+
+def _numbered_head(ctx: Context, state: State, unit: Unit) -> None:
+    """A list item heading a unit of a numbering that restarts under each
+    unit (:mod:`.restarts`): a bloc, coded by its number."""
+    bloc = open_bloc(ctx, state, [unit], "outline.restart", any_text=True)
+    if bloc is not None:
+        bloc.code = str(label_number(unit))
 
 
 def _outline_competence(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:
@@ -492,6 +504,8 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         rule="stream.competence",
         letter=True,
     )
+    if comp is not None and id(unit) in ctx.outline.items:
+        comp.codes.append((str(label_number(unit)), state.source))  # its number in its unit
     if comp is not None:
         state.competence = comp
         state.competence_headed = False

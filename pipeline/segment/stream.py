@@ -123,17 +123,26 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             out.append(replace(key[0], text=f"{key[0].text} {' '.join(u.text for u in value)}"))
         return
     seen: set[int] = set()
-    for row in block.rows:
-        for cell in row.cells:
+    shapes = [_filled(row) for row in block.rows]
+    for at, row in enumerate(block.rows):
+        inside = 0 < at < len(shapes) - 1 and shapes[at - 1] == shapes[at] == shapes[at + 1]
+        for column, cell in enumerate(row.cells):
             if id(cell) in seen:
                 continue
             seen.add(id(cell))
             mine: list[Unit] = []
             for inner in cell.blocks:
                 _add(ctx, inner, mine)
+            first = inside and column == min(shapes[at], default=-1)
             for unit in mine:
                 unit.cell = unit.cell or id(cell)
+                unit.between_rows = unit.between_rows or first
             out.extend(_join_cell_lines(mine))
+
+
+def _filled(row: Row) -> frozenset[int]:
+    """The columns of a row whose cells hold text."""
+    return frozenset(i for i, cell in enumerate(row.cells) if cell.text.strip())
 
 
 def _join_cell_lines(units: list[Unit]) -> list[Unit]:

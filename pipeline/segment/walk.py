@@ -424,11 +424,13 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
     """A heading-like line (or a question) that is no cue and states no
     compétence ends a zone that has taken content: what follows it is
     something else (training contents, a form), known or not; a table cell's
-    mark ("X") is none."""
+    mark ("X") is none, nor a group row of a table whose rows go on in the
+    same shape after it."""
     return (
         state.zone_filled
         and not unit.is_item
         and not (unit.cell is not None and is_mark(unit.text))
+        and not unit.between_rows  # a table's group row: its list goes on below
         and (unit.heading_like or unit.text.endswith("?"))  # a question heads what follows
         and competence_code(ctx, unit.text) is None
         and ctx.rules.first("code-letter", unit.text) is None

@@ -9,7 +9,10 @@ cached edges) and the text. Then, over the whole document:
    items (:mod:`.pdf_paragraphs`), its tables TABLE blocks (:mod:`.pdf_cells`),
    each with its box on the page;
 2. running headers, footers and page numbers — blocks, tables included — are
-   removed (:mod:`.layout.furniture`);
+   removed (:mod:`.layout.furniture`); text repeated at the same place on most
+   pages inside them (a printed web page's floating widgets) is removed as
+   characters, before the words are built, with a warning
+   (:mod:`.pdf_overlay`);
 3. tables continued on the next page are stitched into one (:mod:`.pdf_stitch`).
 
 A PDF without a usable text layer (a scan), or any PDF with ``ocr="always"``,
@@ -38,6 +41,7 @@ from .layout.geometry import clamp
 from .pdf_cells import TableShape, table_block
 from .pdf_checkboxes import read_checkboxes
 from .pdf_layout import TextRegion, reading_order
+from .pdf_overlay import Glyph, overlay, texts
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_stitch import Placed, stitch
 from .pdf_tables import Grid, find_grids, split_words
@@ -58,6 +62,7 @@ class _Page:
     boxes: list[BBox]  # drawn boxes bounding text regions
     words: list[Word]  # outside ruled tables
     grids: list[Grid]
+    glyphs: set[Glyph]  # characters that could be an overlay's (see pdf_overlay)
 
     def all_words(self) -> list[Word]:
         return self.words + [w for g in self.grids for c in g.cells for w in c.words]
@@ -67,7 +72,7 @@ def parse(path: Path, options: Options) -> Document:
     """Read a PDF into the document model (OCR for scans, see the module doc)."""
     if options.ocr == "always":
         return _ocr(path, options, "OCR was requested for every page (ocr=always)")
-    pages = _read_pages(path, options)
+    pages, overlays = _read_pages(path, options)
     readable = sum(1 for page in pages if _text_chars(page) >= _MIN_TEXT_CHARS)
     if not pages or readable * 2 < len(pages):
         return _ocr(path, options, "the PDF is scanned (no text layer)")
@@ -77,6 +82,12 @@ def parse(path: Path, options: Options) -> Document:
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         pages=len(pages),
     )
+    if overlays:
+        document.warn(
+            "PDF_PAGE_OVERLAY",
+            "text standing at the same place on most pages was removed as page furniture: "
+            + " / ".join(f"« {text} »" for text in texts(overlays)),
+        )
     style = _style(pages)
     placed = [_page_blocks(page, style) for page in pages]
     drop = furniture([[p.block for p in page] for page in placed], [p.height for p in pages])
@@ -87,8 +98,10 @@ def parse(path: Path, options: Options) -> Document:
 # ------------------------------------------------------------------ first pass
 
 
-def _read_pages(path: Path, options: Options) -> list[_Page]:
-    """Open the PDF and read every page once (words, line numbers, ruled tables)."""
+def _read_pages(path: Path, options: Options) -> tuple[list[_Page], frozenset[Glyph]]:
+    """Open the PDF and read every page once (words, line numbers, ruled tables);
+    a document with overlays is read again without them. Returns the pages and
+    the overlays' glyphs."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -119,7 +132,14 @@ def _read_pages(path: Path, options: Options) -> list[_Page]:
                 finally:
                     page.close()
                 spare()
-    return pages
+        boxes = [[(w.text, w.x0, w.top, w.x1, w.bottom) for w in p.all_words()] for p in pages]
+        overlays = frozenset(overlay([page.glyphs for page in pages], boxes))
+        for index, page in enumerate(pages):
+            page.glyphs = set()
+            if overlays:
+                pages[index] = _read(pdf.pages[index], overlays)
+                pdf.pages[index].close()
+    return pages, overlays
 
 
 @contextmanager
@@ -141,13 +161,20 @@ def _collector_spared() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
 
 
-def _read(page: Any) -> _Page:
-    text = read_page(page)
+def _read(page: Any, skip: frozenset[Glyph] = frozenset()) -> _Page:
+    text = read_page(page, skip)
     read_checkboxes(text)
     grids = find_grids(text)
-    outside = split_words(grids, text.words)
+    words = split_words(grids, text.words)
     return _Page(
-        page.page_number, text.width, text.height, text.rotated, text.boxes, outside, grids
+        page.page_number,
+        text.width,
+        text.height,
+        text.rotated,
+        text.boxes,
+        words,
+        grids,
+        text.glyphs,
     )
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..docmodel import BBox
+from .pdf_overlay import Glyph, glyph, inner_glyphs
 from .pdf_rulings import ruling_edges
 from .pdf_visible import WHITE, rgb, visible_chars
 
@@ -172,13 +173,17 @@ class PageText:
     height: float
     rotated: int  # 0, 90 or 270: how much the text was turned to be read upright
     boxes: list[BBox] = field(default_factory=list)
+    glyphs: set[Glyph] = field(default_factory=set)  # inner glyphs of an upright page (overlays)
 
 
-def read_page(page: Any) -> PageText:
-    """Visible words, line numbers, ruling edges and boxes of a pdfplumber page (one pass)."""
+def read_page(page: Any, skip: frozenset[Glyph] = frozenset()) -> PageText:
+    """Visible words, line numbers, ruling edges and boxes of a pdfplumber page
+    (one pass), without the characters of overlays ``skip`` (:mod:`.pdf_overlay`)."""
     from pdfplumber.utils import extract_words
 
     chars = visible_chars(page)
+    if skip:
+        chars = [c for c in chars if glyph(c) not in skip]
     raw = extract_words(chars, return_chars=True)
     upright = sum(len(w["text"]) for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
@@ -199,7 +204,8 @@ def read_page(page: Any) -> PageText:
     raw = [part for w in raw for part in split_glued(w, spaceless)]
     words = join_small_caps(drop_scattered([_word(w, turned) for w in raw if w["text"].strip()]))
     number_lines(words)
-    return PageText(words, edges, width, height, rotated, boxes)
+    glyphs = set() if rotated or skip else inner_glyphs(chars, height)
+    return PageText(words, edges, width, height, rotated, boxes, glyphs)
 
 
 def split_glued(raw: dict[str, Any], spaceless: bool = False) -> list[dict[str, Any]]:

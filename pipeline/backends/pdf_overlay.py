@@ -32,14 +32,12 @@ def glyph(char: dict[str, Any]) -> Glyph:
 
 
 def inner_glyphs(chars: list[dict[str, Any]], height: float) -> set[Glyph]:
-    """Glyphs of a page's visible ``chars`` that could be an overlay's: not a
-    space, between the page's top and bottom bands."""
+    """Glyphs of a page's visible ``chars`` (spaces too) that could be an
+    overlay's: between the page's top and bottom bands."""
     return {
         glyph(char)
         for char in chars
-        if not char["text"].isspace()
-        and height * MARGIN < char["top"]
-        and char["bottom"] < height * (1 - MARGIN)
+        if height * MARGIN < char["top"] and char["bottom"] < height * (1 - MARGIN)
     }
 
 
@@ -92,4 +90,4 @@ def _line(glyphs: list[Glyph]) -> str:
             text += " "
         text += char
         end = x1
-    return text
+    return " ".join(text.split())

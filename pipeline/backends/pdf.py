@@ -134,8 +134,8 @@ def _read_pages(path: Path, options: Options) -> tuple[list[_Page], frozenset[Gl
                 spare()
         boxes = [[(w.text, w.x0, w.top, w.x1, w.bottom) for w in p.all_words()] for p in pages]
         overlays = frozenset(overlay([page.glyphs for page in pages], boxes))
-        for index, page in enumerate(pages):
-            page.glyphs = set()
+        for index, read in enumerate(pages):
+            read.glyphs = set()
             if overlays:
                 pages[index] = _read(pdf.pages[index], overlays)
                 pdf.pages[index].close()

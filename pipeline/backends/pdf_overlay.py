@@ -73,7 +73,7 @@ def _crossed(line: list[Glyph], words: list[Box]) -> bool:
     )
 
 
-def texts(glyphs: set[Glyph]) -> list[str]:
+def texts(glyphs: frozenset[Glyph]) -> list[str]:
     """The overlays' text, a line each, top to bottom (for a warning)."""
     lines: dict[int, list[Glyph]] = defaultdict(list)
     for found in glyphs:

@@ -3,8 +3,9 @@
 A block lying in the top or bottom band of its page is *furniture* when the
 same text stands at about the same place on most pages (a ruled footer table
 counts like any other block: its cells' text is its text). Digits are folded
-("Page 3 / 12" matches "Page 4 / 12") only in texts that speak of pages, so
-"Bloc 1" and "Bloc 2" stay apart. A margin block that is only a page number
+("Page 3 / 12" matches "Page 4 / 12") only in texts that speak of pages (the
+word, or a counter "3 sur 12", "3 of 12"), so "Bloc 1" and "Bloc 2" stay
+apart. A margin block that is only a page number
 ("3", "- 3 -", "Page 3 sur 12") is furniture even on one page. A margin block
 repeated on several pages, but not on most, is kept and marked ``repeated``.
 
@@ -27,6 +28,9 @@ _NEAR_EQUAL = 85  # rapidfuzz ratio from which two noisy (OCR) texts are the sam
 _PAGE_NUMBER = re.compile(
     r"^[-–—(\[]?\s*(page|p\.)?\s*#+\s*((/|sur|of|de)\s*#+)?\s*[-–—)\]]?$", re.IGNORECASE
 )
+
+
+_COUNTER = re.compile(r"(^|\s)#\s+(sur|of)\s+#(\s|$)")
 
 
 @dataclass
@@ -98,7 +102,8 @@ def _key(text: str) -> str:
     """What identifies a margin block across pages: its text, numbers folded in page numbers."""
     key = " ".join(text.lower().split())
     folded = re.sub(r"\d+", "#", key)
-    return folded if _PAGE_NUMBER.match(folded) or "page" in folded else key
+    pages = _PAGE_NUMBER.match(folded) or "page" in folded or _COUNTER.search(folded)
+    return folded if pages else key
 
 
 def _groups(candidates: list[_Candidate], noisy: bool) -> list[list[_Candidate]]:

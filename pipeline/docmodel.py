@@ -76,7 +76,9 @@ class Block:
     A table continued over several pages keeps the box of its first part.
     ``features`` are layout facts a reader noticed but did not act on:
     ``repeated`` (the same text stands at the same place on other pages, too
-    few of them to be page furniture) and ``continued`` (a table continued over
+    few of them to be page furniture), ``counted`` (the label is the format's
+    own list counter — an HTML ``<ol>``, Word's automatic numbering — not
+    typed in the text) and ``continued`` (a table continued over
     pages, where a row at a page break may go on with the row before it but
     was left unjoined).
     """

@@ -94,6 +94,15 @@ def test_roman_numbered_sections_holding_numbered_objectives_are_blocs() -> None
     assert "Tronc commun" not in titles  # the heading over every section is no unit
 
 
+def test_a_list_counter_the_format_keeps_is_no_code() -> None:
+    # an HTML <ol> numbers its items itself: nothing is typed in the text, so
+    # its compétences have no code (the Markdown objectives above type theirs)
+    page = REAL.parent / "generalise3" / "titre-community-manager.html"
+    data = json.loads(to_json(extract(page)))
+    codes = [c["code"] for b in data["blocs"] for c in b["competences"]]
+    assert len(codes) == 5 and set(codes) == {None}
+
+
 def test_roman_numerals_are_read_only_when_well_formed() -> None:
     from referentiel.segment.outline import numbered, roman_value
 

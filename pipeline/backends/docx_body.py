@@ -144,6 +144,8 @@ class BodyReader:
         if outline is not None:
             heading = outline + 1 if outline < 9 else None
         list_level = self.styles.list_level(style_id)
+        if label is not None:
+            block.features.add("counted")
         if heading is not None:
             block.kind, block.level = Kind.HEADING, heading
             block.label = label[0] if label else None

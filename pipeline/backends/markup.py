@@ -254,15 +254,19 @@ class _Builder:
         elif self.items:
             current = self.lists[-1] if self.lists else None
             ordered = current is not None and current.ordered
+            counted = current is not None and ordered and not current.label
             if current is not None and current.label:
                 label = current.label
             else:
-                label = f"{current.count}." if current is not None and ordered else "•"
+                label = f"{current.count}." if counted and current is not None else "•"
             level = max(0, len(self.lists) - 1)
             item = _GLYPH_ITEM.match(text)
             if item and not ordered:
                 label, text = item.group(1), text[item.end() :]
-            out.append(Block(Kind.LIST_ITEM, text, page, line, level=level, label=label))
+            block = Block(Kind.LIST_ITEM, text, page, line, level=level, label=label)
+            if counted:
+                block.features.add("counted")
+            out.append(block)
         elif self.lists:
             level = len(self.lists) - 1
             for glyph, item_text in split_glyph_list(text):

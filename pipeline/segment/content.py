@@ -143,6 +143,12 @@ def bloc_of(ctx: Context, comp: DCompetence) -> DBloc | None:
     return next((b for b in ctx.draft.blocs if comp in b.competences), None)
 
 
+def _typed_number(unit: Unit) -> bool:
+    """A list item whose number is typed in the text ("3. …" in Markdown or
+    plain text), not counted by the format (an HTML ``<ol>``, Word numbering)."""
+    return unit.is_item and (unit.block is None or "counted" not in unit.block.features)
+
+
 def add_competence(
     ctx: Context,
     bloc: DBloc,
@@ -167,7 +173,7 @@ def add_competence(
     if hit is not None:
         code, libelle = hit.group("code"), hit.group("libelle") or ""
         rule = hit.rule.id
-    elif letter and unit.is_item and (ordinal := _ORDINAL.fullmatch(unit.label or "")):
+    elif letter and _typed_number(unit) and (ordinal := _ORDINAL.fullmatch(unit.label or "")):
         code = ordinal.group(1)
     libelle = label_text(libelle)
     if not libelle or is_mark(libelle) or ctx.rules.first("code-only", text):

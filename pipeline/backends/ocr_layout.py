@@ -3,7 +3,9 @@
 * Words inside a ruled table go to the cell whose box holds their centre; each
   cell is laid out on its own, so columns are never interleaved.
 * Words outside tables form horizontal bands between the tables; a band split
-  by a vertical white gutter is laid out column by column.
+  by a vertical white gutter is laid out column by column, and so is each
+  stretch of it between white rows that such a gutter splits (boxes side by
+  side, row after row, with no gutter down the whole page).
 * In every region, lines are joined into paragraphs (a wrapped line continues
   its paragraph; a bullet, a blank gap, a dedent or a short previous line start
   a new one) and corrected with :mod:`referentiel.ocrfix`.

@@ -12,6 +12,9 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+from referentiel.api import extract
+from referentiel.backends.ocr_layout import PageContent
 from referentiel.backends.ocr_page import PageJob, ocr_page
 from referentiel.backends.ocr_raster import DPI, UPSCALED_DPI, reading_dpi
 from referentiel.options import Limits
@@ -27,11 +30,36 @@ def test_a_low_resolution_picture_is_read_enlarged_and_a_scan_is_not() -> None:
     assert reading_dpi(SCAN, "pdf", 0, Limits()) == DPI
 
 
-def test_the_small_print_of_a_screenshot_is_read() -> None:
-    gold = json.loads((REAL / "gold" / "but-geii-ese-competences.gold.json").read_text())
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return json.loads((REAL / "gold" / "but-geii-ese-competences.gold.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def page() -> PageContent:
+    return ocr_page(PageJob(SCREENSHOTS, "pdf", 3, Limits()))  # 'Compétence Concevoir'
+
+
+def test_the_small_print_of_a_screenshot_is_read(gold: dict, page: PageContent) -> None:
     concevoir = {c["code"] for c in gold["blocs"][0]["competences"]}
-    page = ocr_page(PageJob(SCREENSHOTS, "pdf", 3, Limits()))  # 'Compétence Concevoir'
     text = " ".join(block.text for top in page.blocks for block in top.walk())
     read = {code.replace(" ", "") for code in CODE.findall(text)}
     assert len(read & concevoir) >= 6, sorted(read)
     assert "Dérisquer les solutions techniques retenues" in text
+
+
+def test_boxes_side_by_side_are_read_box_by_box(page: PageContent) -> None:
+    """Each 'Niveau N' box sits beside the box of its apprentissages critiques,
+    row after row, with no white gutter running down the whole page: the rows'
+    shared gutter still makes them two columns, not lines glued across boxes."""
+    texts = [block.text for block in page.blocks]
+    assert not any("Niveau" in text and CODE.search(text) for text in texts), texts
+    assert sum(1 for text in texts if CODE.match(text)) >= 4, texts
+
+
+def test_the_apprentissages_of_a_screenshot_referentiel_are_read(gold: dict) -> None:
+    referentiel = extract(SCREENSHOTS)
+    assert referentiel.certification.type == "BUT"
+    expected = {c["code"] for b in gold["blocs"] for c in b["competences"]}
+    read = {c.code.replace(" ", "") for b in referentiel.blocs for c in b.competences if c.code}
+    assert len(read & expected) >= 12, sorted(read)

@@ -3,7 +3,9 @@
 * Words inside a ruled table go to the cell whose box holds their centre; each
   cell is laid out on its own, so columns are never interleaved.
 * Words outside tables form horizontal bands between the tables; a band split
-  by a vertical white gutter is laid out column by column.
+  by a vertical white gutter is laid out column by column, and so is each
+  stretch of it between white rows that such a gutter splits (boxes side by
+  side, row after row, with no gutter down the whole page).
 * In every region, lines are joined into paragraphs (a wrapped line continues
   its paragraph; a bullet, a blank gap, a dedent or a short previous line start
   a new one) and corrected with :mod:`referentiel.ocrfix`.
@@ -149,9 +151,29 @@ def _bands(words: list[Word], tables: list[TableGrid]) -> list[list[Word]]:
 
 
 def _columns(words: list[Word], page_width: int) -> list[list[Word]]:
-    """Split a band at a vertical white gutter crossed by no word (recursively)."""
-    if len(words) < 6:
+    """Split a band into columns at vertical white gutters (recursively).
+
+    A gutter crossing the whole band splits it. Otherwise the band is cut at
+    its widest horizontal white gap and each part is tried on its own, the cut
+    kept only when a part splits into columns: boxes side by side in one stretch
+    of the page (a label box beside its text box, row after row) are read box by
+    box, while a band of plain text stays one region."""
+    split = _gutter_split(words, page_width)
+    if split is not None:
+        return [col for part in split for col in _columns(part, page_width)]
+    halves = _white_row_split(words)
+    if halves is None:
         return [words]
+    parts = [_columns(half, page_width) for half in halves]
+    if all(len(part) == 1 for part in parts):
+        return [words]
+    return [col for part in parts for col in part]
+
+
+def _gutter_split(words: list[Word], page_width: int) -> list[list[Word]] | None:
+    """The two sides of the widest vertical white gutter no word crosses, or None."""
+    if len(words) < 6:
+        return None
     typical = median(w.height for w in words)
     left = min(w.x0 for w in words)
     right = max(w.x1 for w in words)
@@ -170,13 +192,31 @@ def _columns(words: list[Word], page_width: int) -> list[list[Word]]:
                 best = (start, x)
             start = None
     if best is None:
-        return [words]
+        return None
     cut = left + (best[0] + best[1]) / 2
     first = [w for w in words if w.cx < cut]
     second = [w for w in words if w.cx >= cut]
     if len(group_lines(first)) < 3 or len(group_lines(second)) < 3:
-        return [words]
-    return _columns(first, page_width) + _columns(second, page_width)
+        return None
+    return [first, second]
+
+
+def _white_row_split(words: list[Word]) -> list[list[Word]] | None:
+    """Words above and below the widest horizontal white gap between lines, or None."""
+    lines = group_lines(words)
+    best: tuple[int, int] | None = None  # (gap, index of the first line below)
+    bottom = lines[0].y1 if lines else 0
+    for i in range(1, len(lines)):
+        bottom = max(bottom, lines[i - 1].y1)
+        gap = lines[i].y0 - bottom
+        if gap > 0 and (best is None or gap > best[0]):
+            best = (gap, i)
+    if best is None:
+        return None
+    return [
+        [w for line in lines[: best[1]] for w in line.words],
+        [w for line in lines[best[1] :] for w in line.words],
+    ]
 
 
 # ------------------------------------------------------------------ paragraphs

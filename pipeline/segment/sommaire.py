@@ -77,6 +77,8 @@ def _entries(table: Block) -> list[_Entry]:
                 text = " ".join(u.text for u in units)
                 firsts.append((column, max(1, cell.col_span), text, units[0].page, units[0].line))
                 break
+    if not firsts:  # a table whose cells hold no text (a fill OCR found as a grid)
+        return []
     nexts = [f[0] for f in firsts[1:]] + [-1]
     return [
         _Entry(column, span, text, nxt > column, page, line)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
-from .checks import CHECKS, check_columns, name_columns
+from .checks import CHECKS, SCORE, check_columns, name_columns
 from .columnmajor import column_view
 from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
 from .modalites import epreuve_links
@@ -199,13 +199,15 @@ def header_roles(
         if not named:
             unknown += 1
             continue
+        if named == [SCORE]:
+            filled -= 1  # a rating scale's head: beside the header, not part of it
         span = max(1, cell.col_span)
         if len(named) != span:
             named = named[:1] * span  # one role over a merged header cell
         for offset, role in enumerate(named):
             roles[column + offset] = role
     spare = filled - 2 if row.header else 1 if filled >= 3 else 0
-    if not roles or unknown > spare or (filled < 2 and not row.header):
+    if not set(roles.values()) - {SCORE} or unknown > spare or (filled < 2 and not row.header):
         return None
     return roles
 
@@ -223,7 +225,7 @@ def _cell_roles(text: str, rules: RuleSet) -> list[str]:
         if word.start() < position:
             continue
         hit = rules.first("column", text[word.start() :])
-        if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
+        if hit is not None and hit.rule.value not in (None, "evaluation", SCORE):
             roles.append(hit.rule.value)
             position = word.start() + hit.match.end()
     return roles
@@ -297,7 +299,7 @@ def caption_roles(text: str, rules: RuleSet) -> list[str]:
         if word.start() < position:
             continue
         hit = rules.first("column", text[word.start() :])
-        if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
+        if hit is not None and hit.rule.value not in (None, "evaluation", SCORE):
             if hit.rule.value not in roles:
                 roles.append(hit.rule.value)
             position = word.start() + hit.match.end()

@@ -10,9 +10,9 @@ grid). A spanning row with nothing below it is a note: no element.
 from __future__ import annotations
 
 from ..docmodel import Cell, Row
+from ..textclean import label_text
 from .checks import SCORE
 from .content import extend, is_implicit
-from ..textclean import label_text
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 
@@ -54,14 +54,14 @@ def _series_code(ctx: Context, bloc: DBloc | None, view: TableView, below: list[
     hit = ctx.rules.first("group-code", bloc.libelle) if bloc is not None else None
     if bloc is None or hit is None:
         return
-    letter = hit.group("code")
+    letter, libelle = hit.group("code") or "", hit.group("libelle") or ""
     for row in below:
         if _spanning_cell(row, view) is not None:
             return
         for _, cell in positions(row):
             text = cell.text.strip()
             if text[: len(letter)] == letter and text[len(letter) : len(letter) + 1].isdigit():
-                bloc.code, bloc.libelle = letter, label_text(hit.group("libelle"))
+                bloc.code, bloc.libelle = letter, label_text(libelle)
                 return
 
 

@@ -104,6 +104,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         for view in views:
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
+    continued = _continued_view(ctx, block, out)
+    if continued is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=continued, block=block))
+        return
     epreuve_links(ctx, block)
     captioned = _captioned_view(ctx, block, out[-1] if out else None)
     if captioned is not None:
@@ -266,6 +270,35 @@ def _captioned_view(ctx: Context, block: Block, caption: Unit | None) -> TableVi
         roles[column] = role
     body = [_with_codes(row, numbers, roles) for row in block.rows]
     return TableView(block, roles, body, ctx.new_source())
+
+
+_WEIGHT = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%?$")
+
+
+def _continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | None:
+    """A table with no header at the top of a page, after a table read by role
+    that ended the page before (only that page's leftovers between them): the
+    same table going on, read under the same roles when its text stands in
+    columns that have one (bare numbers, a form's weights, may stand elsewhere)."""
+    last = next((i for i in range(len(out) - 1, -1, -1) if out[i].table is not None), None)
+    if last is None or block.page is None or not block.rows:
+        return None
+    before = out[last]
+    view = before.table
+    if view is None or before.page is None or block.page != before.page + 1:
+        return None
+    if any(u.page != before.page for u in out[last + 1 :]):
+        return None
+    for row in block.rows:
+        for column, cell in positions(row):
+            text = cell.text.strip()
+            if not text or _WEIGHT.match(text):
+                continue
+            if column >= len(view.roles) or view.roles[column] in (None, SCORE):
+                return None
+    width = max(sum(max(1, c.col_span) for c in row.cells) for row in block.rows)
+    roles = (view.roles + [None] * width)[:width]
+    return TableView(block, roles, list(block.rows), view.source)
 
 
 def _column_view(ctx: Context, block: Block, caption: Unit | None) -> TableView | None:

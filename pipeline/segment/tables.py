@@ -143,7 +143,8 @@ def _codes_apart(ctx: Context, row: Row) -> None:
         if len(cells) < 2:
             continue
         first, last = cells[0][0].text.strip(), cells[-1][0].text.strip()
-        if _bare_code(ctx, first) and role == "competence" and not competence_code(ctx, f"{first} _"):
+        unread = role == "competence" and not competence_code(ctx, f"{first} _")
+        if _bare_code(ctx, first) and unread:
             row.code = first  # a code no compétence numbering reads ("CO7.1"): as a code column's
             row.cells[role] = cells[1:]
         elif _bare_code(ctx, first):
@@ -377,7 +378,7 @@ def _in_series(state: State, text: str) -> bool:
     """Whether ``text`` is coded below the current bloc's code ("C1 …" under a
     bloc "C"): a compétence of that bloc, not another bloc's mention."""
     code = state.bloc.code if state.bloc is not None else None
-    return bool(code) and text.startswith(code) and text[len(code) : len(code) + 1].isdigit()
+    return code is not None and text.startswith(code) and text[len(code) : len(code) + 1].isdigit()
 
 
 def _judged(view: TableView) -> bool:

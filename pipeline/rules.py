@@ -45,10 +45,10 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": "
 _ROLES = frozenset(
     {"bloc", "code", "fonction", "activite", "taches", "competence", "transversales"}
     | {"connaissances", "conditions", "resultats", "modalites", "criteres", "indicateurs"}
-    | {"evaluation", "details"}
+    | {"evaluation", "details", "score"}
 )
 _ZONES = frozenset(
-    _ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation", "details"}
+    _ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation", "details", "score"}
     | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value
@@ -61,6 +61,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-letter",
     "code-numeric",
     "code-only",
+    "group-code",
     "code-unit",
     "competence-inline",
     "composante",

@@ -17,6 +17,7 @@ from .draft import DBloc, TableView, cell_units, positions
 from .modalites import add_named
 
 CHECKS = "checks"  # the column role of a column of check marks
+SCORE = "score"  # the column role of a rating scale's heads to tick (rules/columns.yaml)
 _TICKED = frozenset("☒☑✓✔✗✘■")
 _EMPTY = frozenset("☐□❏")
 _MIN_ROWS = 2  # a column with fewer check cells is not a column of checks

@@ -10,8 +10,10 @@ grid). A spanning row with nothing below it is a note: no element.
 from __future__ import annotations
 
 from ..docmodel import Cell, Row
+from ..textclean import label_text
+from .checks import SCORE
 from .content import extend, is_implicit
-from .draft import Context, TableView, Unit, cell_units, positions
+from .draft import Context, DBloc, TableView, Unit, cell_units, positions
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 
 
@@ -39,9 +41,28 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     if group is None:  # nothing below it to head: a note (its text is reported unplaced)
         return True
     if group and _may_head_group(ctx, state, units):
-        open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
+        bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
+        _series_code(ctx, bloc, view, below)
         return True
     return False
+
+
+def _series_code(ctx: Context, bloc: DBloc | None, view: TableView, below: list[Row]) -> None:
+    """A group row led by a bare letter ("A - Analyser") whose rows below are
+    coded from that letter ("A1", "A3"): the letter is the bloc's code (the
+    numbering series says so)."""
+    hit = ctx.rules.first("group-code", bloc.libelle) if bloc is not None else None
+    if bloc is None or hit is None:
+        return
+    letter, libelle = hit.group("code") or "", hit.group("libelle") or ""
+    for row in below:
+        if _spanning_cell(row, view) is not None:
+            return
+        for _, cell in positions(row):
+            text = cell.text.strip()
+            if text[: len(letter)] == letter and text[len(letter) : len(letter) + 1].isdigit():
+                bloc.code, bloc.libelle = letter, label_text(libelle)
+                return
 
 
 GROUP_ROW = "table.group-row"
@@ -69,13 +90,16 @@ def _legend(ctx: Context, view: TableView, state: State, units: list[Unit]) -> b
 
 
 def _spanning_cell(row: Row, view: TableView) -> Cell | None:
-    """The one filled cell of ``row`` when it spans the table, else None."""
+    """The one filled cell of ``row`` when it spans the table (at least every
+    column read by role: a form's empty margin columns aside), else None."""
     distinct = {id(c) for c in row.cells if c.blocks}
     if len(distinct) != 1 or len(view.roles) < 2:
         return None
-    cell = next(c for c in row.cells if c.blocks)
+    start, cell = next((col, c) for col, c in positions(row) if c.blocks)
     if len(row.cells) > 1 and cell.col_span < len(view.roles):
-        return None
+        read = [i for i, role in enumerate(view.roles) if role not in (None, SCORE)]
+        if len(read) < 2 or not start <= read[0] <= read[-1] < start + cell.col_span:
+            return None
     return cell
 
 

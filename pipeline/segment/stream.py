@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
-from .checks import CHECKS, check_columns, name_columns
+from .checks import CHECKS, SCORE, check_columns, name_columns
 from .columnmajor import column_view
 from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
 from .modalites import epreuve_links
@@ -103,6 +103,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     if views:
         for view in views:
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
+        return
+    continued = _continued_view(ctx, block, out)
+    if continued is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=continued, block=block))
         return
     epreuve_links(ctx, block)
     captioned = _captioned_view(ctx, block, out[-1] if out else None)
@@ -199,13 +203,15 @@ def header_roles(
         if not named:
             unknown += 1
             continue
+        if named == [SCORE]:
+            filled -= 1  # a rating scale's head: beside the header, not part of it
         span = max(1, cell.col_span)
         if len(named) != span:
             named = named[:1] * span  # one role over a merged header cell
         for offset, role in enumerate(named):
             roles[column + offset] = role
     spare = filled - 2 if row.header else 1 if filled >= 3 else 0
-    if not roles or unknown > spare or (filled < 2 and not row.header):
+    if not set(roles.values()) - {SCORE} or unknown > spare or (filled < 2 and not row.header):
         return None
     return roles
 
@@ -223,7 +229,7 @@ def _cell_roles(text: str, rules: RuleSet) -> list[str]:
         if word.start() < position:
             continue
         hit = rules.first("column", text[word.start() :])
-        if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
+        if hit is not None and hit.rule.value not in (None, "evaluation", SCORE):
             roles.append(hit.rule.value)
             position = word.start() + hit.match.end()
     return roles
@@ -266,6 +272,35 @@ def _captioned_view(ctx: Context, block: Block, caption: Unit | None) -> TableVi
     return TableView(block, roles, body, ctx.new_source())
 
 
+_WEIGHT = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%?$")
+
+
+def _continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | None:
+    """A table with no header at the top of a page, after a table read by role
+    that ended the page before (only that page's leftovers between them): the
+    same table going on, read under the same roles when its text stands in
+    columns that have one (bare numbers, a form's weights, may stand elsewhere)."""
+    last = next((i for i in range(len(out) - 1, -1, -1) if out[i].table is not None), None)
+    if last is None or block.page is None or not block.rows:
+        return None
+    before = out[last]
+    view = before.table
+    if view is None or before.page is None or block.page != before.page + 1:
+        return None
+    if any(u.page != before.page for u in out[last + 1 :]):
+        return None
+    for row in block.rows:
+        for column, cell in positions(row):
+            text = cell.text.strip()
+            if not text or _WEIGHT.match(text):
+                continue
+            if column >= len(view.roles) or view.roles[column] in (None, SCORE):
+                return None
+    width = max(sum(max(1, c.col_span) for c in row.cells) for row in block.rows)
+    roles = (view.roles + [None] * width)[:width]
+    return TableView(block, roles, list(block.rows), view.source)
+
+
 def _column_view(ctx: Context, block: Block, caption: Unit | None) -> TableView | None:
     """A table read column by column under a caption naming two levels
     (:mod:`.columnmajor`)."""
@@ -297,7 +332,7 @@ def caption_roles(text: str, rules: RuleSet) -> list[str]:
         if word.start() < position:
             continue
         hit = rules.first("column", text[word.start() :])
-        if hit is not None and hit.rule.value and hit.rule.value != "evaluation":
+        if hit is not None and hit.rule.value not in (None, "evaluation", SCORE):
             if hit.rule.value not in roles:
                 roles.append(hit.rule.value)
             position = word.start() + hit.match.end()

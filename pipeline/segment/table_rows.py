@@ -64,7 +64,8 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
         "activite" in roles and previous.activite is not None and previous.activite.code
     ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
-    coded_now = coded_now or bool(row.prefix) or any(codes_only(ctx, u.text) for u in keys)
+    coded_now = coded_now or bool(row.prefix or row.code)
+    coded_now = coded_now or any(codes_only(ctx, u.text) for u in keys)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
         for cell, fresh in row.cells.get("code", [])

@@ -143,7 +143,11 @@ def _codes_apart(ctx: Context, row: Row) -> None:
         if len(cells) < 2:
             continue
         first, last = cells[0][0].text.strip(), cells[-1][0].text.strip()
-        if _bare_code(ctx, first):
+        unread = role == "competence" and not competence_code(ctx, f"{first} _")
+        if _bare_code(ctx, first) and unread:
+            row.code = first  # a code no compétence numbering reads ("CO7.1"): as a code column's
+            row.cells[role] = cells[1:]
+        elif _bare_code(ctx, first):
             row.prefix[role] = first
             row.cells[role] = cells[1:]
         elif _bare_code(ctx, last):
@@ -323,7 +327,7 @@ def _competence(
         )
         if not units:
             return
-        if state.bloc_hit(ctx, units[0].text) is not None:
+        if state.bloc_hit(ctx, units[0].text) is not None and not _in_series(state, units[0].text):
             # a synthesis table's compétences column naming the units of the bloc level
             bloc = open_bloc(ctx, state, units, "table.bloc-mention")
             if bloc is not None:
@@ -368,6 +372,13 @@ def _competence(
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
+
+
+def _in_series(state: State, text: str) -> bool:
+    """Whether ``text`` is coded below the current bloc's code ("C1 …" under a
+    bloc "C"): a compétence of that bloc, not another bloc's mention."""
+    code = state.bloc.code if state.bloc is not None else None
+    return code is not None and text.startswith(code) and text[len(code) : len(code) + 1].isdigit()
 
 
 def _judged(view: TableView) -> bool:

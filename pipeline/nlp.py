@@ -142,7 +142,13 @@ def is_result(text: str) -> bool:
     first = next((t for t in doc if not t.is_punct), None)
     if first is None or first.pos_ not in {"DET", "NOUN", "PROPN", "PRON"}:
         return False
-    return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in doc)
+    # a finite verb never follows a preposition: the model's misreading ("de soi" as "soit")
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and "Fin" in t.morph.get("VerbForm", [])
+        and (t.i == 0 or doc[t.i - 1].pos_ != "ADP")
+        for t in doc
+    )
 
 
 def classify(text: str) -> Statement:

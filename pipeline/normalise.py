@@ -129,6 +129,7 @@ def _competence(comp: DCompetence, comp_id: str, places: Places) -> Competence:
         provenance=places.provenance(comp.where, comp.libelle),
         items_provenance=places.items(comp.where, lists),
         **lists,
+        **({"details": _texts(comp.details)} if comp.details else {}),
     )
 
 

@@ -287,7 +287,7 @@ def criteres_of_cell(
       each heading (its rest, paragraphs, list items) are its indicateurs;
     * else a paragraph heads a critère and the list items after it are its
       indicateurs (a paragraph right after a lead-in ending with a colon is
-      one of them too);
+      one of them too; an item before any paragraph is a critère);
     * a passage of list items only: the first is the critère, the rest its
       indicateurs when the layout heads its critères (``headed``: other cells
       put a critère line over bullets) or the first item heads the others (a
@@ -322,6 +322,8 @@ def criteres_of_cell(
             found.append((unit, label_text(unit.text), []))
         elif found:
             found[-1][2].append(unit.text)
+        else:  # an item before any paragraph heads nothing: a critère of its own
+            found.append((unit, label_text(unit.text), []))
         previous = unit
     return found
 

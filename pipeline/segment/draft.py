@@ -103,6 +103,7 @@ class DCompetence:
     conditions: list[str] = field(default_factory=list)
     resultats: list[str] = field(default_factory=list)
     activites: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # the savoir-faire lines detailing it
     from_list: bool = False  # one item of a list of compétences (not a heading of its own)
     source: int | None = None  # the passage (list, section) that first stated it
     code: str | None = None  # chosen by the merge stage

@@ -51,11 +51,12 @@ def merge(ctx: Context) -> None:
 
 def _restore_accents(ctx: Context) -> None:
     """A bloc titled in capitals often lost its accents (``C4 REALISER``); a
-    summary naming it in small letters (``C4. Réaliser``) prints the same title
-    with them: that spelling is kept."""
+    summary or a heading naming it in small letters (``C4. Réaliser``,
+    ``Capacité C1 : réaliser``) prints the same title with them: that spelling
+    is kept."""
     titles: dict[str, str] = {}
     for unit in ctx.units:
-        if id(unit) not in ctx.outline.references:
+        if unit.table is not None:
             continue
         hit = outline_hit(ctx.outline.bloc, unit.text)
         code, title = (hit.group("code"), hit.group("libelle")) if hit else (None, None)
@@ -227,6 +228,7 @@ def _merge_competence(target: DCompetence, other: DCompetence) -> None:
         (target.conditions, other.conditions),
         (target.resultats, other.resultats),
         (target.activites, other.activites),
+        (target.details, other.details),
     ):
         _union(mine, theirs)
     other.merged_into = target
@@ -240,6 +242,19 @@ def _union(target: list[str], extra: list[str]) -> None:
             seen.add(norm_text(text))
 
 
+_LETTERS = re.compile(r"^[^\W\d_]+\s*")
+
+
+def _prefixed(code: str, printed: list[str]) -> str:
+    """``code`` as another place prints it with its letters ("1.1" in a table
+    row, "C1.1" in the summary): the same code, the fuller form kept."""
+    if _LETTERS.match(code):
+        return code
+    bare = norm_text(code)
+    fuller = [c for c in printed if _LETTERS.match(c) and norm_text(_LETTERS.sub("", c)) == bare]
+    return fuller[0] if fuller else code
+
+
 def codes(ctx: Context) -> None:
     """Choose each compétence's printed code."""
     competences = [c for b in ctx.draft.blocs for c in b.competences] + ctx.draft.transversales
@@ -250,4 +265,6 @@ def codes(ctx: Context) -> None:
     for comp in competences:
         unique = [code for code, source in comp.codes if per_source[source][norm_text(code)] == 1]
         chosen = unique[-1] if unique else (comp.codes[0][0] if comp.codes else None)
+        if chosen is not None:
+            chosen = _prefixed(chosen, [code for code, _ in comp.codes])
         comp.code = " ".join(chosen.split()) if chosen else None

@@ -15,6 +15,12 @@ a compétence level (with no bloc level printed, its units are the blocs), then
 a word nobody listed, if its series is long and printed as headings. Words
 known to number something else (articles, pages, annexes…) never make a level.
 
+Éducation nationale diplomas may glue a unit's number to its parent's:
+capacité "C1", its compétences "C11, C12 …" (no dot; the child code is the
+parent code plus one digit). When the codes of one prefix ("C", printed alone
+or after a level word: "Capacité C5") extend codes of the same prefix printed
+in the document, they are read as two levels: "C1" (1) and "C11" (1, 1).
+
 The chosen levels become rules of this document (``ctx.outline``): the bloc
 level (``outline.bloc``) and, under it, a compétence level
 (``outline.competence``) — e.g. a REAC's fiches compétence under its fiche
@@ -62,6 +68,8 @@ _CODE_LETTERS = 2  # a level word's last token this short is the code's own pref
 _LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
 _CONTENT = 3  # a unit owns content when this many blocks follow its mention
 _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
+_LONG_MENTION = 200  # a longer line is prose, not a mention of a unit
+_GLUED_PARENTS = 10  # a glued code this high holds its parent's code and one digit
 _RANK = {"bloc": 0, "competence": 1, "unknown": 2}
 
 
@@ -82,6 +90,7 @@ class Series:
     word: str  # canonical: a unit word's abbreviation stands for both its forms ("dc")
     depth: int
     roman: bool = False
+    glued: bool = False  # "C1" / "C11": the child code is the parent code plus one digit
     spellings: set[str] = field(default_factory=set)  # the words as printed, folded
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
@@ -275,18 +284,67 @@ def _references(series: Series) -> list[int]:
     return out
 
 
+def _code_prefix(word: str) -> str | None:
+    """The code's own letters a level word ends with ("c" of "capacite c", "c")."""
+    last = re.split(r"[ '’-]", word)[-1]
+    return last if 0 < len(last) <= _CODE_LETTERS else None
+
+
+def _glued_prefixes(ctx: Context, mentions: list[Unit]) -> set[str]:
+    """The code prefixes of a level word numbered by gluing ("C1", "C11, C12"):
+    at least two codes of the prefix are a code of the same prefix printed in
+    the document plus one digit, every code of two digits or more extends one
+    and none ends in 0 (a rank starts at 1: "C10" continues "C1 … C9"), and
+    the prefix numbers no unit with a dot ("C1.1": its levels are dotted)."""
+    numbers: dict[str, set[int]] = defaultdict(set)
+    dotted: set[str] = set()
+    for unit in mentions:
+        hit = numbered(unit.text)
+        prefix = _code_prefix(hit.word) if hit is not None else None
+        if hit is None or prefix is None or len(unit.text) > _LONG_MENTION:
+            continue
+        if len(hit.number) > 1:
+            dotted.add(prefix)
+        else:
+            numbers[prefix].add(hit.number[0])
+    glued = set()
+    for prefix, seen in numbers.items():
+        long = {n for n in seen if n >= _GLUED_PARENTS}
+        if prefix in dotted or _word_role(ctx, prefix) not in ("bloc", "competence"):
+            continue
+        if len(long) >= 2 and all(n // 10 in seen and n % 10 for n in long):
+            glued.add(prefix)
+    return glued
+
+
+def _unglued(hit: Numbered, glued: set[str]) -> Numbered:
+    """A mention of a glued prefix as its level: the prefix for word ("Capacité
+    C5" and "C5" name the same unit), "C11" numbered (1, 1)."""
+    prefix = _code_prefix(hit.word)
+    if prefix not in glued or len(hit.number) != 1:
+        return hit
+    n = hit.number[0]
+    number = (n // 10, n % 10) if n >= _GLUED_PARENTS else (n,)
+    return Numbered(prefix, number, hit.title)
+
+
 def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool], Series]:
     """Every numbered mention, grouped by level word, depth and numerals; a unit
-    word and its abbreviation ("Domaine de compétences 1", "DC 1") are one series."""
+    word and its abbreviation ("Domaine de compétences 1", "DC 1") are one series;
+    a glued prefix's codes by their glued depth, whatever word precedes them."""
+    glued = _glued_prefixes(ctx, mentions)
     found: dict[tuple[str, int, bool], Series] = {}
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
-        if hit is None or len(unit.text) > 200:
+        if hit is None or len(unit.text) > _LONG_MENTION:
             continue
+        printed, hit = hit.word, _unglued(hit, glued)
         word = abbreviated(ctx.rules, hit.word)
         key = (word, len(hit.number), hit.roman)
-        entry = found.setdefault(key, Series(word, len(hit.number), hit.roman, first=index))
-        entry.spellings.add(hit.word)
+        entry = found.setdefault(
+            key, Series(word, len(hit.number), hit.roman, glued=hit.word in glued, first=index)
+        )
+        entry.spellings.add(printed)
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
         if _headed(unit, hit):
@@ -306,14 +364,17 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
 
 
+def _word_role(ctx: Context, word: str) -> str:
+    """The role the ``level-word`` rules give one word, ``unknown`` if none."""
+    hit = ctx.rules.first("level-word", word)
+    return hit.rule.value if hit is not None and hit.rule.value else "unknown"
+
+
 def _role(ctx: Context, series: Series) -> str:
     """``bloc``, ``competence``, ``other`` (a word that numbers something else)
     or ``unknown``, from the ``level-word`` rules (the first of these a
     spelling of the series' word has)."""
-    roles = set()
-    for word in series.spellings | {series.word}:
-        hit = ctx.rules.first("level-word", word)
-        roles.add(hit.rule.value if hit is not None and hit.rule.value else "unknown")
+    roles = {_word_role(ctx, word) for word in series.spellings | {series.word}}
     return next((role for role in ("bloc", "competence", "other") if role in roles), "unknown")
 
 
@@ -321,6 +382,8 @@ def _is_level(series: Series, role: str) -> bool:
     """A known level word needs one heading-like mention (a single unit, one
     set as a heading by its typography); an unknown one a long series printed
     as headings."""
+    if series.glued:  # a code its children's codes extend is a level, even as plain text
+        return True
     if role == "unknown":
         return len(series.numbers) >= _LONG_UNKNOWN_SERIES and series.headed >= len(series.numbers)
     if len(series.numbers) == 1:
@@ -337,6 +400,8 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     ("OI 1.1" and "OI 1.1.1" objectives)."""
     deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
     number = r"\d{1,3}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
+    if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
+        number = r"\d" * series.depth + (r"\d?" if any_depth else "")
     if series.roman:
         return Rule.model_validate(
             {

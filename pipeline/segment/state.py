@@ -17,6 +17,7 @@ from .draft import (
     Unit,
     Where,
     cell_units,
+    code_key,
     is_aside,
     norm_text,
     runs_on,
@@ -38,6 +39,8 @@ class State:
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None
     critere_from_paragraph: bool = False
+    # the open critère is an item ending with a colon: the items below it observe it
+    critere_lead_in: bool = False
     # the list depth of the item that stated the current coded compétence
     competence_item_level: int | None = None
     link_codes: list[str] | None = None
@@ -228,12 +231,21 @@ def open_outline_competence(
 def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str) -> DBloc:
     """The bloc a compétence's own heading belongs to: the one bloc whose list
     already names it (a REAC's fiches compétence follow all the fiches
-    activité type, each of which lists its compétences), else ``bloc``."""
+    activité type, each of which lists its compétences), else ``bloc`` — also
+    when that one is ``bloc`` named again (the same code: a summary, then the
+    unit's own heading)."""
     key = norm_text(libelle)
     listing = [
         b for b in ctx.draft.blocs if any(norm_text(c.libelle) == key for c in b.competences)
     ]
-    return listing[0] if len(listing) == 1 else bloc
+    if len(listing) != 1 or _same_code(bloc, listing[0]):
+        return bloc
+    return listing[0]
+
+
+def _same_code(a: DBloc, b: DBloc) -> bool:
+    """Whether two bloc occurrences print the same code."""
+    return bool(a.code and b.code and code_key(a.code) == code_key(b.code))
 
 
 def _competence_code(hit: Hit) -> str:

@@ -18,6 +18,7 @@ from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, SCORE, check_columns, name_columns
 from .columnmajor import column_view
 from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
+from .glued import glued_view
 from .modalites import epreuve_links
 from .state import is_bloc_heading
 from .unitcolumn import unit_view
@@ -102,6 +103,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     views = table_views(block, ctx.rules, ctx.new_source, ctx.headers)
     if views:
         for view in views:
+            view = glued_view(view) or view
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
     continued = _continued_view(ctx, block, out)

@@ -29,6 +29,9 @@ class Row:
     critere: DCritere | None = None
     code: str | None = None
     linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
+    #: the compétence a row across the table heads (outline level, "C11 : …"):
+    #: the uncoded abilities of the rows below detail it
+    headed: DCompetence | None = None
     prefix: dict[str, str] = field(default_factory=dict)  # role → a code printed in its own cell
     columns: dict[int, int] = field(default_factory=dict)  # id(cell) → the column it starts at
 

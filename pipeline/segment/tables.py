@@ -81,10 +81,13 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     seen: set[int] = set()
     previous: Row | None = None
     moved = moved_cells(view)
+    headed: DCompetence | None = None
     for index, row in enumerate(view.body):
         if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
+            headed = state.competence if state.competence_headed else None
+            previous = None if headed is not None else previous  # a new compétence's rows
             continue
-        current = Row()
+        current = Row(headed=headed)
         for placed, cell in positions(row):
             column = moved.get(id(cell), placed)
             role = _role(view, column, cell)
@@ -247,11 +250,26 @@ def _bloc(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fre
         ctx.made(cell, numbered)
         state.bloc = numbered
         return
-    bloc = open_bloc(ctx, state, units, "table.bloc", any_text=True)
+    bloc = open_bloc(ctx, state, _titled(ctx, state, units), "table.bloc", any_text=True)
     if bloc is not None:
         if bloc.code is None:
             bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
         ctx.made(cell, bloc)
+
+
+def _titled(ctx: Context, state: State, units: list[Unit]) -> list[Unit]:
+    """A bloc cell printing its code alone, its title over the lines below
+    ("C1 / S'INFORMER / ANALYSER"): the code, then the title's lines as one —
+    parts joined by " - ", a line wrapped after a comma or before a small
+    letter by a space."""
+    hit = state.bloc_hit(ctx, units[0].text) if len(units) > 2 else None
+    if hit is None or (hit.group("libelle") or "").strip():
+        return units
+    title = units[1].text
+    for previous, unit in zip(units[1:], units[2:], strict=False):
+        wrapped = previous.text.rstrip().endswith((",", "-")) or starts_lower(unit.text)
+        title = f"{title}{' ' if wrapped else ' - '}{unit.text}"
+    return [units[0], replace(units[1], text=title)]
 
 
 _NUMBER = re.compile(r"\d{1,3}")
@@ -327,6 +345,11 @@ def _competence(
         )
         if not units:
             return
+        if row.headed is not None and not any(competence_code(ctx, u.text) for u in units):
+            row.competence = row.headed  # its savoir-faire, under the row that heads it
+            row.headed.details.extend(u.text for u in units)
+            ctx.made(cell, row.headed)
+            return
         if state.bloc_hit(ctx, units[0].text) is not None and not _in_series(state, units[0].text):
             # a synthesis table's compétences column naming the units of the bloc level
             bloc = open_bloc(ctx, state, units, "table.bloc-mention")
@@ -344,9 +367,10 @@ def _competence(
         )
         if several and not all(u.is_item for u in units):
             units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
-        if not several and are_sub_actions(ctx, units):
+        details: list[Unit] = []
+        if not several and (are_sub_actions(ctx, units) or _savoir_faire_below(ctx, units)):
             # a coded statement over the sub-actions that detail it: the statement
-            units = units[:1]
+            units, details = units[:1], units[1:]
         elif not several and (
             any(u.is_item or starts_lower(u.text) for u in units[1:])
             or (not coded and _judged(view))
@@ -364,6 +388,7 @@ def _competence(
                 comps.append(comp)
         if not comps:
             return
+        comps[-1].details.extend(u.text for u in details)
         if row.code and len(comps) == 1 and not comps[0].codes:
             comps[0].codes.append((row.code, view.source))  # the code column's number
         row.competence = comps[-1]
@@ -379,6 +404,18 @@ def _in_series(state: State, text: str) -> bool:
     bloc "C"): a compétence of that bloc, not another bloc's mention."""
     code = state.bloc.code if state.bloc is not None else None
     return code is not None and text.startswith(code) and text[len(code) : len(code) + 1].isdigit()
+
+
+def _savoir_faire_below(ctx: Context, units: list[Unit]) -> bool:
+    """A coded compétence line followed by a sentence of its own (a paragraph
+    starting with a capital, "1.14 Mettre en place …" / "Agencer …"): the
+    lines below are its savoir-faire, whatever items they hold."""
+    return (
+        len(units) > 1
+        and competence_code(ctx, units[0].text) is not None
+        and not units[1].is_item
+        and not starts_lower(units[1].text)
+    )
 
 
 def _judged(view: TableView) -> bool:
@@ -502,8 +539,8 @@ def _headed(view: TableView) -> bool:
     for row in view.body:
         for column, cell in positions(row):
             if column < len(view.roles) and view.roles[column] == "criteres":
-                kinds = {u.is_item for u in cell_units(cell)}
-                if kinds == {True, False}:
+                units = cell_units(cell)
+                if any(not u.is_item and v.is_item for u, v in zip(units, units[1:], strict=False)):
                     return True
     return False
 

@@ -71,6 +71,7 @@ def _placed_text(draft: Draft) -> str:
         parts += bloc.modalites_details
         for comp in bloc.competences:
             parts += [comp.libelle, *comp.connaissances, *comp.conditions, *comp.resultats]
+            parts += comp.details
             parts += [code for code, _ in comp.codes]
         for crit in bloc.criteres:
             parts += [crit.libelle, *crit.indicateurs]

@@ -543,6 +543,10 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
     if unit.is_item and state.critere is not None and state.critere_from_paragraph:
         state.critere.indicateurs.append(unit.text)
         return
+    if _observes_lead_in(ctx, state, unit):
+        assert state.critere is not None
+        state.critere.indicateurs.append(unit.text)
+        return
     open_critere = state.critere
     unlabeled = not unit.is_item and open_critere is not None and ctx.options.use_nlp
     # a critère stated as a full sentence of its own heads no indicateurs (the
@@ -571,6 +575,21 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         list(state.link_codes or []),
     )
     state.critere_from_paragraph = not unit.is_item
+    state.critere_lead_in = unit.is_item and unit.text.rstrip().endswith(":")
+
+
+def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
+    """An item after a critère item ending with a colon ("- les soins sont
+    adaptés à :" / "- son âge ;"), at the same level, is what that critère
+    observes — its indicateur — unless it states a result of its own (a
+    subject and a conjugated verb) or leads in a list itself: a sibling
+    critère, which closes the lead-in."""
+    if not (unit.is_item and state.critere is not None and state.critere_lead_in):
+        return False
+    if unit.text.rstrip().endswith(":") or (ctx.options.use_nlp and is_result(unit.text)):
+        state.critere_lead_in = False
+        return False
+    return True
 
 
 _SAME_INDENT = 3.0  # points: lines starting this close are printed at one level

@@ -1,0 +1,86 @@
+"""Glued numbering in a table: a column of units beside a column of their children.
+
+Éducation nationale synthesis tables print each capacité ("C1", its title on
+the lines below) and its compétences terminales ("C11 - …", "C12 - …": the
+parent code plus one digit, no dot) on one row, wherever the columns are: an
+activités column may come first, arrows between them, and the header may name
+neither ("CAPACITES" is no role of its own). The pair of columns is found by
+the codes alone: on every row from the first coded one, each line of the
+children column extends the units column's code by one digit. The units are
+then blocs (contract, Éducation nationale diplomas: capacité Cn is the top
+unit) and the children their compétences; a column of arrows or other signs
+holds nothing; the rows above the first coded one head the table (no element).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..docmodel import Cell, Row
+from .draft import TableView, cell_units, positions
+
+_CODE = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})(?![\d.])")
+_WORD = re.compile(r"[^\W\d_]")
+_MIN_ROWS = 2  # coded rows the pair needs
+
+
+def glued_view(view: TableView) -> TableView | None:
+    """``view`` with its units and children columns as bloc and compétence
+    columns, from its first coded row; None when no pair of columns glues."""
+    width = len(view.roles)
+    for parent in range(width):
+        for child in range(parent + 1, width):
+            first = _first_glued(view.body, parent, child)
+            if first is None:
+                continue
+            body = view.body[first:]
+            roles: list[str | None] = [
+                None if role in ("bloc", "competence") or not _worded(body, column) else role
+                for column, role in enumerate(view.roles)
+            ]
+            roles[parent], roles[child] = "bloc", "competence"
+            return replace(view, roles=roles, body=body)
+    return None
+
+
+def _first_glued(rows: list[Row], parent: int, child: int) -> int | None:
+    """The first row of a run to the table's end whose rows all glue
+    ``child`` codes to the ``parent`` code, when there are enough of them."""
+    first = next((i for i, row in enumerate(rows) if _glues(row, parent, child)), None)
+    if first is None or len(rows) - first < _MIN_ROWS:
+        return None
+    if not all(_glues(row, parent, child) for row in rows[first:]):
+        return None
+    return first
+
+
+def _glues(row: Row, parent: int, child: int) -> bool:
+    """Whether every line of the row's ``child`` cell is a code made of the
+    ``parent`` cell's code and one more digit (C1 → C11, C12)."""
+    cells = dict(positions(row))
+    unit, children = _code(cells.get(parent)), cells.get(child)
+    lines = cell_units(children) if children is not None else []
+    if unit is None or not lines:
+        return False
+    for line in lines:
+        found = _CODE.match(line.text)
+        if found is None or found["letters"].upper() != unit[0]:
+            return False
+        if found["number"][:-1] != unit[1] or len(found["number"]) != len(unit[1]) + 1:
+            return False
+    return True
+
+
+def _code(cell: Cell | None) -> tuple[str, str] | None:
+    """The letters and number a cell's first line starts with ("C1" → C, 1)."""
+    lines = cell_units(cell) if cell is not None else []
+    found = _CODE.match(lines[0].text) if lines else None
+    return (found["letters"].upper(), found["number"]) if found else None
+
+
+def _worded(rows: list[Row], column: int) -> bool:
+    """Whether some cell starting at ``column`` holds a word (not arrows only)."""
+    return any(
+        _WORD.search(cell.text) for row in rows for at, cell in positions(row) if at == column
+    )

@@ -14,7 +14,6 @@ from dataclasses import replace
 from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action, is_result
 from ..textclean import (
-    capitalise,
     ends_sentence,
     is_mark,
     is_prose,
@@ -33,6 +32,7 @@ from .content import (
     is_composante,
 )
 from .draft import Context, DBloc, Unit, is_aside, norm_text, runs_on
+from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .restarts import label_number
 from .state import (
     State,
@@ -104,11 +104,11 @@ def blocs(ctx: Context) -> None:
         if used is not None:
             skip = used
             continue
-        if _inline_modalites(ctx, state, unit) or _inline_connaissances(ctx, state, unit):
+        if inline_modalites(ctx, state, unit) or inline_connaissances(ctx, state, unit):
             continue
-        if _inline_competence(ctx, state, unit):
+        if inline_competence(ctx, state, unit):
             continue
-        if _inline_critere(ctx, state, unit):
+        if inline_critere(ctx, state, unit):
             continue
         if _zone(ctx, state, unit):
             continue
@@ -250,92 +250,6 @@ def _zone(ctx: Context, state: State, unit: Unit) -> bool:
     if zone == "criteres":
         state.critere = None
     return True
-
-
-def _run_in_parts(
-    ctx: Context, state: State, unit: Unit, label: str, separator: str
-) -> list[str] | None:
-    """The text run in after a ``label`` rule's match, split by the ``separator``
-    rules; None when the unit is not such a line inside a bloc."""
-    if state.bloc is None or unit.is_item:
-        return None
-    hit = ctx.rules.first(label, unit.text)
-    if hit is None:
-        return None
-    parts = [hit.group("rest") or ""]
-    for rule in ctx.rules.labelled(separator):
-        parts = [piece for part in parts for piece in rule.regex.split(part)]
-    return parts
-
-
-def _inline_modalites(ctx: Context, state: State, unit: Unit) -> bool:
-    """A modality printed on one line after its label ("<unit> – Modalités : A
-    OU B", "Situation d'évaluation : …"): each alternative is a modality of
-    the current bloc, the label dropped."""
-    parts = _run_in_parts(ctx, state, unit, "modalite-inline", "modalite-alternative")
-    if parts is None or state.bloc is None:
-        return False
-    texts = [capitalise(part.strip()) for part in parts if part.strip()]
-    add_modalites(ctx, state.bloc, [replace(unit, text=text) for text in texts])
-    return True
-
-
-def _inline_connaissances(ctx: Context, state: State, unit: Unit) -> bool:
-    """Knowledge run in after its label ("Savoirs associés : S1 …, S2 …"):
-    one connaissance of the current bloc per item, item codes dropped."""
-    parts = _run_in_parts(ctx, state, unit, "connaissances-inline", "connaissances-separator")
-    if parts is None or state.bloc is None:
-        return False
-    for part in parts:
-        text = part.strip().rstrip(" .;,")
-        coded = ctx.rules.first("connaissances-code", text)
-        text = (coded.group("rest") or "").strip() if coded is not None else text
-        if text:
-            state.bloc.connaissances.append(text)
-    return True
-
-
-def _inline_competence(ctx: Context, state: State, unit: Unit) -> bool:
-    """A compétence stated after its label ("Compétence : …"): a compétence of
-    the current bloc; the compétences zone goes on after it."""
-    if state.bloc is None or unit.is_item:
-        return False
-    hit = ctx.rules.first("competence-inline", unit.text)
-    if hit is None:
-        return False
-    text = label_text(hit.group("rest") or "")
-    add_competence(
-        ctx, state.bloc, replace(unit, text=text), state.source, from_list=True, rule=hit.rule.id
-    )
-    state.enter("competences")
-    state.zone_filled = True
-    return True
-
-
-def _inline_critere(ctx: Context, state: State, unit: Unit) -> bool:
-    """A numbered critère run in after its label ("Critère 1.2 : …", linked to
-    the compétence its number names) and its "Indicateur : …" lines."""
-    if state.bloc is None or unit.is_item:
-        return False
-    hit = ctx.rules.first("critere-inline", unit.text)
-    if hit is not None:
-        code = " ".join((hit.group("code") or "").split())
-        state.critere = add_critere(
-            state.bloc,
-            unit,
-            (hit.group("rest") or "").strip(),
-            [],
-            hit.rule.id,
-            link_codes=[code] if code else list(state.link_codes or []),
-        )
-        state.critere_from_paragraph = True
-        state.enter("criteres")
-        return True
-    hit = ctx.rules.first("indicateur-inline", unit.text)
-    if hit is not None and state.critere is not None:
-        state.critere.indicateurs.append((hit.group("rest") or "").strip())
-        return True
-    return False
 
 
 def _closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:

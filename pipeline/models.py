@@ -193,6 +193,8 @@ WARNING_CODES: Final = {
     "and section breaks and may be too low",
     "PDF_BROKEN_UPDATE": "the last update appended to the PDF is broken: the document is read "
     "as it was before that update",
+    "PDF_PAGE_OVERLAY": "text standing at the same place on most pages, printed over other "
+    "text (a web page's floating widget), was removed as page furniture: named",
 }
 
 

@@ -8,7 +8,7 @@ with its place, to the point) standing between the top and bottom bands
 (those are the block furniture's, :mod:`.layout.furniture`) on at least three
 pages and three quarters of them belongs to a repeated line; the line is an
 overlay when it is printed over other text (on a page where it stands, a
-word that is not its own crosses it): repeated column headers of a continued
+word that is not its own interleaves its letters with the line's): repeated column headers of a continued
 table, or a template's labels, never are. A line with fewer than two letters or digits
 is chance and is kept.
 """
@@ -64,13 +64,18 @@ def overlay(pages: list[set[Glyph]], words: list[list[Box]]) -> set[Glyph]:
 
 
 def _crossed(line: list[Glyph], words: list[Box]) -> bool:
-    """Whether one of a page's ``words`` that is not the line's own crosses the line."""
+    """Whether one of a page's ``words`` that is not the line's own is printed
+    over the line: its letters interleaved with at least two of the line's
+    ("évaUlnuaet"), not a word standing in a gap of it (a template's number)."""
     own = "".join(g[0] for g in sorted(line, key=lambda g: g[1]))
-    x0, x1, top = min(g[1] for g in line), max(g[3] for g in line), line[0][2]
-    return any(
-        text not in own and left < x1 and right > x0 and upper - 1 <= top <= lower - 1
-        for text, left, upper, right, lower in words
-    )
+    top = line[0][2]
+    for text, left, upper, right, lower in words:
+        if text in own or not upper - 1 <= top <= lower - 1:
+            continue
+        inside = sum(left - 0.5 <= g[1] and g[3] <= right + 0.5 for g in line)
+        if inside >= 2 and len(text) >= inside + 2:
+            return True
+    return False
 
 
 def texts(glyphs: frozenset[Glyph]) -> list[str]:

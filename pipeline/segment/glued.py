@@ -28,10 +28,11 @@ _MIN_ROWS = 2  # coded rows the pair needs
 def glued_view(view: TableView) -> TableView | None:
     """``view`` with its units and children columns as bloc and compétence
     columns, from its first coded row; None when no pair of columns glues."""
-    width = len(view.roles)
-    for parent in range(width):
-        for child in range(parent + 1, width):
-            first = _first_glued(view.body, parent, child)
+    rows = [dict(positions(row)) for row in view.body]
+    coded = sorted({column for cells in rows for column, cell in cells.items() if _code(cell)})
+    for parent in coded:
+        for child in (column for column in coded if column > parent):
+            first = _first_glued(rows, parent, child)
             if first is None:
                 continue
             body = view.body[first:]
@@ -44,21 +45,20 @@ def glued_view(view: TableView) -> TableView | None:
     return None
 
 
-def _first_glued(rows: list[Row], parent: int, child: int) -> int | None:
+def _first_glued(rows: list[dict[int, Cell]], parent: int, child: int) -> int | None:
     """The first row of a run to the table's end whose rows all glue
     ``child`` codes to the ``parent`` code, when there are enough of them."""
-    first = next((i for i, row in enumerate(rows) if _glues(row, parent, child)), None)
+    first = next((i for i, cells in enumerate(rows) if _glues(cells, parent, child)), None)
     if first is None or len(rows) - first < _MIN_ROWS:
         return None
-    if not all(_glues(row, parent, child) for row in rows[first:]):
+    if not all(_glues(cells, parent, child) for cells in rows[first:]):
         return None
     return first
 
 
-def _glues(row: Row, parent: int, child: int) -> bool:
+def _glues(cells: dict[int, Cell], parent: int, child: int) -> bool:
     """Whether every line of the row's ``child`` cell is a code made of the
     ``parent`` cell's code and one more digit (C1 → C11, C12)."""
-    cells = dict(positions(row))
     unit, children = _code(cells.get(parent)), cells.get(child)
     lines = cell_units(children) if children is not None else []
     if unit is None or not lines:

@@ -5,13 +5,9 @@ documents (tests/data/real)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
-from typing import Any
 
-from referentiel.api import extract
-from referentiel.output import to_json
+from fixtures.real_docs import extracted_json
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 BMA = "bma-graphisme-decor-referentiel-certification.md"
@@ -19,16 +15,10 @@ BMA_C5 = "bma-graphisme-decor-capacite-c5.md"
 COMMERCE = "bacpro-commerce-referentiel-certification.md"
 
 
-@cache
-def _extracted(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(to_json(extract(REAL / name)))
-    return data
-
-
 def test_glued_codes_of_a_synthesis_table_are_capacites_and_their_competences() -> None:
     """The capacité column is the third, after activités and arrows; its
     compétences terminales C11 … C52 extend its codes by one digit."""
-    blocs = _extracted(BMA)["blocs"]
+    blocs = extracted_json(BMA)["blocs"]
     assert [b["code"] for b in blocs] == ["C1", "C2", "C3", "C4", "C5"]
     assert [c["code"] for c in blocs[1]["competences"]] == ["C21", "C22", "C23", "C24", "C25"]
     assert blocs[3]["libelle"] == "METTRE EN ŒUVRE - REALISER"  # its title's lines, joined
@@ -39,7 +29,7 @@ def test_glued_codes_of_a_synthesis_table_are_capacites_and_their_competences() 
 def test_full_width_glued_rows_are_competences_with_their_savoir_faire() -> None:
     """ "C11 : COLLECTER …" across the detail table is compétence C11 of C1 (once,
     merged with the summary's); the savoir-faire lines below it detail it."""
-    first = _extracted(BMA)["blocs"][0]
+    first = extracted_json(BMA)["blocs"][0]
     assert [c["code"] for c in first["competences"]] == ["C11", "C12", "C13", "C14", "C15"]
     c11 = first["competences"][0]
     assert c11["details"][0] == "S'informer des objectifs recherchés pour le donneur d'ordre."
@@ -48,7 +38,7 @@ def test_full_width_glued_rows_are_competences_with_their_savoir_faire() -> None
 
 
 def test_a_plain_capacite_heading_opens_the_bloc_its_codes_extend() -> None:
-    data = _extracted(BMA_C5)
+    data = extracted_json(BMA_C5)
     assert [(b["code"], b["libelle"]) for b in data["blocs"]] == [("C5", "communiquer")]
     comps = data["blocs"][0]["competences"]
     assert [c["code"] for c in comps] == ["C51", "C52"]
@@ -58,7 +48,7 @@ def test_a_plain_capacite_heading_opens_the_bloc_its_codes_extend() -> None:
 
 
 def test_a_row_printed_without_its_letter_keeps_the_summary_code() -> None:
-    comps = _extracted(COMMERCE)["blocs"][0]["competences"]
+    comps = extracted_json(COMMERCE)["blocs"][0]["competences"]
     by_title = {c["libelle"]: c for c in comps}
     assert by_title["Organiser l'offre produits"]["code"] == "C1.1"
     assert by_title["Mettre en place les actions de marchandisage de séduction"]["code"] == "1.14"
@@ -70,7 +60,7 @@ def test_items_after_a_critere_lead_in_are_its_indicateurs() -> None:
     """DEAP module 1: "- … sont adaptées à :" then "- son âge ;" …; an item
     stating a result ("- la sécurité affective est recherchée ;") or leading
     in a list itself is a critère again."""
-    criteres = _extracted("deap-referentiel-formation-modules.md")["blocs"][0]["criteres"]
+    criteres = extracted_json("deap-referentiel-formation-modules.md")["blocs"][0]["criteres"]
     assert criteres[0]["indicateurs"][0] == "son âge ;"
     assert len(criteres[0]["indicateurs"]) == 4
     assert criteres[1]["libelle"].startswith("les activités choisies et proposées visent")

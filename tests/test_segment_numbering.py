@@ -5,28 +5,21 @@ blocs, a header row is never an element, a mark or a form placeholder is no text
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
-from typing import Any
 
+from fixtures.real_docs import extracted_json
 from referentiel.api import extract
 from referentiel.output import to_json
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 
 
-@cache
-def _extracted(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(to_json(extract(REAL / name)))
-    return data
-
-
 def _blocs(name: str) -> list[tuple[str | None, str]]:
-    return [(b["code"], b["libelle"]) for b in _extracted(name)["blocs"]]
+    return [(b["code"], b["libelle"]) for b in extracted_json(name)["blocs"]]
 
 
 def _competence_codes(name: str) -> list[list[str | None]]:
-    return [[c["code"] for c in b["competences"]] for b in _extracted(name)["blocs"]]
+    return [[c["code"] for c in b["competences"]] for b in extracted_json(name)["blocs"]]
 
 
 def test_dotted_units_keep_their_whole_number_and_are_not_merged() -> None:
@@ -55,14 +48,14 @@ def test_header_row_marks_and_shared_titles() -> None:
     codes = _competence_codes(name)
     assert codes[1] == ["C3-4"]  # the header cell « COMPÉTENCES » is no compétence
     assert "C2-2" in codes[2] and "C2-4" in codes[3]  # one title, two codes: two compétences
-    every = [c for b in _extracted(name)["blocs"] for c in b["competences"]]
+    every = [c for b in extracted_json(name)["blocs"] for c in b["competences"]]
     assert all(c["connaissances"] == [] for c in every)  # "X" / "0" marks are no savoirs
-    legend = _extracted(name)["blocs"][2]["connaissances"]
+    legend = extracted_json(name)["blocs"][2]["connaissances"]
     assert len(legend) == 8 and legend[0].startswith("S0 : Les systèmes spécifiques")
 
 
 def test_result_items_of_a_grid_are_criteres_and_scores_no_element() -> None:
-    data = _extracted("de-ambulancier-grille-evaluation.md")
+    data = extracted_json("de-ambulancier-grille-evaluation.md")
     assert data["certification"]["intitule"] == "AMBULANCIER"
     assert [b["code"] for b in data["blocs"]] == [f"Compétence {n}" for n in (2, 3, 4, 5, 7)]
     assert sum(len(b["criteres"]) for b in data["blocs"]) == 27
@@ -72,7 +65,7 @@ def test_result_items_of_a_grid_are_criteres_and_scores_no_element() -> None:
 
 
 def test_docx_placeholders_are_no_text_and_form_title_line() -> None:
-    data = _extracted("tp-ecsr-dossier-professionnel.docx")
+    data = extracted_json("tp-ecsr-dossier-professionnel.docx")
     assert data["certification"]["type"] == "TP"
     assert data["certification"]["intitule"] == "ENSEIGNANT DE CONDUITE ET DE LA SECURITE ROUTIERE"
     dumped = json.dumps(data, ensure_ascii=False)
@@ -119,7 +112,7 @@ def test_a_savoir_faire_column_glossed_etre_capable_de_lists_abilities_not_savoi
     # terminales ("1.11 Mettre en place …"), never connaissances; the conditions
     # column beside them is read
     name = "bacpro-commerce-referentiel-certification.md"
-    first = _extracted(name)["blocs"][0]
+    first = extracted_json(name)["blocs"][0]
     assert first["connaissances"] == []
     by_code = {c["code"]: c for c in first["competences"]}
     assert {"1.11", "1.12", "1.13", "1.14", "1.15", "1.16"} <= set(by_code)

@@ -5,14 +5,11 @@ table's list heads a group of it and does not end the list."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
-from typing import Any
 
-from referentiel.api import extract, parse
+from fixtures.real_docs import extracted_json
+from referentiel.api import parse
 from referentiel.options import Options
-from referentiel.output import to_json
 from referentiel.rules import default_rules
 from referentiel.segment.draft import Context
 from referentiel.segment.restarts import label_number, restarts
@@ -23,12 +20,6 @@ ORTHOPTISTE = "cc-orthoptiste-referentiel-competences.md"
 LIVRET = "lpc-palier2-competences-1-2.md"
 
 
-@cache
-def _extracted(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(to_json(extract(REAL / name)))
-    return data
-
-
 def _units(name: str) -> Context:
     ctx = Context(parse(REAL / name), Options(), default_rules())
     units(ctx)
@@ -36,7 +27,7 @@ def _units(name: str) -> Context:
 
 
 def test_restarting_numbers_make_units_and_their_numbered_abilities() -> None:
-    blocs = _extracted(ORTHOPTISTE)["blocs"]
+    blocs = extracted_json(ORTHOPTISTE)["blocs"]
     # the summary names all eleven units; the body details the first two
     assert [b["code"] for b in blocs] == [str(n) for n in range(1, 12)]
     assert [len(b["competences"]) for b in blocs[:3]] == [10, 8, 0]
@@ -47,7 +38,7 @@ def test_restarting_numbers_make_units_and_their_numbered_abilities() -> None:
 
 
 def test_critere_tables_with_two_header_rows_go_to_their_unit() -> None:
-    blocs = _extracted(ORTHOPTISTE)["blocs"]
+    blocs = extracted_json(ORTHOPTISTE)["blocs"]
     assert [len(b["criteres"]) for b in blocs[:3]] == [4, 4, 0]
     first = blocs[0]["criteres"][0]
     assert "Pertinence de l'accueil du patient" in first["libelle"]
@@ -76,7 +67,7 @@ def test_lists_that_do_not_restart_under_a_head_make_no_level() -> None:
 
 
 def test_a_group_row_inside_a_table_does_not_end_its_list() -> None:
-    blocs = _extracted(LIVRET)["blocs"]
+    blocs = extracted_json(LIVRET)["blocs"]
     titles = [c["libelle"] for c in blocs[0]["competences"]]
     # the rows under "LIRE" and "ÉTUDE DE LA LANGUE : …" belong to compétence 1
     assert "Lire seul et comprendre un énoncé, une consigne" in titles

@@ -62,13 +62,7 @@ def reading_dpi(path: Path, kind: str, index: int, limits: Limits, dpi: int = DP
             pdf.close()
         low = picture is not None and picture[1] < LOW_DPI
     else:
-        with _open_image(path, limits) as image:
-            try:
-                frame = ImageSequence.Iterator(image)[index]
-                declared = float(frame.info.get("dpi", (0, 0))[0] or 0)
-            except (OSError, SyntaxError, ValueError, IndexError, TypeError):
-                declared = 0.0
-        low = 0 < declared < LOW_DPI
+        low = 0 < _declared_dpi(path, index, limits) < LOW_DPI
     return max(dpi, UPSCALED_DPI) if low else dpi
 
 
@@ -95,13 +89,18 @@ def image_dpi(path: Path, kind: str, index: int, limits: Limits, dpi: int = DPI)
     """
     if kind == "pdf":
         return float(dpi)
+    declared = _declared_dpi(path, index, limits)
+    return declared if declared >= MIN_IMAGE_DPI else float(dpi)
+
+
+def _declared_dpi(path: Path, index: int, limits: Limits) -> float:
+    """The resolution an image's frame ``index`` declares (0 when none)."""
     with _open_image(path, limits) as image:
         try:
             frame = ImageSequence.Iterator(image)[index]
-            declared = float(frame.info.get("dpi", (0, 0))[0] or 0)
+            return float(frame.info.get("dpi", (0, 0))[0] or 0)
         except (OSError, SyntaxError, ValueError, IndexError, TypeError):
-            declared = 0.0
-    return declared if declared >= MIN_IMAGE_DPI else float(dpi)
+            return 0.0
 
 
 def _open_pdf(path: Path) -> pdfium.PdfDocument:

@@ -7,10 +7,10 @@ text is found on characters, before words are built. A *glyph* (a character
 with its place, to the point) standing between the top and bottom bands
 (those are the block furniture's, :mod:`.layout.furniture`) on at least three
 pages and three quarters of them belongs to a repeated line; the line is an
-overlay when it is printed over other text (on a page where it stands, a
-word that is not its own interleaves its letters with the line's): repeated column headers of a continued
-table, or a template's labels, never are. A line with fewer than two letters or digits
-is chance and is kept.
+overlay when it is printed over other text (on a page where it stands, a word
+that is not its own interleaves its letters with the line's): repeated column
+headers of a continued table, or a template's labels, never are. A line with
+fewer than two letters or digits is chance and is kept.
 """
 
 from __future__ import annotations

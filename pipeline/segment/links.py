@@ -66,9 +66,10 @@ def _resolve(code: str, bloc: DBloc, everywhere: list[DCompetence]) -> list[DCom
         comp = _one(code, bloc, everywhere)
         return [comp] if comp is not None else []
     start, end = (_one(c, bloc, everywhere) for c in code.split(LINK_RANGE, 1))
-    if start is None or end is None or everywhere.index(start) > everywhere.index(end):
+    if start is None or end is None:
         return []
-    return everywhere[everywhere.index(start) : everywhere.index(end) + 1]
+    first, last = everywhere.index(start), everywhere.index(end)
+    return everywhere[first : last + 1]
 
 
 def _one(code: str, bloc: DBloc, everywhere: list[DCompetence]) -> DCompetence | None:
@@ -106,18 +107,11 @@ def code_links(ctx: Context) -> None:
     "Compétence 1.1"); that short code is then noted as printed there too."""
     everywhere = [c for b in ctx.draft.blocs for c in b.competences if c.merged_into is None]
     for activite, code, source in ctx.draft.code_links:
-        comp = _by_code(code, everywhere)
+        comp = _by_code(code, everywhere) or _only(code, everywhere, _number)
         if comp is None:
-            numbered = [c for c in everywhere if _number(code) in {_number(p) for p, _ in c.codes}]
-            if len(numbered) != 1 or not _number(code):
-                ctx.warn(
-                    "UNKNOWN_LINK",
-                    f"activité {activite} names compétence {code}, not found",
-                    None,
-                    None,
-                )
-                continue
-            comp = numbered[0]
+            message = f"activité {activite} names compétence {code}, not found"
+            ctx.warn("UNKNOWN_LINK", message, None, None)
+            continue
         if (code, source) not in comp.codes:
             comp.codes.append((code, source))
         if activite not in comp.activites:

@@ -23,6 +23,17 @@ def test_capacites_glued_in_one_cell_are_blocs() -> None:
     assert not any(b.libelle.startswith(("E 1", "Ecrit", "3")) for b in ref.blocs)
 
 
+def test_capacites_run_together_in_one_line_are_blocs() -> None:
+    # older markup: no <br/>, "C1 : … citoyenne. C2 : … société." in one cell
+    # line, once with no space ("sécurité.C9 : …"); C4 is not printed
+    ref = extract_real("bepa-vigne-vin-capacites-epreuves.md")
+    codes = [b.code for b in ref.blocs]
+    assert codes == ["C1", "C2", "C3", "C5", "C6", "C7", "C8", "C9", "C10"]
+    assert ref.blocs[1].libelle.startswith("Mobiliser des repères historiques")
+    assert "C3" not in ref.blocs[1].libelle and "C9" not in ref.blocs[7].libelle
+    assert ref.blocs[8].libelle.startswith("Utiliser des matériels")
+
+
 def test_modules_of_two_letter_series_are_blocs() -> None:
     # "Modules" header; O1 then C2, C3: one number series; totals rows are no unit
     ref = extract_real("certiphyto-conseil-qcm-modules.md")

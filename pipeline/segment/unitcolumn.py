@@ -29,6 +29,8 @@ _OPENED = "table.unit"  # provenance of a bloc this column opened
 _MIN_UNITS = 3  # coded units the column needs
 _MIN_ROWS = 2  # rows they are spread over
 _MAX_STEP = 2  # a number may skip one unit (an excerpt leaves one out)
+#: a code's letters and separator, as in the ``code-unit`` rule ("C 2 : ", "O3 - ")
+_NEXT_CODE = r"(?<=[.;!?])\s*(?=(?-i:{prefix})\s?\d{{1,2}}\s*[:.)\-–—]\s)"
 
 
 def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
@@ -81,11 +83,27 @@ def _children(rows: list[Row], rules: RuleSet) -> bool:
     return True
 
 
+def unit_lines(cell: Cell, rules: RuleSet) -> list[Unit]:
+    """The lines of a first cell, a line that runs several coded units
+    together split before each ("C1 : … citoyenne. C2 : … société."): after a
+    sentence's end, the same code letters and the next number start a unit."""
+    out: list[Unit] = []
+    for unit in cell_units(cell):
+        hit = rules.first(_RULE, unit.text)
+        prefix = "".join(c for c in (hit.group("code") or "") if c.isalpha()) if hit else ""
+        if not prefix:
+            out.append(unit)
+            continue
+        parts = re.split(_NEXT_CODE.format(prefix=re.escape(prefix)), unit.text)
+        out.extend(replace(unit, text=part.strip()) for part in parts if part.strip())
+    return out
+
+
 def _coded(cell: Cell, rules: RuleSet) -> list[Hit]:
     """The coded units a first cell states (its first line must be one; an
     activité code is another level's: no unit of this one)."""
     hits: list[Hit] = []
-    for unit in cell_units(cell):
+    for unit in unit_lines(cell, rules):
         hit = rules.first(_RULE, unit.text)
         if hit is None or rules.first("code-activite", unit.text):
             if not hits:
@@ -108,7 +126,7 @@ def read_units(ctx: Context, state: State, cell: Cell, source: int) -> None:
         ctx.draft.blocs.append(owner)
         state.bloc = owner
     last: DBloc | None = None
-    for unit in cell_units(cell):
+    for unit in unit_lines(cell, ctx.rules):
         hit = ctx.rules.first(_RULE, unit.text)
         if hit is None:
             if last is not None:

@@ -8,8 +8,11 @@ import json
 from pathlib import Path
 
 from fixtures.real_docs import extracted_json
-from referentiel.api import extract
+from referentiel.api import extract, parse
+from referentiel.docmodel import Kind
 from referentiel.output import to_json
+from referentiel.rules import default_rules
+from referentiel.segment.stream import table_views
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 
@@ -117,3 +120,44 @@ def test_a_savoir_faire_column_glossed_etre_capable_de_lists_abilities_not_savoi
     by_code = {c["code"]: c for c in first["competences"]}
     assert {"1.11", "1.12", "1.13", "1.14", "1.15", "1.16"} <= set(by_code)
     assert "de consignes ou directives" in " ".join(by_code["1.11"]["conditions_realisation"])
+
+
+def test_a_summary_list_then_one_detailed_unit_makes_the_level() -> None:
+    # "CP01 : …" … "CP07 : …" listed after "doit être capable de :", then only
+    # CP01 detailed (an excerpt): the list names the document's units, all blocs
+    name = "cap-cip-competences-cp01.md"
+    assert [code for code, _ in _blocs(name)] == [f"CP0{n}" for n in range(1, 8)]
+    assert _blocs(name)[2][1] == "Préparer le travail au poste"
+
+
+def test_the_unnamed_column_between_donnees_and_indicateurs_lists_the_abilities() -> None:
+    # header "Données | Savoir agir | Indicateurs de performance": "Savoir agir"
+    # names no knowledge; the column between the conditions and the indicators
+    # holds the unit's compétences, one per row
+    first = extracted_json("cap-cip-competences-cp01.md")["blocs"][0]
+    assert first["connaissances"] == []
+    assert len(first["competences"]) == 5
+    assert first["competences"][0]["libelle"].startswith("Ecouter son ou ses interlocuteurs")
+    assert (
+        "Le cahier de consignes et de liaison" in first["competences"][0]["conditions_realisation"]
+    )
+    assert any(k["libelle"] == "Les informations sont collectées" for k in first["criteres"])
+
+
+def test_a_middle_column_takes_the_competence_role_only_between_conditions_and_criteres(
+    tmp_path: Path,
+) -> None:
+    def roles(header: str) -> list[str | None]:
+        path = tmp_path / "t.md"
+        path.write_text(f"# T\n\n| {header} |\n|---|---|---|\n| a | b | c |\n", encoding="utf-8")
+        table = next(b for b in parse(path).blocks if b.kind is Kind.TABLE)
+        views = table_views(table, default_rules(), lambda: 1, {})
+        return views[0].roles if views else []
+
+    assert roles("Données | Savoir agir | Indicateurs de performance") == [
+        "conditions",
+        "competence",
+        "criteres",
+    ]
+    assert "competence" not in roles("Savoir agir | Données | Indicateurs")
+    assert roles("Compétences | Remarques | Critères")[1] != "competence"

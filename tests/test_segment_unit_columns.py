@@ -121,3 +121,14 @@ def test_unit_code_beside_its_title_either_side(tmp_path: Path) -> None:
             ("C2", "S'organiser"),
         ]
         assert [c.code for b in ref.blocs for c in b.competences] == ["C1-1", "C2-1"]
+
+
+def test_a_column_of_the_documents_numbered_units_is_the_bloc_column() -> None:
+    # « FONCTIONS | CAPACITÉS | COMPÉTENCES TERMINALES »: "CAPACITÉS" names no
+    # role, but its cells "C1 - s'informer" … are the units the body numbers;
+    # the fonction above two capacités groups them, no activité of its own
+    ref = extract_real("cap-coiffure-referentiel-certification.md")
+    assert [b.code for b in ref.blocs] == ["C1", "C2", "C3", "C4"]
+    assert [len(b.competences) for b in ref.blocs] == [4, 3, 8, 4]
+    assert ref.blocs[2].competences[0].code == "C3.1"
+    assert ref.activites == []

@@ -174,7 +174,7 @@ def outline(ctx: Context) -> None:
         if roles[key] != "other"
         and s.consecutive
         and _is_level(s, roles[key])
-        and s.owners(total) >= min(2, len(s.numbers))
+        and s.owners(total) >= (1 if _listed(s) else min(2, len(s.numbers)))
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
     if all(roles[s.key] == "unknown" for s in levels):
@@ -263,18 +263,36 @@ def _tables(ctx: Context) -> list[tuple[int, TableView]]:
     return out
 
 
-def _references(series: Series) -> list[int]:
-    """The mentions that only refer to units: a run of mentions with nothing
-    between them (a summary, a table of contents), when each unit it names is
-    mentioned again elsewhere (where its content is)."""
+def _runs(series: Series) -> list[list[tuple[int, tuple[int, ...]]]]:
+    """The series' mentions in runs with nothing (or a line or two) between them."""
     runs: list[list[tuple[int, tuple[int, ...]]]] = []
     for mention in series.mentions:
         if runs and mention[0] - runs[-1][-1][0] <= _CONTENT - 1:
             runs[-1].append(mention)
         else:
             runs.append([mention])
+    return runs
+
+
+def _listed(series: Series) -> bool:
+    """Whether one run of mentions names every unit of a worded series, in
+    order (a summary list "CP01 … CP07" before the body): then one unit
+    detailed after it, as in an excerpt, shows the list names units of the
+    document's own. Bare numbers ("1.", "2.") restart in every list: no unit."""
+    numbers = sorted(series.numbers)
+    return (
+        bool(series.word)
+        and len(numbers) >= _LONG_UNKNOWN_SERIES
+        and any([n for _, n in run][: len(numbers)] == numbers for run in _runs(series))
+    )
+
+
+def _references(series: Series) -> list[int]:
+    """The mentions that only refer to units: a run of mentions with nothing
+    between them (a summary, a table of contents), when each unit it names is
+    mentioned again elsewhere (where its content is)."""
     out: list[int] = []
-    for run in runs:
+    for run in _runs(series):
         if len(run) < 2:
             continue
         inside = {index for index, _ in run}

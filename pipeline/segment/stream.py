@@ -376,7 +376,8 @@ def table_views(
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
-        roles = _conditions_left(_finer_roles(roles, _spanned(row)), row)
+        roles = _finer_roles(roles, _spanned(row))
+        roles = _conditions_left(_abilities_between(roles, row), row)
         repeated = not previous_header and bool(views) and views[-1].roles == roles
         if previous_header and views:
             views[-1].roles = roles
@@ -422,14 +423,17 @@ def _finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]
     column with no critères column beside it holds the critères, one per line
     (diplomas, contract); a "Fonctions" column is the activités when the
     activités beside it hold their tâches ("Fonctions | Activités"), and a
-    grouping of no element of its own when a tâches column follows; of two
+    grouping of no element of its own when a tâches column follows, or when
+    the table names compétences and no activité ("Fonctions | Capacités |
+    Compétences terminales": the certification's units grouped); of two
     activité columns the second holds the first one's tâches (not when one
     merged header cell names both: "A1 | PRÉPARATION" are code and title)."""
     out = list(roles)
     if "indicateurs" in out and "criteres" not in out:
         out = ["criteres" if role == "indicateurs" else role for role in out]
     if "fonction" in out:
-        grouping = "activite" in out and "taches" in out
+        work = {"activite", "taches"} & set(out)
+        grouping = work == {"activite", "taches"} or (not work and "competence" in out)
         out = [("activite" if not grouping else None) if r == "fonction" else r for r in out]
     named = [i for i, role in enumerate(out) if role == "activite" and i not in spanned]
     if len(named) == 2 and "taches" not in out:
@@ -447,15 +451,37 @@ def _conditions_left(roles: list[str | None], row: Row) -> list[str | None]:
     its publisher calls it: "Ressources", "Mise en situation")."""
     if "competence" not in roles or "conditions" in roles or not set(_JUDGED) & set(roles):
         return roles
-    unnamed = [
-        column
-        for column, cell in positions(row)
-        if cell.text.strip() and column < len(roles) and roles[column] is None
-    ]
+    unnamed = _unnamed(roles, row)
     if len(unnamed) != 1 or sum(r is not None for r in roles) < 2:
         return roles
     out = list(roles)
     out[unnamed[0]] = "conditions"
+    return out
+
+
+def _unnamed(roles: list[str | None], row: Row) -> list[int]:
+    """The columns of a header row whose filled cell names no role."""
+    return [
+        column
+        for column, cell in positions(row)
+        if cell.text.strip() and column < len(roles) and roles[column] is None
+    ]
+
+
+def _abilities_between(roles: list[str | None], row: Row) -> list[str | None]:
+    """The one headed column no rule names, standing between the conditions
+    ("Données") and what judges the work ("Indicateurs", "Critères") in a grid
+    naming no compétence column, lists the unit's abilities (diplomas,
+    contract: the middle column of "Données / Actions / Indicateurs", whatever
+    its publisher calls it: "Savoir agir")."""
+    unnamed = _unnamed(roles, row)
+    if "competence" in roles or len(unnamed) != 1:
+        return roles
+    column = unnamed[0]
+    if "conditions" not in roles[:column] or not set(_JUDGED) & set(roles[column + 1 :]):
+        return roles
+    out = list(roles)
+    out[column] = "competence"
     return out
 
 

@@ -50,7 +50,7 @@ from .draft import (
 from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
-from .state import State, open_bloc
+from .state import State, open_bloc, outline_hit
 from .table_rows import Row, continues, listed
 from .unitcolumn import read_units
 
@@ -78,6 +78,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     if is_link_table(view):
         read_link_table(ctx, view)
         return
+    _bloc_column(ctx, view)
     seen: set[int] = set()
     previous: Row | None = None
     moved = moved_cells(view)
@@ -114,6 +115,26 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             _remember(ctx, view, current)
         previous = current
     add_ticked(view)
+
+
+_MIN_UNITS = 2  # numbered units a column must name to be the bloc column
+
+
+def _bloc_column(ctx: Context, view: TableView) -> None:
+    """A column its header names no role for ("CAPACITÉS") whose every cell
+    names a unit of the document's own bloc level ("C1 - s'informer", the
+    outline's numbering, see :mod:`.outline`) is the bloc column, beside
+    compétences the table names: the units are read where the table places them."""
+    if ctx.outline.bloc is None or "bloc" in view.roles or "competence" not in view.roles:
+        return
+    for column, role in enumerate(view.roles):
+        if role is not None:
+            continue
+        cells = {id(c): c for row in view.body for at, c in positions(row) if at == column}
+        texts = [units[0].text for units in map(cell_units, cells.values()) if units]
+        hits = [outline_hit(ctx.outline.bloc, text) for text in texts]
+        if len(texts) >= _MIN_UNITS and all(hit is not None for hit in hits):
+            view.roles[column] = "bloc"
 
 
 def _remember(ctx: Context, view: TableView, row: Row) -> None:

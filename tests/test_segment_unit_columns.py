@@ -32,6 +32,9 @@ def test_capacites_run_together_in_one_line_are_blocs() -> None:
     assert ref.blocs[1].libelle.startswith("Mobiliser des repères historiques")
     assert "C3" not in ref.blocs[1].libelle and "C9" not in ref.blocs[7].libelle
     assert ref.blocs[8].libelle.startswith("Utiliser des matériels")
+    # every capacité of a row gets its épreuve's natures, not only the last one
+    assert ref.blocs[0].modalites_evaluation == ["Ecrit et oral", "Ecrit"]
+    assert ref.blocs[3].modalites_evaluation == ["Oral"]
 
 
 def test_modules_of_two_letter_series_are_blocs() -> None:

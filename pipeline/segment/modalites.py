@@ -21,6 +21,7 @@ from ..docmodel import Block
 from ..textclean import fold
 from .content import add_modalites
 from .draft import Context, DBloc, TableView, cell_units, norm_text, positions, similar
+from .unitcolumn import unit_lines
 
 _ELEMENTS = frozenset(
     {"bloc", "activite", "taches", "criteres", "indicateurs", "connaissances", "conditions"}
@@ -76,8 +77,10 @@ def epreuve_links(ctx: Context, block: Block) -> None:
         modalites: list[str] = []
         names: list[str] = []
         for column, cell in positions(row):
-            texts = [u.text for u in cell_units(cell)]
-            (modalites if column in columns else names).extend(texts)
+            if column in columns:
+                modalites.extend(u.text for u in cell_units(cell))
+            else:  # "C1 : … citoyenne. C2 : …" in one line names two units
+                names.extend(u.text for u in unit_lines(cell, ctx.rules))
         for text in modalites:
             ctx.draft.modalite_links.append((text, names))
 

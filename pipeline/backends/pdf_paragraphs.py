@@ -10,6 +10,10 @@ restarts with a capitalised word while the previous one ends on a plain
 lower-case word, with no punctuation (see :func:`_capital_restart`): word
 processors set consecutive paragraphs of a table cell with no space between
 them, and a sentence wrapped in mid-flow does not resume with a capital.
+A region that sets a label in a hanging indent (``C05 : Déterminer les`` /
+``contraintes`` wrapped under ``Déterminer``) starts a new block at every line
+opening with a label of the same shape at the label's place, full lines
+included (see :func:`_hanging_labels`).
 Words split over two lines are joined (see :func:`join_lines`).
 """
 
@@ -28,6 +32,7 @@ _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | {"o", "*"}
 _HYPHENS = "-\u00ad\u2010"
+_LABEL_ENDS = ":.)"  # how a label typed before its text may end ("C05 :", "1.", "a)")
 # after a word's capital: a letter, or an elision's apostrophe and a letter ("L’application")
 _ELIDED = re.compile(r"['’]?[^\W\d_]")
 # Words after which a wrapped sentence may resume on a capitalised name
@@ -90,13 +95,18 @@ def blocks_from_lines(
 ) -> list[Block]:
     """Blocks of one region's lines (top to bottom) between its text edges ``left``, ``right``."""
     drafts: list[_Draft] = []
+    hanging = _hanging_labels(lines)
     for line in lines:
         label, words = bullet_of(line)
         if label is not None and not words:
             continue
         current = drafts[-1] if drafts else None
         if current is not None and (
-            (label is None and _continues(current, line, left, right, style))
+            (
+                label is None
+                and not _opens_label(line, hanging)
+                and _continues(current, line, left, right, style)
+            )
             or _dash_inside(current, label, line, style)
         ):
             current.lines.append(line)
@@ -134,6 +144,45 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     if len(draft.lines) > 1:
         return abs(line.x0 - draft.lines[1].x0) <= 3.0
     return line.x0 >= draft.lines[0].x0 - 3.0 - 0.5 * prev.size
+
+
+def _label_shape(words: list[Word]) -> str | None:
+    """The shape of a line's leading words when they are a typed label ("C05 :" →
+    "C# :"; "12." → "#."): at most three words and twelve characters, holding a
+    digit or ending on a colon, a full stop or a parenthesis."""
+    text = " ".join(w.text for w in words)
+    if not words or len(words) > 3 or len(text) > 12:
+        return None
+    if not (any(c.isdigit() for c in text) or text[-1] in _LABEL_ENDS):
+        return None
+    return re.sub(r"\d+", "#", text)
+
+
+def _hanging_labels(lines: list[Line]) -> set[tuple[float, str]]:
+    """Label places and shapes of a region's hanging indents: a line indented to
+    where the text after the previous line's label starts ("C05 : Déterminer les" /
+    "contraintes", the second line under "Déterminer") shows that label's place
+    (the previous line's start) and shape."""
+    found: set[tuple[float, str]] = set()
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if line.x0 <= prev.x0 + 3.0 or line.top - prev.bottom > prev.size:
+            continue
+        for k in range(1, min(4, len(prev.words))):
+            if abs(prev.words[k].x0 - line.x0) <= 1.0:
+                shape = _label_shape(prev.words[:k])
+                if shape is not None:
+                    found.add((prev.x0, shape))
+                break
+    return found
+
+
+def _opens_label(line: Line, hanging: set[tuple[float, str]]) -> bool:
+    """Whether ``line`` opens with a label of a hanging indent, at that label's place."""
+    return any(
+        abs(line.x0 - x) <= 1.0
+        and _label_shape(line.words[: shape.count(" ") + 1]) == shape
+        for x, shape in hanging
+    )
 
 
 def _capital_restart(prev: Line, line: Line) -> bool:

@@ -5,7 +5,10 @@ Wingdings 2, ZapfDingbats, Symbol): the character code is a letter or a
 private-use code point (U+F000 + the font's code) and only the font's glyph
 says "☒". Readers call :func:`map_symbol` with each character's font name;
 the codes of check marks and boxes become ``☒`` (ticked box), ``☐`` (empty
-box) or ``✓`` (a tick alone); any other symbol is left as it is.
+box) or ``✓`` (a tick alone); any other symbol is left as it is. A glyph of
+such a font that carries no text at all (pdfminer's ``(cid:131)``: a subset
+font addressed by glyph number, without a Unicode map) is a bullet: in running
+text a dingbat font prints list marks, and its name says it is no letter.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 TICKED = "☒"
 EMPTY = "☐"
 TICK = "✓"
+BULLET = "•"
 
 # font family (lower case, no spaces) → character code → glyph
 _CODES: dict[str, dict[int, str]] = {
@@ -51,22 +55,26 @@ _CODES: dict[str, dict[int, str]] = {
         0xD6: TICK,  # radical, printed as a tick
     },
 }
+# dingbat fonts without a check-mark table here: their undecodable glyphs are still bullets
+_DINGBATS = frozenset({*_CODES, "wingdings3", "webdings"})
 _PRIVATE = 0xF000  # symbol fonts embedded by Word map code c to U+F000 + c
 
 
-def _family(fontname: str) -> dict[int, str] | None:
-    """The code table of a font name ("ABCDEF+Wingdings2-Regular", "Wingdings 2")."""
+def _family(fontname: str) -> str:
+    """The family key of a font name ("ABCDEF+Wingdings2-Regular", "Wingdings 2" → "wingdings2")."""
     name = fontname.split("+", 1)[-1].split(",", 1)[0].split("-", 1)[0]
-    return _CODES.get(name.replace(" ", "").lower())
+    return name.replace(" ", "").lower()
 
 
 def map_symbol(fontname: str, text: str) -> str:
     """``text`` of one character in ``fontname``: a check mark or box of a
-    symbol font as its Unicode glyph, anything else unchanged."""
-    if len(text) != 1:
-        return text
-    codes = _family(fontname)
-    if codes is None:
+    symbol font as its Unicode glyph, a glyph of such a font without text
+    (``(cid:N)``) as a bullet, anything else unchanged."""
+    family = _family(fontname)
+    if text.startswith("(cid:") and family in _DINGBATS:
+        return BULLET
+    codes = _CODES.get(family)
+    if len(text) != 1 or codes is None:
         return text
     code = ord(text)
     if _PRIVATE <= code <= _PRIVATE + 0xFF:

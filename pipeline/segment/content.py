@@ -11,6 +11,7 @@ from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import ends_sentence, is_mark, label_text, starts_lower
 from .draft import (
+    GROUP_ROW,
     Context,
     DBloc,
     DCompetence,
@@ -50,7 +51,7 @@ def find_competence(
     again in another unit's table is that unit's own)."""
     blocs = ([bloc] if bloc is not None else []) + ctx.draft.blocs
     for candidate in blocs:
-        if code is None and bloc is not None and _other_bloc(candidate, bloc):
+        if (code is None or _titled_tables(candidate, bloc)) and _other_bloc(candidate, bloc):
             continue
         for comp in candidate.competences:
             if (candidate is not bloc and _other_code(comp, code)) or _sibling_code(comp, code):
@@ -60,9 +61,16 @@ def find_competence(
     return None
 
 
-def _other_bloc(candidate: DBloc, bloc: DBloc) -> bool:
+def _titled_tables(candidate: DBloc, bloc: DBloc | None) -> bool:
+    """Whether both blocs are units a table's coded title row opened ("T1.1 | …"
+    over its compétences): each such table lists the compétences its unit
+    mobilises, the same coded one in several tables is each unit's own."""
+    return bloc is not None and candidate.where.rule == bloc.where.rule == GROUP_ROW
+
+
+def _other_bloc(candidate: DBloc, bloc: DBloc | None) -> bool:
     """Whether ``candidate`` and ``bloc`` are two units printed with different codes."""
-    if candidate is bloc or not (candidate.code and bloc.code):
+    if bloc is None or candidate is bloc or not (candidate.code and bloc.code):
         return False
     return code_key(candidate.code) != code_key(bloc.code)
 

@@ -329,6 +329,23 @@ def positions(row: Row) -> list[tuple[int, Cell]]:
     return placed
 
 
+GROUP_ROW = "table.group-row"  # the rule of a bloc a table's row over its compétences opened
+
+
+def coded_title(row: Row, rules: RuleSet) -> tuple[str, Cell] | None:
+    """A row holding a code alone in its first cell and a title in one cell across
+    the rest of the table ("T1.1 | Analyser les cahiers des charges …", a table's
+    title row): the code and the title cell; None for any other row."""
+    filled = [(column, cell) for column, cell in positions(row) if cell.blocks]
+    if len(filled) != 2 or len(row.cells) != 2 or filled[0][0] != 0:
+        return None
+    (_, first), (_, title) = filled
+    code = " ".join(first.text.split())
+    if first.col_span > 1 or title.col_span < 2 or rules.first("code-only", code) is None:
+        return None
+    return code.rstrip(".):"), title
+
+
 def flat_units(ctx: Context, whole_cells: bool) -> list[Unit]:
     """The stream's units with the cells of its role tables opened, each cell
     once: all its units, or only the first (a cell's heading) when not

@@ -13,13 +13,25 @@ from ..docmodel import Cell, Row
 from ..textclean import label_text
 from .checks import SCORE
 from .content import extend, is_implicit
-from .draft import Context, DBloc, TableView, Unit, cell_units, positions
+from .draft import (
+    GROUP_ROW,
+    Context,
+    DBloc,
+    TableView,
+    Unit,
+    cell_units,
+    coded_title,
+    positions,
+)
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 
 
 def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: list[Row]) -> bool:
     """A row of one cell across the table: bloc heading, link cue or group row
     (True: the row is read); False when it is an ordinary row."""
+    coded = coded_title(row, ctx.rules)
+    if coded is not None:
+        return _coded_group(ctx, view, state, below, *coded)
     cell = _spanning_cell(row, view)
     if cell is None:
         return False
@@ -47,6 +59,22 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     return False
 
 
+def _coded_group(
+    ctx: Context, view: TableView, state: State, below: list[Row], code: str, cell: Cell
+) -> bool:
+    """A title row printing its code in a cell of its own ("T1.1 | Analyser …")
+    over rows that name their own compétences: the unit they belong to, a bloc
+    with that code (the contract's top numbered unit when no bloc is printed).
+    Over anything else it is an ordinary row."""
+    units = cell_units(cell)
+    if not units or not _group_below(view, below) or not _may_head_group(ctx, state, units):
+        return False
+    bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
+    if bloc is not None:
+        bloc.code = code
+    return True
+
+
 def _series_code(ctx: Context, bloc: DBloc | None, view: TableView, below: list[Row]) -> None:
     """A group row led by a bare letter ("A - Analyser") whose rows below are
     coded from that letter ("A1", "A3"): the letter is the bloc's code (the
@@ -63,9 +91,6 @@ def _series_code(ctx: Context, bloc: DBloc | None, view: TableView, below: list[
             if text[: len(letter)] == letter and text[len(letter) : len(letter) + 1].isdigit():
                 bloc.code, bloc.libelle = letter, label_text(libelle)
                 return
-
-
-GROUP_ROW = "table.group-row"
 
 
 def group_rows(view: TableView) -> int:

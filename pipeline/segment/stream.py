@@ -17,7 +17,16 @@ from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, SCORE, check_columns, name_columns
 from .columnmajor import column_view
-from .draft import Context, Headers, TableView, Unit, cell_units, positions, wraps_on
+from .draft import (
+    Context,
+    Headers,
+    TableView,
+    Unit,
+    cell_units,
+    coded_title,
+    positions,
+    wraps_on,
+)
 from .glued import glued_view
 from .modalites import epreuve_links
 from .state import is_bloc_heading
@@ -351,7 +360,7 @@ def table_views(
     repeats one of them with a cell left blank takes its roles."""
     width = max((sum(max(1, c.col_span) for c in row.cells) for row in block.rows), default=0)
     views: list[TableView] = []
-    captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …")
+    captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …", "T1.1 | …")
     previous_header = False
     checks = frozenset(check_columns(block))
     header_cells: set[int] = set()  # the cells of the last header row
@@ -366,7 +375,9 @@ def table_views(
         if named is None:
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
-            elif not views and len({id(c) for c in row.cells if c.blocks}) == 1:
+            elif not views and (
+                len({id(c) for c in row.cells if c.blocks}) == 1 or coded_title(row, rules)
+            ):
                 captions.append(row)
             previous_header = previous_header and row.header
             continue

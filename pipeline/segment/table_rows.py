@@ -29,6 +29,7 @@ class Row:
     critere: DCritere | None = None
     code: str | None = None
     linked: list[DCompetence] = field(default_factory=list)  # a cell of codes only
+    listed: list[DCompetence] = field(default_factory=list)  # one cell's list of compétences
     #: the compétence a row across the table heads (outline level, "C11 : …"):
     #: the uncoded abilities of the rows below detail it
     headed: DCompetence | None = None

@@ -410,6 +410,7 @@ def _competence(
         if not comps:
             return
         comps[-1].details.extend(u.text for u in details)
+        row.listed = comps if several else []
         if row.code and len(comps) == 1 and not comps[0].codes:
             comps[0].codes.append((row.code, view.source))  # the code column's number
         row.competence = comps[-1]
@@ -495,10 +496,14 @@ def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
 
 def _lists(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A list cell belongs to every compétence whose rows it spans (a "Données"
-    cell merged over a unit's rows gives each of them its conditions)."""
+    cell merged over a unit's rows gives each of them its conditions), and to
+    every compétence the row's compétence cell lists (one "Données" cell beside
+    a cell of several compétences)."""
     shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
     target = _list_for(row.role, row, view, state)
     targets = shared or ([target] if target is not None else [])
+    if row.role in ("conditions", "resultats") and len(row.listed) > 1:
+        targets = [c.conditions if row.role == "conditions" else c.resultats for c in row.listed]
     units = [u for u in cell_units(cell) if not is_mark(u.text)]  # "X", "0": marks
     for target in targets:
         if fresh or not {unit.text for unit in units} <= set(target):

@@ -54,3 +54,20 @@ def test_a_lettered_group_row_is_the_bloc_of_the_codes_it_prefixes() -> None:
     # "C1" under the group row "C - Expérimenter" is its compétence, not a capacité bloc
     assert [c.code for c in blocs["C"].competences] == ["C1", "C1", "C2"]
     assert "C1" not in blocs
+
+
+def test_the_shaded_score_cells_leave_the_next_page_in_the_same_columns() -> None:
+    """Page 2 goes on without a header; the score cells' cyan shading, painted in
+    pieces inside the ruled cells, no longer cuts sliver columns that shifted
+    its code, statement and indicator cells by one column."""
+    doc = extract(REAL / "bac-s-si-evaluation-candidats-individuels.pdf")
+    blocs = {b.code: b for b in doc.blocs}
+    assert [c.code for c in blocs["D"].competences] == ["D1", "D2", "D2", "D2"]
+    assert blocs["D"].competences[0].libelle == "Analyser, choisir et classer des informations"
+    assert blocs["D"].criteres[0].libelle == "Les informations présentées sont bien choisies"
+
+
+def test_a_general_baccalaureat_names_its_serie_as_the_intitule() -> None:
+    doc = extract(REAL / "bac-s-si-evaluation-candidats-individuels.pdf")
+    assert doc.certification.type is None  # outside the contract's closed list
+    assert doc.certification.intitule == "scientifique - sciences de l’ingénieur"

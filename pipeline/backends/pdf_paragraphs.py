@@ -179,8 +179,7 @@ def _hanging_labels(lines: list[Line]) -> set[tuple[float, str]]:
 def _opens_label(line: Line, hanging: set[tuple[float, str]]) -> bool:
     """Whether ``line`` opens with a label of a hanging indent, at that label's place."""
     return any(
-        abs(line.x0 - x) <= 1.0
-        and _label_shape(line.words[: shape.count(" ") + 1]) == shape
+        abs(line.x0 - x) <= 1.0 and _label_shape(line.words[: shape.count(" ") + 1]) == shape
         for x, shape in hanging
     )
 

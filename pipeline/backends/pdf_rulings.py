@@ -72,7 +72,6 @@ def _unseen(rects: list[dict[str, Any]]) -> set[int]:
     return hidden
 
 
-
 def _framed(rects: list[dict[str, Any]], lines: list[dict[str, Any]]) -> set[int]:
     """Indexes of the filled, unstroked rectangles that rules frame: on each
     side a rule (a line, or a rectangle thinner than ``_MIN_SIDE``) across the

@@ -51,7 +51,10 @@ def test_white_cell_shading_draws_no_rule() -> None:
 
 def test_critere_grid_is_one_table_with_one_row_per_competence() -> None:
     document = parse(DWWM)
-    grids = [b for b in document.blocks if b.kind is Kind.TABLE and b.rows and b.rows[0].header]
+    headed = [b for b in document.blocks if b.kind is Kind.TABLE and b.rows and b.rows[0].header]
+    # the modalités table (pages 3-4, one table once its shading cuts no sliver) and the grid
+    assert len(headed) == 2
+    grids = [b for b in headed if "Critères" in " ".join(c.text for c in b.rows[0].cells)]
     assert len(grids) == 1
     widths = {sum(max(1, c.col_span) for c in row.cells) for row in grids[0].rows}
     assert widths == {6}  # no sliver column

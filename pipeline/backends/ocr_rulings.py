@@ -1,9 +1,10 @@
 """Find table ruling lines and shaded cells in a page image (numpy only).
 
 A ruling line is a long run of dark pixels, horizontal or vertical. A shaded
-cell (white text on a dark fill, as in many table headers) is a large dark
-rectangle: it is inverted so Tesseract reads its text, and its edges count as
-rulings. The page handed to Tesseract has its rulings erased, so cell borders
+cell (white text on a dark fill, as in many table headers; dark text on a
+tint darker than the page's threshold) is a large dark rectangle: it is made
+white (its light text inverted) so Tesseract reads its text, and its edges
+count as rulings. The page handed to Tesseract has its rulings erased, so cell borders
 are not read as ``|`` or ``_`` and do not glue words of two cells together.
 """
 
@@ -20,6 +21,7 @@ _MAX_RULE = 12  # px: thicker dark runs are fills or pictures, not rules
 _MIN_FILL = (3 * _BLOCK, 2 * _BLOCK)  # px: width, height of the smallest shaded cell
 _HALO = 2  # px beyond a run's rows where a ruling has no ink and a line of glyphs has
 _BUSY = 0.3  # share of dark pixels in those rows that marks glyphs
+_CONTRAST = 40  # grey levels between a fill and the text printed on it
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
     page = gray.copy()
     if shaded:  # else the page is unchanged and so is its dark mask
         for x0, y0, x1, y1 in shaded:
-            page[y0:y1, x0:x1] = _invert(page[y0:y1, x0:x1])
+            page[y0:y1, x0:x1] = _whiten(page[y0:y1, x0:x1])
         dark = page < min(otsu_threshold(page), 170)
     for x0, y0, x1, y1 in shaded:  # on a fill, a ruling is darker than the fill
         region = gray[y0:y1, x0:x1]
@@ -73,11 +75,14 @@ def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
     return Rulings(segments=segments, shaded=shaded, cleaned=page)
 
 
-def _invert(region: np.ndarray) -> np.ndarray:
-    """Light text on a dark fill → dark text on white."""
-    inverted = 255 - region.astype(np.float32)
-    background = max(float(np.median(inverted)), 1.0)
-    return np.clip(inverted * (255.0 / background), 0, 255).astype(np.uint8)
+def _whiten(region: np.ndarray) -> np.ndarray:
+    """A fill made white: light text on it (more pixels well lighter than the
+    fill than well darker) is inverted to dark text; dark text stays dark."""
+    fill = float(np.median(region))
+    lighter = np.count_nonzero(region > fill + _CONTRAST)
+    if lighter > np.count_nonzero(region < fill - _CONTRAST):
+        region, fill = 255 - region, 255 - fill
+    return np.clip(region.astype(np.float32) * (255.0 / max(fill, 1.0)), 0, 255).astype(np.uint8)
 
 
 def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -116,12 +121,24 @@ def _refine(dark: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int,
     x0, y0, x1, y1 = box
     top, left = max(0, y0 - _BLOCK), max(0, x0 - _BLOCK)
     area = dark[top : y1 + _BLOCK, left : x1 + _BLOCK]
-    rows = _run_around(area[:, x0 - left : x1 - left].mean(axis=1) > 0.7, (y0 + y1) // 2 - top)
+    solid = area[:, x0 - left : x1 - left].mean(axis=1) > 0.7
+    rows = _run_around(_bridged(solid, (y1 - y0) // 2), (y0 + y1) // 2 - top)
     cols = _run_around(area[y0 - top : y1 - top, :].mean(axis=0) > 0.5, (x0 + x1) // 2 - left)
     if rows is None or cols is None:
         return box
     # stop short of the border rulings: they belong to the table, not the fill
     return left + cols[0] + 3, top + rows[0] + 3, left + cols[1] - 2, top + rows[1] - 2
+
+
+def _bridged(flags: np.ndarray, gap: int) -> np.ndarray:
+    """``flags`` with their gaps of at most ``gap`` between two True filled: the
+    rows of a fill its light text crosses (large print) join the solid ones."""
+    hits = np.flatnonzero(flags)
+    bridged = flags.copy()
+    for start, end in zip(hits[:-1].tolist(), hits[1:].tolist(), strict=True):
+        if 1 < end - start <= gap + 1:
+            bridged[start:end] = True
+    return bridged
 
 
 def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:

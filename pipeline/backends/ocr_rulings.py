@@ -4,8 +4,8 @@ A ruling line is a long run of dark pixels, horizontal or vertical. A shaded
 cell (white text on a dark fill, as in many table headers; dark text on a
 tint darker than the page's threshold) is a large dark rectangle: it is made
 white (its light text inverted) so Tesseract reads its text, and its edges
-count as rulings. The page handed to Tesseract has its rulings erased, so cell borders
-are not read as ``|`` or ``_`` and do not glue words of two cells together.
+count as rulings. The page handed to Tesseract has its rulings erased, so cell
+borders are not read as ``|`` or ``_`` and do not glue words of two cells together.
 """
 
 from __future__ import annotations
@@ -79,8 +79,7 @@ def _whiten(region: np.ndarray) -> np.ndarray:
     """A fill made white: light text on it (more pixels well lighter than the
     fill than well darker) is inverted to dark text; dark text stays dark."""
     fill = float(np.median(region))
-    lighter = np.count_nonzero(region > fill + _CONTRAST)
-    if lighter > np.count_nonzero(region < fill - _CONTRAST):
+    if np.count_nonzero(region > fill + _CONTRAST) > np.count_nonzero(region < fill - _CONTRAST):
         region, fill = 255 - region, 255 - fill
     return np.clip(region.astype(np.float32) * (255.0 / max(fill, 1.0)), 0, 255).astype(np.uint8)
 
@@ -121,24 +120,12 @@ def _refine(dark: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int,
     x0, y0, x1, y1 = box
     top, left = max(0, y0 - _BLOCK), max(0, x0 - _BLOCK)
     area = dark[top : y1 + _BLOCK, left : x1 + _BLOCK]
-    solid = area[:, x0 - left : x1 - left].mean(axis=1) > 0.7
-    rows = _run_around(_bridged(solid, (y1 - y0) // 2), (y0 + y1) // 2 - top)
+    rows = _run_around(area[:, x0 - left : x1 - left].mean(axis=1) > 0.7, (y0 + y1) // 2 - top)
     cols = _run_around(area[y0 - top : y1 - top, :].mean(axis=0) > 0.5, (x0 + x1) // 2 - left)
     if rows is None or cols is None:
         return box
     # stop short of the border rulings: they belong to the table, not the fill
     return left + cols[0] + 3, top + rows[0] + 3, left + cols[1] - 2, top + rows[1] - 2
-
-
-def _bridged(flags: np.ndarray, gap: int) -> np.ndarray:
-    """``flags`` with their gaps of at most ``gap`` between two True filled: the
-    rows of a fill its light text crosses (large print) join the solid ones."""
-    hits = np.flatnonzero(flags)
-    bridged = flags.copy()
-    for start, end in zip(hits[:-1].tolist(), hits[1:].tolist(), strict=True):
-        if 1 < end - start <= gap + 1:
-            bridged[start:end] = True
-    return bridged
 
 
 def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:

@@ -63,3 +63,12 @@ def test_the_apprentissages_of_a_screenshot_referentiel_are_read(gold: dict) -> 
     expected = {c["code"] for b in gold["blocs"] for c in b["competences"]}
     read = {c.code.replace(" ", "") for b in referentiel.blocs for c in b.competences if c.code}
     assert len(read & expected) >= 12, sorted(read)
+
+
+def test_dark_print_on_a_tinted_fill_is_read_and_not_wiped() -> None:
+    """Page 1's 'Vérifier' and 'Implanter' boxes print black text on orange and
+    green fills darker than the page's threshold: such a fill was inverted as if
+    its text were light, and its black text came out white on white, unread."""
+    first = ocr_page(PageJob(SCREENSHOTS, "pdf", 0, Limits()))
+    text = " ".join(block.text for top in first.blocks for block in top.walk())
+    assert "vérifier" in text.lower() and "implanter" in text.lower(), text

@@ -1,10 +1,11 @@
 """Find table ruling lines and shaded cells in a page image (numpy only).
 
 A ruling line is a long run of dark pixels, horizontal or vertical. A shaded
-cell (white text on a dark fill, as in many table headers) is a large dark
-rectangle: it is inverted so Tesseract reads its text, and its edges count as
-rulings. The page handed to Tesseract has its rulings erased, so cell borders
-are not read as ``|`` or ``_`` and do not glue words of two cells together.
+cell (white text on a dark fill, as in many table headers; dark text on a
+tint darker than the page's threshold) is a large dark rectangle: it is made
+white (its light text inverted) so Tesseract reads its text, and its edges
+count as rulings. The page handed to Tesseract has its rulings erased, so cell
+borders are not read as ``|`` or ``_`` and do not glue words of two cells together.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _MAX_RULE = 12  # px: thicker dark runs are fills or pictures, not rules
 _MIN_FILL = (3 * _BLOCK, 2 * _BLOCK)  # px: width, height of the smallest shaded cell
 _HALO = 2  # px beyond a run's rows where a ruling has no ink and a line of glyphs has
 _BUSY = 0.3  # share of dark pixels in those rows that marks glyphs
+_CONTRAST = 40  # grey levels between a fill and the text printed on it
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
     page = gray.copy()
     if shaded:  # else the page is unchanged and so is its dark mask
         for x0, y0, x1, y1 in shaded:
-            page[y0:y1, x0:x1] = _invert(page[y0:y1, x0:x1])
+            page[y0:y1, x0:x1] = _whiten(page[y0:y1, x0:x1])
         dark = page < min(otsu_threshold(page), 170)
     for x0, y0, x1, y1 in shaded:  # on a fill, a ruling is darker than the fill
         region = gray[y0:y1, x0:x1]
@@ -73,11 +75,13 @@ def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
     return Rulings(segments=segments, shaded=shaded, cleaned=page)
 
 
-def _invert(region: np.ndarray) -> np.ndarray:
-    """Light text on a dark fill → dark text on white."""
-    inverted = 255 - region.astype(np.float32)
-    background = max(float(np.median(inverted)), 1.0)
-    return np.clip(inverted * (255.0 / background), 0, 255).astype(np.uint8)
+def _whiten(region: np.ndarray) -> np.ndarray:
+    """A fill made white: light text on it (more pixels well lighter than the
+    fill than well darker) is inverted to dark text; dark text stays dark."""
+    fill = float(np.median(region))
+    if np.count_nonzero(region > fill + _CONTRAST) > np.count_nonzero(region < fill - _CONTRAST):
+        region, fill = 255 - region, 255 - fill
+    return np.clip(region.astype(np.float32) * (255.0 / max(fill, 1.0)), 0, 255).astype(np.uint8)
 
 
 def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from .layout.geometry import clamp
 from .pdf_cells import TableShape, table_block
 from .pdf_checkboxes import read_checkboxes
 from .pdf_layout import TextRegion, reading_order
-from .pdf_overlay import Glyph, overlay, texts
+from .pdf_overlay import Box, Glyph, overlay, texts
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_stitch import Placed, stitch
 from .pdf_tables import Grid, find_grids, split_words
@@ -132,8 +133,7 @@ def _read_pages(path: Path, options: Options) -> tuple[list[_Page], frozenset[Gl
                 finally:
                     page.close()
                 spare()
-        boxes = [[(w.text, w.x0, w.top, w.x1, w.bottom) for w in p.all_words()] for p in pages]
-        overlays = frozenset(overlay([page.glyphs for page in pages], boxes))
+        overlays = frozenset(overlay([page.glyphs for page in pages], partial(_boxes, pages)))
         for index, read in enumerate(pages):
             read.glyphs = set()
             if overlays:
@@ -176,6 +176,11 @@ def _read(page: Any, skip: frozenset[Glyph] = frozenset()) -> _Page:
         grids,
         text.glyphs,
     )
+
+
+def _boxes(pages: list[_Page], index: int) -> list[Box]:
+    """The boxes of a page's words (for :func:`.pdf_overlay.overlay`)."""
+    return [(w.text, w.x0, w.top, w.x1, w.bottom) for w in pages[index].all_words()]
 
 
 def _reason(err: BaseException) -> str:

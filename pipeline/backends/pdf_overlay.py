@@ -16,6 +16,7 @@ fewer than two letters or digits is chance and is kept.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from .layout.furniture import MARGIN
@@ -33,19 +34,26 @@ def glyph(char: dict[str, Any]) -> Glyph:
 
 def inner_glyphs(chars: list[dict[str, Any]], height: float) -> set[Glyph]:
     """Glyphs of a page's visible ``chars`` (spaces too) that could be an
-    overlay's: between the page's top and bottom bands."""
+    overlay's: between the page's top and bottom bands (:func:`glyph` inlined:
+    this runs on every character of a document)."""
+    upper, lower = height * MARGIN, height * (1 - MARGIN)
     return {
-        glyph(char)
+        (char["text"], round(char["x0"]), round(char["top"]), round(char["x1"]))
         for char in chars
-        if height * MARGIN < char["top"] and char["bottom"] < height * (1 - MARGIN)
+        if upper < char["top"] and char["bottom"] < lower
     }
 
 
-def overlay(pages: list[set[Glyph]], words: list[list[Box]]) -> set[Glyph]:
-    """The glyphs of overlays among each page's inner glyphs, ``words`` the
-    boxes of each page's words (see the module doc)."""
-    counts: Counter[Glyph] = Counter(g for page in pages for g in page)
+def overlay(pages: list[set[Glyph]], words: Callable[[int], list[Box]]) -> set[Glyph]:
+    """The glyphs of overlays among each page's inner glyphs, ``words(index)``
+    the boxes of a page's words, asked only of pages a repeated line stands on
+    (see the module doc)."""
     least = max(_MIN_PAGES, _SHARE * len(pages))
+    if len(pages) < least:
+        return set()
+    counts: Counter[Glyph] = Counter()
+    for page in pages:
+        counts.update(page)
     lines: dict[int, list[Glyph]] = defaultdict(list)
     for found, count in counts.items():
         if count >= least:
@@ -55,8 +63,8 @@ def overlay(pages: list[set[Glyph]], words: list[list[Box]]) -> set[Glyph]:
         for line in lines.values()
         if sum(g[0].isalnum() for g in line) >= 2
         and any(
-            _crossed(line, boxes)
-            for glyphs, boxes in zip(pages, words, strict=True)
+            _crossed(line, words(index))
+            for index, glyphs in enumerate(pages)
             if glyphs.issuperset(line)
         )
         for found in line

@@ -23,16 +23,18 @@ from .draft import TableView, cell_units, positions
 _CODE = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})(?![\d.])")
 _WORD = re.compile(r"[^\W\d_]")
 _MIN_ROWS = 2  # coded rows the pair needs
+Code = tuple[str, str]  # a cell code's letters and number
 
 
 def glued_view(view: TableView) -> TableView | None:
     """``view`` with its units and children columns as bloc and compétence
     columns, from its first coded row; None when no pair of columns glues."""
     rows = [dict(positions(row)) for row in view.body]
-    coded = sorted({column for cells in rows for column, cell in cells.items() if _code(cell)})
+    codes = [{column: _code(cell) for column, cell in cells.items()} for cells in rows]
+    coded = sorted({column for row in codes for column, code in row.items() if code})
     for parent in coded:
         for child in (column for column in coded if column > parent):
-            first = _first_glued(rows, parent, child)
+            first = _first_glued(rows, codes, parent, child)
             if first is None:
                 continue
             body = view.body[first:]
@@ -45,22 +47,28 @@ def glued_view(view: TableView) -> TableView | None:
     return None
 
 
-def _first_glued(rows: list[dict[int, Cell]], parent: int, child: int) -> int | None:
+def _first_glued(
+    rows: list[dict[int, Cell]], codes: list[dict[int, Code | None]], parent: int, child: int
+) -> int | None:
     """The first row of a run to the table's end whose rows all glue
-    ``child`` codes to the ``parent`` code, when there are enough of them."""
-    first = next((i for i, cells in enumerate(rows) if _glues(cells, parent, child)), None)
+    ``child`` codes to the ``parent`` code, when there are enough of them
+    (``codes``: each row's cells' codes)."""
+
+    def glues(i: int) -> bool:
+        return _glues(codes[i].get(parent), rows[i].get(child))
+
+    first = next((i for i in range(len(rows)) if glues(i)), None)
     if first is None or len(rows) - first < _MIN_ROWS:
         return None
-    if not all(_glues(cells, parent, child) for cells in rows[first:]):
+    if not all(glues(i) for i in range(first, len(rows))):
         return None
     return first
 
 
-def _glues(cells: dict[int, Cell], parent: int, child: int) -> bool:
-    """Whether every line of the row's ``child`` cell is a code made of the
-    ``parent`` cell's code and one more digit (C1 → C11, C12)."""
-    unit, children = _code(cells.get(parent)), cells.get(child)
-    lines = cell_units(children) if children is not None else []
+def _glues(unit: Code | None, children: Cell | None) -> bool:
+    """Whether every line of a row's ``children`` cell is a code made of its
+    units cell's code ``unit`` and one more digit (C1 → C11, C12)."""
+    lines = cell_units(children) if unit is not None and children is not None else []
     if unit is None or not lines:
         return False
     for line in lines:
@@ -72,7 +80,7 @@ def _glues(cells: dict[int, Cell], parent: int, child: int) -> bool:
     return True
 
 
-def _code(cell: Cell | None) -> tuple[str, str] | None:
+def _code(cell: Cell | None) -> Code | None:
     """The letters and number a cell's first line starts with ("C1" → C, 1)."""
     lines = cell_units(cell) if cell is not None else []
     found = _CODE.match(lines[0].text) if lines else None

@@ -36,29 +36,31 @@ def sommaire(ctx: Context) -> None:
         return
     for block in ctx.document.blocks:
         if block.kind is Kind.TABLE and block.rows:
-            _add_siblings(ctx, _entries(block))
+            firsts = _firsts(block)  # none: a fill OCR found as a grid, no text
+            if firsts and ctx.rules.first("contents", firsts[0][2]):
+                _add_siblings(ctx, _entries(firsts))
 
 
 def _add_siblings(ctx: Context, entries: list[_Entry]) -> None:
-    if not entries or not ctx.rules.first("contents", entries[0].text):
-        return
     blocs = ctx.draft.blocs
-    shapes = {
-        (e.column, e.span)
+    known = [
+        next((b for b in blocs if similar(e.text, b.libelle)), None) if e.holds else None
         for e in entries
-        if e.holds and any(similar(e.text, b.libelle) for b in blocs)
-    }
+    ]
+    shapes = {(e.column, e.span) for e, bloc in zip(entries, known, strict=True) if bloc}
     after: DBloc | None = None
-    for entry in entries:
+    added: list[DBloc] = []
+    for entry, bloc in zip(entries, known, strict=True):
         if not entry.holds or (entry.column, entry.span) not in shapes:
             continue
-        known = next((b for b in blocs if similar(entry.text, b.libelle)), None)
-        if known is not None:
-            after = known
+        found = bloc or next((b for b in added if similar(entry.text, b.libelle)), None)
+        if found is not None:
+            after = found
             continue
-        bloc = DBloc(None, entry.text, Where(entry.page, entry.line, "sommaire.entry"))
-        blocs.insert(blocs.index(after) + 1 if after in blocs else len(blocs), bloc)
-        after = bloc
+        new = DBloc(None, entry.text, Where(entry.page, entry.line, "sommaire.entry"))
+        blocs.insert(blocs.index(after) + 1 if after in blocs else len(blocs), new)
+        added.append(new)
+        after = new
         ctx.warn(
             "SOMMAIRE_ONLY",
             f"unit listed by the sommaire only, its body not printed: {entry.text[:80]!r}",
@@ -67,9 +69,12 @@ def _add_siblings(ctx: Context, entries: list[_Entry]) -> None:
         )
 
 
-def _entries(table: Block) -> list[_Entry]:
-    """Each row's first filled cell, with whether the next row's starts further right."""
-    firsts: list[tuple[int, int, str, int | None, int | None]] = []
+_First = tuple[int, int, str, int | None, int | None]  # column, span, text, page, line
+
+
+def _firsts(table: Block) -> list[_First]:
+    """Each row's first filled cell."""
+    firsts: list[_First] = []
     for row in table.rows:
         for column, cell in positions(row):
             units = cell_units(cell)
@@ -77,8 +82,11 @@ def _entries(table: Block) -> list[_Entry]:
                 text = " ".join(u.text for u in units)
                 firsts.append((column, max(1, cell.col_span), text, units[0].page, units[0].line))
                 break
-    if not firsts:  # a table whose cells hold no text (a fill OCR found as a grid)
-        return []
+    return firsts
+
+
+def _entries(firsts: list[_First]) -> list[_Entry]:
+    """The rows' first filled cells, with whether the next row's starts further right."""
     nexts = [f[0] for f in firsts[1:]] + [-1]
     return [
         _Entry(column, span, text, nxt > column, page, line)

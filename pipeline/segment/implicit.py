@@ -63,7 +63,7 @@ def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:
     hit = ctx.rules.first("code-statement", unit.text)
     if hit is None:
         return None, unit.text
-    return hit.group("code"), hit.group("libelle")
+    return hit.group("code"), hit.group("libelle") or unit.text
 
 
 def _listed(ctx: Context, abilities: list[Unit]) -> list[Unit]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -133,7 +134,13 @@ def sweep(folder: Path, jobs: int, timeout: float, out: Path | None = None) -> l
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lambda p: run_one(p, folder, options, out), files))
+        return list(pool.map(lambda p: _told(run_one(p, folder, options, out)), files))
+
+
+def _told(row: Row) -> Row:
+    """Say on standard error that a document is done (a long sweep shows its progress)."""
+    print(f"{row.outcome:8} {row.seconds:7.1f} s  {row.name}", file=sys.stderr, flush=True)
+    return row
 
 
 def _mean(values: list[float]) -> float:

@@ -16,7 +16,8 @@ leaves the machine. The script prints, as Markdown, one row per document:
 * ``low`` — a ``LOW_CONFIDENCE_STRUCTURE`` warning was raised;
 * unplaced — the share of the document's text (characters of its blocks, table
   cells included) that ``UNPLACED_TEXT`` warnings name;
-* seconds (parse + segment, in the child);
+* seconds (parse + segment, in the child; the rules and the language model are
+  loaded once, before the children are forked, as a batch worker does);
 
 then the totals the lead compares between two runs: refused, errors (crash,
 timeout, error), low-confidence, mean unplaced share, mean time. ``--out`` keeps
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from referentiel.api import parse
+from referentiel.batch_task import warm_up
 from referentiel.batch_tree import discover
 from referentiel.docmodel import Document, Kind
 from referentiel.errors import ExtractionTimeout, NotAReferentiel, ReferentielError
@@ -131,6 +133,7 @@ def sweep(folder: Path, jobs: int, timeout: float, out: Path | None = None) -> l
     """A row per supported file under ``folder``, in name order."""
     options = Options(limits=Limits(timeout_seconds=timeout))
     files = sorted(discover(folder))
+    warm_up(options, language_model=True)  # the children inherit the rules and the model
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=jobs) as pool:

@@ -83,6 +83,19 @@ def test_segment_degrade_abilities_under_a_capable_de_lead_in_are_not_refused() 
     assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]
 
 
+def test_segment_degrade_coded_statements_are_read_past_their_code() -> None:
+    """A référentiel without bloc word whose compétences are paragraphs led by a
+    code and a space ("F1 Disposer de …", found by the unlabelled sweep): it was
+    refused; its statements are abilities, each keeping its code."""
+    ref = extract(REAL / "tspei-referentiel-competences.md")
+    (bloc,) = ref.blocs
+    coded = {c.code: c.libelle for c in bloc.competences}
+    assert coded["F1"] == "Disposer de capacités de réflexion, d'analyse et de synthèse."
+    assert coded["R2"].startswith("Maîtriser les outils de gestion")
+    assert all(not libelle.startswith(("F1", "R1", "M2")) for libelle in coded.values())
+    assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]
+
+
 def test_segment_degrade_a_grid_of_levels_reads_its_named_rows_as_blocs() -> None:
     # DCLEP: one grid, rows = domaines under a spanning "DOMAINES" cell (one letter
     # a line), columns = CEFR levels, cells = descriptor sentences

@@ -3,7 +3,9 @@
 When no bloc was found, the abilities the document lists — list items and short
 paragraphs stating an action (an infinitive, read by spaCy), one after the
 other — go to one implicit bloc (a run of statements much shorter than the
-longest is another list: the aims of a training stage), with a
+longest is another list: the aims of a training stage; a statement led by a
+short code, "F1 Disposer de …", is read past its code, which the compétence
+keeps), with a
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
 refused. A document without such statements (an invoice, a
 novel, a blank page) stays empty, and is refused.
@@ -35,14 +37,18 @@ def implicit(ctx: Context) -> None:
         and len(unit.text) <= _SHORT
         and not _LABELLED.match(unit.text)
     ]
-    abilities = _listed(ctx, [unit for unit in candidates if is_action(unit.text)])
+    abilities = _listed(ctx, [unit for unit in candidates if is_action(_statement(ctx, unit)[1])])
     if len(abilities) < _MIN_ABILITIES:
         return
     first = abilities[0]
     bloc = DBloc(None, ctx.draft.intitule or "", Where(first.page, first.line, RULE))
     source = ctx.new_source()
     for unit in abilities:
-        add_competence(ctx, bloc, unit, source, from_list=unit.is_item, rule=RULE)
+        code, text = _statement(ctx, unit)
+        comp = add_competence(ctx, bloc, unit, source, from_list=unit.is_item, rule=RULE, text=text)
+        if comp is not None and code is not None:  # the codes stage has run: chosen here
+            comp.codes.append((code, source))
+            comp.code = comp.code or " ".join(code.split())
     ctx.draft.blocs.append(bloc)
     ctx.warn(
         "LOW_CONFIDENCE_STRUCTURE",
@@ -50,6 +56,14 @@ def implicit(ctx: Context) -> None:
         first.page,
         first.line,
     )
+
+
+def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:
+    """The code a unit's statement is led by, if any, and the statement past it."""
+    hit = ctx.rules.first("code-statement", unit.text)
+    if hit is None:
+        return None, unit.text
+    return hit.group("code"), hit.group("libelle") or unit.text
 
 
 def _listed(ctx: Context, abilities: list[Unit]) -> list[Unit]:

@@ -41,3 +41,38 @@ def test_title_centred_over_two_columns_heads_its_table() -> None:
     savoirs = {s for b in gold["blocs"] for c in b["competences"] for s in c["connaissances"]}
     placed = [s for b in got.blocs for c in b.competences for s in c.connaissances]
     assert placed and set(placed) <= savoirs
+
+
+FICHE = REAL / "tp-dwwm-fiche-communication.pdf"
+RE_CDA = REAL / "tp-cda-re-criteres.pdf"
+
+
+def test_fiche_de_communication_reads_its_unnumbered_ccp() -> None:
+    """The fiche de communication prints each activité type as 'CCP – <title>'
+    (no number, the title wrapped over two bold lines, two columns side by
+    side) over its bulleted compétences, under the banner 'TITRE PROFESSIONNEL
+    DU MINISTERE DU TRAVAIL' whose tail names the certifier, not the title."""
+    got = extract(FICHE)
+    gold = _gold(FICHE)
+    assert got.certification.intitule == gold["certification"]["intitule"]
+    assert [(b.code, b.libelle) for b in got.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]
+    assert [len(b.competences) for b in got.blocs] == [4, 4]
+    assert got.blocs[0].competences[0].libelle.startswith("Maquetter une application")
+
+
+def test_line_closing_a_parenthesis_ends_its_critere() -> None:
+    """'… (niveau B1 du CECRL pour l’anglais)' at the end of a line, the next
+    line opening on a capitalised word: two critères of the RE grid, not one."""
+    cell = next(
+        c
+        for b in parse(RE_CDA).blocks
+        if b.kind is Kind.TABLE
+        for r in b.rows
+        for c in r.cells
+        if "maquettes sont" in c.text
+    )
+    texts = [block.text for block in cell.blocks]
+    assert any(t.endswith("pour l’anglais)") for t in texts)
+    assert "L’enchainement des maquettes est formalisé par un schéma" in texts

@@ -190,11 +190,12 @@ def _capital_restart(prev: Line, line: Line) -> bool:
     The next line opens on a capitalised word ("Aider", "L’application"; not "l'habillage", an
     acronym, a brand with inner capitals or a number) and the previous line
     ends on a lower-case word that is neither a function word nor followed by
-    punctuation: a wrapped sentence resumes in lower case, or on a name after
-    an article or a preposition.
+    punctuation other than a closing parenthesis ("… (niveau B1 pour l’anglais)"):
+    a wrapped sentence resumes in lower case, or on a name after an article or a
+    preposition.
     """
     first = line.words[0].text
-    last = prev.words[-1].text
+    last = prev.words[-1].text.removesuffix(")")
     if not (first[:1].isupper() and first[1:].lower() == first[1:] and _ELIDED.match(first[1:])):
         return False  # not a capitalised word: lower case, an acronym, "Ev'Alim", "1."
     if not (last[-1:].isalpha() and last[:1].islower()):

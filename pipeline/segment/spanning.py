@@ -123,9 +123,22 @@ def _spanning_cell(row: Row, view: TableView) -> Cell | None:
     start, cell = next((col, c) for col, c in positions(row) if c.blocks)
     if len(row.cells) > 1 and cell.col_span < len(view.roles):
         read = [i for i, role in enumerate(view.roles) if role not in (None, SCORE)]
-        if len(read) < 2 or not start <= read[0] <= read[-1] < start + cell.col_span:
+        if len(read) < 2:
+            return None
+        if not start <= read[0] <= read[-1] < start + cell.col_span and not _centred(
+            row, view, start, cell
+        ):
             return None
     return cell
+
+
+def _centred(row: Row, view: TableView, start: int, cell: Cell) -> bool:
+    """A lone cell between empty cells on both sides, straddling the columns of
+    two roles: a title centred over the table, in no column of its own."""
+    if row.cells[0] is cell or row.cells[-1] is cell:
+        return False
+    covered = view.roles[start : start + max(1, cell.col_span)]
+    return len({role for role in covered if role not in (None, SCORE)}) > 1
 
 
 def _group_below(view: TableView, below: list[Row]) -> bool | None:

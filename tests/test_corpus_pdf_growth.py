@@ -1,0 +1,78 @@
+"""Real documents added for issue 9 (generalisation to unseen publishers):
+what their first contact got wrong, read with the real reader and segmenter.
+
+What each test compares against is the document's hand-checked reference
+(tests/data/real/gold) or the file itself (pdfplumber).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from referentiel.api import extract, parse
+from referentiel.docmodel import Kind
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+BTS_SN = REAL / "bts-sn-savoirs-competences.pdf"
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    name = path.name.split(".", 1)[0]
+    data: dict[str, Any] = json.loads((REAL / "gold" / f"{name}.gold.json").read_text())
+    return data
+
+
+def test_title_centred_over_two_columns_heads_its_table() -> None:
+    """The BTS booklet centres 'compétence C1.1 : …' over an unruled two-column
+    'Savoirs | Savoir-faire' table: the reader makes it a lone cell straddling
+    both columns between empty margins; it is the compétence the rows detail,
+    not a savoir of the left column."""
+    tables = [b for b in parse(BTS_SN).blocks if b.kind is Kind.TABLE]
+    first = tables[0].rows[0].cells
+    assert [bool(c.text.strip()) for c in first] == [False, True, False]
+    assert first[1].col_span == 2  # across the boundary of the two columns
+    got = extract(BTS_SN)
+    gold = _gold(BTS_SN)
+    assert [(c.code, c.libelle) for b in got.blocs for c in b.competences] == [
+        (c["code"], c["libelle"]) for b in gold["blocs"] for c in b["competences"]
+    ]
+    savoirs = {s for b in gold["blocs"] for c in b["competences"] for s in c["connaissances"]}
+    placed = [s for b in got.blocs for c in b.competences for s in c.connaissances]
+    assert placed and set(placed) <= savoirs
+
+
+FICHE = REAL / "tp-dwwm-fiche-communication.pdf"
+RE_CDA = REAL / "tp-cda-re-criteres.pdf"
+
+
+def test_fiche_de_communication_reads_its_unnumbered_ccp() -> None:
+    """The fiche de communication prints each activité type as 'CCP – <title>'
+    (no number, the title wrapped over two bold lines, two columns side by
+    side) over its bulleted compétences, under the banner 'TITRE PROFESSIONNEL
+    DU MINISTERE DU TRAVAIL' whose tail names the certifier, not the title."""
+    got = extract(FICHE)
+    gold = _gold(FICHE)
+    assert got.certification.intitule == gold["certification"]["intitule"]
+    assert [(b.code, b.libelle) for b in got.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]
+    assert [len(b.competences) for b in got.blocs] == [4, 4]
+    assert got.blocs[0].competences[0].libelle.startswith("Maquetter une application")
+
+
+def test_line_closing_a_parenthesis_ends_its_critere() -> None:
+    """'… (niveau B1 du CECRL pour l’anglais)' at the end of a line, the next
+    line opening on a capitalised word: two critères of the RE grid, not one."""
+    cell = next(
+        c
+        for b in parse(RE_CDA).blocks
+        if b.kind is Kind.TABLE
+        for r in b.rows
+        for c in r.cells
+        if "maquettes sont" in c.text
+    )
+    texts = [block.text for block in cell.blocks]
+    assert any(t.endswith("pour l’anglais)") for t in texts)
+    assert "L’enchainement des maquettes est formalisé par un schéma" in texts

@@ -1,0 +1,29 @@
+"""Social and sport annexes of the real corpus (tests/data/real): a fonction /
+activités table printed without its header row, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_helpers import extract_json
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+
+@pytest.fixture(scope="module")
+def ccf() -> dict:
+    return extract_json(REAL / "ccf-referentiel-professionnel.md")
+
+
+def test_headerless_fonction_table_gives_the_activites_and_their_taches(ccf: dict) -> None:
+    activites = ccf["activites"]
+    assert [len(a["taches"]) for a in activites] == [6, 4, 13, 8, 4, 4]
+    assert all(a["libelle"].startswith("Fonction") for a in activites)
+    assert activites[2]["taches"][-2].startswith("Repérage des situations de risque")  # 4th row
+
+
+def test_the_competences_table_beside_gives_no_activite(ccf: dict) -> None:
+    labels = {a["libelle"] for a in ccf["activites"]}
+    assert "Accompagnement" not in labels
+    assert not any("Capacité" in t for a in ccf["activites"] for t in a["taches"])

@@ -1,5 +1,6 @@
 """Social and sport annexes of the real corpus (tests/data/real): a fonction /
-activités table printed without its header row, ..."""
+activités table printed without its header row; a compétences / indicateurs
+grid with no bloc level above it."""
 
 from __future__ import annotations
 
@@ -27,3 +28,11 @@ def test_the_competences_table_beside_gives_no_activite(ccf: dict) -> None:
     labels = {a["libelle"] for a in ccf["activites"]}
     assert "Accompagnement" not in labels
     assert not any("Capacité" in t for a in ccf["activites"] for t in a["taches"])
+
+
+def test_competences_grid_without_bloc_level_gives_one_bloc_per_competence(ccf: dict) -> None:
+    blocs = ccf["blocs"]
+    assert [b["libelle"] for b in blocs][:2] == ["Accueil Ecoute active", "Accompagnement"]
+    assert [len(b["criteres"]) for b in blocs] == [5, 8, 3, 3, 4, 5]
+    assert all(b["competences"] == [] for b in blocs)
+    assert blocs[1]["criteres"][0]["libelle"].startswith("Capacité à mobiliser")

@@ -23,6 +23,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    activité of its compétences when no other is printed;
 9. ``codes`` — the printed code kept for each compétence;
 10. ``links`` — critères to the compétences they name; warnings;
+    ``units-as-blocs`` — no bloc level printed: the compétences of a
+    "Compétences | Indicateurs" grid are the blocs (:mod:`.promote`);
 11. ``implicit`` — no bloc found: the document's action statements in one
     implicit bloc (``LOW_CONFIDENCE_STRUCTURE``) rather than a refusal;
     ``grid`` — still none: a grid's named rows as blocs, their cells'
@@ -53,6 +55,7 @@ from .links import activity_types, code_links, links
 from .merge import codes, merge
 from .modalites import place_modalites, place_whole
 from .outline import outline
+from .promote import units_as_blocs
 from .sommaire import sommaire
 from .stream import sections, units
 from .unplaced import unplaced
@@ -75,6 +78,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("activity-types", activity_types),
     ("codes", codes),
     ("links", links),
+    ("units-as-blocs", units_as_blocs),
     ("implicit", implicit),
     ("grid", grid),
     ("whole", place_whole),

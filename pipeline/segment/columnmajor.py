@@ -6,6 +6,10 @@ side by side in the first row, each column's cells listing its activités
 (contract, health and social diplomas: the fonctions are the activités, the
 activités beside them their tâches). The caption above the table names the two
 levels (parent, then child); the table names no column role of its own.
+
+The same pair is also printed the usual way round without its header row: one
+fonction per row, in a first column whose cells group the activités beside
+them, under a caption naming the activités alone (:func:`pair_view`).
 """
 
 from __future__ import annotations
@@ -47,6 +51,30 @@ def column_view(
         for c in range(width)
     ]
     return TableView(block, list(roles), body, new_source())
+
+
+def pair_view(
+    block: Block, caption: Unit | None, roles: list[str | None], new_source: Callable[[], int]
+) -> TableView | None:
+    """A two-column table with no header row under a short caption naming the
+    activités alone ("Référentiel d'activités du …"), whose first column
+    groups the second (one short title per cell, at least one of them merged
+    over several rows): the first column holds the activités, the second
+    their tâches (the "Fonctions | Activités" pair printed without its header)."""
+    if caption is None or caption.table is not None or caption.is_item:
+        return None
+    if len(caption.text) > _TITLE_MAX or ends_sentence(caption.text) or roles != ["activite"]:
+        return None
+    if any(len(row.cells) != 2 or any(c.col_span > 1 for c in row.cells) for row in block.rows):
+        return None
+    firsts = {id(row.cells[0]): row.cells[0] for row in block.rows}
+    if len(firsts) == len(block.rows) or len(firsts) < 2:
+        return None  # no title merged over several rows: not a grouping column
+    for cell in firsts.values():
+        title = cell_units(cell)
+        if len(title) != 1 or len(title[0].text) > _TITLE_MAX or ends_sentence(title[0].text):
+            return None
+    return TableView(block, ["activite", "taches"], list(block.rows), new_source())
 
 
 def _plain(row: Row, width: int) -> bool:

@@ -16,7 +16,7 @@ from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
 from .checks import CHECKS, SCORE, check_columns, name_columns
-from .columnmajor import column_view
+from .columnmajor import column_view, pair_view
 from .draft import (
     Context,
     Headers,
@@ -313,12 +313,14 @@ def _continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | 
 
 
 def _column_view(ctx: Context, block: Block, caption: Unit | None) -> TableView | None:
-    """A table read column by column under a caption naming two levels
-    (:mod:`.columnmajor`)."""
+    """A table read column by column under a caption naming two levels, or
+    row by row under a caption naming the activités alone (:mod:`.columnmajor`)."""
     if caption is None or caption.table is not None:
         return None
     roles = _finer_roles(list(caption_roles(caption.text, ctx.rules)), set())
-    return column_view(block, caption, roles, ctx.new_source)
+    return column_view(block, caption, roles, ctx.new_source) or pair_view(
+        block, caption, roles, ctx.new_source
+    )
 
 
 def _with_codes(row: Row, numbers: list[bool], roles: list[str | None]) -> Row:

@@ -194,9 +194,13 @@ def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """Nothing names the certification: the document's only level-1 heading,
     printed as a name, is its intitulé."""
     titles = [u for u in preamble if u.kind is Kind.HEADING and u.level == 1]
-    if len(titles) != 1 or not _title_like(ctx, titles[0]):
+    if len(titles) != 1 or not _title_like(ctx, titles[0]) or _PART.match(titles[0].text):
         return None
     return _clean(titles[0].text)
+
+
+# one word and a number or letter ("Semestre 1", "Partie II", "Annexe A"): a numbered part, no name
+_PART = re.compile(r"^\s*[^\W\d_]+\s+(?:\d+|[IVXLC]+|[A-Z])\s*$")
 
 
 def _type(draft: Draft, hit: Hit) -> bool:
@@ -395,6 +399,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
             break
         if unit.text.rstrip().endswith(":"):
             break  # a lead-in: the list it introduces is no description
+        if not parts and starts_lower(unit.text):
+            break  # prose opens a sentence: a lower-case line is a fragment ("type de …")
         if ends_sentence(unit.text):
             parts.append(unit.text)
         elif parts:

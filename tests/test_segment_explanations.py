@@ -1,0 +1,38 @@
+"""Real documents: prose explaining a unit's list, and a page's numbered part,
+are neither the end of a list nor the certification's name.
+
+* the livret de compétences (lpc-palier2) prints, between compétence 2's title
+  and its form table, a sentence on the level required: the table's items are
+  still compétence 2's, and the form's "(préciser …)" aside is none of them;
+* the B.U.T. cross table (but-rt-s1) has one heading, "Semestre 1", a numbered
+  part of the programme, and a lower-case column label ending on an
+  abbreviation's dot: no intitulé, no description.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_helpers import extract_json
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+
+
+def test_an_explanation_before_a_form_table_keeps_its_items_in_the_unit() -> None:
+    data = extract_json(REAL / "lpc-palier2-competences-1-2.md")
+    second = data["blocs"][1]
+    libelles = [c["libelle"] for c in second["competences"]]
+    assert second["code"] == "Compétence 2"
+    assert libelles[0] == "Communiquer, au besoin avec des pauses pour chercher ses mots"
+    assert "Ecrire sous la dictée des expressions connues" in libelles
+    assert len(libelles) >= 16
+    assert not any(text.startswith("(") for text in libelles)
+    assert not any(text.startswith("Le niveau requis") for text in libelles)
+
+
+def test_a_numbered_part_heading_is_no_intitule_nor_its_label_a_description() -> None:
+    data = extract_json(REAL / "but-rt-s1-tableau-croise.pdf")
+    certification = data["certification"]
+    assert certification["type"] == "BUT"
+    assert certification["intitule"] is None
+    assert certification["description"] is None

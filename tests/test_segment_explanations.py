@@ -6,7 +6,10 @@ are neither the end of a list nor the certification's name.
   still compétence 2's, and the form's "(préciser …)" aside is none of them;
 * the B.U.T. cross table (but-rt-s1) has one heading, "Semestre 1", a numbered
   part of the programme, and a lower-case column label ending on an
-  abbreviation's dot: no intitulé, no description.
+  abbreviation's dot: no intitulé, no description;
+* the engineering référentiel (titre-fig) leads its critères column in with a
+  sentence ending with a colon: the statements under it are the critères, the
+  lead-in is none (a warning keeps its text).
 """
 
 from __future__ import annotations
@@ -36,3 +39,13 @@ def test_a_numbered_part_heading_is_no_intitule_nor_its_label_a_description() ->
     assert certification["type"] == "BUT"
     assert certification["intitule"] is None
     assert certification["description"] is None
+
+
+def test_a_lead_in_over_sibling_critere_paragraphs_is_no_critere_but_is_warned() -> None:
+    data = extract_json(REAL / "titre-fig-ingenieur-referentiel.pdf")
+    for bloc in data["blocs"]:
+        libelles = [k["libelle"] for k in bloc["criteres"]]
+        assert len(libelles) == 3, libelles
+        assert not any(text.startswith("Les évaluations des compétences") for text in libelles)
+    warned = [w["message"] for w in data["warnings"] if w["code"] == "UNPLACED_TEXT"]
+    assert any("Les évaluations des compétences" in message for message in warned)

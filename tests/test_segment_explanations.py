@@ -49,3 +49,16 @@ def test_a_lead_in_over_sibling_critere_paragraphs_is_no_critere_but_is_warned()
         assert not any(text.startswith("Les évaluations des compétences") for text in libelles)
     warned = [w["message"] for w in data["warnings"] if w["code"] == "UNPLACED_TEXT"]
     assert any("Les évaluations des compétences" in message for message in warned)
+
+
+def test_a_holder_sentence_names_the_certification_up_to_its_verb() -> None:
+    """BMA synthesis table: "Le titulaire du BMA graphisme et décor doit être
+    capable …" is the only place the diploma is named; its activité cells
+    print a title in capitals over a description (no tâches column)."""
+    data = extract_json(REAL / "bma-graphisme-decor-referentiel-certification.md")
+    assert data["certification"]["type"] is None  # the BMA is outside the contract's list
+    assert data["certification"]["intitule"] == "graphisme et décor"
+    activites = data["activites"]
+    assert all(a["taches"] == [] for a in activites)
+    assert activites[0]["libelle"].startswith("ANALYSE DE LA DEMANDE")
+    assert not any(a["libelle"].startswith("Réception du donneur") for a in activites)

@@ -16,6 +16,8 @@ with the rules labelled ``title``, ``title-prefix``, ``title-label``,
   certification du BEP … spécialité « … »"): the title rules read what follows;
 * with no title line, a family named in two sentences or more ("Le titulaire du
   CAP <intitulé> possède …") gives the type and the words the mentions share;
+  else one sentence whose subject is the holder, also in a table's cell,
+  gives the words of the subject after the family, up to its verb;
 * the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
   number of a bloc code "RNCP12345BC01";
 * the description is the text under the first description heading (with a
@@ -29,6 +31,7 @@ import re
 
 from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
+from ..nlp import name_before_verb
 from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
 from .draft import Context, Draft, Unit, cell_units
@@ -136,6 +139,25 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
         if len(mentions) >= 2 and shared and shared[0][:1].isupper():
             draft.type = draft.type or kind
             draft.intitule = " ".join(shared)
+            return
+    if ctx.options.use_nlp:
+        _holder_named(ctx, draft)
+
+
+def _holder_named(ctx: Context, draft: Draft) -> None:
+    """One sentence whose subject is the holder of a certification the title
+    rules name ("Le titulaire du BMA <intitulé> doit être capable …"): the
+    intitulé is the subject's words after the family, up to the verb."""
+    for unit in _until_first_bloc(ctx, stop_at_table=False, open_tables=True):
+        holder = ctx.rules.first("holder", unit.text)
+        if holder is None:
+            continue
+        hit = next(ctx.rules.hits("title", unit.text[holder.match.end() - 1 :]), None)
+        name = name_before_verb(hit.group("intitule") or "") if hit is not None else None
+        if hit is not None and name:
+            kind = _family(hit)
+            draft.type = draft.type or (kind if kind in CERTIFICATION_TYPES else None)
+            draft.intitule = name
             return
 
 
@@ -297,12 +319,17 @@ def _before_blocs(ctx: Context) -> list[Unit]:
     return _until_first_bloc(ctx, stop_at_table=False)
 
 
-def _until_first_bloc(ctx: Context, stop_at_table: bool) -> list[Unit]:
-    out = []
+def _until_first_bloc(ctx: Context, stop_at_table: bool, open_tables: bool = False) -> list[Unit]:
+    """The units before the first bloc heading; a table ends them, is skipped,
+    or (``open_tables``) gives its cells' units."""
+    out: list[Unit] = []
     for unit in ctx.units:
         if unit.table is not None:
             if stop_at_table:
                 break
+            if open_tables:
+                rows = unit.table.block.rows
+                out.extend(u for row in rows for cell in row.cells for u in cell_units(cell))
             continue
         if is_bloc_heading(ctx, unit.text):
             break

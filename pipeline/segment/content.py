@@ -303,12 +303,12 @@ def criteres_of_cell(
       item is a critère;
     * paragraphs only: each is a critère.
 
-    A first paragraph ending with a colon over paragraphs that each open a
-    statement of their own (a capital, no list item) is the list's lead-in, no
+    A first paragraph ending with a colon (no sub-heading) over paragraphs that
+    each open a statement of their own (a capital, no list item) is the list's lead-in, no
     critère (an element list never takes its lead-in, as a compétence list does not).
     """
     found: list[tuple[Unit, str, list[str]]] = []
-    if _introduces(units):
+    if _introduces(units) and _runin(ctx, units[0]) is None:
         units = units[1:]
     runin = [_runin(ctx, unit) for unit in units]
     if any(runin):

@@ -165,3 +165,17 @@ def classify(text: str) -> Statement:
             if after is not None and "Part" in after.morph.get("VerbForm", []):
                 return "critere"
     return "indicateur"
+
+
+def name_before_verb(text: str) -> str | None:
+    """The words a text opens with up to the verb its first sentence turns on
+    (the parse's root), when they open on a noun: the end of a sentence's
+    subject ("graphisme et décor doit être capable …" → "graphisme et
+    décor"); None when no verb follows a noun."""
+    doc = _doc(text.strip()[:300])
+    if not doc or doc[0].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i == 0 or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    return doc[: root.i].text.strip() or None

@@ -16,6 +16,8 @@ with the rules labelled ``title``, ``title-prefix``, ``title-label``,
   certification du BEP … spécialité « … »"): the title rules read what follows;
 * with no title line, a family named in two sentences or more ("Le titulaire du
   CAP <intitulé> possède …") gives the type and the words the mentions share;
+  else one sentence whose subject is the holder, also in a table's cell,
+  gives the words of the subject after the family, up to its verb;
 * the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
   number of a bloc code "RNCP12345BC01";
 * the description is the text under the first description heading (with a
@@ -29,6 +31,7 @@ import re
 
 from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
+from ..nlp import name_before_verb
 from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
 from .draft import Context, Draft, Unit, cell_units
@@ -141,6 +144,25 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             draft.type = draft.type or kind
             draft.intitule = " ".join(shared)
             return
+    if ctx.options.use_nlp:
+        _holder_named(ctx, draft)
+
+
+def _holder_named(ctx: Context, draft: Draft) -> None:
+    """One sentence whose subject is the holder of a certification the title
+    rules name ("Le titulaire du BMA <intitulé> doit être capable …"): the
+    intitulé is the subject's words after the family, up to the verb."""
+    for unit in _until_first_bloc(ctx, stop_at_table=False, open_tables=True):
+        holder = ctx.rules.first("holder", unit.text)
+        if holder is None:
+            continue
+        hit = next(ctx.rules.hits("title", unit.text[holder.match.end() - 1 :]), None)
+        name = name_before_verb(hit.group("intitule") or "") if hit is not None else None
+        if hit is not None and name:
+            kind = _family(hit)
+            draft.type = draft.type or (kind if kind in CERTIFICATION_TYPES else None)
+            draft.intitule = name
+            return
 
 
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acronym>[A-Z]{2,10})\s*\)$")
@@ -198,9 +220,13 @@ def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """Nothing names the certification: the document's only level-1 heading,
     printed as a name, is its intitulé."""
     titles = [u for u in preamble if u.kind is Kind.HEADING and u.level == 1]
-    if len(titles) != 1 or not _title_like(ctx, titles[0]):
+    if len(titles) != 1 or not _title_like(ctx, titles[0]) or _PART.match(titles[0].text):
         return None
     return _clean(titles[0].text)
+
+
+# one word and a number or letter ("Semestre 1", "Partie II", "Annexe A"): a numbered part, no name
+_PART = re.compile(r"^\s*[^\W\d_]+\s+(?:\d+|[IVXLC]+|[A-Z])\s*$")
 
 
 def _type(draft: Draft, hit: Hit) -> bool:
@@ -312,12 +338,17 @@ def _before_blocs(ctx: Context) -> list[Unit]:
     return _until_first_bloc(ctx, stop_at_table=False)
 
 
-def _until_first_bloc(ctx: Context, stop_at_table: bool) -> list[Unit]:
-    out = []
+def _until_first_bloc(ctx: Context, stop_at_table: bool, open_tables: bool = False) -> list[Unit]:
+    """The units before the first bloc heading; a table ends them, is skipped,
+    or (``open_tables``) gives its cells' units."""
+    out: list[Unit] = []
     for unit in ctx.units:
         if unit.table is not None:
             if stop_at_table:
                 break
+            if open_tables:
+                rows = unit.table.block.rows
+                out.extend(u for row in rows for cell in row.cells for u in cell_units(cell))
             continue
         if is_bloc_heading(ctx, unit.text):
             break
@@ -414,6 +445,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
             break
         if unit.text.rstrip().endswith(":"):
             break  # a lead-in: the list it introduces is no description
+        if not parts and starts_lower(unit.text):
+            break  # prose opens a sentence: a lower-case line is a fragment ("type de …")
         if ends_sentence(unit.text):
             parts.append(unit.text)
         elif parts:

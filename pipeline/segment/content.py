@@ -302,8 +302,14 @@ def criteres_of_cell(
       lead-in ending with a colon, or the others nested under it); else each
       item is a critère;
     * paragraphs only: each is a critère.
+
+    A first paragraph ending with a colon (no sub-heading) over paragraphs that
+    each open a statement of their own (a capital, no list item) is the list's lead-in, no
+    critère (an element list never takes its lead-in, as a compétence list does not).
     """
     found: list[tuple[Unit, str, list[str]]] = []
+    if _introduces(units) and _runin(ctx, units[0]) is None:
+        units = units[1:]
     runin = [_runin(ctx, unit) for unit in units]
     if any(runin):
         for unit, heading in zip(units, runin, strict=True):
@@ -334,6 +340,16 @@ def criteres_of_cell(
             found.append((unit, label_text(unit.text), []))
         previous = unit
     return found
+
+
+def _introduces(units: list[Unit]) -> bool:
+    """Whether the first paragraph leads in sibling statements (see above)."""
+    return (
+        len(units) > 1
+        and not units[0].is_item
+        and _leads(units[0])
+        and not any(u.is_item or starts_lower(u.text) for u in units[1:])
+    )
 
 
 def _leads(unit: Unit) -> bool:

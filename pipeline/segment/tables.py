@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..docmodel import Cell
-from ..textclean import is_mark, label_text, starts_lower
+from ..textclean import is_mark, is_upper, label_text, starts_lower
 from .activities import code_hit
 from .checks import CHECKS, add_ticked, tick
 from .competence_cells import (
@@ -322,6 +322,9 @@ def _activite(
         return
     first = units[0]
     hit = code_hit(ctx, first.text)
+    described = hit is None and "taches" not in view.roles and _described(units)
+    if described:
+        units = units[:1]  # the lines under the title describe it: no tâches
     if hit is None and "taches" not in view.roles and _plain_lines(units):
         # a column of activités with no tâches column: one activité per line
         for unit in units:
@@ -338,6 +341,14 @@ def _activite(
     ctx.draft.activites.append(activite)
     ctx.made(cell, activite)
     row.activite = activite
+
+
+def _described(units: list[Unit]) -> bool:
+    """An activité cell (no tâches column) whose title is printed in capitals
+    over lines in sentence case: the activité and its description."""
+    return (
+        len(units) > 1 and is_upper(units[0].text) and not any(is_upper(u.text) for u in units[1:])
+    )
 
 
 def _plain_lines(units: list[Unit]) -> bool:

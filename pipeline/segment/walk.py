@@ -310,8 +310,8 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         return
     if _ends_zone(ctx, state, unit):
         state.zone = zone = None
-    if zone is not None and not unit.heading_like:
-        state.zone_filled = True  # a sub-heading fills no zone
+    if zone is not None and not unit.heading_like and not _explanation(ctx, zone, unit):
+        state.zone_filled = True  # a sub-heading or an explanation fills no zone
     if zone == "ignore":
         return  # a list the contract has no place for (savoir-faire of a fiche)
     if zone == "competences":
@@ -324,6 +324,20 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         add_modalites(ctx, bloc, [unit])
     elif zone in ("connaissances", "conditions", "resultats"):
         _list_item(state, bloc, zone, unit)
+
+
+def _explanation(ctx: Context, zone: str, unit: Unit) -> bool:
+    """A sentence of prose between a unit's title and its list of compétences,
+    outside tables and lists, stating no action (the level the unit requires,
+    a note): it explains the list, ends none of it."""
+    return (
+        zone == "competences"
+        and ctx.options.use_nlp
+        and not unit.is_item
+        and unit.cell is None
+        and ends_sentence(unit.text)
+        and not is_action(unit.text)
+    )
 
 
 def _statement(ctx: Context, unit: Unit) -> bool:
@@ -394,6 +408,8 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
     if not unit.is_item and ctx.rules.first("title", text):
         return  # the document's title repeated as a running header
+    if not unit.is_item and is_aside(text):
+        return  # a parenthesis alone qualifies the line before it ("(préciser …)")
     coded = (
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )

@@ -96,6 +96,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-competence",
     "stream-competence-row",
     "title-aside",
+    "title-code",
     "title-label",
     "title-noise",
     "title-prefix",

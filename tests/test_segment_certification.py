@@ -270,3 +270,16 @@ def test_segment_certification_a_reac_introduction_and_a_dp_form_are_no_descript
     assert description.startswith("Le développeur web et web mobile développe")
     # the DP form's "Présentation du dossier" describes the form
     assert _real("tp-ecsr-dossier-professionnel.docx").certification.description is None
+
+
+def test_segment_certification_a_titre_code_before_the_name_is_no_part_of_it() -> None:
+    # the DWWM dossier professionnel prints "TP-01280m03  Développeur(se) Web et
+    # Web Mobile" under « Titre professionnel visé »: the code titre every REAC,
+    # RC and RE of the family prints is not part of the intitulé
+    certification = _real("tp-dwwm-dossier-professionnel.docx").certification
+    assert certification.type == "TP"
+    assert certification.intitule == "Développeur(se) Web et Web Mobile"
+    assert certification.code_rncp is None
+    # the ECSR model of the same form keeps its title as printed
+    ecsr = _real("tp-ecsr-dossier-professionnel.docx").certification
+    assert ecsr.intitule == "ENSEIGNANT DE CONDUITE ET DE LA SECURITE ROUTIERE"

@@ -1,7 +1,7 @@
 """Stage ``certification``: type, intitulé, RNCP code and description.
 
 Read from the preamble — the units before the first bloc heading or table —
-with the rules labelled ``title``, ``title-prefix``, ``title-label``,
+with the rules labelled ``title``, ``title-prefix``, ``title-code``, ``title-label``,
 ``title-noise``, ``rncp``, ``rncp-bloc``, ``description`` and ``holder``
 (``rules/certification.yaml``):
 
@@ -245,7 +245,7 @@ def _family(hit: Hit) -> str:
 def _intitule(ctx: Context, hit: Hit) -> str | None:
     """The hit's intitulé (without a parenthesis naming the document, "(fiche
     nationale)"), or None when the line names only the family."""
-    text = _clean(hit.group("intitule") or "")
+    text = _uncoded(ctx, _clean(hit.group("intitule") or ""))
     aside = ctx.rules.first("title-aside", text)
     if aside is not None:
         text = _clean(text[: aside.match.start()])
@@ -267,7 +267,7 @@ def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
         if _title_like(ctx, unit):
             # "RÉFÉRENTIEL PROFESSIONNEL" + "DE CONSEILLER …": the preposition
             # links the family line to the name, it is not part of the name
-            return _clean(_PREPOSITION.sub("", _clean(unit.text), count=1))
+            return _uncoded(ctx, _clean(_PREPOSITION.sub("", _clean(unit.text), count=1)))
         return None
     return None
 
@@ -283,6 +283,13 @@ def _wrapped(following: list[Unit], intitule: str) -> str:
     if not _WRAP.match(unit.text):
         return intitule
     return f"{intitule} {_clean(unit.text)}"
+
+
+def _uncoded(ctx: Context, text: str) -> str:
+    """A title line without the certification code printed before the name
+    ("TP-01280m03  Développeur(se) …" → "Développeur(se) …")."""
+    code = ctx.rules.first("title-code", text)
+    return text[code.match.end() :] if code is not None else text
 
 
 def _title_like(ctx: Context, unit: Unit) -> bool:

@@ -80,7 +80,8 @@ class Block:
     own list counter — an HTML ``<ol>``, Word's automatic numbering — not
     typed in the text) and ``continued`` (a table continued over
     pages, where a row at a page break may go on with the row before it but
-    was left unjoined).
+    was left unjoined), ``sideways`` (a table cell's text set at a right angle,
+    read in its own direction).
     """
 
     kind: Kind

@@ -106,3 +106,22 @@ def test_cross_table_rows_are_the_apprentissages_of_their_ue() -> None:
     assert ref.blocs[0].competences[-1].libelle == "Installer un poste client"
     assert [len(b.criteres) for b in ref.blocs] == [5, 4, 5]
     assert ref.blocs[1].criteres[0].libelle.startswith("En communiquant avec le client")
+
+
+def test_curriculum_map_bands_stating_actions_are_the_blocs() -> None:
+    """A one-page map of the ressources and SAÉ (QLIO, drawn in OmniGraffle):
+    its rows are banded by sideways labels, one glyph per character; the
+    bands that state an action are the compétences, 'Transverses' and the
+    parcours acronyms are not, and the semester heads and year labels are no
+    abilities."""
+    ref = extract(REAL / "but-qlio-cartographie.pdf")
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        (None, "Piloter l'entreprise par la qualité"),
+        (None, "Gérer les flux physiques et les flux d'information"),
+        (None, "Organiser des activités de production de biens et de services"),
+    ]
+    assert all(not b.competences for b in ref.blocs)  # ressource boxes are no abilities
+    sideways = [
+        b for b in parse(REAL / "but-qlio-cartographie.pdf").walk() if "sideways" in b.features
+    ]
+    assert "Transverses" in [b.text for b in sideways]

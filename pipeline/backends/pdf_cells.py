@@ -75,4 +75,5 @@ def _sideways_block(words: list[Word], page: int) -> Block:
         max(w.x1 for w in words),
         max(w.bottom for w in words),
     )
-    return Block(Kind.PARAGRAPH, text, page, min(w.line for w in words), bbox=box)
+    line = min(w.line for w in words)
+    return Block(Kind.PARAGRAPH, text, page, line, bbox=box, features={"sideways"})

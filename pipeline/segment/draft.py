@@ -63,6 +63,9 @@ class Unit:
     #: same columns filled): the table's list goes on after it, so a capitalised
     #: one is a group row of that list ("LIRE"), not the end of it
     between_rows: bool = False
+    #: the label of a layout table's band: its first-column cell, set sideways
+    #: over several rows (a spreadsheet's merged row label)
+    band: bool = False
 
     @classmethod
     def of(cls, block: Block) -> Unit:

@@ -7,8 +7,9 @@ longest is another list: the aims of a training stage; a statement led by a
 short code, "F1 Disposer de …", is read past its code, which the compétence
 keeps), with a
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
-refused. A document without such statements (an invoice, a
-novel, a blank page) stays empty, and is refused.
+refused. A layout table whose sideways band labels state actions (a
+curriculum map) has them as its blocs instead. A document without such
+statements (an invoice, a novel, a blank page) stays empty, and is refused.
 """
 
 from __future__ import annotations
@@ -22,12 +23,16 @@ from .draft import Context, DBloc, Unit, Where
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
 RULE = "implicit.bloc"
+BAND_RULE = "implicit.band"
+_MIN_BANDS = 2  # band labels stating actions that make a bloc level
 _LABELLED = re.compile(r"^[^:]{0,40}:")  # "Fiche métier : …", "Objectifs :" — labels, not abilities
 
 
 def implicit(ctx: Context) -> None:
     """Gather a bloc-less document's action statements into one implicit bloc."""
     if ctx.draft.blocs or ctx.draft.transversales or not ctx.options.use_nlp:
+        return
+    if _banded(ctx):
         return
     candidates = [
         unit
@@ -64,6 +69,27 @@ def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:
     if hit is None:
         return None, unit.text
     return hit.group("code"), hit.group("libelle") or unit.text
+
+
+def _banded(ctx: Context) -> bool:
+    """A layout table banded by sideways labels, each over several rows, that
+    state actions (a curriculum map whose rows are the compétences, "Piloter
+    l'entreprise par la qualité", beside their ressources): each such label is
+    a bloc, as a B.U.T. prints its compétences (contract, "Families and
+    levels"); bands named otherwise ("Transverses", a parcours acronym) are
+    not. Whether any such blocs were made."""
+    bands = [unit for unit in ctx.units if unit.band and is_action(unit.text)]
+    if len(bands) < _MIN_BANDS:
+        return False
+    for unit in bands:
+        ctx.draft.blocs.append(DBloc(None, unit.text, Where(unit.page, unit.line, BAND_RULE)))
+    ctx.warn(
+        "LOW_CONFIDENCE_STRUCTURE",
+        f"no bloc level found: {len(bands)} sideways band labels stating actions kept as blocs",
+        bands[0].page,
+        bands[0].line,
+    )
+    return True
 
 
 def _listed(ctx: Context, abilities: list[Unit]) -> list[Unit]:

@@ -149,9 +149,11 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             for inner in cell.blocks:
                 _add(ctx, inner, mine)
             first = inside and column == min(shapes[at], default=-1)
+            band = column == 0 and cell.row_span > 1
             for unit in mine:
                 unit.cell = unit.cell or id(cell)
                 unit.between_rows = unit.between_rows or first
+                unit.band = band and unit.block is not None and "sideways" in unit.block.features
             out.extend(_join_cell_lines(mine))
 
 

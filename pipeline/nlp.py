@@ -87,7 +87,8 @@ def _opens_on_infinitive(text: str) -> bool:
     infinitive: tagged so, or a verb spelt as its lemma with an infinitive's
     ending (the small model reads "choisir" as an imperative), or an
     infinitive's ending coordinated with an infinitive ("Installer,
-    administrer …": a list's items share their category)."""
+    administrer …", "Planifier et coordonner …": coordinated words share
+    their category)."""
     doc = _doc(text[:300])
     for index, token in enumerate(doc[:4]):
         if token.is_punct:
@@ -102,7 +103,7 @@ def _opens_on_infinitive(text: str) -> bool:
         return (
             token.lower_.endswith(_INFINITIVE_ENDINGS)
             and len(after) == 2
-            and after[0].text == ","
+            and (after[0].text == "," or after[0].pos_ == "CCONJ")
             and _infinitive(after[1])
         )
     return False

@@ -64,3 +64,10 @@ def test_nlp_infinitives_coordinated_are_an_action() -> None:
     infinitive's ending coordinated with an infinitive is one all the same."""
     assert nlp.is_action("Installer, administrer un système de gestion de données")
     assert not nlp.is_action("Paris, rejoindre la gare")
+
+
+def test_nlp_infinitives_joined_by_a_conjunction_are_an_action() -> None:
+    """The model reads "Planifier" before "et" as a name (a titre
+    professionnel's compétence): coordinated with an infinitive, it is one."""
+    assert nlp.is_action("Planifier et coordonner les opérations de transport de marchandises")
+    assert not nlp.is_action("Matière et énergie")

@@ -74,3 +74,12 @@ def test_a_group_row_inside_a_table_does_not_end_its_list() -> None:
     assert "Distinguer les mots selon leur nature" in titles
     assert len(titles) >= 25
     assert not any(t.isupper() for t in titles)  # group rows are no compétences
+
+
+def test_an_option_numbering_its_units_again_makes_units_of_its_own() -> None:
+    blocs = extracted_json("tp-assistant-import-export-rncp.md")["blocs"]
+    # the title's units 1-4, then the option's units numbered 1-3 again
+    assert [b["code"] for b in blocs] == ["1", "2", "3", "4", "1", "2", "3"]
+    assert [len(b["competences"]) for b in blocs] == [3, 8, 6, 4, 8, 6, 4]
+    assert blocs[0]["libelle"].startswith("Organiser son poste bureautique")
+    assert blocs[4]["libelle"].endswith("en français, en anglais et en allemand")

@@ -75,3 +75,15 @@ def test_a_lead_in_list_inside_the_description_belongs_to_it() -> None:
     assert "Cela se traduit par : un recentrage de l'activité" in description
     assert description.endswith("le tri et le traitement des informations.")
     assert "Assurer le fonctionnement courant" not in description
+
+
+def test_an_ability_stated_in_two_units_under_two_codes_stays_in_each() -> None:
+    # "OI 1.8 EC d'intervenir pour assurer l'apprentissage en sécurité," and
+    # "OI 2.7 EC d'intervenir pour assurer l'apprentissage en sécurité,": the
+    # second is UC 2's own, and the objectives after it stay in UC 2
+    ref = extract_real("cs-activites-athletiques-referentiel-certification.md")
+    assert [b.code for b in ref.blocs] == ["UC 1", "UC 2"]
+    for bloc, number in zip(ref.blocs, "12", strict=True):
+        assert all((c.code or "").startswith(f"OI {number}.") for c in bloc.competences)
+    assert "OI 2.7" in [c.code for c in _bloc(ref, "UC 2").competences]
+    assert "OI 1.8" in [c.code for c in _bloc(ref, "UC 1").competences]

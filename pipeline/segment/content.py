@@ -54,7 +54,7 @@ def find_competence(
         if (code is None or _titled_tables(candidate, bloc)) and _other_bloc(candidate, bloc):
             continue
         for comp in candidate.competences:
-            if (candidate is not bloc and _other_code(comp, code)) or _sibling_code(comp, code):
+            if (candidate is not bloc and other_code(comp, code)) or _sibling_code(comp, code):
                 continue
             if similar(comp.libelle, libelle) and same_words(comp.libelle, libelle):
                 return comp
@@ -75,7 +75,7 @@ def _other_bloc(candidate: DBloc, bloc: DBloc | None) -> bool:
     return code_key(candidate.code) != code_key(bloc.code)
 
 
-def _other_code(comp: DCompetence, code: str | None) -> bool:
+def other_code(comp: DCompetence, code: str | None) -> bool:
     """Whether ``comp`` is printed with another identifier than ``code`` ("C8" / "C7");
     a bare number is a position in a list (numbered per bloc in one place, through
     the document in another), never another identifier."""

@@ -148,11 +148,26 @@ def _same_bloc(a: DBloc, b: DBloc) -> bool:
     """Same code; without codes, similar libellés, unless both name compétences
     and none in common (two blocs told apart by a word: "front-end" / "back-end")."""
     if a.code and b.code:
-        return code_key(a.code) == code_key(b.code)
+        return code_key(a.code) == code_key(b.code) and not _restarted(a, b)
     if not (a.libelle and similar(a.libelle, b.libelle)):
         return False
     return not (a.competences and b.competences) or any(
         similar(x.libelle, y.libelle) for x in a.competences for y in b.competences
+    )
+
+
+def _restarted(a: DBloc, b: DBloc) -> bool:
+    """Two units under one code that are not one: the numbering started again
+    (an option's units numbered 1, 2, 3 after the title's 1 to 4) — each
+    titled and holding its own compétences, none of the titles or compétences
+    alike. A summary naming a unit again names it alike, or lists nothing."""
+    return bool(
+        a.libelle
+        and b.libelle
+        and a.competences
+        and b.competences
+        and not similar(a.libelle, b.libelle)
+        and not any(similar(x.libelle, y.libelle) for x in a.competences for y in b.competences)
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..docmodel import Kind
 from ..rules import Hit, Rule
 from ..textclean import label_text
-from .content import add_competence
+from .content import add_competence, other_code
 from .draft import (
     Context,
     DBloc,
@@ -211,7 +211,7 @@ def open_outline_competence(
         libelle, used = f"{libelle} {label_text(title.text)}", 1  # its title wrapped
     if not libelle:
         return None
-    bloc = _listing_bloc(ctx, bloc, libelle)
+    bloc = _listing_bloc(ctx, bloc, libelle, _competence_code(hit))
     if state.bloc is not bloc:
         state.close()
         state.bloc = bloc
@@ -228,15 +228,18 @@ def open_outline_competence(
     return used
 
 
-def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str) -> DBloc:
+def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str, code: str) -> DBloc:
     """The bloc a compétence's own heading belongs to: the one bloc whose list
     already names it (a REAC's fiches compétence follow all the fiches
     activité type, each of which lists its compétences), else ``bloc`` — also
     when that one is ``bloc`` named again (the same code: a summary, then the
-    unit's own heading)."""
+    unit's own heading), or when the list printed those words under another
+    code (the same ability stated in two units: "OI 1.8" and "OI 2.7")."""
     key = norm_text(libelle)
     listing = [
-        b for b in ctx.draft.blocs if any(norm_text(c.libelle) == key for c in b.competences)
+        b
+        for b in ctx.draft.blocs
+        if any(norm_text(c.libelle) == key and not other_code(c, code) for c in b.competences)
     ]
     if len(listing) != 1 or _same_code(bloc, listing[0]):
         return bloc

@@ -18,6 +18,7 @@ kept: they bound text regions (:mod:`.pdf_layout`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -185,13 +186,13 @@ def read_page(page: Any, skip: frozenset[Glyph] = frozenset()) -> PageText:
     if skip:
         chars = [c for c in chars if glyph(c) not in skip]
     raw = extract_words(chars, return_chars=True)
-    upright = sum(len(w["text"]) for w in raw if w["upright"])
+    upright = _printed(w for w in raw if w["upright"])
     sideways = [w for w in raw if not w["upright"]]
     rotated = turned = 0
     width, height = float(page.width), float(page.height)
     edges = ruling_edges(page)
     boxes = _boxes(page, width * height)
-    if sideways and sum(len(w["text"]) for w in sideways) > upright:
+    if sideways and _printed(sideways) > upright:
         rotated = _direction(sideways)
         raw = _rotate_words(chars, width, height, rotated)
         edges = [_rotate_box(e, width, height, rotated) for e in edges]
@@ -411,6 +412,13 @@ def _by_top(words: list[Word]) -> list[list[Word]]:
 
 
 # ------------------------------------------------------------------ rotation
+
+
+def _printed(words: Iterable[dict[str, Any]]) -> float:
+    """How much text the words print: their characters weighted by type size
+    (labels set sideways in small type in a table's narrow cells weigh less
+    than the upright text of the page around them)."""
+    return sum(float(c["size"]) for word in words for c in word["chars"])
 
 
 def _direction(words: list[dict[str, Any]]) -> int:

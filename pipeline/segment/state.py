@@ -172,6 +172,8 @@ def open_bloc(
         qualifier, libelle = libelle, ""  # "(transversal)": the title is on the next line
     if not libelle and len(units) > 1 and not is_cue(ctx, units[1]):
         libelle = label_text(units[1].text)
+    if hit is not None and _codes_only(libelle):
+        return None  # a legend or a reference list of codes ("FIG-BC01 FIG-BC02"): no title
     level = first.level if first.kind is Kind.HEADING else None
     bloc = DBloc(
         " ".join(code.split()) if code else None,
@@ -186,6 +188,17 @@ def open_bloc(
     state.enter("competences")
     state.source = ctx.new_source()
     return bloc
+
+
+_CODE_LENGTH = 12  # a code is a short token holding a digit ("BC1", "FIG-BC02", "C1")
+
+
+def _codes_only(text: str) -> bool:
+    """A title made of codes alone: every word a short token with a digit."""
+    words = text.split()
+    return bool(words) and all(
+        len(w) <= _CODE_LENGTH and any(c.isdigit() for c in w) for w in words
+    )
 
 
 _CODE_PREFIX = 3  # a level word this short is part of the code ("OI 1.1", "CP2")

@@ -30,7 +30,7 @@ from .draft import (
 from .glued import glued_view
 from .modalites import epreuve_links
 from .state import is_bloc_heading
-from .unitcolumn import unit_view
+from .unitcolumn import code_column_view, unit_view
 
 
 def units(ctx: Context) -> None:
@@ -113,6 +113,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     if views:
         for view in views:
             view = glued_view(view) or view
+            _code_column(ctx, view)
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
     continued = _continued_view(ctx, block, out)
@@ -128,7 +129,9 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     if columns is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=columns, block=block))
         return
-    coded = unit_view(block, ctx.rules, ctx.new_source())
+    coded = unit_view(block, ctx.rules, ctx.new_source()) or code_column_view(
+        block, ctx.rules, ctx.new_source()
+    )
     if coded is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=coded, block=block))
         return
@@ -139,6 +142,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         return
     seen: set[int] = set()
     shapes = [_filled(row) for row in block.rows]
+    plain = _bold_runs(block)
     for at, row in enumerate(block.rows):
         inside = 0 < at < len(shapes) - 1 and shapes[at - 1] == shapes[at] == shapes[at + 1]
         for column, cell in enumerate(row.cells):
@@ -154,7 +158,51 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
                 unit.cell = unit.cell or id(cell)
                 unit.between_rows = unit.between_rows or first
                 unit.band = band and unit.block is not None and "sideways" in unit.block.features
+                unit.bold = unit.bold and id(cell) not in plain
             out.extend(_join_cell_lines(mine))
+
+
+_BODY_ROWS = 3  # bold cells running down a column for bold to be its body type
+
+
+def _bold_runs(block: Block) -> set[int]:
+    """The cells (ids) of a layout table that stand in a run of at least three
+    bold cells down one column, one cell after another. Bold is then the
+    column's body type (a grid printed bold throughout), no heading over the
+    lines below; a header cell in another type above the run stays apart."""
+    plain: set[int] = set()
+    width = max((len(row.cells) for row in block.rows), default=0)
+    for column in range(width):
+        run: list[int] = []
+        for row in block.rows:
+            cell = row.cells[column] if column < len(row.cells) else Cell()
+            if run and id(cell) == run[-1] or not cell.text.strip():
+                continue
+            if all(b.bold for b in cell.blocks if b.text.strip()):
+                run.append(id(cell))
+                continue
+            plain.update(run if len(run) >= _BODY_ROWS else [])
+            run = []
+        plain.update(run if len(run) >= _BODY_ROWS else [])
+    return plain
+
+
+_ELEMENTS = frozenset({"bloc", "unit", "activite", "competence", "transversales"})
+
+
+def _code_column(ctx: Context, view: TableView) -> None:
+    """A table whose header names no element column (an examination grid:
+    "Epreuves | Unité | Coeff | Forme") may still number its units in a
+    column of bare codes (:func:`.unitcolumn.code_column_view`): that column
+    and the row titles beside it take the unit's roles."""
+    if _ELEMENTS & set(view.roles):
+        return
+    coded = code_column_view(view.block, ctx.rules, view.source)
+    if coded is None:
+        return
+    for column, role in enumerate(coded.roles):
+        if role is not None and column < len(view.roles):
+            view.roles[column] = role
 
 
 def _filled(row: Row) -> frozenset[int]:

@@ -52,12 +52,13 @@ from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc, outline_hit
 from .table_rows import Row, continues, listed
-from .unitcolumn import read_units
+from .unitcolumn import CODE_ROLE, TITLE_ROLE, read_coded_title, read_units
 
 _ORDER = (
     "code",
     "bloc",
     "unit",
+    TITLE_ROLE,
     "activite",
     "taches",
     "competence",
@@ -613,8 +614,18 @@ def _unit(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fre
         read_units(ctx, state, cell, view.source)
 
 
+def _unit_title(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """A unit titled by its row's cell, coded in a column of bare codes (:mod:`.unitcolumn`)."""
+    codes = [c.text.strip() for c, _ in row.cells.get(CODE_ROLE, [])]
+    if fresh and codes and codes[0]:
+        read_coded_title(ctx, state, codes[0], cell, view.source)
+
+
 _READERS = {
     "code": _code,
+    TITLE_ROLE: _unit_title,
     CHECKS: _checks,
     "bloc": _bloc,
     "unit": _unit,

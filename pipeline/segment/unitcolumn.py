@@ -125,6 +125,8 @@ def read_units(ctx: Context, state: State, cell: Cell, source: int) -> None:
         owner = DBloc(None, "", Where(None, None, IMPLICIT_BLOC))
         ctx.draft.blocs.append(owner)
         state.bloc = owner
+    if owner is None and _printed_elsewhere(ctx):
+        return  # a later grid (the épreuves) over the units the document has read
     last: DBloc | None = None
     for unit in unit_lines(cell, ctx.rules):
         hit = ctx.rules.first(_RULE, unit.text)
@@ -144,6 +146,13 @@ def read_units(ctx: Context, state: State, cell: Cell, source: int) -> None:
         state.source = ctx.new_source()
 
 
+def _printed_elsewhere(ctx: Context) -> bool:
+    """Whether the document has opened blocs of its own before the column (a
+    heading, an outline): a column of units after them, no bloc open, is
+    another grid over them (the épreuves and their units), no level of its own."""
+    return any(b.where.rule not in (_OPENED, _CODED) for b in ctx.draft.blocs)
+
+
 def _competence(
     ctx: Context, bloc: DBloc, unit: Unit, code: str, libelle: str, source: int, rule: str
 ) -> None:
@@ -152,3 +161,110 @@ def _competence(
     )
     if comp is not None and not comp.codes:
         comp.codes.append((code, source))
+
+
+CODE_ROLE, TITLE_ROLE = "unit-code", "unit-title"
+_CODED = "table.unit-code"  # provenance of a bloc a code column opened
+_FOOTNOTE_CALL = re.compile(r"\s*\(\s*\**\s*\)")
+
+
+def code_column_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
+    """A view of ``block`` reading a column of bare unit codes ("U1", "U2" …,
+    one per row, a series of the same letters) as the units, titled by the
+    row's cell in the column that prints the most text (an examination grid:
+    "E 1 : Langue française …" | "U1" | coefficient | forms). None when no
+    column holds such a series."""
+    rows = [row for row in block.rows if row.cells]
+    width = max((len(row.cells) for row in rows), default=0)
+    for column in range(width):
+        run = _code_run(rows, column, rules)
+        if run is None:
+            continue
+        first, end = run
+        body = rows[first:end]
+        title = _title_column(body, column)
+        if title is None:
+            return None
+        roles: list[str | None] = [None] * width
+        roles[column], roles[title] = CODE_ROLE, TITLE_ROLE
+        return TableView(block, roles, body, source)
+    return None
+
+
+def _code_run(rows: list[Row], column: int, rules: RuleSet) -> tuple[int, int] | None:
+    """The rows (first, end) whose cells in ``column`` print a bare code each,
+    the same letters numbered as a series (each number one or two above the
+    last); None under three of them."""
+    best: tuple[int, int] | None = None
+    at = 0
+    while at < len(rows):
+        numbers: list[int] = []
+        prefix = None
+        end = at
+        while end < len(rows):
+            code = _bare_unit(rows[end], column, rules)
+            if code is None or (prefix is not None and code[0] != prefix):
+                break
+            if numbers and not 0 < code[1] - numbers[-1] <= _MAX_STEP:
+                break
+            prefix = code[0]
+            numbers.append(code[1])
+            end += 1
+        if len(numbers) >= _MIN_UNITS and (best is None or end - at > best[1] - best[0]):
+            best = (at, end)
+        at = max(end, at + 1)
+    return best
+
+
+_BARE = re.compile(r"^(?P<letters>[^\W\d_]{1,3})\s?(?P<number>\d{1,2})$")
+
+
+def _bare_unit(row: Row, column: int, rules: RuleSet) -> tuple[str, int] | None:
+    """The letters and number of a bare code alone in the row's cell."""
+    if column >= len(row.cells) or row.cells[column].col_span > 1:
+        return None
+    text = row.cells[column].text.strip()
+    hit = _BARE.match(text)
+    if hit is None or rules.first("code-only", text) is None:
+        return None
+    return hit.group("letters"), int(hit.group("number"))
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _title_column(rows: list[Row], code: int) -> int | None:
+    """The column, other than the code's, whose cells print the most text,
+    when each of them prints a word (a grid of codes has no title)."""
+    totals: dict[int, int] = {}
+    for row in rows:
+        for column, cell in enumerate(row.cells):
+            if column != code and cell.col_span <= 1:
+                totals[column] = totals.get(column, 0) + len(cell.text.strip())
+    best = max(totals, key=lambda c: totals[c], default=None)
+    if best is None or not all(_WORD.search(row.cells[best].text) for row in rows):
+        return None
+    return best
+
+
+def read_coded_title(ctx: Context, state: State, code: str, cell: Cell, source: int) -> None:
+    """A unit of a code column: a bloc coded ``code``, titled by ``cell`` (its
+    own leading code and footnote calls dropped); a compétence of the open
+    bloc when the document printed its blocs above the table."""
+    units = cell_units(cell)
+    if not units:
+        return
+    text = _FOOTNOTE_CALL.sub("", " ".join(u.text for u in units)).strip()
+    hit = ctx.rules.first(_RULE, text)
+    libelle = label_text((hit.group("libelle") or "") if hit else text)
+    owner = state.bloc
+    if owner is not None and owner.where.rule not in (_CODED, _OPENED):
+        _competence(ctx, owner, units[0], code, libelle, source, _CODED)
+        return
+    if owner is None and _printed_elsewhere(ctx):
+        return
+    bloc = DBloc(code, libelle, Where(units[0].page, units[0].line, _CODED))
+    ctx.draft.blocs.append(bloc)
+    state.close()
+    state.bloc = bloc
+    state.source = ctx.new_source()

@@ -233,27 +233,27 @@ def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool
 def _restarted(ctx: Context, series: Series, mentions: list[Unit]) -> list[int]:
     """The mentions of a bare numbering ("1.", "2.") that restarts from its first
     number ("1. 2. 3." then "1. 2. 3." again) and are not the level's units: each
-    restart opens another list. The level is the first run whose titles are
-    ability statements (the référentiel's units, not a following list of
-    savoirs or of the document's sections); the other runs' mentions are
-    returned, where the level's units end."""
-    if series.word or series.roman:
+    restart opens another list, and a run whose titles are not ability
+    statements (a following list of savoirs, of the document's sections) is not
+    a run of units when another run's are; the blocs end there. Runs of
+    abilities all stay (an option's units numbered again are units too)."""
+    if series.word or series.roman or not ctx.options.use_nlp:
         return []
     runs: list[list[tuple[int, tuple[int, ...]]]] = []
     for mention in series.mentions:
         if not runs or mention[1] <= runs[-1][-1][1]:
             runs.append([])
         runs[-1].append(mention)
-    if len(runs) < 2:
+    abilities = [run for run in runs if _states_abilities(mentions, run)]
+    if len(runs) < 2 or not abilities:
         return []
-    chosen = runs[0]
-    if ctx.options.use_nlp:
-        for run in runs:
-            titles = [numbered(mentions[index].text) for index, _ in run]
-            if sum(bool(t and is_action(t.title)) for t in titles) * 2 > len(run):
-                chosen = run
-                break
-    return [index for run in runs if run is not chosen for index, _ in run]
+    return [index for run in runs if not any(run is a for a in abilities) for index, _ in run]
+
+
+def _states_abilities(mentions: list[Unit], run: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Whether most titles of a run of numbered mentions are ability statements."""
+    titles = [numbered(mentions[index].text) for index, _ in run]
+    return sum(bool(t and is_action(t.title)) for t in titles) * 2 > len(run)
 
 
 def _holds_groups(ctx: Context, series: Series, mentions: list[Unit]) -> bool:

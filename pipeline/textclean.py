@@ -15,7 +15,7 @@ from functools import lru_cache
 #: Bullet glyphs, as printed (a list item's label; never part of its text).
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶✓✔❖❑➔⇨·"
 #: Dashes typed as bullets ("- item", "– item").
-DASHES = "-–—‐"
+DASHES = "-–—‐‒―"
 #: What a list item typed as text may start with: a bullet glyph, a dash or an asterisk.
 TYPED_BULLETS = BULLET_GLYPHS + DASHES + "*"
 #: Private-use code points (Symbol / Wingdings fonts) that Word and PDFs use for

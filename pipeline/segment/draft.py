@@ -195,6 +195,9 @@ class Outline:
     #: and the items numbered from 1 under each head, the number their code
     heads: frozenset[int] = frozenset()
     items: frozenset[int] = frozenset()
+    #: ids of the lines of a bare bloc numbering that restarts ("1." again): not
+    #: the blocs, another list — the blocs end there
+    restarted: frozenset[int] = frozenset()
 
 
 #: a header row's shape — the table's width and its filled cells by column, text

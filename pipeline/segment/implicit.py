@@ -2,10 +2,11 @@
 
 When no bloc was found, the abilities the document lists — list items and short
 paragraphs stating an action (an infinitive, read by spaCy), one after the
-other — go to one implicit bloc (a run of statements much shorter than the
+other — go to one implicit bloc (a list item is listed whatever its length,
+a paragraph only when short; a run of statements much shorter than the
 longest is another list: the aims of a training stage; a statement led by a
-short code, "F1 Disposer de …", is read past its code, which the compétence
-keeps), with a
+short code, "F1 Disposer de …", or the typed number of an ordered list item
+("3. …") is read past its code, which the compétence keeps), with a
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
 refused. A layout table whose sideways band labels state actions (a
 curriculum map) has them as its blocs instead. A document without such
@@ -42,7 +43,7 @@ def implicit(ctx: Context) -> None:
         for unit in ctx.units
         if unit.table is None
         and not unit.heading_like
-        and len(unit.text) <= _SHORT
+        and (unit.is_item or len(unit.text) <= _SHORT)
         and not _LABELLED.match(unit.text)
     ]
     abilities = _listed(ctx, [unit for unit in candidates if is_action(_statement(ctx, unit)[1])])
@@ -53,10 +54,13 @@ def implicit(ctx: Context) -> None:
     source = ctx.new_source()
     for unit in abilities:
         code, text = _statement(ctx, unit)
-        comp = add_competence(ctx, bloc, unit, source, from_list=unit.is_item, rule=RULE, text=text)
-        if comp is not None and code is not None:  # the codes stage has run: chosen here
+        comp = add_competence(
+            ctx, bloc, unit, source, from_list=unit.is_item, rule=RULE, text=text, letter=True
+        )
+        if comp is not None and code is not None:
             comp.codes.append((code, source))
-            comp.code = comp.code or " ".join(code.split())
+        if comp is not None and comp.codes:  # the codes stage has run: chosen here
+            comp.code = comp.code or " ".join(comp.codes[-1][0].split())
     ctx.draft.blocs.append(bloc)
     ctx.warn(
         "LOW_CONFIDENCE_STRUCTURE",

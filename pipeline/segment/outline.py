@@ -205,6 +205,7 @@ def outline(ctx: Context) -> None:
         _level_rule("outline.bloc", bloc),
         _level_rule("outline.competence", competence, any_depth=True) if competence else None,
         frozenset(references),
+        restarted=frozenset(id(mentions[index]) for index in _restarted(ctx, bloc, mentions)),
     )
 
 
@@ -227,6 +228,32 @@ def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool
     if series.word:
         return len(set(holding)) * 2 > len(series.numbers)
     return len(holding) * 2 > len(series.mentions)
+
+
+def _restarted(ctx: Context, series: Series, mentions: list[Unit]) -> list[int]:
+    """The mentions of a bare numbering ("1.", "2.") that restarts from its first
+    number ("1. 2. 3." then "1. 2. 3." again) and are not the level's units: each
+    restart opens another list, and a run whose titles are not ability
+    statements (a following list of savoirs, of the document's sections) is not
+    a run of units when another run's are; the blocs end there. Runs of
+    abilities all stay (an option's units numbered again are units too)."""
+    if series.word or series.roman or not ctx.options.use_nlp:
+        return []
+    runs: list[list[tuple[int, tuple[int, ...]]]] = []
+    for mention in series.mentions:
+        if not runs or mention[1] <= runs[-1][-1][1]:
+            runs.append([])
+        runs[-1].append(mention)
+    abilities = [run for run in runs if _states_abilities(mentions, run)]
+    if len(runs) < 2 or not abilities:
+        return []
+    return [index for run in runs if not any(run is a for a in abilities) for index, _ in run]
+
+
+def _states_abilities(mentions: list[Unit], run: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Whether most titles of a run of numbered mentions are ability statements."""
+    titles = [numbered(mentions[index].text) for index, _ in run]
+    return sum(bool(t and is_action(t.title)) for t in titles) * 2 > len(run)
 
 
 def _holds_groups(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
@@ -365,7 +392,9 @@ def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool], S
         entry.spellings.add(printed)
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
-        if _headed(unit, hit):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        bare = not hit.word and not hit.roman
+        if _headed(unit, hit) or (bare and _leads_list(unit, following)):
             entry.headed += 1
         if unit.heading_like:
             entry.strong += 1
@@ -380,6 +409,19 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     if unit.heading_like or not hit.title:
         return True
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
+
+
+def _leads_list(unit: Unit, following: Unit | None) -> bool:
+    """A short lead-in numbered with no level word ("1. Identifier … :") whose
+    list items follow it: the items are its content, so the line heads them (a
+    worded line, "Pour l'activité type 1 … :", names a unit; it heads nothing)."""
+    return (
+        following is not None
+        and following.kind is Kind.LIST_ITEM
+        and unit.kind is not Kind.LIST_ITEM
+        and len(unit.text) <= _SHORT_LINE
+        and unit.text.rstrip().endswith(":")
+    )
 
 
 def _word_role(ctx: Context, word: str) -> str:

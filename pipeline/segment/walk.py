@@ -89,6 +89,9 @@ def blocs(ctx: Context) -> None:
         if id(unit) in ctx.outline.references:
             state.close()  # a summary naming the units: they are read where they are
             continue
+        if id(unit) in ctx.outline.restarted:
+            state.close()  # the blocs' numbering starts another list: the blocs end
+            continue
         if id(unit) in ctx.outline.heads:
             _numbered_head(ctx, state, unit)
             continue

@@ -1,0 +1,47 @@
+"""Référentiels of certificates outside diplomas and titles (a mandatory
+training's référentiel de capacités, sécurité civile référentiels nationaux de
+compétences), on the published Légifrance annexes (tests/data/real): their
+dash items are list items, a bare numbering that restarts is another list, an
+ordered list of long abilities keeps every item and its number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fixtures.real_docs import extracted_json
+from referentiel.api import parse
+from referentiel.docmodel import Kind
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+HYGIENE = "hygiene-alimentaire-restauration-referentiel.md"
+SSA = "ssa-littoral-referentiel-competences.md"
+CEAF = "ceaf-securite-civile-referentiel-competences.md"
+
+
+def test_horizontal_bar_dashes_are_list_items() -> None:
+    blocks = parse(REAL / SSA).blocks
+    items = [b for b in blocks if b.kind is Kind.LIST_ITEM]
+    assert len(items) == 6 and {b.label for b in items} == {"―"}
+    assert items[0].text.startswith("de situer son rôle")
+    abilities = [c["libelle"] for b in extracted_json(SSA)["blocs"] for c in b["competences"]]
+    assert len(abilities) == 6 and not any(a.startswith("―") for a in abilities)
+
+
+def test_a_restarted_bare_numbering_is_another_list_not_the_blocs() -> None:
+    blocs = extracted_json(HYGIENE)["blocs"]
+    assert [b["code"] for b in blocs] == ["1", "2", "3"]
+    # the capacités of part B, not the savoirs numbered 1. 2. 3. again in part C
+    assert blocs[1]["libelle"].startswith("Analyser les risques liés")
+    assert [len(b["competences"]) for b in blocs] == [4, 4, 3]
+    every = [c["libelle"] for b in blocs for c in b["competences"]]
+    assert not any(text.startswith("le monde microbien") for text in every)
+
+
+def test_an_ordered_list_keeps_its_long_abilities_and_their_numbers() -> None:
+    (bloc,) = extracted_json(CEAF)["blocs"]
+    competences = bloc["competences"]
+    assert [c["code"] for c in competences] == ["1", "2", "3", "4", "5"]
+    assert len(competences[1]["libelle"]) > 250  # a list item is listed whatever its length
+    assert competences[3]["libelle"].startswith("d'organiser une action de formation")
+    # the unit's two aims (dash items before « il doit être capable : ») are no abilities
+    assert not any(c["libelle"].startswith("l'élaboration") for c in competences)

@@ -105,6 +105,17 @@ def starts_lower(text: str) -> bool:
     return first.isalpha() and first.islower()
 
 
+_ASIDE = re.compile(r"^\([^()]*\)$")
+
+
+def is_aside(text: str) -> bool:
+    """Whether ``text`` is wholly in one pair of parentheses: a qualifier of a
+    heading ("Domaine de compétences 5 (transversal)", its title on the next
+    line) or an aside set on a line of its own ("(commune aux options …)"),
+    never a wrapped line's end."""
+    return bool(_ASIDE.match(text.strip()))
+
+
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a finished sentence, a list item or a lead-in
     (``. : ; ! ? …``): the one test the readers and the segmenter share."""

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from ..docmodel import BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import Rule, RuleSet, default_rules
-from ..textclean import clean, ends_sentence, fold, is_upper, starts_lower
+from ..textclean import clean, ends_sentence, fold, is_aside, is_upper, starts_lower
 
 
 @dataclass(frozen=True)
@@ -294,12 +294,14 @@ def cell_units(cell: Cell) -> list[Unit]:
 
 def wraps_on(last: Unit, unit: Unit) -> bool:
     """Whether paragraph ``unit`` goes on with ``last``: a line its cell wrapped
-    (lower-case start after an unfinished sentence)."""
+    (lower-case start after an unfinished sentence), never an aside in
+    parentheses."""
     return (
         unit.kind is Kind.PARAGRAPH
         and last.kind in (Kind.PARAGRAPH, Kind.LIST_ITEM)
         and starts_lower(unit.text)
         and not ends_sentence(last.text)
+        and not is_aside(unit.text)
     )
 
 
@@ -313,16 +315,8 @@ def runs_on(title: str, unit: Unit) -> bool:
         and unit.table is None
         and starts_lower(unit.text)
         and not ends_sentence(title)
+        and not is_aside(unit.text)
     )
-
-
-_ASIDE = re.compile(r"^\([^()]*\)$")
-
-
-def is_aside(title: str) -> bool:
-    """Whether a heading's title is only a parenthesis: a qualifier of the
-    unit ("Domaine de compétences 5 (transversal)"), its title on the next line."""
-    return bool(_ASIDE.match(title.strip()))
 
 
 def positions(row: Row) -> list[tuple[int, Cell]]:

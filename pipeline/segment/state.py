@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..docmodel import Kind
 from ..rules import Hit, Rule
-from ..textclean import label_text
+from ..textclean import is_aside, label_text
 from .content import add_competence, other_code
 from .draft import (
     Context,
@@ -18,7 +18,6 @@ from .draft import (
     Where,
     cell_units,
     code_key,
-    is_aside,
     norm_text,
     runs_on,
 )

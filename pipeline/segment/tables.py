@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..docmodel import Cell
-from ..textclean import is_mark, is_upper, label_text, starts_lower
+from ..textclean import is_upper, label_text, starts_lower
 from .activities import code_hit
 from .checks import CHECKS, add_ticked, tick
 from .competence_cells import (
@@ -26,20 +26,16 @@ from .competence_cells import (
 )
 from .content import (
     add_competence,
-    add_critere,
     add_modalites,
     bloc_of,
     competence_code,
-    criteres_of_cell,
     extend,
-    numbered_items,
 )
 from .draft import (
     Context,
     DActivite,
     DBloc,
     DCompetence,
-    DCritere,
     TableView,
     Unit,
     Where,
@@ -51,6 +47,14 @@ from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc, outline_hit
+from .table_lists import (
+    list_for,
+    read_criteres,
+    read_details,
+    read_indicateurs,
+    read_lists,
+    read_modalites,
+)
 from .table_rows import Row, continues, listed
 from .unitcolumn import CODE_ROLE, TITLE_ROLE, read_coded_title, read_units
 
@@ -247,14 +251,14 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: Row, previou
                     comp.libelle = f"{comp.libelle} {units[0].text}"
             elif role == "criteres" and (critere is None or not critere.indicateurs):
                 row.competence = comp  # critères lines, no indicateurs: more critères
-                _criteres(ctx, view, state, row, cell, fresh)
+                read_criteres(ctx, view, state, row, cell, fresh)
             elif role in ("criteres", "indicateurs") and critere is not None:
                 extend(critere.indicateurs, units, join=True)
             elif role == "modalites" and bloc is not None:
                 add_modalites(ctx, bloc, units)
             elif role in ("connaissances", "conditions", "resultats"):
                 row.competence = comp
-                target = _list_for(role, previous, view, state)
+                target = list_for(role, previous, view, state)
                 if target is not None:
                     extend(target, units, join=True)
 
@@ -486,115 +490,6 @@ def transversal(ctx: Context, unit: Unit, source: int, rule: str) -> DCompetence
     return comp
 
 
-def _list_for(role: str, row: Row, view: TableView, state: State) -> list[str] | None:
-    comp = row.competence
-    if role == "connaissances":
-        if "bloc" in view.roles or comp is None:
-            return state.bloc.connaissances if state.bloc is not None else None
-        return comp.connaissances
-    if comp is None:
-        return None
-    return comp.conditions if role == "conditions" else comp.resultats
-
-
-def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
-    """A savoirs part of a table with no compétence column, under rows that
-    named compétences ("SAVOIRS ASSOCIÉS | Connaissances" below a grid):
-    its connaissances belong to those compétences."""
-    if set(view.roles) & {"bloc", "competence"}:
-        return []
-    return [comp.connaissances for comp in ctx.row_competences.get(id(view.block), [])]
-
-
-def _lists(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
-    """A list cell belongs to every compétence whose rows it spans (a "Données"
-    cell merged over a unit's rows gives each of them its conditions), and to
-    every compétence the row's compétence cell lists (one "Données" cell beside
-    a cell of several compétences)."""
-    shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
-    target = _list_for(row.role, row, view, state)
-    targets = shared or ([target] if target is not None else [])
-    if row.role in ("conditions", "resultats") and len(row.listed) > 1:
-        targets = [c.conditions if row.role == "conditions" else c.resultats for c in row.listed]
-    units = [u for u in cell_units(cell) if not is_mark(u.text)]  # "X", "0": marks
-    for target in targets:
-        if fresh or not {unit.text for unit in units} <= set(target):
-            extend(target, units)
-
-
-def _modalites(
-    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
-) -> None:
-    if fresh and state.bloc is not None:
-        add_modalites(ctx, state.bloc, cell_units(cell))
-
-
-def _details(
-    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
-) -> None:
-    """How the row's modality is organised (duration, marking …): its details."""
-    bloc = state.bloc
-    if fresh and bloc is not None and bloc.modalites:
-        text = " ".join(u.text for u in cell_units(cell))
-        bloc.modalites_details[-1] = f"{bloc.modalites_details[-1]} {text}".strip()
-
-
-def _criteres(
-    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
-) -> None:
-    known = ctx.cells.get(id(cell))
-    if isinstance(known, DCritere):
-        row.critere = known
-        return
-    if not fresh or state.bloc is None:
-        return
-    units = cell_units(cell)
-    comps = list(row.linked) or ([row.competence] if row.competence is not None else [])
-    scope = state.competence  # a critères table inside a compétence's scope evaluates it
-    if not comps and "competence" not in view.roles and not state.link_codes and scope:
-        comps = [scope] if not scope.from_list and scope in state.bloc.competences else []
-    links = [] if comps else list(state.link_codes or [])
-    if "indicateurs" in view.roles:
-        if units:
-            text = " ".join(u.text for u in units)
-            row.critere = add_critere(
-                state.bloc, units[0], label_text(text), [], "table.criteres", comps, links
-            )
-            ctx.made(cell, row.critere)
-        return
-    if view.criteres_headed is None:
-        view.criteres_headed = _headed(view)
-    for unit, text, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
-        for libelle in numbered_items(text):
-            row.critere = add_critere(
-                state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
-            )
-
-
-def _headed(view: TableView) -> bool:
-    """Whether a critères cell of the table puts a critère line over bullets
-    (then a cell of bullets only is one critère and its indicateurs too)."""
-    for row in view.body:
-        for column, cell in positions(row):
-            if column < len(view.roles) and view.roles[column] == "criteres":
-                units = cell_units(cell)
-                if any(not u.is_item and v.is_item for u, v in zip(units, units[1:], strict=False)):
-                    return True
-    return False
-
-
-def _indicateurs(
-    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
-) -> None:
-    if not fresh:
-        return
-    target = row.critere
-    if target is None and state.bloc is not None and state.bloc.criteres:
-        target = state.bloc.criteres[-1]
-    if target is not None:
-        target.indicateurs.extend(u.text for u in cell_units(cell))
-
-
 def _code(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A code column ('N°'): a bare code is the code of the row's compétence."""
     text = " ".join(u.text for u in cell_units(cell)).strip().rstrip(".):")
@@ -633,11 +528,11 @@ _READERS = {
     "taches": _taches,
     "competence": _competence,
     "transversales": _transversales,
-    "connaissances": _lists,
-    "conditions": _lists,
-    "resultats": _lists,
-    "modalites": _modalites,
-    "details": _details,
-    "criteres": _criteres,
-    "indicateurs": _indicateurs,
+    "connaissances": read_lists,
+    "conditions": read_lists,
+    "resultats": read_lists,
+    "modalites": read_modalites,
+    "details": read_details,
+    "criteres": read_criteres,
+    "indicateurs": read_indicateurs,
 }

@@ -15,6 +15,7 @@ from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action, is_result
 from ..textclean import (
     ends_sentence,
+    is_aside,
     is_mark,
     is_prose,
     is_upper,
@@ -31,7 +32,7 @@ from .content import (
     find_competence,
     is_composante,
 )
-from .draft import Context, DBloc, Unit, is_aside, norm_text, runs_on
+from .draft import Context, DBloc, Unit, norm_text, runs_on
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .restarts import label_number
 from .state import (

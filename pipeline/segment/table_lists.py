@@ -1,0 +1,123 @@
+"""The list columns of a role table: connaissances, conditions, résultats,
+modalités and their details, critères and indicateurs (read cell by cell by
+:mod:`.tables`)."""
+
+from __future__ import annotations
+
+from ..docmodel import Cell
+from ..textclean import is_mark, label_text
+from .content import add_critere, add_modalites, criteres_of_cell, extend, numbered_items
+from .draft import Context, DCritere, TableView, cell_units, positions
+from .state import State
+from .table_rows import Row
+
+
+def list_for(role: str, row: Row, view: TableView, state: State) -> list[str] | None:
+    comp = row.competence
+    if role == "connaissances":
+        if "bloc" in view.roles or comp is None:
+            return state.bloc.connaissances if state.bloc is not None else None
+        return comp.connaissances
+    if comp is None:
+        return None
+    return comp.conditions if role == "conditions" else comp.resultats
+
+
+def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
+    """A savoirs part of a table with no compétence column, under rows that
+    named compétences ("SAVOIRS ASSOCIÉS | Connaissances" below a grid):
+    its connaissances belong to those compétences."""
+    if set(view.roles) & {"bloc", "competence"}:
+        return []
+    return [comp.connaissances for comp in ctx.row_competences.get(id(view.block), [])]
+
+
+def read_lists(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """A list cell belongs to every compétence whose rows it spans (a "Données"
+    cell merged over a unit's rows gives each of them its conditions), and to
+    every compétence the row's compétence cell lists (one "Données" cell beside
+    a cell of several compétences)."""
+    shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
+    target = list_for(row.role, row, view, state)
+    targets = shared or ([target] if target is not None else [])
+    if row.role in ("conditions", "resultats") and len(row.listed) > 1:
+        targets = [c.conditions if row.role == "conditions" else c.resultats for c in row.listed]
+    units = [u for u in cell_units(cell) if not is_mark(u.text)]  # "X", "0": marks
+    for target in targets:
+        if fresh or not {unit.text for unit in units} <= set(target):
+            extend(target, units)
+
+
+def read_modalites(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    if fresh and state.bloc is not None:
+        add_modalites(ctx, state.bloc, cell_units(cell))
+
+
+def read_details(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """How the row's modality is organised (duration, marking …): its details."""
+    bloc = state.bloc
+    if fresh and bloc is not None and bloc.modalites:
+        text = " ".join(u.text for u in cell_units(cell))
+        bloc.modalites_details[-1] = f"{bloc.modalites_details[-1]} {text}".strip()
+
+
+def read_criteres(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    known = ctx.cells.get(id(cell))
+    if isinstance(known, DCritere):
+        row.critere = known
+        return
+    if not fresh or state.bloc is None:
+        return
+    units = cell_units(cell)
+    comps = list(row.linked) or ([row.competence] if row.competence is not None else [])
+    scope = state.competence  # a critères table inside a compétence's scope evaluates it
+    if not comps and "competence" not in view.roles and not state.link_codes and scope:
+        comps = [scope] if not scope.from_list and scope in state.bloc.competences else []
+    links = [] if comps else list(state.link_codes or [])
+    if "indicateurs" in view.roles:
+        if units:
+            text = " ".join(u.text for u in units)
+            row.critere = add_critere(
+                state.bloc, units[0], label_text(text), [], "table.criteres", comps, links
+            )
+            ctx.made(cell, row.critere)
+        return
+    if view.criteres_headed is None:
+        view.criteres_headed = _headed(view)
+    for unit, text, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
+        for libelle in numbered_items(text):
+            row.critere = add_critere(
+                state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
+            )
+
+
+def _headed(view: TableView) -> bool:
+    """Whether a critères cell of the table puts a critère line over bullets
+    (then a cell of bullets only is one critère and its indicateurs too)."""
+    for row in view.body:
+        for column, cell in positions(row):
+            if column < len(view.roles) and view.roles[column] == "criteres":
+                units = cell_units(cell)
+                if any(not u.is_item and v.is_item for u, v in zip(units, units[1:], strict=False)):
+                    return True
+    return False
+
+
+def read_indicateurs(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    if not fresh:
+        return
+    target = row.critere
+    if target is None and state.bloc is not None and state.bloc.criteres:
+        target = state.bloc.criteres[-1]
+    if target is not None:
+        target.indicateurs.extend(u.text for u in cell_units(cell))

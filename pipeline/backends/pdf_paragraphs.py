@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..docmodel import BBox, Block, Kind
-from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, is_aside
+from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS
 from .pdf_words import Line, Word
 
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
@@ -130,15 +130,10 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     first = line.words[0]
     space = 0.25 * first.size
     room = right - prev.x1
-    aside = is_aside(" ".join(w.text for w in line.words))
-    if aside and line.x0 > prev.x0 + 3.0 and line.x1 < prev.x1 - 3.0:
-        return False  # an aside set within the line above (centred under it): its own
     if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
         room = (right - left) - (prev.x1 - prev.x0)
-    wrapped_title = (
-        prev.size in style.heading_sizes
-        and (first.text[:1].islower() or _open_end(prev))
-        and not aside
+    wrapped_title = prev.size in style.heading_sizes and (
+        first.text[:1].islower() or _open_end(prev)
     )
     if space + (first.x1 - first.x0) < room - 1.0 and not wrapped_title:
         return False  # the word would have fitted: the previous line ended a paragraph

@@ -10,9 +10,7 @@ short code, "F1 Disposer de …", or the typed number of an ordered list item
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
 refused. A layout table whose sideways band labels state actions (a
 curriculum map) has them as its blocs instead. A document without such
-statements (an invoice, a novel, a blank page), or with only a handful of
-them among many lines of prose (a user guide's instructions), stays empty,
-and is refused.
+statements (an invoice, a novel, a blank page) stays empty, and is refused.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ from .draft import Context, DBloc, Unit, Where
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
-_SHARE = 20  # the abilities must be one in twenty of the document's short lines, at least
 RULE = "implicit.bloc"
 BAND_RULE = "implicit.band"
 _MIN_BANDS = 2  # band labels stating actions that make a bloc level
@@ -47,8 +44,8 @@ def implicit(ctx: Context) -> None:
         and not _LABELLED.match(unit.text)
     ]
     abilities = _listed(ctx, [unit for unit in candidates if is_action(_statement(ctx, unit)[1])])
-    if len(abilities) < _MIN_ABILITIES or len(abilities) * _SHARE < len(candidates):
-        return  # a handful of instructions in a long prose document (a guide): no list
+    if len(abilities) < _MIN_ABILITIES:
+        return
     first = abilities[0]
     bloc = DBloc(None, ctx.draft.intitule or "", Where(first.page, first.line, RULE))
     source = ctx.new_source()

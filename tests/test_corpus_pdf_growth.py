@@ -7,21 +7,14 @@ What each test compares against is the document's hand-checked reference
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
+from fixtures.real_docs import gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 BTS_SN = REAL / "bts-sn-savoirs-competences.pdf"
-
-
-def _gold(path: Path) -> dict[str, Any]:
-    name = path.name.split(".", 1)[0]
-    data: dict[str, Any] = json.loads((REAL / "gold" / f"{name}.gold.json").read_text())
-    return data
 
 
 def test_title_centred_over_two_columns_heads_its_table() -> None:
@@ -34,7 +27,7 @@ def test_title_centred_over_two_columns_heads_its_table() -> None:
     assert len(title) == 1 and title[0].text.startswith("compétence C1.1")
     assert title[0].col_span == 2  # across the boundary of the two columns
     got = extract(BTS_SN)
-    gold = _gold(BTS_SN)
+    gold = gold_of(BTS_SN)
     read = [(c.code, c.libelle) for b in got.blocs for c in b.competences]
     expected = [(c["code"], c["libelle"]) for b in gold["blocs"] for c in b["competences"]]
     assert [code for code, _ in read] == [code for code, _ in expected]
@@ -59,7 +52,7 @@ def test_fiche_de_communication_reads_its_unnumbered_ccp() -> None:
     side) over its bulleted compétences, under the banner 'TITRE PROFESSIONNEL
     DU MINISTERE DU TRAVAIL' whose tail names the certifier, not the title."""
     got = extract(FICHE)
-    gold = _gold(FICHE)
+    gold = gold_of(FICHE)
     assert got.certification.intitule == gold["certification"]["intitule"]
     assert [(b.code, b.libelle) for b in got.blocs] == [
         (b["code"], b["libelle"]) for b in gold["blocs"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from fixtures.real_docs import extract_real
+from fixtures.real_docs import extract_real, gold_of
 from referentiel.api import extract, parse
 from referentiel.backends import pdf as pdf_backend
 from referentiel.backends.symbol_fonts import map_symbol
@@ -33,10 +33,6 @@ FICHE = REAL / "lp-rncp40343-fiche.pdf"
 
 def _output(path: Path) -> dict:
     return json.loads(to_json(extract(path)))
-
-
-def _gold(path: Path) -> dict:
-    return json.loads((REAL / "gold" / f"{path.name.split('.', 1)[0]}.gold.json").read_text())
 
 
 def _grid(document: Document) -> Block:
@@ -97,7 +93,7 @@ def test_check_columns_are_found_by_their_body() -> None:
 
 def test_ecsr_blocs_get_the_modalities_ticked_for_their_competences() -> None:
     got = [b["modalites_evaluation"] for b in _output(ECSR)["blocs"]]
-    assert got == [b["modalites_evaluation"] for b in _gold(ECSR)["blocs"]]
+    assert got == [b["modalites_evaluation"] for b in gold_of(ECSR)["blocs"]]
 
 
 def test_dwwm_blocs_get_the_ticked_modalities_and_not_the_unticked() -> None:

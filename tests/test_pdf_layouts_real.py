@@ -8,12 +8,11 @@ the document's hand-checked reference.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pytest
+from fixtures.real_docs import gold_of
 from referentiel.api import extract, parse
 from referentiel.backends.pdf_rulings import ruling_edges
 from referentiel.docmodel import Kind
@@ -22,12 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 DWWM = REAL / "tp-dwwm-rc-criteres.pdf"
 FIG = REAL / "titre-fig-ingenieur-referentiel.pdf"
-
-
-def _gold(path: Path) -> dict[str, Any]:
-    name = path.name.split(".", 1)[0]
-    data: dict[str, Any] = json.loads((REAL / "gold" / f"{name}.gold.json").read_text())
-    return data
 
 
 def test_white_cell_shading_draws_no_rule() -> None:
@@ -59,13 +52,13 @@ def test_critere_grid_is_one_table_with_one_row_per_competence() -> None:
     widths = {sum(max(1, c.col_span) for c in row.cells) for row in grids[0].rows}
     assert widths == {6}  # no sliver column
     spanning = [r for r in grids[0].rows if len(r.cells) == 1]
-    gold = _gold(DWWM)
+    gold = gold_of(DWWM)
     assert [r.cells[0].text for r in spanning][:2] == [b["libelle"] for b in gold["blocs"]]
 
 
 def test_dwwm_blocs_told_apart_by_one_word() -> None:
     """'front-end' / 'back-end': two activités types, each with its four compétences."""
-    gold = _gold(DWWM)
+    gold = gold_of(DWWM)
     out = extract(DWWM)
     assert [b.libelle for b in out.blocs] == [b["libelle"] for b in gold["blocs"]]
     assert [len(b.competences) for b in out.blocs] == [4, 4]
@@ -75,7 +68,7 @@ def test_dwwm_blocs_told_apart_by_one_word() -> None:
 def test_heading_continued_over_pages_is_no_furniture() -> None:
     """'FIG-BC10 … (page 1/2)' and '(page 2/2)' head two pages of four: a bloc."""
     out = extract(FIG)
-    gold = _gold(FIG)
+    gold = gold_of(FIG)
     assert [b.code for b in out.blocs] == [b["code"] for b in gold["blocs"]]
 
 
@@ -91,7 +84,7 @@ def test_shaded_header_cells_are_whole(path: Path) -> None:
 def test_coded_alternatives_and_continued_page_are_competences() -> None:
     """FIG-BC10 prints 'Et au choix :' and 'Ou' between its coded compétences and
     continues them on a page of its own; BC1's C8 and BC2's C7 share their words."""
-    gold = _gold(FIG)
+    gold = gold_of(FIG)
     out = extract(FIG)
     assert [[c.code for c in b.competences] for b in out.blocs] == [
         [c["code"] for c in b["competences"]] for b in gold["blocs"]
@@ -101,7 +94,7 @@ def test_coded_alternatives_and_continued_page_are_competences() -> None:
 def test_competences_told_apart_by_one_word() -> None:
     """'… à deux roues hors circulation' and '… en circulation': two fiches."""
     path = REAL / "tp-ecsr-reac-ccs1.pdf"
-    gold = _gold(path)
+    gold = gold_of(path)
     out = extract(path)
     assert [c.code for c in out.blocs[0].competences] == [
         c["code"] for c in gold["blocs"][0]["competences"]

@@ -10,11 +10,10 @@ or the PDF's own characters (pdfplumber).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
+from fixtures.real_docs import gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
@@ -22,13 +21,6 @@ REAL = Path(__file__).resolve().parent / "data" / "real"
 S2 = REAL / "but-rt-s2-tableau-croise.pdf"
 SIO = REAL / "bts-sio-synthese-realisations.pdf"
 TEA = REAL / "bacpro-agricole-tea-reglement-examen.md"
-
-
-def _gold(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (REAL / "gold" / f"{path.name.split('.', 1)[0]}.gold.json").read_text()
-    )
-    return data
 
 
 def test_bold_grid_keeps_its_rows() -> None:
@@ -39,7 +31,7 @@ def test_bold_grid_keeps_its_rows() -> None:
     first = next(w for w in words if w["text"] == "Installer")
     assert "Bold" in first["fontname"]  # the trap is in the file
     ref = extract(S2)
-    gold = _gold(S2)
+    gold = gold_of(S2)
     assert [b.code for b in ref.blocs] == [b["code"] for b in gold["blocs"]]
     for bloc, expected in zip(ref.blocs, gold["blocs"], strict=True):
         assert [c.libelle for c in bloc.competences] == [
@@ -61,7 +53,7 @@ def test_small_sideways_labels_do_not_turn_the_page() -> None:
         for row in block.rows
         for cell in row.cells
     ]
-    for bloc in _gold(SIO)["blocs"]:
+    for bloc in gold_of(SIO)["blocs"]:
         assert bloc["libelle"] in texts
 
 
@@ -70,7 +62,7 @@ def test_column_of_unit_codes_gives_the_units() -> None:
     its units U1-U7 in a column of bare codes: they are the blocs, titled by
     their épreuve (its code and footnote calls dropped)."""
     ref = extract(TEA)
-    gold = _gold(TEA)
+    gold = gold_of(TEA)
     assert [(b.code, b.libelle) for b in ref.blocs] == [
         (b["code"], b["libelle"]) for b in gold["blocs"]
     ]

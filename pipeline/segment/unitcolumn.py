@@ -150,7 +150,12 @@ def _printed_elsewhere(ctx: Context) -> bool:
     """Whether the document has opened blocs of its own before the column (a
     heading, an outline): a column of units after them, no bloc open, is
     another grid over them (the épreuves and their units), no level of its own."""
-    return any(b.where.rule not in (_OPENED, _CODED) for b in ctx.draft.blocs)
+    return any(not _column_made(b) for b in ctx.draft.blocs)
+
+
+def _column_made(bloc: DBloc) -> bool:
+    """Whether a unit column (of coded titles or of bare codes) opened ``bloc``."""
+    return bloc.where.rule in (_OPENED, _CODED)
 
 
 def _competence(
@@ -258,7 +263,7 @@ def read_coded_title(ctx: Context, state: State, code: str, cell: Cell, source: 
     hit = ctx.rules.first(_RULE, text)
     libelle = label_text((hit.group("libelle") or "") if hit else text)
     owner = state.bloc
-    if owner is not None and owner.where.rule not in (_CODED, _OPENED):
+    if owner is not None and not _column_made(owner):
         _competence(ctx, owner, units[0], code, libelle, source, _CODED)
         return
     if owner is None and _printed_elsewhere(ctx):

@@ -63,6 +63,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-only",
     "code-statement",
     "group-code",
+    "head-unit",
     "code-unit",
     "competence-inline",
     "composante",

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 #: Bullet glyphs, as printed (a list item's label; never part of its text).
-BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶✓✔❖❑➔⇨·"
+BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶▸✓✔❖❑➔⇨·"
 #: Dashes typed as bullets ("- item", "– item").
 DASHES = "-–—‐‒―"
 #: What a list item typed as text may start with: a bullet glyph, a dash or an asterisk.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import BBox, Block, Cell, Kind, Row
+from ..textclean import BULLET_GLYPHS, PRIVATE_USE_BULLETS
 from .layout.grid import GridCell
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_tables import Grid
@@ -45,7 +46,7 @@ def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     x0, _, x1, _ = grid_cell.bbox
     sideways = [w for w in grid_cell.words if w.turned]
     if sideways and len(sideways) * 2 > len(grid_cell.words):
-        return Cell([_sideways_block(sideways, page)], grid_cell.col_span, grid_cell.row_span)
+        return Cell(_sideways_block(sideways, page), grid_cell.col_span, grid_cell.row_span)
     lines = group_lines(grid_cell.words)
     if lines:
         padding = min(max(min(line.x0 for line in lines) - x0, 1.0), 8.0)
@@ -55,10 +56,11 @@ def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     return Cell(blocks=blocks, col_span=grid_cell.col_span, row_span=grid_cell.row_span)
 
 
-def _sideways_block(words: list[Word], page: int) -> Block:
+def _sideways_block(words: list[Word], page: int) -> list[Block]:
     """A cell set sideways (a rotated label in a merged cell): one paragraph,
     its lines (columns of the page) in reading order, each read along its
-    direction (bottom-up for text turned 90°, top-down for 270°)."""
+    direction (bottom-up for text turned 90°, top-down for 270°); a line that
+    opens on a bullet glyph starts a list item (a list set sideways)."""
     up = words[0].turned == 90
     columns: list[list[Word]] = []
     for word in sorted(words, key=lambda w: w.x0, reverse=not up):
@@ -66,9 +68,29 @@ def _sideways_block(words: list[Word], page: int) -> Block:
             columns[-1].append(word)
         else:
             columns.append([word])
-    text = " ".join(
-        w.text for column in columns for w in sorted(column, key=lambda w: w.bottom, reverse=up)
-    )
+    lines = [sorted(column, key=lambda w: w.bottom, reverse=up) for column in columns]
+    parts: list[tuple[str | None, list[Word]]] = []
+    for line in lines:
+        glyph = _bullet(line[0].text)
+        if glyph is not None or not parts:
+            parts.append((glyph, []))
+        parts[-1][1].extend(line)
+    if sum(glyph is not None for glyph, _ in parts) < 2:
+        parts = [(None, [w for line in lines for w in line])]
+    return [_sideways_part(glyph, part, page) for glyph, part in parts]
+
+
+def _bullet(text: str) -> str | None:
+    """The bullet glyph a sideways line opens on (printed glued to its first word or apart)."""
+    glyph = PRIVATE_USE_BULLETS.get(text[:1], text[:1])
+    return glyph if glyph in BULLET_GLYPHS else None
+
+
+def _sideways_part(glyph: str | None, words: list[Word], page: int) -> Block:
+    """One paragraph (``glyph`` None) or list item of a sideways cell."""
+    text = " ".join(w.text for w in words)
+    if glyph is not None:
+        text = text[1:].strip()
     box = BBox(
         min(w.x0 for w in words),
         min(w.top for w in words),
@@ -76,4 +98,5 @@ def _sideways_block(words: list[Word], page: int) -> Block:
         max(w.bottom for w in words),
     )
     line = min(w.line for w in words)
-    return Block(Kind.PARAGRAPH, text, page, line, bbox=box, features={"sideways"})
+    kind = Kind.PARAGRAPH if glyph is None else Kind.LIST_ITEM
+    return Block(kind, text, page, line, label=glyph, bbox=box, features={"sideways"})

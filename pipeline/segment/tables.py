@@ -43,6 +43,7 @@ from .draft import (
     norm_text,
     positions,
 )
+from .headunits import is_head_view, read_heads
 from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
@@ -82,6 +83,9 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     """Add what a role table says to the draft."""
     if is_link_table(view):
         read_link_table(ctx, view)
+        return
+    if is_head_view(view):
+        read_heads(ctx, view, state)
         return
     _bloc_column(ctx, view)
     seen: set[int] = set()

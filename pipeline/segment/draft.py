@@ -3,6 +3,8 @@ référentiel the stages fill in (normalised into the output models at the end).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,6 +116,8 @@ class DCompetence:
     #: the bloc whose own fiche lists it (a compétence transversale named in an
     #: activité type's fiche, before the fiches of its compétences)
     fiche: DBloc | None = None
+    #: the wordings the passages citing it print, and how often (a unit cited in every fiche)
+    wordings: Counter[str] = field(default_factory=Counter)
 
     def canonical(self) -> DCompetence:
         node = self

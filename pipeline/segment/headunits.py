@@ -27,8 +27,8 @@ from ..nlp import is_action
 from ..rules import RuleSet
 from ..textclean import ends_sentence, label_text
 from .competence_cells import opened_by_heading
-from .content import add_competence
-from .draft import Context, DBloc, TableView, Unit, Where, cell_units, positions
+from .content import add_competence, competence_code
+from .draft import Context, DBloc, TableView, Unit, Where, cell_units, code_key, positions
 from .state import State
 
 ROLE = "head-unit"
@@ -154,6 +154,30 @@ def read_heads(ctx: Context, view: TableView, state: State) -> None:
         ctx.draft.blocs.append(bloc)
         source = ctx.new_source()
         for item in below:
-            add_competence(ctx, bloc, item, source, from_list=True, rule=_OPENED)
+            if not _cited_again(ctx, bloc, item):
+                comp = add_competence(ctx, bloc, item, source, from_list=True, rule=_OPENED)
+                if comp is not None:
+                    comp.wordings[comp.libelle] += 1
         state.close()
         state.bloc = bloc
+
+
+def _cited_again(ctx: Context, bloc: DBloc, item: Unit) -> bool:
+    """Whether ``item`` cites, by its code, a compétence a head of the same
+    code listed before (the same unit in another fiche): then its wording is
+    one more vote, the libellé the wording most citations print."""
+    hit = competence_code(ctx, item.text)
+    if hit is None or bloc.code is None:
+        return False
+    code, libelle = code_key(hit.group("code") or ""), label_text(hit.group("libelle") or "")
+    for other in ctx.draft.blocs:
+        if other is bloc or other.where.rule != _OPENED or other.code is None:
+            continue
+        if code_key(other.code) != code_key(bloc.code):
+            continue
+        for comp in other.competences:
+            if any(code_key(printed) == code for printed, _ in comp.codes) and libelle:
+                comp.wordings[libelle] += 1
+                comp.libelle = comp.wordings.most_common(1)[0][0]
+                return True
+    return False

@@ -3,9 +3,8 @@ référentiel the stages fill in (normalised into the output models at the end).
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 

@@ -138,12 +138,11 @@ def read_heads(ctx: Context, view: TableView, state: State) -> None:
     for column, cell in positions(head):
         if view.roles[column] != ROLE:
             continue
-        below = [u for row in items for at, c in positions(row) if at == column for u in cell_units(c)]
+        cells = [c for row in items for at, c in positions(row) if at == column]
+        below = [u for c in cells for u in cell_units(c)]
         unit = cell_units(cell)[0]
         if owner is not None:
-            comp = add_competence(
-                ctx, owner, unit, view.source, from_list=False, rule=_OPENED
-            )
+            comp = add_competence(ctx, owner, unit, view.source, from_list=False, rule=_OPENED)
             if comp is not None:
                 comp.details.extend(label_text(u.text) for u in below)
             continue

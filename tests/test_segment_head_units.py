@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.real_docs import REAL, extract_real, gold_of
-from referentiel.api import parse
+from referentiel.api import extract, parse
 from referentiel.docmodel import Block, Kind
 from referentiel.rules import default_rules
 from referentiel.segment.headunits import head_view
@@ -70,7 +70,10 @@ def test_coded_heads_of_every_fiche_are_the_blocs() -> None:
 
 def _table(tmp_path: Path, head: str, cells: str) -> Block:
     path = tmp_path / "t.md"
-    path.write_text(f"# T\n\n| {head} |\n|---|---|---|\n| coef. | coef. | coef. |\n| {cells} |\n")
+    path.write_text(
+        f"# T\n\n| {head} |\n|---|---|---|\n| coef. | coef. | coef. |\n| {cells} |\n",
+        encoding="utf-8",
+    )
     return next(b for b in parse(path).blocks if b.kind is Kind.TABLE)
 
 
@@ -92,3 +95,22 @@ CODED = " | ".join(
 def test_heads_need_a_series_over_items(tmp_path: Path, head: str, cells: str, read: bool) -> None:
     view = head_view(_table(tmp_path, head, cells), default_rules(), 1)
     assert (view is not None) is read
+
+
+def test_heads_under_a_bloc_heading_are_its_competences(tmp_path: Path) -> None:
+    # the document prints its bloc level: the heads are the level below it
+    path = tmp_path / "b.md"
+    path.write_text(
+        "# Bloc de compétences 1 : Gérer le réseau\n\n"
+        "| RT1 Administrer | RT2 Connecter | RT3 Programmer |\n|---|---|---|\n"
+        f"| {CODED} |\n",
+        encoding="utf-8",
+    )
+    ref = extract(path)
+    assert [b.code for b in ref.blocs] == ["Bloc de compétences 1"]
+    heads = ref.blocs[0].competences
+    assert [(c.code, c.libelle) for c in heads] == [
+        ("RT1", "Administrer"),
+        ("RT2", "Connecter"),
+        ("RT3", "Programmer"),
+    ]

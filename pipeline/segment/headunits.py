@@ -22,6 +22,8 @@ table is no element (its text is reported unplaced). A table printed again
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..docmodel import Block, Cell, Row
 from ..nlp import is_action
 from ..rules import RuleSet
@@ -141,14 +143,12 @@ def read_heads(ctx: Context, view: TableView, state: State) -> None:
         cells = [c for row in items for at, c in positions(row) if at == column]
         below = [u for c in cells for u in cell_units(c)]
         unit = cell_units(cell)[0]
-        if owner is not None:
-            comp = add_competence(ctx, owner, unit, view.source, from_list=False, rule=_OPENED)
-            if comp is not None:
-                comp.details.extend(label_text(u.text) for u in below)
-            continue
         hit = ctx.rules.first(_RULE, unit.text)
         code = hit.group("code") if hit else None
         libelle = label_text((hit.group("libelle") if hit else unit.text) or "")
+        if owner is not None:
+            _head_competence(ctx, owner, replace(unit, text=libelle), code, below, view.source)
+            continue
         bloc = DBloc(code, libelle, Where(unit.page, unit.line, _OPENED))
         ctx.draft.blocs.append(bloc)
         source = ctx.new_source()
@@ -159,6 +159,19 @@ def read_heads(ctx: Context, view: TableView, state: State) -> None:
                     comp.wordings[comp.libelle] += 1
         state.close()
         state.bloc = bloc
+
+
+def _head_competence(
+    ctx: Context, bloc: DBloc, unit: Unit, code: str | None, below: list[Unit], source: int
+) -> None:
+    """A head under a bloc a heading opened: a compétence of it (its code
+    kept), the items under the head its details."""
+    comp = add_competence(ctx, bloc, unit, source, from_list=False, rule=_OPENED)
+    if comp is None:
+        return
+    if code and not comp.codes:
+        comp.codes.append((code, source))
+    comp.details.extend(label_text(u.text) for u in below)
 
 
 def _cited_again(ctx: Context, bloc: DBloc, item: Unit) -> bool:

@@ -17,7 +17,9 @@ heads are blocs (contract, "No bloc level"; B.U.T.: each compétence is a
 bloc), the items their compétences; under a bloc a heading opened, the heads
 are its compétences and the items their details. Every other cell of the
 table is no element (its text is reported unplaced). A table printed again
-(one fiche per ressource) names the same units: the ``merge`` stage keeps each once.
+(one fiche per ressource) names the same units: the ``merge`` stage keeps each
+once, and an item cited again by its code under the same head is the same
+compétence, titled by the wording most citations print (summaries are references).
 """
 
 from __future__ import annotations

@@ -42,7 +42,9 @@ def build(document: Document, draft: Draft) -> Referentiel:
     blocs = []
     for b_index, bloc in enumerate(draft.blocs, start=1):
         bloc_id = f"BC{b_index:02d}"
-        competences = [_competence(comp, ids[id(comp)], places) for comp in bloc.competences]
+        competences = [
+            _competence(comp, ids[id(comp)], places, bloc.conditions) for comp in bloc.competences
+        ]
         criteres = []
         for k_index, crit in enumerate(bloc.criteres, start=1):
             indicateurs = _texts(crit.indicateurs)
@@ -115,10 +117,13 @@ def _activite(act: DActivite, places: Places) -> Activite:
     )
 
 
-def _competence(comp: DCompetence, comp_id: str, places: Places) -> Competence:
+def _competence(
+    comp: DCompetence, comp_id: str, places: Places, shared: list[str] | None = None
+) -> Competence:
+    """One compétence; ``shared`` are the conditions its bloc states for all of them."""
     lists = {
         "connaissances": _texts(comp.connaissances),
-        "conditions_realisation": _texts(comp.conditions),
+        "conditions_realisation": _texts([*(shared or []), *comp.conditions]),
         "resultats_attendus": _texts(comp.resultats),
     }
     return Competence(

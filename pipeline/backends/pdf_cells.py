@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from ..docmodel import BBox, Block, Cell, Kind, Row
 from ..textclean import BULLET_GLYPHS, PRIVATE_USE_BULLETS
 from .layout.grid import GridCell
+from .pdf_layout import MIN_RUN, bands, gaps, runs
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_tables import Grid
-from .pdf_words import Word, group_lines
+from .pdf_words import Line, Word, group_lines
 
 
 @dataclass
@@ -48,12 +49,34 @@ def _cell(grid_cell: GridCell[Word], page: int, style: Style) -> Cell:
     if sideways and len(sideways) * 2 > len(grid_cell.words):
         return Cell(_sideways_block(sideways, page), grid_cell.col_span, grid_cell.row_span)
     lines = group_lines(grid_cell.words)
-    if lines:
-        padding = min(max(min(line.x0 for line in lines) - x0, 1.0), 8.0)
-        blocks = blocks_from_lines(lines, x0 + padding, x1 - padding, page, style, in_cell=True)
-    else:
-        blocks = []
+    blocks = []
+    for part, left, right in _text_columns(lines, x0, x1, style.line_gap):
+        padding = min(max(min(line.x0 for line in part) - left, 1.0), 8.0)
+        blocks += blocks_from_lines(part, left + padding, right - padding, page, style, True)
     return Cell(blocks=blocks, col_span=grid_cell.col_span, row_span=grid_cell.row_span)
+
+
+def _text_columns(
+    lines: list[Line], x0: float, x1: float, gap: float
+) -> list[tuple[list[Line], float, float]]:
+    """A cell's lines in reading order, with the edges they stand between: a
+    run of lines sharing one gutter and no blank band between them is two text
+    columns set in the cell (read the left one, then the right one)."""
+    parts: list[tuple[list[Line], float, float]] = []
+    for run, gutters in runs(lines):
+        columned = len(gutters) == 1 and sum(1 for line in run if gaps(line)) >= MIN_RUN
+        if not columned or len(bands(run, gap)) > 1:
+            if parts and parts[-1][1:] == (x0, x1):
+                parts[-1][0].extend(run)
+            else:
+                parts.append((list(run), x0, x1))
+            continue
+        middle = sum(gutters[0]) / 2
+        words = [w for line in run for w in line.words]
+        left = [w for w in words if (w.x0 + w.x1) / 2 < middle]
+        right = [w for w in words if (w.x0 + w.x1) / 2 >= middle]
+        parts += [(group_lines(left), x0, middle), (group_lines(right), middle, x1)]
+    return [part for part in parts if part[0]]
 
 
 def _sideways_block(words: list[Word], page: int) -> list[Block]:

@@ -23,7 +23,7 @@ from .pdf_words import Line, Word, group_lines
 
 _MIN_GUTTER = 12.0  # points: narrower gaps are word spaces, justified or not
 _MIN_WIDTH = 4.0  # points: a gutter narrowed below this is no gutter
-_MIN_RUN = 3  # lines showing the gutter before a region counts as columns
+MIN_RUN = 3  # lines showing the gutter before a region counts as columns
 _BASELINE = 1.0  # points: words whose bottoms differ more sit on different baselines
 
 
@@ -122,8 +122,8 @@ def _segment_items(lines: list[Line], gap: float) -> list[Item]:
     """Regions of lines lying between two tables."""
     items: list[Item] = []
     single: list[Line] = []
-    for run, gutters in _runs(lines):
-        if len(gutters) and sum(1 for line in run if _gaps(line)) >= _MIN_RUN:
+    for run, gutters in runs(lines):
+        if len(gutters) and sum(1 for line in run if gaps(line)) >= MIN_RUN:
             if single:
                 items.append(TextRegion(single, -1.0, -1.0))
                 single = []
@@ -149,7 +149,7 @@ def _split_offset(line: Line) -> list[Line]:
     return [Line(words) for words in parts]
 
 
-def _gaps(line: Line) -> list[tuple[float, float]]:
+def gaps(line: Line) -> list[tuple[float, float]]:
     words = line.words
     return [
         (a.x1, b.x0)
@@ -158,9 +158,9 @@ def _gaps(line: Line) -> list[tuple[float, float]]:
     ]
 
 
-def _runs(lines: list[Line]) -> list[tuple[list[Line], list[tuple[float, float]]]]:
+def runs(lines: list[Line]) -> list[tuple[list[Line], list[tuple[float, float]]]]:
     """Consecutive lines grouped by the gutters they share (none: a plain run)."""
-    runs: list[tuple[list[Line], list[tuple[float, float]]]] = []
+    out: list[tuple[list[Line], list[tuple[float, float]]]] = []
     run: list[Line] = []
     gutters: list[tuple[float, float]] = []
     for line in lines:
@@ -171,19 +171,19 @@ def _runs(lines: list[Line]) -> list[tuple[list[Line], list[tuple[float, float]]
                 gutters = kept
                 continue
         if run:
-            runs.append((run, gutters))
-        run, gutters = [line], _gaps(line)
+            out.append((run, gutters))
+        run, gutters = [line], gaps(line)
     if run:
-        runs.append((run, gutters))
-    return runs
+        out.append((run, gutters))
+    return out
 
 
 def _fit(line: Line, gutters: list[tuple[float, float]]) -> list[tuple[float, float]] | None:
     """The gutters narrowed by ``line``, or None when a word of it crosses one."""
-    gaps = _gaps(line)
+    found = gaps(line)
     kept = []
     for a, b in gutters:
-        overlap = [(max(a, c), min(b, d)) for c, d in gaps if min(b, d) - max(a, c) >= _MIN_WIDTH]
+        overlap = [(max(a, c), min(b, d)) for c, d in found if min(b, d) - max(a, c) >= _MIN_WIDTH]
         if overlap:
             kept.append(overlap[0])
         elif any(w.x0 < b - 1.0 and w.x1 > a + 1.0 for w in line.words):
@@ -197,12 +197,12 @@ def _columns(lines: list[Line], gutters: list[tuple[float, float]], gap: float) 
     left = min(line.x0 for line in lines)
     right = max(line.x1 for line in lines)
     xs = [left - 1.0] + [(a + b) / 2 for a, b in gutters] + [right + 1.0]
-    bands = _bands(lines, gap)
+    rows = bands(lines, gap)
     words = [w for line in lines for w in line.words]
-    if len(gutters) >= 2 or len(bands) >= 3:
-        if len(bands) == 1:  # no blank band: one row per line
-            bands = [(line.top - 1.0, line.bottom + 1.0) for line in lines]
-        return [grid_from_columns(xs, bands, words)]
+    if len(gutters) >= 2 or len(rows) >= 3:
+        if len(rows) == 1:  # no blank band: one row per line
+            rows = [(line.top - 1.0, line.bottom + 1.0) for line in lines]
+        return [grid_from_columns(xs, rows, words)]
     regions: list[Item] = []
     for x0, x1 in zip(xs, xs[1:], strict=False):
         inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 < x1]
@@ -213,14 +213,14 @@ def _columns(lines: list[Line], gutters: list[tuple[float, float]], gap: float) 
     return regions
 
 
-def _bands(lines: list[Line], gap: float) -> list[tuple[float, float]]:
+def bands(lines: list[Line], gap: float) -> list[tuple[float, float]]:
     """Row bands: groups of lines separated by blank bands across every column."""
-    bands: list[tuple[float, float]] = []
+    out: list[tuple[float, float]] = []
     start = prev = lines[0]
     for line in lines[1:]:
         if line.top - prev.bottom > gap + max(2.0, 0.3 * prev.size):
-            bands.append((start.top - 1.0, (prev.bottom + line.top) / 2))
+            out.append((start.top - 1.0, (prev.bottom + line.top) / 2))
             start = line
         prev = line
-    bands.append((start.top - 1.0, prev.bottom + 1.0))
-    return bands
+    out.append((start.top - 1.0, prev.bottom + 1.0))
+    return out

@@ -144,6 +144,8 @@ class DBloc:
     libelle: str
     where: Where
     connaissances: list[str] = field(default_factory=list)
+    #: the conditions stated for the bloc as a whole: each of its compétences' own
+    conditions: list[str] = field(default_factory=list)
     competences: list[DCompetence] = field(default_factory=list)
     modalites: list[str] = field(default_factory=list)
     modalites_details: list[str] = field(default_factory=list)

@@ -187,6 +187,7 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
                 known.libelle, known.where = comp.libelle, comp.where
     _add_competences(target.competences, other.competences, _same_competence)
     _union(target.connaissances, other.connaissances)
+    _union(target.conditions, other.conditions)
     for text, detail in zip(other.modalites, other.modalites_details, strict=True):
         if not any(norm_text(text) == norm_text(m) for m in target.modalites):
             target.modalites.append(text)

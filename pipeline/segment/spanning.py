@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..docmodel import Cell, Row
 from ..textclean import label_text
 from .checks import SCORE
-from .content import extend, is_implicit
+from .content import add_critere, extend, is_implicit
 from .draft import (
     GROUP_ROW,
     Context,
@@ -41,6 +41,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     codes = link_codes(ctx, units[0].text)
     if codes is not None:
         state.link_codes = codes
+        return True
+    if _zone_row(ctx, state, units):
         return True
     if open_bloc(ctx, state, units, "table.row") is not None:
         return True
@@ -111,6 +113,28 @@ def _legend(ctx: Context, view: TableView, state: State, units: list[Unit]) -> b
     if not all(ctx.rules.first("connaissances-code", u.text) for u in units):
         return False
     extend(state.bloc.connaissances, units)
+    return True
+
+
+_BLOC_ZONES = ("criteres", "conditions", "connaissances")
+
+
+def _zone_row(ctx: Context, state: State, units: list[Unit]) -> bool:
+    """A row of one cell led by a zone's label and holding its items
+    ("Critères d'évaluation" / "L'analyse … est pertinente."): they belong to
+    the open bloc as a whole (its critères, its savoirs, the conditions of
+    each of its compétences), no compétence of the table's own."""
+    bloc = state.bloc
+    hit = ctx.rules.first("zone", units[0].text)
+    if bloc is None or hit is None or hit.rule.value not in _BLOC_ZONES or len(units) < 2:
+        return False
+    for unit in units[1:]:
+        if hit.rule.value == "criteres":
+            add_critere(bloc, unit, label_text(unit.text), [], "table.zone-row")
+        elif hit.rule.value == "connaissances":
+            bloc.connaissances.append(unit.text)
+        else:
+            bloc.conditions.append(unit.text)
     return True
 
 

@@ -12,10 +12,14 @@ from .state import State
 from .table_rows import Row
 
 
-def list_for(role: str, row: Row, view: TableView, state: State) -> list[str] | None:
+def list_for(
+    role: str, row: Row, view: TableView, state: State, merged: bool = False
+) -> list[str] | None:
+    """The list a cell of ``role`` fills; savoirs merged over several rows
+    (``merged``) are those of the bloc the rows state, not of each compétence."""
     comp = row.competence
     if role == "connaissances":
-        if "bloc" in view.roles or comp is None:
+        if "bloc" in view.roles or comp is None or merged:
             return state.bloc.connaissances if state.bloc is not None else None
         return comp.connaissances
     if comp is None:
@@ -40,7 +44,7 @@ def read_lists(
     every compétence the row's compétence cell lists (one "Données" cell beside
     a cell of several compétences)."""
     shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
-    target = list_for(row.role, row, view, state)
+    target = list_for(row.role, row, view, state, cell.row_span > 1)
     targets = shared or ([target] if target is not None else [])
     if row.role in ("conditions", "resultats") and len(row.listed) > 1:
         targets = [c.conditions if row.role == "conditions" else c.resultats for c in row.listed]

@@ -409,8 +409,10 @@ def _competence(
         if several and not all(u.is_item for u in units):
             units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
         details: list[Unit] = []
-        if not several and (are_sub_actions(ctx, units) or _savoir_faire_below(ctx, units)):
-            # a coded statement over the sub-actions that detail it: the statement
+        if not several and (
+            are_sub_actions(ctx, units) or _savoir_faire_below(ctx, units) or _title_apart(units)
+        ):
+            # a coded (or typeset) statement over the sub-actions that detail it: the statement
             units, details = units[:1], units[1:]
         elif not several and (
             any(u.is_item or starts_lower(u.text) for u in units[1:])
@@ -458,6 +460,14 @@ def _savoir_faire_below(ctx: Context, units: list[Unit]) -> bool:
         and not units[1].is_item
         and not starts_lower(units[1].text)
     )
+
+
+def _title_apart(units: list[Unit]) -> bool:
+    """A cell whose first line alone is set in bold, over lines in the body
+    type (\"Cibler et prospecter la clientèle\" / \"Analyser un portefeuille
+    clients\"): typography makes that line the statement and the others its
+    savoir-faire."""
+    return len(units) > 1 and units[0].bold and not any(u.bold for u in units[1:])
 
 
 def _judged(view: TableView) -> bool:

@@ -68,6 +68,7 @@ def _placed_text(draft: Draft) -> str:
         parts += [act.libelle, *act.taches]
     for bloc in draft.blocs:
         parts += [bloc.code or "", bloc.libelle, *bloc.connaissances, *bloc.modalites]
+        parts += bloc.conditions
         parts += bloc.modalites_details
         for comp in bloc.competences:
             parts += [comp.libelle, *comp.connaissances, *comp.conditions, *comp.resultats]

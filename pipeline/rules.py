@@ -76,6 +76,7 @@ _PLAIN = (  # labels whose rules carry no value
     "description",
     "document-part",
     "epreuve-nature",
+    "family-label",
     "holder",
     "indicateur-inline",
     "link",
@@ -100,6 +101,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-code",
     "title-label",
     "title-noise",
+    "title-name",
     "title-prefix",
     "units-heading",
 )

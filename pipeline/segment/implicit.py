@@ -8,7 +8,11 @@ longest is another list: the aims of a training stage; a statement led by a
 short code, "F1 Disposer de …", or the typed number of an ordered list item
 ("3. …") is read past its code, which the compétence keeps), with a
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
-refused. A layout table whose sideways band labels state actions (a
+refused. That bloc is the unit the document's title quotes, if it does
+("… RELATIF À L'UNITÉ "PREMIERS SECOURS""): a document about one unit. Label
+lines ending with a colon ("Fondamentaux :"), each over a series of
+statements coded from a letter of its own ("F1 …", "F2 …"; "R1 …" under the
+next), are families of compétences: each is a bloc, its series its compétences. A layout table whose sideways band labels state actions (a
 curriculum map) has them as its blocs instead. A document without such
 statements (an invoice, a novel, a blank page) stays empty, and is refused.
 """
@@ -26,6 +30,10 @@ _SHORT = 250  # a longer paragraph is prose, not a listed ability
 RULE = "implicit.bloc"
 BAND_RULE = "implicit.band"
 _MIN_BANDS = 2  # band labels stating actions that make a bloc level
+FAMILY_RULE = "implicit.family"
+_MIN_FAMILIES = 2  # labelled code-letter families that make a bloc level
+_MIN_SERIES = 2  # coded statements that make a family's series
+_LETTERS = re.compile(r"[^\W\d_]+")
 _LABELLED = re.compile(r"^[^:]{0,40}:")  # "Fiche métier : …", "Objectifs :" — labels, not abilities
 
 
@@ -33,7 +41,7 @@ def implicit(ctx: Context) -> None:
     """Gather a bloc-less document's action statements into one implicit bloc."""
     if ctx.draft.blocs or ctx.draft.transversales or not ctx.options.use_nlp:
         return
-    if _banded(ctx):
+    if _banded(ctx) or _families(ctx):
         return
     candidates = [
         unit
@@ -47,17 +55,11 @@ def implicit(ctx: Context) -> None:
     if len(abilities) < _MIN_ABILITIES:
         return
     first = abilities[0]
-    bloc = DBloc(None, ctx.draft.intitule or "", Where(first.page, first.line, RULE))
+    name = _title_name(ctx, first) or ctx.draft.intitule or ""
+    bloc = DBloc(None, name, Where(first.page, first.line, RULE))
     source = ctx.new_source()
     for unit in abilities:
-        code, text = _statement(ctx, unit)
-        comp = add_competence(
-            ctx, bloc, unit, source, from_list=unit.is_item, rule=RULE, text=text, letter=True
-        )
-        if comp is not None and code is not None:
-            comp.codes.append((code, source))
-        if comp is not None and comp.codes:  # the codes stage has run: chosen here
-            comp.code = comp.code or " ".join(comp.codes[-1][0].split())
+        _add(ctx, bloc, unit, source, RULE)
     ctx.draft.blocs.append(bloc)
     ctx.warn(
         "LOW_CONFIDENCE_STRUCTURE",
@@ -65,6 +67,76 @@ def implicit(ctx: Context) -> None:
         first.page,
         first.line,
     )
+
+
+def _add(ctx: Context, bloc: DBloc, unit: Unit, source: int, rule: str) -> None:
+    """The compétence a unit states, added to ``bloc`` with the code it is led by."""
+    code, text = _statement(ctx, unit)
+    comp = add_competence(
+        ctx, bloc, unit, source, from_list=unit.is_item, rule=rule, text=text, letter=True
+    )
+    if comp is not None and code is not None:
+        comp.codes.append((code, source))
+    if comp is not None and comp.codes:  # the codes stage has run: chosen here
+        comp.code = comp.code or " ".join(comp.codes[-1][0].split())
+
+
+def _title_name(ctx: Context, first: Unit) -> str | None:
+    """The unit's name a title printed before the abilities quotes, if any."""
+    for unit in ctx.units:
+        if unit is first:
+            break
+        if unit.table is None and unit.heading_like:
+            hit = ctx.rules.first("title-name", unit.text)
+            if hit is not None:
+                return hit.group("name")
+    return None
+
+
+def _letter(ctx: Context, unit: Unit) -> str | None:
+    """The letter(s) of the code a statement is led by ("F" of "F1 Disposer de …")."""
+    if unit.table is not None:
+        return None
+    code = _statement(ctx, unit)[0]
+    hit = _LETTERS.match(code or "")
+    return hit.group().upper() if hit else None
+
+
+def _families(ctx: Context) -> bool:
+    """Label lines ending with a colon, each over a series of statements coded
+    from a letter of its own ("Fondamentaux :" over "F1 …", "F2 …"): families
+    of compétences, each a bloc (contract, "Families and levels": the level
+    printed above the compétences). Whether any such blocs were made."""
+    families: list[tuple[Unit, list[Unit]]] = []
+    current: list[Unit] | None = None
+    for unit in ctx.units:
+        letter = _letter(ctx, unit)
+        if current is not None and letter and (not current or _letter(ctx, current[0]) == letter):
+            current.append(unit)
+            continue
+        current = None
+        if unit.table is None and not unit.is_item and ctx.rules.first("family-label", unit.text):
+            current = []
+            families.append((unit, current))
+    families = [(label, series) for label, series in families if len(series) >= _MIN_SERIES]
+    letters = {_letter(ctx, series[0]) for _label, series in families}
+    if len(families) < _MIN_FAMILIES or len(letters) < len(families):
+        return False
+    source = ctx.new_source()
+    for label, series in families:
+        hit = ctx.rules.first("family-label", label.text)
+        name = hit.group("libelle") if hit is not None else None
+        bloc = DBloc(None, name or label.text, Where(label.page, label.line, FAMILY_RULE))
+        for unit in series:
+            _add(ctx, bloc, unit, source, FAMILY_RULE)
+        ctx.draft.blocs.append(bloc)
+    ctx.warn(
+        "LOW_CONFIDENCE_STRUCTURE",
+        f"no bloc level found: {len(families)} labelled families of coded statements kept as blocs",
+        families[0][0].page,
+        families[0][0].line,
+    )
+    return True
 
 
 def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:

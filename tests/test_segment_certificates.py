@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fixtures.real_docs import extracted_json
 from referentiel.api import parse
 from referentiel.docmodel import Kind
@@ -45,3 +47,18 @@ def test_an_ordered_list_keeps_its_long_abilities_and_their_numbers() -> None:
     assert competences[3]["libelle"].startswith("d'organiser une action de formation")
     # the unit's two aims (dash items before « il doit être capable : ») are no abilities
     assert not any(c["libelle"].startswith("l'élaboration") for c in competences)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        (SSA, "SURVEILLANCE ET SAUVETAGE AQUATIQUE SUR LE LITTORAL"),
+        (CEAF, "CONCEPTION ET ENCADREMENT D'UNE ACTION DE FORMATION"),
+    ],
+)
+def test_the_unit_a_title_quotes_is_the_bloc_of_its_abilities(name: str, unit: str) -> None:
+    """No code, no bloc word: the only unit is named by the CAPITALS title,
+    between quotes; it is the bloc, not an unnamed fallback."""
+    (bloc,) = extracted_json(name)["blocs"]
+    assert bloc["libelle"] == unit and bloc["code"] is None
+    assert len(bloc["competences"]) in (5, 6)

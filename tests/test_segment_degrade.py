@@ -88,12 +88,26 @@ def test_segment_degrade_coded_statements_are_read_past_their_code() -> None:
     code and a space ("F1 Disposer de …", found by the unlabelled sweep): it was
     refused; its statements are abilities, each keeping its code."""
     ref = extract(REAL / "tspei-referentiel-competences.md")
-    (bloc,) = ref.blocs
-    coded = {c.code: c.libelle for c in bloc.competences}
+    coded = {c.code: c.libelle for b in ref.blocs for c in b.competences}
     assert coded["F1"] == "Disposer de capacités de réflexion, d'analyse et de synthèse."
     assert coded["R2"].startswith("Maîtriser les outils de gestion")
     assert all(not libelle.startswith(("F1", "R1", "M2")) for libelle in coded.values())
     assert "LOW_CONFIDENCE_STRUCTURE" in [w.code for w in ref.warnings]
+
+
+def test_segment_degrade_labelled_code_letter_families_are_blocs() -> None:
+    """Each label line ending with a colon over a series coded from a letter of
+    its own ("Fondamentaux :" over "F1 …", "F2 …") is a family: a bloc holding
+    its series, also a statement spaCy does not read as an action ("M1 Etre
+    capable de …"); the intro's summary list of the families makes none."""
+    ref = extract(REAL / "tspei-referentiel-competences.md")
+    assert [b.libelle for b in ref.blocs] == ["Fondamentaux", "Réalisations", "Management"]
+    assert [[c.code for c in b.competences] for b in ref.blocs] == [
+        ["F1", "F2"],
+        ["R1", "R2"],
+        ["M1", "M2"],
+    ]
+    assert all(not b.criteres for b in ref.blocs)  # the evaluation scale is no critère
 
 
 def test_segment_degrade_a_grid_of_levels_reads_its_named_rows_as_blocs() -> None:

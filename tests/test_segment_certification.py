@@ -16,6 +16,7 @@ from referentiel.options import Options
 from referentiel.segment import segment
 
 GENERALISE = Path(__file__).parent / "data" / "generalise"
+REAL = Path(__file__).parent / "data" / "real"
 _BODY = "Bloc de compétences 1 – Tenir le poste\n· Préparer son poste de travail\n"
 
 
@@ -150,6 +151,15 @@ def test_segment_certification_named_in_prose() -> None:
     assert cert.description == (
         "Le titulaire du CAP Réalisation en chaudronnerie possède des compétences de débit."
     )
+
+
+def test_segment_certification_named_in_prose_quoted_or_not() -> None:
+    """A published annex (CAP « Conducteur d'installation de production »): one
+    sentence names the CAP bare and in capitals, another quotes it in small
+    letters after the family misspelt in the plural, a third names the family
+    only ("Le titulaire du CAP doit …"): the name the two share, in any case."""
+    cert = extract(REAL / "cap-cip-competences-cp01.md").certification
+    assert (cert.type, cert.intitule) == ("CAP", "Conducteur d'Installation de Production")
 
 
 def test_segment_certification_named_once_in_prose() -> None:

@@ -136,11 +136,13 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             hit = next(ctx.rules.hits("title", unit.text[start.end() :]), None)
             kind = _family(hit) if hit else ""
             if hit is not None and kind in CERTIFICATION_TYPES:
-                words = _NAME_END.split(hit.group("intitule") or "", maxsplit=1)[0].split()
-                names.setdefault(kind, []).append(words)
+                name = (hit.group("intitule") or "").lstrip(_QUOTES)  # « … » quotes it
+                words = _NAME_END.split(name, maxsplit=1)[0].split()
+                if words and words[0][:1].isupper():  # "du CAP doit …" names no intitulé
+                    names.setdefault(kind, []).append(words)
     for kind, mentions in names.items():
         shared = _shared_start(mentions)
-        if len(mentions) >= 2 and shared and shared[0][:1].isupper():
+        if len(mentions) >= 2 and shared:
             draft.type = draft.type or kind
             draft.intitule = " ".join(shared)
             return
@@ -193,10 +195,10 @@ def _title_hits(ctx: Context, text: str) -> list[Hit]:
 
 
 def _shared_start(mentions: list[list[str]]) -> list[str]:
-    """The words every mention starts with."""
+    """The words every mention starts with (in any case), as the first prints them."""
     shared = []
     for column in zip(*mentions, strict=False):
-        if len(set(column)) > 1:
+        if len({word.casefold() for word in column}) > 1:
             break
         shared.append(column[0])
     return shared

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from fixtures.real_docs import extracted_json
 from referentiel.api import parse
 from referentiel.docmodel import Kind

@@ -12,7 +12,8 @@ refused. That bloc is the unit the document's title quotes, if it does
 ("… RELATIF À L'UNITÉ "PREMIERS SECOURS""): a document about one unit. Label
 lines ending with a colon ("Fondamentaux :"), each over a series of
 statements coded from a letter of its own ("F1 …", "F2 …"; "R1 …" under the
-next), are families of compétences: each is a bloc, its series its compétences. A layout table whose sideways band labels state actions (a
+next), are families of compétences: each is a bloc, its series its
+compétences. A layout table whose sideways band labels state actions (a
 curriculum map) has them as its blocs instead. A document without such
 statements (an invoice, a novel, a blank page) stays empty, and is refused.
 """

@@ -130,6 +130,17 @@ def test_a_summary_list_then_one_detailed_unit_makes_the_level() -> None:
     assert _blocs(name)[2][1] == "Préparer le travail au poste"
 
 
+def test_a_capitals_table_title_in_fewer_words_keeps_the_summary_statement() -> None:
+    # the CP01 table's spanning title row "CP01 : COMMUNIQUER ET RENDRE COMPTE AVEC
+    # L'OUTIL …" repeats, shortened, the unit the summary states in full
+    code, libelle = _blocs("cap-cip-competences-cp01.md")[0]
+    assert code == "CP01"
+    assert libelle == (
+        "Communiquer et rendre compte en situation professionnelle "
+        "en utilisant l'outil de communication adapté"
+    )
+
+
 def test_the_unnamed_column_between_donnees_and_indicateurs_lists_the_abilities() -> None:
     # header "Données | Savoir agir | Indicateurs de performance": "Savoir agir"
     # names no knowledge; the column between the conditions and the indicators

@@ -176,7 +176,8 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
     body = _holds_detail(other) and not _holds_detail(target)
     if not target.libelle or (_is_reference(target) and not _is_reference(other)) or body:
         # a summary or synthesis names the bloc; its own section titles it
-        target.libelle = other.libelle or target.libelle
+        if not _shortened(other.libelle, target.libelle):
+            target.libelle = other.libelle or target.libelle
         target.where = other.where
     if other.code and target.code and len(_spelled(other.code)) < len(_spelled(target.code)):
         target.code = other.code  # "DC 2", not "Domaine de compétences 2": the code
@@ -193,6 +194,14 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
             target.modalites.append(text)
             target.modalites_details.append(detail)
     target.criteres.extend(other.criteres)
+
+
+def _shortened(title: str, named: str) -> bool:
+    """A section title in capitals that repeats, in fewer words, the unit a
+    summary named in small letters ("CP01 : COMMUNIQUER ET RENDRE COMPTE …"
+    under "CP01 : Communiquer et rendre compte en situation …"): the
+    summary's statement is the unit's, printed in full."""
+    return title.isupper() and not named.isupper() and len(title.split()) < len(named.split())
 
 
 def _spelled(code: str) -> str:

@@ -61,3 +61,12 @@ def test_the_unit_a_title_quotes_is_the_bloc_of_its_abilities(name: str, unit: s
     (bloc,) = extracted_json(name)["blocs"]
     assert bloc["libelle"] == unit and bloc["code"] is None
     assert len(bloc["competences"]) in (5, 6)
+
+
+def test_the_prose_naming_the_quoted_unit_describes_it_not_the_certification() -> None:
+    """« L'unité d'enseignement "…" a pour objectif … »: the unit's aim, left
+    to the warnings; the certificate the annex belongs to is not named."""
+    doc = extracted_json(SSA)
+    assert doc["certification"]["description"] is None
+    unplaced = [w["provenance"]["line"] for w in doc["warnings"] if w["code"] == "UNPLACED_TEXT"]
+    assert 5 in unplaced  # the objective paragraph, line 5: reported, not lost

@@ -9,7 +9,8 @@ short code, "F1 Disposer de …", or the typed number of an ordered list item
 ("3. …") is read past its code, which the compétence keeps), with a
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
 refused. That bloc is the unit the document's title quotes, if it does
-("… RELATIF À L'UNITÉ "PREMIERS SECOURS""): a document about one unit. Label
+("… RELATIF À L'UNITÉ "PREMIERS SECOURS""): a document about one unit, whose
+prose naming it describes the unit, not the certification. Label
 lines ending with a colon ("Fondamentaux :"), each over a series of
 statements coded from a letter of its own ("F1 …", "F2 …"; "R1 …" under the
 next), are families of compétences: each is a bloc, its series its
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import is_action
+from ..textclean import fold
 from .content import add_competence
 from .draft import Context, DBloc, Unit, Where
 
@@ -56,8 +58,10 @@ def implicit(ctx: Context) -> None:
     if len(abilities) < _MIN_ABILITIES:
         return
     first = abilities[0]
-    name = _title_name(ctx, first) or ctx.draft.intitule or ""
-    bloc = DBloc(None, name, Where(first.page, first.line, RULE))
+    unit_name = _title_name(ctx, first)
+    if unit_name and fold(unit_name) in fold(ctx.draft.description or ""):
+        ctx.draft.description = None  # the prose describes the unit, not the certification
+    bloc = DBloc(None, unit_name or ctx.draft.intitule or "", Where(first.page, first.line, RULE))
     source = ctx.new_source()
     for unit in abilities:
         _add(ctx, bloc, unit, source, RULE)

@@ -99,6 +99,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-aside",
     "title-code",
     "title-label",
+    "title-link",
     "title-noise",
     "title-prefix",
     "units-heading",

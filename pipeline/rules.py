@@ -60,6 +60,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-competence",
     "code-letter",
     "code-numeric",
+    "code-bare",
     "code-only",
     "code-statement",
     "group-code",

@@ -3,6 +3,7 @@ warning for every text no element took (real spaCy model, real readers)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,28 @@ def test_segment_degrade_livret_forms_are_warned_not_extracted() -> None:
     libelles = {c.libelle for b in ref.blocs for c in b.competences}
     assert "Nom et prénom du tuteur :" not in libelles
     assert len(warned) > 50
+
+
+def test_segment_degrade_a_dropped_sentence_is_warned_though_its_words_are_kept() -> None:
+    """CAP RCI, activité 1: its "Résultats attendus" reach no element, yet
+    most of their words are in elements ("fonctions", "ouvrage", "sont
+    identifiées"), so counting words alone found some of them placed. A
+    sentence no element prints in order is warned at its line."""
+    ref = extract(REAL / "cap-rci-referentiel.md")
+    data = ref.model_dump(mode="json")
+    del data["warnings"]
+    kept = json.dumps(data, ensure_ascii=False)
+    warned = {w.provenance.line for w in ref.warnings if w.code == "UNPLACED_TEXT"}
+    lines = (REAL / "cap-rci-referentiel.md").read_text(encoding="utf-8").split("\n")
+    dropped = {
+        143: "Les fonctions de l'ouvrage sont identifiées",
+        147: "Les matériaux constituant l'ouvrage sont identifiés",
+        153: "La représentation des procédés d'assemblage est décodée",
+    }
+    for line, text in dropped.items():
+        assert lines[line - 1] == f"- {text}"
+        assert text not in kept
+        assert line in warned, text
 
 
 def test_segment_degrade_abilities_under_a_capable_de_lead_in_are_not_refused() -> None:

@@ -41,8 +41,6 @@ _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's li
 _STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
 _QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
-_WRAP = re.compile(r"^(?:et|de|des|du)\s|^d['’]", re.IGNORECASE)  # a line continuing a title
-_PREPOSITION = re.compile(r"^(?:de|des|du)\s+|^d['’]\s*", re.IGNORECASE)
 # where a family is named inside a sentence: after "du", "au", "de la", "de l'"
 _MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
@@ -81,7 +79,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 if intitule and _family(hit) not in CERTIFICATION_TYPES:
                     intitule = _acronym_named(_clean(unit.text)) or intitule
                 if intitule:
-                    intitule = _wrapped(preamble[index + 1 : index + 2], intitule)
+                    intitule = _wrapped(ctx, preamble[index + 1 : index + 2], intitule)
                 draft.intitule = intitule or _next_title(ctx, preamble, index)
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
@@ -269,12 +267,18 @@ def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
         if _title_like(ctx, unit):
             # "RÉFÉRENTIEL PROFESSIONNEL" + "DE CONSEILLER …": the preposition
             # links the family line to the name, it is not part of the name
-            return _uncoded(ctx, _clean(_PREPOSITION.sub("", _clean(unit.text), count=1)))
+            return _uncoded(ctx, _clean(_unlinked(ctx, _clean(unit.text))))
         return None
     return None
 
 
-def _wrapped(following: list[Unit], intitule: str) -> str:
+def _unlinked(ctx: Context, text: str) -> str:
+    """The text without the preposition opening it ("DE CONSEILLER …")."""
+    link = ctx.rules.first("title-link", text)
+    return text[link.match.end() :] if link is not None and link.group("preposition") else text
+
+
+def _wrapped(ctx: Context, following: list[Unit], intitule: str) -> str:
     """The intitulé with the next line when the title wraps onto it (a short
     line, no sentence, opening on a linking word)."""
     if not following:
@@ -282,7 +286,7 @@ def _wrapped(following: list[Unit], intitule: str) -> str:
     unit = following[0]
     if unit.table is not None or unit.is_item or len(unit.text) > 150 or ends_sentence(unit.text):
         return intitule
-    if not _WRAP.match(unit.text):
+    if ctx.rules.first("title-link", unit.text) is None:
         return intitule
     return f"{intitule} {_clean(unit.text)}"
 

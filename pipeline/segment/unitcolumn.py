@@ -221,18 +221,14 @@ def _code_run(rows: list[Row], column: int, rules: RuleSet) -> tuple[int, int] |
     return best
 
 
-_BARE = re.compile(r"^(?P<letters>[^\W\d_]{1,3})\s?(?P<number>\d{1,2})$")
-
-
 def _bare_unit(row: Row, column: int, rules: RuleSet) -> tuple[str, int] | None:
     """The letters and number of a bare code alone in the row's cell."""
     if column >= len(row.cells) or row.cells[column].col_span > 1:
         return None
-    text = row.cells[column].text.strip()
-    hit = _BARE.match(text)
-    if hit is None or rules.first("code-only", text) is None:
+    hit = rules.first("code-bare", row.cells[column].text.strip())
+    if hit is None:
         return None
-    return hit.group("letters"), int(hit.group("number"))
+    return hit.group("letters") or "", int(hit.group("number") or 0)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

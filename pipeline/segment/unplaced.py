@@ -9,6 +9,7 @@ its page and line — a reviewer sees at once what the extractor left out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..docmodel import Kind
 from .draft import Context, Draft, Unit, flat_units, norm_text
@@ -25,29 +26,62 @@ _STRUCTURAL = (
 )
 
 
-_KNOWN = 0.8  # share of a unit's words found in the elements from which it counts as placed
+_KNOWN = 0.8  # share of a unit's words found in the elements from which it may be placed
+_GRAM = 3  # words in a run an element must print in the same order
+_LOST = 4  # consecutive words no element prints that make a unit unplaced
+
+
+@dataclass(frozen=True)
+class _Elements:
+    """The extracted text, and the runs of ``_GRAM`` words its strings print."""
+
+    text: str
+    words: frozenset[str]
+    grams: frozenset[tuple[str, ...]]
 
 
 def unplaced(ctx: Context) -> None:
     """Warn about every unit whose text no element holds."""
-    placed = _placed_text(ctx.draft)
-    words = set(_WORD.findall(placed))
+    text = _placed_text(ctx.draft)
+    grams = frozenset(g for line in text.split("\n") for g in _grams(_WORD.findall(line)))
+    elements = _Elements(text, frozenset(_WORD.findall(text)), grams)
     for unit in flat_units(ctx, whole_cells=True):
         if not _WORD.search(unit.text) or _structural(ctx, unit):
             continue
-        if not _placed(_fold(unit.text), placed, words):
+        if _lost(_fold(unit.text), elements):
             ctx.warn(
                 "UNPLACED_TEXT", f"text not attributed: {unit.text[:80]!r}", unit.page, unit.line
             )
 
 
-def _placed(text: str, placed: str, words: set[str]) -> bool:
-    """Whether an element holds the text: as it is, or most of its words (an
-    element may print it without its code, joined to the next line or split)."""
-    if text in placed:
+def _lost(text: str, elements: _Elements) -> bool:
+    """Whether the text did not reach an element. An element may print a unit
+    without its code, joined to the next line or split into items, so a unit
+    is placed when an element holds it whole, or when most of its words are
+    in elements and every run of ``_LOST`` of them is printed, ``_GRAM``
+    words in order, by an element: a sentence dropped from a unit whose
+    other sentences were kept is still reported."""
+    if text in elements.text:
+        return False
+    words = _WORD.findall(text)
+    if len(elements.words.intersection(words)) < _KNOWN * len(set(words)):
         return True
-    own = set(_WORD.findall(text))
-    return bool(own) and len(own & words) >= _KNOWN * len(own)
+    if len(words) < _GRAM:
+        return False
+    covered = [False] * len(words)
+    for start, gram in enumerate(_grams(words)):
+        if gram in elements.grams:
+            covered[start : start + _GRAM] = [True] * _GRAM
+    run = 0
+    for done in covered:
+        run = 0 if done else run + 1
+        if run >= min(_LOST, len(words)):
+            return True
+    return False
+
+
+def _grams(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(words[i : i + _GRAM]) for i in range(len(words) - _GRAM + 1)]
 
 
 def _structural(ctx: Context, unit: Unit) -> bool:

@@ -61,6 +61,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-letter",
     "code-numeric",
     "code-only",
+    "code-field",
     "code-statement",
     "group-code",
     "head-unit",

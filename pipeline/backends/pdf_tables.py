@@ -164,7 +164,9 @@ def _split_at_gutter(grid: Grid) -> None:
         top, bottom = cell.bbox[1], cell.bbox[3]
         for col, (left, right) in enumerate(((x0, middle), (middle, x1))):
             words = [w for w in cell.words if (w.x1 < middle) == (col == 0)]
-            cells.append(replace(cell, col=col, col_span=1, bbox=(left, top, right, bottom), words=words))
+            cells.append(
+                replace(cell, col=col, col_span=1, bbox=(left, top, right, bottom), words=words)
+            )
     grid.xs = [x0, middle, x1]
     grid.cells = cells
 

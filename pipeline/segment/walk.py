@@ -143,13 +143,13 @@ def _code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, i
     hit = ctx.rules.first("code-field", unit.text)
     if hit is None:
         return None
-    if hit.group("code"):
-        return hit.group("code"), 0
+    code = hit.group("code")
+    if code:
+        return code, 0
     value = following[0].text.strip() if following else ""
     after = ctx.rules.first("code-field", f"Code : {value}")
-    if after is None or not after.group("code"):
-        return None
-    return after.group("code"), 1
+    code = after.group("code") if after is not None else None
+    return (code, 1) if code else None
 
 
 def _table_code_field(ctx: Context, view: TableView) -> str | None:

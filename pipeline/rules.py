@@ -62,6 +62,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-numeric",
     "code-bare",
     "code-only",
+    "code-field",
     "code-statement",
     "group-code",
     "head-unit",

@@ -3,13 +3,15 @@
 Only the *geometry* comes from pdfplumber (cells found from ruling lines and
 rectangle borders); the words already extracted for the page are dropped into
 those cells, so no text is extracted twice. A cell without an inner rule is a
-merged cell: it spans every grid row and column its box covers.
+merged cell: it spans every grid row and column its box covers. A table ruled
+between its rows only (no inner vertical rule) whose rows all leave the same
+vertical strip empty is two columns: the strip (a gutter) is their boundary.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -128,7 +130,45 @@ def split_words(grids: list[Grid], words: list[Word]) -> list[Word]:
             outside.append(word)
     for grid in grids:
         _take_back_overflow(grid)
+        _split_at_gutter(grid)
     return outside
+
+
+_MIN_GUTTER = 12.0  # points: narrower gaps are word spaces (as pdf_layout's)
+_EDGE = 0.1  # share of the table's width: a gap this near an edge is a margin
+
+
+def _split_at_gutter(grid: Grid) -> None:
+    """A one-column table of several rows whose words all leave one vertical
+    strip empty, with words on both sides of it in two rows or more, becomes
+    two columns split at the strip's middle (rows ruled, columns not)."""
+    if grid.n_cols != 1 or grid.n_rows < 2 or any(w.turned for c in grid.cells for w in c.words):
+        return
+    x0, _, x1, _ = grid.bbox
+    margin = _EDGE * (x1 - x0)
+    spans = sorted((w.x0, w.x1) for cell in grid.cells for w in cell.words)
+    gaps, reach = [], x0 + margin
+    for left, right in spans:
+        if left - reach >= _MIN_GUTTER and reach < x1 - margin:
+            gaps.append((reach, left))
+        reach = max(reach, right)
+    inner = [(a, b) for a, b in gaps if b <= x1 - margin]
+    if len(inner) != 1:
+        return
+    middle = sum(inner[0]) / 2
+    split = [c for c in grid.cells if {w.x1 < middle for w in c.words} == {True, False}]
+    if len(split) < 2:
+        return
+    cells: list[GridCell[Word]] = []
+    for cell in grid.cells:
+        top, bottom = cell.bbox[1], cell.bbox[3]
+        for col, (left, right) in enumerate(((x0, middle), (middle, x1))):
+            words = [w for w in cell.words if (w.x1 < middle) == (col == 0)]
+            cells.append(
+                replace(cell, col=col, col_span=1, bbox=(left, top, right, bottom), words=words)
+            )
+    grid.xs = [x0, middle, x1]
+    grid.cells = cells
 
 
 _OVERFLOW_GAP = 0.5  # font sizes: a word this close along its line continues it

@@ -43,6 +43,8 @@ class State:
     # the list depth of the item that stated the current coded compétence
     competence_item_level: int | None = None
     link_codes: list[str] | None = None
+    #: a code printed as a labelled field ("Code : 0229") for the bloc opened next
+    pending_code: str | None = None
     bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
     # the numbering depth of the top "Compétence N" units (0: "Compétence 1",
     # 1: "Compétence 1.1" when no shallower unit is printed): deeper ones are compétences
@@ -164,7 +166,7 @@ def open_bloc(
     hit = state.bloc_hit(ctx, first.text)
     if hit is None and not any_text:
         return None
-    code = hit.group("code") if hit else None
+    code = hit.group("code") if hit else state.pending_code
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
     qualifier = None
     if is_aside(libelle):
@@ -183,6 +185,7 @@ def open_bloc(
     )
     ctx.draft.blocs.append(bloc)
     state.close()
+    state.pending_code = None
     state.bloc = bloc
     state.enter("competences")
     state.source = ctx.new_source()

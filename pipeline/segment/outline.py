@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from ..docmodel import Kind
 from ..nlp import is_action
 from ..rules import Rule
-from ..textclean import ends_sentence, fold
+from ..textclean import ends_sentence, fold, italic
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
 from .restarts import restarts
 from .spanning import group_rows
@@ -66,6 +66,7 @@ _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
 _LOOKED_AT = 4  # of which this many are read by the language model
 _CODE_LETTERS = 2  # a level word's last token this short is the code's own prefix
 _LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
+_PAIR = 2  # an unknown word's series this short is a level only set apart by typography
 _CONTENT = 3  # a unit owns content when this many blocks follow its mention
 _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
 _LONG_MENTION = 200  # a longer line is prose, not a mention of a unit
@@ -94,7 +95,7 @@ class Series:
     spellings: set[str] = field(default_factory=set)  # the words as printed, folded
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
-    strong: int = 0  # mentions set as headings by typography (heading block, bold, capitals)
+    strong: int = 0  # mentions set apart by typography (heading block, bold, capitals, italics)
     first: int = 0  # index of the first mention in the stream
     mentions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (index, number)
 
@@ -122,13 +123,15 @@ class Series:
 
 
 def numbered(text: str) -> Numbered | None:
-    """The level word, number and title a line starts with, if any."""
-    found = _NUMBERED.match(text.strip())
+    """The level word, number and title a line starts with, if any (a line
+    wholly in italics is read without its marks)."""
+    text = italic(text.strip()) or text.strip()
+    found = _NUMBERED.match(text)
     word = fold(found.group("word")) if found is not None else ""
     if found is None:
-        found = _BARE_NUMBERED.match(text.strip())
+        found = _BARE_NUMBERED.match(text)
     if found is None:
-        return _roman_numbered(text.strip())
+        return _roman_numbered(text)
     number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
     return Numbered(word, number, found.group("title").strip())
 
@@ -396,7 +399,7 @@ def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool], S
         bare = not hit.word and not hit.roman
         if _headed(unit, hit) or (bare and _leads_list(unit, following)):
             entry.headed += 1
-        if unit.heading_like:
+        if unit.heading_like or italic(unit.text) is not None:
             entry.strong += 1
     return found
 
@@ -441,10 +444,13 @@ def _role(ctx: Context, series: Series) -> str:
 def _is_level(series: Series, role: str) -> bool:
     """A known level word needs one heading-like mention (a single unit, one
     set as a heading by its typography); an unknown one a long series printed
-    as headings."""
+    as headings, or two units each mention of which its typography sets
+    apart (bold, capitals, italics: not a numbered sentence of the prose)."""
     if series.glued:  # a code its children's codes extend is a level, even as plain text
         return True
     if role == "unknown":
+        if len(series.numbers) == _PAIR and series.strong >= len(series.mentions):
+            return True  # two units, every mention set apart from the body by its typography
         return len(series.numbers) >= _LONG_UNKNOWN_SERIES and series.headed >= len(series.numbers)
     if len(series.numbers) == 1:
         return series.strong >= 1

@@ -379,7 +379,7 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         for at, following in enumerate(preamble[index + 1 :], start=index + 1):
             listing = _continues(following) and (listing or _leads_in(parts))
             if listing:
-                parts.append(following.text)
+                parts.append(_item_text(following))
                 continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
@@ -418,8 +418,16 @@ def _leads_in(parts: list[str]) -> bool:
 
 def _continues(item: Unit) -> bool:
     """A list item that goes on with the sentence before it: lower-case start
-    ("il peut : - poser … ; - réaliser …"), not an enumeration of names."""
-    return item.is_item and starts_lower(item.text)
+    ("il peut : - poser … ; - réaliser …") or a clause ending as one (" ;",
+    " :"), not an enumeration of names."""
+    return item.is_item and (starts_lower(item.text) or item.text.rstrip().endswith((";", ":")))
+
+
+def _item_text(item: Unit) -> str:
+    """A list item of the description, its number kept as printed ("1. De
+    piloter … ;"); a bullet is no text."""
+    label = (item.label or "").strip()
+    return f"{label} {item.text}" if label[:1].isalnum() else item.text
 
 
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:

@@ -10,7 +10,9 @@ short code, "F1 Disposer de …", or the typed number of an ordered list item
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
 refused. A layout table whose sideways band labels state actions (a
 curriculum map) has them as its blocs instead. A document without such
-statements (an invoice, a novel, a blank page) stays empty, and is refused.
+statements (an invoice, a novel, a blank page) stays empty, and is refused. A
+document whose outline numbers activités listing tâches (a référentiel
+professionnel) has its structure: its other action statements are prose.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ _LABELLED = re.compile(r"^[^:]{0,40}:")  # "Fiche métier : …", "Objectifs :" 
 
 
 def implicit(ctx: Context) -> None:
-    """Gather a bloc-less document's action statements into one implicit bloc."""
+    """Gather a bloc-less document's action statements into one implicit bloc
+    (not in a référentiel d'activités: its outline's units are activités)."""
     if ctx.draft.blocs or ctx.draft.transversales or not ctx.options.use_nlp:
+        return
+    if ctx.outline.activites:
         return
     if _banded(ctx):
         return

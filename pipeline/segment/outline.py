@@ -433,7 +433,7 @@ def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool, bo
     word and its abbreviation ("Domaine de compétences 1", "DC 1") are one series;
     a glued prefix's codes by their glued depth, whatever word precedes them."""
     glued = _glued_prefixes(ctx, mentions)
-    found: dict[tuple[str, int, bool], Series] = {}
+    found: dict[tuple[str, int, bool, bool], Series] = {}
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
         if hit is None or len(unit.text) > _LONG_MENTION:

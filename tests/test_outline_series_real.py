@@ -59,5 +59,7 @@ def test_emphasis_wrapped_over_two_paragraphs_is_one_paragraph() -> None:
     heading, title = blocks[49], blocks[53]
     assert heading.bold
     assert heading.text == "Capacités attestées et descriptif des composantes de la certification"
-    assert title.text == "_1. Piloter une installation complexe de production de l'industrie chimique_"
+    assert title.text == (
+        "_1. Piloter une installation complexe de production de l'industrie chimique_"
+    )
     assert 51 not in blocks and 55 not in blocks  # the second lines are no paragraphs of their own

@@ -21,6 +21,14 @@ parent code plus one digit). When the codes of one prefix ("C", printed alone
 or after a level word: "Capacité C5") extend codes of the same prefix printed
 in the document, they are read as two levels: "C1" (1) and "C11" (1, 1).
 
+A numbering with no level word ("1.", "II. -", "B. -") is a series too. One
+whose single unit holds every unit of another series of the same depth ("A."
+to "D." under "3. …") numbers the document's sections, not its units. Two
+units make a level when the typography sets each mention apart (bold,
+capitals, italics: "_1. Piloter …_"); an unknown word's series needs three
+otherwise. Units whose items say what the holder does ("il agit …") are
+activités listing tâches, not blocs (``Outline.activites``).
+
 The chosen levels become rules of this document (``ctx.outline``): the bloc
 level (``outline.bloc``) and, under it, a compétence level
 (``outline.competence``) — e.g. a REAC's fiches compétence under its fiche

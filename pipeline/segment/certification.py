@@ -46,6 +46,7 @@ _PREPOSITION = re.compile(r"^(?:de|des|du)\s+|^d['’]\s*", re.IGNORECASE)
 # where a family is named inside a sentence: after "du", "au", "de la", "de l'"
 _MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
+_COMPLEMENT = re.compile(r"^d(?:e\s|['’])", re.IGNORECASE)  # "De piloter …", "d'assurer …"
 _NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
@@ -418,9 +419,10 @@ def _leads_in(parts: list[str]) -> bool:
 
 def _continues(item: Unit) -> bool:
     """A list item that goes on with the sentence before it: lower-case start
-    ("il peut : - poser … ; - réaliser …") or a clause ending as one (" ;",
-    " :"), not an enumeration of names."""
-    return item.is_item and (starts_lower(item.text) or item.text.rstrip().endswith((";", ":")))
+    ("il peut : - poser … ; - réaliser …") or the preposition of the lead-in's
+    complement ("lui permet : 1. De piloter … ;"), not an enumeration of
+    names ("L'analyse et la construction … ;")."""
+    return item.is_item and (starts_lower(item.text) or _COMPLEMENT.match(item.text) is not None)
 
 
 def _item_text(item: Unit) -> str:

@@ -72,6 +72,7 @@ def extract(path: str | Path, options: Options | None = None) -> Referentiel:
     from .segment import segment
 
     referentiel = segment(document, options)
-    if not referentiel.blocs and not referentiel.competences_transversales:
+    if not (referentiel.blocs or referentiel.competences_transversales or referentiel.activites):
+        # a référentiel professionnel lists activités only (its compétences are another annex)
         raise NotAReferentiel(path, "not a référentiel: no bloc and no compétence found")
     return referentiel

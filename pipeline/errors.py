@@ -64,7 +64,7 @@ class LimitExceeded(ReferentielError):
 
 
 class NotAReferentiel(ReferentielError):
-    """A readable document in which no bloc and no compétence was found."""
+    """A readable document in which no bloc, no compétence and no activité was found."""
 
     status = "not_referentiel"
     exit_code = 16

@@ -152,6 +152,23 @@ def is_result(text: str) -> bool:
     )
 
 
+def is_task(text: str) -> bool:
+    """Whether ``text`` says what the holder does, in the third person: a
+    personal pronoun, then a conjugated verb ("il agit …", "elle accueille …"),
+    as a référentiel d'activités lists tâches (a compétence opens on an
+    infinitive, "il est capable de …" on a state, a critère on the thing
+    judged)."""
+    first_word = _FIRST_WORD.match(text.strip())
+    if first_word is None or first_word.group().casefold() not in _PRONOUNS:
+        return False
+    doc = _doc(text.strip()[:300])
+    verb = next((t for t in doc[1:4] if "Fin" in t.morph.get("VerbForm", [])), None)
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_ not in _STATES
+
+
+_STATES = {"être", "avoir", "devoir", "pouvoir"}  # a state or a mode, no task
+
+
 def classify(text: str) -> Statement:
     """Compétence, critère or indicateur, from the form of the statement."""
     if is_action(text):

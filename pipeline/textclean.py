@@ -45,6 +45,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
+#: a whole line in italics, its marks kept by the reader ("_1. Piloter …_", "*Note*")
+_ITALIC = re.compile(r"^(?P<mark>[_*])(?P<inner>[^\s_*](?:[^_*]*[^\s_*])?)(?P=mark)$")
 
 
 class _Marks(dict[int, int | None]):
@@ -85,6 +87,13 @@ def clean(text: str | None) -> str:
     text = _EMPHASIS.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     return _GLYPH.sub("", text).strip()
+
+
+def italic(text: str) -> str | None:
+    """The text of a line set wholly in italics (the reader keeps an italic
+    run's marks: ``_1. Piloter …_``), None for any other line."""
+    found = _ITALIC.match(text)
+    return found.group("inner") if found is not None else None
 
 
 def label_text(text: str) -> str:

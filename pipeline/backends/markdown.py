@@ -14,6 +14,9 @@ number kept in the text, as the text reader reads it: it numbers a section,
 it is not a list. Indented code blocks are not read as code: text extractions indent ordinary
 lines. Italics (``*x*``, ``_x_``) keep their marks: the document model has no
 italic, and the marks still show the emphasis (a subtitle line is not a heading).
+An emphasis run opened at the start of a paragraph and closed at the end of the
+next one (``**Capacités attestées`` / ``des composantes**``: a line break of the
+source written as a paragraph break) is one paragraph, its two lines joined.
 Provenance: ``line`` = 1-based line where the block starts.
 """
 
@@ -30,6 +33,7 @@ from .markup import html_blocks
 
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_MARKS = ("**", "__", "*", "_")  # emphasis marks, longest first
 
 
 @cache
@@ -65,6 +69,10 @@ def markdown_blocks(text: str) -> list[Block]:
             covered = last
         else:
             group = tokens[index:end]
+            following = _construct_end(tokens, end) if end < len(tokens) else end
+            if _wrapped_emphasis(group, tokens[end:following]):
+                group = _joined(parser, group, tokens[end:following])
+                end = following
             _annotate(group)
             if _numbered_line(group):
                 group = _numbered_paragraph(group)
@@ -91,6 +99,40 @@ def _html_end(lines: list[str], start: int, end: int) -> int:
         balance += len(_TABLE_OPEN.findall(lines[end])) - len(_TABLE_CLOSE.findall(lines[end]))
         end += 1
     return end
+
+
+def _paragraph_text(group: list[Token]) -> str | None:
+    """The inline source of a construct that is one paragraph, else None."""
+    if [t.type for t in group] != ["paragraph_open", "inline", "paragraph_close"]:
+        return None
+    return group[1].content
+
+
+def _wrapped_emphasis(group: list[Token], following: list[Token]) -> bool:
+    """Whether an emphasis run opens a paragraph unclosed and closes the next
+    one, which opens none: one paragraph cut in two by a blank line."""
+    first, second = _paragraph_text(group), _paragraph_text(following)
+    if not first or not second:
+        return False
+    for mark in _MARKS:
+        if first.startswith(mark) and not first[len(mark) :].startswith((mark[0], " ")):
+            return (
+                first.count(mark) == 1
+                and second.endswith(mark)
+                and second.count(mark) == 1
+                and not second[: -len(mark)].endswith((mark[0], " "))
+            )
+    return False
+
+
+def _joined(parser: MarkdownIt, group: list[Token], following: list[Token]) -> list[Token]:
+    """Two paragraphs as one, their texts joined by a line break."""
+    inline = group[1]
+    inline.content = f"{inline.content}\n{following[1].content}"
+    inline.children = parser.parseInline(inline.content)[0].children
+    if group[0].map and following[0].map:
+        group[0].map = inline.map = [group[0].map[0], following[0].map[1]]
+    return group
 
 
 def _numbered_line(group: list[Token]) -> bool:

@@ -15,6 +15,7 @@ from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import label_text
 from .draft import Context, DActivite, Unit, Where
+from .state import outline_hit
 
 _LISTED_MAX = 160  # an activity named on a line of its own is one short line
 _LISTED_ITEM_MAX = 250  # … and a list item a sentence at most
@@ -22,8 +23,13 @@ _NUMBER_LABEL = re.compile(r"^(?:[A-Z]\s*\.?\s*)?\d+(?:\.\d+)*[.)]?$")
 
 
 def code_hit(ctx: Context, text: str) -> Hit | None:
-    """An activity code at the start of ``text`` (lettered first, then numeric)."""
-    return ctx.rules.first("code-activite", text) or ctx.rules.first("code-numeric", text)
+    """An activity code at the start of ``text`` (lettered first, then numeric,
+    then the outline's units when they list tâches)."""
+    return (
+        ctx.rules.first("code-activite", text)
+        or ctx.rules.first("code-numeric", text)
+        or (outline_hit(ctx.outline.bloc, text) if ctx.outline.activites else None)
+    )
 
 
 def activities(ctx: Context) -> None:

@@ -44,6 +44,7 @@ _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitul
 # where a family is named inside a sentence: after "du", "au", "de la", "de l'"
 _MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
+_COMPLEMENT = re.compile(r"^d(?:e\s|['’])", re.IGNORECASE)  # "De piloter …", "d'assurer …"
 _NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
@@ -385,7 +386,7 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         for at, following in enumerate(preamble[index + 1 :], start=index + 1):
             listing = _continues(following) and (listing or _leads_in(parts))
             if listing:
-                parts.append(following.text)
+                parts.append(_item_text(following))
                 continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
@@ -424,8 +425,17 @@ def _leads_in(parts: list[str]) -> bool:
 
 def _continues(item: Unit) -> bool:
     """A list item that goes on with the sentence before it: lower-case start
-    ("il peut : - poser … ; - réaliser …"), not an enumeration of names."""
-    return item.is_item and starts_lower(item.text)
+    ("il peut : - poser … ; - réaliser …") or the preposition of the lead-in's
+    complement ("lui permet : 1. De piloter … ;"), not an enumeration of
+    names ("L'analyse et la construction … ;")."""
+    return item.is_item and (starts_lower(item.text) or _COMPLEMENT.match(item.text) is not None)
+
+
+def _item_text(item: Unit) -> str:
+    """A list item of the description, its number kept as printed ("1. De
+    piloter … ;"); a bullet is no text."""
+    label = (item.label or "").strip()
+    return f"{label} {item.text}" if label[:1].isalnum() else item.text
 
 
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:

@@ -203,6 +203,9 @@ class Outline:
     #: ids of the lines of a bare bloc numbering that restarts ("1." again): not
     #: the blocs, another list — the blocs end there
     restarted: frozenset[int] = frozenset()
+    #: the bloc level's units list tâches ("il agit …"): they are activités,
+    #: read by the activités stage, not blocs
+    activites: bool = False
 
 
 #: a header row's shape — the table's width and its filled cells by column, text

@@ -16,7 +16,9 @@ statements coded from a letter of its own ("F1 …", "F2 …"; "R1 …" under th
 next), are families of compétences: each is a bloc, its series its
 compétences. A layout table whose sideways band labels state actions (a
 curriculum map) has them as its blocs instead. A document without such
-statements (an invoice, a novel, a blank page) stays empty, and is refused.
+statements (an invoice, a novel, a blank page) stays empty, and is refused. A
+document whose outline numbers activités listing tâches (a référentiel
+professionnel) has its structure: its other action statements are prose.
 """
 
 from __future__ import annotations
@@ -41,8 +43,11 @@ _LABELLED = re.compile(r"^[^:]{0,40}:")  # "Fiche métier : …", "Objectifs :" 
 
 
 def implicit(ctx: Context) -> None:
-    """Gather a bloc-less document's action statements into one implicit bloc."""
+    """Gather a bloc-less document's action statements into one implicit bloc
+    (not in a référentiel d'activités: its outline's units are activités)."""
     if ctx.draft.blocs or ctx.draft.transversales or not ctx.options.use_nlp:
+        return
+    if ctx.outline.activites:
         return
     if _banded(ctx) or _families(ctx):
         return

@@ -21,6 +21,14 @@ parent code plus one digit). When the codes of one prefix ("C", printed alone
 or after a level word: "Capacité C5") extend codes of the same prefix printed
 in the document, they are read as two levels: "C1" (1) and "C11" (1, 1).
 
+A numbering with no level word ("1.", "II. -", "B. -") is a series too. One
+whose single unit holds every unit of another series of the same depth ("A."
+to "D." under "3. …") numbers the document's sections, not its units. Two
+units make a level when the typography sets each mention apart (bold,
+capitals, italics: "_1. Piloter …_"); an unknown word's series needs three
+otherwise. Units whose items say what the holder does ("il agit …") are
+activités listing tâches, not blocs (``Outline.activites``).
+
 The chosen levels become rules of this document (``ctx.outline``): the bloc
 level (``outline.bloc``) and, under it, a compétence level
 (``outline.competence``) — e.g. a REAC's fiches compétence under its fiche
@@ -35,9 +43,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..docmodel import Kind
-from ..nlp import is_action
+from ..nlp import is_action, is_task
 from ..rules import Rule
-from ..textclean import ends_sentence, fold
+from ..textclean import ends_sentence, fold, italic
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
 from .restarts import restarts
 from .spanning import group_rows
@@ -60,12 +68,17 @@ _BARE_NUMBERED = re.compile(
 _ROMAN_NUMBERED = re.compile(
     r"^(?P<number>[IVX]{1,5})(?:\s*[.)])?(?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
 )
+#: outline numbering in capital letters: "A. - <title>", "B) <title>"
+_LETTER_NUMBERED = re.compile(
+    r"^(?P<number>(?-i:[A-Z]))\s*[.)](?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
+)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _ROMAN_SYMBOLS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
 _LOOKED_AT = 4  # of which this many are read by the language model
 _CODE_LETTERS = 2  # a level word's last token this short is the code's own prefix
 _LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
+_PAIR = 2  # an unknown word's series this short is a level only set apart by typography
 _CONTENT = 3  # a unit owns content when this many blocks follow its mention
 _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a heading
 _LONG_MENTION = 200  # a longer line is prose, not a mention of a unit
@@ -81,6 +94,7 @@ class Numbered:
     number: tuple[int, ...]
     title: str
     roman: bool = False  # numbered in roman numerals ("II. - …"), never with a word
+    lettered: bool = False  # numbered in capital letters ("B. - …"), never with a word
 
 
 @dataclass
@@ -90,11 +104,12 @@ class Series:
     word: str  # canonical: a unit word's abbreviation stands for both its forms ("dc")
     depth: int
     roman: bool = False
+    lettered: bool = False
     glued: bool = False  # "C1" / "C11": the child code is the parent code plus one digit
     spellings: set[str] = field(default_factory=set)  # the words as printed, folded
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
-    strong: int = 0  # mentions set as headings by typography (heading block, bold, capitals)
+    strong: int = 0  # mentions set apart by typography (heading block, bold, capitals, italics)
     first: int = 0  # index of the first mention in the stream
     mentions: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # (index, number)
 
@@ -109,9 +124,10 @@ class Series:
         return len(owning)
 
     @property
-    def key(self) -> tuple[str, int, bool]:
-        """The series' identity: level word, numbering depth, roman or not."""
-        return self.word, self.depth, self.roman
+    def key(self) -> tuple[str, int, bool, bool]:
+        """The series' identity: level word, numbering depth, roman or not,
+        lettered or not."""
+        return self.word, self.depth, self.roman, self.lettered
 
     @property
     def consecutive(self) -> bool:
@@ -122,13 +138,15 @@ class Series:
 
 
 def numbered(text: str) -> Numbered | None:
-    """The level word, number and title a line starts with, if any."""
-    found = _NUMBERED.match(text.strip())
+    """The level word, number and title a line starts with, if any (a line
+    wholly in italics is read without its marks)."""
+    text = italic(text.strip()) or text.strip()
+    found = _NUMBERED.match(text)
     word = fold(found.group("word")) if found is not None else ""
     if found is None:
-        found = _BARE_NUMBERED.match(text.strip())
+        found = _BARE_NUMBERED.match(text)
     if found is None:
-        return _roman_numbered(text.strip())
+        return _roman_numbered(text) or _lettered(text)
     number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
     return Numbered(word, number, found.group("title").strip())
 
@@ -143,6 +161,16 @@ def _roman_numbered(text: str) -> Numbered | None:
     if value is None:
         return None
     return Numbered("", (value,), found.group("title").strip(), roman=True)
+
+
+def _lettered(text: str) -> Numbered | None:
+    """A line numbered by a capital letter ("C. - Conduire …"), its rank in
+    the alphabet its number."""
+    found = _LETTER_NUMBERED.match(text)
+    if found is None:
+        return None
+    number = (ord(found.group("number")) - ord("A") + 1,)
+    return Numbered("", number, found.group("title").strip(), lettered=True)
 
 
 def roman_value(numeral: str) -> int | None:
@@ -177,6 +205,7 @@ def outline(ctx: Context) -> None:
         and s.owners(total) >= (1 if _listed(s) else min(2, len(s.numbers)))
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
+    levels = [s for s in levels if not any(_holds_level(s, other, total) for other in levels)]
     if all(roles[s.key] == "unknown" for s in levels):
         # no known level word: a series nobody named, if its units hold abilities
         levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
@@ -206,7 +235,41 @@ def outline(ctx: Context) -> None:
         _level_rule("outline.competence", competence, any_depth=True) if competence else None,
         frozenset(references),
         restarted=frozenset(id(mentions[index]) for index in _restarted(ctx, bloc, mentions)),
+        activites=competence is None and _lists_tasks(ctx, bloc, mentions),
     )
+
+
+def _holds_level(series: Series, other: Series, total: int) -> bool:
+    """Whether a numbering with no level word ("1.", "2.", "3.") numbers the
+    document's sections: one of its units holds every unit of another level
+    of the same depth ("A." to "D." under "3."), the others none — a level's
+    units each hold their own children."""
+    if series.word or other is series or other.depth != series.depth:
+        return False
+    if len(series.numbers) < 2 or len(other.numbers) < 2:
+        return False
+    ends = [index for index, _ in series.mentions[1:]] + [total]
+    return any(
+        all(start < index < end for index, _ in other.mentions)
+        for (start, _), end in zip(series.mentions, ends, strict=True)
+    )
+
+
+def _lists_tasks(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
+    """Whether the units of a numbering with no level word list tâches: most
+    of the items right under their mentions say what the holder does ("il
+    agit …", :func:`~referentiel.nlp.is_task`), not abilities — the units are
+    activités, not blocs."""
+    if series.word or not ctx.options.use_nlp:
+        return False
+    ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
+    items: list[str] = []
+    for (index, _), end in zip(series.mentions, ends, strict=True):
+        for unit in mentions[index + 1 : end]:
+            if unit.kind is not Kind.LIST_ITEM:
+                break
+            items.append(unit.text)
+    return bool(items) and sum(is_task(text) for text in items) * 2 > len(items)
 
 
 def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
@@ -237,7 +300,7 @@ def _restarted(ctx: Context, series: Series, mentions: list[Unit]) -> list[int]:
     statements (a following list of savoirs, of the document's sections) is not
     a run of units when another run's are; the blocs end there. Runs of
     abilities all stay (an option's units numbered again are units too)."""
-    if series.word or series.roman or not ctx.options.use_nlp:
+    if series.word or series.roman or series.lettered or not ctx.options.use_nlp:
         return []
     runs: list[list[tuple[int, tuple[int, ...]]]] = []
     for mention in series.mentions:
@@ -373,21 +436,24 @@ def _unglued(hit: Numbered, glued: set[str]) -> Numbered:
     return Numbered(prefix, number, hit.title)
 
 
-def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool], Series]:
+def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool, bool], Series]:
     """Every numbered mention, grouped by level word, depth and numerals; a unit
     word and its abbreviation ("Domaine de compétences 1", "DC 1") are one series;
     a glued prefix's codes by their glued depth, whatever word precedes them."""
     glued = _glued_prefixes(ctx, mentions)
-    found: dict[tuple[str, int, bool], Series] = {}
+    found: dict[tuple[str, int, bool, bool], Series] = {}
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
         if hit is None or len(unit.text) > _LONG_MENTION:
             continue
         printed, hit = hit.word, _unglued(hit, glued)
         word = abbreviated(ctx.rules, hit.word)
-        key = (word, len(hit.number), hit.roman)
+        key = (word, len(hit.number), hit.roman, hit.lettered)
         entry = found.setdefault(
-            key, Series(word, len(hit.number), hit.roman, glued=hit.word in glued, first=index)
+            key,
+            Series(
+                word, len(hit.number), hit.roman, hit.lettered, glued=hit.word in glued, first=index
+            ),
         )
         entry.spellings.add(printed)
         entry.numbers.add(hit.number)
@@ -396,7 +462,7 @@ def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool], S
         bare = not hit.word and not hit.roman
         if _headed(unit, hit) or (bare and _leads_list(unit, following)):
             entry.headed += 1
-        if unit.heading_like:
+        if unit.heading_like or italic(unit.text) is not None:
             entry.strong += 1
     return found
 
@@ -441,10 +507,13 @@ def _role(ctx: Context, series: Series) -> str:
 def _is_level(series: Series, role: str) -> bool:
     """A known level word needs one heading-like mention (a single unit, one
     set as a heading by its typography); an unknown one a long series printed
-    as headings."""
+    as headings, or two units each mention of which its typography sets
+    apart (bold, capitals, italics: not a numbered sentence of the prose)."""
     if series.glued:  # a code its children's codes extend is a level, even as plain text
         return True
     if role == "unknown":
+        if len(series.numbers) == _PAIR and series.strong >= len(series.mentions):
+            return True  # two units, every mention set apart from the body by its typography
         return len(series.numbers) >= _LONG_UNKNOWN_SERIES and series.headed >= len(series.numbers)
     if len(series.numbers) == 1:
         return series.strong >= 1
@@ -462,6 +531,16 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     number = r"\d{1,3}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
         number = r"\d" * series.depth + (r"\d?" if any_depth else "")
+    if series.lettered:
+        return Rule.model_validate(
+            {
+                "id": rule_id,
+                "label": "outline",
+                "description": "outline numbering in capital letters",
+                "pattern": r"^(?P<code>(?P<number>(?-i:[A-Z])))\s*[.)](?:\s*[-–—])?\s+"
+                r"(?P<libelle>[^\W\d_].*)$",
+            }
+        )
     if series.roman:
         return Rule.model_validate(
             {

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..docmodel import Kind
 from ..rules import Hit, Rule
-from ..textclean import is_aside, label_text
+from ..textclean import is_aside, italic, label_text
 from .content import add_competence, other_code
 from .draft import (
     Context,
@@ -96,7 +96,9 @@ class State:
 
 
 def outline_hit(rule: Rule | None, text: str) -> Hit | None:
-    """The match of an outline level's rule on ``text``."""
+    """The match of an outline level's rule on ``text`` (a line wholly in
+    italics without its marks, as the outline read it)."""
+    text = italic(text) or text
     found = rule.match(text) if rule is not None else None
     return Hit(rule, found, text) if rule is not None and found is not None else None
 

@@ -30,7 +30,7 @@ from .draft import (
 from .glued import glued_view
 from .headunits import head_view
 from .modalites import epreuve_links
-from .state import is_bloc_heading
+from .state import is_bloc_heading, outline_hit
 from .unitcolumn import code_column_view, unit_view
 
 
@@ -563,3 +563,18 @@ def sections(ctx: Context) -> None:
             elif current == "activites" and is_bloc_heading(ctx, unit.text):
                 current = "competences"  # the blocs follow the activités without a heading
         unit.section = current
+    if ctx.outline.activites:
+        _outline_activites(ctx)
+
+
+def _outline_activites(ctx: Context) -> None:
+    """The outline's units that list tâches are activités: each mention and
+    the list items under it lie in the activités section."""
+    inside = False
+    for unit in ctx.units:
+        if unit.table is None and outline_hit(ctx.outline.bloc, unit.text) is not None:
+            inside = True
+        elif unit.kind is not Kind.LIST_ITEM:
+            inside = False
+        if inside:
+            unit.section = "activites"

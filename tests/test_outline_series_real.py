@@ -1,0 +1,65 @@
+"""Numbering series the outline must read, on real files: units lettered
+"A." to "D." under one section of a numbered outline, and two units whose
+titles are set apart in italics, wrapped over two paragraphs.
+
+Each test reads a real file of tests/data/real with the real reader and
+segmenter and compares with the document's hand-checked reference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fixtures.real_docs import gold_of
+from referentiel.api import extract, parse
+from referentiel.docmodel import Kind
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+ASEC = REAL / "dejeps-asec-referentiel-professionnel.md"
+CHIMIE = REAL / "tp-technicien-fabrication-chimie-rncp.md"
+
+
+def test_lettered_groups_listing_tasks_are_the_activites() -> None:
+    """A référentiel professionnel: sections "1." to "3.", the last holding
+    four groups lettered "A. - … :" whose "- il …" items say what the holder
+    does. The letters are the units (not the sections that hold them), and
+    units listing tâches are activités, not blocs."""
+    ref = extract(ASEC)
+    gold = gold_of(ASEC)
+    assert ref.blocs == []
+    assert [(a.code, a.libelle) for a in ref.activites] == [
+        (a["code"], a["libelle"]) for a in gold["activites"]
+    ]
+    assert [a.taches for a in ref.activites] == [a["taches"] for a in gold["activites"]]
+
+
+def test_two_italic_units_make_a_level() -> None:
+    """Two unit titles in italics, each wrapped over two paragraphs
+    ("_1. Piloter …" / "… chimique_"): two units the typography sets apart are
+    a level; the résumé's numbered clauses ("1. De piloter … ;") are not."""
+    ref = extract(CHIMIE)
+    gold = gold_of(CHIMIE)
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]
+    for bloc, expected in zip(ref.blocs, gold["blocs"], strict=True):
+        assert [c.libelle for c in bloc.competences] == [
+            c["libelle"] for c in expected["competences"]
+        ]
+    # the résumé goes on past its lead-in: the numbered clauses it opens, as printed
+    description = ref.certification.description or ""
+    assert "lui permet : 1. De piloter, en équipe," in description
+    assert description.endswith(gold["certification"]["description"][-80:])
+
+
+def test_emphasis_wrapped_over_two_paragraphs_is_one_paragraph() -> None:
+    """The Markdown reader joins a bold or italic run opened in one paragraph
+    and closed in the next: one bold heading, one italic title."""
+    blocks = {b.line: b for b in parse(CHIMIE).blocks if b.kind is Kind.PARAGRAPH}
+    heading, title = blocks[49], blocks[53]
+    assert heading.bold
+    assert heading.text == "Capacités attestées et descriptif des composantes de la certification"
+    assert title.text == (
+        "_1. Piloter une installation complexe de production de l'industrie chimique_"
+    )
+    assert 51 not in blocks and 55 not in blocks  # the second lines are no paragraphs of their own

@@ -76,6 +76,7 @@ _PLAIN = (  # labels whose rules carry no value
     "description",
     "document-part",
     "epreuve-nature",
+    "epreuve-form",
     "holder",
     "indicateur-inline",
     "link",

@@ -99,7 +99,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         if draft.intitule is not None and typed:
             return
     if draft.intitule is None:
-        draft.intitule = _table_label(ctx)
+        draft.intitule = _table_label(ctx, draft)
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
@@ -202,17 +202,25 @@ def _shared_start(mentions: list[list[str]]) -> list[str]:
     return shared
 
 
-def _table_label(ctx: Context) -> str | None:
-    """No title line: a label heading a table ("Spécialité : …" in its first
-    row, over the table of the units it certifies)."""
+def _table_label(ctx: Context, draft: Draft) -> str | None:
+    """No title line: a table's first row names the certification, by a label
+    ("Spécialité : …") or by a title over its lines ("BACCALAUREAT
+    PROFESSIONNEL / Spécialité / <intitulé>" over a règlement d'examen); a
+    title sets the type when none is known."""
     for unit in ctx.units:
         rows = unit.table.block.rows if unit.table is not None else []
         for cell in rows[0].cells if rows else []:
-            for inner in cell_units(cell):
+            units = cell_units(cell)
+            for inner in units:
                 label = ctx.rules.first("title-label", inner.text)
                 named = _clean(label.group("intitule") or "") if label else ""
                 if named:
                     return named
+            for hit in _title_hits(ctx, _clean(" ".join(u.text for u in units))):
+                intitule = _intitule(ctx, hit)
+                if intitule:
+                    _type(draft, hit)
+                    return intitule
     return None
 
 

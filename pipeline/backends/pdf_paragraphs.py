@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..docmodel import BBox, Block, Kind
-from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS
+from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, is_aside
 from .pdf_words import Line, Word
 
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
@@ -130,6 +130,9 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     first = line.words[0]
     space = 0.25 * first.size
     room = right - prev.x1
+    if draft.label is None and prev.x0 - left > _MARGIN and _centred(line, left, right):
+        if _aside(line):  # a centred line wholly in parentheses under a line set in
+            return False  # from the left edge: an aside set under a title, no wrap
     if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
         room = (right - left) - (prev.x1 - prev.x0)
     wrapped_title = prev.size in style.heading_sizes and (
@@ -224,10 +227,17 @@ def _dash_inside(draft: _Draft, label: str | None, line: Line, style: Style) -> 
     )
 
 
+_MARGIN = 10.0  # points: a line starting further from its region's left edge is set in
+
+
 def _centred(line: Line, left: float, right: float) -> bool:
     """A line set in the middle of its region (titles): as short on both sides."""
     margin = line.x0 - left
-    return margin > 10.0 and abs(margin - (right - line.x1)) <= 3.0
+    return margin > _MARGIN and abs(margin - (right - line.x1)) <= 3.0
+
+
+def _aside(line: Line) -> bool:
+    return is_aside(" ".join(w.text for w in line.words))
 
 
 def _all_bold(words: list[Word]) -> bool:

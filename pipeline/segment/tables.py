@@ -388,7 +388,10 @@ def _competence(
             return
         if row.headed is not None and not any(competence_code(ctx, u.text) for u in units):
             row.competence = row.headed  # its savoir-faire, under the row that heads it
-            row.headed.details.extend(u.text for u in units)
+            known = "connaissances" in view.roles  # beside its savoirs: what it requires
+            (row.headed.connaissances if known else row.headed.details).extend(
+                u.text for u in units
+            )
             ctx.made(cell, row.headed)
             return
         if state.bloc_hit(ctx, units[0].text) is not None and not _in_series(state, units[0].text):

@@ -74,6 +74,7 @@ _PLAIN = (  # labels whose rules carry no value
     "critere-inline",
     "critere-runin",
     "description",
+    "description-cell",
     "document-part",
     "epreuve-nature",
     "epreuve-form",

@@ -34,7 +34,7 @@ from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
-from .draft import Context, Draft, Unit, cell_units
+from .draft import Context, Draft, Unit, cell_units, positions
 from .state import is_bloc_heading
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
@@ -61,6 +61,7 @@ def certification(ctx: Context) -> None:
         or _description(ctx, _before_blocs(ctx))
         or _under_title(ctx, preamble)
         or _holder(ctx, preamble)
+        or _cell_description(ctx)
     )
 
 
@@ -400,6 +401,26 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
         if parts:
             return " ".join(parts)
+    return None
+
+
+def _cell_description(ctx: Context) -> str | None:
+    """A table cell headed as the description ("Compétence globale" over the
+    cell below it) holding prose: sentences, no list nor lead-in."""
+    for block in ctx.document.blocks:
+        rows = block.rows if block.kind is Kind.TABLE else []
+        for above, below in zip(rows, rows[1:], strict=False):
+            under = dict(positions(below))
+            for column, cell in positions(above):
+                text = " ".join(u.text for u in cell_units(cell))
+                if column not in under or not ctx.rules.first("description-cell", text):
+                    continue
+                units = cell_units(under[column])
+                if units and all(
+                    u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
+                    for u in units
+                ):
+                    return " ".join(u.text for u in units)
     return None
 
 

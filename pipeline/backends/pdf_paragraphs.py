@@ -130,9 +130,8 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     first = line.words[0]
     space = 0.25 * first.size
     room = right - prev.x1
-    if draft.label is None and prev.x0 - left > _MARGIN and _centred(line, left, right):
-        if _aside(line):  # a centred line wholly in parentheses under a line set in
-            return False  # from the left edge: an aside set under a title, no wrap
+    if _set_apart(draft, line, left, right):
+        return False
     if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
         room = (right - left) - (prev.x1 - prev.x0)
     wrapped_title = prev.size in style.heading_sizes and (
@@ -236,8 +235,16 @@ def _centred(line: Line, left: float, right: float) -> bool:
     return margin > _MARGIN and abs(margin - (right - line.x1)) <= 3.0
 
 
-def _aside(line: Line) -> bool:
-    return is_aside(" ".join(w.text for w in line.words))
+def _set_apart(draft: _Draft, line: Line, left: float, right: float) -> bool:
+    """A centred line wholly in parentheses under a line set in from the left
+    edge: an aside set under a title ("(commune aux options EC et IR)"), no
+    wrap (a title's wrapped parenthesis goes on under a line flush left)."""
+    return (
+        draft.label is None
+        and draft.last.x0 - left > _MARGIN
+        and _centred(line, left, right)
+        and is_aside(" ".join(w.text for w in line.words))
+    )
 
 
 def _all_bold(words: list[Word]) -> bool:

@@ -52,9 +52,8 @@ def test_competence_globale_lead_in_is_no_description() -> None:
 def test_savoir_faire_beside_savoirs_and_centred_aside() -> None:
     """The savoir-faire beside a compétence's savoirs are its connaissances
     too; the centred "(commune aux options …)" line under a heading that
-    fills the line is no part of the compétence's title. (The last
-    compétence's savoir-faire, set closer on its page, are read two to a
-    line: left out here.)"""
+    fills the line is no part of the compétence's title; "SF19." opening a
+    line flush under "SF18. …" (no hanging indent) is the next item."""
     ref, gold = extract(SN), gold_of(SN)
     pairs = [
         (comp, want)
@@ -62,7 +61,7 @@ def test_savoir_faire_beside_savoirs_and_centred_aside() -> None:
         for comp, want in zip(bloc.competences, expected["competences"], strict=True)
     ]
     assert [c.libelle for c, _ in pairs] == [w["libelle"] for _, w in pairs]
-    for comp, want in pairs[:-1]:
+    for comp, want in pairs:
         assert comp.connaissances == want["connaissances"]
 
 

@@ -105,6 +105,7 @@ def blocks_from_lines(
             (
                 label is None
                 and not _opens_label(line, hanging)
+                and not _same_label(current, line)
                 and _continues(current, line, left, right, style)
             )
             or _dash_inside(current, label, line, style)
@@ -184,6 +185,20 @@ def _opens_label(line: Line, hanging: set[tuple[float, str]]) -> bool:
         abs(line.x0 - x) <= 1.0 and _label_shape(line.words[: shape.count(" ") + 1]) == shape
         for x, shape in hanging
     )
+
+
+def _same_label(draft: _Draft, line: Line) -> bool:
+    """Whether ``line`` opens, where the paragraph opened, with a coded label of
+    the paragraph's own shape ("SF18. …" then "SF19. …"): the next item of
+    a series set flush, with no hanging indent to tell it."""
+    first = draft.lines[0]
+    if abs(line.x0 - first.x0) > 1.0:
+        return False
+    for k in range(1, 4):
+        shape = _label_shape(first.words[:k])
+        if shape and "#" in shape and any(c.isalpha() for c in shape):
+            return _label_shape(line.words[:k]) == shape
+    return False
 
 
 def _capital_restart(prev: Line, line: Line) -> bool:

@@ -33,6 +33,9 @@ from ..docmodel import Block, Cell, Kind, Row
 from ..textclean import TYPED_BULLETS
 
 _GLYPH_ITEM = re.compile(rf"^([{re.escape(TYPED_BULLETS)}])\s+")
+#: a full stop typed as a bullet before a small letter (". du fonctionnement"):
+#: French typewritten lists' second level, under a "- " item
+_DOT_ITEM = re.compile(r"^(\.)\s+(?=[a-zß-öø-ÿœ])")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BREAKS = {
     "p",
@@ -273,6 +276,13 @@ class _Builder:
                 out.append(Block(Kind.LIST_ITEM, item_text, page, line, level, glyph))
         elif item := _GLYPH_ITEM.match(text):
             level = self._break_level(out, item.group(1))
+            body = text[item.end() :]
+            out.append(Block(Kind.LIST_ITEM, body, page, line, level=level, label=item.group(1)))
+        elif item := _DOT_ITEM.match(text):
+            last = out[-1] if out else None
+            level = 0
+            if last is not None and last.kind is Kind.LIST_ITEM:
+                level = last.level + (last.label != item.group(1))
             body = text[item.end() :]
             out.append(Block(Kind.LIST_ITEM, body, page, line, level=level, label=item.group(1)))
         else:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..docmodel import BBox, Block, Kind
-from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS
+from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, is_aside
 from .pdf_words import Line, Word
 
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
@@ -105,6 +105,7 @@ def blocks_from_lines(
             (
                 label is None
                 and not _opens_label(line, hanging)
+                and not _same_label(current, line)
                 and _continues(current, line, left, right, style)
             )
             or _dash_inside(current, label, line, style)
@@ -130,6 +131,8 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     first = line.words[0]
     space = 0.25 * first.size
     room = right - prev.x1
+    if _set_apart(draft, line, left, right):
+        return False
     if draft.label is None and _centred(prev, left, right) and _centred(line, left, right):
         room = (right - left) - (prev.x1 - prev.x0)
     wrapped_title = prev.size in style.heading_sizes and (
@@ -184,6 +187,20 @@ def _opens_label(line: Line, hanging: set[tuple[float, str]]) -> bool:
     )
 
 
+def _same_label(draft: _Draft, line: Line) -> bool:
+    """Whether ``line`` opens, where the paragraph opened, with a coded label of
+    the paragraph's own shape ("SF18. …" then "SF19. …"): the next item of
+    a series set flush, with no hanging indent to tell it."""
+    first = draft.lines[0]
+    if abs(line.x0 - first.x0) > 1.0:
+        return False
+    for k in range(1, 4):
+        shape = _label_shape(first.words[:k])
+        if shape and "#" in shape and any(c.isalpha() for c in shape):
+            return _label_shape(line.words[:k]) == shape
+    return False
+
+
 def _capital_restart(prev: Line, line: Line) -> bool:
     """A line starting a new paragraph although the previous one is full.
 
@@ -224,10 +241,25 @@ def _dash_inside(draft: _Draft, label: str | None, line: Line, style: Style) -> 
     )
 
 
+_MARGIN = 10.0  # points: a line starting further from its region's left edge is set in
+
+
 def _centred(line: Line, left: float, right: float) -> bool:
     """A line set in the middle of its region (titles): as short on both sides."""
     margin = line.x0 - left
-    return margin > 10.0 and abs(margin - (right - line.x1)) <= 3.0
+    return margin > _MARGIN and abs(margin - (right - line.x1)) <= 3.0
+
+
+def _set_apart(draft: _Draft, line: Line, left: float, right: float) -> bool:
+    """A centred line wholly in parentheses under a line set in from the left
+    edge: an aside set under a title ("(commune aux options EC et IR)"), no
+    wrap (a title's wrapped parenthesis goes on under a line flush left)."""
+    return (
+        draft.label is None
+        and draft.last.x0 - left > _MARGIN
+        and _centred(line, left, right)
+        and is_aside(" ".join(w.text for w in line.words))
+    )
 
 
 def _all_bold(words: list[Word]) -> bool:

@@ -34,7 +34,7 @@ from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
-from .draft import Context, Draft, Unit, cell_units
+from .draft import Context, Draft, Unit, cell_units, positions
 from .state import is_bloc_heading
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
@@ -60,6 +60,7 @@ def certification(ctx: Context) -> None:
         or _description(ctx, _before_blocs(ctx))
         or _under_title(ctx, preamble)
         or _holder(ctx, preamble)
+        or _cell_description(ctx)
     )
 
 
@@ -98,7 +99,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         if draft.intitule is not None and typed:
             return
     if draft.intitule is None:
-        draft.intitule = _table_label(ctx)
+        draft.intitule = _table_label(ctx, draft)
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
@@ -203,17 +204,25 @@ def _shared_start(mentions: list[list[str]]) -> list[str]:
     return shared
 
 
-def _table_label(ctx: Context) -> str | None:
-    """No title line: a label heading a table ("Spécialité : …" in its first
-    row, over the table of the units it certifies)."""
+def _table_label(ctx: Context, draft: Draft) -> str | None:
+    """No title line: a table's first row names the certification, by a label
+    ("Spécialité : …") or by a title over its lines ("BACCALAUREAT
+    PROFESSIONNEL / Spécialité / <intitulé>" over a règlement d'examen); a
+    title sets the type when none is known."""
     for unit in ctx.units:
         rows = unit.table.block.rows if unit.table is not None else []
         for cell in rows[0].cells if rows else []:
-            for inner in cell_units(cell):
+            units = cell_units(cell)
+            for inner in units:
                 label = ctx.rules.first("title-label", inner.text)
                 named = _clean(label.group("intitule") or "") if label else ""
                 if named:
                     return named
+            for hit in _title_hits(ctx, _clean(" ".join(u.text for u in units))):
+                intitule = _intitule(ctx, hit)
+                if intitule:
+                    _type(draft, hit)
+                    return intitule
     return None
 
 
@@ -399,6 +408,26 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
         if parts:
             return " ".join(parts)
+    return None
+
+
+def _cell_description(ctx: Context) -> str | None:
+    """A table cell headed as the description ("Compétence globale" over the
+    cell below it) holding prose: sentences, no list nor lead-in."""
+    for block in ctx.document.blocks:
+        rows = block.rows if block.kind is Kind.TABLE else []
+        for above, below in zip(rows, rows[1:], strict=False):
+            under = dict(positions(below))
+            for column, cell in positions(above):
+                text = " ".join(u.text for u in cell_units(cell))
+                if column not in under or not ctx.rules.first("description-cell", text):
+                    continue
+                units = cell_units(under[column])
+                if units and all(
+                    u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
+                    for u in units
+                ):
+                    return " ".join(u.text for u in units)
     return None
 
 

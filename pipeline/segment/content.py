@@ -299,8 +299,9 @@ def criteres_of_cell(
     * a passage of list items only: the first is the critère, the rest its
       indicateurs when the layout heads its critères (``headed``: other cells
       put a critère line over bullets) or the first item heads the others (a
-      lead-in ending with a colon, or the others nested under it); else each
-      item is a critère;
+      lead-in ending with a colon, or the others nested under it); a list on
+      two levels: each top item is a critère, the items nested under it its
+      indicateurs; else each item is a critère;
     * paragraphs only: each is a critère.
 
     A first paragraph ending with a colon (no sub-heading) over paragraphs that
@@ -325,6 +326,8 @@ def criteres_of_cell(
     if all(items):
         if units and (headed or _heads_list(units)):
             return [(units[0], label_text(units[0].text), [u.text for u in units[1:]])]
+        if len({u.level for u in units}) > 1:
+            return _nested(units)
         return [(u, label_text(u.text), []) for u in units]
     if not any(items):
         return [(u, label_text(u.text), []) for u in units]
@@ -339,6 +342,19 @@ def criteres_of_cell(
         else:  # an item before any paragraph heads nothing: a critère of its own
             found.append((unit, label_text(unit.text), []))
         previous = unit
+    return found
+
+
+def _nested(units: list[Unit]) -> list[tuple[Unit, str, list[str]]]:
+    """A list on two levels: each top item is a critère, the items nested
+    under it its indicateurs."""
+    top = min(u.level for u in units)
+    found: list[tuple[Unit, str, list[str]]] = []
+    for unit in units:
+        if unit.level > top and found:
+            found[-1][2].append(unit.text)
+        else:
+            found.append((unit, label_text(unit.text), []))
     return found
 
 

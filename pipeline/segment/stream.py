@@ -203,9 +203,25 @@ def _code_column(ctx: Context, view: TableView) -> None:
     coded = code_column_view(view.block, ctx.rules, view.source)
     if coded is None:
         return
+    epreuves = "modalites" in view.roles
     for column, role in enumerate(coded.roles):
         if role is not None and column < len(view.roles):
             view.roles[column] = role
+    if epreuves:
+        _epreuve_forms(ctx, view)
+
+
+def _epreuve_forms(ctx: Context, view: TableView) -> None:
+    """Under an "Épreuves" header, the columns headed by one of the épreuve's
+    attributes naming its form ("Forme", once per candidate route) hold the
+    modalities of the unit on each row."""
+    first = view.block.rows.index(view.body[0]) if view.body else 0
+    for row in view.block.rows[:first]:
+        for column, cell in positions(row):
+            text = " ".join(u.text for u in cell_units(cell))
+            named = ctx.rules.first("epreuve-form", text) or ctx.rules.first("epreuve-nature", text)
+            if view.roles[column] is None and named:
+                view.roles[column] = "modalites"
 
 
 def _filled(row: Row) -> frozenset[int]:

@@ -35,6 +35,9 @@ class Row:
     headed: DCompetence | None = None
     prefix: dict[str, str] = field(default_factory=dict)  # role → a code printed in its own cell
     columns: dict[int, int] = field(default_factory=dict)  # id(cell) → the column it starts at
+    #: savoir-faire printed beside the savoirs of the compétence the row heads: its
+    #: connaissances after them
+    savoir_faire: list[str] = field(default_factory=list)
 
 
 def _key_units(row: Row) -> list[Unit]:

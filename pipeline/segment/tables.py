@@ -120,6 +120,8 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             empty = not any(c.blocks for c, _ in current.cells.get(role, []))
             if role == "competence" and current.competence is None and previous and empty:
                 current.competence = previous.competence  # empty key cell: same as above
+        if current.competence is not None:
+            current.competence.connaissances.extend(current.savoir_faire)
         if len({id(c) for c in row.cells if c.blocks}) > 1:
             _remember(ctx, view, current)
         previous = current
@@ -388,7 +390,10 @@ def _competence(
             return
         if row.headed is not None and not any(competence_code(ctx, u.text) for u in units):
             row.competence = row.headed  # its savoir-faire, under the row that heads it
-            row.headed.details.extend(u.text for u in units)
+            if "connaissances" in view.roles:  # beside its savoirs: what it requires,
+                row.savoir_faire.extend(u.text for u in units)  # after them (row's end)
+            else:
+                row.headed.details.extend(u.text for u in units)
             ctx.made(cell, row.headed)
             return
         if state.bloc_hit(ctx, units[0].text) is not None and not _in_series(state, units[0].text):

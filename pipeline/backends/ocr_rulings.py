@@ -19,9 +19,13 @@ from .ocr_deskew import otsu_threshold
 _BLOCK = 8  # px: granularity of the shaded-area search
 _MAX_RULE = 12  # px: thicker dark runs are fills or pictures, not rules
 _MIN_FILL = (3 * _BLOCK, 2 * _BLOCK)  # px: width, height of the smallest shaded cell
+_FLAT = 0.35  # share of a fill's pixels of its own grey at least (text and noise aside)
+_FLAT_GREY = 16  # grey levels around the fill's median that count as its grey
 _HALO = 2  # px beyond a run's rows where a ruling has no ink and a line of glyphs has
 _BUSY = 0.3  # share of dark pixels in those rows that marks glyphs
 _CONTRAST = 40  # grey levels between a fill and the text printed on it
+_SOLID_ROW = 0.7  # share of dark pixels in a fill's row with no text
+_LIT_TEXT = 0.15  # share of dark pixels a line of light text on a fill leaves at least
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ def find_rulings(gray: np.ndarray, dpi: int, enlarged: bool = False) -> Rulings:
     small print is blurred into long dark runs: those with ink just beyond them
     are glyphs, neither erased nor rulings."""
     dark = gray < min(otsu_threshold(gray), 170)
-    shaded = _shaded_rects(dark)
+    shaded = _shaded_rects(gray, dark)
     page = gray.copy()
     if shaded:  # else the page is unchanged and so is its dark mask
         for x0, y0, x1, y1 in shaded:
@@ -84,8 +88,9 @@ def _whiten(region: np.ndarray) -> np.ndarray:
     return np.clip(region.astype(np.float32) * (255.0 / max(fill, 1.0)), 0, 255).astype(np.uint8)
 
 
-def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """Rectangles of mostly-dark 8-px blocks at least ~3 blocks high and 6 wide."""
+def _shaded_rects(gray: np.ndarray, dark: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Rectangles of mostly-dark 8-px blocks at least ~3 blocks high and 6 wide,
+    each of one flat grey (a fill, not a blot of blurred glyphs)."""
     rows, cols = dark.shape[0] // _BLOCK, dark.shape[1] // _BLOCK
     filled = _block_ink(dark[: rows * _BLOCK, : cols * _BLOCK]) > 0.6 * _BLOCK * _BLOCK
     # close small vertical holes left by the light text on the fill
@@ -96,11 +101,21 @@ def _shaded_rects(dark: np.ndarray) -> list[tuple[int, int, int, int]]:
     for y0, y1, x0, x1 in _group_runs(closed, min_len=6, max_gap=0):
         if y1 - y0 + 1 >= 3:
             box = (x0 * _BLOCK, y0 * _BLOCK, (x1 + 1) * _BLOCK, (y1 + 1) * _BLOCK)
-            left, top, right, bottom = _refine(dark, box)
-            # a fill refined to a speck (a blot of blurred glyphs) was not one
-            if right - left >= _MIN_FILL[0] and bottom - top >= _MIN_FILL[1]:
-                rects.append((left, top, right, bottom))
+            for left, top, right, bottom in _refine(dark, box):
+                # a fill refined to a speck was not one
+                if (
+                    right - left >= _MIN_FILL[0]
+                    and bottom - top >= _MIN_FILL[1]
+                    and _flat(gray[top:bottom, left:right])
+                ):
+                    rects.append((left, top, right, bottom))
     return rects
+
+
+def _flat(region: np.ndarray) -> bool:
+    """Whether much of ``region`` is one grey (a fill, whatever is printed on it)."""
+    fill = np.median(region)
+    return bool(np.count_nonzero(np.abs(region - fill) <= _FLAT_GREY) >= _FLAT * region.size)
 
 
 def _block_ink(dark: np.ndarray) -> np.ndarray:
@@ -115,30 +130,67 @@ def _block_ink(dark: np.ndarray) -> np.ndarray:
     return blocks
 
 
-def _refine(dark: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """Pixel-exact edges of a shaded rectangle found at block granularity."""
+def _refine(dark: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """Pixel-exact edges of the fills in a group of shaded blocks.
+
+    There is one per run of mostly dark columns: fills side by side that the
+    closing of holes joined to a rule above them, or a coloured cell framing a
+    white box (a framed list), are each a fill; its rows are then found on its
+    columns. Without such a run, the blocks' box is kept."""
     x0, y0, x1, y1 = box
     top, left = max(0, y0 - _BLOCK), max(0, x0 - _BLOCK)
     area = dark[top : y1 + _BLOCK, left : x1 + _BLOCK]
-    rows = _run_around(area[:, x0 - left : x1 - left].mean(axis=1) > 0.7, (y0 + y1) // 2 - top)
-    cols = _run_around(area[y0 - top : y1 - top, :].mean(axis=0) > 0.5, (x0 + x1) // 2 - left)
-    if rows is None or cols is None:
-        return box
-    # stop short of the border rulings: they belong to the table, not the fill
-    return left + cols[0] + 3, top + rows[0] + 3, left + cols[1] - 2, top + rows[1] - 2
+    runs = [
+        (a, b)
+        for a, b in _runs(area[y0 - top : y1 - top, :].mean(axis=0) > 0.5)
+        if b >= x0 - left and a < x1 - left
+    ]
+    if not runs:
+        return [box]
+    rects = []
+    for a, b in runs:
+        rows = _fill_rows(area[:, a : b + 1].mean(axis=1), y0 - top, y1 - top)
+        if rows is not None:
+            # stop short of the border rulings: they belong to the table, not the fill
+            rects.append((left + a + 3, top + rows[0] + 3, left + b - 2, top + rows[1] - 2))
+    return rects
 
 
-def _run_around(flags: np.ndarray, middle: int) -> tuple[int, int] | None:
-    """First and last index of the run of True containing (or nearest to) ``middle``."""
-    hits = np.nonzero(flags)[0]
-    if len(hits) == 0:
+def _fill_rows(ink: np.ndarray, lo: int, hi: int) -> tuple[int, int] | None:
+    """First and last row of a fill found within rows ``lo``–``hi`` at block
+    granularity, from each row's share of dark pixels ``ink``.
+
+    The fill is the run of solid rows nearest the middle, grown over the lighter
+    rows a line of light text on it leaves (white on dark red: still partly dark,
+    unlike the white gap between two fills) to the next solid run, as long as that
+    run starts within ``lo``–``hi``. Columns need no such growth: the fill above
+    and below a line of text keeps them solid."""
+    solid = ink > _SOLID_ROW
+    runs = _runs(solid)
+    middle = (lo + hi) // 2
+    near = [i for i, (a, b) in enumerate(runs) if lo <= b and a < hi]
+    if not near:
         return None
-    start = end = int(hits[np.argmin(np.abs(hits - middle))])
-    while start > 0 and flags[start - 1]:
-        start -= 1
-    while end + 1 < len(flags) and flags[end + 1]:
-        end += 1
-    return start, end
+    first = last = min(near, key=lambda i: max(runs[i][0] - middle, middle - runs[i][1], 0))
+    while first > 0 and runs[first - 1][1] >= lo and _lit(ink, runs[first - 1], runs[first]):
+        first -= 1
+    while last + 1 < len(runs) and runs[last + 1][0] < hi and _lit(ink, runs[last], runs[last + 1]):
+        last += 1
+    return runs[first][0], runs[last][1]
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """First and last index of every run of True."""
+    padded = np.concatenate(([False], flags, [False])).astype(np.int8)
+    change = np.diff(padded)
+    return list(
+        zip(np.flatnonzero(change == 1).tolist(), (np.flatnonzero(change == -1) - 1).tolist())
+    )
+
+
+def _lit(ink: np.ndarray, above: tuple[int, int], below: tuple[int, int]) -> bool:
+    """Whether the rows between two solid runs are a line of light text on the fill."""
+    return bool(ink[above[1] + 1 : below[0]].min() > _LIT_TEXT)
 
 
 def _long_runs(

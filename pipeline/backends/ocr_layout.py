@@ -1,7 +1,8 @@
 """Lay out one OCR'd page: words + table grids → blocks (paragraphs, list items, tables).
 
 * Words inside a ruled table go to the cell whose box holds their centre; each
-  cell is laid out on its own, so columns are never interleaved.
+  cell is laid out on its own, so columns are never interleaved. A grid of one
+  cell (a shaded panel, a frame) is a box: its text is paragraphs of their own.
 * Words outside tables form horizontal bands between the tables; a band split
   by a vertical white gutter is laid out column by column, and so is each
   stretch of it between white rows that such a gutter splits (boxes side by
@@ -76,14 +77,17 @@ def layout_page(
 
     all_lines: list[Line] = []
     cell_lines: dict[tuple[int, int], list[Line]] = {}
+    text_regions: list[tuple[int, list[Line]]] = []  # (top of the band, lines of a column)
     for t, table in enumerate(tables):
         for c, grid_cell in enumerate(table.cells):
             if grid_cell.words:
                 lines = group_lines(grid_cell.words)
                 detect_bullets(lines, image, int(grid_cell.bbox[0]))
-                cell_lines[(t, c)] = lines
                 all_lines.extend(lines)
-    text_regions: list[tuple[int, list[Line]]] = []  # (top of the band, lines of a column)
+                if _is_box(table):
+                    text_regions.append((table.ys[0], lines))
+                else:
+                    cell_lines[(t, c)] = lines
     for band in _bands(free, tables):
         top = min(w.y0 for w in band)
         for column in _columns(band, width):
@@ -95,7 +99,8 @@ def layout_page(
         line.number = n
 
     placed: list[tuple[float, int, list[Block]]] = []  # (top y, order, blocks)
-    for t, table in enumerate(tables):
+    grids = [(t, table) for t, table in enumerate(tables) if not _is_box(table)]
+    for t, table in grids:
         block = _table_block(table, t, cell_lines, number, page, shaded)
         placed.append((table.ys[0], len(placed), [block]))
     for top, lines in text_regions:
@@ -111,8 +116,14 @@ def layout_page(
             placed.append((top, len(placed), region_blocks(body, number, page)))
     for _, _, blocks in sorted(placed, key=lambda p: (p[0], p[1])):
         page.blocks.extend(blocks)
-    page.table_xs = [[x / width for x in table.xs] for table in tables]
+    page.table_xs = [[x / width for x in table.xs] for _, table in grids]
     return page
+
+
+def _is_box(table: TableGrid) -> bool:
+    """A grid of one cell is a box (a shaded panel, a frame), not a table: its text
+    is read apart as paragraphs, as the PDF reader reads a drawn box's."""
+    return table.n_rows == 1 and table.n_cols == 1
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
@@ -196,7 +207,8 @@ def _gutter_split(words: list[Word], page_width: int) -> list[list[Word]] | None
     cut = left + (best[0] + best[1]) / 2
     first = [w for w in words if w.cx < cut]
     second = [w for w in words if w.cx >= cut]
-    if len(group_lines(first)) < 3 or len(group_lines(second)) < 3:
+    # two lines a side are columns already (a page title beside the programme's name)
+    if len(group_lines(first)) < 2 or len(group_lines(second)) < 2:
         return None
     return [first, second]
 

@@ -139,3 +139,23 @@ def test_ocr_shaded_fills_hold_pixels() -> None:
     shaded = find_rulings(gray, DPI).shaded
     assert shaded
     assert all(x1 > x0 and y1 > y0 for x0, y0, x1, y1 in shaded)
+
+
+def test_ocr_a_fill_with_light_text_is_found_whole() -> None:
+    """Page 2's 'Concevoir' box prints white on dark red: the line of light text
+    lightens the fill's middle rows, which cut its edges to a speck, so the fill
+    was dropped, and its rows, long dark runs, were erased as rulings with its
+    text. The fill runs over its text line, and is found whole (boxes side by
+    side joined at block level each found too: the 'Vérifier', 'Implanter' ones)."""
+    from referentiel.backends.ocr_deskew import deskew
+    from referentiel.backends.ocr_raster import reading_dpi
+    from referentiel.backends.ocr_rulings import find_rulings
+
+    path = Path("tests/data/real/but-geii-ese-competences.pdf")
+    dpi = reading_dpi(path, "pdf", 1, Limits())
+    gray, _ = deskew(load_page(path, "pdf", 1, Limits(), dpi))
+    shaded = find_rulings(gray, dpi, enlarged=True).shaded
+    height, width = gray.shape
+    boxes = [(x1 - x0) / width for x0, y0, x1, y1 in shaded if (y1 - y0) / height > 0.05]
+    assert len(boxes) == 3, shaded  # Concevoir, Vérifier, Implanter (Maintenir's is pale)
+    assert all(0.1 < share < 0.15 for share in boxes), shaded

@@ -183,9 +183,9 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     """First and last index of every run of True."""
     padded = np.concatenate(([False], flags, [False])).astype(np.int8)
     change = np.diff(padded)
-    return list(
-        zip(np.flatnonzero(change == 1).tolist(), (np.flatnonzero(change == -1) - 1).tolist())
-    )
+    starts = np.flatnonzero(change == 1).tolist()
+    ends = (np.flatnonzero(change == -1) - 1).tolist()
+    return list(zip(starts, ends, strict=True))
 
 
 def _lit(ink: np.ndarray, above: tuple[int, int], below: tuple[int, int]) -> bool:

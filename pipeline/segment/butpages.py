@@ -8,6 +8,12 @@ l'Internet"), its composantes, niveaux and apprentissages critiques around it
 in any reading order; an overview page naming several of them side by side
 is a summary (a reference to the blocs, not content), where the compétence's
 short name printed on the same line as its statement is its code.
+
+A statement read from a picture may be neither bold (light text on a dark
+fill) nor outside a table, nor even open on a word the model knows (a garbled
+verb): a page that prints one short name with its statement beside it on the
+same line, and carries coded apprentissages critiques, is that compétence's
+page all the same; a page printing several such pairs is a summary.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
                 pages.wraps.update(id(w) for w in wraps)
     pages.titles = {page: found[0] for page, found in by_page.items() if len(found) == 1}
     pages.summaries = {page for page, found in by_page.items() if len(found) > 1}
+    _named_pages(ctx, pages)
     if len(pages.titles) < 2:
         return None
     for unit in ctx.units:
@@ -65,6 +72,51 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
                 if title.line == unit.line:
                     pages.codes.setdefault(norm_text(pages.name(title)), unit.text.strip())
     return pages
+
+
+def _named_pages(ctx: Context, pages: CompetencePages) -> None:
+    """Add the pages a short name and its statement beside it head: one pair
+    on a page of coded lines is its compétence's page, several a summary."""
+    pairs: dict[int, list[tuple[Unit, Unit]]] = defaultdict(list)
+    coded: set[int] = set()
+    for unit in ctx.units:
+        if unit.page is None:
+            continue
+        if competence_code(ctx, unit.text):
+            coded.add(unit.page)
+        statement = _beside(ctx, unit) if _short_name(unit, bold=False) else None
+        if statement is not None:
+            pairs[unit.page].append((unit, statement))
+    for page, found in pairs.items():
+        if page in pages.titles or page in pages.summaries:
+            continue
+        for name, statement in found:
+            pages.codes.setdefault(norm_text(statement.text), name.text.strip())
+        if len(found) > 1:
+            pages.summaries.add(page)
+        elif page in coded:
+            pages.titles[page] = found[0][1]
+
+
+def _beside(ctx: Context, name: Unit) -> Unit | None:
+    """The statement printed on the same line right of a short name: the
+    nearest unit there of two words or more that is no code, cue or composante."""
+    box = name.bbox
+    if box is None:
+        return None
+    found: list[tuple[float, Unit]] = []
+    for unit in ctx.units:
+        other = unit.bbox
+        if unit.page != name.page or other is None or other.x0 < box.x1:
+            continue
+        if min(box.bottom, other.bottom) <= max(box.top, other.top):
+            continue  # not on the same line
+        text = unit.text
+        if len(text.split()) < 2 or len(text) > _MAX_TITLE or competence_code(ctx, text):
+            continue
+        if not (is_cue(ctx, unit) or is_composante(ctx, text)):
+            found.append((other.x0 - box.x1, unit))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 _NEAR = 4  # units after a statement looked at for the lines it wrapped onto
@@ -100,7 +152,10 @@ def _statement_title(ctx: Context, unit: Unit) -> bool:
     return not is_composante(ctx, text) and is_action(text)
 
 
-def _short_name(unit: Unit) -> bool:
-    """One bold word (the compétence's short name, "Administrer")."""
+def _short_name(unit: Unit, bold: bool = True) -> bool:
+    """One capitalised word (the compétence's short name, "Administrer"),
+    bold unless ``bold`` is False; when not bold, an infinitive."""
     words = unit.text.split()
-    return unit.bold and len(words) == 1 and words[0].isalpha() and words[0][:1].isupper()
+    if len(words) != 1 or not words[0].isalpha() or not words[0][:1].isupper():
+        return False
+    return unit.bold if bold else unit.table is None and is_action(words[0])

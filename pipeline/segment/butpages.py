@@ -39,6 +39,11 @@ class CompetencePages:
     codes: dict[str, str] = field(default_factory=dict)  # statement (folded) → short name
     names: dict[int, str] = field(default_factory=dict)  # id of a statement → its wrapped text
     wraps: set[int] = field(default_factory=set)  # ids of the lines a statement wrapped onto
+    shorts: set[int] = field(default_factory=set)  # ids of short names beside a page's statement
+
+    def used(self, unit: Unit) -> bool:
+        """Whether ``unit`` is read with its page's statement (a wrapped line, the short name)."""
+        return id(unit) in self.wraps or id(unit) in self.shorts
 
     def name(self, title: Unit) -> str:
         """A statement's text with the lines it wrapped onto."""
@@ -96,6 +101,7 @@ def _named_pages(ctx: Context, pages: CompetencePages) -> None:
             pages.summaries.add(page)
         elif page in coded:
             pages.titles[page] = found[0][1]
+            pages.shorts.add(id(found[0][0]))
 
 
 def _beside(ctx: Context, name: Unit) -> Unit | None:

@@ -467,12 +467,21 @@ def _item_text(item: Unit) -> str:
     return f"{label} {item.text}" if label[:1].isalnum() else item.text
 
 
+def _side_by_side(left: Unit, right: Unit) -> bool:
+    """Whether ``right`` is printed on the same line as ``left``, right of it."""
+    a, b = left.bbox, right.bbox
+    if a is None or b is None or left.page != right.page or b.x0 < a.x1:
+        return False
+    return min(a.bottom, b.bottom) > max(a.top, b.top)
+
+
 def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """No description heading: the sentences right under a document title —
     the only level-1 heading of the preamble, else (a title styled as a plain
     paragraph) a first unit a title rule reads; short subtitle lines and
     title-like lines (an RNCP code line) before the prose are skipped; the
-    prose ends at a lead-in (``… doivent être capables :``)."""
+    prose ends at a lead-in (``… doivent être capables :``). A title printed
+    beside a page's heading names the programme: the prose is the heading's."""
     titles = [
         i
         for i, u in enumerate(preamble)
@@ -483,6 +492,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
         titles = [
             i for i, u in enumerate(preamble[:2]) if ctx.rules.first("title", u.text) is not None
         ][:1]
+        if titles == [1] and _side_by_side(preamble[0], preamble[1]):
+            return None  # the programme's name beside a page's heading: the prose is the heading's
     if len(titles) != 1 or any(
         u.kind is Kind.HEADING and u.level <= 1 for u in preamble[titles[0] + 1 :]
     ):

@@ -177,7 +177,7 @@ def _competence_page(ctx: Context, state: State, pages: CompetencePages, unit: U
         )
         if bloc is not None:
             bloc.code = pages.codes.get(norm_text(name))
-    return unit is title or id(unit) in pages.wraps
+    return unit is title or pages.used(unit)
 
 
 def _under(level: Unit, unit: Unit) -> bool:

@@ -69,6 +69,16 @@ def test_the_apprentissages_of_a_screenshot_referentiel_are_read(gold: dict) -> 
     expected = {c["code"] for b in gold["blocs"] for c in b["competences"]}
     read = {c.code.replace(" ", "") for b in referentiel.blocs for c in b.competences if c.code}
     assert len(read & expected) >= 12, sorted(read)
+    # each compétence page (its statement in a shaded box, not bold, beside
+    # its short name) opens its bloc, coded by the short name, over its own
+    # apprentissages critiques (ACnm.xx: niveau n, compétence m)
+    codes = {
+        b.code: {c.code.replace(" ", "") for c in b.competences if c.code}
+        for b in referentiel.blocs
+    }
+    assert {"Concevoir", "Vérifier", "Implanter"} <= set(codes), codes
+    for name, number in (("Concevoir", "1"), ("Vérifier", "2"), ("Implanter", "4")):
+        assert len(codes[name]) >= 4 and all(code[3] == number for code in codes[name]), codes
 
 
 def test_dark_print_on_a_tinted_fill_is_read_and_not_wiped() -> None:

@@ -71,6 +71,7 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
     _named_pages(ctx, pages)
     if len(pages.titles) < 2:
         return None
+    _named_statements(ctx, pages)
     for unit in ctx.units:
         if unit.page in pages.summaries and _short_name(unit):
             for title in by_page[unit.page]:
@@ -102,6 +103,18 @@ def _named_pages(ctx: Context, pages: CompetencePages) -> None:
         elif page in coded:
             pages.titles[page] = found[0][1]
             pages.shorts.add(id(found[0][0]))
+
+
+def _named_statements(ctx: Context, pages: CompetencePages) -> None:
+    """A statement read on one line with its short name before it ("Maintenir
+    Assurer le maintien …"): a word printed alone elsewhere as a short name,
+    then a statement opening on an infinitive. The word is its code."""
+    shorts = {unit.text.strip().casefold() for unit in ctx.units if _short_name(unit, bold=False)}
+    for title in pages.titles.values():
+        first, _, rest = pages.name(title).partition(" ")
+        if first.casefold() in shorts and len(rest.split()) >= 2 and is_action(rest):
+            pages.names[id(title)] = rest
+            pages.codes.setdefault(norm_text(rest), first)
 
 
 def _beside(ctx: Context, name: Unit) -> Unit | None:

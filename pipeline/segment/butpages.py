@@ -143,20 +143,24 @@ _NEAR = 4  # units after a statement looked at for the lines it wrapped onto
 
 def _wrapped_lines(title: Unit, after: list[Unit]) -> list[Unit]:
     """The bold lines a statement wrapped onto, read as paragraphs of their
-    own (a box beside it cut the line): set right under it at its left edge,
-    going on in lower case."""
+    own, going on in lower case: set right under it at its left edge (a box
+    beside it cut the line), or centred inside its width, on its lower half
+    (a short name set larger on the statement's line makes its box as tall
+    as two lines)."""
     found: list[Unit] = []
     last = title
     for unit in after[:_NEAR]:
         above, box = last.bbox, unit.bbox
         if above is None or box is None or unit.page != title.page:
             break
-        if not (unit.bold and starts_lower(unit.text) and abs(box.x0 - above.x0) <= 3.0):
+        if not (unit.bold and starts_lower(unit.text)):
             continue
-        if not 0 <= box.top - above.bottom <= (above.bottom - above.top) / 2:
-            continue
-        found.append(unit)
-        last = unit
+        height = above.bottom - above.top
+        below = abs(box.x0 - above.x0) <= 3.0 and 0 <= box.top - above.bottom <= height / 2
+        inside = above.x0 < box.x0 and box.x1 < above.x1 and box.top >= above.top + height / 2
+        if below or (inside and box.bottom <= above.bottom + height / 2):
+            found.append(unit)
+            last = unit
     return found
 
 

@@ -66,6 +66,11 @@ def test_boxes_side_by_side_are_read_box_by_box(page: PageContent) -> None:
 def test_the_apprentissages_of_a_screenshot_referentiel_are_read(gold: dict) -> None:
     referentiel = extract(SCREENSHOTS)
     assert referentiel.certification.type == "BUT"
+    # the title printed beside each page's heading: the programme without its
+    # parcours; the prose under the first page's heading (what a compétence
+    # is) describes no certification
+    assert referentiel.certification.intitule == "Génie électrique et informatique industrielle"
+    assert referentiel.certification.description is None
     expected = {c["code"] for b in gold["blocs"] for c in b["competences"]}
     read = {c.code.replace(" ", "") for b in referentiel.blocs for c in b.competences if c.code}
     assert len(read & expected) >= 12, sorted(read)

@@ -28,6 +28,7 @@ from .draft import (
     wraps_on,
 )
 from .glued import glued_view
+from .grouped import grouped_view
 from .headunits import head_view
 from .modalites import epreuve_links
 from .state import is_bloc_heading, outline_hit
@@ -134,6 +135,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         unit_view(block, ctx.rules, ctx.new_source())
         or code_column_view(block, ctx.rules, ctx.new_source())
         or head_view(block, ctx.rules, ctx.new_source())
+        or grouped_view(block, ctx.new_source())
     )
     if coded is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=coded, block=block))

@@ -53,7 +53,7 @@ def certification(ctx: Context) -> None:
     preamble = _preamble(ctx)
     draft = ctx.draft
     _title(ctx, draft, preamble)
-    draft.type = draft.type or _family_by_levels(ctx)
+    draft.type = draft.type or _family_by_levels(ctx) or _subject_family(ctx, draft)
     draft.code_rncp = _rncp(ctx)
     draft.description = (
         _description(ctx, preamble)
@@ -148,6 +148,27 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             return
     if ctx.options.use_nlp:
         _holder_named(ctx, draft)
+
+
+_SUBJECT = re.compile(r"^(?:le|la|l['’])\s*", re.IGNORECASE)
+
+
+def _subject_family(ctx: Context, draft: Draft) -> str | None:
+    """Nothing names the certification: a sentence before the blocs whose
+    subject is the certification family itself ("Le certificat … comporte …",
+    the text defining what such a certificate contains) gives the type, no
+    intitulé; the first such sentence decides."""
+    if draft.intitule is not None:
+        return None
+    for unit in _before_blocs(ctx):
+        subject = _SUBJECT.match(unit.text)
+        if unit.is_item or subject is None or not ends_sentence(unit.text):
+            continue
+        hit = next(ctx.rules.hits("title", unit.text[subject.end() :]), None)
+        if hit is not None:
+            kind = _family(hit)
+            return kind if kind in CERTIFICATION_TYPES else None
+    return None
 
 
 def _holder_named(ctx: Context, draft: Draft) -> None:

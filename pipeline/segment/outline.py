@@ -115,11 +115,13 @@ class Series:
 
     def owners(self, total: int) -> int:
         """How many units have a mention followed by content (a few blocks
-        before the series' next mention): the body, not a summary or a table."""
+        before the series' next mention): the body, not a summary or a table.
+        The last mention needs only one block when the document ends under it
+        (an excerpt cut inside its unit)."""
         owning = set()
         ends = [index for index, _ in self.mentions[1:]] + [total]
         for (index, number), end in zip(self.mentions, ends, strict=True):
-            if end - index > _CONTENT:
+            if end - index > (_CONTENT if end < total else 1):
                 owning.add(number)
         return len(owning)
 
@@ -278,7 +280,8 @@ def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool
     prose: then they are units of the référentiel, not sections of the document.
     A unit named by a word ("UE 3") holds them when one of its mentions does:
     the others (a summary table, a calendar naming it week after week) only
-    refer to it. Bare numbers ("1.", "2.") are counted mention by mention: the
+    refer to it. A last unit the document's end cuts short (an excerpt) is
+    not counted. Bare numbers ("1.", "2.") are counted mention by mention: the
     same numbers start unrelated lists."""
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
     holding: list[tuple[int, ...]] = []
@@ -289,7 +292,9 @@ def _holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool
         ):
             holding.append(number)
     if series.word:
-        return len(set(holding)) * 2 > len(series.numbers)
+        last, end = series.mentions[-1][0], len(mentions)
+        cut = end - last <= _CONTENT and series.mentions[-1][1] not in holding  # excerpt's end
+        return len(set(holding)) * 2 > len(series.numbers) - cut
     return len(holding) * 2 > len(series.mentions)
 
 

@@ -16,8 +16,8 @@ makes an element (their text stays a warning, never lost).
 
 from __future__ import annotations
 
-from ..docmodel import Block, Cell, Row
-from .draft import TableView, positions
+from ..docmodel import Block, Cell
+from .draft import TableView
 
 _MIN_BODY = 4  # body rows for a grouping to be seen
 _MIN_LEVELS = 2  # group columns: a bloc column and a compétence column
@@ -30,10 +30,10 @@ def grouped_view(block: Block, source: int) -> TableView | None:
     if len(block.rows) < _MIN_BODY + 1:
         return None
     header, body = block.rows[0], block.rows[1:]
-    grid = [_columns(row) for row in [header, *body]]
+    grid = [row.cells for row in [header, *body]]
     width = len(grid[0])
-    if width < _MIN_LEVELS + 1 or any(len(cells) != width for cells in grid):
-        return None
+    if width < _MIN_LEVELS + 1 or not all(_plain(cells, width) for cells in grid):
+        return None  # a plain grid: one cell per column, none merged
     if not all(_filled(cell) for cell in grid[0]):
         return None
     filled = [[_filled(cells[column]) for cells in grid[1:]] for column in range(width)]
@@ -52,12 +52,9 @@ def grouped_view(block: Block, source: int) -> TableView | None:
     return TableView(block, roles, body, source)
 
 
-def _columns(row: Row) -> list[Cell]:
-    """The row's cells, one per column (a cell spanning columns repeated)."""
-    out: list[Cell] = []
-    for _, cell in positions(row):
-        out.extend([cell] * max(1, cell.col_span))
-    return out
+def _plain(cells: list[Cell], width: int) -> bool:
+    """Whether a row has one cell of its own per column."""
+    return len({id(c) for c in cells}) == width and all(c.col_span <= 1 for c in cells)
 
 
 def _filled(cell: Cell) -> bool:

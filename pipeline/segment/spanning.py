@@ -58,6 +58,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
         _series_code(ctx, bloc, view, below)
         return True
+    if group and _held(state):  # between a bloc printed outside and its compétences: a note
+        return True
     return False
 
 
@@ -180,10 +182,16 @@ def _group_below(view: TableView, below: list[Row]) -> bool | None:
     return group
 
 
+def _held(state: State) -> bool:
+    """Whether a bloc printed outside the table (a heading, the outline's
+    level) holds the rows: no group row of the table's own."""
+    bloc = state.bloc
+    return bloc is not None and not is_implicit(bloc) and bloc.where.rule != GROUP_ROW
+
+
 def _may_head_group(ctx: Context, state: State, units: list[Unit]) -> bool:
     """An unnamed spanning row may be a bloc: it is no cue, starts like a title,
     and no bloc printed outside the table holds it (it would be a level below)."""
     if is_cue(ctx, units[0]) or not units[0].text[:1].isupper():
         return False
-    bloc = state.bloc
-    return bloc is None or is_implicit(bloc) or bloc.where.rule == GROUP_ROW
+    return not _held(state)

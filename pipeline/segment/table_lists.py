@@ -42,9 +42,11 @@ def read_lists(
     """A list cell belongs to every compétence whose rows it spans (a "Données"
     cell merged over a unit's rows gives each of them its conditions), and to
     every compétence the row's compétence cell lists (one "Données" cell beside
-    a cell of several compétences)."""
+    a cell of several compétences); savoirs beside several compétences, like
+    savoirs merged over their rows, are the bloc's."""
     shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
-    target = list_for(row.role, row, view, state, cell.row_span > 1)
+    merged = cell.row_span > 1 or len(row.listed) > 1  # savoirs of several compétences
+    target = list_for(row.role, row, view, state, merged)
     targets = shared or ([target] if target is not None else [])
     if row.role in ("conditions", "resultats") and len(row.listed) > 1:
         targets = [c.conditions if row.role == "conditions" else c.resultats for c in row.listed]

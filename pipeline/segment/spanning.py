@@ -58,9 +58,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
         _series_code(ctx, bloc, view, below)
         return True
-    if group and _held(state):  # between a bloc printed outside and its compétences: a note
-        return True
-    return False
+    # between a bloc printed outside the table and its compétences: a note
+    return bool(group) and _held(state)
 
 
 def _coded_group(

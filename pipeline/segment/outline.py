@@ -537,34 +537,23 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
         number = r"\d" * series.depth + (r"\d?" if any_depth else "")
     if series.lettered:
-        return Rule.model_validate(
-            {
-                "id": rule_id,
-                "label": "outline",
-                "description": "outline numbering in capital letters",
-                "pattern": r"^(?P<code>(?P<number>(?-i:[A-Z])))\s*[.)](?:\s*[-–—])?\s+"
-                r"(?P<libelle>[^\W\d_].*)$",
-            }
+        return _outline_rule(
+            rule_id,
+            "outline numbering in capital letters",
+            r"^(?P<code>(?P<number>(?-i:[A-Z])))\s*[.)](?:\s*[-–—])?\s+(?P<libelle>[^\W\d_].*)$",
         )
     if series.roman:
-        return Rule.model_validate(
-            {
-                "id": rule_id,
-                "label": "outline",
-                "description": "outline numbering in roman numerals",
-                "pattern": r"^(?P<code>(?P<number>(?-i:[IVX]{1,5})))(?:\s*[.)])?(?:\s*[-–—])?\s+"
-                r"(?P<libelle>[^\W\d_].*)$",
-            }
+        return _outline_rule(
+            rule_id,
+            "outline numbering in roman numerals",
+            r"^(?P<code>(?P<number>(?-i:[IVX]{1,5})))(?:\s*[.)])?(?:\s*[-–—])?\s+"
+            r"(?P<libelle>[^\W\d_].*)$",
         )
     if not series.word:
-        return Rule.model_validate(
-            {
-                "id": rule_id,
-                "label": "outline",
-                "description": "outline numbering",
-                "pattern": rf"^(?P<code>(?P<number>{number}))(?:\.\s+|\s*[)–—-]\s+|\s+)"
-                r"(?P<libelle>[^\W\d_].*)$",
-            }
+        return _outline_rule(
+            rule_id,
+            "outline numbering",
+            rf"^(?P<code>(?P<number>{number}))(?:\.\s+|\s*[)–—-]\s+|\s+)(?P<libelle>[^\W\d_].*)$",
         )
     labels, spellings = set(), set()
     for spelling in series.spellings:
@@ -584,8 +573,13 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
         r"(?![\d]|\s?\.\s?\d)"
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )
+    return _outline_rule(rule_id, series.word, pattern)
+
+
+def _outline_rule(rule_id: str, description: str, pattern: str) -> Rule:
+    """An outline rule of the series' own numbering (built, not loaded from YAML)."""
     return Rule.model_validate(
-        {"id": rule_id, "label": "outline", "pattern": pattern, "description": series.word}
+        {"id": rule_id, "label": "outline", "description": description, "pattern": pattern}
     )
 
 

@@ -65,6 +65,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-field",
     "code-statement",
     "group-code",
+    "group-statement",
     "head-unit",
     "code-unit",
     "competence-inline",

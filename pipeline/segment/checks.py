@@ -21,6 +21,7 @@ SCORE = "score"  # the column role of a rating scale's heads to tick (rules/colu
 _TICKED = frozenset("☒☑✓✔✗✘■")
 _EMPTY = frozenset("☐□❏")
 _MIN_ROWS = 2  # a column with fewer check cells is not a column of checks
+_HEAD = 3  # characters: a column head this short ("S1", "U11") names a mark column
 
 
 def is_check(text: str) -> bool:
@@ -49,6 +50,35 @@ def check_columns(block: Block) -> set[int]:
             elif text:
                 texts[column] = texts.get(column, 0) + 1
     return {c for c, n in checks.items() if n >= _MIN_ROWS and n > texts.get(c, 0)}
+
+
+def is_mark(text: str) -> bool:
+    """A cell text that marks rather than says: one glyph or letter ("●", "½",
+    "X", "R") or a small number ("0", "12")."""
+    text = text.strip()
+    return len(text) == 1 or (len(text) == 2 and text.isdigit())
+
+
+def mark_columns(block: Block) -> set[int]:
+    """The grid columns whose cells mostly hold a mark only (a grid ticking
+    which term, savoir or épreuve each row concerns: "S1 … S6" over "●", "½",
+    "R"; "S0 … S7" over "X"): their header cells head marks, not content, and
+    name no role of their own. A short head ("S1") is not counted against a
+    column; a merged cell counts for every column it covers."""
+    marks: dict[int, int] = {}
+    texts: dict[int, int] = {}
+    for row in block.rows:
+        cells = [
+            (c, cell, " ".join(u.text for u in cell_units(cell))) for c, cell in positions(row)
+        ]
+        if len(cells) < 2:
+            continue
+        for start, cell, text in cells:
+            counts = marks if is_mark(text) else texts if len(text) > _HEAD else None
+            for column in range(start, start + max(1, cell.col_span)):
+                if counts is not None:
+                    counts[column] = counts.get(column, 0) + 1
+    return {c for c, n in marks.items() if n >= _MIN_ROWS and n > texts.get(c, 0)}
 
 
 def name_columns(view: TableView, row: Row, repeated: bool) -> None:

@@ -57,6 +57,7 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     if group and _may_head_group(ctx, state, units):
         bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
         _series_code(ctx, bloc, view, below)
+        _statement_code(ctx, bloc)
         return True
     # between a bloc printed outside the table and its compétences: a note
     return bool(group) and _held(state)
@@ -94,6 +95,14 @@ def _series_code(ctx: Context, bloc: DBloc | None, view: TableView, below: list[
             if text[: len(letter)] == letter and text[len(letter) : len(letter) + 1].isdigit():
                 bloc.code, bloc.libelle = letter, label_text(libelle)
                 return
+
+
+def _statement_code(ctx: Context, bloc: DBloc | None) -> None:
+    """A group row printing a statement after its ministerial code ("02GN
+    Explorer la profession."): the code is the bloc's, the statement its title."""
+    hit = ctx.rules.first("group-statement", bloc.libelle) if bloc is not None else None
+    if bloc is not None and hit is not None and bloc.code is None:
+        bloc.code, bloc.libelle = hit.group("code"), label_text(hit.group("libelle") or "")
 
 
 def group_rows(view: TableView) -> int:
@@ -189,8 +198,10 @@ def _held(state: State) -> bool:
 
 
 def _may_head_group(ctx: Context, state: State, units: list[Unit]) -> bool:
-    """An unnamed spanning row may be a bloc: it is no cue, starts like a title,
-    and no bloc printed outside the table holds it (it would be a level below)."""
-    if is_cue(ctx, units[0]) or not units[0].text[:1].isupper():
+    """An unnamed spanning row may be a bloc: it is no cue, starts like a title
+    (or a coded statement, :func:`_statement_code`), and no bloc printed outside
+    the table holds it (it would be a level below)."""
+    titled = units[0].text[:1].isupper() or ctx.rules.first("group-statement", units[0].text)
+    if is_cue(ctx, units[0]) or not titled:
         return False
     return not _held(state)

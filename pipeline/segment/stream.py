@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
-from .checks import CHECKS, SCORE, check_columns, name_columns
+from .checks import CHECKS, SCORE, check_columns, mark_columns, name_columns
 from .columnmajor import column_view, pair_view
 from .draft import (
     Context,
@@ -262,14 +262,16 @@ def _keyed(block: Block) -> bool:
 
 
 def header_roles(
-    row: Row, rules: RuleSet, checks: frozenset[int] = frozenset()
+    row: Row,
+    rules: RuleSet,
+    checks: frozenset[int] = frozenset(),
+    marks: frozenset[int] = frozenset(),
 ) -> dict[int, str] | None:
-    """Column roles if the filled cells of ``row`` name them (one cell of three
-    or more may be unreadable, e.g. garbled by OCR; in a row the reader saw
-    printed again on every page of the table, a header for sure, any cell may
-    name no role once two do: columns of the publisher's own, such as its
-    evaluation modalities), else None. A cell over a column of check marks
-    (``checks``) names a modality (:mod:`.checks`)."""
+    """Column roles if the filled cells of ``row`` name them (one cell of three or
+    more may be unreadable, e.g. garbled by OCR; in a row the reader saw printed
+    again on every page of the table, a header for sure, any cell may name no role
+    once two do: columns of the publisher's own), else None. A cell over a column
+    of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`)."""
     roles: dict[int, str] = {}
     filled = unknown = 0
     for column, cell in positions(row):
@@ -283,7 +285,7 @@ def header_roles(
             continue
         named = _cell_roles(" ".join(texts), rules)
         if not named:
-            unknown += 1
+            unknown += column not in marks
             continue
         if named == [SCORE]:
             filled -= 1  # a rating scale's head: beside the header, not part of it
@@ -435,10 +437,10 @@ def table_views(
     views: list[TableView] = []
     captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …", "T1.1 | …")
     previous_header = False
-    checks = frozenset(check_columns(block))
+    checks, marks = frozenset(check_columns(block)), frozenset(mark_columns(block))
     header_cells: set[int] = set()  # the cells of the last header row
     for row in block.rows:
-        named = header_roles(row, rules, checks)
+        named = header_roles(row, rules, checks, marks)
         if named is not None:
             headers.setdefault(_shape(row, width), named)
         elif headers:

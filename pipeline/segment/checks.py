@@ -54,9 +54,9 @@ def check_columns(block: Block) -> set[int]:
 
 def is_mark(text: str) -> bool:
     """A cell text that marks rather than says: one glyph or letter ("●", "½",
-    "X", "R") or a small number ("0", "12")."""
+    "X", "R"; a digit is a number: a coefficient, a count)."""
     text = text.strip()
-    return len(text) == 1 or (len(text) == 2 and text.isdigit())
+    return len(text) == 1 and not text.isdigit()
 
 
 def mark_columns(block: Block) -> set[int]:

@@ -45,6 +45,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
+#: a final stop set apart from its word (a tab or space before it: "circuits<TAB>.")
+_LOOSE_STOP = re.compile(r"(?<=\w)\s+\.$")
 #: a whole line in italics, its marks kept by the reader ("_1. Piloter …_", "*Note*")
 _ITALIC = re.compile(r"^(?P<mark>[_*])(?P<inner>[^\s_*](?:[^_*]*[^\s_*])?)(?P=mark)$")
 
@@ -97,8 +99,9 @@ def italic(text: str) -> str | None:
 
 
 def label_text(text: str) -> str:
-    """A libellé used as a title: clean, without a trailing colon or semicolon."""
-    return _LEADIN.sub("", clean(text)).strip()
+    """A libellé used as a title: clean, without a trailing colon or semicolon,
+    its final stop against its last word."""
+    return _LOOSE_STOP.sub(".", _LEADIN.sub("", clean(text)).strip())
 
 
 @lru_cache(maxsize=8192)

@@ -36,6 +36,15 @@ def test_textclean_label_drops_trailing_colon_and_semicolon() -> None:
     assert label_text("L'analyse et la construction ;") == "L'analyse et la construction"
 
 
+def test_textclean_label_joins_a_stop_set_apart() -> None:
+    """A tab before the final period (a Word cell: "circuits<TAB>.") is no gap
+    of the text; an ellipsis or a stop after a symbol stays as printed."""
+    assert label_text("Analyser des circuits\t.") == "Analyser des circuits."
+    assert label_text("Analyser des circuits .") == "Analyser des circuits."
+    assert label_text("Analyser, etc. ...") == "Analyser, etc. ..."
+    assert label_text("Mesurer en % .") == "Mesurer en % ."
+
+
 @pytest.mark.parametrize(
     ("text", "upper", "lower", "ends"),
     [

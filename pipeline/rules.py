@@ -56,6 +56,7 @@ _PLAIN = (  # labels whose rules carry no value
     "bloc",
     "bloc-roman",
     "bloc-unit",
+    "certification-subject",
     "code-activite",
     "code-competence",
     "code-letter",
@@ -92,6 +93,7 @@ _PLAIN = (  # labels whose rules carry no value
     "modalite-inline",
     "modalite-separator",
     "niveau",
+    "not-description",
     "ocr-text-bullet",
     "ocr-text-noise",
     "ocr-text-starter",
@@ -108,6 +110,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-link",
     "title-noise",
     "title-name",
+    "title-part",
     "title-prefix",
     "units-heading",
 )

@@ -1,8 +1,8 @@
 """Stage ``certification``: type, intitulé, RNCP code and description.
 
 Read from the preamble — the units before the first bloc heading or table —
-with the rules labelled ``title``, ``title-prefix``, ``title-code``, ``title-label``,
-``title-noise``, ``rncp``, ``rncp-bloc``, ``description`` and ``holder``
+with the rules labelled ``title``, ``title-prefix``, ``title-part``, ``title-code``,
+``title-label``, ``title-aside``, ``title-noise``, ``rncp``, ``rncp-bloc`` and ``holder``
 (``rules/certification.yaml``):
 
 * a title line gives the type and the intitulé ("CQP …", "Titre du CQPM : …",
@@ -20,9 +20,12 @@ with the rules labelled ``title``, ``title-prefix``, ``title-code``, ``title-lab
   gives the words of the subject after the family, up to its verb;
 * the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
   number of a bloc code "RNCP12345BC01";
-* the description is the text under the first description heading (with a
-  list its lead-in sentence opens), else the prose under the document's title,
-  else the paragraph whose subject is the certification's holder.
+* the title line may open on the document part it belongs to ("ANNEXE D –
+  fiche Ressource …", rules ``title-part``) and go on with the period it
+  covers ("1ère année", rules ``title-aside``); after a document-kind prefix no
+  title rule reads, the subject is the certification's own name
+  ("Référentiel de compétences des techniciens supérieurs …");
+* the description is read by :mod:`.description`.
 """
 
 from __future__ import annotations
@@ -34,17 +37,15 @@ from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
-from .draft import Context, Draft, Unit, cell_units, positions
+from .description import STRUCTURAL, describe
+from .draft import Context, Draft, Unit, cell_units
 from .state import is_bloc_heading
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
-_STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
 _QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
 # where a family is named inside a sentence: after "du", "au", "de la", "de l'"
 _MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
-_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
-_COMPLEMENT = re.compile(r"^d(?:e\s|['’])", re.IGNORECASE)  # "De piloter …", "d'assurer …"
 _NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
@@ -55,13 +56,7 @@ def certification(ctx: Context) -> None:
     _title(ctx, draft, preamble)
     draft.type = draft.type or _family_by_levels(ctx) or _subject_family(ctx, draft)
     draft.code_rncp = _rncp(ctx)
-    draft.description = (
-        _description(ctx, preamble)
-        or _description(ctx, _before_blocs(ctx))
-        or _under_title(ctx, preamble)
-        or _holder(ctx, preamble)
-        or _cell_description(ctx)
-    )
+    draft.description = describe(ctx, preamble, _before_blocs(ctx))
 
 
 def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
@@ -83,6 +78,9 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 if intitule:
                     intitule = _wrapped(ctx, preamble[index + 1 : index + 2], intitule)
                 draft.intitule = intitule or _next_title(ctx, preamble, index)
+        if draft.intitule is None and not typed:
+            draft.intitule = _subject_named(ctx, unit)
+            typed = draft.intitule is not None
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
             if label is not None:
@@ -92,7 +90,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         if draft.intitule is not None and typed:
             return
     for unit in _elsewhere(ctx, preamble):
-        for hit in ctx.rules.hits("title", unit.text):
+        for hit in _title_hits(ctx, unit.text):
             typed = _type(draft, hit) or typed
             if draft.intitule is None:
                 draft.intitule = _intitule(ctx, hit)
@@ -207,12 +205,43 @@ def _acronym_named(line: str) -> str | None:
 
 def _title_hits(ctx: Context, text: str) -> list[Hit]:
     """The title rules' hits on a line, or on what follows a document-kind
-    prefix ("Extrait du référentiel de certification du …")."""
+    prefix ("Extrait du référentiel de certification du …"), after the document
+    part the line opens on ("ANNEXE D – fiche Ressource …")."""
+    text = _unparted(ctx, text)
     hits = list(ctx.rules.hits("title", text))
     prefix = ctx.rules.first("title-prefix", text) if not hits else None
     if prefix is not None:
         hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
     return hits
+
+
+def _unparted(ctx: Context, text: str) -> str:
+    """The line without the document parts it opens on ("Annexe I b : ",
+    "fiche Ressource ")."""
+    for _ in range(_PARTS):
+        part = ctx.rules.first("title-part", text)
+        if part is None:
+            break
+        text = text[part.match.end() :]
+    return text
+
+
+_PARTS = 2  # document parts a title line may open on: an annex, then a fiche
+
+
+def _subject_named(ctx: Context, unit: Unit) -> str | None:
+    """A title line naming the document's kind then what it is of, which no
+    title rule reads ("Référentiel de compétences du certificat de capacité
+    d'…", "… des techniciens supérieurs …"): that subject is the
+    certification's own name, of a family outside the contract's list."""
+    if not _name_shaped(unit):
+        return None  # the kind may read as a section cue ("Référentiel de compétences")
+    text = _unparted(ctx, _clean(unit.text))
+    prefix = ctx.rules.first("title-prefix", text)
+    name = _clean(text[prefix.match.end() :]) if prefix is not None else ""
+    if not name or ctx.rules.first("title", name) or ctx.rules.first("title-noise", name):
+        return None
+    return _intitule_text(ctx, name)
 
 
 def _shared_start(mentions: list[list[str]]) -> list[str]:
@@ -276,7 +305,12 @@ def _family(hit: Hit) -> str:
 def _intitule(ctx: Context, hit: Hit) -> str | None:
     """The hit's intitulé (without a parenthesis naming the document, "(fiche
     nationale)"), or None when the line names only the family."""
-    text = _uncoded(ctx, _clean(hit.group("intitule") or ""))
+    return _intitule_text(ctx, _uncoded(ctx, _clean(hit.group("intitule") or "")))
+
+
+def _intitule_text(ctx: Context, text: str) -> str | None:
+    """A name without its aside (a parenthesis naming the document, a
+    parcours, a year or session), or None when only noise is left."""
     aside = ctx.rules.first("title-aside", text)
     if aside is not None:
         text = _clean(text[: aside.match.start()])
@@ -332,26 +366,20 @@ def _uncoded(ctx: Context, text: str) -> str:
 def _title_like(ctx: Context, unit: Unit) -> bool:
     """A short line printed as a name: not a sentence, a list item, a
     'Label : value' line, or a structural cue."""
+    return _name_shaped(unit) and not any(ctx.rules.first(s, unit.text) for s in STRUCTURAL)
+
+
+def _name_shaped(unit: Unit) -> bool:
+    """A short line outside tables and lists, no sentence nor 'Label : value'."""
     text = unit.text
     if unit.table is not None or unit.is_item or not text or len(text) > 150:
         return False
-    if ":" in text or ends_sentence(text) or starts_lower(text):
-        return False
-    return not any(ctx.rules.first(label, text) for label in _STRUCTURAL)
+    return not (":" in text or ends_sentence(text) or starts_lower(text))
 
 
 def _clean(text: str) -> str:
     """An intitulé without surrounding quotes, spaces or final full stop."""
     return text.strip().strip(_QUOTES).rstrip(" .").strip()
-
-
-def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
-    """No description heading nor title: the first paragraph whose subject
-    is the holder of the certification ("Le titulaire du CAP … possède …")."""
-    for unit in preamble:
-        if unit.kind is Kind.PARAGRAPH and ctx.rules.first("holder", unit.text):
-            return unit.text if ends_sentence(unit.text) else None
-    return None
 
 
 def _rncp(ctx: Context) -> str | None:
@@ -398,141 +426,3 @@ def _until_first_bloc(ctx: Context, stop_at_table: bool, open_tables: bool = Fal
             break
         out.append(unit)
     return out
-
-
-_TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not prose
-
-
-def _description(ctx: Context, preamble: list[Unit]) -> str | None:
-    """The paragraphs under the first description heading, up to the next
-    heading, list, table or structural cue, ending on a finished sentence."""
-    for index, unit in enumerate(preamble):
-        if unit.is_item or len(unit.text) > 120:
-            continue
-        if ctx.rules.first("description", unit.text) is None:
-            continue
-        parts: list[str] = []
-        listing = False  # inside a list a sentence of the description opens ("il peut :")
-        for at, following in enumerate(preamble[index + 1 :], start=index + 1):
-            listing = _continues(following) and (listing or _leads_in(parts))
-            if listing:
-                parts.append(_item_text(following))
-                continue
-            if following.kind is not Kind.PARAGRAPH or following.heading_like:
-                break
-            if _plain_heading(following, preamble[at + 1 : at + 2]):
-                break  # a heading printed as a plain line: the description is prose
-            if _structural(ctx, following):
-                break
-            parts.append(following.text)
-        while parts and not ends_sentence(parts[-1]):
-            parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
-        if parts:
-            return " ".join(parts)
-    return None
-
-
-def _cell_description(ctx: Context) -> str | None:
-    """A table cell headed as the description ("Compétence globale" over the
-    cell below it) holding prose: sentences, no list nor lead-in."""
-    for block in ctx.document.blocks:
-        rows = block.rows if block.kind is Kind.TABLE else []
-        for above, below in zip(rows, rows[1:], strict=False):
-            under = dict(positions(below))
-            for column, cell in positions(above):
-                text = " ".join(u.text for u in cell_units(cell))
-                if column not in under or not ctx.rules.first("description-cell", text):
-                    continue
-                units = cell_units(under[column])
-                if units and all(
-                    u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
-                    for u in units
-                ):
-                    return " ".join(u.text for u in units)
-    return None
-
-
-def _structural(ctx: Context, unit: Unit) -> bool:
-    """A structural cue, not prose: a title rule reads only a line that is no
-    sentence ("La licence professionnelle est un diplôme …" is prose)."""
-    prose = ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE
-    labels = [label for label in _STRUCTURAL if not (prose and label == "title")]
-    return any(ctx.rules.first(label, unit.text) for label in labels)
-
-
-def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
-    """A short line that ends no sentence and is not wrapped (the next line
-    does not go on with it in lower case): a heading, not prose."""
-    if ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE:
-        return False
-    return not (after and after[0].kind is Kind.PARAGRAPH and starts_lower(after[0].text))
-
-
-def _leads_in(parts: list[str]) -> bool:
-    """Whether the last paragraph read ends with a colon: it opens a list."""
-    return bool(parts) and parts[-1].rstrip().endswith(":")
-
-
-def _continues(item: Unit) -> bool:
-    """A list item that goes on with the sentence before it: lower-case start
-    ("il peut : - poser … ; - réaliser …") or the preposition of the lead-in's
-    complement ("lui permet : 1. De piloter … ;"), not an enumeration of
-    names ("L'analyse et la construction … ;")."""
-    return item.is_item and (starts_lower(item.text) or _COMPLEMENT.match(item.text) is not None)
-
-
-def _item_text(item: Unit) -> str:
-    """A list item of the description, its number kept as printed ("1. De
-    piloter … ;"); a bullet is no text."""
-    label = (item.label or "").strip()
-    return f"{label} {item.text}" if label[:1].isalnum() else item.text
-
-
-def _side_by_side(left: Unit, right: Unit) -> bool:
-    """Whether ``right`` is printed on the same line as ``left``, right of it."""
-    a, b = left.bbox, right.bbox
-    if a is None or b is None or left.page != right.page or b.x0 < a.x1:
-        return False
-    return min(a.bottom, b.bottom) > max(a.top, b.top)
-
-
-def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
-    """No description heading: the sentences right under a document title —
-    the only level-1 heading of the preamble, else (a title styled as a plain
-    paragraph) a first unit a title rule reads; short subtitle lines and
-    title-like lines (an RNCP code line) before the prose are skipped; the
-    prose ends at a lead-in (``… doivent être capables :``). A title printed
-    beside a page's heading names the programme: the prose is the heading's."""
-    titles = [
-        i
-        for i, u in enumerate(preamble)
-        if u.kind is Kind.HEADING and u.level == 1 and not _SECTION_NUMBER.match(u.text)
-    ]
-    if not titles:
-        # a title styled as a plain paragraph, under at most a short banner line
-        titles = [
-            i for i, u in enumerate(preamble[:2]) if ctx.rules.first("title", u.text) is not None
-        ][:1]
-        if titles == [1] and _side_by_side(preamble[0], preamble[1]):
-            return None  # the programme's name beside a page's heading: the prose is the heading's
-    if len(titles) != 1 or any(
-        u.kind is Kind.HEADING and u.level <= 1 for u in preamble[titles[0] + 1 :]
-    ):
-        return None
-    parts: list[str] = []
-    for unit in preamble[titles[0] + 1 :]:
-        if unit.kind is not Kind.PARAGRAPH or unit.is_item or unit.table is not None:
-            break
-        if not parts and ctx.rules.first("title", unit.text) and not ends_sentence(unit.text):
-            continue
-        if any(ctx.rules.first(label, unit.text) for label in _STRUCTURAL):
-            break
-        if unit.text.rstrip().endswith(":"):
-            break  # a lead-in: the list it introduces is no description
-        if not parts and starts_lower(unit.text):
-            break  # prose opens a sentence: a lower-case line is a fragment ("type de …")
-        if ends_sentence(unit.text):
-            parts.append(unit.text)
-        elif parts:
-            break
-    return " ".join(parts) or None

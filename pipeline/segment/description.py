@@ -1,0 +1,209 @@
+"""The certification's description, read from the preamble (with the rules
+labelled ``description``, ``description-cell``, ``holder``,
+``certification-subject`` and ``not-description``, ``rules/certification.yaml``):
+
+* the text under the first description heading (with a list its lead-in
+  sentence opens), in the preamble, else before the first bloc;
+* else the prose under the document's title — under a heading naming only a
+  part of a legal text, prose whose subject is the certification or its holder;
+* else the first finished sentence whose subject is the certification's
+  holder, unless it sits under a heading on one facet of the level
+  ("Autonomie et responsabilité"), or leads in to a list;
+* else a table cell headed as the description, holding prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..docmodel import Kind
+from ..textclean import ends_sentence, starts_lower
+from .draft import Context, Unit, cell_units, positions
+
+#: rule labels of structural cues: a line one of them reads is no name nor prose
+STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[-–.)]\s")  # a numbered part, not a title
+_COMPLEMENT = re.compile(r"^d(?:e\s|['’])", re.IGNORECASE)  # "De piloter …", "d'assurer …"
+
+
+def describe(ctx: Context, preamble: list[Unit], before_blocs: list[Unit]) -> str | None:
+    """The description: the first of the readings above that gives one."""
+    return (
+        _description(ctx, preamble)
+        or _description(ctx, before_blocs)
+        or _under_title(ctx, preamble)
+        or _holder(ctx, preamble)
+        or _cell_description(ctx)
+    )
+
+
+_TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not prose
+
+
+def _description(ctx: Context, preamble: list[Unit]) -> str | None:
+    """The paragraphs under the first description heading, up to the next
+    heading, list, table or structural cue, ending on a finished sentence."""
+    for index, unit in enumerate(preamble):
+        if unit.is_item or len(unit.text) > 120:
+            continue
+        if ctx.rules.first("description", unit.text) is None:
+            continue
+        parts: list[str] = []
+        listing = False  # inside a list a sentence of the description opens ("il peut :")
+        for at, following in enumerate(preamble[index + 1 :], start=index + 1):
+            listing = _continues(following) and (listing or _leads_in(parts))
+            if listing:
+                parts.append(_item_text(following))
+                continue
+            if following.kind is not Kind.PARAGRAPH or following.heading_like:
+                break
+            if _plain_heading(following, preamble[at + 1 : at + 2]):
+                break  # a heading printed as a plain line: the description is prose
+            if _structural(ctx, following):
+                break
+            parts.append(following.text)
+        while parts and not ends_sentence(parts[-1]):
+            parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
+        if parts:
+            return " ".join(parts)
+    return None
+
+
+def _cell_description(ctx: Context) -> str | None:
+    """A table cell headed as the description ("Compétence globale" over the
+    cell below it) holding prose: sentences, no list nor lead-in."""
+    for block in ctx.document.blocks:
+        rows = block.rows if block.kind is Kind.TABLE else []
+        for above, below in zip(rows, rows[1:], strict=False):
+            under = dict(positions(below))
+            for column, cell in positions(above):
+                text = " ".join(u.text for u in cell_units(cell))
+                if column not in under or not ctx.rules.first("description-cell", text):
+                    continue
+                units = cell_units(under[column])
+                if units and all(
+                    u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
+                    for u in units
+                ):
+                    return " ".join(u.text for u in units)
+    return None
+
+
+def _structural(ctx: Context, unit: Unit) -> bool:
+    """A structural cue, not prose: a title rule reads only a line that is no
+    sentence ("La licence professionnelle est un diplôme …" is prose)."""
+    prose = ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE
+    labels = [label for label in STRUCTURAL if not (prose and label == "title")]
+    return any(ctx.rules.first(label, unit.text) for label in labels)
+
+
+def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
+    """A short line that ends no sentence and is not wrapped (the next line
+    does not go on with it in lower case): a heading, not prose."""
+    if ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE:
+        return False
+    return not (after and after[0].kind is Kind.PARAGRAPH and starts_lower(after[0].text))
+
+
+def _leads_in(parts: list[str]) -> bool:
+    """Whether the last paragraph read ends with a colon: it opens a list."""
+    return bool(parts) and parts[-1].rstrip().endswith(":")
+
+
+def _continues(item: Unit) -> bool:
+    """A list item that goes on with the sentence before it: lower-case start
+    ("il peut : - poser … ; - réaliser …") or the preposition of the lead-in's
+    complement ("lui permet : 1. De piloter … ;"), not an enumeration of
+    names ("L'analyse et la construction … ;")."""
+    return item.is_item and (starts_lower(item.text) or _COMPLEMENT.match(item.text) is not None)
+
+
+def _item_text(item: Unit) -> str:
+    """A list item of the description, its number kept as printed ("1. De
+    piloter … ;"); a bullet is no text."""
+    label = (item.label or "").strip()
+    return f"{label} {item.text}" if label[:1].isalnum() else item.text
+
+
+def _side_by_side(left: Unit, right: Unit) -> bool:
+    """Whether ``right`` is printed on the same line as ``left``, right of it."""
+    a, b = left.bbox, right.bbox
+    if a is None or b is None or left.page != right.page or b.x0 < a.x1:
+        return False
+    return min(a.bottom, b.bottom) > max(a.top, b.top)
+
+
+def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
+    """No description heading: the sentences right under a document title —
+    the only level-1 heading of the preamble, else (a title styled as a plain
+    paragraph) a first unit a title rule reads; short subtitle lines and
+    title-like lines (an RNCP code line) before the prose are skipped; the
+    prose ends at a lead-in (``… doivent être capables :``). Under a heading
+    naming only a part of a legal text ("Article Annexe I"), with no title line
+    below it, the prose is the description only when its subject is the
+    certification or its holder. A title printed
+    beside a page's heading names the programme: the prose is the heading's."""
+    titles = [
+        i
+        for i, u in enumerate(preamble)
+        if u.kind is Kind.HEADING and u.level == 1 and not _SECTION_NUMBER.match(u.text)
+    ]
+    if not titles:
+        # a title styled as a plain paragraph, under at most a short banner line
+        titles = [
+            i for i, u in enumerate(preamble[:2]) if ctx.rules.first("title", u.text) is not None
+        ][:1]
+        if titles == [1] and _side_by_side(preamble[0], preamble[1]):
+            return None  # the programme's name beside a page's heading: the prose is the heading's
+    if len(titles) != 1 or any(
+        u.kind is Kind.HEADING and u.level <= 1 for u in preamble[titles[0] + 1 :]
+    ):
+        return None
+    parts: list[str] = []
+    part_only = ctx.rules.first("document-part", preamble[titles[0]].text) is not None
+    for unit in preamble[titles[0] + 1 :]:
+        if unit.kind is not Kind.PARAGRAPH or unit.is_item or unit.table is not None:
+            break
+        if not parts and ctx.rules.first("title", unit.text) and not ends_sentence(unit.text):
+            part_only = False  # a title line names the certification under the part's heading
+            continue
+        if any(ctx.rules.first(label, unit.text) for label in STRUCTURAL):
+            break
+        if unit.text.rstrip().endswith(":"):
+            break  # a lead-in: the list it introduces is no description
+        if not parts and starts_lower(unit.text):
+            break  # prose opens a sentence: a lower-case line is a fragment ("type de …")
+        if not parts and part_only and not _about_certification(ctx, unit.text):
+            return None  # an annex's introduction (its field, its history), not the job's
+        if ends_sentence(unit.text):
+            parts.append(unit.text)
+        elif parts:
+            break
+    return " ".join(parts) or None
+
+
+def _about_certification(ctx: Context, text: str) -> bool:
+    """Whether a sentence's subject is the certification itself ("Le certificat
+    … constitue …") or its holder ("Le titulaire du CAP … possède …")."""
+    return any(ctx.rules.first(label, text) for label in ("certification-subject", "holder"))
+
+
+def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
+    """No description heading nor title: the first paragraph whose subject
+    is the holder of the certification ("Le titulaire du CAP … possède …"),
+    a finished sentence — a lead-in ("… doit être capable de :") opens the
+    list of its units, no description."""
+    for index, unit in enumerate(preamble):
+        if unit.kind is Kind.PARAGRAPH and ctx.rules.first("holder", unit.text):
+            if index and _facet(ctx, preamble[index - 1]):
+                continue  # the holder's autonomy, one facet of the level, not the job
+            finished = ends_sentence(unit.text) and not _leads_in([unit.text])
+            return unit.text if finished else None
+    return None
+
+
+def _facet(ctx: Context, unit: Unit) -> bool:
+    """A heading line over prose on one facet of the level ("Autonomie et
+    responsabilité"), never the description."""
+    facet = ctx.rules.first("not-description", unit.text)
+    return facet is not None and not ends_sentence(unit.text)

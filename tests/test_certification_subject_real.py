@@ -72,3 +72,11 @@ def test_the_holder_lead_in_and_autonomy_are_no_description() -> None:
     # the holder's sentence under the référentiel's introduction is kept
     rci = _certification("cap-rci-referentiel.md").description or ""
     assert rci.startswith("Le titulaire du CAP Réalisation en chaudronnerie industrielle possède")
+
+
+def test_a_programme_part_heading_is_no_title() -> None:
+    # the Québec DEC programme's part "Les objectifs" is the only level-1
+    # heading of the excerpt: a part of the document, not the programme's name
+    agricole = _certification("qc-dec-gestion-agricole-competences.pdf")
+    assert agricole.intitule is None
+    assert agricole.type is None

@@ -106,6 +106,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-competence-row",
     "title-aside",
     "title-code",
+    "title-decree",
     "title-label",
     "title-link",
     "title-noise",

@@ -80,3 +80,13 @@ def test_a_programme_part_heading_is_no_title() -> None:
     agricole = _certification("qc-dec-gestion-agricole-competences.pdf")
     assert agricole.intitule is None
     assert agricole.type is None
+
+
+def test_the_arretes_title_names_the_certification_in_guillemets() -> None:
+    # the Journal officiel prints no title line but the arrêté's: "Arrêté du …
+    # portant définition du programme … de «culture économique, juridique et
+    # managériale » communs à plusieurs spécialités de brevet de technicien
+    # supérieur"; its section heading "Décrets, arrêtés, circulaires" is no name
+    cejm = _certification("bts-cejm-programme-jo.pdf")
+    assert cejm.type == "BTS"
+    assert cejm.intitule == "culture économique, juridique et managériale"

@@ -97,11 +97,33 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         if draft.intitule is not None and typed:
             return
     if draft.intitule is None:
+        _decreed(ctx, draft)
+    if draft.intitule is None:
         draft.intitule = _table_label(ctx, draft)
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
         _in_prose(ctx, draft)
+
+
+_LINK = re.compile(r"\b(?:du|de|d['’])\s*", re.IGNORECASE)  # where a family may be named
+
+
+def _decreed(ctx: Context, draft: Draft) -> None:
+    """No title line: the arrêté's title printed before the blocs ("Arrêté du
+    … portant définition … du brevet de technicien supérieur « … »") names the
+    certification in guillemets and its family in the same line."""
+    for unit in _before_blocs(ctx):
+        decree = ctx.rules.first("title-decree", unit.text)
+        if decree is None:
+            continue
+        for link in _LINK.finditer(unit.text):
+            hit = next(ctx.rules.hits("title", unit.text[link.end() :]), None)
+            if hit is not None and _family(hit) in CERTIFICATION_TYPES:
+                draft.type = draft.type or _family(hit)
+                break
+        draft.intitule = _clean(decree.group("intitule") or "") or None
+        return
 
 
 def _family_by_levels(ctx: Context) -> str | None:

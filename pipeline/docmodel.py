@@ -12,6 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: feature of a table cell's paragraph set in one of the document's heading sizes
+HEADING_SIZE = "heading-size"
+
 
 class Kind(StrEnum):
     """What a block is."""
@@ -81,7 +84,9 @@ class Block:
     typed in the text) and ``continued`` (a table continued over
     pages, where a row at a page break may go on with the row before it but
     was left unjoined), ``sideways`` (a table cell's text set at a right angle,
-    read in its own direction).
+    read in its own direction), ``heading-size`` (a table cell's paragraph set
+    in one of the document's heading sizes: a designed page's text frame read as
+    a cell, where no heading block is made).
     """
 
     kind: Kind

@@ -16,8 +16,13 @@ from functools import lru_cache
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶▸✓✔❖❑➔⇨·"
 #: Dashes typed as bullets ("- item", "– item").
 DASHES = "-–—‐‒―"
-#: What a list item typed as text may start with: a bullet glyph, a dash or an asterisk.
-TYPED_BULLETS = BULLET_GLYPHS + DASHES + "*"
+#: Glyphs that are a bullet only as a word of their own, followed by a space: the
+#: chevron "»" of the Ministry's programmes ("» Mesurer des grandeurs …"); glued to a
+#: word it is a closing guillemet.
+WORD_BULLETS = "»"
+#: What a list item typed as text may start with: a bullet glyph, a dash, an asterisk
+#: or a chevron, each followed by a space.
+TYPED_BULLETS = BULLET_GLYPHS + DASHES + "*" + WORD_BULLETS
 #: Private-use code points (Symbol / Wingdings fonts) that Word and PDFs use for
 #: bullets → the glyph they print.
 PRIVATE_USE_BULLETS = {

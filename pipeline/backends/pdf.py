@@ -209,6 +209,7 @@ def _style(pages: list[_Page]) -> Style:
     return Style(
         body_size=body,
         heading_sizes=headings,
+        cell_heading_sizes=frozenset(s for s in sizes if s >= body * _HEADING_RATIO),
         line_gap=_line_gap(pages, body),
         vocabulary=frozenset(vocabulary),
     )

@@ -22,15 +22,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..docmodel import BBox, Block, Kind
-from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, is_aside
+from ..docmodel import HEADING_SIZE, BBox, Block, Kind
+from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, WORD_BULLETS, is_aside
 from .pdf_words import Line, Word
 
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
 # points (Word and LibreOffice bullets), Unicode bullets, dashes, OCR-like "o".
 _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
-_WORD_BULLETS = _GLUED_BULLETS | _DASHES | {"o", "*"}
+_WORD_BULLETS = _GLUED_BULLETS | _DASHES | set(WORD_BULLETS) | {"o", "*"}
 _HYPHENS = "-\u00ad\u2010"
 _LABEL_ENDS = ":.)"  # how a label typed before its text may end ("C05 :", "1.", "a)")
 # after a word's capital: a letter, or an elision's apostrophe and a letter ("L’application")
@@ -53,6 +53,8 @@ class Style:
 
     body_size: float = 10.0
     heading_sizes: list[float] = field(default_factory=list)  # large sizes, biggest first
+    #: large sizes of all text, table cells included (a heading hint inside cells)
+    cell_heading_sizes: frozenset[float] = frozenset()
     line_gap: float = 2.5  # usual space between two lines of one paragraph (points)
     vocabulary: frozenset[str] = frozenset()  # lower-cased words of the document
 
@@ -96,6 +98,7 @@ def blocks_from_lines(
     """Blocks of one region's lines (top to bottom) between its text edges ``left``, ``right``."""
     drafts: list[_Draft] = []
     hanging = _hanging_labels(lines)
+    right = _measure(lines, right)
     for line in lines:
         label, words = bullet_of(line)
         if label is not None and not words:
@@ -147,6 +150,25 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     if len(draft.lines) > 1:
         return abs(line.x0 - draft.lines[1].x0) <= 3.0
     return line.x0 >= draft.lines[0].x0 - 3.0 - 0.5 * prev.size
+
+
+_MEASURED = 3  # full lines ending at one place that show a justified measure
+_MEASURE_WORDS = 4  # words such a line holds (right-aligned labels are shorter)
+
+
+def _measure(lines: list[Line], right: float) -> float:
+    """Where the region's text really ends: a measure set inside the region's
+    edge (a designed page's text frame in a box drawn wider) shows in its
+    longest lines, several of them ending at the same place (justified text);
+    else the region's edge."""
+    full = [line for line in lines if len(line.words) >= _MEASURE_WORDS]
+    if not full:
+        return right
+    edge = max(line.x1 for line in full)
+    at_edge = [line for line in full if edge - line.x1 <= 0.6]
+    if len(at_edge) < _MEASURED or edge >= right - 2.0:
+        return right
+    return edge
 
 
 def _label_shape(words: list[Word]) -> str | None:
@@ -302,7 +324,10 @@ def _block(draft: _Draft, page: int, style: Style, in_cell: bool, levels: list[f
         return Block(
             Kind.HEADING, text, page=page, line=first.number, level=level, bold=bold, bbox=bbox
         )
-    return Block(Kind.PARAGRAPH, text, page=page, line=first.number, bold=bold, bbox=bbox)
+    block = Block(Kind.PARAGRAPH, text, page=page, line=first.number, bold=bold, bbox=bbox)
+    if in_cell and round(size, 1) in style.cell_heading_sizes and len(text) <= 250:
+        block.features.add(HEADING_SIZE)  # a designed page's frame read as a table cell
+    return block
 
 
 def words_box(words: list[Word]) -> BBox:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..docmodel import BBox, Block, Cell, Document, Kind, Row
+from ..docmodel import HEADING_SIZE, BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import Rule, RuleSet, default_rules
 from ..textclean import clean, ends_sentence, fold, is_aside, is_upper, starts_lower
@@ -92,8 +92,10 @@ class Unit:
 
     @property
     def heading_like(self) -> bool:
-        """Printed as a heading: a heading block, bold, or all capitals."""
-        return self.kind is Kind.HEADING or self.bold or is_upper(self.text)
+        """Printed as a heading: a heading block, bold, all capitals, or set in a
+        heading size inside a table cell."""
+        sized = self.block is not None and HEADING_SIZE in self.block.features
+        return self.kind is Kind.HEADING or self.bold or sized or is_upper(self.text)
 
 
 @dataclass(eq=False)

@@ -6,7 +6,10 @@ parent code plus one digit, no dot) on one row, wherever the columns are: an
 activités column may come first, arrows between them, and the header may name
 neither ("CAPACITES" is no role of its own). The pair of columns is found by
 the codes alone: on every row from the first coded one, each line of the
-children column extends the units column's code by one digit. The units are
+children column extends the units column's code by one digit, or by one
+dotted level (a baccalauréat technologique's objectives "O1 - …" beside their
+compétences "CO1.1. …", "CO1.2. …": the objective's number, a dot, a number,
+the letters led by one more). The units are
 then blocs (contract, Éducation nationale diplomas: capacité Cn is the top
 unit) and the children their compétences; a column of arrows or other signs
 holds nothing; the rows above the first coded one head the table (no element).
@@ -21,6 +24,8 @@ from ..docmodel import Cell, Row
 from .draft import TableView, cell_units, positions
 
 _CODE = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})(?![\d.])")
+#: a code one dotted level down: letters, the unit's number, a dot and a number ("CO1.2.")
+_DOTTED = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})\.\d{1,2}(?!\d)")
 _WORD = re.compile(r"[^\W\d_]")
 _MIN_ROWS = 2  # coded rows the pair needs
 Code = tuple[str, str]  # a cell code's letters and number
@@ -33,7 +38,7 @@ def glued_view(view: TableView) -> TableView | None:
     codes = [{column: _code(cell) for column, cell in cells.items()} for cells in rows]
     coded = sorted({column for row in codes for column, code in row.items() if code})
     for parent in coded:
-        for child in (column for column in coded if column > parent):
+        for child in sorted({column for row in rows for column in row if column > parent}):
             first = _first_glued(rows, codes, parent, child)
             if first is None:
                 continue
@@ -71,13 +76,26 @@ def _glues(unit: Code | None, children: Cell | None) -> bool:
     lines = cell_units(children) if unit is not None and children is not None else []
     if unit is None or not lines:
         return False
-    for line in lines:
-        found = _CODE.match(line.text)
-        if found is None or found["letters"].upper() != unit[0]:
-            return False
-        if found["number"][:-1] != unit[1] or len(found["number"]) != len(unit[1]) + 1:
-            return False
-    return True
+    return all(_glued(line.text, unit) or _dotted(line.text, unit) for line in lines)
+
+
+def _glued(text: str, unit: Code) -> bool:
+    """A code of the unit's letters and its number plus one digit (C1 → C11)."""
+    found = _CODE.match(text)
+    if found is None or found["letters"].upper() != unit[0]:
+        return False
+    return found["number"][:-1] == unit[1] and len(found["number"]) == len(unit[1]) + 1
+
+
+def _dotted(text: str, unit: Code) -> bool:
+    """A code numbering one level below the unit's, its letters the unit's,
+    possibly led by one more ("O1" → "CO1.1", the compétence of objective 1;
+    "C1" → "C1.2")."""
+    found = _DOTTED.match(text)
+    if found is None or found["number"] != unit[1]:
+        return False
+    letters = found["letters"].upper()
+    return letters == unit[0] or (len(letters) == len(unit[0]) + 1 and letters.endswith(unit[0]))
 
 
 def _code(cell: Cell | None) -> Code | None:

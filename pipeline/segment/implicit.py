@@ -38,6 +38,10 @@ _MIN_BANDS = 2  # band labels stating actions that make a bloc level
 FAMILY_RULE = "implicit.family"
 _MIN_FAMILIES = 2  # labelled code-letter families that make a bloc level
 _MIN_SERIES = 2  # coded statements that make a family's series
+HEADED_RULE = "implicit.headed"
+_MIN_HEADED = 2  # headings over lists of abilities that make a bloc level
+_MIN_ITEMS = 2  # list items a heading must head
+_HEAD_MAX = 120  # a longer line is no heading
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LABELLED = re.compile(r"^[^:]{0,40}:")  # "Fiche métier : …", "Objectifs :" — labels, not abilities
 
@@ -49,7 +53,7 @@ def implicit(ctx: Context) -> None:
         return
     if ctx.outline.activites:
         return
-    if _banded(ctx) or _families(ctx):
+    if _banded(ctx) or _families(ctx) or _headed(ctx):
         return
     candidates = [
         unit
@@ -147,6 +151,63 @@ def _families(ctx: Context) -> bool:
         families[0][0].line,
     )
     return True
+
+
+def _headed(ctx: Context) -> bool:
+    """Headings printed as such (a heading, bold or heading-size line, no code),
+    each directly over a list of items most of which state actions, a lead-in
+    ending with a colon allowed between them ("Concevoir, créer, réaliser" over
+    "» Identifier un besoin …", "» Associer …"): groups of compétences, each a
+    bloc (contract, "No bloc level": the top units printed are the blocs).
+    Whether any such blocs were made."""
+    groups: list[tuple[Unit, list[Unit]]] = []
+    units = ctx.units
+    for index, unit in enumerate(units):
+        if not _heads(ctx, unit):
+            continue
+        at = index + 1
+        if at < len(units) and _lead_in(units[at]):
+            at += 1
+        items: list[Unit] = []
+        while at < len(units) and units[at].is_item and units[at].table is None:
+            items.append(units[at])
+            at += 1
+        actions = sum(is_action(item.text) for item in items)
+        if len(items) >= _MIN_ITEMS and actions * 2 >= len(items):
+            groups.append((unit, items))
+    if len(groups) < _MIN_HEADED:
+        return False
+    source = ctx.new_source()
+    for head, items in groups:
+        bloc = DBloc(None, head.text, Where(head.page, head.line, HEADED_RULE))
+        for item in items:
+            _add(ctx, bloc, item, source, HEADED_RULE)
+        ctx.draft.blocs.append(bloc)
+    ctx.warn(
+        "LOW_CONFIDENCE_STRUCTURE",
+        f"no bloc level found: {len(groups)} headings over lists of abilities kept as blocs",
+        groups[0][0].page,
+        groups[0][0].line,
+    )
+    return True
+
+
+def _heads(ctx: Context, unit: Unit) -> bool:
+    """A line printed as a heading that could title a group: no list item, no
+    code, short, not a label ending with a colon."""
+    return (
+        unit.table is None
+        and not unit.is_item
+        and unit.heading_like
+        and 0 < len(unit.text) <= _HEAD_MAX
+        and not unit.text.rstrip().endswith(":")
+        and ctx.rules.first("code-statement", unit.text) is None
+    )
+
+
+def _lead_in(unit: Unit) -> bool:
+    """A sentence introducing the list below it: a paragraph ending with a colon."""
+    return unit.table is None and not unit.is_item and unit.text.rstrip().endswith(":")
 
 
 def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:

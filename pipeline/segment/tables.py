@@ -286,6 +286,9 @@ def _bloc(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fre
     if bloc is not None:
         if bloc.code is None:
             bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
+        if bloc.code is None and (hit := ctx.rules.first("code-unit", bloc.libelle)):
+            bloc.code = " ".join((hit.group("code") or "").split())  # "O1 - Caractériser …"
+            bloc.libelle = hit.group("libelle") or bloc.libelle
         ctx.made(cell, bloc)
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
+from .boldhead import bold_headed
 from .checks import CHECKS, SCORE, check_columns, mark_columns, name_columns
 from .columnmajor import column_view, pair_view
 from .draft import (
@@ -433,6 +434,7 @@ def table_views(
     other roles starts a new one). Empty when the table names no roles.
     ``headers`` are the header rows of the tables before: a header row that
     repeats one of them with a cell left blank takes its roles."""
+    block = bold_headed(block, lambda row: header_roles(row, rules)) or block
     width = max((sum(max(1, c.col_span) for c in row.cells) for row in block.rows), default=0)
     views: list[TableView] = []
     captions: list[Row] = []  # full-width rows above the first header ("CP1.1 : …", "T1.1 | …")

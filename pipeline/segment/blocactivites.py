@@ -38,7 +38,8 @@ def bloc_activite(ctx: Context, state: State, unit: Unit) -> bool:
     if tache is None and not unit.is_item:
         state.enter(None)  # no tâche: the activité's tâches ended
         return False
-    state.activite.taches.append((tache.group("libelle") if tache else unit.text).strip())
+    text = tache.group("libelle") if tache is not None else None
+    state.activite.taches.append(text or unit.text.strip())
     return True
 
 

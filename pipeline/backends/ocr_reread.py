@@ -14,6 +14,7 @@ cell's when they are read with more confidence as a whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
 
@@ -36,7 +37,7 @@ def reread_cells(words: list[Word], gray: np.ndarray, tables: list[TableGrid]) -
 
 
 def reread_boxes(
-    words: list[Word], gray: np.ndarray, boxes: list[tuple[float, float, float, float]]
+    words: list[Word], gray: np.ndarray, boxes: Sequence[tuple[float, float, float, float]]
 ) -> list[Word]:
     """``words`` with the words of each box holding noise replaced by a better
     reading of the box alone, when it is read with more confidence."""

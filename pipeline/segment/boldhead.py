@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..docmodel import Block, Cell, Kind, Row
 
-#: the roles a row of cells names (``stream.header_roles``), or None
+#: the roles a row of cells names (``headers.header_roles``), or None
 Roles = Callable[[Row], dict[int, str] | None]
 
 _MIN_CELLS = 2  # filled cells the first row must have

@@ -48,12 +48,13 @@ _ROLES = frozenset(
     | {"evaluation", "details", "score"}
 )
 _ZONES = frozenset(
-    _ROLES - {"bloc", "code", "fonction", "activite", "taches", "evaluation", "details", "score"}
+    _ROLES - {"bloc", "code", "fonction", "activite", "evaluation", "details", "score"}
     | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value
     "activite-type",
     "bloc",
+    "bloc-activite",
     "bloc-roman",
     "bloc-unit",
     "certification-subject",
@@ -65,6 +66,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-only",
     "code-field",
     "code-statement",
+    "code-tache",
     "group-code",
     "group-statement",
     "head-unit",

@@ -14,7 +14,7 @@ from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.rules import default_rules
 from referentiel.segment.checks import is_mark, mark_columns
-from referentiel.segment.stream import header_roles
+from referentiel.segment.headers import header_roles
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 LOGIGRAMME = REAL / "qc-cegep-rt-logigramme-competences.docx"

@@ -93,3 +93,28 @@ def test_dark_print_on_a_tinted_fill_is_read_and_not_wiped() -> None:
     first = ocr_page(PageJob(SCREENSHOTS, "pdf", 0, Limits()))
     text = " ".join(block.text for top in first.blocks for block in top.walk())
     assert "vérifier" in text.lower() and "implanter" in text.lower(), text
+
+
+def test_a_passage_cut_and_garbled_by_the_page_segmentation_is_read_again(
+    page: PageContent,
+) -> None:
+    """The composantes essentielles of page 4, small red print in a framed box
+    beside the compétence's statement: the page segmentation cut the box into
+    blocks, lost the 'CE1.0n |' line starts and read noise ('sdoptert'); read
+    again as one block, each line comes out with its code and its gerund."""
+    texts = [block.text for top in page.blocks for block in top.walk()]
+    coded = [t for t in texts if re.match(r"CE\s?1\s?[.,]\s?0[123]\s*\|\s*En\s", t)]
+    assert len(coded) == 3, texts
+    assert not any("sdoptert" in t for t in texts), texts
+
+
+def test_composantes_coded_ce_are_critères_without_their_code(gold: dict) -> None:
+    """'CE1.01 | En adoptant …': a composante essentielle of the bloc (a
+    critère), its code dropped, never a compétence."""
+    referentiel = extract(SCREENSHOTS)
+    concevoir = next(b for b in referentiel.blocs if b.code == "Concevoir")
+    criteres = [k.libelle for k in concevoir.criteres]
+    assert len(criteres) == 3 and all(k.startswith("En ") for k in criteres), criteres
+    assert not any(c.libelle.startswith("CE") for c in concevoir.competences)
+    expected = [normalise(k["libelle"]) for k in gold["blocs"][0]["criteres"]]
+    assert fuzz.ratio(normalise(criteres[1]), expected[1]) >= 90, criteres

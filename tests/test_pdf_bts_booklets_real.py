@@ -52,3 +52,53 @@ def test_bold_title_over_savoir_faire_and_a_conditions_row() -> None:
     for comp, expected in zip(bloc.competences, gold["competences"], strict=True):
         assert comp.details == expected["details"]
         assert set(expected["conditions_realisation"]) <= set(comp.conditions_realisation)
+
+
+GPME = REAL / "bts-gpme-bloc1-activite1.pdf"
+
+
+def test_activites_printed_inside_their_bloc_with_coded_taches() -> None:
+    """'Activité 1.1. …' inside bloc 1, a 'Tâches' label cell beside the
+    'T.1.1.n.' tâches: the activités of the référentiel, tâches without their
+    codes; the 'Compétence : …' row under the activité is linked to it."""
+    result = extract(GPME)
+    gold = gold_of(GPME)
+    assert [(a.code, a.libelle, a.taches) for a in result.activites] == [
+        (a["code"], a["libelle"], a["taches"]) for a in gold["activites"]
+    ]
+    (bloc,) = result.blocs
+    (comp,) = bloc.competences
+    assert comp.activites == gold["blocs"][0]["competences"][0]["activites"]
+
+
+def test_contexte_and_donnees_labels_list_the_competences_conditions() -> None:
+    """The 'Contexte' and 'Données des situations' labels of the activité's
+    table head its compétence's conditions of exercise (a line's last word
+    printed past the table's right ruling, 'et', stays in its cell)."""
+    (comp,) = extract(GPME).blocs[0].competences
+    expected = gold_of(GPME)["blocs"][0]["competences"][0]["conditions_realisation"]
+    assert comp.conditions_realisation == expected
+
+
+def test_word_past_the_right_ruling_stays_in_its_cell() -> None:
+    """'… l’administration fiscale et' runs past the ruling: 'et' is read in
+    the cell, on its line, not as a paragraph after the table."""
+    blocks = parse(GPME).blocks
+    table = next(b for b in blocks if b.kind is Kind.TABLE)
+    texts = [inner.text for inner in table.walk()]
+    assert any(t.endswith("l’administration fiscale et") for t in texts)
+    assert all(b.text != "et" for b in blocks)
+
+
+def test_header_printed_in_bold_inside_the_first_rows_cells() -> None:
+    """No ruling under 'Domaines de savoirs associés | Critères de performance':
+    the reader gives one row whose cells open with the bold names; they still
+    head the columns, so the savoirs are the compétence's connaissances and the
+    dash lines its critères, the two bullet group heads no critère."""
+    (bloc,) = extract(GPME).blocs
+    gold = gold_of(GPME)["blocs"][0]
+    (comp,) = bloc.competences
+    assert comp.connaissances == gold["competences"][0]["connaissances"]
+    assert not bloc.connaissances
+    assert [k.libelle for k in bloc.criteres] == [k["libelle"] for k in gold["criteres"]]
+    assert all(k.competences == [comp.id] for k in bloc.criteres)

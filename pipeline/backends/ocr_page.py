@@ -15,11 +15,12 @@ from ..options import Limits
 from .ocr_deskew import deskew
 from .ocr_grid import find_tables
 from .ocr_layout import PageContent, layout_page
+from .ocr_passages import garbled_passages
 from .ocr_raster import DPI, image_dpi, load_page, reading_dpi
-from .ocr_reread import reread_cells
+from .ocr_reread import reread_boxes, reread_cells
 from .ocr_rulings import find_rulings
 from .ocr_style import mark_strokes
-from .ocr_tesseract import LOCAL, PAGE, read_words
+from .ocr_tesseract import LOCAL, PAGE, read_layout
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ def ocr_page(job: PageJob) -> PageContent:
     lap("rulings")
     # an enlarged picture (a screenshot: slides' colours) is thresholded locally
     config = f"{PAGE} {LOCAL}" if dpi > job.dpi else PAGE
-    words = reread_cells(read_words(rulings.cleaned, config), rulings.cleaned, tables)
+    words, blocks = read_layout(rulings.cleaned, config)
+    words = reread_cells(words, rulings.cleaned, tables)
+    words = reread_boxes(words, rulings.cleaned, garbled_passages(words, blocks, tables))
     lap("tesseract")
     words = mark_strokes(words, rulings.cleaned)
     page = layout_page(

@@ -14,6 +14,7 @@ cell's when they are read with more confidence as a whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from statistics import median
 
@@ -32,29 +33,35 @@ _OVERLAP = 0.3  # share of the smaller box two readings of one word have in comm
 
 def reread_cells(words: list[Word], gray: np.ndarray, tables: list[TableGrid]) -> list[Word]:
     """``words`` with the words of each garbled cell replaced by a better reading."""
+    return reread_boxes(words, gray, [cell.bbox for table in tables for cell in table.cells])
+
+
+def reread_boxes(
+    words: list[Word], gray: np.ndarray, boxes: Sequence[tuple[float, float, float, float]]
+) -> list[Word]:
+    """``words`` with the words of each box holding noise replaced by a better
+    reading of the box alone, when it is read with more confidence."""
     lex = lexicon()
-    for table in tables:
-        for cell in table.cells:
-            inside = [w for w in words if _within(w, cell.bbox)]
-            if not any(_noise(w, lex) for w in inside):
-                continue
-            again = _read_cell(gray, cell.bbox)
-            kept = [
-                w
-                for w in inside
-                if not _noise(w, lex)
-                and not _overlaps_any(w, [a for a in again if a.conf > w.conf])
-            ]
-            filled = [w for w in again if not _overlaps_any(w, kept)]
-            merged = _without_specks(kept + filled)
-            if _confidence(merged) > _confidence(inside):
-                first = words.index(inside[0])
-                rest = [w for w in words if not _within(w, cell.bbox)]
-                words = rest[:first] + merged + rest[first:]
+    for box in boxes:
+        inside = [w for w in words if _within(w, box)]
+        if not any(noise(w, lex) for w in inside):
+            continue
+        again = _read_cell(gray, box)
+        kept = [
+            w
+            for w in inside
+            if not noise(w, lex) and not _overlaps_any(w, [a for a in again if a.conf > w.conf])
+        ]
+        filled = [w for w in again if not _overlaps_any(w, kept)]
+        merged = _without_specks(kept + filled)
+        if _confidence(merged) > _confidence(inside):
+            first = words.index(inside[0])
+            rest = [w for w in words if not _within(w, box)]
+            words = rest[:first] + merged + rest[first:]
     return words
 
 
-def _noise(word: Word, lex: Lexicon) -> bool:
+def noise(word: Word, lex: Lexicon) -> bool:
     """A word read with almost no confidence that is no French word (``EE``, ``etles``)."""
     return (
         word.conf < GARBLED

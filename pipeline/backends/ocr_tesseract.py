@@ -22,6 +22,7 @@ from ..errors import MissingTool
 _runs = 0  # Tesseract runs in this process (see runs())
 
 LANG = "fra"
+_BLOCK_LEVEL = 2  # image_to_data's level of a block (1 page, 3 paragraph, 4 line, 5 word)
 PAGE = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation
 BLOCK = "--oem 1 --psm 6"  # LSTM engine, one block of uniform text (a table cell)
 # Sauvola's local threshold instead of Otsu's global one: text on tinted fills of
@@ -89,8 +90,17 @@ def runs() -> int:
     return _runs
 
 
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
+
+
 def read_words(gray: np.ndarray, config: str = PAGE) -> list[Word]:
     """The words Tesseract finds on a grayscale page (or block), in its reading order."""
+    return read_layout(gray, config)[0]
+
+
+def read_layout(gray: np.ndarray, config: str = PAGE) -> tuple[list[Word], list[Box]]:
+    """The words Tesseract finds, and the boxes of the blocks its page
+    segmentation made (a block where it found no word included)."""
     import pytesseract
 
     global _runs
@@ -102,10 +112,13 @@ def read_words(gray: np.ndarray, config: str = PAGE) -> list[Word]:
         image, lang=LANG, config=config, output_type=pytesseract.Output.DICT
     )
     words = []
+    blocks: list[Box] = []
     for i, text in enumerate(data["text"]):
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        if data["level"][i] == _BLOCK_LEVEL:
+            blocks.append((x, y, x + w, y + h))
         text = text.strip()
         if not text:
             continue
-        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
         words.append(Word(text, float(data["conf"][i]), x, y, x + w, y + h))
-    return words
+    return words, blocks

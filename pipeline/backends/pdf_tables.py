@@ -126,7 +126,7 @@ def split_words(grids: list[Grid], words: list[Word]) -> list[Word]:
     """Drop each word into its table cell; return the words outside every table."""
     outside = []
     for word in words:
-        if not any(grid.place(word) for grid in grids):
+        if not any(grid.place(word) or _overflows(grid, word) for grid in grids):
             outside.append(word)
     for grid in grids:
         _take_back_overflow(grid)
@@ -172,6 +172,29 @@ def _split_at_gutter(grid: Grid) -> None:
 
 
 _OVERFLOW_GAP = 0.5  # font sizes: a word this close along its line continues it
+_BASELINE = 1.0  # points: words whose bottoms differ less share a line
+
+
+def _overflows(grid: Grid, word: Word) -> bool:
+    """A last word printed past the table's right ruling (a line too long for
+    its cell): it starts inside the table, a word gap after a word of the cell
+    on the same baseline; it goes back to that cell. Whether it did."""
+    x0, top, x1, bottom = grid.bbox
+    y = (word.top + word.bottom) / 2
+    if word.turned or not (x0 <= word.x0 < x1 and top <= y <= bottom):
+        return False
+    gap = _OVERFLOW_GAP * word.size
+    for cell in grid.cells:
+        left, up, right, down = cell.bbox
+        if not (left <= word.x0 < right and up <= y <= down):
+            continue
+        if any(
+            not o.turned and abs(o.bottom - word.bottom) < _BASELINE and 0 <= word.x0 - o.x1 <= gap
+            for o in cell.words
+        ):
+            cell.words.append(word)
+            return True
+    return False
 
 
 def _take_back_overflow(grid: Grid) -> None:

@@ -229,6 +229,8 @@ def add_composante(ctx: Context, bloc: DBloc, unit: Unit, libelle: str) -> None:
 
 
 def _composantes(ctx: Context, text: str) -> list[str]:
+    hit = ctx.rules.first("composante", text)
+    text = (hit.group("libelle") if hit is not None else None) or text  # no "CE1.01 |" code
     cuts = [m.end() for m in _GERUND_START.finditer(text) if is_composante(ctx, text[m.end() :])]
     starts = [0, *cuts]
     return [text[a:b].strip() for a, b in zip(starts, [*cuts, len(text)], strict=True)]

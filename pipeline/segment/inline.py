@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..textclean import capitalise, label_text
+from .blocactivites import activite_competence
 from .content import add_competence, add_critere, add_modalites
 from .draft import Context, Unit
 from .state import State
@@ -64,11 +65,13 @@ def inline_competence(ctx: Context, state: State, unit: Unit) -> bool:
     if hit is None:
         return False
     text = label_text(hit.group("rest") or "")
-    add_competence(
+    comp = add_competence(
         ctx, state.bloc, replace(unit, text=text), state.source, from_list=True, rule=hit.rule.id
     )
     state.enter("competences")
     state.zone_filled = True
+    if comp is not None:
+        activite_competence(state, comp)  # the compétence of a BTS activité
     return True
 
 

@@ -11,6 +11,7 @@ from ..textclean import is_aside, italic, label_text
 from .content import add_competence, other_code
 from .draft import (
     Context,
+    DActivite,
     DBloc,
     DCompetence,
     DCritere,
@@ -61,6 +62,9 @@ class State:
     transversales: bool = False
     #: the bloc whose own fiche opened the transversal section (see ``DCompetence.fiche``)
     transversales_of: DBloc | None = None
+    #: an activité printed inside the bloc (BTS, :mod:`.blocactivites`): its tâches
+    #: and its compétence follow
+    activite: DActivite | None = None
 
     def bloc_hit(self, ctx: Context, text: str) -> Hit | None:
         """The bloc heading ``text`` states, if any ("I – …" units included when
@@ -93,6 +97,7 @@ class State:
         self.competence_item_level = None
         self.critere = None
         self.link_codes = None
+        self.activite = None
 
 
 def outline_hit(rule: Rule | None, text: str) -> Hit | None:

@@ -5,9 +5,9 @@ modalités and their details, critères and indicateurs (read cell by cell by
 from __future__ import annotations
 
 from ..docmodel import Cell
-from ..textclean import is_mark, label_text
+from ..textclean import ends_sentence, is_mark, label_text
 from .content import add_critere, add_modalites, criteres_of_cell, extend, numbered_items
-from .draft import Context, DCritere, TableView, cell_units, positions
+from .draft import Context, DCompetence, DCritere, TableView, Unit, cell_units, positions
 from .state import State
 from .table_rows import Row
 
@@ -19,12 +19,26 @@ def list_for(
     (``merged``) are those of the bloc the rows state, not of each compétence."""
     comp = row.competence
     if role == "connaissances":
+        if comp is None and not merged:
+            comp = _headed_scope(view, state)
         if "bloc" in view.roles or comp is None or merged:
             return state.bloc.connaissances if state.bloc is not None else None
         return comp.connaissances
     if comp is None:
         return None
     return comp.conditions if role == "conditions" else comp.resultats
+
+
+def _headed_scope(view: TableView, state: State) -> DCompetence | None:
+    """The compétence a heading named for what follows (a fiche's title, the
+    "Compétence :" row of a BTS activité), when the table names neither bloc nor
+    compétence: its savoirs are that compétence's, as its critères are."""
+    scope = state.competence
+    if set(view.roles) & {"bloc", "competence"} or scope is None or state.bloc is None:
+        return None
+    if not state.competence_headed or scope.from_list or scope not in state.bloc.competences:
+        return None
+    return scope
 
 
 def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
@@ -98,11 +112,35 @@ def read_criteres(
         return
     if view.criteres_headed is None:
         view.criteres_headed = _headed(view)
+    units = [u for u in units if id(u) not in _group_heads(units)]
     for unit, text, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
         for libelle in numbered_items(text):
             row.critere = add_critere(
                 state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
             )
+
+
+_GROUP_MAX = 80  # characters: a group's name is a short title
+
+
+def _group_heads(units: list[Unit]) -> set[int]:
+    """The items naming groups of critères in a cell of items under two
+    bullet glyphs: the cell opens with an item of one glyph, and each item of
+    that glyph is a short title (no sentence) over items of the other glyph
+    ("• En termes de communication" over "- …" critères). Their ids."""
+    if len(units) < 3 or not all(u.is_item and u.label for u in units):
+        return set()
+    head = units[0].label
+    if len({u.label for u in units}) != 2:
+        return set()
+    heads = [i for i, u in enumerate(units) if u.label == head]
+    for i in heads:
+        text = units[i].text
+        if len(text) > _GROUP_MAX or ends_sentence(text) or text.rstrip().endswith(":"):
+            return set()
+        if i + 1 == len(units) or units[i + 1].label == head:
+            return set()  # a head over no item
+    return {id(units[i]) for i in heads}
 
 
 def _headed(view: TableView) -> bool:

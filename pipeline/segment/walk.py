@@ -22,6 +22,7 @@ from ..textclean import (
     label_text,
     starts_lower,
 )
+from .blocactivites import bloc_activite
 from .butpages import CompetencePages, competence_pages
 from .content import (
     add_competence,
@@ -122,7 +123,7 @@ def blocs(ctx: Context) -> None:
             continue
         if inline_critere(ctx, state, unit):
             continue
-        if _zone(ctx, state, unit):
+        if bloc_activite(ctx, state, unit) or _zone(ctx, state, unit):
             continue
         if _closes_bloc(ctx, state, unit):
             state.close()

@@ -1,0 +1,68 @@
+"""Header rows: the column roles a table row names (rules labelled ``column``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..docmodel import Row
+from ..rules import RuleSet
+from .checks import CHECKS, SCORE
+from .draft import cell_units, positions
+
+
+def header_roles(
+    row: Row,
+    rules: RuleSet,
+    checks: frozenset[int] = frozenset(),
+    marks: frozenset[int] = frozenset(),
+) -> dict[int, str] | None:
+    """Column roles if the filled cells of ``row`` name them (one cell of three or
+    more may be unreadable, e.g. garbled by OCR; in a row the reader saw printed
+    again on every page of the table, a header for sure, any cell may name no role
+    once two do: columns of the publisher's own), else None. A cell over a column
+    of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`)."""
+    roles: dict[int, str] = {}
+    filled = unknown = 0
+    for column, cell in positions(row):
+        texts = [u.text for u in cell_units(cell)]
+        if not texts:
+            continue
+        filled += 1
+        if column in checks:
+            for offset in range(max(1, cell.col_span)):
+                roles[column + offset] = CHECKS
+            continue
+        named = _cell_roles(" ".join(texts), rules)
+        if not named:
+            unknown += column not in marks
+            continue
+        if named == [SCORE]:
+            filled -= 1  # a rating scale's head: beside the header, not part of it
+        span = max(1, cell.col_span)
+        if len(named) != span:
+            named = named[:1] * span  # one role over a merged header cell
+        for offset, role in enumerate(named):
+            roles[column + offset] = role
+    spare = filled - 2 if row.header else 1 if filled >= 3 else 0
+    if not set(roles.values()) - {SCORE} or unknown > spare or (filled < 2 and not row.header):
+        return None
+    return roles
+
+
+def _cell_roles(text: str, rules: RuleSet) -> list[str]:
+    """The roles a header cell names, in order: usually one; several when two
+    header cells were read as one ("MODALITÉS … CRITÈRES …")."""
+    first = rules.first("column", text)
+    if first is None or first.rule.value is None:
+        named = rules.closest("column-name", text)
+        return [named.value] if named is not None and named.value else []
+    roles = [first.rule.value]
+    position = first.match.end()
+    for word in re.finditer(r"(?<!\S)\S", text):
+        if word.start() < position:
+            continue
+        hit = rules.first("column", text[word.start() :])
+        if hit is not None and hit.rule.value not in (None, "evaluation", SCORE):
+            roles.append(hit.rule.value)
+            position = word.start() + hit.match.end()
+    return roles

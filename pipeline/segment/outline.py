@@ -203,7 +203,7 @@ def outline(ctx: Context) -> None:
         for key, s in series.items()
         if roles[key] != "other"
         and s.consecutive
-        and _is_level(s, roles[key])
+        and (_is_level(s, roles[key]) or _ability_pair(ctx, s, mentions))
         and s.owners(total) >= (1 if _listed(s) else min(2, len(s.numbers)))
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
@@ -239,6 +239,18 @@ def outline(ctx: Context) -> None:
         restarted=frozenset(id(mentions[index]) for index in _restarted(ctx, bloc, mentions)),
         activites=competence is None and _lists_tasks(ctx, bloc, mentions),
     )
+
+
+def _ability_pair(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
+    """Two units numbered with no level word, each mentioned once, whose titles
+    state abilities ("1. Préparer des chantiers", "2. Conduire …") and which
+    each hold abilities: a référentiel of two units in plain paragraphs (the
+    titres professionnels' RNCP summaries), though nothing sets them apart."""
+    if series.word or series.roman or series.lettered or not ctx.options.use_nlp:
+        return False
+    if len(series.numbers) != _PAIR or len(series.mentions) != _PAIR:
+        return False
+    return _states_abilities(mentions, series.mentions) and _holds_abilities(ctx, series, mentions)
 
 
 def _holds_level(series: Series, other: Series, total: int) -> bool:

@@ -118,12 +118,16 @@ class Series:
         before the series' next mention): the body, not a summary or a table.
         The last mention needs only one block when the document ends under it
         (an excerpt cut inside its unit)."""
-        owning = set()
+        return len({number for index, number in self.mentions if index in self.owning(total)})
+
+    def owning(self, total: int) -> set[int]:
+        """The mentions (stream indexes) followed by content, as :meth:`owners` counts them."""
         ends = [index for index, _ in self.mentions[1:]] + [total]
-        for (index, number), end in zip(self.mentions, ends, strict=True):
-            if end - index > (_CONTENT if end < total else 1):
-                owning.add(number)
-        return len(owning)
+        return {
+            index
+            for (index, _), end in zip(self.mentions, ends, strict=True)
+            if end - index > (_CONTENT if end < total else 1)
+        }
 
     @property
     def key(self) -> tuple[str, int, bool, bool]:
@@ -230,7 +234,7 @@ def outline(ctx: Context) -> None:
         id(mentions[index])
         for level in (bloc, competence)
         if level is not None
-        for index in _references(level)
+        for index in _references(level, total)
     }
     ctx.outline = Outline(
         _level_rule("outline.bloc", bloc),
@@ -394,16 +398,18 @@ def _listed(series: Series) -> bool:
     )
 
 
-def _references(series: Series) -> list[int]:
+def _references(series: Series, total: int) -> list[int]:
     """The mentions that only refer to units: a run of mentions with nothing
     between them (a summary, a table of contents), when each unit it names is
-    mentioned again elsewhere (where its content is)."""
+    mentioned again elsewhere with its content (a table row naming the unit
+    beside its hours does not hold it)."""
     out: list[int] = []
+    owning = series.owning(total)
     for run in _runs(series):
         if len(run) < 2:
             continue
         inside = {index for index, _ in run}
-        elsewhere = {n for index, n in series.mentions if index not in inside}
+        elsewhere = {n for index, n in series.mentions if index not in inside and index in owning}
         if all(number in elsewhere for _, number in run):
             out.extend(inside)
     return out

@@ -118,7 +118,9 @@ def blocs(ctx: Context) -> None:
             continue
         if inline_modalites(ctx, state, unit) or inline_connaissances(ctx, state, unit):
             continue
-        if inline_competence(ctx, state, unit):
+        used = inline_competence(ctx, state, unit, units[index + 1 : index + 2])
+        if used is not None:
+            skip = used
             continue
         if inline_critere(ctx, state, unit):
             continue

@@ -234,7 +234,7 @@ def outline(ctx: Context) -> None:
         id(mentions[index])
         for level in (bloc, competence)
         if level is not None
-        for index in _references(level, total)
+        for index in _references(level, mentions)
     }
     ctx.outline = Outline(
         _level_rule("outline.bloc", bloc),
@@ -398,18 +398,22 @@ def _listed(series: Series) -> bool:
     )
 
 
-def _references(series: Series, total: int) -> list[int]:
+def _references(series: Series, mentions: list[Unit]) -> list[int]:
     """The mentions that only refer to units: a run of mentions with nothing
     between them (a summary, a table of contents), when each unit it names is
-    mentioned again elsewhere with its content (a table row naming the unit
-    beside its hours does not hold it)."""
+    mentioned again elsewhere — out of a table, or in a table with its
+    content (a table row naming the unit beside its hours does not hold it)."""
     out: list[int] = []
-    owning = series.owning(total)
+    owning = series.owning(len(mentions))
     for run in _runs(series):
         if len(run) < 2:
             continue
         inside = {index for index, _ in run}
-        elsewhere = {n for index, n in series.mentions if index not in inside and index in owning}
+        elsewhere = {
+            n
+            for index, n in series.mentions
+            if index not in inside and (mentions[index].cell is None or index in owning)
+        }
         if all(number in elsewhere for _, number in run):
             out.extend(inside)
     return out
@@ -587,7 +591,7 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     word = "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
     pattern = (
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
-        r"(?:\s?(?-i:[A-Z])(?=\s*[-–—:.)]))?))"
+        r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d)"
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )

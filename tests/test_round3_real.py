@@ -74,3 +74,17 @@ def test_epreuve_codes_with_sub_domain_letters() -> None:
     assert [(b.code, b.libelle) for b in ref.blocs] == [
         (b["code"], b["libelle"]) for b in gold["blocs"]
     ]
+
+
+def test_a_prose_lead_in_after_the_abilities_ends_them() -> None:
+    """ "L'épreuve vérifie les capacités du candidat à :" and its items, then
+    "L'épreuve s'appuie sur :" and the parts of the written production, the
+    steps of the oral ("- 10 à 15 minutes …"): the second lead-in states no
+    action, so its lists are no compétences."""
+    ref = extract(DECESF)
+    gold = gold_of(DECESF)
+    dossier = next(b for b in ref.blocs if b.code == "DC2AB")
+    expected = next(b for b in gold["blocs"] if b["code"] == "DC2AB")
+    assert [c.libelle for c in dossier.competences] == [
+        c["libelle"] for c in expected["competences"]
+    ]

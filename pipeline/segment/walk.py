@@ -391,7 +391,11 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
     compétence ends a zone that has taken content: what follows it is
     something else (training contents, a form), known or not; a table cell's
     mark ("X") is none, nor a group row of a table whose rows go on in the
-    same shape after it."""
+    same shape after it. So does a lead-in of the prose stating no action
+    after a list of compétences ("L'épreuve s'appuie sur :"): the list it
+    opens is its own."""
+    if _prose_lead_in(ctx, state, unit):
+        return True
     return (
         state.zone_filled
         and not unit.is_item
@@ -401,6 +405,21 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
         and competence_code(ctx, unit.text) is None
         and ctx.rules.first("code-letter", unit.text) is None
         and ctx.rules.first("modalite-separator", unit.text) is None
+    )
+
+
+def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
+    """A paragraph of the prose ending on a colon, stating no action, met
+    after the compétences zone has taken items."""
+    return (
+        state.zone == "competences"
+        and state.zone_filled
+        and ctx.options.use_nlp
+        and not unit.is_item
+        and unit.cell is None
+        and unit.text.rstrip().endswith(":")
+        and bool(state.bloc and state.bloc.competences)
+        and not is_action(unit.text)
     )
 
 

@@ -391,9 +391,9 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
     compétence ends a zone that has taken content: what follows it is
     something else (training contents, a form), known or not; a table cell's
     mark ("X") is none, nor a group row of a table whose rows go on in the
-    same shape after it. So does a lead-in of the prose stating no action
-    after a list of compétences ("L'épreuve s'appuie sur :"): the list it
-    opens is its own."""
+    same shape after it. So does a lead-in of the prose, a subject and its
+    verb, after a list of compétences ("L'épreuve s'appuie sur :"): the list
+    it opens is its own."""
     if _prose_lead_in(ctx, state, unit):
         return True
     return (
@@ -409,7 +409,8 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
 
 
 def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
-    """A paragraph of the prose ending on a colon, stating no action, met
+    """A sentence of the prose ending on a colon, a subject and its verb
+    ("L'épreuve s'appuie sur :", not "Soit l'option … : fabriquer … :"), met
     after the compétences zone has taken items."""
     return (
         state.zone == "competences"
@@ -419,7 +420,7 @@ def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
         and unit.cell is None
         and unit.text.rstrip().endswith(":")
         and bool(state.bloc and state.bloc.competences)
-        and not is_action(unit.text)
+        and is_result(unit.text.rstrip(" :"))
     )
 
 

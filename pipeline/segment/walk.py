@@ -391,9 +391,8 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
     compétence ends a zone that has taken content: what follows it is
     something else (training contents, a form), known or not; a table cell's
     mark ("X") is none, nor a group row of a table whose rows go on in the
-    same shape after it. So does a lead-in of the prose, a subject and its
-    verb, after a list of compétences ("L'épreuve s'appuie sur :"): the list
-    it opens is its own."""
+    same shape after it; so does a prose lead-in after compétences
+    (:func:`_prose_lead_in`): the list it opens is its own."""
     if _prose_lead_in(ctx, state, unit):
         return True
     return (
@@ -409,9 +408,8 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
 
 
 def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
-    """A sentence of the prose ending on a colon, a subject and its verb
-    ("L'épreuve s'appuie sur :", not "Soit l'option … : fabriquer … :"), met
-    after the compétences zone has taken items."""
+    """A subject and its verb ending on a colon after the compétences zone took
+    items ("L'épreuve s'appuie sur :", not "Soit l'option … : fabriquer … :")."""
     return (
         state.zone == "competences"
         and state.zone_filled

@@ -100,7 +100,7 @@ def test_a_list_counter_the_format_keeps_is_no_code() -> None:
 
 
 def test_roman_numerals_are_read_only_when_well_formed() -> None:
-    from referentiel.segment.outline import numbered, roman_value
+    from referentiel.segment.numbering import numbered, roman_value
 
     assert roman_value("VII") == 7 and roman_value("IX") == 9 and roman_value("XIV") == 14
     assert roman_value("IIII") is None and roman_value("VX") is None

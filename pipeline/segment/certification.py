@@ -84,9 +84,12 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
             if label is not None:
-                draft.intitule = _clean(label.group("intitule") or "") or _next_title(
-                    ctx, preamble, index
-                )
+                named = _clean(label.group("intitule") or "")
+                hits = [h for h in _title_hits(ctx, named) if _intitule(ctx, h)]
+                if hits:  # "Intitulé : titre professionnel <intitulé>": a title line
+                    typed = _type(draft, hits[0]) or typed
+                    named = _intitule(ctx, hits[0]) or named
+                draft.intitule = named or _next_title(ctx, preamble, index)
         if draft.intitule is not None and typed:
             return
     for unit in _elsewhere(ctx, preamble):

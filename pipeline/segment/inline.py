@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..textclean import capitalise, label_text
 from .blocactivites import activite_competence
 from .content import add_competence, add_critere, add_modalites
-from .draft import Context, Unit
+from .draft import Context, Unit, runs_on
 from .state import State
 
 
@@ -56,15 +56,21 @@ def inline_connaissances(ctx: Context, state: State, unit: Unit) -> bool:
     return True
 
 
-def inline_competence(ctx: Context, state: State, unit: Unit) -> bool:
+def inline_competence(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int | None:
     """A compétence stated after its label ("Compétence : …"): a compétence of
-    the current bloc; the compétences zone goes on after it."""
+    the current bloc, its statement going on in the next paragraph when it
+    runs on in lower case ("Compétence. Dans toute situation d'urgence,
+    assurer" / "les gestes adaptés …"); the compétences zone goes on after it.
+    How many following units it took; None when ``unit`` is no such line."""
     if state.bloc is None or unit.is_item:
-        return False
+        return None
     hit = ctx.rules.first("competence-inline", unit.text)
     if hit is None:
-        return False
+        return None
     text = label_text(hit.group("rest") or "")
+    used = int(bool(following) and runs_on(text, following[0]))
+    if used:
+        text = label_text(f"{text} {following[0].text}")
     comp = add_competence(
         ctx, state.bloc, replace(unit, text=text), state.source, from_list=True, rule=hit.rule.id
     )
@@ -72,7 +78,7 @@ def inline_competence(ctx: Context, state: State, unit: Unit) -> bool:
     state.zone_filled = True
     if comp is not None:
         activite_competence(state, comp)  # the compétence of a BTS activité
-    return True
+    return used
 
 
 def inline_critere(ctx: Context, state: State, unit: Unit) -> bool:

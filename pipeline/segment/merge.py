@@ -176,7 +176,9 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
     body = _holds_detail(other) and not _holds_detail(target)
     if not target.libelle or (_is_reference(target) and not _is_reference(other)) or body:
         # a summary or synthesis names the bloc; its own section titles it
-        if not _shortened(other.libelle, target.libelle):
+        if not _shortened(other.libelle, target.libelle) or _states_competence(
+            target.libelle, other
+        ):
             target.libelle = other.libelle or target.libelle
         target.where = other.where
     if other.code and target.code and len(_spelled(other.code)) < len(_spelled(target.code)):
@@ -202,6 +204,14 @@ def _shortened(title: str, named: str) -> bool:
     under "CP01 : Communiquer et rendre compte en situation …"): the
     summary's statement is the unit's, printed in full."""
     return title.isupper() and not named.isupper() and len(title.split()) < len(named.split())
+
+
+def _states_competence(named: str, bloc: DBloc) -> bool:
+    """Whether a summary named the unit by the statement its body gives as
+    one of its compétences ("Module 1 : dans toute situation d'urgence, …"
+    / "Compétence. Dans toute situation d'urgence, …"): then the body's
+    heading is the unit's title, however short."""
+    return bool(named) and any(similar(named, comp.libelle) for comp in bloc.competences)
 
 
 def _spelled(code: str) -> str:

@@ -45,35 +45,13 @@ from dataclasses import dataclass, field
 from ..docmodel import Kind
 from ..nlp import is_action, is_task
 from ..rules import Rule
-from ..textclean import ends_sentence, fold, italic
+from ..textclean import ends_sentence, italic
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
+from .numbering import Numbered, numbered
 from .restarts import restarts
 from .spanning import group_rows
 from .state import bloc_label
 
-#: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
-#: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
-_NUMBERED = re.compile(
-    r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)\s*(?:n\s*[°ºo]\.?\s*)?"
-    r"(?P<number>\d{1,3}(?:\s?\.\s?\d{1,2})*)(?![\d]|\s?\.\s?\d)\.?"
-    r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
-    re.IGNORECASE,
-)
-#: outline numbering with no level word: "1. <title>", "2) <title>", "1.2 – <title>"
-_BARE_NUMBERED = re.compile(
-    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.\s+|\s*[)–—-]\s+|\s+(?=\d*[^\W\d_]))"
-    r"(?P<title>[^\W\d_].*)$"
-)
-#: outline numbering in roman numerals: "I. - <title>", "II – <title>", "IV) <title>"
-_ROMAN_NUMBERED = re.compile(
-    r"^(?P<number>[IVX]{1,5})(?:\s*[.)])?(?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
-)
-#: outline numbering in capital letters: "A. - <title>", "B) <title>"
-_LETTER_NUMBERED = re.compile(
-    r"^(?P<number>(?-i:[A-Z]))\s*[.)](?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
-)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_ROMAN_SYMBOLS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
 _LOOKED_AT = 4  # of which this many are read by the language model
 _CODE_LETTERS = 2  # a level word's last token this short is the code's own prefix
@@ -84,17 +62,6 @@ _SHORT_LINE = 150  # a plain line this short, not ending a sentence, is a headin
 _LONG_MENTION = 200  # a longer line is prose, not a mention of a unit
 _GLUED_PARENTS = 10  # a glued code this high holds its parent's code and one digit
 _RANK = {"bloc": 0, "competence": 1, "unknown": 2}
-
-
-@dataclass(frozen=True)
-class Numbered:
-    """A line that starts with a level word and a number."""
-
-    word: str  # canonical: lower case, no accents ("competence professionnelle")
-    number: tuple[int, ...]
-    title: str
-    roman: bool = False  # numbered in roman numerals ("II. - …"), never with a word
-    lettered: bool = False  # numbered in capital letters ("B. - …"), never with a word
 
 
 @dataclass
@@ -118,12 +85,16 @@ class Series:
         before the series' next mention): the body, not a summary or a table.
         The last mention needs only one block when the document ends under it
         (an excerpt cut inside its unit)."""
-        owning = set()
+        return len({number for index, number in self.mentions if index in self.owning(total)})
+
+    def owning(self, total: int) -> set[int]:
+        """The mentions (stream indexes) followed by content, as :meth:`owners` counts them."""
         ends = [index for index, _ in self.mentions[1:]] + [total]
-        for (index, number), end in zip(self.mentions, ends, strict=True):
-            if end - index > (_CONTENT if end < total else 1):
-                owning.add(number)
-        return len(owning)
+        return {
+            index
+            for (index, _), end in zip(self.mentions, ends, strict=True)
+            if end - index > (_CONTENT if end < total else 1)
+        }
 
     @property
     def key(self) -> tuple[str, int, bool, bool]:
@@ -137,56 +108,6 @@ class Series:
         in an excerpt), as a level's numbering does."""
         lasts = sorted({n[-1] for n in self.numbers})
         return lasts == list(range(lasts[0], lasts[0] + len(lasts)))
-
-
-def numbered(text: str) -> Numbered | None:
-    """The level word, number and title a line starts with, if any (a line
-    wholly in italics is read without its marks)."""
-    text = italic(text.strip()) or text.strip()
-    found = _NUMBERED.match(text)
-    word = fold(found.group("word")) if found is not None else ""
-    if found is None:
-        found = _BARE_NUMBERED.match(text)
-    if found is None:
-        return _roman_numbered(text) or _lettered(text)
-    number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
-    return Numbered(word, number, found.group("title").strip())
-
-
-def _roman_numbered(text: str) -> Numbered | None:
-    """A line numbered in roman capitals ("III. - Les véhicules"), if the
-    numeral is well formed."""
-    found = _ROMAN_NUMBERED.match(text)
-    if found is None:
-        return None
-    value = roman_value(found.group("number"))
-    if value is None:
-        return None
-    return Numbered("", (value,), found.group("title").strip(), roman=True)
-
-
-def _lettered(text: str) -> Numbered | None:
-    """A line numbered by a capital letter ("C. - Conduire …"), its rank in
-    the alphabet its number."""
-    found = _LETTER_NUMBERED.match(text)
-    if found is None:
-        return None
-    number = (ord(found.group("number")) - ord("A") + 1,)
-    return Numbered("", number, found.group("title").strip(), lettered=True)
-
-
-def roman_value(numeral: str) -> int | None:
-    """The value of a roman numeral up to 39, None when it is not written the
-    canonical way ("IIII", "VX")."""
-    total = 0
-    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
-        value = _ROMAN_VALUES[letter]
-        total += -value if following and _ROMAN_VALUES[following] > value else value
-    rest, canonical = total, ""
-    for value, symbols in _ROMAN_SYMBOLS:
-        while rest >= value:
-            canonical, rest = canonical + symbols, rest - value
-    return total if canonical == numeral else None
 
 
 def outline(ctx: Context) -> None:
@@ -203,7 +124,7 @@ def outline(ctx: Context) -> None:
         for key, s in series.items()
         if roles[key] != "other"
         and s.consecutive
-        and _is_level(s, roles[key])
+        and (_is_level(s, roles[key]) or _ability_pair(ctx, s, mentions))
         and s.owners(total) >= (1 if _listed(s) else min(2, len(s.numbers)))
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
@@ -230,7 +151,7 @@ def outline(ctx: Context) -> None:
         id(mentions[index])
         for level in (bloc, competence)
         if level is not None
-        for index in _references(level)
+        for index in _references(level, mentions)
     }
     ctx.outline = Outline(
         _level_rule("outline.bloc", bloc),
@@ -239,6 +160,18 @@ def outline(ctx: Context) -> None:
         restarted=frozenset(id(mentions[index]) for index in _restarted(ctx, bloc, mentions)),
         activites=competence is None and _lists_tasks(ctx, bloc, mentions),
     )
+
+
+def _ability_pair(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
+    """Two units numbered with no level word, each mentioned once, whose titles
+    state abilities ("1. Préparer des chantiers", "2. Conduire …") and which
+    each hold abilities: a référentiel of two units in plain paragraphs (the
+    titres professionnels' RNCP summaries), though nothing sets them apart."""
+    if series.word or series.roman or series.lettered or not ctx.options.use_nlp:
+        return False
+    if len(series.numbers) != _PAIR or len(series.mentions) != _PAIR:
+        return False
+    return _states_abilities(mentions, series.mentions) and _holds_abilities(ctx, series, mentions)
 
 
 def _holds_level(series: Series, other: Series, total: int) -> bool:
@@ -382,16 +315,22 @@ def _listed(series: Series) -> bool:
     )
 
 
-def _references(series: Series) -> list[int]:
+def _references(series: Series, mentions: list[Unit]) -> list[int]:
     """The mentions that only refer to units: a run of mentions with nothing
     between them (a summary, a table of contents), when each unit it names is
-    mentioned again elsewhere (where its content is)."""
+    mentioned again elsewhere — out of a table, or in a table with its
+    content (a table row naming the unit beside its hours does not hold it)."""
     out: list[int] = []
+    owning = series.owning(len(mentions))
     for run in _runs(series):
         if len(run) < 2:
             continue
         inside = {index for index, _ in run}
-        elsewhere = {n for index, n in series.mentions if index not in inside}
+        elsewhere = {
+            n
+            for index, n in series.mentions
+            if index not in inside and (mentions[index].cell is None or index in owning)
+        }
         if all(number in elsewhere for _, number in run):
             out.extend(inside)
     return out
@@ -569,7 +508,7 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
     word = "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
     pattern = (
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
-        r"(?:\s?(?-i:[A-Z])(?=\s*[-–—:.)]))?))"
+        r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d)"
         r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )

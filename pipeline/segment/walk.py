@@ -119,7 +119,9 @@ def blocs(ctx: Context) -> None:
             continue
         if inline_modalites(ctx, state, unit) or inline_connaissances(ctx, state, unit):
             continue
-        if inline_competence(ctx, state, unit):
+        used = inline_competence(ctx, state, unit, units[index + 1 : index + 2])
+        if used is not None:
+            skip = used
             continue
         if inline_critere(ctx, state, unit):
             continue
@@ -390,7 +392,9 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
     compétence ends a zone that has taken content: what follows it is
     something else (training contents, a form), known or not; a table cell's
     mark ("X") is none, nor a group row of a table whose rows go on in the
-    same shape after it."""
+    same shape after it. A prose lead-in (:func:`_prose_lead_in`) ends it too."""
+    if _prose_lead_in(ctx, state, unit):
+        return True
     return (
         state.zone_filled
         and not unit.is_item
@@ -400,6 +404,21 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
         and competence_code(ctx, unit.text) is None
         and ctx.rules.first("code-letter", unit.text) is None
         and ctx.rules.first("modalite-separator", unit.text) is None
+    )
+
+
+def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
+    """A subject and its verb ending on a colon after the compétences zone took
+    items ("L'épreuve s'appuie sur :", not "Soit l'option … : fabriquer … :")."""
+    return (
+        state.zone == "competences"
+        and state.zone_filled
+        and ctx.options.use_nlp
+        and not unit.is_item
+        and unit.cell is None
+        and unit.text.rstrip().endswith(":")
+        and bool(state.bloc and state.bloc.competences)
+        and is_result(unit.text.rstrip(" :"))
     )
 
 

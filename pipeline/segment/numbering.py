@@ -1,0 +1,98 @@
+"""Numbered lines: the level word, number and title a line starts with.
+
+"Compétence 1 : …", "FICHE ACTIVITÉ TYPE N° 2", "CP1.1 …", and the numberings
+with no level word: "1. …", "2) …", "II. - …" (roman), "B. - …" (lettered).
+Read by :mod:`.outline`, which groups the numbered lines into series.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..textclean import fold, italic
+
+#: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
+#: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
+_NUMBERED = re.compile(
+    r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)\s*(?:n\s*[°ºo]\.?\s*)?"
+    r"(?P<number>\d{1,3}(?:\s?\.\s?\d{1,2})*)(?![\d]|\s?\.\s?\d)\.?"
+    r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
+    re.IGNORECASE,
+)
+#: outline numbering with no level word: "1. <title>", "2) <title>", "1.2 – <title>"
+_BARE_NUMBERED = re.compile(
+    r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:\.\s+|\s*[)–—-]\s+|\s+(?=\d*[^\W\d_]))"
+    r"(?P<title>[^\W\d_].*)$"
+)
+#: outline numbering in roman numerals: "I. - <title>", "II – <title>", "IV) <title>"
+_ROMAN_NUMBERED = re.compile(
+    r"^(?P<number>[IVX]{1,5})(?:\s*[.)])?(?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
+)
+#: outline numbering in capital letters: "A. - <title>", "B) <title>"
+_LETTER_NUMBERED = re.compile(
+    r"^(?P<number>(?-i:[A-Z]))\s*[.)](?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_ROMAN_SYMBOLS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A line that starts with a level word and a number."""
+
+    word: str  # canonical: lower case, no accents ("competence professionnelle")
+    number: tuple[int, ...]
+    title: str
+    roman: bool = False  # numbered in roman numerals ("II. - …"), never with a word
+    lettered: bool = False  # numbered in capital letters ("B. - …"), never with a word
+
+
+def numbered(text: str) -> Numbered | None:
+    """The level word, number and title a line starts with, if any (a line
+    wholly in italics is read without its marks)."""
+    text = italic(text.strip()) or text.strip()
+    found = _NUMBERED.match(text)
+    word = fold(found.group("word")) if found is not None else ""
+    if found is None:
+        found = _BARE_NUMBERED.match(text)
+    if found is None:
+        return _roman_numbered(text) or _lettered(text)
+    number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
+    return Numbered(word, number, found.group("title").strip())
+
+
+def _roman_numbered(text: str) -> Numbered | None:
+    """A line numbered in roman capitals ("III. - Les véhicules"), if the
+    numeral is well formed."""
+    found = _ROMAN_NUMBERED.match(text)
+    if found is None:
+        return None
+    value = roman_value(found.group("number"))
+    if value is None:
+        return None
+    return Numbered("", (value,), found.group("title").strip(), roman=True)
+
+
+def _lettered(text: str) -> Numbered | None:
+    """A line numbered by a capital letter ("C. - Conduire …"), its rank in
+    the alphabet its number."""
+    found = _LETTER_NUMBERED.match(text)
+    if found is None:
+        return None
+    number = (ord(found.group("number")) - ord("A") + 1,)
+    return Numbered("", number, found.group("title").strip(), lettered=True)
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a roman numeral up to 39, None when it is not written the
+    canonical way ("IIII", "VX")."""
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    rest, canonical = total, ""
+    for value, symbols in _ROMAN_SYMBOLS:
+        while rest >= value:
+            canonical, rest = canonical + symbols, rest - value
+    return total if canonical == numeral else None

@@ -61,6 +61,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-activite",
     "code-competence",
     "code-letter",
+    "code-objective",
     "code-numeric",
     "code-bare",
     "code-only",

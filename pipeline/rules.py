@@ -86,6 +86,8 @@ _PLAIN = (  # labels whose rules carry no value
     "epreuve-nature",
     "epreuve-form",
     "family-label",
+    "fiche-elements",
+    "fiche-enonce",
     "holder",
     "indicateur-inline",
     "link",

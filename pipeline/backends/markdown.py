@@ -73,6 +73,12 @@ def markdown_blocks(text: str) -> list[Block]:
             if _wrapped_emphasis(group, tokens[end:following]):
                 group = _joined(parser, group, tokens[end:following])
                 end = following
+            stacked = _stacked_lines(group)
+            if stacked:
+                for offset, line in enumerate(stacked):
+                    blocks.extend(html_blocks(parser.render(line), start_line + offset + 1))
+                index = end
+                continue
             _annotate(group)
             if _numbered_line(group):
                 group = _numbered_paragraph(group)
@@ -153,6 +159,28 @@ def _numbered_paragraph(group: list[Token]) -> list[Token]:
     opening.hidden = closing.hidden = False  # a tight list hides its <p>
     inline.children = [Token("text", "", 0, content=f"{label} "), *(inline.children or [])]
     return [opening, inline, closing]
+
+
+def _stacked_lines(group: list[Token]) -> list[str]:
+    """The lines of a paragraph that is a stack of separate lines, not wrapped
+    text (each its own paragraph), else nothing: lines each led by a code of
+    one shape (``02L2 …``, ``02L3 …``: a list), or short lines none of which
+    goes on with the line above in lower case (a page's heads read line by line)."""
+    text = _paragraph_text(group)
+    lines = [line.strip() for line in (text or "").split("\n")]
+    if len(lines) < _STACK_MIN or not all(lines):
+        return []
+    codes = [_LEAD_CODE.match(line) for line in lines]
+    if all(codes) and len({len(c.group(1)) for c in codes if c}) == 1:
+        return lines
+    if all(len(line) <= _STACK_WIDTH and not line[0].islower() for line in lines):
+        return lines
+    return []
+
+
+_STACK_MIN = 3  # lines of a paragraph that make a stack
+_STACK_WIDTH = 60  # a line this short is no wrapped prose line
+_LEAD_CODE = re.compile(r"^((?=[A-Z]*\d)[0-9A-Z]{2,8})\s+\S")  # "02L2 Adopter …"
 
 
 def _annotate(tokens: list[Token]) -> None:

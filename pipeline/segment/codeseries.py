@@ -4,8 +4,9 @@ A programme may list its units before their fiches, one line each: a code
 then the unit's statement (the list of énoncés of a Québec programme d'études,
 ``0229 Analyser la fonction de travail.``; rules labelled ``code-objective``).
 Such a run of lines is a summary: it refers to the blocs, it opens none. When
-an entry names a bloc of the body (same code, or same statement), the run is
-the bloc level: a bloc printed without its code takes the entry's, and an
+an entry names a bloc of the body (the same statement), the run is the bloc
+level: the blocs it names take the entry's code (a fiche may print none, or
+its code field may be read over the next fiche), and an
 entry the body never details (its fiche left out of the document) is kept as
 a bloc from the list, with a ``SOMMAIRE_ONLY`` warning, rather than lost.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .draft import Context, DBloc, Unit, Where, code_key, similar
+from .draft import Context, DBloc, Unit, Where, similar
 
 _MIN_RUN = 3  # consecutive coded lines that make a list
 
@@ -49,7 +50,7 @@ def _runs(ctx: Context) -> list[list[_Entry]]:
 
 def _place(ctx: Context, run: list[_Entry]) -> None:
     blocs = ctx.draft.blocs
-    named = [_named(blocs, entry) for entry in run]
+    named = [next((b for b in blocs if similar(e.libelle, b.libelle)), None) for e in run]
     if not any(named):
         return  # names no bloc of the body: another list
     ordered: list[DBloc] = []
@@ -63,17 +64,9 @@ def _place(ctx: Context, run: list[_Entry]) -> None:
                 unit.page,
                 unit.line,
             )
-        elif bloc.code is None:
-            bloc.code = entry.code
+        else:
+            bloc.code = entry.code  # the list's: a code field may stand over another fiche
         ordered.append(bloc)
     taken = {id(b) for b in ordered}
     ctx.draft.blocs = ordered + [b for b in blocs if id(b) not in taken]
 
-
-def _named(blocs: list[DBloc], entry: _Entry) -> DBloc | None:
-    """The bloc of the body an entry names: by its code, else by its statement."""
-    key = code_key(entry.code)
-    by_code = next((b for b in blocs if b.code and code_key(b.code) == key), None)
-    if by_code is not None:
-        return by_code
-    return next((b for b in blocs if b.code is None and similar(entry.libelle, b.libelle)), None)

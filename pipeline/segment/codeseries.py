@@ -44,7 +44,7 @@ def _runs(ctx: Context) -> list[list[_Entry]]:
             if runs[-1]:
                 runs.append([])
             continue
-        runs[-1].append(_Entry(hit.group("code"), hit.group("libelle").strip(), unit))
+        runs[-1].append(_Entry(hit.group("code") or "", (hit.group("libelle") or "").strip(), unit))
     return [run for run in runs if len(run) >= _MIN_RUN]
 
 
@@ -69,4 +69,3 @@ def _place(ctx: Context, run: list[_Entry]) -> None:
         ordered.append(bloc)
     taken = {id(b) for b in ordered}
     ctx.draft.blocs = ordered + [b for b in blocs if id(b) not in taken]
-

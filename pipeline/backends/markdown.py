@@ -17,6 +17,8 @@ italic, and the marks still show the emphasis (a subtitle line is not a heading)
 An emphasis run opened at the start of a paragraph and closed at the end of the
 next one (``**Capacités attestées`` / ``des composantes**``: a line break of the
 source written as a paragraph break) is one paragraph, its two lines joined.
+Page markers ("## --- Page 22 ---", :mod:`.pagemarks`) are no text: each
+block takes the page of the last marker above it.
 Provenance: ``line`` = 1-based line where the block starts.
 """
 
@@ -30,6 +32,7 @@ from markdown_it.token import Token
 
 from ..docmodel import Block
 from .markup import html_blocks
+from .pagemarks import set_pages, without_marks
 
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -52,6 +55,7 @@ def _marks(self: object, tokens: list[Token], index: int, *_: object) -> str:
 def markdown_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text, in order."""
     parser = _parser()
+    text, pages = without_marks(text)
     lines = text.split("\n")
     tokens = parser.parse(text)
     blocks: list[Block] = []
@@ -84,6 +88,8 @@ def markdown_blocks(text: str) -> list[Block]:
                 group = _numbered_paragraph(group)
             blocks.extend(html_blocks(parser.renderer.render(group, parser.options, {})))
         index = end
+    if any(page is not None for page in pages):
+        set_pages(blocks, pages)
     return blocks
 
 

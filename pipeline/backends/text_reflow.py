@@ -11,6 +11,9 @@ This module rebuilds the paragraphs and list items the text backend expects:
   blank line when the text above is unfinished and the line starts in lower case;
 * specks read at the end of a paragraph are removed (rules labelled
   ``ocr-text-strip``);
+* a line read across two columns is cut where the right column starts
+  (:mod:`.text_columns`); a head (a zone or section cue, a column head, a
+  labelled field) stands alone, unless its own words wrap on in lower case;
 * page numbers and running headers (lines read again on most pages, the first
   occurrence kept) are dropped — not repeated column headers and section
   titles, which say what the next chunk is; certain misreadings of codes are fixed (rules
@@ -35,7 +38,9 @@ from rapidfuzz import fuzz, process
 from ..docmodel import Block, Kind
 from ..rules import RuleSet, default_rules
 from ..textclean import ends_sentence, is_upper
+from .text_columns import column_pieces, is_head
 
+_HEAD_LETTERS = 120  # a line holding more letters is no head
 _WRAPPED_SHARE = 0.08  # share of lines continued by a lower-case line: wrapped text
 _MIN_LINES = 20
 _RUNNING_MIN_CHARS = 12
@@ -79,10 +84,11 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     current: _Growing | None = None
     after_blank = False
     paged = "\f" in text
-    lines = text.split("\n")
-    repeated = {n for n in running_lines(lines, rules) if not _cue(lines[n - 1], rules)}
+    pieces = column_pieces(text.split("\n"), rules)
+    lines = [piece for _, piece in pieces]
+    repeated = {n for n in running_lines(lines, rules) if not is_head(lines[n - 1], rules)}
     page = 1
-    for number, raw in enumerate(lines, start=1):
+    for index, (number, raw) in enumerate(pieces, start=1):
         if "\f" in raw:
             page += raw.count("\f")
             current = None
@@ -90,8 +96,8 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
         if not line:
             after_blank = True
             continue
-        if rules.first("ocr-text-noise", line) or number in repeated:
-            current = None if number in repeated else current  # another column follows
+        if rules.first("ocr-text-noise", line) or index in repeated:
+            current = None if index in repeated else current  # another column follows
             continue
         line = fix_code(_LEADING_QUOTE.sub("", line), rules)
         bullet = rules.first("ocr-text-bullet", line)
@@ -109,7 +115,7 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             current is not None
             and _continues(current, line, after_blank, rules)
             and not (
-                current.block.kind is Kind.LIST_ITEM and _heads_list(line, lines, number, rules)
+                current.block.kind is Kind.LIST_ITEM and _heads_list(line, lines, index, rules)
             )
         ):
             current.add(line)
@@ -192,14 +198,13 @@ def _similar(key: str, known: list[str]) -> Iterator[tuple[str, float, int]]:
     return process.extract_iter(key, known, scorer=fuzz.ratio, score_cutoff=_RUNNING_SIMILARITY)
 
 
-def _cue(line: str, rules: RuleSet) -> bool:
-    """A column header or section title: structure, kept even when repeated."""
-    text = " ".join(line.replace("\f", " ").split())
-    return any(rules.first(label, text) for label in ("zone", "section"))
-
-
 def _key(line: str) -> str:
-    return " ".join(re.sub(r"[^\w']+", " ", line.casefold()).split())
+    """A line as compared across pages: words only, without the page number
+    a running header or footer prints at one end."""
+    return _PAGE_NUMBER.sub("", " ".join(re.sub(r"[^\w']+", " ", line.casefold()).split()))
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 
 
 @dataclass
@@ -225,6 +230,11 @@ class _Growing:
         self.lower = self.lower or not all(c.isupper() for c in letters)
 
     @property
+    def text(self) -> str:
+        """The text so far."""
+        return "".join(self.parts)
+
+    @property
     def last(self) -> str:
         """The text's end (its last line)."""
         return self.parts[-1]
@@ -239,10 +249,21 @@ class _Growing:
         return self.block
 
 
+def _head(current: _Growing, rules: RuleSet) -> bool:
+    """Whether the text so far is a head, or a title naming the document."""
+    if current.letters >= _HEAD_LETTERS:
+        return False
+    text = " ".join(current.text.split())
+    title = rules.first("title", text)
+    return is_head(text, rules) or (title is not None and bool(title.group("intitule")))
+
+
 def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) -> bool:
     """Whether ``line`` continues the paragraph (a wrapped line, not a new paragraph)."""
     if rules.first("ocr-text-starter", line):
         return False
+    if not line[:1].islower() and (is_head(line, rules) or _head(current, rules)):
+        return False  # a head stands alone, unless its own words wrap on
     if current.upper != is_upper(line):
         return False  # a title line next to text
     if after_blank:

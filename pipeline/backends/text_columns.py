@@ -7,7 +7,7 @@ Code :  02GP``). Two layout cues say where the right column starts:
 
 * a bullet glyph inside a line (a list item of the right column);
 * a gap of two spaces or more before a head the rules name (a zone or
-  section cue, a column head, a labelled field), unless the text before the
+  section cue, a fiche's column heads, a labelled field), unless the text before the
   gap is a head too (column heads printed side by side stay one line).
 
 Each piece keeps the line number of its line.
@@ -22,7 +22,7 @@ from ..textclean import BULLET_GLYPHS
 
 _GLUED_BULLET = re.compile(rf"(?<=\S)\s+(?=[{re.escape(BULLET_GLYPHS)}]\s)")
 _GAP = re.compile(r"(?<=\S)\s{2,}(?=\S)")
-HEADS = ("zone", "section", "column", "code-field", "fiche-enonce", "fiche-elements")
+HEADS = ("zone", "section", "code-field", "fiche-enonce", "fiche-elements")
 
 
 def is_head(text: str, rules: RuleSet) -> bool:

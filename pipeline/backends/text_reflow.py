@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..docmodel import Block, Kind
+from ..ocrfix import join_split_words
 from ..rules import RuleSet, default_rules
 from ..textclean import ends_sentence, is_upper
 from .text_columns import column_pieces, is_head
@@ -245,7 +246,9 @@ class _Growing:
         return self.letters >= 4 and not self.lower
 
     def done(self) -> Block:
-        self.block.text = "".join(self.parts)
+        """The block, its words broken by the extractor mended (a space before a
+        full stop, a word cut by a space: :func:`~referentiel.ocrfix.join_split_words`)."""
+        self.block.text = join_split_words(_SPACED_STOP.sub("", "".join(self.parts)))
         return self.block
 
 
@@ -274,3 +277,4 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
+_SPACED_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:\s|$))")  # "bureau ." → "bureau."

@@ -5,6 +5,9 @@ paragraphs with blank lines; bullets come out as ``>``, ``+``, ``e``, ``©``…
 This module rebuilds the paragraphs and list items the text backend expects:
 
 * a line starting with a bullet glyph starts a list item (glyph → ``label``);
+* lines in lower case under a short lead-in ending with a colon are the
+  items of a list whose bullets were lost, one item per line ending with a
+  comma;
 * a line starting with a code, a bloc heading or a link cue (rules labelled
   ``ocr-text-starter``) starts a paragraph;
 * other lines continue the paragraph above (hyphenation undone), also across a
@@ -42,6 +45,7 @@ from ..textclean import ends_sentence, is_upper
 from .text_columns import column_pieces, is_head
 
 _HEAD_LETTERS = 120  # a line holding more letters is no head
+_LEAD_IN_LETTERS = 80  # a lead-in over a list is a short head
 _WRAPPED_SHARE = 0.08  # share of lines continued by a lower-case line: wrapped text
 _MIN_LINES = 20
 _RUNNING_MIN_CHARS = 12
@@ -111,6 +115,12 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             )
             current = _Growing(block)
             current.add(bullet.group("text") or "")
+            growing.append(current)
+        elif current is not None and _lost_item(current, line, rules):
+            current = _Growing(
+                Block(Kind.LIST_ITEM, page=page if paged else None, line=number), lost=True
+            )
+            current.add(line)
             growing.append(current)
         elif (
             current is not None
@@ -216,6 +226,7 @@ class _Growing:
     parts: list[str] = field(default_factory=list)  # each with the separator before it
     letters: int = 0
     lower: bool = False  # some letter is not a capital
+    lost: bool = False  # an item of a list whose bullets the OCR lost
 
     def add(self, line: str) -> None:
         """Append a wrapped line: a word cut by a hyphen is joined again."""
@@ -252,6 +263,22 @@ class _Growing:
         return self.block
 
 
+def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
+    """Whether ``line`` starts an item of a list whose bullets the OCR lost:
+    clauses in lower case under a short lead-in ending with a colon (a
+    critère's head over its indicateurs), each item ending its last line with
+    a comma; a cue, a head or a capitalised line ends the list."""
+    if rules.first("ocr-text-starter", line) or is_head(line, rules):
+        return False
+    if current.lost:
+        return current.last.endswith(",") and _CLAUSE.match(line) is not None
+    return (
+        current.last.endswith(":")
+        and current.letters < _LEAD_IN_LETTERS
+        and _CLAUSE.match(line) is not None
+    )
+
+
 def _head(current: _Growing, rules: RuleSet) -> bool:
     """Whether the text so far is a head, or a title naming the document."""
     if current.letters >= _HEAD_LETTERS:
@@ -277,4 +304,6 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
+# a clause in lower case; "I'…" is how OCR reads "l'…"
+_CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"](?=[a-zà-ÿ]))")
 _SPACED_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:\s|$))")  # "bureau ." → "bureau."

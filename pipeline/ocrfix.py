@@ -335,6 +335,29 @@ def join_hyphenated(left: str, right: str, lex: Lexicon | None = None) -> str:
     return f"{left}{right}"
 
 
+_SPLIT_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}) ([^\W\d_]{2,})(?![\w'’-])")
+_FRAGMENT = 3  # letters of a piece the lexicon does not know, for a break to be sure
+
+
+def join_split_words(text: str, lex: Lexicon | None = None) -> str:
+    """Words a text extractor broke with a space (``Caractéris er``,
+    ``prof ession``) joined again: two runs of letters, the second in lower
+    case, one of them no word of at least three letters, whose join the
+    lexicon knows."""
+    if not _SPLIT_PAIR.search(text):
+        return text
+    lex = lex or lexicon()
+
+    def mend(found: re.Match[str]) -> str:
+        left, right = found.groups()
+        fragment = any(len(p) >= _FRAGMENT and not lex.knows(p) for p in (left, right))
+        if right[:1].islower() and fragment and f"{left}{right}".lower() in lex:
+            return f"{left}{right}"
+        return found.group(0)
+
+    return _SPLIT_PAIR.sub(mend, text)
+
+
 def confidence_threshold(rules: OcrRules | None = None) -> float:
     """Words read with less confidence than this are reported."""
     return (rules or load_rules()).confidence_threshold

@@ -17,6 +17,8 @@ italic, and the marks still show the emphasis (a subtitle line is not a heading)
 An emphasis run opened at the start of a paragraph and closed at the end of the
 next one (``**Capacités attestées`` / ``des composantes**``: a line break of the
 source written as a paragraph break) is one paragraph, its two lines joined.
+Page markers ("## --- Page 22 ---", :mod:`.pagemarks`) are no text: each
+block takes the page of the last marker above it.
 Provenance: ``line`` = 1-based line where the block starts.
 """
 
@@ -30,6 +32,7 @@ from markdown_it.token import Token
 
 from ..docmodel import Block
 from .markup import html_blocks
+from .pagemarks import set_pages, without_marks
 
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -52,6 +55,7 @@ def _marks(self: object, tokens: list[Token], index: int, *_: object) -> str:
 def markdown_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text, in order."""
     parser = _parser()
+    text, pages = without_marks(text)
     lines = text.split("\n")
     tokens = parser.parse(text)
     blocks: list[Block] = []
@@ -73,11 +77,19 @@ def markdown_blocks(text: str) -> list[Block]:
             if _wrapped_emphasis(group, tokens[end:following]):
                 group = _joined(parser, group, tokens[end:following])
                 end = following
+            stacked = _stacked_lines(group)
+            if stacked:
+                for offset, line in enumerate(stacked):
+                    blocks.extend(html_blocks(parser.render(line), start_line + offset + 1))
+                index = end
+                continue
             _annotate(group)
             if _numbered_line(group):
                 group = _numbered_paragraph(group)
             blocks.extend(html_blocks(parser.renderer.render(group, parser.options, {})))
         index = end
+    if any(page is not None for page in pages):
+        set_pages(blocks, pages)
     return blocks
 
 
@@ -153,6 +165,28 @@ def _numbered_paragraph(group: list[Token]) -> list[Token]:
     opening.hidden = closing.hidden = False  # a tight list hides its <p>
     inline.children = [Token("text", "", 0, content=f"{label} "), *(inline.children or [])]
     return [opening, inline, closing]
+
+
+def _stacked_lines(group: list[Token]) -> list[str]:
+    """The lines of a paragraph that is a stack of separate lines, not wrapped
+    text (each its own paragraph), else nothing: lines each led by a code of
+    one shape (``02L2 …``, ``02L3 …``: a list), or short lines none of which
+    goes on with the line above in lower case (a page's heads read line by line)."""
+    text = _paragraph_text(group)
+    lines = [line.strip() for line in (text or "").split("\n")]
+    if len(lines) < _STACK_MIN or not all(lines):
+        return []
+    codes = [_LEAD_CODE.match(line) for line in lines]
+    if all(codes) and len({len(c.group(1)) for c in codes if c}) == 1:
+        return lines
+    if all(len(line) <= _STACK_WIDTH and not line[0].islower() for line in lines):
+        return lines
+    return []
+
+
+_STACK_MIN = 3  # lines of a paragraph that make a stack
+_STACK_WIDTH = 60  # a line this short is no wrapped prose line
+_LEAD_CODE = re.compile(r"^((?=[A-Z]*\d)[0-9A-Z]{2,8})\s+\S")  # "02L2 Adopter …"
 
 
 def _annotate(tokens: list[Token]) -> None:

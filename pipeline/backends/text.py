@@ -33,6 +33,7 @@ from ..textclean import TYPED_BULLETS
 from ..textio import read_text
 from .markdown import markdown_blocks
 from .markup import has_markup, html_blocks
+from .pagemarks import as_form_feeds
 from .text_ocr import correct, looks_ocred
 from .text_reflow import is_raw_ocr, reflow
 
@@ -63,7 +64,7 @@ def parse(path: Path, options: Options) -> Document:
         document.blocks = html_blocks(text)
     elif kind is Format.MARKDOWN:
         document.blocks = markdown_blocks(_BOOKMARK.sub("", text))
-    elif is_raw_ocr(text):
+    elif is_raw_ocr(text := as_form_feeds(text)):
         document.blocks = reflow(text)
     else:
         document.blocks = parse_lines(text.split("\n"))

@@ -5,12 +5,18 @@ paragraphs with blank lines; bullets come out as ``>``, ``+``, ``e``, ``©``…
 This module rebuilds the paragraphs and list items the text backend expects:
 
 * a line starting with a bullet glyph starts a list item (glyph → ``label``);
+* lines in lower case under a short lead-in ending with a colon are the
+  items of a list whose bullets were lost, one item per line ending with a
+  comma;
 * a line starting with a code, a bloc heading or a link cue (rules labelled
   ``ocr-text-starter``) starts a paragraph;
 * other lines continue the paragraph above (hyphenation undone), also across a
   blank line when the text above is unfinished and the line starts in lower case;
 * specks read at the end of a paragraph are removed (rules labelled
   ``ocr-text-strip``);
+* a line read across two columns is cut where the right column starts
+  (:mod:`.text_columns`); a head (a zone or section cue, a column head, a
+  labelled field) stands alone, unless its own words wrap on in lower case;
 * page numbers and running headers (lines read again on most pages, the first
   occurrence kept) are dropped — not repeated column headers and section
   titles, which say what the next chunk is; certain misreadings of codes are fixed (rules
@@ -33,9 +39,13 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..docmodel import Block, Kind
+from ..ocrfix import join_split_words
 from ..rules import RuleSet, default_rules
 from ..textclean import ends_sentence, is_upper
+from .text_columns import column_pieces, is_head
 
+_HEAD_LETTERS = 120  # a line holding more letters is no head
+_LEAD_IN_LETTERS = 80  # a lead-in over a list is a short head
 _WRAPPED_SHARE = 0.08  # share of lines continued by a lower-case line: wrapped text
 _MIN_LINES = 20
 _RUNNING_MIN_CHARS = 12
@@ -79,10 +89,11 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     current: _Growing | None = None
     after_blank = False
     paged = "\f" in text
-    lines = text.split("\n")
-    repeated = {n for n in running_lines(lines, rules) if not _cue(lines[n - 1], rules)}
+    pieces = column_pieces(text.split("\n"), rules)
+    lines = [piece for _, piece in pieces]
+    repeated = {n for n in running_lines(lines, rules) if not is_head(lines[n - 1], rules)}
     page = 1
-    for number, raw in enumerate(lines, start=1):
+    for index, (number, raw) in enumerate(pieces, start=1):
         if "\f" in raw:
             page += raw.count("\f")
             current = None
@@ -90,8 +101,8 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
         if not line:
             after_blank = True
             continue
-        if rules.first("ocr-text-noise", line) or number in repeated:
-            current = None if number in repeated else current  # another column follows
+        if rules.first("ocr-text-noise", line) or index in repeated:
+            current = None if index in repeated else current  # another column follows
             continue
         line = fix_code(_LEADING_QUOTE.sub("", line), rules)
         bullet = rules.first("ocr-text-bullet", line)
@@ -105,11 +116,17 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             current = _Growing(block)
             current.add(bullet.group("text") or "")
             growing.append(current)
+        elif current is not None and _lost_item(current, line, rules):
+            current = _Growing(
+                Block(Kind.LIST_ITEM, page=page if paged else None, line=number), lost=True
+            )
+            current.add(line)
+            growing.append(current)
         elif (
             current is not None
             and _continues(current, line, after_blank, rules)
             and not (
-                current.block.kind is Kind.LIST_ITEM and _heads_list(line, lines, number, rules)
+                current.block.kind is Kind.LIST_ITEM and _heads_list(line, lines, index, rules)
             )
         ):
             current.add(line)
@@ -192,14 +209,13 @@ def _similar(key: str, known: list[str]) -> Iterator[tuple[str, float, int]]:
     return process.extract_iter(key, known, scorer=fuzz.ratio, score_cutoff=_RUNNING_SIMILARITY)
 
 
-def _cue(line: str, rules: RuleSet) -> bool:
-    """A column header or section title: structure, kept even when repeated."""
-    text = " ".join(line.replace("\f", " ").split())
-    return any(rules.first(label, text) for label in ("zone", "section"))
-
-
 def _key(line: str) -> str:
-    return " ".join(re.sub(r"[^\w']+", " ", line.casefold()).split())
+    """A line as compared across pages: words only, without the page number
+    a running header or footer prints at one end."""
+    return _PAGE_NUMBER.sub("", " ".join(re.sub(r"[^\w']+", " ", line.casefold()).split()))
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 
 
 @dataclass
@@ -210,6 +226,7 @@ class _Growing:
     parts: list[str] = field(default_factory=list)  # each with the separator before it
     letters: int = 0
     lower: bool = False  # some letter is not a capital
+    lost: bool = False  # an item of a list whose bullets the OCR lost
 
     def add(self, line: str) -> None:
         """Append a wrapped line: a word cut by a hyphen is joined again."""
@@ -225,6 +242,11 @@ class _Growing:
         self.lower = self.lower or not all(c.isupper() for c in letters)
 
     @property
+    def text(self) -> str:
+        """The text so far."""
+        return "".join(self.parts)
+
+    @property
     def last(self) -> str:
         """The text's end (its last line)."""
         return self.parts[-1]
@@ -235,14 +257,46 @@ class _Growing:
         return self.letters >= 4 and not self.lower
 
     def done(self) -> Block:
-        self.block.text = "".join(self.parts)
+        """The block, its words broken by the extractor mended (a space before a
+        full stop, a word cut by a space: :func:`~referentiel.ocrfix.join_split_words`)."""
+        self.block.text = join_split_words(_SPACED_STOP.sub("", "".join(self.parts)))
         return self.block
+
+
+def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
+    """Whether ``line`` starts an item of a list whose bullets the OCR lost:
+    clauses in lower case under a short lead-in ending with a colon (a
+    critère's head over its indicateurs, "Qualité de … :"; not a statement
+    opened by an article or a code, whose colon announces the end of its own
+    sentence), each item ending its last line with a comma; a cue, a head or
+    a capitalised line ends the list."""
+    if rules.first("ocr-text-starter", line) or is_head(line, rules):
+        return False
+    if current.lost:
+        return current.last.endswith(",") and _CLAUSE.match(line) is not None
+    return (
+        current.last.endswith(":")
+        and current.letters < _LEAD_IN_LETTERS
+        and _CLAUSE.match(line) is not None
+        and not rules.first("ocr-text-starter", current.text)  # a statement goes on
+    )
+
+
+def _head(current: _Growing, rules: RuleSet) -> bool:
+    """Whether the text so far is a head, or a title naming the document."""
+    if current.letters >= _HEAD_LETTERS:
+        return False
+    text = " ".join(current.text.split())
+    title = rules.first("title", text)
+    return is_head(text, rules) or (title is not None and bool(title.group("intitule")))
 
 
 def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) -> bool:
     """Whether ``line`` continues the paragraph (a wrapped line, not a new paragraph)."""
     if rules.first("ocr-text-starter", line):
         return False
+    if not line[:1].islower() and (is_head(line, rules) or _head(current, rules)):
+        return False  # a head stands alone, unless its own words wrap on
     if current.upper != is_upper(line):
         return False  # a title line next to text
     if after_blank:
@@ -253,3 +307,6 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
+# a clause in lower case; "I'…" is how OCR reads "l'…"
+_CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"](?=[a-zà-ÿ]))")
+_SPACED_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:\s|$))")  # "bureau ." → "bureau."

@@ -16,6 +16,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
    sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
+   ``code-series`` — a list of coded statements naming a bloc of the body
+   gives the blocs their codes and keeps the listed-only ones (:mod:`.codeseries`);
    ``modalites`` — the modalities a table links to compétences given to
    their blocs (:mod:`.modalites`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
@@ -47,6 +49,7 @@ from ..options import Options
 from ..rules import RuleSet, default_rules
 from .activities import activities
 from .certification import certification
+from .codeseries import code_series
 from .draft import Context
 from .grid import grid
 from .implicit import implicit
@@ -73,6 +76,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("blocs", blocs),
     ("merge", merge),
     ("sommaire", sommaire),
+    ("code-series", code_series),
     ("modalites", place_modalites),
     ("code-links", code_links),
     ("activity-types", activity_types),

@@ -447,7 +447,7 @@ def _until_first_bloc(ctx: Context, stop_at_table: bool, open_tables: bool = Fal
                 rows = unit.table.block.rows
                 out.extend(u for row in rows for cell in row.cells for u in cell_units(cell))
             continue
-        if is_bloc_heading(ctx, unit.text):
-            break
+        if is_bloc_heading(ctx, unit.text) or ctx.rules.first("fiche-enonce", unit.text):
+            break  # a bloc, or the head of the statement a fiche opens its bloc with
         out.append(unit)
     return out

@@ -46,6 +46,8 @@ class State:
     link_codes: list[str] | None = None
     #: a code printed as a labelled field ("Code : 0229") for the bloc opened next
     pending_code: str | None = None
+    #: under a fiche's elements head: numbered lines are compétences (:mod:`.fiche`)
+    elements: bool = False
     bloc_label: str = "bloc"  # "bloc-unit" when the document has no bloc level
     # the numbering depth of the top "Compétence N" units (0: "Compétence 1",
     # 1: "Compétence 1.1" when no shallower unit is printed): deeper ones are compétences
@@ -98,6 +100,7 @@ class State:
         self.critere = None
         self.link_codes = None
         self.activite = None
+        self.elements = False
 
 
 def outline_hit(rule: Rule | None, text: str) -> Hit | None:

@@ -34,6 +34,7 @@ from .headers import header_roles
 from .headunits import head_view
 from .modalites import epreuve_links
 from .state import is_bloc_heading, outline_hit
+from .subheads import column_head, repeated_header, row_shape
 from .unitcolumn import code_column_view, unit_view
 
 
@@ -387,11 +388,16 @@ def table_views(
     for row in block.rows:
         named = header_roles(row, rules, checks, marks)
         if named is not None:
-            headers.setdefault(_shape(row, width), named)
+            headers.setdefault(row_shape(row, width), named)
         elif headers:
-            named = _repeated_header(_shape(row, width), headers)
+            named = repeated_header(row_shape(row, width), headers)
         if named is None and previous_header and header_cells & {id(c) for c in row.cells}:
             continue  # a header cell merged down over this row: the header goes on
+        below = column_head(row, views[-1], rules, width) if named is None and views else None
+        if below is not None:
+            views.append(TableView(block, below, [], new_source()))
+            previous_header = False
+            continue
         if named is None:
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
@@ -418,26 +424,6 @@ def table_views(
         previous_header = True
         header_cells = {id(c) for c in row.cells}
     return views
-
-
-def _shape(row: Row, width: int) -> tuple[int, frozenset[tuple[int, str]]]:
-    """A row's shape: the table's width and its filled cells by column (folded text)."""
-    cells = {(column, fold(cell.text)) for column, cell in positions(row) if cell.text.strip()}
-    return width, frozenset(cells)
-
-
-def _repeated_header(
-    shape: tuple[int, frozenset[tuple[int, str]]], headers: Headers
-) -> dict[int, str] | None:
-    """The roles of an earlier header row that this row repeats with cells left
-    blank (the same table drawn again, one header cell forgotten)."""
-    width, cells = shape
-    if not cells:
-        return None
-    for (known_width, known), roles in headers.items():
-        if known_width == width and cells < known and {c for c, _ in cells} & set(roles):
-            return roles
-    return None
 
 
 def _spanned(row: Row) -> set[int]:

@@ -34,6 +34,7 @@ from .content import (
     is_composante,
 )
 from .draft import Context, DBloc, TableView, Unit, norm_text, runs_on
+from .fiche import fiche_line
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .restarts import label_number
 from .state import (
@@ -104,6 +105,10 @@ def blocs(ctx: Context) -> None:
         field = _code_field(ctx, unit, units[index + 1 : index + 2])
         if field is not None:
             state.pending_code, skip = field
+            continue
+        used = fiche_line(ctx, state, units, index)
+        if used is not None:
+            skip = used
             continue
         if not unit.is_item or len(unit.text) < 200:
             following = units[index + 1 : index + 2]

@@ -1,0 +1,71 @@
+"""Stage ``code-series``: the units a list of coded statements announces.
+
+A programme may list its units before their fiches, one line each: a code
+then the unit's statement (the list of énoncés of a Québec programme d'études,
+``0229 Analyser la fonction de travail.``; rules labelled ``code-objective``).
+Such a run of lines is a summary: it refers to the blocs, it opens none. When
+an entry names a bloc of the body (the same statement), the run is the bloc
+level: the blocs it names take the entry's code (a fiche may print none, or
+its code field may be read over the next fiche), and an
+entry the body never details (its fiche left out of the document) is kept as
+a bloc from the list, with a ``SOMMAIRE_ONLY`` warning, rather than lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .draft import Context, DBloc, Unit, Where, similar
+
+_MIN_RUN = 3  # consecutive coded lines that make a list
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    libelle: str
+    unit: Unit
+
+
+def code_series(ctx: Context) -> None:
+    """Give the listed codes to the blocs they name; keep the listed-only ones."""
+    if not ctx.draft.blocs:
+        return
+    for run in _runs(ctx):
+        _place(ctx, run)
+
+
+def _runs(ctx: Context) -> list[list[_Entry]]:
+    """Runs of consecutive stream units each led by an objective code."""
+    runs: list[list[_Entry]] = [[]]
+    for unit in ctx.units:
+        hit = None if unit.table is not None else ctx.rules.first("code-objective", unit.text)
+        if hit is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append(_Entry(hit.group("code") or "", (hit.group("libelle") or "").strip(), unit))
+    return [run for run in runs if len(run) >= _MIN_RUN]
+
+
+def _place(ctx: Context, run: list[_Entry]) -> None:
+    blocs = ctx.draft.blocs
+    named = [next((b for b in blocs if similar(e.libelle, b.libelle)), None) for e in run]
+    if not any(named):
+        return  # names no bloc of the body: another list
+    ordered: list[DBloc] = []
+    for entry, bloc in zip(run, named, strict=True):
+        if bloc is None:
+            unit = entry.unit
+            bloc = DBloc(entry.code, entry.libelle, Where(unit.page, unit.line, "code-series"))
+            ctx.warn(
+                "SOMMAIRE_ONLY",
+                f"unit listed by the summary only, its body not printed: {entry.libelle[:80]!r}",
+                unit.page,
+                unit.line,
+            )
+        else:
+            bloc.code = entry.code  # the list's: a code field may stand over another fiche
+        ordered.append(bloc)
+    taken = {id(b) for b in ordered}
+    ctx.draft.blocs = ordered + [b for b in blocs if id(b) not in taken]

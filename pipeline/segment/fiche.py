@@ -1,0 +1,81 @@
+"""A compétence's fiche printed as lines (Québec programmes d'études).
+
+The ministry's fiche is a two-column grid: the statement beside its context,
+then the numbered elements beside their critères de performance. Read as a
+grid it is a role table (:mod:`.tables`); read as lines (a text extraction,
+an OCR service's Markdown) it is a run of units:
+
+* the statement's head (``fiche-enonce`` rules), the statement on the next
+  line: it opens the bloc (its code from a ``Code :`` field above it), the
+  context lines after it fill no element of the contract;
+* the elements' head (``fiche-elements``): each numbered line below it
+  ("N." numbered in order, also after a page break) is a compétence of the
+  bloc (its number the code), and the bullets after it,
+  under a "Critères de performance" head or not, its critères;
+* under the elements head, a plain line that is neither a numbered element
+  nor a cue is page furniture (a running header the reader kept);
+* the critères "pour l'ensemble de la compétence" are the bloc's (a zone cue
+  read by the walk before any element).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..docmodel import Kind
+from .content import add_competence
+from .draft import Context, Unit
+from .state import State, is_cue, open_bloc
+
+
+def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:
+    """Read ``units[index]`` as a line of a fiche: the units it used after
+    itself, or None when it is no fiche line."""
+    unit = units[index]
+    if unit.table is not None or unit.is_item:
+        return None
+    if ctx.rules.first("fiche-enonce", unit.text):
+        statement = units[index + 1] if index + 1 < len(units) else None
+        if statement is None or statement.is_item or statement.table is not None:
+            return None
+        if is_cue(ctx, statement):
+            return None
+        open_bloc(ctx, state, [statement], "fiche.enonce", any_text=True)
+        state.enter("ignore")  # the context of the statement: no element of the contract
+        return 1
+    if state.bloc is None:
+        return None
+    if ctx.rules.first("fiche-elements", unit.text):
+        state.elements = True
+        state.competence = state.critere = None
+        state.enter("criteres")
+        return 0
+    if not state.elements:
+        return None
+    if _element(state, unit.text):
+        state.competence = add_competence(
+            ctx, state.bloc, unit, state.source, from_list=False, rule="fiche.element"
+        )
+        state.critere = None
+        state.enter("criteres")
+        return 0
+    if unit.kind is Kind.PARAGRAPH and not is_cue(ctx, unit) and not _opens(ctx, unit):
+        return 0  # neither element nor critère: a running header the reader kept
+    return None
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")  # "1.  Repérer les risques."
+
+
+def _element(state: State, text: str) -> bool:
+    """A numbered element: "N." or "N)" with the next number of the bloc's elements."""
+    found = _NUMBERED.match(text)
+    assert state.bloc is not None
+    return found is not None and int(found.group(1)) == len(state.bloc.competences) + 1
+
+
+def _opens(ctx: Context, unit: Unit) -> bool:
+    """A line that starts another part of the fiche or the next fiche."""
+    return any(
+        ctx.rules.first(label, unit.text) for label in ("code-field", "fiche-enonce", "section")
+    )

@@ -164,3 +164,11 @@ def test_segment_degrade_an_invoice_table_stays_refused(tmp_path: Path) -> None:
     path.write_text(INVOICE, encoding="utf-8")
     with pytest.raises(NotAReferentiel, match=r"facture\.md"):
         extract(path)
+
+
+def test_segment_degrade_a_published_project_validation_form_stays_refused() -> None:
+    # a real Bulletin officiel form (one page of fields, visas and "Indiquer :"
+    # prompts about a project) names no bloc and no compétence
+    path = REAL.parent / "refused" / "bo-sti2d-fiche-validation-projet.pdf"
+    with pytest.raises(NotAReferentiel, match=r"bo-sti2d-fiche-validation-projet\.pdf"):
+        extract(path)

@@ -136,20 +136,11 @@ def _families(ctx: Context) -> bool:
     letters = {_letter(ctx, series[0]) for _label, series in families}
     if len(families) < _MIN_FAMILIES or len(letters) < len(families):
         return False
-    source = ctx.new_source()
+    named = []
     for label, series in families:
         hit = ctx.rules.first("family-label", label.text)
-        name = hit.group("libelle") if hit is not None else None
-        bloc = DBloc(None, name or label.text, Where(label.page, label.line, FAMILY_RULE))
-        for unit in series:
-            _add(ctx, bloc, unit, source, FAMILY_RULE)
-        ctx.draft.blocs.append(bloc)
-    ctx.warn(
-        "LOW_CONFIDENCE_STRUCTURE",
-        f"no bloc level found: {len(families)} labelled families of coded statements kept as blocs",
-        families[0][0].page,
-        families[0][0].line,
-    )
+        named.append(((hit.group("libelle") if hit else None) or label.text, label, series))
+    _keep_groups(ctx, named, FAMILY_RULE, "labelled families of coded statements")
     return True
 
 
@@ -177,19 +168,29 @@ def _headed(ctx: Context) -> bool:
             groups.append((unit, items))
     if len(groups) < _MIN_HEADED:
         return False
+    named = [(head.text, head, items) for head, items in groups]
+    _keep_groups(ctx, named, HEADED_RULE, "headings over lists of abilities")
+    return True
+
+
+def _keep_groups(
+    ctx: Context, groups: list[tuple[str, Unit, list[Unit]]], rule: str, what: str
+) -> None:
+    """Each group (name, the unit that names it, its statements) a bloc of its
+    statements, and one low-confidence warning saying ``what`` the groups were."""
     source = ctx.new_source()
-    for head, items in groups:
-        bloc = DBloc(None, head.text, Where(head.page, head.line, HEADED_RULE))
-        for item in items:
-            _add(ctx, bloc, item, source, HEADED_RULE)
+    for name, head, members in groups:
+        bloc = DBloc(None, name, Where(head.page, head.line, rule))
+        for unit in members:
+            _add(ctx, bloc, unit, source, rule)
         ctx.draft.blocs.append(bloc)
+    first = groups[0][1]
     ctx.warn(
         "LOW_CONFIDENCE_STRUCTURE",
-        f"no bloc level found: {len(groups)} headings over lists of abilities kept as blocs",
-        groups[0][0].page,
-        groups[0][0].line,
+        f"no bloc level found: {len(groups)} {what} kept as blocs",
+        first.page,
+        first.line,
     )
-    return True
 
 
 def _heads(ctx: Context, unit: Unit) -> bool:

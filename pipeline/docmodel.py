@@ -110,9 +110,22 @@ class Block:
                     yield from block.walk()
 
 
+@dataclass(frozen=True)
+class Band:
+    """A text of the page's running band — header, footer or side band — that
+    repeats at the same place on most pages (readers drop it from the blocks as
+    page furniture, or leave it where it stands when it sits inside a page
+    frame), with the first page and box it was found at."""
+
+    text: str
+    page: int | None = None
+    bbox: BBox | None = None
+
+
 @dataclass
 class Document:
-    """A parsed input file."""
+    """A parsed input file. ``bands`` is the running band's text (see
+    :class:`Band`), page numbers left out: metadata, not content."""
 
     filename: str
     format: str  # as reported in the output: pdf | docx | image | text | html
@@ -121,6 +134,7 @@ class Document:
     pages: int | None = None
     ocr: bool = False
     warnings: list[tuple[str, str, int | None, int | None]] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
 
     def walk(self) -> Iterator[Block]:
         """Every block in document order, table contents included."""

@@ -110,6 +110,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-competence",
     "stream-competence-row",
     "title-aside",
+    "title-band",
     "title-code",
     "title-decree",
     "title-label",

@@ -1,7 +1,8 @@
 """Assemble OCR'd pages into one document.
 
 * Page furniture (running headers, footers, page numbers) is dropped, as in
-  PDFs (:mod:`.layout.furniture`, near-equal texts matching: OCR is noisy).
+  PDFs (:mod:`.layout.furniture`, near-equal texts matching: OCR is noisy);
+  the running band's text is kept as the document's ``bands``.
 * A table continued on the next page (the page starts with a table of the same
   columns) becomes one table (:mod:`.layout.rows`: a repeated header row is
   dropped, a row split by the page break is joined).
@@ -10,7 +11,7 @@
 from __future__ import annotations
 
 from ..docmodel import Document, Kind
-from .layout.furniture import furniture
+from .layout.furniture import furniture, running_band
 from .layout.rows import append_part
 from .ocr_layout import PageContent
 
@@ -19,11 +20,10 @@ _SAME_COLUMNS = 0.02  # page-width share within which column boundaries match
 
 def assemble(document: Document, pages: list[PageContent]) -> None:
     """Fill ``document`` (blocks, warnings) from its pages, in order."""
-    drop = furniture(
-        [page.top + page.blocks + page.bottom for page in pages],
-        [page.height for page in pages],
-        noisy=True,
-    )
+    every = [page.top + page.blocks + page.bottom for page in pages]
+    heights = [page.height for page in pages]
+    document.bands = running_band(every, heights, noisy=True)
+    drop = furniture(every, heights, noisy=True)
     previous_xs: list[float] | None = None
     for page in pages:
         blocks = [b for b in page.top + page.blocks + page.bottom if id(b) not in drop]

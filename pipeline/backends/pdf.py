@@ -12,7 +12,8 @@ cached edges) and the text. Then, over the whole document:
    removed (:mod:`.layout.furniture`); text repeated at the same place on most
    pages inside them (a printed web page's floating widgets) is removed as
    characters, before the words are built, with a warning
-   (:mod:`.pdf_overlay`);
+   (:mod:`.pdf_overlay`); the running band's text is kept as the document's
+   ``bands``;
 3. tables continued on the next page are stitched into one (:mod:`.pdf_stitch`).
 
 A PDF without a usable text layer (a scan), or any PDF with ``ocr="always"``,
@@ -37,7 +38,7 @@ from typing import Any
 from ..docmodel import BBox, Block, Document
 from ..errors import CorruptFile, EmptyFile, EncryptedFile, LimitExceeded, MissingTool
 from ..options import Options
-from .layout.furniture import furniture
+from .layout.furniture import furniture, running_band
 from .layout.geometry import clamp
 from .pdf_cells import TableShape, table_block
 from .pdf_checkboxes import read_checkboxes
@@ -91,7 +92,9 @@ def parse(path: Path, options: Options) -> Document:
         )
     style = _style(pages)
     placed = [_page_blocks(page, style) for page in pages]
-    drop = furniture([[p.block for p in page] for page in placed], [p.height for p in pages])
+    blocks, heights = [[p.block for p in page] for page in placed], [p.height for p in pages]
+    document.bands = running_band(blocks, heights)
+    drop = furniture(blocks, heights)
     document.blocks = stitch([[p for p in page if id(p.block) not in drop] for page in placed])
     return document
 

@@ -25,6 +25,9 @@ with the rules labelled ``title``, ``title-prefix``, ``title-part``, ``title-cod
   covers ("1ère année", rules ``title-aside``); after a document-kind prefix no
   title rule reads, the subject is the certification's own name
   ("Référentiel de compétences des techniciens supérieurs …");
+* last, the running band the reader kept (the text repeated in the margins of
+  most pages, ``Document.bands``): a ``title-band`` rule ("Cycle 4
+  Technologie") or a title rule naming the certification;
 * the description is read by :mod:`.description`.
 """
 
@@ -107,6 +110,26 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
         _in_prose(ctx, draft)
+    if draft.intitule is None:
+        _banded(ctx, draft)
+
+
+def _banded(ctx: Context, draft: Draft) -> None:
+    """Nothing in the body names the document: the running band may (a
+    programme's subject after its cycle, a certification's title printed on
+    every page); the first band line a ``title-band`` or title rule reads."""
+    for band in ctx.document.bands:
+        text = _clean(band.text)
+        found = ctx.rules.first("title-band", text)
+        if found is not None:
+            draft.intitule = _intitule_text(ctx, _clean(found.group("intitule") or ""))
+            return
+        for hit in _title_hits(ctx, text):
+            intitule = _intitule(ctx, hit)
+            if intitule:
+                _type(draft, hit)
+                draft.intitule = intitule
+                return
 
 
 _LINK = re.compile(r"\b(?:du|de|d['’])\s*", re.IGNORECASE)  # where a family may be named

@@ -9,6 +9,11 @@ apart. A margin block that is only a page number
 ("3", "- 3 -", "Page 3 sur 12") is furniture even on one page. A margin block
 repeated on several pages, but not on most, is kept and marked ``repeated``.
 
+The *running band* (:func:`running_band`) is the text of the margin blocks,
+those nested in a table's cells too (a page drawn inside a frame), that stand
+at the same place on most pages, page numbers left out: readers keep it as the
+document's metadata (:class:`~referentiel.docmodel.Band`).
+
 OCR text is noisy: its readers ask for near-equal texts to count as the same.
 """
 
@@ -20,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ...docmodel import Block, Kind
+from ...docmodel import Band, Block, Kind
 
 MARGIN = 0.12  # share of the page height searched at the top and at the bottom
 _SAME_PLACE = 8.0  # points: a repeated block may move this much between pages
@@ -66,6 +71,30 @@ def furniture(pages: list[list[Block]], heights: list[float], noisy: bool = Fals
             for found in kept:
                 found.block.features.add("repeated")
     return drop
+
+
+def running_band(pages: list[list[Block]], heights: list[float], noisy: bool = False) -> list[Band]:
+    """The texts standing in the margins at the same place on most pages (blocks
+    inside table cells included, page numbers left out), each with its first
+    page and box, in the order of the document."""
+    candidates = [
+        found
+        for blocks, height in zip(pages, heights, strict=True)
+        for top in blocks
+        for block in top.walk()
+        if block.kind is not Kind.TABLE and (found := _candidate(block, height)) is not None
+    ]
+    bands: list[Band] = []
+    for group in _groups(candidates, noisy):
+        kept = _same_place(group)
+        count = len({found.block.page for found in kept})
+        if _PAGE_NUMBER.match(group[0].key) or not _is_furniture(
+            count, len(pages), "#" in group[0].key
+        ):
+            continue
+        first = kept[0].block
+        bands.append(Band(" ".join(first.text.split()), first.page, first.bbox))
+    return bands
 
 
 def _is_furniture(count: int, pages: int, folded: bool) -> bool:

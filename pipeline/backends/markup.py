@@ -202,10 +202,12 @@ class _Builder:
             return
         if not any(p.strip() for p, _ in self.pieces) and text.strip():
             self.piece_line = line
-        if self.superscript and text in _NUMERO_SUP and self.pieces:
-            if _NUMERO.search(self.pieces[-1][0]):
-                text = _NUMERO_SUP[text]
+        if self.superscript and text in _NUMERO_SUP and _NUMERO.search(self._last_piece()):
+            text = _NUMERO_SUP[text]
         self.pieces.append((text, self.emphasis > 0))
+
+    def _last_piece(self) -> str:
+        return self.pieces[-1][0] if self.pieces else ""
 
     # ------------------------------------------------------------ tables
     def _start_row(self) -> None:

@@ -45,7 +45,7 @@ def test_comportements_professionnels_are_no_competences() -> None:
 
 
 def test_codes_spelling_the_activite_make_it_the_bloc() -> None:
-    """"C111.1 … C122.7" spell activité 1: one bloc "Activité 1", whose
+    """ "C111.1 … C122.7" spell activité 1: one bloc "Activité 1", whose
     compétences are every coded line, not blocs of their own."""
     ref = extract(ACCUEIL)
     gold = gold_of(ACCUEIL)
@@ -69,7 +69,7 @@ def test_savoirs_and_criteres_beside_coded_competences_are_each_ones() -> None:
 
 
 def test_superscript_o_after_n_is_the_numero_sign() -> None:
-    """"n<sup>o</sup> 1" prints "n° 1"; another superscript o stays a letter."""
+    """ "n<sup>o</sup> 1" prints "n° 1"; another superscript o stays a letter."""
     assert [b.text for b in html_blocks("<p>Groupe n<sup>o</sup> 1 : titre</p>")] == [
         "Groupe n° 1 : titre"
     ]

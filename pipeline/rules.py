@@ -45,10 +45,10 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": "
 _ROLES = frozenset(
     {"bloc", "code", "fonction", "activite", "taches", "competence", "transversales"}
     | {"connaissances", "conditions", "resultats", "modalites", "criteres", "indicateurs"}
-    | {"evaluation", "details", "score"}
+    | {"evaluation", "details", "score", "attitudes"}
 )
 _ZONES = frozenset(
-    _ROLES - {"bloc", "code", "fonction", "activite", "evaluation", "details", "score"}
+    _ROLES - {"bloc", "code", "fonction", "activite", "evaluation", "details", "score", "attitudes"}
     | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value

@@ -61,6 +61,9 @@ _ITEM_START = re.compile(
 )
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # XHTML; lxml refuses it in a str
+#: a superscript o after "n" is the numero sign: "n<sup>o</sup> 1" prints "n° 1"
+_NUMERO = re.compile(r"(?<![^\W\d_])[nN]$")
+_NUMERO_SUP = {"o": "°", "os": "°s"}
 
 
 def split_glyph_list(text: str) -> list[tuple[str | None, str]]:
@@ -122,6 +125,7 @@ class _Builder:
         self.heading = 0
         self.lists: list[_List] = []
         self.items = 0  # open <li> elements
+        self.superscript = 0  # open <sup> elements
         self.emphasis = 0
         self.skipping = 0
         self.after_break = False  # the text being collected follows a <br>
@@ -151,6 +155,8 @@ class _Builder:
             self.items += 1
         elif tag in _EMPHASIS:
             self.emphasis += 1
+        elif tag == "sup":
+            self.superscript += 1
         elif tag == "table":
             self._flush()
             self.tables.append(_Table(line=line))
@@ -178,6 +184,8 @@ class _Builder:
             self.items = max(0, self.items - 1)
         elif tag in _EMPHASIS:
             self.emphasis = max(0, self.emphasis - 1)
+        elif tag == "sup":
+            self.superscript = max(0, self.superscript - 1)
         elif tag in ("td", "th") and self.tables and len(self.containers) > 1:
             self._flush()
             self.containers.pop()
@@ -194,7 +202,12 @@ class _Builder:
             return
         if not any(p.strip() for p, _ in self.pieces) and text.strip():
             self.piece_line = line
+        if self.superscript and text in _NUMERO_SUP and _NUMERO.search(self._last_piece()):
+            text = _NUMERO_SUP[text]
         self.pieces.append((text, self.emphasis > 0))
+
+    def _last_piece(self) -> str:
+        return self.pieces[-1][0] if self.pieces else ""
 
     # ------------------------------------------------------------ tables
     def _start_row(self) -> None:

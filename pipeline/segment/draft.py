@@ -41,6 +41,9 @@ class TableView:
     names: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     #: blocs and the check columns ticked on their rows (id of the bloc → both)
     ticked: dict[int, tuple[DBloc, set[int]]] = field(default_factory=dict)
+    #: compétence cells listing several coded compétences (id of the cell → them),
+    #: for the rows of the table the cell spans
+    coded_lists: dict[int, list[DCompetence]] = field(default_factory=dict)
 
 
 @dataclass(eq=False)

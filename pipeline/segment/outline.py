@@ -50,6 +50,7 @@ from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, f
 from .numbering import Numbered, numbered
 from .restarts import restarts
 from .spanning import group_rows
+from .spelled import spelled_parent
 from .state import bloc_label
 
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
@@ -147,6 +148,9 @@ def outline(ctx: Context) -> None:
         and _is_level(s, roles[key])
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
+    parent = spelled_parent(list(series.values()), bloc)
+    if parent is not None:  # "C111.1" codes spell "Activité 1": its compétences (:mod:`.spelled`)
+        bloc, competence = parent, bloc
     references = {
         id(mentions[index])
         for level in (bloc, competence)

@@ -50,6 +50,12 @@ def _savoirs_of(ctx: Context, view: TableView) -> list[list[str]]:
     return [comp.connaissances for comp in ctx.row_competences.get(id(view.block), [])]
 
 
+def _coded(view: TableView, row: Row) -> list[DCompetence]:
+    """The coded compétences the row's compétence cell lists, one per line."""
+    cells = row.cells.get("competence", [])
+    return list(view.coded_lists.get(id(cells[0][0]), [])) if cells and row.listed else []
+
+
 def read_lists(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
@@ -57,8 +63,15 @@ def read_lists(
     cell merged over a unit's rows gives each of them its conditions), and to
     every compétence the row's compétence cell lists (one "Données" cell beside
     a cell of several compétences); savoirs beside several compétences, like
-    savoirs merged over their rows, are the bloc's."""
+    savoirs merged over their rows, are the bloc's, except beside a cell of
+    coded compétences, each a row of its own in print ("C111.1 … / C111.2 …"
+    beside the savoirs of their tâche, in a table of several rows): each of
+    them requires them."""
     shared = _savoirs_of(ctx, view) if row.role == "connaissances" else []
+    coded = _coded(view, row)
+    whole = cell.row_span >= len(view.body)  # one cell for the whole table: the bloc's
+    if row.role == "connaissances" and len(coded) > 1 and cell.row_span <= 1 and not whole:
+        shared = [comp.connaissances for comp in coded]
     merged = cell.row_span > 1 or len(row.listed) > 1  # savoirs of several compétences
     target = list_for(row.role, row, view, state, merged)
     targets = shared or ([target] if target is not None else [])
@@ -97,7 +110,8 @@ def read_criteres(
     if not fresh or state.bloc is None:
         return
     units = cell_units(cell)
-    comps = list(row.linked) or ([row.competence] if row.competence is not None else [])
+    comps = list(row.linked) or _coded(view, row)
+    comps = comps or ([row.competence] if row.competence is not None else [])
     scope = state.competence  # a critères table inside a compétence's scope evaluates it
     if not comps and "competence" not in view.roles and not state.link_codes and scope:
         comps = [scope] if not scope.from_list and scope in state.bloc.competences else []

@@ -383,6 +383,7 @@ def _competence(
     known = ctx.cells.get(id(cell))
     if isinstance(known, DCompetence):
         row.competence = known
+        row.listed = view.coded_lists.get(id(cell), [])  # the rows a cell of codes spans
     elif isinstance(known, DBloc):
         state.bloc = known
     else:
@@ -441,6 +442,8 @@ def _competence(
             return
         comps[-1].details.extend(u.text for u in details)
         row.listed = comps if several else []
+        if several and len(coded) == len(units):
+            view.coded_lists[id(cell)] = comps
         if row.code and len(comps) == 1 and not comps[0].codes:
             comps[0].codes.append((row.code, view.source))  # the code column's number
         row.competence = comps[-1]

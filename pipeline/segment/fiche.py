@@ -24,7 +24,7 @@ import re
 
 from ..docmodel import Kind
 from .content import add_competence
-from .draft import Context, Unit
+from .draft import Context, TableView, Unit
 from .state import State, is_cue, open_bloc
 
 
@@ -79,3 +79,27 @@ def _opens(ctx: Context, unit: Unit) -> bool:
     return any(
         ctx.rules.first(label, unit.text) for label in ("code-field", "fiche-enonce", "section")
     )
+
+
+def code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, int] | None:
+    """A labelled code field ("Code : 0229", or "Code :" and the code in the
+    next unit): the code, and the units it used after ``unit``."""
+    hit = ctx.rules.first("code-field", unit.text)
+    if hit is None:
+        return None
+    code = hit.group("code")
+    if code:
+        return code, 0
+    value = following[0].text.strip() if following else ""
+    after = ctx.rules.first("code-field", f"Code : {value}")
+    code = after.group("code") if after is not None else None
+    return (code, 1) if code else None
+
+
+def table_code_field(ctx: Context, view: TableView) -> str | None:
+    """A table of one row stating a labelled code field ("Code : | 0229")."""
+    rows = view.block.rows
+    if len(rows) != 1:
+        return None
+    hit = ctx.rules.first("code-field", " ".join(cell.text for cell in rows[0].cells))
+    return hit.group("code") if hit is not None else None

@@ -33,8 +33,8 @@ from .content import (
     find_competence,
     is_composante,
 )
-from .draft import Context, DBloc, TableView, Unit, norm_text, runs_on
-from .fiche import fiche_line
+from .draft import Context, DBloc, Unit, norm_text, runs_on
+from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .restarts import label_number
 from .state import (
@@ -78,7 +78,7 @@ def blocs(ctx: Context) -> None:
         if level is not None and _under(level, unit):
             continue  # the level's name, printed in its column
         if unit.table is not None:
-            code = _table_code_field(ctx, unit.table)
+            code = table_code_field(ctx, unit.table)
             if code is not None:
                 state.pending_code = code
                 continue
@@ -102,7 +102,7 @@ def blocs(ctx: Context) -> None:
         if id(unit) in ctx.outline.heads:
             _numbered_head(ctx, state, unit)
             continue
-        field = _code_field(ctx, unit, units[index + 1 : index + 2])
+        field = code_field(ctx, unit, units[index + 1 : index + 2])
         if field is not None:
             state.pending_code, skip = field
             continue
@@ -143,30 +143,6 @@ def blocs(ctx: Context) -> None:
             state.enter(None)  # prose about the savoirs (their levels, a note): no list
             continue
         _content(ctx, state, unit)
-
-
-def _code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, int] | None:
-    """A labelled code field ("Code : 0229", or "Code :" and the code in the
-    next unit): the code, and the units it used after ``unit``."""
-    hit = ctx.rules.first("code-field", unit.text)
-    if hit is None:
-        return None
-    code = hit.group("code")
-    if code:
-        return code, 0
-    value = following[0].text.strip() if following else ""
-    after = ctx.rules.first("code-field", f"Code : {value}")
-    code = after.group("code") if after is not None else None
-    return (code, 1) if code else None
-
-
-def _table_code_field(ctx: Context, view: TableView) -> str | None:
-    """A table of one row stating a labelled code field ("Code : | 0229")."""
-    rows = view.block.rows
-    if len(rows) != 1:
-        return None
-    hit = ctx.rules.first("code-field", " ".join(cell.text for cell in rows[0].cells))
-    return hit.group("code") if hit is not None else None
 
 
 def _competence_page(ctx: Context, state: State, pages: CompetencePages, unit: Unit) -> bool:

@@ -266,8 +266,9 @@ class _Growing:
 def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
     """Whether ``line`` starts an item of a list whose bullets the OCR lost:
     clauses in lower case under a short lead-in ending with a colon (a
-    critère's head over its indicateurs, "Qualité de … :"; not a statement
-    opened by an article or a code, whose colon announces the end of its own
+    critère's head over its indicateurs, "Qualité de … :", a production's
+    lead-in "La conduite …, restituées par :"; not a bulleted statement opened
+    by an article or a code, whose colon announces the end of its own
     sentence), each item ending its last line with a comma; a cue, a head or
     a capitalised line ends the list."""
     if rules.first("ocr-text-starter", line) or is_head(line, rules):
@@ -278,7 +279,9 @@ def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
         current.last.endswith(":")
         and current.letters < _LEAD_IN_LETTERS
         and _CLAUSE.match(line) is not None
-        and not rules.first("ocr-text-starter", current.text)  # a statement goes on
+        and not (
+            current.block.kind is Kind.LIST_ITEM and rules.first("ocr-text-starter", current.text)
+        )
     )
 
 

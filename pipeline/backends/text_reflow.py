@@ -11,7 +11,8 @@ This module rebuilds the paragraphs and list items the text backend expects:
 * a line starting with a code, a bloc heading or a link cue (rules labelled
   ``ocr-text-starter``) starts a paragraph;
 * other lines continue the paragraph above (hyphenation undone), also across a
-  blank line when the text above is unfinished and the line starts in lower case;
+  blank line when the text above is unfinished and the line starts in lower case
+  (or with "I'…", how OCR reads "l'…");
 * specks read at the end of a paragraph are removed (rules labelled
   ``ocr-text-strip``);
 * a line read across two columns is cut where the right column starts
@@ -302,14 +303,15 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
         return False  # a head stands alone, unless its own words wrap on
     if current.upper != is_upper(line):
         return False  # a title line next to text
+    clause = _CLAUSE.match(line) is not None
     if after_blank:
-        return line[:1].islower() and not ends_sentence(current.last)
-    return line[:1].islower() or not current.last.endswith((".", "!", "?", "…"))
+        return clause and not ends_sentence(current.last)
+    return clause or not current.last.endswith((".", "!", "?", "…"))
 
 
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
 # a clause in lower case; "I'…" is how OCR reads "l'…"
-_CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"](?=[a-zà-ÿ]))")
+_CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"]+(?=[a-zà-ÿ]))")
 _SPACED_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:\s|$))")  # "bureau ." → "bureau."

@@ -41,3 +41,16 @@ def test_lost_bullets_are_the_critère_s_indicateurs() -> None:
     assert len(critere.indicateurs) == len(_gold_items())
     for got, want in zip(critere.indicateurs, _gold_items(), strict=True):
         assert fuzz.ratio(got, want) >= 90
+
+
+def test_productions_are_whole_modalities() -> None:
+    """Each production ("… sur la base de la production suivante : La … restituée
+    par : …") is one modality with its list, bullets lost or not: the second
+    composante's, opened by the same lead-in as the first's, is kept too."""
+    gold = gold_of(REAL / NAME)
+    ref = extract_real(NAME)
+    for want_bloc, got_bloc in zip(gold["blocs"], ref.blocs, strict=True):
+        productions = [m for m in want_bloc["modalites_evaluation"] if "production" in m]
+        for want in productions:
+            best = max(fuzz.ratio(got, want) for got in got_bloc.modalites_evaluation)
+            assert best >= 90, want

@@ -11,7 +11,8 @@ This module rebuilds the paragraphs and list items the text backend expects:
 * a line starting with a code, a bloc heading or a link cue (rules labelled
   ``ocr-text-starter``) starts a paragraph;
 * other lines continue the paragraph above (hyphenation undone), also across a
-  blank line when the text above is unfinished and the line starts in lower case;
+  blank line when the text above is unfinished and the line starts in lower case
+  (or with "I'…", how OCR reads "l'…");
 * specks read at the end of a paragraph are removed (rules labelled
   ``ocr-text-strip``);
 * a line read across two columns is cut where the right column starts
@@ -266,8 +267,9 @@ class _Growing:
 def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
     """Whether ``line`` starts an item of a list whose bullets the OCR lost:
     clauses in lower case under a short lead-in ending with a colon (a
-    critère's head over its indicateurs, "Qualité de … :"; not a statement
-    opened by an article or a code, whose colon announces the end of its own
+    critère's head over its indicateurs, "Qualité de … :", a production's
+    lead-in "La conduite …, restituées par :"; not a bulleted statement opened
+    by an article or a code, whose colon announces the end of its own
     sentence), each item ending its last line with a comma; a cue, a head or
     a capitalised line ends the list."""
     if rules.first("ocr-text-starter", line) or is_head(line, rules):
@@ -278,7 +280,9 @@ def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
         current.last.endswith(":")
         and current.letters < _LEAD_IN_LETTERS
         and _CLAUSE.match(line) is not None
-        and not rules.first("ocr-text-starter", current.text)  # a statement goes on
+        and not (
+            current.block.kind is Kind.LIST_ITEM and rules.first("ocr-text-starter", current.text)
+        )
     )
 
 
@@ -299,14 +303,15 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
         return False  # a head stands alone, unless its own words wrap on
     if current.upper != is_upper(line):
         return False  # a title line next to text
+    clause = _CLAUSE.match(line) is not None
     if after_blank:
-        return line[:1].islower() and not ends_sentence(current.last)
-    return line[:1].islower() or not current.last.endswith((".", "!", "?", "…"))
+        return clause and not ends_sentence(current.last)
+    return clause or not current.last.endswith((".", "!", "?", "…"))
 
 
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")
 # a clause in lower case; "I'…" is how OCR reads "l'…"
-_CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"](?=[a-zà-ÿ]))")
+_CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"]+(?=[a-zà-ÿ]))")
 _SPACED_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:\s|$))")  # "bureau ." → "bureau."

@@ -280,12 +280,22 @@ def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
     )
     if continues:
         modalites[-1] = f"{modalites[-1]} {text}"
-    elif any(norm_text(text) in norm_text(known) for known in modalites):
+    elif _repeated(text, modalites):
         return
     else:
         modalites.append(text)
         bloc.modalites_details.append("")
     bloc.modalite_open = text.rstrip().endswith(":") or (bloc.modalite_open and unit.is_item)
+
+
+def _repeated(text: str, modalites: list[str]) -> bool:
+    """A paragraph read again; a lead-in (ending with a colon) read again
+    inside a longer modality is no repeat: another modality opens with the
+    same words and goes on to its own production."""
+    key = norm_text(text)
+    if text.rstrip().endswith(":"):
+        return any(key == norm_text(known) for known in modalites)
+    return any(key in norm_text(known) for known in modalites)
 
 
 def criteres_of_cell(

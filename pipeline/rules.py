@@ -52,6 +52,7 @@ _ZONES = frozenset(
     | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value
+    "ability-noun",
     "activite-type",
     "bloc",
     "bloc-activite",

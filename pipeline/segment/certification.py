@@ -418,11 +418,17 @@ def _title_like(ctx: Context, unit: Unit) -> bool:
 
 
 def _name_shaped(unit: Unit) -> bool:
-    """A short line outside tables and lists, no sentence nor 'Label : value'."""
+    """A short line outside tables and lists, no sentence nor 'Label : value'
+    (a final period that closes a dotted acronym, "du D.E.C.E.S.F.", ends no
+    sentence)."""
     text = unit.text
     if unit.table is not None or unit.is_item or not text or len(text) > 150:
         return False
-    return not (":" in text or ends_sentence(text) or starts_lower(text))
+    sentence = ends_sentence(text) and not _DOTTED_ACRONYM.search(text)
+    return not (":" in text or sentence or starts_lower(text))
+
+
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý]\.){2,}\s*$")
 
 
 def _clean(text: str) -> str:

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..docmodel import Kind
@@ -125,7 +126,11 @@ def outline(ctx: Context) -> None:
         for key, s in series.items()
         if roles[key] != "other"
         and s.consecutive
-        and (_is_level(s, roles[key]) or _ability_pair(ctx, s, mentions))
+        and (
+            _is_level(s, roles[key])
+            or _ability_pair(ctx, s, mentions)
+            or (roles[key] == "bloc" and _extended(s, series.values()))
+        )
         and s.owners(total) >= (1 if _listed(s) else min(2, len(s.numbers)))
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
@@ -133,7 +138,12 @@ def outline(ctx: Context) -> None:
     if all(roles[s.key] == "unknown" for s in levels):
         # no known level word: a series nobody named, if its units hold abilities
         levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
-    bloc = min(levels, key=lambda s: (s.depth, _RANK[roles[s.key]], s.first), default=None)
+    extended = {id(s) for s in levels if _extended(s, series.values())}
+    bloc = min(
+        levels,
+        key=lambda s: (s.depth, id(s) not in extended, _RANK[roles[s.key]], s.first),
+        default=None,
+    )
     if bloc is None:
         found = restarts(ctx.units)  # no numbered line: list numbers restarting per unit
         if found is not None:
@@ -176,6 +186,36 @@ def _ability_pair(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     if len(series.numbers) != _PAIR or len(series.mentions) != _PAIR:
         return False
     return _states_abilities(mentions, series.mentions) and _holds_abilities(ctx, series, mentions)
+
+
+def _extended(parent: Series, others: Iterable[Series]) -> bool:
+    """Whether another series' codes extend the units' numbers, each printed
+    inside its own unit ("C 6.1", "C 6.2" after "DC 6"; every unit holds some,
+    every one has its unit): numbering-series evidence that the series is the
+    level the compétences belong to, whatever the lines' typography (a
+    domaine's line ending in a period, mid-cell, beside another numbered
+    level such as the "Unité de formation n" of the same row)."""
+    if parent.roman or parent.lettered or len(parent.numbers) < _PAIR:
+        return False
+    return any(_extends(child, parent) for child in others)
+
+
+def _extends(child: Series, parent: Series) -> bool:
+    """Whether every code of ``child`` is a number of ``parent`` plus one
+    level, every unit of ``parent`` has some, and each code follows a mention
+    of its own unit (the last one before it)."""
+    if child.depth != parent.depth + 1 or child.roman or child.lettered or child is parent:
+        return False
+    if {number[:-1] for number in child.numbers} != parent.numbers:
+        return False
+    units = iter(parent.mentions)
+    current, following = None, next(units, None)
+    for index, number in child.mentions:
+        while following is not None and following[0] < index:
+            current, following = following[1], next(units, None)
+        if current != number[:-1]:
+            return False
+    return True
 
 
 def _holds_level(series: Series, other: Series, total: int) -> bool:

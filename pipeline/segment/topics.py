@@ -1,6 +1,6 @@
 """Lists that name topics and state no ability: two items or more, uncoded,
-none opening on an infinitive, most on a noun (a programme's parts under a
-unit: "activités géométriques (III) ;"). Such items are the unit's
+none opening on an infinitive (nor on "capacité à" + infinitive), most on a
+noun (a programme's parts under a unit: "activités géométriques (III) ;"). Such items are the unit's
 connaissances, not its compétences.
 
 Each list is judged only when one of its items is read where it matters, and
@@ -56,6 +56,12 @@ class TopicLists:
         texts = [label_text(u.text) for u in run]
         if 2 * sum(bool(_INFINITIVE_SHAPE.match(t)) for t in texts) > len(texts):
             return False  # mostly infinitives: abilities
-        if any(is_action(t) for t in texts):
+        if any(is_action(t) for t in texts) or any(map(self._ability, texts)):
             return False
         return 2 * sum(map(opens_on_noun, texts)) >= len(texts)
+
+    def _ability(self, text: str) -> bool:
+        """An ability stated by a noun before its infinitive ("capacité à
+        expliciter …", rule label ``ability-noun``): no topic."""
+        hit = self._ctx.rules.first("ability-noun", text)
+        return hit is not None and is_action(hit.group("libelle") or "")

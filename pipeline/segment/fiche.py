@@ -9,7 +9,7 @@ an OCR service's Markdown) it is a run of units:
   line: it opens the bloc (its code from a ``Code :`` field above it), the
   context lines after it fill no element of the contract;
 * the elements' head (``fiche-elements``): each numbered line below it
-  ("N." numbered in order, also after a page break) is a compétence of the
+  ("N." or "N" then a capital, numbered in order, also after a page break) is a compétence of the
   bloc (its number the code), and the bullets after it,
   under a "Critères de performance" head or not, its critères;
 * under the elements head, a plain line that is neither a numbered element
@@ -64,7 +64,8 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
     return None
 
 
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")  # "1.  Repérer les risques."
+# "1.  Repérer les risques.", "1 Caractériser la fonction de travail." (no stop: a capital follows)
+_NUMBERED = re.compile(r"^(\d{1,2})(?:[.)]\s+\S|\s+[A-ZÀ-ÖØ-ÝŒ])")
 
 
 def _element(state: State, text: str) -> bool:

@@ -63,7 +63,7 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
         return None
     if _element(state, unit.text):
         number = len(state.bloc.competences) + 1
-        statement, *glued = re.split(rf"(?<=[.;!?])\s+(?={number}\.1\s)", unit.text, maxsplit=1)
+        sentence, *glued = re.split(rf"(?<=[.;!?])\s+(?={number}\.1\s)", unit.text, maxsplit=1)
         state.competence = add_competence(
             ctx,
             state.bloc,
@@ -71,7 +71,7 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
             state.source,
             from_list=False,
             rule="fiche.element",
-            text=statement,
+            text=sentence,
         )
         state.critere = None
         state.enter("criteres")

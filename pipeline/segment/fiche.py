@@ -29,7 +29,7 @@ import re
 
 from ..docmodel import Kind
 from .content import add_competence, add_critere
-from .draft import Context, Unit
+from .draft import Context, DCompetence, Unit, Where
 from .state import State, is_cue, open_bloc
 
 
@@ -73,6 +73,15 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
             rule="fiche.element",
             text=sentence,
         )
+        if state.competence is not None and state.competence not in state.bloc.competences:
+            # the same statement as an element of another fiche: this fiche's own element
+            state.competence = DCompetence(
+                state.competence.libelle,
+                Where(unit.page, unit.line, "fiche.element", unit.bbox),
+                codes=[(str(number), state.source)],
+                source=state.source,
+            )
+            state.bloc.competences.append(state.competence)
         state.critere = None
         state.enter("criteres")
         if state.competence is not None and glued:

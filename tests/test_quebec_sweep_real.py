@@ -56,3 +56,25 @@ def test_split_words_mended_in_overlapping_pairs() -> None:
     assert join_split_words("Éléments de la compéten ce") == "Éléments de la compétence"
     assert join_split_words("de la  compétence") == "de la  compétence"
     assert join_split_words("Repérer les risques.") == "Repérer les risques."
+
+
+def test_symbol_font_bullets_and_elements_stated_twice() -> None:
+    """420.B0 as extracted text (two fiches): the critères' Symbol-font bullets
+    (a private-use code point) are bullets, so the critère glued after its
+    element is cut from it; 'Analyser le problème.', element 1 of both
+    fiches, is an element of each."""
+    ref = extract(QUEBEC / "qc-420-b0-informatique-fiches.txt")
+    first, second = ref.blocs
+    assert first.libelle == "Utiliser des langages de programmation"
+    assert [c.libelle for c in first.competences][:2] == [
+        "Analyser le problème.",
+        "Traduire l’algorithme dans le langage de programmation.",
+    ]
+    assert len(second.competences) == 7
+    assert second.competences[0].libelle == "Analyser le problème."
+    assert [k.libelle for k in first.criteres if k.competences == [first.competences[0].id]] == [
+        "Décomposition correcte du problème.",
+        "Détermination correcte des données d’entrée, des données de sortie et de la nature des traitements.",
+        "Choix et adaptation appropriés de l’algorithme.",
+    ]
+    assert not any("\uf0b7" in k.libelle for b in ref.blocs for k in b.criteres)

@@ -74,7 +74,8 @@ def test_symbol_font_bullets_and_elements_stated_twice() -> None:
     assert second.competences[0].libelle == "Analyser le problème."
     assert [k.libelle for k in first.criteres if k.competences == [first.competences[0].id]] == [
         "Décomposition correcte du problème.",
-        "Détermination correcte des données d’entrée, des données de sortie et de la nature des traitements.",
+        "Détermination correcte des données d’entrée, des données de sortie"
+        " et de la nature des traitements.",
         "Choix et adaptation appropriés de l’algorithme.",
     ]
     assert not any("\uf0b7" in k.libelle for b in ref.blocs for k in b.criteres)

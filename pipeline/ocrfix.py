@@ -347,15 +347,16 @@ def join_split_words(text: str, lex: Lexicon | None = None) -> str:
     if not _SPLIT_PAIR.search(text):
         return text
     lex = lex or lexicon()
-
-    def mend(found: re.Match[str]) -> str:
+    start = 0
+    while found := _SPLIT_PAIR.search(text, start):
         left, right = found.groups()
         fragment = any(len(p) >= _FRAGMENT and not lex.knows(p) for p in (left, right))
         if right[:1].islower() and fragment and f"{left}{right}".lower() in lex:
-            return f"{left}{right}"
-        return found.group(0)
-
-    return _SPLIT_PAIR.sub(mend, text)
+            text = f"{text[: found.start()]}{left}{right}{text[found.end() :]}"
+            start = found.start()
+        else:
+            start = found.start(2)  # the right word may be the left of the next pair
+    return text
 
 
 def confidence_threshold(rules: OcrRules | None = None) -> float:

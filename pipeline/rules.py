@@ -87,6 +87,7 @@ _PLAIN = (  # labels whose rules carry no value
     "epreuve-nature",
     "epreuve-form",
     "family-label",
+    "fiche-columns",
     "fiche-elements",
     "fiche-enonce",
     "holder",

@@ -29,7 +29,7 @@ from ..docmodel import Block, Cell, Document, Kind, Row
 from ..formats import Format
 from ..options import Options
 from ..sniff import detect
-from ..textclean import TYPED_BULLETS
+from ..textclean import PRIVATE_USE_BULLETS, TYPED_BULLETS
 from ..textio import read_text
 from .markdown import markdown_blocks
 from .markup import has_markup, html_blocks
@@ -40,6 +40,7 @@ from .text_reflow import is_raw_ocr, reflow
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _RULE = re.compile(r"^[\s\-–—_=*]*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_PRIVATE_USE = str.maketrans(PRIVATE_USE_BULLETS)
 _BULLET = re.compile(rf"^(\s*)([{re.escape(TYPED_BULLETS)}])(?:\s+|$)(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -54,6 +55,7 @@ _GLUED_RUN = re.compile(r"\S(?:\*{3,}|\*\*(?=[A-ZÀ-ÝŒ]))\S")
 def parse(path: Path, options: Options) -> Document:
     """Read a text, markdown or HTML file into the document model."""
     text, _ = read_text(path)
+    text = text.translate(_PRIVATE_USE)  # a Symbol-font bullet read as its code point
     kind = detect(path)
     document = Document(
         filename=path.name,

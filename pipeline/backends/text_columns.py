@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..ocrfix import join_split_words
 from ..rules import RuleSet
 from ..textclean import BULLET_GLYPHS
 
@@ -26,8 +27,9 @@ HEADS = ("zone", "section", "code-field", "fiche-enonce", "fiche-elements")
 
 
 def is_head(text: str, rules: RuleSet) -> bool:
-    """Whether a line is a head the rules name (structure, kept apart)."""
-    text = " ".join(text.replace("\f", " ").split())
+    """Whether a line is a head the rules name (structure, kept apart), its
+    words the extractor broke mended first."""
+    text = join_split_words(" ".join(text.replace("\f", " ").split()))
     return bool(text) and any(rules.first(label, text) for label in HEADS)
 
 

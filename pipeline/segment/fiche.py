@@ -9,9 +9,14 @@ an OCR service's Markdown) it is a run of units:
   line: it opens the bloc (its code from a ``Code :`` field above it), the
   context lines after it fill no element of the contract;
 * the elements' head (``fiche-elements``): each numbered line below it
-  ("N." numbered in order, also after a page break) is a compétence of the
+  ("N." or "N" then a capital, numbered in order, also after a page break) is a compétence of the
   bloc (its number the code), and the bullets after it,
-  under a "Critères de performance" head or not, its critères;
+  under a "Critères de performance" head or not, its critères, and so are
+  the lines numbered under it ("1.2" under "1"; the first one may be glued
+  after the element's sentence, the two columns read as one line);
+* the column heads ("Objectif", "Standard"; ``fiche-columns``), made headings
+  of their own by an OCR service, are furniture after the elements head or
+  before the statement's head;
 * under the elements head, a plain line that is neither a numbered element
   nor a cue is page furniture (a running header the reader kept);
 * the critères "pour l'ensemble de la compétence" are the bloc's (a zone cue
@@ -23,8 +28,8 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Kind
-from .content import add_competence
-from .draft import Context, TableView, Unit
+from .content import add_competence, add_critere
+from .draft import Context, DCompetence, TableView, Unit, Where
 from .state import State, is_cue, open_bloc
 
 
@@ -45,6 +50,10 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
         return 1
     if state.bloc is None:
         return None
+    if ctx.rules.first("fiche-columns", unit.text) and (
+        state.elements or _states_next(ctx, units, index)
+    ):
+        return 0  # a column head of the fiche: furniture
     if ctx.rules.first("fiche-elements", unit.text):
         state.elements = True
         state.competence = state.critere = None
@@ -53,18 +62,41 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
     if not state.elements:
         return None
     if _element(state, unit.text):
+        number = len(state.bloc.competences) + 1
+        sentence, *glued = re.split(rf"(?<=[.;!?])\s+(?={number}\.1\s)", unit.text, maxsplit=1)
         state.competence = add_competence(
-            ctx, state.bloc, unit, state.source, from_list=False, rule="fiche.element"
+            ctx,
+            state.bloc,
+            unit,
+            state.source,
+            from_list=False,
+            rule="fiche.element",
+            text=sentence,
         )
+        if state.competence is not None and state.competence not in state.bloc.competences:
+            # the same statement as an element of another fiche: this fiche's own element
+            state.competence = DCompetence(
+                state.competence.libelle,
+                Where(unit.page, unit.line, "fiche.element", unit.bbox),
+                codes=[(str(number), state.source)],
+                source=state.source,
+            )
+            state.bloc.competences.append(state.competence)
         state.critere = None
         state.enter("criteres")
+        if state.competence is not None and glued:
+            _critere(state, unit, glued[0])
+        return 0
+    if state.competence is not None and _critere(state, unit, unit.text):
         return 0
     if unit.kind is Kind.PARAGRAPH and not is_cue(ctx, unit) and not _opens(ctx, unit):
         return 0  # neither element nor critère: a running header the reader kept
     return None
 
 
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+\S")  # "1.  Repérer les risques."
+# "1.  Repérer les risques.", "1 Caractériser la fonction de travail." (no stop: a capital follows)
+_SUB = re.compile(r"^(\d{1,2})\.\d{1,2}\.?\s+(?=\S)")  # "1.2 Examen complet …"
+_NUMBERED = re.compile(r"^(\d{1,2})(?:[.)]\s+\S|\s+[A-ZÀ-ÖØ-ÝŒ])")
 
 
 def _element(state: State, text: str) -> bool:
@@ -72,6 +104,25 @@ def _element(state: State, text: str) -> bool:
     found = _NUMBERED.match(text)
     assert state.bloc is not None
     return found is not None and int(found.group(1)) == len(state.bloc.competences) + 1
+
+
+def _critere(state: State, unit: Unit, text: str) -> bool:
+    """A critère numbered under the current element ("1.2 Examen …" under "1"),
+    its number dropped; False when ``text`` is not numbered so."""
+    assert state.bloc is not None and state.competence is not None
+    found = _SUB.match(text)
+    if found is None or int(found.group(1)) != len(state.bloc.competences):
+        return False
+    state.critere = add_critere(
+        state.bloc, unit, text[found.end() :], [], "fiche.critere", [state.competence]
+    )
+    return True
+
+
+def _states_next(ctx: Context, units: list[Unit], index: int) -> bool:
+    """Whether the unit after ``index`` is a fiche's statement head."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return following is not None and bool(ctx.rules.first("fiche-enonce", following.text))
 
 
 def _opens(ctx: Context, unit: Unit) -> bool:

@@ -10,13 +10,10 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import gold_of
+from fixtures.real_docs import REAL, gold_of
 from referentiel.api import extract
 from referentiel.backends.markup import html_blocks
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 TRANSPORT = REAL / "bacpro-transport-referentiel-certification.md"
 ACCUEIL = REAL / "bacpro-accueil-referentiel-certification.md"
 

@@ -9,14 +9,11 @@ or the PDF's own drawing (pdfplumber).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pdfplumber
-from fixtures.real_docs import gold_of
+from fixtures.real_docs import REAL, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 AGRI = REAL / "qc-dec-gestion-agricole-competences.pdf"
 
 

@@ -9,14 +9,11 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import competence_titles, gold_competence_titles, gold_of
+from fixtures.real_docs import REAL, competence_titles, gold_competence_titles, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.segment.grouped import grouped_view
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 CQP = REAL / "cqp-dirigeants-securite-privee-objectifs.md"
 CEJM = REAL / "bts-cejm-programme-jo.pdf"
 BUT_FICHES = REAL / "but-rt-fiches-ressources-s1s2.docx"

@@ -10,12 +10,9 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import gold_of
+from fixtures.real_docs import REAL, gold_of
 from referentiel.api import extract
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 DECESF = REAL / "decesf-definition-epreuves.md"
 CAFERUIS = REAL / "caferuis-referentiel-certification.md"
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures.real_docs import gold_of
+from fixtures.real_docs import REAL, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.rules import default_rules
 from referentiel.segment.checks import is_mark, mark_columns
 from referentiel.segment.headers import header_roles
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 LOGIGRAMME = REAL / "qc-cegep-rt-logigramme-competences.docx"
 BEPA = REAL / "bepa-sap-capacites-epreuves.md"
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from fixtures.real_docs import REAL
 from referentiel.backends import text
 from referentiel.backends.markdown import markdown_blocks
 from referentiel.backends.markup import html_blocks
 from referentiel.docmodel import Block, Kind
 from referentiel.options import Options
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 ANNEXES = ["bep-mpei-referentiel-certification.md", "dpas-referentiel-formation.md"]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from fixtures.real_docs import extract_real, gold_of
+from fixtures.real_docs import REAL, extract_real, gold_of
 from referentiel.api import extract, parse
 from referentiel.backends import pdf as pdf_backend
 from referentiel.backends.symbol_fonts import map_symbol
@@ -24,7 +24,6 @@ from referentiel.docmodel import Block, Document, Kind
 from referentiel.output import to_json
 from referentiel.segment.checks import check_columns
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 ECSR = REAL / "tp-ecsr-re-criteres.pdf"
 DWWM = REAL / "tp-dwwm-rc-criteres.pdf"
 DPAS = REAL / "dpas-referentiel-formation.md"

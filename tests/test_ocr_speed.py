@@ -7,12 +7,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fixtures.real_docs import REAL
 from PIL import Image
 from referentiel.backends import ocr, ocr_deskew, ocr_rulings, ocr_tesseract
 from referentiel.backends.ocr_raster import load_page
 from referentiel.options import Limits, Options
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 SCAN = REAL / "cqp-relation-commerciale-distance.scan.pdf"
 
 

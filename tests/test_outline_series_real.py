@@ -8,13 +8,10 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import competence_titles, gold_competence_titles, gold_of
+from fixtures.real_docs import REAL, competence_titles, gold_competence_titles, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 ASEC = REAL / "dejeps-asec-referentiel-professionnel.md"
 CHIMIE = REAL / "tp-technicien-fabrication-chimie-rncp.md"
 

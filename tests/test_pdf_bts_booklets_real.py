@@ -7,13 +7,10 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import gold_of
+from fixtures.real_docs import REAL, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 MCO = REAL / "bts-mco-referentiel-certification.pdf"
 NDRC = REAL / "bts-ndrc-bloc1-competences.pdf"
 

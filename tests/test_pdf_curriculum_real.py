@@ -10,16 +10,15 @@ against is read from the PDF (pdfplumber) or from the hand-checked reference.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from fixtures.real_docs import REAL
 from pdfplumber.utils import extract_words
 from referentiel.api import extract, parse
 from referentiel.backends.pdf_words import read_page, split_glued
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 GENA = REAL / "lp-gena-unites-enseignement.pdf"
 FIG = REAL / "titre-fig-ingenieur-referentiel.pdf"
 

@@ -5,14 +5,11 @@ technologique's objectives beside their compétences ('O1 - …' | 'CO1.1. …')
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import extracted_json
+from fixtures.real_docs import REAL, extracted_json
 from referentiel.backends import pdf
 from referentiel.docmodel import HEADING_SIZE, Kind
 from referentiel.options import Options
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 CYCLE4 = "college-cycle4-technologie-competences.pdf"
 CYCLE3 = "college-cycle3-sciences-technologie-competences.pdf"
 STI2D = "bac-sti2d-programme-competences.pdf"

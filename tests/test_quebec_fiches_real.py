@@ -9,16 +9,14 @@ with the document's hand-checked reference or its own text.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from fixtures.real_docs import extract_real, gold_competence_titles, gold_of
+from fixtures.real_docs import REAL, extract_real, gold_competence_titles, gold_of
 from referentiel.api import parse
 from referentiel.docmodel import Kind
 from referentiel.models import Referentiel
 from referentiel.ocrfix import join_split_words
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 AGRI = "qc-dec-gestion-agricole-competences.pdf"
 ANIMAL = "qc-dec-sante-animale-ocr.md"
 RESEAUX = "qc-dec-reseaux-telecom-pdftext.txt"

@@ -13,10 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.real_docs import competence_titles, gold_competence_titles, gold_of
+from fixtures.real_docs import REAL, competence_titles, gold_competence_titles, gold_of
 from referentiel.api import extract
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 CHANTIER = REAL / "tp-technicien-chantier-amenagement-finitions-rncp.md"
 SURETE = REAL / "tp-agent-surete-securite-privee-rncp.md"
 AMBULANCIER = REAL / "de-ambulancier-referentiel-formation-module1.md"

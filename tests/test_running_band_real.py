@@ -6,14 +6,12 @@ certification stage reads it only when nothing in the body names the document
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from fixtures.real_docs import REAL
 from referentiel.api import extract
 from referentiel.backends import pdf
 from referentiel.docmodel import Document, Kind
 from referentiel.options import Options
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 CYCLE4 = "college-cycle4-technologie-competences.pdf"
 CYCLE3 = "college-cycle3-sciences-technologie-competences.pdf"
 STI2D = "bac-sti2d-programme-competences.pdf"

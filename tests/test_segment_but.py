@@ -4,13 +4,11 @@ critères. Real published documents, read by the real parsers."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixtures.real_docs import REAL
 from referentiel.api import extract, parse
 from referentiel.models import Referentiel
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 INFO = REAL / "but-info-pn-competences.pdf"  # LaTeX, no space characters, "Compétence N :"
 CYBER = REAL / "but-rt-cyber-competences.pdf"  # designed slides, no bloc word or number
 CROSS = REAL / "but-rt-s1-tableau-croise.pdf"  # a spreadsheet, labels set sideways, no title

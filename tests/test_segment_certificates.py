@@ -6,14 +6,11 @@ ordered list of long abilities keeps every item and its number."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from fixtures.real_docs import extracted_json
+from fixtures.real_docs import REAL, extracted_json
 from referentiel.api import parse
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 HYGIENE = "hygiene-alimentaire-restauration-referentiel.md"
 SSA = "ssa-littoral-referentiel-competences.md"
 CEAF = "ceaf-securite-civile-referentiel-competences.md"

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.real_docs import REAL
 from referentiel.api import extract
 from referentiel.backends.text import parse_lines
 from referentiel.docmodel import Document
@@ -14,8 +15,6 @@ from referentiel.errors import NotAReferentiel
 from referentiel.models import Referentiel
 from referentiel.options import Options
 from referentiel.segment import segment
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
 
 
 def _segment(text: str, use_nlp: bool = True) -> Referentiel:

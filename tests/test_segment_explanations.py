@@ -14,11 +14,8 @@ are neither the end of a list nor the certification's name.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from corpus_helpers import extract_json
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
+from fixtures.real_docs import REAL
 
 
 def test_an_explanation_before_a_form_table_keeps_its_items_in_the_unit() -> None:

@@ -5,11 +5,8 @@ documents (tests/data/real)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fixtures.real_docs import extracted_json
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 BMA = "bma-graphisme-decor-referentiel-certification.md"
 BMA_C5 = "bma-graphisme-decor-capacite-c5.md"
 COMMERCE = "bacpro-commerce-referentiel-certification.md"

@@ -7,14 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fixtures.real_docs import extracted_json
+from fixtures.real_docs import REAL, extracted_json
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.output import to_json
 from referentiel.rules import default_rules
 from referentiel.segment.stream import table_views
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
 
 
 def _blocs(name: str) -> list[tuple[str | None, str]]:

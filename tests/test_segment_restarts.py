@@ -5,9 +5,7 @@ table's list heads a group of it and does not end the list."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import extracted_json
+from fixtures.real_docs import REAL, extracted_json
 from referentiel.api import parse
 from referentiel.options import Options
 from referentiel.rules import default_rules
@@ -15,7 +13,6 @@ from referentiel.segment.draft import Context
 from referentiel.segment.restarts import label_number, restarts
 from referentiel.segment.stream import units
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 ORTHOPTISTE = "cc-orthoptiste-referentiel-competences.md"
 LIVRET = "lpc-palier2-competences-1-2.md"
 

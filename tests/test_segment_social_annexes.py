@@ -5,12 +5,9 @@ title names, on one line, wrapped, or on the next line."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from corpus_helpers import extract_json
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
+from fixtures.real_docs import REAL
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,11 @@ all the fiches activité type, glossaries. None of it is a unit of its own.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from corpus_helpers import extract_json
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
+from fixtures.real_docs import REAL
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,11 @@ or the PDF's own characters (pdfplumber).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pdfplumber
-from fixtures.real_docs import competence_titles, gold_competence_titles, gold_of
+from fixtures.real_docs import REAL, competence_titles, gold_competence_titles, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 S2 = REAL / "but-rt-s2-tableau-croise.pdf"
 SIO = REAL / "bts-sio-synthese-realisations.pdf"
 TEA = REAL / "bacpro-agricole-tea-reglement-examen.md"

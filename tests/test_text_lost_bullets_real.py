@@ -5,14 +5,11 @@ compared with the hand-checked reference."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fixtures.real_docs import extract_real, gold_of
+from fixtures.real_docs import REAL, extract_real, gold_of
 from rapidfuzz import fuzz
 from referentiel.api import parse
 from referentiel.docmodel import Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 NAME = "bts-negociation-ocr.txt"
 HEAD = "Pertinence du traitement de la réclamation"
 

@@ -118,3 +118,34 @@ def test_composantes_coded_ce_are_critères_without_their_code(gold: dict) -> No
     assert not any(c.libelle.startswith("CE") for c in concevoir.competences)
     expected = [normalise(k["libelle"]) for k in gold["blocs"][0]["criteres"]]
     assert fuzz.ratio(normalise(criteres[1]), expected[1]) >= 90, criteres
+
+
+def test_pale_print_left_unread_by_the_threshold_is_read_and_weighs_nothing() -> None:
+    """Page 7's composantes essentielles are printed light orange on white: the
+    page's threshold takes their ink for background and Tesseract reads no word
+    there. Found as pale ink no word covers, they are read contrast-stretched;
+    having no dark stroke, they do not make the page's regular lines bold."""
+    implanter = ocr_page(PageJob(SCREENSHOTS, "pdf", 6, Limits()))
+    blocks = [block for top in implanter.blocks for block in top.walk()]
+    coded = [b for b in blocks if re.match(r"CE\s?4\s?[.,]\s?0[123]\s*\|\s*En\s", b.text)]
+    assert len(coded) == 3, [b.text for b in blocks]
+    assert not any(b.bold for b in coded)
+    # the situations professionnelles, regular print, stay regular
+    situations = [b for b in blocks if b.text.startswith(("Homologation", "Implantation"))]
+    assert situations and not any(b.bold for b in situations), [b.text for b in situations]
+
+
+def test_each_competence_page_keeps_its_statement_and_its_composantes(gold: dict) -> None:
+    """With the pale composantes read, every compétence page still opens its
+    bloc by its short name and statement (a level's name under 'Niveau N',
+    however bold, is no statement), its composantes as critères, its
+    apprentissages critiques as compétences."""
+    referentiel = extract(SCREENSHOTS)
+    blocs = {b.code: b for b in referentiel.blocs}
+    assert {"Concevoir", "Vérifier", "Maintenir", "Implanter"} <= set(blocs), list(blocs)
+    assert blocs["Vérifier"].libelle.startswith("Vérifier"), blocs["Vérifier"].libelle
+    for name in ("Vérifier", "Implanter"):
+        bloc = blocs[name]
+        assert len(bloc.criteres) == 3 and all(k.libelle.startswith("En ") for k in bloc.criteres)
+        assert len(bloc.competences) >= 5, [c.libelle for c in bloc.competences]
+        assert not any(c.libelle.startswith(("CE", name)) for c in bloc.competences)

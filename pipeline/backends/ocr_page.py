@@ -13,6 +13,7 @@ from pathlib import Path
 from ..blank import is_blank
 from ..options import Limits
 from .ocr_deskew import deskew
+from .ocr_faint import read_faint
 from .ocr_grid import find_tables
 from .ocr_layout import PageContent, layout_page
 from .ocr_passages import garbled_passages
@@ -61,6 +62,8 @@ def ocr_page(job: PageJob) -> PageContent:
     words, blocks = read_layout(rulings.cleaned, config)
     words = reread_cells(words, rulings.cleaned, tables)
     words = reread_boxes(words, rulings.cleaned, garbled_passages(words, blocks, tables))
+    if dpi > job.dpi:  # a screenshot's pale tints: lines its threshold left unread
+        words = read_faint(words, rulings.cleaned)
     lap("tesseract")
     words = mark_strokes(words, rulings.cleaned)
     page = layout_page(

@@ -18,9 +18,11 @@ BOLD_RATIO = 1.3  # median stroke width of a text over the page's typical word: 
 
 
 def mark_strokes(words: list[Word], image: np.ndarray) -> list[Word]:
-    """The words with ``stroke`` set: their stroke width relative to the page's median word."""
+    """The words with ``stroke`` set: their stroke width relative to the page's
+    median word. A word with no dark ink (pale text read contrast-stretched) has
+    no stroke to measure: left out of the median, it would make the rest bold."""
     widths = [_stroke(word, image) for word in words]
-    sample = [w for w, word in zip(widths, words, strict=True) if measurable(word)]
+    sample = [w for w, word in zip(widths, words, strict=True) if w and measurable(word)]
     if len(sample) < 5:
         return words
     typical = median(sample) or 1.0

@@ -59,6 +59,7 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
         return None
     by_page: dict[int, list[Unit]] = defaultdict(list)
     pages = CompetencePages()
+    level_names = _level_names(ctx)
     for index, unit in enumerate(ctx.units):
         if unit.page is not None and _statement_title(ctx, unit):
             by_page[unit.page].append(unit)
@@ -66,7 +67,11 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
             if wraps:
                 pages.names[id(unit)] = " ".join([unit.text, *(w.text for w in wraps)])
                 pages.wraps.update(id(w) for w in wraps)
-    pages.titles = {page: found[0] for page, found in by_page.items() if len(found) == 1}
+    pages.titles = {
+        page: found[0]
+        for page, found in by_page.items()
+        if len(found) == 1 and id(found[0]) not in level_names
+    }
     pages.summaries = {page for page, found in by_page.items() if len(found) > 1}
     _named_pages(ctx, pages)
     if len(pages.titles) < 2:
@@ -78,6 +83,29 @@ def competence_pages(ctx: Context) -> CompetencePages | None:
                 if title.line == unit.line:
                     pages.codes.setdefault(norm_text(pages.name(title)), unit.text.strip())
     return pages
+
+
+def _level_names(ctx: Context) -> set[int]:
+    """Ids of the units printed as a level's name under its "Niveau N" line:
+    a niveau's statement, not its compétence's, however bold it reads (several
+    on a page still make it a summary: the grid of the niveaux)."""
+    found: set[int] = set()
+    level: Unit | None = None
+    for unit in ctx.units:
+        if ctx.rules.first("niveau", unit.text):
+            level = unit
+        elif level is not None and under_level(level, unit):
+            found.add(id(unit))
+    return found
+
+
+def under_level(level: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` stands below a "Niveau N" line, centred in its column
+    on the same page (the level's name, beside its apprentissages critiques)."""
+    box, above = unit.bbox, level.bbox
+    if box is None or above is None or unit.page != level.page or box.top < above.top:
+        return False
+    return above.x0 <= (box.x0 + box.x1) / 2 <= above.x1
 
 
 def _named_pages(ctx: Context, pages: CompetencePages) -> None:

@@ -23,7 +23,7 @@ from ..textclean import (
     starts_lower,
 )
 from .blocactivites import bloc_activite
-from .butpages import CompetencePages, competence_pages
+from .butpages import CompetencePages, competence_pages, under_level
 from .content import (
     add_competence,
     add_composante,
@@ -75,7 +75,7 @@ def blocs(ctx: Context) -> None:
         if ctx.draft.type == "BUT" and ctx.rules.first("niveau", unit.text):
             level = unit
             continue
-        if level is not None and _under(level, unit):
+        if level is not None and under_level(level, unit):
             continue  # the level's name, printed in its column
         if unit.table is not None:
             code = table_code_field(ctx, unit.table)
@@ -162,15 +162,6 @@ def _competence_page(ctx: Context, state: State, pages: CompetencePages, unit: U
         if bloc is not None:
             bloc.code = pages.codes.get(norm_text(name))
     return unit is title or pages.used(unit)
-
-
-def _under(level: Unit, unit: Unit) -> bool:
-    """Whether ``unit`` stands below a "Niveau N" line, centred in its column
-    on the same page (the level's name, beside its apprentissages critiques)."""
-    box, above = unit.bbox, level.bbox
-    if box is None or above is None or unit.page != level.page or box.top < above.top:
-        return False
-    return above.x0 <= (box.x0 + box.x1) / 2 <= above.x1
 
 
 def _explains(unit: Unit, following: list[Unit]) -> bool:

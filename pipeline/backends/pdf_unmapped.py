@@ -147,6 +147,4 @@ def reread_unmapped(page: Any, chars: list[dict[str, Any]]) -> None:
         if len(text) > len(keys):
             known.update(_ligature(keys, text, known))
     for char in chars:
-        text = known.get((char["fontname"], char["text"]))
-        if text is not None:
-            char["text"] = text
+        char["text"] = known.get((char["fontname"], char["text"]), char["text"])

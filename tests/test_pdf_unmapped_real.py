@@ -7,14 +7,12 @@ pdfminer gives ``(cid:N)`` for every glyph.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pdfplumber
+from fixtures.real_docs import REAL
 from referentiel.backends.pdf_unmapped import reread_unmapped
 from referentiel.backends.pdf_visible import visible_chars
 from referentiel.backends.pdf_words import read_page
 
-REAL = Path(__file__).parent / "data" / "real"
 CYCLE3 = REAL / "college-cycle3-sciences-technologie-competences.pdf"
 
 

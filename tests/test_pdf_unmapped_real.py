@@ -1,0 +1,49 @@
+"""Glyphs of a font without a Unicode map, read again from the page (real file).
+
+The cycle 3 sciences document prints its headings in a subset TrueType font
+addressed by glyph number (Identity-H) with no ToUnicode map and no cmap:
+pdfminer gives ``(cid:N)`` for every glyph.
+"""
+
+from __future__ import annotations
+
+import pdfplumber
+from fixtures.real_docs import REAL
+from referentiel.backends.pdf_unmapped import reread_unmapped
+from referentiel.backends.pdf_visible import visible_chars
+from referentiel.backends.pdf_words import read_page
+
+CYCLE3 = REAL / "college-cycle3-sciences-technologie-competences.pdf"
+
+
+def test_the_headings_are_undecoded_before_the_reread() -> None:
+    with pdfplumber.open(CYCLE3) as pdf:
+        chars = visible_chars(pdf.pages[0])
+    assert sum(c["text"].startswith("(cid:") for c in chars) > 100
+
+
+def test_headings_read_as_words_with_accents_and_ligatures() -> None:
+    with pdfplumber.open(CYCLE3) as pdf:
+        pages = [" ".join(w.text for w in read_page(p).words) for p in pdf.pages]
+    text = " ".join(pages)
+    assert "(cid:" not in text
+    assert "Compétences travaillées" in pages[0]
+    assert "démarches scientifiques et technologiques" in pages[0]  # é, and the fi ligature
+    assert "Concevoir, créer, réaliser" in pages[0]
+    assert "Mobiliser des outils numériques" in pages[1]
+    assert "dans le temps" in pages[1]  # one misread "Le" is outvoted by the page
+
+
+def test_every_copy_of_a_glyph_reads_the_same() -> None:
+    with pdfplumber.open(CYCLE3) as pdf:
+        page = pdf.pages[1]
+        chars = visible_chars(page)
+        fonts = {id(c): (c["fontname"], c["text"]) for c in chars}
+        reread_unmapped(page, chars)
+    readings: dict[tuple[str, str], set[str]] = {}
+    for char in chars:
+        readings.setdefault(fonts[id(char)], set()).add(char["text"])
+    undecoded = {k: v for k, v in readings.items() if k[1].startswith("(cid:")}
+    assert undecoded
+    assert all(len(v) == 1 for v in undecoded.values())
+    assert {"P", "g", "M", " "} <= {t for v in undecoded.values() for t in v}

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pdfplumber
 from fixtures.real_docs import REAL
+from referentiel.backends import pdf as pdf_backend
 from referentiel.backends.pdf_unmapped import reread_unmapped
 from referentiel.backends.pdf_visible import visible_chars
 from referentiel.backends.pdf_words import read_page
+from referentiel.options import Options
 
 CYCLE3 = REAL / "college-cycle3-sciences-technologie-competences.pdf"
 
@@ -47,3 +49,11 @@ def test_every_copy_of_a_glyph_reads_the_same() -> None:
     assert undecoded
     assert all(len(v) == 1 for v in undecoded.values())
     assert {"P", "g", "M", " "} <= {t for v in undecoded.values() for t in v}
+
+
+def test_ocr_never_leaves_the_glyphs_undecoded() -> None:
+    """ocr=never runs no Tesseract at all: the headings stay as printed, ``(cid:N)``."""
+    document = pdf_backend.parse(CYCLE3, Options(ocr="never"))
+    text = " ".join(block.text for block in document.walk())
+    assert "(cid:" in text
+    assert "Concevoir, créer, réaliser" not in text

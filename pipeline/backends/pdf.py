@@ -128,7 +128,7 @@ def _read_pages(path: Path, options: Options) -> tuple[list[_Page], frozenset[Gl
         with _collector_spared() as spare:
             for page in pdf.pages:
                 try:
-                    pages.append(_read(page))
+                    pages.append(_read(page, reread=options.ocr != "never"))
                 except Exception as err:
                     raise CorruptFile(
                         path, f"page {page.page_number} cannot be read ({_reason(err)})"
@@ -140,7 +140,7 @@ def _read_pages(path: Path, options: Options) -> tuple[list[_Page], frozenset[Gl
         for index, read in enumerate(pages):
             read.glyphs = set()
             if overlays:
-                pages[index] = _read(pdf.pages[index], overlays)
+                pages[index] = _read(pdf.pages[index], overlays, reread=options.ocr != "never")
                 pdf.pages[index].close()
     return pages, overlays
 
@@ -164,8 +164,8 @@ def _collector_spared() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
 
 
-def _read(page: Any, skip: frozenset[Glyph] = frozenset()) -> _Page:
-    text = read_page(page, skip)
+def _read(page: Any, skip: frozenset[Glyph] = frozenset(), *, reread: bool = True) -> _Page:
+    text = read_page(page, skip, reread=reread)
     read_checkboxes(text)
     grids = find_grids(text)
     words = split_words(grids, text.words)

@@ -178,13 +178,15 @@ class PageText:
     glyphs: set[Glyph] = field(default_factory=set)  # inner glyphs of an upright page (overlays)
 
 
-def read_page(page: Any, skip: frozenset[Glyph] = frozenset()) -> PageText:
+def read_page(page: Any, skip: frozenset[Glyph] = frozenset(), *, reread: bool = True) -> PageText:
     """Visible words, line numbers, ruling edges and boxes of a pdfplumber page
-    (one pass), without the characters of overlays ``skip`` (:mod:`.pdf_overlay`)."""
+    (one pass), without the characters of overlays ``skip`` (:mod:`.pdf_overlay`);
+    undecoded glyphs read again by Tesseract unless ``reread`` is off (ocr=never)."""
     from pdfplumber.utils import extract_words
 
     chars = visible_chars(page)
-    reread_unmapped(page, chars)
+    if reread:
+        reread_unmapped(page, chars)
     if skip:
         chars = [c for c in chars if glyph(c) not in skip]
     raw = extract_words(chars, return_chars=True)

@@ -11,12 +11,12 @@ block; a passage read with too little confidence is dropped.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from statistics import median
 
 import numpy as np
 
-from .ocr_tesseract import BLOCK, Word, read_words
+from .ocr_reread import confidence, read_crop
+from .ocr_tesseract import Word
 
 _INK = 215  # a pixel darker than this is ink (pale ink included)
 _DARK = 140  # a passage holding a pixel darker than this is no pale text
@@ -77,10 +77,7 @@ def _read(gray: np.ndarray, box: tuple[int, int, int, int]) -> list[Word]:
     if high - low < 10:
         return []
     stretched = np.clip((crop - low) * 255.0 / (high - low), 0, 255).astype(np.uint8)
-    padded = np.pad(stretched, _PAD, constant_values=255)
-    dx, dy = x0 - _PAD, y0 - _PAD
-    words = [w for w in read_words(padded, BLOCK) if w.text.strip()]
-    chars = sum(len(w.text) for w in words)
-    if not chars or sum(w.conf * len(w.text) for w in words) / chars < _MIN_CONF:
+    words = [w for w in read_crop(stretched, x0, y0, _PAD) if w.text.strip()]
+    if confidence(words) < _MIN_CONF:
         return []  # no text read there (a tint, a picture)
-    return [replace(w, x0=w.x0 + dx, y0=w.y0 + dy, x1=w.x1 + dx, y1=w.y1 + dy) for w in words]
+    return words

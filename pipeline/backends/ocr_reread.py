@@ -54,7 +54,7 @@ def reread_boxes(
         ]
         filled = [w for w in again if not _overlaps_any(w, kept)]
         merged = _without_specks(kept + filled)
-        if _confidence(merged) > _confidence(inside):
+        if confidence(merged) > confidence(inside):
             first = words.index(inside[0])
             rest = [w for w in words if not _within(w, box)]
             words = rest[:first] + merged + rest[first:]
@@ -81,11 +81,17 @@ def _read_cell(gray: np.ndarray, box: tuple[float, float, float, float]) -> list
     x1, y1 = int(box[2]) - _INSET, int(box[3]) - _INSET
     if x1 - x0 < 8 or y1 - y0 < 8:
         return []
-    crop = np.pad(gray[y0:y1, x0:x1], _PAD, constant_values=255)
-    dx, dy = x0 - _PAD, y0 - _PAD
+    return read_crop(gray[y0:y1, x0:x1], x0, y0)
+
+
+def read_crop(crop: np.ndarray, x0: int, y0: int, pad: int = _PAD) -> list[Word]:
+    """The words of a crop of the page whose top left corner is ``(x0, y0)``,
+    read as one block on a white margin, in page pixel coordinates."""
+    padded = np.pad(crop, pad, constant_values=255)
+    dx, dy = x0 - pad, y0 - pad
     return [
         replace(w, x0=w.x0 + dx, y0=w.y0 + dy, x1=w.x1 + dx, y1=w.y1 + dy)
-        for w in read_words(crop, BLOCK)
+        for w in read_words(padded, BLOCK)
     ]
 
 
@@ -113,7 +119,7 @@ def _area(word: Word) -> int:
     return max(1, (word.x1 - word.x0) * (word.y1 - word.y0))
 
 
-def _confidence(words: list[Word]) -> float:
+def confidence(words: list[Word]) -> float:
     """Mean confidence per character read."""
     chars = sum(len(w.text) for w in words)
     return sum(w.conf * len(w.text) for w in words) / chars if chars else 0.0

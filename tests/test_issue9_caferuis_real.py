@@ -10,7 +10,7 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
-from fixtures.real_docs import REAL, gold_of
+from fixtures.real_docs import REAL, bloc_and_gold, gold_of
 from referentiel.api import extract
 
 DECESF = REAL / "decesf-definition-epreuves.md"
@@ -21,10 +21,7 @@ def test_capacite_a_items_are_abilities_not_topics() -> None:
     """ "- capacité à expliciter une question sociale ;": the noun of "être
     capable de" before an infinitive states an ability, so the list is the
     épreuve's compétences, not connaissances."""
-    ref = extract(DECESF)
-    gold = gold_of(DECESF)
-    memoire = next(b for b in ref.blocs if b.code == "DC1 C")
-    expected = next(b for b in gold["blocs"] if b["code"] == "DC1 C")
+    memoire, expected = bloc_and_gold(DECESF, "DC1 C")
     assert [c.libelle for c in memoire.competences] == [
         c["libelle"] for c in expected["competences"]
     ]

@@ -13,7 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.real_docs import REAL, competence_titles, gold_competence_titles, gold_of
+from fixtures.real_docs import (
+    REAL,
+    bloc_and_gold,
+    competence_titles,
+    gold_competence_titles,
+    gold_of,
+)
 from referentiel.api import extract
 
 CHANTIER = REAL / "tp-technicien-chantier-amenagement-finitions-rncp.md"
@@ -80,10 +86,7 @@ def test_a_prose_lead_in_after_the_abilities_ends_them() -> None:
     "L'épreuve s'appuie sur :" and the parts of the written production, the
     steps of the oral ("- 10 à 15 minutes …"): the second lead-in states no
     action, so its lists are no compétences."""
-    ref = extract(DECESF)
-    gold = gold_of(DECESF)
-    dossier = next(b for b in ref.blocs if b.code == "DC2AB")
-    expected = next(b for b in gold["blocs"] if b["code"] == "DC2AB")
+    dossier, expected = bloc_and_gold(DECESF, "DC2AB")
     assert [c.libelle for c in dossier.competences] == [
         c["libelle"] for c in expected["competences"]
     ]

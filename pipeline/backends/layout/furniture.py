@@ -59,16 +59,13 @@ def furniture(pages: list[list[Block]], heights: list[float], noisy: bool = Fals
         if (found := _candidate(block, height)) is not None
     ]
     drop: set[int] = set()
-    for group in _groups(candidates, noisy):
-        if _PAGE_NUMBER.match(group[0].key):
-            drop.update(id(found.block) for found in group)
-            continue
-        kept = _same_place(group)
-        count = len({found.block.page for found in kept})
-        if _is_furniture(count, len(pages), "#" in group[0].key):
-            drop.update(id(found.block) for found in kept)
-        elif count >= 2:
-            for found in kept:
+    for run in _runs(candidates, len(pages), noisy):
+        if run.page_number:
+            drop.update(id(found.block) for found in run.group)
+        elif run.running:
+            drop.update(id(found.block) for found in run.kept)
+        elif run.count >= 2:
+            for found in run.kept:
                 found.block.features.add("repeated")
     return drop
 
@@ -85,16 +82,33 @@ def running_band(pages: list[list[Block]], heights: list[float], noisy: bool = F
         if block.kind is not Kind.TABLE and (found := _candidate(block, height)) is not None
     ]
     bands: list[Band] = []
+    for run in _runs(candidates, len(pages), noisy):
+        if run.running and not run.page_number:
+            first = run.kept[0].block
+            bands.append(Band(" ".join(first.text.split()), first.page, first.bbox))
+    return bands
+
+
+@dataclass
+class _Run:
+    """One margin text across the pages: its mentions, those at the usual place, and the verdict."""
+
+    group: list[_Candidate]
+    kept: list[_Candidate]
+    count: int  # pages where it stands at the usual place
+    page_number: bool
+    running: bool  # stands there on most pages
+
+
+def _runs(candidates: list[_Candidate], pages: int, noisy: bool) -> list[_Run]:
+    runs = []
     for group in _groups(candidates, noisy):
         kept = _same_place(group)
         count = len({found.block.page for found in kept})
-        if _PAGE_NUMBER.match(group[0].key) or not _is_furniture(
-            count, len(pages), "#" in group[0].key
-        ):
-            continue
-        first = kept[0].block
-        bands.append(Band(" ".join(first.text.split()), first.page, first.bbox))
-    return bands
+        key = group[0].key
+        page_number = bool(_PAGE_NUMBER.match(key))
+        runs.append(_Run(group, kept, count, page_number, _is_furniture(count, pages, "#" in key)))
+    return runs
 
 
 def _is_furniture(count: int, pages: int, folded: bool) -> bool:

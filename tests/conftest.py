@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fixtures.paths import GOLD, SOURCES
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "sources"
-GOLD = Path(__file__).resolve().parent / "data" / "gold"
 CORPUS = sorted(p.name.removesuffix(".gold.json") for p in GOLD.glob("*.gold.json"))
 
 

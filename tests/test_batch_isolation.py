@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.cli import main
 from referentiel.models import Referentiel
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SCAN = SOURCES / "cqp-delegue-veterinaire.scan.pdf"
 FAST = ["cqp-delegue-veterinaire.txt", "cqpm-technico-commercial-industriel.txt"]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.cli import main
 from referentiel.models import Referentiel
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 GOOD = {
     "texte/cqp-delegue-veterinaire.txt": "cqp-delegue-veterinaire.txt",
     "texte/cqp-delegue-veterinaire.docx": "cqp-delegue-veterinaire.docx",  # same stem, no clash

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import referentiel.batch_task
+from fixtures.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PLAIN = ROOT / "sources" / "cqp-delegue-veterinaire.txt"  # layout decides everything
 NEEDS_MODEL = ROOT / "tests" / "data" / "real" / "bts-negociation-ocr.txt"  # infinitives asked
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.cli import main
 from referentiel.export.key import KEY_PATTERN, referentiel_key
 from referentiel.export.load import load_folder
 from referentiel.models import Referentiel
 from referentiel.search import search
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SAMPLES = {  # sample → files of it extracted here (scans: tests/test_corpus_scan.py)
     "cqp-commercial-sedentaire-alimentaire": ("txt", "docx", "pdf"),
     "cqp-delegue-veterinaire": ("txt", "docx", "numbered.docx", "pdf"),

@@ -7,12 +7,9 @@ presentation, the holder's autonomy, a lead-in to the list of units)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from fixtures.paths import REAL
 from referentiel.api import extract
 from referentiel.models import Certification
-
-REAL = Path(__file__).parent / "data" / "real"
 
 
 def _certification(name: str) -> Certification:

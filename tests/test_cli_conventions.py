@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel import errors
 from referentiel.cli import _commands, build_parser, main
 from referentiel.cli.diff import use_color
@@ -19,7 +20,6 @@ from referentiel.isolate import run_limited
 from referentiel.models import Activite, Referentiel, Source
 from referentiel.options import Limits, Options
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
 
 

@@ -16,11 +16,11 @@ from typing import Any
 
 import jsonschema
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import extract
 from referentiel.evaluate import Report, evaluate
 from referentiel.models import json_schema
 
-ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "tests" / "data" / "ocr_raw"
 INPUTS = sorted(RAW.glob("*.ocr.txt"))
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from corpus_helpers import assert_meets_thresholds, load_gold, sample_name
+from fixtures.paths import ROOT
 from referentiel.api import extract
 from referentiel.output import to_json
 
-ROOT = Path(__file__).resolve().parent.parent
 PDF = sorted(p for p in (ROOT / "sources").glob("*.pdf") if not p.name.endswith(".scan.pdf"))
 
 

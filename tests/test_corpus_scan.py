@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import parse
 from referentiel.docmodel import Document, Kind
 from referentiel.evaluate import evaluate
@@ -21,7 +22,6 @@ from referentiel.options import Options
 from referentiel.output import to_json
 from referentiel.segment import segment
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
 SCANS = sorted((ROOT / "sources").glob("*.scan.pdf"))
 NAMES = [p.name.removesuffix(".scan.pdf") for p in SCANS]

@@ -4,17 +4,16 @@ with the spaCy stage on and off, and validates against the published schema."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import extract
 from referentiel.evaluate import evaluate
 from referentiel.models import json_schema
 from referentiel.options import Options
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
 CORPUS = sorted(p.name.removesuffix(".gold.json") for p in GOLD.glob("*.gold.json"))
 

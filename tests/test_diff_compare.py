@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.paths import GOLD
 from referentiel.cli import main
 from referentiel.diff import DiffResult, align, diff_referentiels
 from referentiel.diffrender import render_html, render_text, word_diff
 from referentiel.models import Referentiel
 from referentiel.output import write_json
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold"
 NAMES = sorted(p.name.removesuffix(".gold.json") for p in GOLD.glob("*.gold.json"))
 
 

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.cli import main
 from referentiel.models import Referentiel
 from referentiel.output import write_json
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SAMPLE = "cqp-delegue-veterinaire.txt"
 EDITED_CRITERE = "Une réponse est apportée aux remarques"
 

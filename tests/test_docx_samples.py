@@ -8,11 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fixtures.paths import SOURCES
 from lxml import etree
 from referentiel.api import parse
 from referentiel.docmodel import Block, Document, Kind
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 DOCX = sorted(SOURCES.glob("*.docx"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from evaluate_helpers import as_prediction, small_gold
+from fixtures.paths import DATA
 from referentiel.evaluate import Report, evaluate, normalise, similarity
 
-DATA = Path(__file__).resolve().parent / "data"
 ALL_GOLD = sorted((DATA / "gold").glob("*.gold.json")) + sorted(
     (DATA / "synthetic").glob("*.gold.json")
 )

@@ -11,9 +11,9 @@ from typing import Any
 
 import docx
 import pytest
+from fixtures.paths import SYNTHETIC
 from referentiel.evaluate import TYPES
 
-SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 GOLDS = sorted(SYNTHETIC.glob("*.gold.json"))
 SOURCES = sorted(
     p for p in SYNTHETIC.iterdir() if p.suffix in {".md", ".txt", ".html"} and p.stem != "README"

@@ -8,12 +8,9 @@ without its header.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixtures.paths import REAL
 from referentiel.api import extract
-
-REAL = Path(__file__).parent / "data" / "real"
 
 
 @pytest.fixture(scope="module")

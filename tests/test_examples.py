@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import extract
 from referentiel.atomic import write_atomic
 from referentiel.output import to_json
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "output" / "examples"
 INPUTS = [
     ROOT / "sources" / "cqp-delegue-veterinaire.pdf",

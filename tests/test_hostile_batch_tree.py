@@ -19,9 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+from fixtures.paths import ROOT
 from referentiel.errors import UnwritableOutput
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
 SCAN = ROOT / "sources" / "cqp-delegue-veterinaire.scan.pdf"
 

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import parse
 from referentiel.errors import ExtractionTimeout, LimitExceeded, UnreadableFile
 from referentiel.isolate import run_limited
 from referentiel.options import Limits, Options
 
-ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "sources" / "cqp-delegue-veterinaire.scan.pdf"
 
 

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import parse
 from referentiel.errors import CorruptFile, InvalidOutput, LimitExceeded, ReferentielError
 from referentiel.options import Limits, Options
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_TXT = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
 
 pytestmark = pytest.mark.hang_limit(120)

@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.errors import UnwritableOutput
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "cqp-delegue-veterinaire.txt"
 NOT_UTF8 = os.fsdecode(b"r\xe9f\xe9rentiel-\xff.txt")  # cp1252 bytes, as zips from Windows
 

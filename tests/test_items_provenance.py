@@ -12,13 +12,13 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.api import extract
 from referentiel.diff import diff_paths
 from referentiel.models import Referentiel
 from referentiel.output import to_json
 from referentiel.review.view import sections
 
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 PDF = SOURCES / "cqp-delegue-veterinaire.pdf"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from fixtures.paths import SYNTHETIC
 from fixtures.real_docs import REAL
 from referentiel.backends import text
 from referentiel.backends.markdown import markdown_blocks
@@ -15,7 +16,6 @@ from referentiel.backends.markup import html_blocks
 from referentiel.docmodel import Block, Kind
 from referentiel.options import Options
 
-SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 ANNEXES = ["bep-mpei-referentiel-certification.md", "dpas-referentiel-formation.md"]
 
 

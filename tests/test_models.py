@@ -7,10 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from fixtures.paths import ROOT
 from referentiel.models import Referentiel, json_schema
 from referentiel.output import write_json
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "output" / "schema" / "referentiel.schema.json"
 
 MINIMAL = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from fixtures.paths import REAL
 from rapidfuzz import fuzz
 from referentiel.api import extract
 from referentiel.backends.ocr_layout import PageContent
@@ -21,7 +21,6 @@ from referentiel.backends.ocr_raster import DPI, UPSCALED_DPI, reading_dpi
 from referentiel.evaluate import normalise
 from referentiel.options import Limits
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 SCREENSHOTS = REAL / "but-geii-ese-competences.pdf"
 SCAN = REAL / "cqp-relation-commerciale-distance.scan.pdf"  # 200-ppi scan
 CODE = re.compile(r"AC\s?\d\d\.\d\d")

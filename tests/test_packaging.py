@@ -16,8 +16,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
+from fixtures.paths import ROOT
 
 
 def test_packaging_lists_every_subpackage() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from fixtures.paths import ROOT
 from pdfminer.pdfinterp import PDFContentParser, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import PSEOF
@@ -22,7 +23,6 @@ from referentiel.backends.pdf_content import FastInterpreter, Unusual, objects
 from referentiel.backends.pdf_visible import _Frame, lay_out
 from referentiel.backends.symbol_fonts import map_symbol
 
-ROOT = Path(__file__).resolve().parent.parent
 REAL_PDFS = sorted([*ROOT.glob("sources/*.pdf"), *ROOT.glob("tests/data/real/*.pdf")])
 TRICKY = (
     b"BT /F1 12 Tf 1 0 0 1 72.5 -.5 Tm [(a\\(b\\)c) -120 <4142 43> 3.] TJ "

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from fixtures.paths import ROOT
 from referentiel.api import extract, parse
 from referentiel.docmodel import Block, Document, Kind
 
-ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 REAC = REAL / "tp-cda-reac-at1.pdf"
 BUT = REAL / "but-rt-cyber-competences.pdf"

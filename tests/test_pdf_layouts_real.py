@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from fixtures.paths import ROOT
 from fixtures.real_docs import gold_of
 from referentiel.api import extract, parse
 from referentiel.backends.pdf_rulings import ruling_edges
 from referentiel.docmodel import Kind
 
-ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "data" / "real"
 DWWM = REAL / "tp-dwwm-rc-criteres.pdf"
 FIG = REAL / "titre-fig-ingenieur-referentiel.pdf"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pdfplumber
 import pytest
+from fixtures.paths import ROOT
 from referentiel.backends import pdf
 from referentiel.docmodel import Block, Document, Kind
 from referentiel.options import Options
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "sources").glob("*.pdf") if not p.name.endswith(".scan.pdf"))
 COMMERCIAL = "cqp-commercial-sedentaire-alimentaire.pdf"
 VETERINAIRE = "cqp-delegue-veterinaire.pdf"

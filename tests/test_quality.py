@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.cli import build_parser
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MAX_MODULE_LINES = 600  # docling checks a cap like this in CI
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from ledger import LEDGER, documents, entry_path, score  # noqa: E402

@@ -14,13 +14,13 @@ from typing import Any
 import jsonschema
 import pytest
 from browser import chromium
+from fixtures.paths import ROOT
 from referentiel.api import extract
 from referentiel.cli import main
 from referentiel.evaluate import evaluate
 from referentiel.models import Referentiel
 from referentiel.output import to_json
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 GOLD = ROOT / "tests" / "data" / "gold" / "cqp-delegue-veterinaire.gold.json"
 SCAN = ROOT / "tests" / "data" / "real" / "cqp-relation-commerciale-distance.scan.pdf"

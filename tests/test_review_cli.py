@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from lxml import html as lxml_html
 from referentiel.cli import main
 from referentiel.review.pages import MAX_PAGE_BYTES, render_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 
 

@@ -4,14 +4,12 @@ on every text of a real document."""
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.api import parse
 from referentiel.rules import LABELS, default_rules
 from referentiel.textclean import fold
-
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
 
 def _plain_fold(text: str) -> str:

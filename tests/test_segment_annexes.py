@@ -4,13 +4,10 @@ compétences its rows named, '<br/>- ' lines of one list."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from fixtures.paths import REAL
 from fixtures.real_docs import competence, extract_real
 from referentiel.api import parse
 from referentiel.docmodel import Block, Kind
-
-REAL = Path(__file__).parent / "data" / "real"
 
 
 def test_unnamed_column_beside_competences_and_criteres_holds_conditions() -> None:

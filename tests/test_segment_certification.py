@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fixtures.paths import REAL
 from referentiel.api import extract, parse
 from referentiel.backends.text import parse_lines
 from referentiel.docmodel import Block, Document, Kind
@@ -16,7 +17,6 @@ from referentiel.options import Options
 from referentiel.segment import segment
 
 GENERALISE = Path(__file__).parent / "data" / "generalise"
-REAL = Path(__file__).parent / "data" / "real"
 _BODY = "Bloc de compétences 1 – Tenir le poste\n· Préparer son poste de travail\n"
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from fixtures.paths import SYNTHETIC
 from referentiel.api import extract
 from referentiel.evaluate import evaluate
 from referentiel.models import json_schema
 
-SYNTHETIC = Path(__file__).resolve().parent / "data" / "synthetic"
 INPUTS = sorted(
     p
     for p in SYNTHETIC.iterdir()

@@ -9,13 +9,11 @@ wraps in a hanging indent; the same compétences recur in several tables.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixtures.paths import REAL
 from referentiel.api import extract, parse
 from referentiel.models import Referentiel
 
-REAL = Path(__file__).parent / "data" / "real"
 BOOKLET = REAL / "bts-electrotechnique-competences-taches.pdf"
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixtures.paths import SOURCES
 from referentiel.backends import text
 from referentiel.docmodel import Block, Kind
 from referentiel.options import Options
-
-SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
 
 def _parse(path: Path) -> list[Block]:

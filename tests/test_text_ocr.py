@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from fixtures.paths import ROOT
 from referentiel.backends import text
 from referentiel.backends.text_ocr import correct_text, looks_ocred
 from referentiel.options import Options
 
-ROOT = Path(__file__).resolve().parent.parent
 RAW_OCR = ROOT / "tests" / "data" / "real" / "bts-negociation-ocr.txt"
 CLEAN = sorted((ROOT / "sources").glob("*.txt"))
 

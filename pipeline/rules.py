@@ -54,6 +54,7 @@ _ZONES = frozenset(
 _PLAIN = (  # labels whose rules carry no value
     "ability-noun",
     "activite-type",
+    "apc-head",
     "bloc",
     "bloc-activite",
     "bloc-roman",

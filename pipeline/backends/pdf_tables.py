@@ -6,6 +6,8 @@ those cells, so no text is extracted twice. A cell without an inner rule is a
 merged cell: it spans every grid row and column its box covers. A table ruled
 between its rows only (no inner vertical rule) whose rows all leave the same
 vertical strip empty is two columns: the strip (a gutter) is their boundary.
+A word on no cell of the grid lies in a cell whose closing rule is missing: the
+column's run of uncovered grid rows around it is that cell.
 """
 
 from __future__ import annotations
@@ -58,7 +60,30 @@ class Grid:
             ):
                 cell.words.append(word)
                 return True
-        return True  # inside the table but on no cell (a rule): dropped
+        hole = self._hole(row, col)
+        hole.words.append(word)
+        self.cells.append(hole)
+        self.cells.sort(key=lambda c: (c.row, c.col))
+        return True
+
+    def _hole(self, row: int, col: int) -> GridCell[Word]:
+        """The unclosed cell at (``row``, ``col``): the run of grid rows of that
+        column no cell covers around it — a cell whose closing rule is not drawn
+        (a merged cell going on over a page break at the table's foot)."""
+
+        def free(r: int) -> bool:
+            return not any(
+                c.row <= r < c.row + c.row_span and c.col <= col < c.col + c.col_span
+                for c in self.cells
+            )
+
+        first, last = row, row
+        while first > 0 and free(first - 1):
+            first -= 1
+        while last < self.n_rows - 1 and free(last + 1):
+            last += 1
+        box = (self.xs[col], self.ys[first], self.xs[col + 1], self.ys[last + 1])
+        return GridCell(row=first, col=col, row_span=last - first + 1, col_span=1, bbox=box)
 
 
 def find_grids(text: PageText) -> list[Grid]:

@@ -82,7 +82,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     intitule = _wrapped(ctx, preamble[index + 1 : index + 2], intitule)
                 draft.intitule = intitule or _next_title(ctx, preamble, index)
         if draft.intitule is None and not typed:
-            draft.intitule = _subject_named(ctx, unit)
+            draft.intitule = _subject_named(ctx, unit, preamble[index + 1 : index + 2])
             typed = draft.intitule is not None
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
@@ -275,17 +275,24 @@ def _unparted(ctx: Context, text: str) -> str:
 
 
 _PARTS = 2  # document parts a title line may open on: an annex, then a fiche
+_SHORT = 150  # characters: a longer line is no title's continuation
 
 
-def _subject_named(ctx: Context, unit: Unit) -> str | None:
+def _subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None:
     """A title line naming the document's kind then what it is of, which no
     title rule reads ("Référentiel de compétences du certificat de capacité
     d'…", "… des techniciens supérieurs …"): that subject is the
-    certification's own name, of a family outside the contract's list."""
+    certification's own name, of a family outside the contract's list. The
+    subject may be wrapped onto the next heading ("Référentiel des compétences
+    de la" / "spécialité …")."""
     if not _name_shaped(unit):
         return None  # the kind may read as a section cue ("Référentiel de compétences")
     text = _unparted(ctx, _clean(unit.text))
     prefix = ctx.rules.first("title-prefix", text)
+    heads = [u for u in following if u.kind is Kind.HEADING and unit.kind is Kind.HEADING]
+    if prefix is None and heads and len(heads[0].text) <= _SHORT:
+        text = f"{text} {_clean(heads[0].text)}"
+        prefix = ctx.rules.first("title-prefix", text)
     name = _clean(text[prefix.match.end() :]) if prefix is not None else ""
     if not name or ctx.rules.first("title", name) or ctx.rules.first("title-noise", name):
         return None

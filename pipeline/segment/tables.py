@@ -136,7 +136,9 @@ def _bloc_column(ctx: Context, view: TableView) -> None:
     names a unit of the document's own bloc level ("C1 - s'informer", the
     outline's numbering, see :mod:`.outline`) is the bloc column, beside
     compétences the table names: the units are read where the table places them."""
-    if ctx.outline.bloc is None or "bloc" in view.roles or "competence" not in view.roles:
+    if "bloc" in view.roles or "competence" not in view.roles or _apc(ctx, view):
+        return
+    if ctx.outline.bloc is None:
         return
     for column, role in enumerate(view.roles):
         if role is not None:
@@ -146,6 +148,20 @@ def _bloc_column(ctx: Context, view: TableView) -> None:
         hits = [outline_hit(ctx.outline.bloc, text) for text in texts]
         if len(texts) >= _MIN_UNITS and all(hit is not None for hit in hits):
             view.roles[column] = "bloc"
+
+
+def _apc(ctx: Context, view: TableView) -> bool:
+    """A compétences column beside a "Composantes essentielles" one (the APC
+    model's critères, ``apc-head`` rules): compétences each assessed as a
+    whole, the blocs (contract, B.U.T. row) — the column is read as blocs."""
+    if "criteres" not in view.roles or not view.body:
+        return False
+    at = next((i for i, row in enumerate(view.block.rows) if row is view.body[0]), 0)
+    heads = [cell.text for row in view.block.rows[max(at - 2, 0) : at] for cell in row.cells]
+    if not any(ctx.rules.first("apc-head", " ".join(text.split())) for text in heads):
+        return False
+    view.roles = ["bloc" if role == "competence" else role for role in view.roles]
+    return True
 
 
 def _remember(ctx: Context, view: TableView, row: Row) -> None:

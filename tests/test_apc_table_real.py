@@ -9,15 +9,13 @@ compares against is read from the PDF (pdfplumber) or from its reference.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pdfplumber
+from fixtures.paths import REAL
 from fixtures.real_docs import gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 
-ROOT = Path(__file__).resolve().parent.parent
-IDU = ROOT / "tests" / "data" / "real" / "polytech-idu-competences.pdf"
+IDU = REAL / "polytech-idu-competences.pdf"
 
 
 def test_cell_without_its_closing_rule_keeps_its_words() -> None:

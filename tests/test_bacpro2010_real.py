@@ -29,6 +29,15 @@ def test_groupes_de_competences_are_the_blocs() -> None:
         assert bloc.connaissances == expected["connaissances"]  # the savoirs cell spans the table
 
 
+def test_a_parenthesis_alone_below_a_groupe_heading_is_no_part_of_its_title() -> None:
+    """ "Groupe de compétences n° 6 : Les relations avec les partenaires" then
+    "(en français et en langue étrangère)" on a paragraph of its own: an aside
+    qualifying the title (kept apart by the reference), not the title's end."""
+    ref = extract(TRANSPORT)
+    gold = gold_of(TRANSPORT)
+    assert [b.libelle for b in ref.blocs] == [b["libelle"] for b in gold["blocs"]]
+
+
 def test_comportements_professionnels_are_no_competences() -> None:
     """The CP lines of the "COMPORTEMENTS PROFESSIONNELS" column are
     attitudes: neither compétences nor critères, in both layouts."""

@@ -2,7 +2,8 @@
 "capacité à …" state abilities (the DECESF épreuves' objectives); a title
 "Règlement d'examen du <acronym>." names the certification; domaines "DC n"
 whose numbers the compétence codes "C n.m" extend are the blocs, not the
-"Unité de formation n" printed beside them (the CAFERUIS certification).
+"Unité de formation n" printed beside them, and the "MODES DE VALIDATION"
+cell of their row is the épreuve of each (the CAFERUIS certification).
 
 Each test reads a real file of tests/data/real with the real reader and
 segmenter and compares with the document's hand-checked reference.
@@ -11,6 +12,7 @@ segmenter and compares with the document's hand-checked reference.
 from __future__ import annotations
 
 from fixtures.real_docs import REAL, bloc_and_gold, gold_of
+from rapidfuzz import fuzz
 from referentiel.api import extract
 
 DECESF = REAL / "decesf-definition-epreuves.md"
@@ -51,3 +53,21 @@ def test_domaines_the_competence_codes_extend_are_the_blocs() -> None:
     assert [[c.code for c in b.competences] for b in ref.blocs] == [
         [c["code"] for c in b["competences"]] for b in gold["blocs"]
     ]
+
+
+def test_the_validation_cell_is_the_epreuve_of_each_domaine_of_its_row() -> None:
+    """The "MODES DE VALIDATION" column names the épreuve of the row: every
+    domaine of the row's cell gets it (DC 1 and DC 6 share the mémoire), its
+    "- " items stay modalités (no connaissances), and a domaine gets no other
+    row's épreuve."""
+    ref = extract(CAFERUIS)
+    gold = gold_of(CAFERUIS)
+    for bloc, expected in zip(ref.blocs, gold["blocs"], strict=True):
+        assert not bloc.connaissances
+        joined = " ".join(bloc.modalites_evaluation)
+        for want in expected["modalites_evaluation"]:
+            assert fuzz.partial_ratio(want, joined) >= 90, (bloc.code, want)
+        assert len(joined) <= 1.2 * len(" ".join(expected["modalites_evaluation"]))
+    first, sixth = ref.blocs[0], ref.blocs[1]
+    assert (first.code, sixth.code) == ("DC 1", "DC 6")
+    assert first.modalites_evaluation == sixth.modalites_evaluation

@@ -51,3 +51,18 @@ def test_productions_are_whole_modalities() -> None:
         for want in productions:
             best = max(fuzz.ratio(got, want) for got in got_bloc.modalites_evaluation)
             assert best >= 90, want
+
+
+def test_each_composante_keeps_its_conditions() -> None:
+    """Each composante of bloc 1 prints the same label "Conditions de
+    réalisation pour un candidat issu de la formation" over its own conditions:
+    the second one opens a modality of its own, it is no paragraph read again
+    (its label and its "Travail individuel" stay)."""
+    gold = gold_of(REAL / NAME)["blocs"][0]["modalites_evaluation"]
+    got = extract_real(NAME).blocs[0].modalites_evaluation
+    wanted = [m for m in gold if m.startswith("Conditions de réalisation")]
+    assert len(wanted) == 2
+    opened = [m for m in got if m.startswith("Conditions de réalisation")]
+    assert len(opened) == len(wanted)
+    joined = " ".join(got[got.index(opened[1]) :])
+    assert fuzz.partial_ratio(wanted[1], joined) >= 90

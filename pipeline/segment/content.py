@@ -289,15 +289,15 @@ def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
 
 
 def _repeated(text: str, modalites: list[str]) -> bool:
-    """A paragraph read again. A lead-in (ending with a colon) that opens a
-    longer modality is no repeat: another modality opens with the same words
-    and goes on to its own production; read again inside one (a running
-    header's text between two pages of a paragraph), it is."""
+    """A paragraph read again: a known modality's text, or a part inside one
+    (a running header's text between two pages of a paragraph). A paragraph
+    that opens a longer modality is no repeat: another modality opens with the
+    same words and goes on to its own content (a lead-in opening each
+    production; the label each composante of a bloc prints over its own
+    conditions)."""
     key = norm_text(text)
     known = [norm_text(modalite) for modalite in modalites]
-    if text.rstrip().endswith(":"):
-        return any(key == k or (key in k and not k.startswith(key)) for k in known)
-    return any(key in k for k in known)
+    return any(key == k or (key in k and not k.startswith(key)) for k in known)
 
 
 def criteres_of_cell(

@@ -86,8 +86,10 @@ def read_lists(
 def read_modalites(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
-    if fresh and state.bloc is not None:
-        add_modalites(ctx, state.bloc, cell_units(cell))
+    """The row's modalités: its bloc's, or each bloc its bloc cell opened."""
+    for bloc in row.blocs or ([state.bloc] if state.bloc is not None else []):
+        if fresh:
+            add_modalites(ctx, bloc, cell_units(cell))
 
 
 def read_details(

@@ -12,7 +12,7 @@ from ..textclean import starts_lower
 from .activities import code_hit
 from .competence_cells import codes_only
 from .content import competence_code
-from .draft import Context, DActivite, DCompetence, DCritere, Unit, cell_units
+from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, cell_units
 
 _LABELLED = re.compile(r"^[^:]{1,40}\s:\s+\S")  # "Contrôle continu : évaluation …"
 _LEAD_IN = re.compile(r"\b(?:[àa]|de|d['’])\s*:\s*$", re.IGNORECASE)  # "… capacité du candidat à :"
@@ -38,6 +38,8 @@ class Row:
     #: savoir-faire printed beside the savoirs of the compétence the row heads: its
     #: connaissances after them
     savoir_faire: list[str] = field(default_factory=list)
+    #: the blocs one bloc cell opened (its own outline, :mod:`.outline_cells`)
+    blocs: list[DBloc] = field(default_factory=list)
 
 
 def _key_units(row: Row) -> list[Unit]:

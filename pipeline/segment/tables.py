@@ -45,6 +45,7 @@ from .draft import (
 )
 from .headunits import is_head_view, read_heads
 from .modalites import is_link_table, read_link_table
+from .outline_cells import outline_cell
 from .series import moved_cells
 from .spanning import spanning_row
 from .state import State, open_bloc, outline_hit
@@ -292,6 +293,10 @@ def _bloc(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fre
         return
     units = cell_units(cell)
     if not units:
+        return
+    if blocs := outline_cell(ctx, state, units):
+        row.blocs = blocs  # the row's épreuve assesses each of them
+        ctx.made(cell, blocs[-1])
         return
     numbered = _numbered_bloc(ctx, units[0].text) if len(units) == 1 else None
     if numbered is not None:

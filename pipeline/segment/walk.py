@@ -187,6 +187,8 @@ def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Uni
     bloc = state.bloc
     if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
         return 0
+    if is_aside(nxt.text):
+        return 0  # a parenthesis on a line of its own qualifies the title, no part of it
     bloc.libelle = f"{bloc.libelle} {nxt.text}"
     return 1
 

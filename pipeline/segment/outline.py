@@ -446,7 +446,7 @@ def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool, bo
         entry.spellings.add(printed)
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        following = mentions[index + 1 : index + 3]
         bare = not hit.word and not hit.roman
         if _headed(unit, hit) or (bare and _leads_list(unit, following)):
             entry.headed += 1
@@ -465,14 +465,29 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
 
 
-def _leads_list(unit: Unit, following: Unit | None) -> bool:
+def _leads_list(unit: Unit, following: list[Unit]) -> bool:
     """A short lead-in numbered with no level word ("1. Identifier … :") whose
     list items follow it: the items are its content, so the line heads them (a
-    worded line, "Pour l'activité type 1 … :", names a unit; it heads nothing)."""
+    worded line, "Pour l'activité type 1 … :", names a unit; it heads nothing).
+    A numbered title followed by a lead-in of its own ("1. Concourir … ." then
+    "Capacité à :" over the items) heads the list as well: title, lead-in,
+    items is one unit."""
+    if unit.kind is Kind.LIST_ITEM or not following:
+        return False
+    if _lead_in(unit) and following[0].kind is Kind.LIST_ITEM:
+        return True
     return (
-        following is not None
-        and following.kind is Kind.LIST_ITEM
-        and unit.kind is not Kind.LIST_ITEM
+        len(following) > 1
+        and _lead_in(following[0])
+        and numbered(following[0].text) is None
+        and following[1].kind is Kind.LIST_ITEM
+    )
+
+
+def _lead_in(unit: Unit) -> bool:
+    """A short line that is not a list item and ends with a colon."""
+    return (
+        unit.kind is not Kind.LIST_ITEM
         and len(unit.text) <= _SHORT_LINE
         and unit.text.rstrip().endswith(":")
     )

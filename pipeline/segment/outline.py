@@ -49,6 +49,7 @@ from ..rules import Rule
 from ..textclean import ends_sentence, italic
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
 from .numbering import Numbered, numbered
+from .owner import shared_qualifier
 from .restarts import restarts
 from .spanning import group_rows
 from .spelled import spelled_parent
@@ -161,6 +162,10 @@ def outline(ctx: Context) -> None:
     parent = spelled_parent(list(series.values()), bloc)
     if parent is not None:  # "C111.1" codes spell "Activité 1": its compétences (:mod:`.spelled`)
         bloc, competence = parent, bloc
+    owned = bloc.owning(total)
+    qualifier = shared_qualifier(
+        [hit.title for i, _ in bloc.mentions if i in owned and (hit := numbered(mentions[i].text))]
+    )
     references = {
         id(mentions[index])
         for level in (bloc, competence)
@@ -168,7 +173,7 @@ def outline(ctx: Context) -> None:
         for index in _references(level, mentions)
     }
     ctx.outline = Outline(
-        _level_rule("outline.bloc", bloc),
+        _level_rule("outline.bloc", bloc, qualifier=qualifier),
         _level_rule("outline.competence", competence, any_depth=True) if competence else None,
         frozenset(references),
         restarted=frozenset(id(mentions[index]) for index in _restarted(ctx, bloc, mentions)),
@@ -523,13 +528,16 @@ def _is_level(series: Series, role: str) -> bool:
     return series.headed >= 1
 
 
-def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
+def _level_rule(
+    rule_id: str, series: Series, any_depth: bool = False, qualifier: str | None = None
+) -> Rule:
     """A rule matching every mention of the series' units: ``code`` is the
     level word and number as printed (without "FICHE"; only "C1" of
     "CAPACITÉ C1", a code with its own prefix), ``number`` the number,
     ``libelle`` the title on the same line (may be empty). ``any_depth``: the
     units numbered one level deeper with the same word belong to it too
-    ("OI 1.1" and "OI 1.1.1" objectives)."""
+    ("OI 1.1" and "OI 1.1.1" objectives). ``qualifier``: words every heading
+    prints after its number (:mod:`.owner`), read as no title."""
     deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
     number = r"\d{1,3}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
@@ -569,7 +577,8 @@ def _level_rule(rule_id: str, series: Series, any_depth: bool = False) -> Rule:
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
         r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d)"
-        r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
+        + (rf"(?:\s+{re.escape(qualifier)}\s*$)?" if qualifier else "")
+        + r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )
     return _outline_rule(rule_id, series.word, pattern)
 

@@ -109,6 +109,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     if draft.intitule is None:
         draft.intitule = _lone_title(ctx, preamble)
     if draft.intitule is None:
+        draft.intitule = _acronym_spelled(ctx, preamble)
+    if draft.intitule is None:
         _in_prose(ctx, draft)
     if draft.intitule is None:
         _banded(ctx, draft)
@@ -246,9 +248,37 @@ def _acronym_named(line: str) -> str | None:
     found = _ACRONYM.match(line)
     if found is None:
         return None
-    words = [w for w in re.split(r"[\s'’-]+", fold(found.group("name"))) if w not in _LINKS]
-    initials = "".join(w[0] for w in words if w)
-    return found.group("name") if initials == found.group("acronym").lower() else None
+    name = found.group("name")
+    return name if _initials(name) == found.group("acronym").lower() else None
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words, its link words left out ("dpph")."""
+    words = [w for w in re.split(r"[\s'’-]+", fold(name)) if w not in _LINKS]
+    return "".join(w[0] for w in words if w)
+
+
+_CAPITALS = re.compile(r"(?<![\w.])(?-i:[A-Z]{3,10})(?![\w.])")
+
+
+def _acronym_spelled(ctx: Context, preamble: list[Unit]) -> str | None:
+    """No title names the certification: a name-shaped line of the preamble
+    whose words' initials spell an acronym the document prints elsewhere
+    ("Diplôme préparateur en pharmacie hospitalière" and the unit headings'
+    "… DU DPPH") is its own name, whole, as a line followed by its acronym
+    in brackets is (:func:`_acronym_named`)."""
+    seen = {id(unit) for unit in preamble}
+    acronyms = {
+        found.lower()
+        for unit in ctx.units
+        if id(unit) not in seen
+        for found in _CAPITALS.findall(unit.text)
+    }
+    for unit in preamble:
+        text = _clean(unit.text)
+        if _name_shaped(unit) and len(text.split()) > 2 and _initials(text) in acronyms:
+            return text
+    return None
 
 
 def _title_hits(ctx: Context, text: str) -> list[Hit]:

@@ -36,6 +36,8 @@ from .content import (
 from .draft import Context, DBloc, Unit, norm_text, runs_on
 from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
+from .leadins import heads_items, sibling_lead_in
+from .numbering import numbered
 from .restarts import label_number
 from .state import (
     State,
@@ -508,7 +510,10 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         state.critere.indicateurs.append(unit.text)
         return
     open_critere = state.critere
-    unlabeled = not unit.is_item and open_critere is not None and ctx.options.use_nlp
+    sibling = sibling_lead_in(state, unit)
+    unlabeled = (
+        not unit.is_item and open_critere is not None and ctx.options.use_nlp and not sibling
+    )
     # a critère stated as a full sentence of its own heads no indicateurs (the
     # next sentence is a sibling critère) unless indicateurs already follow it
     heads = open_critere is not None and (
@@ -525,17 +530,21 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         return
     comp = state.competence
     comps = [comp] if comp is not None and not comp.from_list and not state.link_codes else []
+    text = unit.text
+    hit = numbered(text) if sibling or heads_items(state, unit) else None
+    if hit is not None and not (hit.word or hit.roman or hit.lettered) and hit.title:
+        text = hit.title  # "1. Prise en compte … :" leading its items: the number is a list's
     state.critere = add_critere(
         bloc,
         unit,
-        label_text(unit.text),
+        label_text(text),
         [],
         "stream.critere",
         comps,
         list(state.link_codes or []),
     )
     state.critere_from_paragraph = not unit.is_item
-    state.critere_lead_in = unit.is_item and unit.text.rstrip().endswith(":")
+    state.critere_lead_in = unit.text.rstrip().endswith(":")
 
 
 def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:

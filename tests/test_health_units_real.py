@@ -35,7 +35,8 @@ def test_unit_headings_repeating_the_acronym_take_their_title_below() -> None:
     # the summary's « Unité N. - » and the body's « UNITÉ DE COMPÉTENCE N DU DPPH »: one unit
     assert [b["code"] for b in blocs] == [f"Unité {n}" for n in range(1, 9)]
     assert blocs[0]["libelle"].startswith("Analyser les demandes et les ordonnances")
-    assert blocs[1]["libelle"] == "Analyser les prescriptions ou les demandes de dispositifs médicaux"
+    title = "Analyser les prescriptions ou les demandes de dispositifs médicaux"
+    assert blocs[1]["libelle"] == title  # wrapped over two paragraphs
     assert not any("DPPH" in b["libelle"] for b in blocs)
     # a unit's bare « Savoir-faire : » list is its compétences, no connaissances
     assert [len(b["competences"]) for b in blocs[:2]] == [10, 9]

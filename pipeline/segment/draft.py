@@ -158,6 +158,7 @@ class DBloc:
     heading_level: int | None = None  # level of its HEADING block, if it was one
     qualifier: str | None = None  # a parenthesis printed after its code: "(transversal)"
     modalite_open: bool = False  # the last modality may continue (list after a lead-in)
+    twin: DBloc | None = None  # a unit its heading names with it (:mod:`.joint`): same modalités
 
 
 @dataclass(eq=False)

@@ -36,6 +36,7 @@ from .content import (
 from .draft import Context, DBloc, Unit, norm_text, runs_on
 from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
+from .joint import joint_bloc
 from .leadins import heads_items, sibling_lead_in
 from .numbering import numbered
 from .restarts import label_number
@@ -118,7 +119,8 @@ def blocs(ctx: Context) -> None:
             if bloc is not None:
                 if state.modalites_section:
                     state.enter("modalites")
-                skip = _title_continued(ctx, state, unit, units[index + 1 : index + 4])
+                joined = joint_bloc(ctx, state, bloc, units[index + 1 : index + 3])
+                skip = joined or _title_continued(ctx, state, unit, units[index + 1 : index + 4])
                 continue
         used = _outline_competence(ctx, state, units, index)
         if used is not None:
@@ -282,9 +284,13 @@ def _closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:
 
 
 def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
+    """A modalités cue that heads a section of its own, outside the bloc: a
+    heading as high as the bloc's, numbered, or in capitals — unless it is a
+    label ending with a colon, the value on the lines below (a form's
+    "TYPE D'EVALUATION :" under its "Module 1")."""
     if bloc is None:
         return True
-    if is_upper(unit.text):
+    if is_upper(unit.text) and not unit.text.rstrip().endswith(":"):
         return True
     if ctx.rules.first("code-numeric", unit.text):
         return True
@@ -337,6 +343,8 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         state.critere.indicateurs.append(unit.text)
     elif zone == "modalites":
         add_modalites(ctx, bloc, [unit])
+        if bloc.twin is not None:
+            add_modalites(ctx, bloc.twin, [unit])
     elif zone in ("connaissances", "conditions", "resultats"):
         _list_item(state, bloc, zone, unit)
 

@@ -67,3 +67,39 @@ def test_a_qualifier_is_what_every_heading_repeats() -> None:
     assert shared_qualifier(["", ""]) is None
     long = "Organiser la préparation des commandes du service"
     assert shared_qualifier([long, long]) is None  # a sentence is a title, not a qualifier
+
+
+CADRE = "cadre-sante-modules-evaluation.md"
+
+
+def test_a_form_of_labels_gives_each_module_its_modalites() -> None:
+    """« MODULE : » / « Module 1 » / title / « TYPE D'EVALUATION : » / épreuves /
+    « NOTATION : » / grading: the épreuves are the module's modalités (the
+    capitals label ending with a colon closes no bloc), the grading none."""
+    blocs = extracted_json(CADRE)["blocs"]
+    assert blocs[0]["code"] == "Module 1" and blocs[0]["libelle"].startswith("Initiation")
+    assert len(blocs[0]["modalites_evaluation"]) == 2
+    every = [m for b in blocs for m in b["modalites_evaluation"]]
+    assert not any("note sur 20" in m for m in every)
+
+
+def test_a_heading_naming_two_units_opens_both() -> None:
+    """« Module 3 et module 6 » over two titles linked by « , et »: two blocs,
+    each with its title, both evaluated by the mémoire."""
+    blocs = extracted_json(CADRE)["blocs"]
+    assert [b["code"] for b in blocs] == [
+        "Module 1",
+        "Module 2",
+        "Module 4",
+        "Module 5",
+        "Module 3",
+        "module 6",
+    ]
+    three, six = blocs[4], blocs[5]
+    assert three["libelle"] == "Analyse des pratiques et initiation à la recherche"
+    assert six["libelle"].startswith("Approfondissement des fonctions")
+    assert (
+        three["modalites_evaluation"]
+        == six["modalites_evaluation"]
+        == ["Mémoire individuel donnant lieu à soutenance."]
+    )

@@ -48,6 +48,7 @@ from ..nlp import is_action, is_task
 from ..rules import Rule
 from ..textclean import ends_sentence, italic
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
+from .leadlists import leads_list
 from .numbering import Numbered, numbered
 from .owner import shared_qualifier
 from .restarts import restarts
@@ -453,7 +454,7 @@ def _series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, bool, bo
         entry.mentions.append((index, hit.number))
         following = mentions[index + 1 : index + 3]
         bare = not hit.word and not hit.roman
-        if _headed(unit, hit) or (bare and _leads_list(unit, following)):
+        if _headed(unit, hit) or (bare and leads_list(unit, following)):
             entry.headed += 1
         if unit.heading_like or italic(unit.text) is not None:
             entry.strong += 1
@@ -468,34 +469,6 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     if unit.heading_like or not hit.title:
         return True
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
-
-
-def _leads_list(unit: Unit, following: list[Unit]) -> bool:
-    """A short lead-in numbered with no level word ("1. Identifier … :") whose
-    list items follow it: the items are its content, so the line heads them (a
-    worded line, "Pour l'activité type 1 … :", names a unit; it heads nothing).
-    A numbered title followed by a lead-in of its own ("1. Concourir … ." then
-    "Capacité à :" over the items) heads the list as well: title, lead-in,
-    items is one unit."""
-    if unit.kind is Kind.LIST_ITEM or not following:
-        return False
-    if _lead_in(unit) and following[0].kind is Kind.LIST_ITEM:
-        return True
-    return (
-        len(following) > 1
-        and _lead_in(following[0])
-        and numbered(following[0].text) is None
-        and following[1].kind is Kind.LIST_ITEM
-    )
-
-
-def _lead_in(unit: Unit) -> bool:
-    """A short line that is not a list item and ends with a colon."""
-    return (
-        unit.kind is not Kind.LIST_ITEM
-        and len(unit.text) <= _SHORT_LINE
-        and unit.text.rstrip().endswith(":")
-    )
 
 
 def _word_role(ctx: Context, word: str) -> str:
@@ -577,10 +550,15 @@ def _level_rule(
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
         r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d)"
-        + (rf"(?:\s+{re.escape(qualifier)}\s*$)?" if qualifier else "")
+        + (rf"(?:\s+{_spaced(qualifier)}\s*$)?" if qualifier else "")
         + r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )
     return _outline_rule(rule_id, series.word, pattern)
+
+
+def _spaced(text: str) -> str:
+    """A regex for ``text`` whatever the spacing between its words."""
+    return r"\s+".join(re.escape(word) for word in text.split())
 
 
 def _outline_rule(rule_id: str, description: str, pattern: str) -> Rule:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fixtures.real_docs import REAL, competence_titles, gold_competence_titles, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
+from referentiel.rules import default_rules
 from referentiel.segment.grouped import grouped_view
 
 CQP = REAL / "cqp-dirigeants-securite-privee-objectifs.md"
@@ -42,7 +43,7 @@ def test_merged_key_value_grids_are_no_grouped_table() -> None:
     empty cells too, but it is no grid of group columns."""
     tables = [b for b in parse(BUT_FICHES).blocks if b.kind is Kind.TABLE]
     assert tables
-    assert all(grouped_view(t, 0) is None for t in tables)
+    assert all(grouped_view(t, 0, default_rules()) is None for t in tables)
 
 
 def test_units_cut_by_the_excerpt_still_make_the_level() -> None:

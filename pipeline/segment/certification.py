@@ -216,7 +216,29 @@ def _subject_family(ctx: Context, draft: Draft) -> str | None:
         if hit is not None:
             kind = _family(hit)
             return kind if kind in CERTIFICATION_TYPES else None
-    return None
+    return _named_family(ctx)
+
+
+# where a family is named in a sentence, plural links included ("des", "aux")
+_FAMILY_LINK = re.compile(r"\b(?:du|au|aux|des|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
+
+
+def _named_family(ctx: Context) -> str | None:
+    """Nothing names the certification and no sentence has it for subject: the
+    one family the sentences before the blocs name after a link word (the
+    sentence leading to the table "… pour l'ensemble des certificats de
+    qualification professionnelle des salariés :") gives the type; none when
+    they name several families."""
+    kinds: set[str] = set()
+    for unit in _before_blocs(ctx):
+        if unit.is_item or not ends_sentence(unit.text):
+            continue
+        for link in _FAMILY_LINK.finditer(unit.text):
+            hit = next(ctx.rules.hits("title", unit.text[link.end() :]), None)
+            kind = _family(hit) if hit is not None else ""
+            if kind in CERTIFICATION_TYPES:
+                kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _holder_named(ctx: Context, draft: Draft) -> None:

@@ -3,53 +3,98 @@
 A cell merged over several rows is often printed as a cell filled on the
 group's first row and left empty on the rows below (a rowspan written out as
 empty cells, as converted HTML and Word tables have it). When a table's header
-names no column role, its leading run of such group columns is the table's
-own hierarchy, read from the layout alone: each group column's groups nest in
-those of the column before it (a new group on the left opens a new one on the
-right) and the column after the run is filled on every row. By the contract's
-logic ("Families and levels": the bloc is the unit assessed as a whole, the
-compétences the abilities listed inside it) the two innermost group columns
-are the blocs and their compétences; group columns before them are groupings
-above the bloc and the columns after the run detail each compétence: neither
-makes an element (their text stays a warning, never lost).
+names no column role, or when it has no header row at all (its first row
+already holds a sentence), its leading run of such group columns is the
+table's own hierarchy, read from the layout alone: each group column's groups
+nest in those of the column before it and a column after the run is filled on
+every row. By the contract's logic ("Families and levels": the bloc is the
+unit assessed as a whole, the compétences the abilities listed inside it):
+
+* the compétences are the first column, after the first one, whose cells are
+  sentences (most end with a full stop) — a group column of them (an
+  objective spanning the rows of its details) or the first column filled on
+  every row; group columns of titles before it group them;
+* the bloc is the group column before it whose every cell opens with a bloc
+  level word ("Module juridique": ``level-word`` rules), otherwise the group
+  column right before the compétences.
+
+Group columns before the bloc are groupings above it, those between the bloc
+and its compétences group compétences inside it, and the columns after the
+compétences detail each one: none makes an element (their text stays a
+warning, never lost).
 """
 
 from __future__ import annotations
 
-from ..docmodel import Block, Cell
+from ..docmodel import Block, Cell, Row
+from ..rules import RuleSet
 from .draft import TableView
 
 _MIN_BODY = 4  # body rows for a grouping to be seen
-_MIN_LEVELS = 2  # group columns: a bloc column and a compétence column
 _MIN_GROUPS = 2  # groups the compétence column must open
 
 
-def grouped_view(block: Block, source: int) -> TableView | None:
+def grouped_view(block: Block, source: int, rules: RuleSet) -> TableView | None:
     """A view of ``block`` reading its group columns as blocs and compétences,
-    under a header row of filled cells; None when the table has no such run."""
-    if len(block.rows) < _MIN_BODY + 1:
+    under a header row of filled labels or with no header; None when the
+    table has no such run."""
+    if not block.rows:
         return None
-    header, body = block.rows[0], block.rows[1:]
-    grid = [row.cells for row in [header, *body]]
-    width = len(grid[0])
-    if width < _MIN_LEVELS + 1 or not all(_plain(cells, width) for cells in grid):
+    first = block.rows[0]
+    header = None if any(c.text.strip().endswith(".") for c in first.cells) else first
+    body = block.rows[1:] if header is not None else block.rows
+    if len(body) < _MIN_BODY:
+        return None
+    width = len(block.rows[0].cells)
+    if not all(_plain(row.cells, width) for row in block.rows):
         return None  # a plain grid: one cell per column, none merged
-    if not all(_filled(cell) for cell in grid[0]):
+    if header is not None and not all(_filled(cell) for cell in header.cells):
         return None
-    filled = [[_filled(cells[column]) for cells in grid[1:]] for column in range(width)]
+    levels = _levels(body, width, rules)
+    if levels is None:
+        return None
+    roles: list[str | None] = [None] * width
+    roles[levels[0]], roles[levels[1]] = "bloc", "competence"
+    return TableView(block, roles, body, source)
+
+
+def _levels(body: list[Row], width: int, rules: RuleSet) -> tuple[int, int] | None:
+    """The bloc and compétence columns of a body whose leading columns group its rows."""
+    filled = [[_filled(row.cells[column]) for row in body] for column in range(width)]
     run = 0
     while run < width and filled[run][0] and not all(filled[run]):
         run += 1
-    if run < _MIN_LEVELS or run == width or not all(filled[run]):
+    if run == 0 or run == width or not all(filled[run]):
         return None
-    for outer, inner in zip(filled[:run], filled[1:run], strict=False):
+    competence = next((c for c in range(1, run + 1) if _sentences(body, c)), None)
+    if competence is None or sum(filled[competence]) < _MIN_GROUPS:
+        return None
+    worded = [c for c in range(competence) if _worded(body, c, rules)]
+    bloc = worded[0] if worded else competence - 1
+    for outer, inner in [*zip(filled[:bloc], filled[1 : bloc + 1], strict=True)]:
         if any(o and not i for o, i in zip(outer, inner, strict=True)):
             return None  # a group that opens no group on its right: no nesting
-    if sum(filled[run - 1]) < _MIN_GROUPS:
-        return None
-    roles: list[str | None] = [None] * width
-    roles[run - 2], roles[run - 1] = "bloc", "competence"
-    return TableView(block, roles, body, source)
+    if any(b and not c for b, c in zip(filled[bloc], filled[competence], strict=True)):
+        return None  # a bloc opening no compétence
+    return bloc, competence
+
+
+def _sentences(body: list[Row], column: int) -> bool:
+    """Whether most filled cells of a column end as sentences do (a full stop)."""
+    texts = [row.cells[column].text.strip() for row in body if _filled(row.cells[column])]
+    return 2 * sum(text.endswith(".") for text in texts) > len(texts)
+
+
+def _worded(body: list[Row], column: int, rules: RuleSet) -> bool:
+    """Whether every filled cell of a column opens with a bloc level word."""
+    texts = [row.cells[column].text.strip() for row in body if _filled(row.cells[column])]
+    return bool(texts) and all(_bloc_word(text, rules) for text in texts)
+
+
+def _bloc_word(text: str, rules: RuleSet) -> bool:
+    """Whether a text opens with a word the ``level-word`` rules know as a bloc's."""
+    hit = rules.first("level-word", text)
+    return hit is not None and hit.rule.value == "bloc"
 
 
 def _plain(cells: list[Cell], width: int) -> bool:

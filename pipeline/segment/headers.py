@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..docmodel import Row
+from ..docmodel import Kind, Row
 from ..rules import RuleSet
 from .checks import CHECKS, SCORE
-from .draft import cell_units, positions
+from .draft import Unit, cell_units, positions
 
 
 def header_roles(
@@ -32,7 +32,7 @@ def header_roles(
             for offset in range(max(1, cell.col_span)):
                 roles[column + offset] = CHECKS
             continue
-        named = _cell_roles(" ".join(texts), rules)
+        named = [] if _statement(cell_units(cell)) else _cell_roles(" ".join(texts), rules)
         if not named:
             unknown += column not in marks
             continue
@@ -47,6 +47,18 @@ def header_roles(
     if not set(roles.values()) - {SCORE} or unknown > spare or (filled < 2 and not row.header):
         return None
     return roles
+
+
+_STATEMENT_WORDS = 3  # a header label ending with a stop is short ("Réf.", "N° d'ordre.")
+
+
+def _statement(units: list[Unit]) -> bool:
+    """Whether a cell holds content, not a label: a list, or a sentence of
+    several words ended by a full stop ("Savoir résoudre un conflit.")."""
+    if any(u.kind is Kind.LIST_ITEM for u in units):
+        return True
+    text = " ".join(u.text for u in units).rstrip()
+    return text.endswith(".") and len(text.split()) >= _STATEMENT_WORDS
 
 
 def _cell_roles(text: str, rules: RuleSet) -> list[str]:

@@ -138,7 +138,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         unit_view(block, ctx.rules, ctx.new_source())
         or code_column_view(block, ctx.rules, ctx.new_source())
         or head_view(block, ctx.rules, ctx.new_source())
-        or grouped_view(block, ctx.new_source())
+        or grouped_view(block, ctx.new_source(), ctx.rules)
     )
     if coded is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=coded, block=block))

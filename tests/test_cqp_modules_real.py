@@ -1,7 +1,8 @@
-"""Two CQP tables of one arrêté (private-security employees), on the real
+"""Three CQP tables of one arrêté (private-security employees), on the real
 files: leading columns filled on their group's first row only whose innermost
 group column holds titles, not the abilities; a bloc column whose cells open
-with the bloc word ("Module …"); a table with no header row; a body row whose
+with the bloc word ("Module …"); a table with no header row; the same
+table with real rowspans and objectives without full stops; a body row whose
 cells open on a column word ("Savoir …") but are sentences; the family named
 in the plural in the sentence leading to the table.
 
@@ -26,6 +27,7 @@ from referentiel.segment.headers import header_roles
 
 SALARIES = "cqp-securite-privee-salaries-modules.md"
 SURVEILLANCE = "cqp-securite-privee-surveillance-modules.md"
+CYNOPHILE = "cqp-securite-privee-cynophile-modules.md"
 
 
 def _table(name: str) -> Block:
@@ -53,6 +55,20 @@ def test_a_headerless_table_keeps_its_first_row_and_a_bloc_word_names_the_bloc_c
     assert view.body[0].cells[0].text.strip() == "Module gestion des risques"
     ref = extract_real(SURVEILLANCE)
     gold = gold_of(REAL / SURVEILLANCE)
+    assert [b.libelle for b in ref.blocs] == [b["libelle"] for b in gold["blocs"]]
+    assert competence_titles(ref) == gold_competence_titles(gold)
+
+
+def test_rowspans_open_groups_on_their_first_row() -> None:
+    """The same table with real rowspans (« Module juridique » over four rows)
+    and no header: a merged cell opens its group once; with no objective
+    ending with a full stop, the innermost group column holds the
+    compétences; an empty objective cell makes none."""
+    view = grouped_view(_table(CYNOPHILE), 0, default_rules())
+    assert view is not None
+    assert view.roles == ["bloc", None, "competence", None, None]
+    ref = extract_real(CYNOPHILE)
+    gold = gold_of(REAL / CYNOPHILE)
     assert [b.libelle for b in ref.blocs] == [b["libelle"] for b in gold["blocs"]]
     assert competence_titles(ref) == gold_competence_titles(gold)
 

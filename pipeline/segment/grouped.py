@@ -1,19 +1,22 @@
 """Tables whose leading columns group the rows below them ("filled down").
 
-A cell merged over several rows is often printed as a cell filled on the
-group's first row and left empty on the rows below (a rowspan written out as
-empty cells, as converted HTML and Word tables have it). When a table's header
-names no column role, or when it has no header row at all (its first row
-already holds a sentence), its leading run of such group columns is the
-table's own hierarchy, read from the layout alone: each group column's groups
-nest in those of the column before it and a column after the run is filled on
-every row. By the contract's logic ("Families and levels": the bloc is the
-unit assessed as a whole, the compétences the abilities listed inside it):
+A cell merged over several rows is printed either as one cell spanning them
+(a rowspan) or as a cell filled on the group's first row and left empty on
+the rows below (a rowspan written out as empty cells, as converted HTML and
+Word tables have it); either way the group *opens* on its first row. When a
+table's header names no column role, or when it has no header row at all (its
+first row is content: a sentence, a list, or a cell merged down over the rows
+below), its leading run of such group columns is the table's own hierarchy,
+read from the layout: each group column's groups nest in those of the column
+before it and a column after the run is filled on every row. By the
+contract's logic ("Families and levels": the bloc is the unit assessed as a
+whole, the compétences the abilities listed inside it):
 
 * the compétences are the first column, after the first one, whose cells are
   sentences (most end with a full stop) — a group column of them (an
   objective spanning the rows of its details) or the first column filled on
-  every row; group columns of titles before it group them;
+  every row; group columns of titles before it group them; with no column
+  of sentences, the innermost group column;
 * the bloc is the group column before it whose every cell opens with a bloc
   level word ("Module juridique": ``level-word`` rules), otherwise the group
   column right before the compétences.
@@ -26,7 +29,7 @@ warning, never lost).
 
 from __future__ import annotations
 
-from ..docmodel import Block, Cell, Row
+from ..docmodel import Block, Cell, Kind, Row
 from ..rules import RuleSet
 from .draft import TableView
 
@@ -41,7 +44,7 @@ def grouped_view(block: Block, source: int, rules: RuleSet) -> TableView | None:
     if not block.rows:
         return None
     first = block.rows[0]
-    header = None if any(c.text.strip().endswith(".") for c in first.cells) else first
+    header = None if _content(first) else first
     body = block.rows[1:] if header is not None else block.rows
     if len(body) < _MIN_BODY:
         return None
@@ -60,14 +63,15 @@ def grouped_view(block: Block, source: int, rules: RuleSet) -> TableView | None:
 
 def _levels(body: list[Row], width: int, rules: RuleSet) -> tuple[int, int] | None:
     """The bloc and compétence columns of a body whose leading columns group its rows."""
-    filled = [[_filled(row.cells[column]) for row in body] for column in range(width)]
+    filled = [_opened(body, column) for column in range(width)]
     run = 0
     while run < width and filled[run][0] and not all(filled[run]):
         run += 1
     if run == 0 or run == width or not all(filled[run]):
         return None
-    competence = next((c for c in range(1, run + 1) if _sentences(body, c)), None)
-    if competence is None or sum(filled[competence]) < _MIN_GROUPS:
+    sentences = [c for c in range(1, run + 1) if _sentences(body, c)]
+    competence = sentences[0] if sentences else run - 1
+    if competence < 1 or sum(filled[competence]) < _MIN_GROUPS:
         return None
     worded = [c for c in range(competence) if _worded(body, c, rules)]
     bloc = worded[0] if worded else competence - 1
@@ -77,6 +81,29 @@ def _levels(body: list[Row], width: int, rules: RuleSet) -> tuple[int, int] | No
     if any(b and not c for b, c in zip(filled[bloc], filled[competence], strict=True)):
         return None  # a bloc opening no compétence
     return bloc, competence
+
+
+def _content(row: Row) -> bool:
+    """Whether a table's first row is content, not a header: a cell ends a
+    sentence or holds a list, or a cell is merged down over rows another cell
+    of the row is not (a group of the rows below)."""
+    spans = {max(1, c.row_span) for c in row.cells}
+    return len(spans) > 1 or any(
+        c.text.strip().endswith(".") or any(b.kind is Kind.LIST_ITEM for b in c.blocks)
+        for c in row.cells
+    )
+
+
+def _opened(body: list[Row], column: int) -> list[bool]:
+    """Row by row, whether a column's cell opens there: filled, and not the
+    same merged cell as on the row above (a rowspan opens on its first row)."""
+    out: list[bool] = []
+    above: Cell | None = None
+    for row in body:
+        cell = row.cells[column]
+        out.append(_filled(cell) and cell is not above)
+        above = cell
+    return out
 
 
 def _sentences(body: list[Row], column: int) -> bool:

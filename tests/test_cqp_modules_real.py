@@ -12,8 +12,8 @@ segmenter and compares with the document's hand-checked reference.
 
 from __future__ import annotations
 
+from fixtures.paths import REAL
 from fixtures.real_docs import (
-    REAL,
     competence_titles,
     extract_real,
     gold_competence_titles,

@@ -8,11 +8,8 @@ page heads end on the série's acronym ('… cycle terminal de la série STI2D',
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from fixtures.paths import REAL
 from referentiel.api import extract
-
-REAL = Path(__file__).resolve().parent / "data" / "real"
 
 
 def test_the_serie_ending_a_page_head_is_the_intitule() -> None:

@@ -10,14 +10,13 @@ each code belongs to shows what was printed (``backends.ocr_codes``).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from fixtures.paths import REAL
 from referentiel.api import parse
 from referentiel.backends.ocr_codes import repair_codes
 from referentiel.docmodel import Block, Kind
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
 CODE = re.compile(r"AC\s?\d\d\.\d\d")
 
 

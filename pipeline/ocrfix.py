@@ -83,6 +83,27 @@ class AGraveRule(BaseModel):
     before_words: list[str] = Field(default_factory=list)
 
 
+class CodeSeriesRule(BaseModel):
+    """Codes of one numbering series repaired from OCR confusions (``backends.ocr_codes``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^ocr\.[a-z0-9_.]+$")
+    code: str = Field(description="a code: groups letters, space, major, minor")
+    digits: dict[str, str] = Field(description="a digit as read → the digit it was printed as")
+    description: str | None = None
+
+    @field_validator("code")
+    @classmethod
+    def _groups(cls, value: str) -> str:
+        try:
+            compiled = re.compile(value)
+        except re.error as err:
+            raise ValueError(f"invalid pattern: {err}") from err
+        if not {"letters", "space", "major", "minor"} <= set(compiled.groupindex):
+            raise ValueError("the code pattern needs groups letters, space, major and minor")
+        return value
+
+
 class OcrRules(BaseModel):
     """The whole OCR rule set."""
 
@@ -95,6 +116,7 @@ class OcrRules(BaseModel):
     capital_min_length: int = Field(6, ge=2)
     patterns: list[PatternRule] = Field(default_factory=list)
     a_grave: AGraveRule | None = None
+    code_series: CodeSeriesRule | None = None
 
 
 @cache

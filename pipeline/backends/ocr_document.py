@@ -6,6 +6,8 @@
 * A table continued on the next page (the page starts with a table of the same
   columns) becomes one table (:mod:`.layout.rows`: a repeated header row is
   dropped, a row split by the page break is joined).
+* The codes of a numbering series misread by OCR are repaired, and an item
+  reading on with the next code of its series is split (:mod:`.ocr_codes`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from ..docmodel import Document, Kind
 from .layout.furniture import furniture, running_band
 from .layout.rows import append_part
+from .ocr_codes import repair_codes
 from .ocr_layout import PageContent
 
 _SAME_COLUMNS = 0.02  # page-width share within which column boundaries match
@@ -45,6 +48,7 @@ def assemble(document: Document, pages: list[PageContent]) -> None:
         elif blocks:
             previous_xs = None
         document.warnings.extend(page.warnings)
+    document.blocks = repair_codes(document.blocks)
 
 
 def _same_columns(a: list[float], b: list[float]) -> bool:

@@ -7,15 +7,15 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from fixtures.real_docs import REAL
+from fixtures.paths import DATA
 from referentiel.api import extract, parse
 from referentiel.errors import NotAReferentiel
 from referentiel.models import Referentiel
 from referentiel.options import Options
 from referentiel.segment import segment
 
-SWEEP = REAL.parent / "sweep"
-REFUSED = REAL.parent / "refused"
+SWEEP = DATA / "sweep"
+REFUSED = DATA / "refused"
 DWWM = SWEEP / "tp-dwwm-2023-reac-at2.pdf"
 
 

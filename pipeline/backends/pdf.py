@@ -19,8 +19,9 @@ cached edges) and the text. Then, over the whole document:
 
 A PDF without a usable text layer (a scan: fewer than half of its pages that
 hold anything read as text; blank pages, such as a spreadsheet's overflow, are
-not counted), or any PDF with ``ocr="always"``, is handed to the OCR backend. Provenance: page (1-based) and the block's first
-line in the page's extracted text (1-based, top to bottom).
+not counted), or any PDF with ``ocr="always"``, is handed to the OCR backend.
+Provenance: page (1-based) and the block's first line in the page's extracted
+text (1-based, top to bottom).
 """
 
 from __future__ import annotations

@@ -46,6 +46,7 @@ from referentiel.isolate import run_limited
 from referentiel.models import Referentiel
 from referentiel.options import Limits, Options
 from referentiel.output import to_json
+from referentiel.refusal import refusal
 
 _QUOTED = re.compile(r"text not attributed: (['\"])(.*)\1$", re.S)
 
@@ -74,8 +75,9 @@ def measure(path: Path, options: Options, out: Path | None = None) -> dict[str, 
     document = parse(path, options)
     referentiel = segment(document, options)
     seconds = time.monotonic() - started
-    if not referentiel.blocs and not referentiel.competences_transversales:
-        raise NotAReferentiel(path, "not a référentiel: no bloc and no compétence found")
+    reason = refusal(referentiel, options.use_nlp)
+    if reason is not None:
+        raise NotAReferentiel(path, reason)
     if out is not None:
         (out / f"{path.name}.json").write_text(to_json(referentiel), encoding="utf-8")
     return {

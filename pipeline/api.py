@@ -13,6 +13,7 @@ from .formats import Format
 from .guards import as_project_error, check_content, check_file, intact_revision
 from .models import Referentiel
 from .options import Options
+from .refusal import refusal
 from .sniff import detect
 
 
@@ -72,7 +73,7 @@ def extract(path: str | Path, options: Options | None = None) -> Referentiel:
     from .segment import segment
 
     referentiel = segment(document, options)
-    if not (referentiel.blocs or referentiel.competences_transversales or referentiel.activites):
-        # a référentiel professionnel lists activités only (its compétences are another annex)
-        raise NotAReferentiel(path, "not a référentiel: no bloc and no compétence found")
+    reason = refusal(referentiel, options.use_nlp)
+    if reason is not None:
+        raise NotAReferentiel(path, reason)
     return referentiel

@@ -5,7 +5,8 @@ same words feed the ruled-table finder (:mod:`.pdf_tables`, on the page's
 cached edges) and the text. Then, over the whole document:
 
 1. each page is put in reading order — boxes, columns, borderless tables, ruled
-   tables (:mod:`.pdf_layout`) — and its lines become paragraphs and list
+   tables (:mod:`.pdf_layout`; page-wide text measured against the document's
+   text frame) — and its lines become paragraphs and list
    items (:mod:`.pdf_paragraphs`), its tables TABLE blocks (:mod:`.pdf_cells`),
    each with its box on the page;
 2. running headers, footers and page numbers — blocks, tables included — are
@@ -16,9 +17,11 @@ cached edges) and the text. Then, over the whole document:
    ``bands``;
 3. tables continued on the next page are stitched into one (:mod:`.pdf_stitch`).
 
-A PDF without a usable text layer (a scan), or any PDF with ``ocr="always"``,
-is handed to the OCR backend. Provenance: page (1-based) and the block's first
-line in the page's extracted text (1-based, top to bottom).
+A PDF without a usable text layer (a scan: fewer than half of its pages that
+hold anything read as text; blank pages, such as a spreadsheet's overflow, are
+not counted), or any PDF with ``ocr="always"``, is handed to the OCR backend.
+Provenance: page (1-based) and the block's first line in the page's extracted
+text (1-based, top to bottom).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from .layout.furniture import furniture, running_band
 from .layout.geometry import clamp
 from .pdf_cells import TableShape, table_block
 from .pdf_checkboxes import read_checkboxes
-from .pdf_layout import TextRegion, reading_order
+from .pdf_layout import Item, TextRegion, reading_order, widen_to_frame
 from .pdf_overlay import Box, Glyph, overlay, texts
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_stitch import Placed, stitch
@@ -65,6 +68,7 @@ class _Page:
     words: list[Word]  # outside ruled tables
     grids: list[Grid]
     glyphs: set[Glyph]  # characters that could be an overlay's (see pdf_overlay)
+    bare: bool = False  # no word, image nor curve: a blank page (a spreadsheet's overflow)
 
     def all_words(self) -> list[Word]:
         return self.words + [w for g in self.grids for c in g.cells for w in c.words]
@@ -76,7 +80,8 @@ def parse(path: Path, options: Options) -> Document:
         return _ocr(path, options, "OCR was requested for every page (ocr=always)")
     pages, overlays = _read_pages(path, options)
     readable = sum(1 for page in pages if _text_chars(page) >= _MIN_TEXT_CHARS)
-    if not pages or readable * 2 < len(pages):
+    inked = sum(1 for page in pages if not page.bare)  # blank pages are no scan's
+    if not inked or readable * 2 < inked:
         return _ocr(path, options, "the PDF is scanned (no text layer)")
     document = Document(
         filename=path.name,
@@ -91,7 +96,9 @@ def parse(path: Path, options: Options) -> Document:
             + " / ".join(f"« {text} »" for text in texts(overlays)),
         )
     style = _style(pages)
-    placed = [_page_blocks(page, style) for page in pages]
+    orders = [reading_order(p.words, p.grids, style.line_gap, p.boxes) for p in pages]
+    widen_to_frame(orders, [(p.width, p.height) for p in pages])
+    placed = [_page_blocks(page, items, style) for page, items in zip(pages, orders, strict=True)]
     blocks, heights = [[p.block for p in page] for page in placed], [p.height for p in pages]
     document.bands = running_band(blocks, heights)
     drop = furniture(blocks, heights)
@@ -178,6 +185,7 @@ def _read(page: Any, skip: frozenset[Glyph] = frozenset(), *, reread: bool = Tru
         words,
         grids,
         text.glyphs,
+        not (text.words or page.images or page.curves),
     )
 
 
@@ -234,10 +242,10 @@ def _line_gap(pages: list[_Page], body: float) -> float:
 # ------------------------------------------------------------------ second pass
 
 
-def _page_blocks(page: _Page, style: Style) -> list[Placed]:
+def _page_blocks(page: _Page, items: list[Item], style: Style) -> list[Placed]:
     """A page's blocks in reading order, its tables with their geometry."""
     placed: list[Placed] = []
-    for item in reading_order(page.words, page.grids, style.line_gap, page.boxes):
+    for item in items:
         if isinstance(item, TextRegion):
             blocks = blocks_from_lines(item.lines, item.left, item.right, page.number, style)
             placed.extend(Placed(b) for b in blocks)

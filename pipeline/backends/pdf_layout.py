@@ -15,6 +15,7 @@ it is a borderless table, its columns given by the gutters.
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 from ..docmodel import BBox
@@ -34,6 +35,7 @@ class TextRegion:
     lines: list[Line]
     left: float
     right: float
+    page_wide: bool = False  # the page's free text at full width (not a column, not a box)
 
     @property
     def top(self) -> float:
@@ -53,7 +55,7 @@ def reading_order(
     boxes: the text of each is read apart (see the module doc).
     """
     free, boxed = _by_box(words, boxes or [])
-    items = _flow(free, grids, gap)
+    items = _flow(free, grids, gap, page_wide=True)
     if boxed:
         for inside in boxed:
             items.extend(_flow(inside, [], gap))
@@ -79,7 +81,7 @@ def _by_box(words: list[Word], boxes: list[BBox]) -> tuple[list[Word], list[list
     return free, list(boxed.values())
 
 
-def _flow(words: list[Word], grids: list[Grid], gap: float) -> list[Item]:
+def _flow(words: list[Word], grids: list[Grid], gap: float, page_wide: bool = False) -> list[Item]:
     """Regions and tables of one stretch of text (the free text, or one box's)."""
     lines = group_lines(words)
     items: list[Item] = []
@@ -95,8 +97,37 @@ def _flow(words: list[Word], grids: list[Grid], gap: float) -> list[Item]:
     items.extend(_segment_items(segment, gap))
     items.extend(grids)
     items.sort(key=_item_top)
-    _set_right_edges(items)
+    _set_right_edges(items, page_wide)
     return items
+
+
+_FRAME_PAGES = 3  # pages of one size whose page-wide text shows the document's frame
+
+
+def widen_to_frame(orders: list[list[Item]], sizes: list[tuple[float, float]]) -> None:
+    """Page-wide text read against the document's text frame, not the page's own
+    longest line: on a page of short lines (a list of names, the end of a section)
+    the longest one would look full, and the next line glued to it. The frame of
+    pages of one size is the median of their page-wide text edges; a page's edges
+    are only ever widened to it."""
+    edges: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for items, size in zip(orders, sizes, strict=True):
+        wide = [i for i in items if isinstance(i, TextRegion) and i.page_wide]
+        if wide:
+            key = (round(size[0]), round(size[1]))
+            edges.setdefault(key, []).append((wide[0].left, wide[0].right))
+    frames = {
+        key: (statistics.median(e[0] for e in found), statistics.median(e[1] for e in found))
+        for key, found in edges.items()
+        if len(found) >= _FRAME_PAGES
+    }
+    for items, size in zip(orders, sizes, strict=True):
+        frame = frames.get((round(size[0]), round(size[1])))
+        if frame is None:
+            continue
+        for item in items:
+            if isinstance(item, TextRegion) and item.page_wide:
+                item.left, item.right = min(item.left, frame[0]), max(item.right, frame[1])
 
 
 def _item_top(item: Item) -> float:
@@ -107,7 +138,7 @@ def _item_left(item: Item) -> float:
     return item.bbox[0] if isinstance(item, Grid) else min(line.x0 for line in item.lines)
 
 
-def _set_right_edges(items: list[Item]) -> None:
+def _set_right_edges(items: list[Item], page_wide: bool) -> None:
     """Full-width regions share the page's text edges (a short paragraph is short)."""
     full = [i for i in items if isinstance(i, TextRegion) and i.right < 0]
     if not full:
@@ -115,7 +146,7 @@ def _set_right_edges(items: list[Item]) -> None:
     left = min(line.x0 for region in full for line in region.lines)
     right = max(line.x1 for region in full for line in region.lines)
     for region in full:
-        region.left, region.right = left, right
+        region.left, region.right, region.page_wide = left, right, page_wide
 
 
 def _segment_items(lines: list[Line], gap: float) -> list[Item]:

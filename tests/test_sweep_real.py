@@ -1,0 +1,75 @@
+"""Faults the unlabelled sweep met in published files, on excerpts of those files
+(``tests/data/sweep``, ``tests/data/refused``; sources in their READMEs): real
+readers, real spaCy model, no references."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from fixtures.paths import DATA
+from referentiel.api import extract, parse
+from referentiel.errors import NotAReferentiel
+from referentiel.models import Referentiel
+from referentiel.options import Options
+from referentiel.segment import segment
+
+SWEEP = DATA / "sweep"
+REFUSED = DATA / "refused"
+DWWM = SWEEP / "tp-dwwm-2023-reac-at2.pdf"
+
+
+@cache
+def _dwwm() -> Referentiel:
+    return extract(DWWM)
+
+
+def test_sweep_a_page_of_short_lines_is_read_against_the_document_frame() -> None:
+    # the fiche's last page lists four compétences, none reaching the text frame of
+    # the other pages: each is its own paragraph, the one ending "NoSQL" included
+    texts = [b.text for b in parse(DWWM, Options()).blocks if b.page == 4]
+    assert "Développer des composants d’accès aux données SQL et NoSQL" in texts
+    assert "Développer des composants métier coté serveur" in texts
+
+
+def test_sweep_dwwm_2023_activity_type_2_keeps_its_four_competences() -> None:
+    # (the excerpt holds the fiche of activité type 2 only; the first comes from the
+    # vue synoptique)
+    blocs = _dwwm().blocs
+    assert len(blocs) == 2 and blocs[1].code == "ACTIVITÉ TYPE N° 2"
+    assert [c.code for c in blocs[0].competences] == ["1", "2", "3", "4"]
+    second = blocs[1].competences
+    assert [c.code for c in second] == ["5", "6", "7", "8"]
+    assert second[1].libelle == "Développer des composants d’accès aux données SQL et NoSQL"
+    assert second[2].libelle == "Développer des composants métier coté serveur"
+
+
+@pytest.mark.parametrize(
+    "name", ["but-cours-organisations-notes.pdf", "dwwm-carnet-preformation.pdf"]
+)
+def test_sweep_numbered_notes_over_lists_of_facts_are_refused(name: str) -> None:
+    # course notes and a pre-training booklet: their numbered sections and bullet
+    # lists read as blocs and compétences, but no item carries a code and few
+    # open on an action, so they state no ability
+    path = REFUSED / name
+    found = segment(parse(path, Options()), Options())
+    assert [c for b in found.blocs for c in b.competences]  # the outline did read some
+    with pytest.raises(NotAReferentiel, match="state no ability"):
+        extract(path)
+
+
+def test_sweep_the_ability_guard_needs_the_language_model() -> None:
+    # without spaCy no action can be told: the same notes are not refused for it
+    path = REFUSED / "but-cours-organisations-notes.pdf"
+    found = extract(path, Options(use_nlp=False))
+    assert found.blocs
+
+
+def test_sweep_blank_overflow_pages_do_not_make_a_scan() -> None:
+    # one page of text and two blank pages: the text layer is read, not OCR'd
+    path = SWEEP / "but-rt-s1-tableau-croise-cneser.pdf"
+    assert not parse(path, Options()).ocr
+    blocs = extract(path).blocs
+    assert [b.code for b in blocs] == ["UE 1.1", "UE 1.2", "UE 1.3"]
+    assert [len(b.competences) for b in blocs] == [6, 5, 6]
+    assert blocs[2].competences[5].libelle.startswith("S’intégrer dans un environnement")

@@ -6,7 +6,9 @@ school's rules, an induction booklet have numbered sections and bullet lists, wh
 the outline reads as blocs and compétences. A référentiel's compétences state
 abilities — an infinitive ("Installer …", "d'organiser …") — or carry a code
 ("C1.2", "UC 3", "OI 1.1"). When three or more compétences were found, none carries
-a code and fewer than a third open on an action, the document states no ability.
+a code and fewer than a third open on an action, the document states no ability —
+unless it names a certification family (CAP, titre professionnel, …): a published
+référentiel whose abilities are noun phrases is read, not refused.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ def refusal(referentiel: Referentiel, use_nlp: bool = True) -> str | None:
 def _no_ability(referentiel: Referentiel) -> bool:
     from .nlp import is_action
 
+    if referentiel.certification.type is not None:
+        return False
     competences = [c for b in referentiel.blocs for c in b.competences]
     competences += referentiel.competences_transversales
     if len(competences) < _MIN_COMPETENCES or any(c.code for c in competences):

@@ -5,6 +5,7 @@ readers, real spaCy model, no references."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 from fixtures.paths import DATA
@@ -56,6 +57,27 @@ def test_sweep_numbered_notes_over_lists_of_facts_are_refused(name: str) -> None
     assert [c for b in found.blocs for c in b.competences]  # the outline did read some
     with pytest.raises(NotAReferentiel, match="state no ability"):
         extract(path)
+
+
+def test_sweep_abilities_as_noun_phrases_under_a_named_family_are_read(tmp_path: Path) -> None:
+    # the same shape as the notes (uncoded items, no infinitive) but the document
+    # names its certification's family: a référentiel whose abilities are nouns
+    path = tmp_path / "cap.txt"
+    blocs = {
+        "Bloc 1 : Accueil et relation client": [
+            "Accueil de la clientèle",
+            "Recherche des besoins du client",
+            "Présentation des produits",
+        ],
+        "Bloc 2 : Gestion du rayon": ["Réception des marchandises", "Suivi des stocks"],
+    }
+    lines = ["Certificat d'aptitude professionnelle Employé de vente", ""]
+    for heading, items in blocs.items():
+        lines += [heading, "", "Compétences :", *(f"- {item}" for item in items), ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = extract(path)
+    assert found.certification.type == "CAP"
+    assert [[c.libelle for c in b.competences] for b in found.blocs] == list(blocs.values())
 
 
 def test_sweep_the_ability_guard_needs_the_language_model() -> None:

@@ -33,7 +33,7 @@ from .content import (
     find_competence,
     is_composante,
 )
-from .draft import Context, DBloc, Unit, norm_text, runs_on
+from .draft import Context, DBloc, Unit, norm_text
 from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
@@ -51,6 +51,7 @@ from .state import (
     unit_depth,
 )
 from .tables import read_table, transversal
+from .titlelines import title_continued
 from .topics import TopicLists
 
 
@@ -120,7 +121,7 @@ def blocs(ctx: Context) -> None:
                 if state.modalites_section:
                     state.enter("modalites")
                 joined = joint_bloc(ctx, state, bloc, units[index + 1 : index + 3])
-                skip = joined or _title_continued(ctx, state, unit, units[index + 1 : index + 4])
+                skip = joined or title_continued(ctx, state, unit, units[index + 1 : index + 4])
                 continue
         used = _outline_competence(ctx, state, units, index)
         if used is not None:
@@ -175,44 +176,6 @@ def _explains(unit: Unit, following: list[Unit]) -> bool:
         return False
     nxt = following[0] if following else None
     return nxt is not None and not nxt.is_item and nxt.table is None and is_prose(nxt.text)
-
-
-def _title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:
-    """How many following units the bloc heading ``unit`` takes as its title:
-    the next one when the heading prints no title, or when its title runs on
-    in lower case ("1. Fabriquer des ouvrages de protection des biens" /
-    "et des personnes : grilles, garde-corps")."""
-    nxt = following[0] if following else None
-    if nxt is None or nxt.table is not None or is_cue(ctx, nxt):
-        return 0
-    hit = state.bloc_hit(ctx, unit.text)
-    if hit is None or not hit.group("libelle") or is_aside(hit.group("libelle") or ""):
-        return 1 + _wrapped(state, following)
-    bloc = state.bloc
-    if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
-        return 0
-    if is_aside(nxt.text):
-        return 0  # a parenthesis on a line of its own qualifies the title, no part of it
-    bloc.libelle = f"{bloc.libelle} {nxt.text}"
-    return 1
-
-
-def _wrapped(state: State, following: list[Unit]) -> int:
-    """How many lines below a bloc's title line (``following[0]``) continue it:
-    the line above ends on a comma (a title wrapped in its merged cell: "C3" /
-    "Organiser," / "gérer"), or the line goes on in lower case ("Conception et
-    conduite de projets d'unité" / "ou de service dans le cadre …")."""
-    used = 0
-    for above, nxt in zip(following, following[1:], strict=False):
-        if state.bloc is None or nxt.table is not None or nxt.is_item:
-            break
-        if nxt.cell is not None and nxt.cell != above.cell:
-            break  # the next cell of a layout table: no wrapped line
-        if not (above.text.rstrip().endswith(",") or runs_on(above.text, nxt)):
-            break
-        state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
-        used += 1
-    return used
 
 
 def _numbered_head(ctx: Context, state: State, unit: Unit) -> None:

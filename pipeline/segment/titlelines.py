@@ -1,0 +1,48 @@
+"""How many lines below a bloc heading belong to its title: the next line when
+the heading prints no title, lines that run on in lower case or after a comma
+(a title wrapped in its cell). A parenthesis on a line of its own is no part
+of the title."""
+
+from __future__ import annotations
+
+from ..textclean import ends_sentence, is_aside, starts_lower
+from .draft import Context, Unit, runs_on
+from .state import State, is_cue
+
+
+def title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> int:
+    """How many following units the bloc heading ``unit`` takes as its title:
+    the next one when the heading prints no title, or when its title runs on
+    in lower case ("1. Fabriquer des ouvrages de protection des biens" /
+    "et des personnes : grilles, garde-corps")."""
+    nxt = following[0] if following else None
+    if nxt is None or nxt.table is not None or is_cue(ctx, nxt):
+        return 0
+    hit = state.bloc_hit(ctx, unit.text)
+    if hit is None or not hit.group("libelle") or is_aside(hit.group("libelle") or ""):
+        return 1 + _wrapped(state, following)
+    bloc = state.bloc
+    if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
+        return 0
+    if is_aside(nxt.text):
+        return 0  # a parenthesis on a line of its own qualifies the title, no part of it
+    bloc.libelle = f"{bloc.libelle} {nxt.text}"
+    return 1
+
+
+def _wrapped(state: State, following: list[Unit]) -> int:
+    """How many lines below a bloc's title line (``following[0]``) continue it:
+    the line above ends on a comma (a title wrapped in its merged cell: "C3" /
+    "Organiser," / "gérer"), or the line goes on in lower case ("Conception et
+    conduite de projets d'unité" / "ou de service dans le cadre …")."""
+    used = 0
+    for above, nxt in zip(following, following[1:], strict=False):
+        if state.bloc is None or nxt.table is not None or nxt.is_item:
+            break
+        if nxt.cell is not None and nxt.cell != above.cell:
+            break  # the next cell of a layout table: no wrapped line
+        if not (above.text.rstrip().endswith(",") or runs_on(above.text, nxt)):
+            break
+        state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
+        used += 1
+    return used

@@ -7,13 +7,15 @@ the outline reads as blocs and compétences. A référentiel's compétences stat
 abilities — an infinitive ("Installer …", "d'organiser …") — or carry a code
 ("C1.2", "UC 3", "OI 1.1"). When three or more compétences were found, none carries
 a code and fewer than a third open on an action, the document states no ability —
-unless it names a certification family (CAP, titre professionnel, …): a published
-référentiel whose abilities are noun phrases is read, not refused.
+unless it names a certification family (CAP, titre professionnel, …) or its units
+open with a unit word (« Module … », « Bloc … »): a published référentiel whose
+abilities are noun phrases is read, not refused.
 """
 
 from __future__ import annotations
 
 from .models import Referentiel
+from .rules import default_rules
 
 _MIN_COMPETENCES = 3  # fewer say too little to judge
 _ACTION_SHARE = 1 / 3  # below this share of actions, uncoded statements are no abilities
@@ -31,7 +33,10 @@ def refusal(referentiel: Referentiel, use_nlp: bool = True) -> str | None:
 def _no_ability(referentiel: Referentiel) -> bool:
     from .nlp import is_action
 
-    if referentiel.certification.type is not None:
+    if referentiel.certification.type is not None or any(
+        default_rules().level(f"{b.code or ''} {b.libelle}".strip()) == "bloc"
+        for b in referentiel.blocs
+    ):
         return False
     competences = [c for b in referentiel.blocs for c in b.competences]
     competences += referentiel.competences_transversales

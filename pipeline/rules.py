@@ -275,6 +275,13 @@ class RuleSet:
         hit = self._firsts[label, text] = next(self.hits(label, text), None)
         return hit
 
+    def level(self, text: str) -> str:
+        """The unit level the ``level-word`` rules give the word ``text`` opens
+        with: ``bloc``, ``competence``, ``other`` (it numbers something else) or
+        ``unknown``."""
+        hit = self.first("level-word", text)
+        return hit.rule.value if hit is not None and hit.rule.value else "unknown"
+
     def closest(self, label: str, text: str, cutoff: float = 0.8) -> Rule | None:
         """The rule with ``label`` one of whose phrases is closest to the start
         of ``text`` (similarity ≥ ``cutoff``): cue phrases misread by OCR."""

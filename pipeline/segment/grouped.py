@@ -120,8 +120,7 @@ def _worded(body: list[Row], column: int, rules: RuleSet) -> bool:
 
 def _bloc_word(text: str, rules: RuleSet) -> bool:
     """Whether a text opens with a word the ``level-word`` rules know as a bloc's."""
-    hit = rules.first("level-word", text)
-    return hit is not None and hit.rule.value == "bloc"
+    return rules.level(text) == "bloc"
 
 
 def _plain(cells: list[Cell], width: int) -> bool:

@@ -412,7 +412,7 @@ def _glued_prefixes(ctx: Context, mentions: list[Unit]) -> set[str]:
     glued = set()
     for prefix, seen in numbers.items():
         long = {n for n in seen if n >= _GLUED_PARENTS}
-        if prefix in dotted or _word_role(ctx, prefix) not in ("bloc", "competence"):
+        if prefix in dotted or ctx.rules.level(prefix) not in ("bloc", "competence"):
             continue
         if len(long) >= 2 and all(n // 10 in seen and n % 10 for n in long):
             glued.add(prefix)
@@ -471,17 +471,11 @@ def _headed(unit: Unit, hit: Numbered) -> bool:
     return len(unit.text) <= _SHORT_LINE and not ends_sentence(unit.text)
 
 
-def _word_role(ctx: Context, word: str) -> str:
-    """The role the ``level-word`` rules give one word, ``unknown`` if none."""
-    hit = ctx.rules.first("level-word", word)
-    return hit.rule.value if hit is not None and hit.rule.value else "unknown"
-
-
 def _role(ctx: Context, series: Series) -> str:
     """``bloc``, ``competence``, ``other`` (a word that numbers something else)
     or ``unknown``, from the ``level-word`` rules (the first of these a
     spelling of the series' word has)."""
-    roles = {_word_role(ctx, word) for word in series.spellings | {series.word}}
+    roles = {ctx.rules.level(word) for word in series.spellings | {series.word}}
     return next((role for role in ("bloc", "competence", "other") if role in roles), "unknown")
 
 

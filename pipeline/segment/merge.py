@@ -231,9 +231,9 @@ def _same_competence(a: DCompetence, b: DCompetence) -> bool:
     """Two mentions of one bloc's compétence: similar libellés (the same words
     up to small differences), or the same printed code on a libellé one
     mention cuts short: every content word of the shorter is in the other
-    ("… de l'unité ou du service." / "… de l'unité.")."""
+    ("… de l'unité ou du service." / "… de l'unité."); not two numbered apart."""
     if similar(a.libelle, b.libelle):
-        return True
+        return not _numbered_apart(a, b)
     keys = {code_key(code) for code, _ in a.codes}
     if not any(code_key(code) in keys for code, _ in b.codes):
         return False
@@ -242,6 +242,22 @@ def _same_competence(a: DCompetence, b: DCompetence) -> bool:
 
 
 _LINK_WORD = 3  # a word this short links others ("et", "de", "les"): no content of its own
+
+
+def _numbered_apart(a: DCompetence, b: DCompetence) -> bool:
+    """Whether two compétences worded alike carry two codes of one series: the
+    same letters and as many digits, other digits ("C 222" / "C 232"), not one
+    code printed two ways ("1.1" / "C1.1", "AC311" / "AC0311")."""
+    mine = {_shape(code) for code, _ in a.codes}
+    theirs = {_shape(code) for code, _ in b.codes}
+    if mine & theirs:
+        return False
+    return any(x[0] == y[0] and len(x[1]) == len(y[1]) for x in mine for y in theirs)
+
+
+def _shape(code: str) -> tuple[str, str]:
+    """A code's letters (folded) and its digits."""
+    return re.sub(r"[^a-z]", "", fold(code)), re.sub(r"\D", "", code)
 
 
 def _words(text: str) -> set[str]:

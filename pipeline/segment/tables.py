@@ -317,13 +317,13 @@ def _titled(ctx: Context, state: State, units: list[Unit]) -> list[Unit]:
     """A bloc cell printing its code alone, its title over the lines below
     ("C1 / S'INFORMER / ANALYSER"): the code, then the title's lines as one —
     parts joined by " - ", a line wrapped after a comma or before a small
-    letter by a space."""
+    letter, or a sentence ended by its period, by a space."""
     hit = state.bloc_hit(ctx, units[0].text) if len(units) > 2 else None
     if hit is None or (hit.group("libelle") or "").strip():
         return units
     title = units[1].text
     for previous, unit in zip(units[1:], units[2:], strict=False):
-        wrapped = previous.text.rstrip().endswith((",", "-")) or starts_lower(unit.text)
+        wrapped = previous.text.rstrip().endswith((",", "-", ".")) or starts_lower(unit.text)
         title = f"{title}{' ' if wrapped else ' - '}{unit.text}"
     return [units[0], replace(units[1], text=title)]
 

@@ -466,7 +466,9 @@ def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | No
 def _short_line(unit: Unit) -> bool:
     """A line that may continue a title: outside tables and lists, short, no sentence."""
     text = unit.text
-    return unit.table is None and not unit.is_item and 0 < len(text) <= _SHORT and not ends_sentence(text)
+    if unit.table is not None or unit.is_item:
+        return False
+    return 0 < len(text) <= _SHORT and not ends_sentence(text)
 
 
 def _unlinked(ctx: Context, text: str) -> str:

@@ -80,7 +80,11 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     intitule = _acronym_named(_clean(unit.text)) or intitule
                 if intitule:
                     intitule = _wrapped(ctx, preamble[index + 1 : index + 2], intitule)
-                draft.intitule = intitule or _next_title(ctx, preamble, index)
+                draft.intitule = (
+                    intitule
+                    or _next_title(ctx, preamble, index)
+                    or _labelled_below(ctx, unit, preamble[index + 1 : index + 2])
+                )
         if draft.intitule is None and not typed:
             draft.intitule = _subject_named(ctx, unit, preamble[index + 1 : index + 2])
             typed = draft.intitule is not None
@@ -442,6 +446,29 @@ def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
             return _uncoded(ctx, _clean(_unlinked(ctx, _clean(unit.text))))
         return None
     return None
+
+
+def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | None:
+    """A family-only title line wrapped before the label its title rule reads
+    ("… du brevet d'études professionnelles agricoles" / "spécialité <nom>"):
+    the two lines read as one give the intitulé, when the rule took the next
+    line's opening words as its label (the name is a proper end of that line)."""
+    if not following or not _short_line(following[0]):
+        return None
+    below = _clean(following[0].text)
+    for hit in _title_hits(ctx, f"{_clean(unit.text)} {below}"):
+        name = _intitule(ctx, hit)
+        if name and len(name) < len(below) and below.endswith(name):
+            return name
+    return None
+
+
+def _short_line(unit: Unit) -> bool:
+    """A line that may continue a title: outside tables and lists, short, no sentence."""
+    text = unit.text
+    if unit.table is not None or unit.is_item:
+        return False
+    return 0 < len(text) <= _SHORT and not ends_sentence(text)
 
 
 def _unlinked(ctx: Context, text: str) -> str:

@@ -35,6 +35,7 @@ _HYPHENS = "-\u00ad\u2010"
 _LABEL_ENDS = ":.)"  # how a label typed before its text may end ("C05 :", "1.", "a)")
 # after a word's capital: a letter, or an elision's apostrophe and a letter ("L’application")
 _ELIDED = re.compile(r"['’]?[^\W\d_]")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")  # "R&T", "SI": a whole word, no function word
 # Words after which a wrapped sentence may resume on a capitalised name
 # ("selon le / Code du travail", "auprès de / France Travail").
 _FUNCTION_WORDS = frozenset(
@@ -237,7 +238,7 @@ def _capital_restart(prev: Line, line: Line) -> bool:
     last = prev.words[-1].text.removesuffix(")")
     if not (first[:1].isupper() and first[1:].lower() == first[1:] and _ELIDED.match(first[1:])):
         return False  # not a capitalised word: lower case, an acronym, "Ev'Alim", "1."
-    if not (last[-1:].isalpha() and last[:1].islower()):
+    if not (last[-1:].isalpha() and (last[:1].islower() or _ACRONYM.fullmatch(last))):
         return False
     tail = re.split(r"['’]", last)[-1].lower()
     return tail not in _FUNCTION_WORDS

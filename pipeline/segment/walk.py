@@ -38,6 +38,7 @@ from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
 from .leadins import heads_items, sibling_lead_in
+from .levelrows import in_level_row
 from .numbering import numbered
 from .restarts import label_number
 from .state import (
@@ -416,8 +417,9 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
     coded = (
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )
-    if not unit.is_item and not coded and ctx.options.use_nlp and not is_action(text):
-        return
+    plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
+    if plain and not in_level_row(ctx, unit):
+        return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
     if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
         return  # "1 - Evaluation de …": a numbered sub-heading over the items
     topics = state.topics

@@ -82,7 +82,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     intitule = _wrapped(ctx, preamble[index + 1 : index + 2], intitule)
                 draft.intitule = (
                     intitule
-                    or _next_title(ctx, preamble, index)
+                    or _next_title(ctx, preamble, index, draft)
                     or _labelled_below(ctx, unit, preamble[index + 1 : index + 2])
                 )
         if draft.intitule is None and not typed:
@@ -430,15 +430,22 @@ def _intitule_text(ctx: Context, text: str) -> str | None:
     return text
 
 
-def _next_title(ctx: Context, preamble: list[Unit], index: int) -> str | None:
+def _next_title(
+    ctx: Context, preamble: list[Unit], index: int, draft: Draft | None = None
+) -> str | None:
     """The title-like line after a family-only line or a label: the first of
-    the next few units, skipping section titles and family-only lines."""
+    the next few units, skipping section titles and family-only lines. When
+    that line is itself a title naming a family of the contract and ``draft``
+    has none, the family is the draft's ("Référentiel de compétences", a
+    document kind of no family, over "BUT <intitulé>")."""
     for unit in preamble[index + 1 : index + 1 + _LOOKAHEAD]:
         if ctx.rules.first("section", unit.text) or ctx.rules.first("title-noise", unit.text):
             continue
         hit = ctx.rules.first("title", _clean(unit.text))
         if hit is not None and unit.table is None and not unit.is_item:
             # the next line is itself a title ("CQPI <intitulé>"): its intitulé
+            if draft is not None and draft.type is None and _family(hit) in CERTIFICATION_TYPES:
+                draft.type = _family(hit)
             return _intitule(ctx, hit)
         if _title_like(ctx, unit):
             # "RÉFÉRENTIEL PROFESSIONNEL" + "DE CONSEILLER …": the preposition

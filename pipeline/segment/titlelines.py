@@ -5,6 +5,7 @@ of the title."""
 
 from __future__ import annotations
 
+from ..docmodel import Kind
 from ..textclean import ends_sentence, is_aside, starts_lower
 from .draft import Context, Unit, runs_on
 from .state import State, is_cue
@@ -41,8 +42,23 @@ def _wrapped(state: State, following: list[Unit]) -> int:
             break
         if nxt.cell is not None and nxt.cell != above.cell:
             break  # the next cell of a layout table: no wrapped line
-        if not (above.text.rstrip().endswith(",") or runs_on(above.text, nxt)):
+        wrapped = runs_on(above.text, nxt) or _heading_runs_on(above, nxt)
+        if not (above.text.rstrip().endswith(",") or wrapped):
             break
         state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
         used += 1
     return used
+
+
+def _heading_runs_on(above: Unit, nxt: Unit) -> bool:
+    """A title line set as a heading going on in a heading of the same level
+    that starts in lower case ("Connecter les" / "entreprises et les usagers",
+    a statement wrapped in its box)."""
+    return (
+        above.kind is Kind.HEADING
+        and nxt.kind is Kind.HEADING
+        and above.level == nxt.level
+        and starts_lower(nxt.text)
+        and not ends_sentence(above.text)
+        and not is_aside(nxt.text)
+    )

@@ -23,7 +23,9 @@ from ..textclean import (
     starts_lower,
 )
 from .blocactivites import bloc_activite
+from .butorder import heading_first
 from .butpages import CompetencePages, competence_pages, under_level
+from .butsummary import overview_table
 from .content import (
     add_competence,
     add_composante,
@@ -67,7 +69,7 @@ def blocs(ctx: Context) -> None:
         unit_depth=unit_depth(ctx, label),
         topics=TopicLists(ctx),
     )
-    units = ctx.units
+    units = heading_first(ctx, ctx.units)
     pages = competence_pages(ctx)
     level: Unit | None = None  # the last B.U.T. "Niveau N" line
     skip = 0
@@ -83,6 +85,8 @@ def blocs(ctx: Context) -> None:
         if level is not None and under_level(level, unit):
             continue  # the level's name, printed in its column
         if unit.table is not None:
+            if overview_table(ctx, unit.table):
+                continue  # the compétences named side by side: a summary
             code = table_code_field(ctx, unit.table)
             if code is not None:
                 state.pending_code = code

@@ -1,0 +1,36 @@
+"""B.U.T. overview tables: a reference to the compétences, not their content.
+
+A B.U.T. référentiel often opens on an overview of its compétences side by
+side (short name, code, composantes, statement) before giving each its own
+page headed "Compétence RT1" (contract, 'Families and levels': summaries are
+references, they name the same blocs once). A table whose rows are keyed by
+the codes of blocs headed elsewhere in the document is that overview.
+"""
+
+from __future__ import annotations
+
+from ..textclean import fold
+from .draft import Context, TableView, cell_units
+
+_KEYED_ROWS = 2  # rows keyed by a bloc's code that make the table an overview
+
+
+def overview_table(ctx: Context, view: TableView) -> bool:
+    """Whether ``view`` is a B.U.T. overview: at least two of its rows carry,
+    alone on a line of their first cell, the code of a bloc whose heading is
+    printed outside any table."""
+    if ctx.draft.type != "BUT":
+        return False
+    codes = set()
+    for unit in ctx.units:
+        hit = ctx.rules.first("bloc", unit.text) if unit.table is None else None
+        if hit is not None and hit.group("code"):
+            codes.add(fold(hit.group("code")))
+    if len(codes) < _KEYED_ROWS:
+        return False
+    keyed = 0
+    for row in view.body:
+        first = row.cells[0] if row.cells else None
+        if first is not None and any(fold(u.text) in codes for u in cell_units(first)):
+            keyed += 1
+    return keyed >= _KEYED_ROWS

@@ -229,8 +229,9 @@ def _capital_restart(prev: Line, line: Line) -> bool:
 
     The next line opens on a capitalised word ("Aider", "L’application"; not "l'habillage", an
     acronym, a brand with inner capitals or a number) and the previous line
-    ends on a lower-case word that is neither a function word nor followed by
-    punctuation other than a closing parenthesis ("… (niveau B1 pour l’anglais)"):
+    ends on a lower-case word or an acronym ("… technique R&T") that is neither
+    a function word nor followed by punctuation other than a closing
+    parenthesis ("… (niveau B1 pour l’anglais)"):
     a wrapped sentence resumes in lower case, or on a name after an article or a
     preposition.
     """

@@ -25,7 +25,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -240,6 +241,14 @@ class Hit:
         return source[start:end].strip()
 
 
+@dataclass
+class Record:
+    """What a :class:`RuleSet` answered while recording (:meth:`RuleSet.recording`)."""
+
+    fired: set[str] = field(default_factory=set)  # ids of the rules it answered with
+    handed: set[str] = field(default_factory=set)  # labels whose rules callers match themselves
+
+
 _Matcher = tuple[Rule, Callable[[str], "re.Match[str] | None"], bool]
 _FIRSTS = 1 << 16  # answers of RuleSet.first kept before the cache starts again
 
@@ -254,9 +263,28 @@ class RuleSet:
             self._by_label.setdefault(rule.label, []).append(rule)
         self._matchers: dict[str, list[_Matcher]] = {}
         self._firsts: dict[tuple[str, str], Hit | None] = {}
+        self._record: Record | None = None
+
+    @contextmanager
+    def recording(self) -> Iterator[Record]:
+        """Record, inside the ``with`` block, the rules this set answers with (the hit
+        of :meth:`first`, each hit of :meth:`hits` its caller takes, the rule of
+        :meth:`closest`) and the labels :meth:`labelled` hands out (whose rules the
+        caller matches itself, unseen here). Off outside it: one attribute test."""
+        outer, self._record = self._record, Record()
+        try:
+            yield self._record
+        finally:
+            self._record = outer
 
     def labelled(self, label: str) -> list[Rule]:
         """The rules with this label (one of :data:`LABELS`)."""
+        if self._record is not None:
+            self._record.handed.add(label)
+        return self._rules(label)
+
+    def _rules(self, label: str) -> list[Rule]:
+        """The rules with this label, for the set's own use (not recorded as handed)."""
         if label not in LABELS:
             raise KeyError(f"unknown rule label {label!r}")
         return self._by_label.get(label, [])
@@ -269,10 +297,13 @@ class RuleSet:
         """The first rule with ``label`` that matches ``text``. Cached: the segmenter
         asks the same question of the same text in several passes."""
         if (label, text) in self._firsts:
-            return self._firsts[label, text]
-        if len(self._firsts) >= _FIRSTS:
-            self._firsts.clear()
-        hit = self._firsts[label, text] = next(self.hits(label, text), None)
+            hit = self._firsts[label, text]
+        else:
+            if len(self._firsts) >= _FIRSTS:
+                self._firsts.clear()
+            hit = self._firsts[label, text] = next(self.hits(label, text), None)
+        if hit is not None and self._record is not None:
+            self._record.fired.add(hit.rule.id)
         return hit
 
     def level(self, text: str) -> str:
@@ -287,12 +318,14 @@ class RuleSet:
         of ``text`` (similarity ≥ ``cutoff``): cue phrases misread by OCR."""
         bare = _bare(text)
         best: tuple[float, Rule | None] = (cutoff * 100, None)
-        for rule in self.labelled(label):
+        for rule in self._rules(label):
             for phrase in rule.phrases or ():
                 wanted = _bare(phrase)
                 score = fuzz.ratio(bare[: len(wanted)], wanted)
                 if score >= best[0]:
                     best = (score, rule)
+        if best[1] is not None and self._record is not None:
+            self._record.fired.add(best[1].id)
         return best[1]
 
     def hits(self, label: str, text: str) -> Iterator[Hit]:
@@ -304,6 +337,8 @@ class RuleSet:
                 bare = _bare(text)
             found = match(bare if phrased else keyed)
             if found is not None:
+                if self._record is not None:
+                    self._record.fired.add(rule.id)
                 yield Hit(rule, found, text)
 
     def _matching(self, label: str) -> list[_Matcher]:
@@ -316,7 +351,7 @@ class RuleSet:
                     r.regex.search if r.anywhere and r.phrases is None else r.regex.match,
                     r.phrases is not None,
                 )
-                for r in self.labelled(label)
+                for r in self._rules(label)
             ]
         return self._matchers[label]
 

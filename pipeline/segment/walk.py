@@ -442,7 +442,7 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         unit,
         state.source,
         from_list=unit.is_item or not coded,
-        rule="stream.competence",
+        rule="stream.competence-line",
         letter=True,
     )
     if comp is not None and id(unit) in ctx.outline.items:

@@ -95,3 +95,12 @@ def test_sweep_blank_overflow_pages_do_not_make_a_scan() -> None:
     assert [b.code for b in blocs] == ["UE 1.1", "UE 1.2", "UE 1.3"]
     assert [len(b.competences) for b in blocs] == [6, 5, 6]
     assert blocs[2].competences[5].libelle.startswith("S’intégrer dans un environnement")
+
+
+def test_sweep_a_family_named_on_the_line_below_a_family_less_title_is_kept() -> None:
+    # the cover's "Référentiel de compétences" names no family and the next line,
+    # "BUT Réseaux et Télécommunications", gives the intitulé: it names the family too
+    path = SWEEP / "but-rt-referentiel-acd-2021-rt1.pdf"
+    found = segment(parse(path, Options()), Options())
+    assert found.certification.type == "BUT"
+    assert found.certification.intitule == "Réseaux et Télécommunications"

@@ -104,3 +104,10 @@ def test_sweep_a_family_named_on_the_line_below_a_family_less_title_is_kept() ->
     found = segment(parse(path, Options()), Options())
     assert found.certification.type == "BUT"
     assert found.certification.intitule == "Réseaux et Télécommunications"
+    # a B.U.T.'s compétences are its blocs, its apprentissages critiques their compétences
+    blocs = extract(path).blocs
+    assert [b.code for b in blocs] == ["RT1"]
+    assert blocs[0].libelle == "Administrer les réseaux et l’Internet"
+    libelles = [c.libelle for c in blocs[0].competences]
+    assert any(t.startswith("Maîtriser les lois fondamentales de l’électricité") for t in libelles)
+    assert libelles[-1].startswith("Gérer le projet et les différentes étapes")

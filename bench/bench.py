@@ -106,7 +106,11 @@ def _new_document(path: Path) -> object:
     its own texts as a new document would."""
     text_caches = [rules.key, rules._bare]
     for module in (textclean, draft):
-        text_caches += [f for f in vars(module).values() if hasattr(f, "cache_clear")]
+        text_caches += [  # the module's own caches, not the rules it imports
+            f
+            for f in vars(module).values()
+            if hasattr(f, "cache_clear") and f.__module__ == module.__name__
+        ]
     for cached in text_caches:
         cached.cache_clear()
     rules.default_rules().forget()

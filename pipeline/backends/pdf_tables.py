@@ -53,34 +53,33 @@ class Grid:
             return False
         col = min(max(bisect_right(self.xs, x) - 1, 0), self.n_cols - 1)
         row = min(max(bisect_right(self.ys, y) - 1, 0), self.n_rows - 1)
-        for cell in self.cells:
-            if (
-                cell.row <= row < cell.row + cell.row_span
-                and cell.col <= col < cell.col + cell.col_span
-            ):
-                cell.words.append(word)
-                return True
-        hole = self._hole(row, col)
-        hole.words.append(word)
-        self.cells.append(hole)
-        self.cells.sort(key=lambda c: (c.row, c.col))
+        cell = self._cell_at(row, col)
+        if cell is None:
+            cell = self._hole(row, col)
+            self.cells.append(cell)
+            self.cells.sort(key=lambda c: (c.row, c.col))
+        cell.words.append(word)
         return True
+
+    def _cell_at(self, row: int, col: int) -> GridCell[Word] | None:
+        """The cell covering grid row ``row`` and column ``col``, if any."""
+        return next(
+            (
+                c
+                for c in self.cells
+                if c.row <= row < c.row + c.row_span and c.col <= col < c.col + c.col_span
+            ),
+            None,
+        )
 
     def _hole(self, row: int, col: int) -> GridCell[Word]:
         """The unclosed cell at (``row``, ``col``): the run of grid rows of that
         column no cell covers around it — a cell whose closing rule is not drawn
         (a merged cell going on over a page break at the table's foot)."""
-
-        def free(r: int) -> bool:
-            return not any(
-                c.row <= r < c.row + c.row_span and c.col <= col < c.col + c.col_span
-                for c in self.cells
-            )
-
         first, last = row, row
-        while first > 0 and free(first - 1):
+        while first > 0 and self._cell_at(first - 1, col) is None:
             first -= 1
-        while last < self.n_rows - 1 and free(last + 1):
+        while last < self.n_rows - 1 and self._cell_at(last + 1, col) is None:
             last += 1
         box = (self.xs[col], self.ys[first], self.xs[col + 1], self.ys[last + 1])
         return GridCell(row=first, col=col, row_span=last - first + 1, col_span=1, bbox=box)

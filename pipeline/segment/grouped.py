@@ -75,7 +75,7 @@ def _levels(body: list[Row], width: int, rules: RuleSet) -> tuple[int, int] | No
         return None
     worded = [c for c in range(competence) if _worded(body, c, rules)]
     bloc = worded[0] if worded else competence - 1
-    for outer, inner in [*zip(filled[:bloc], filled[1 : bloc + 1], strict=True)]:
+    for outer, inner in zip(filled[:bloc], filled[1 : bloc + 1], strict=True):
         if any(o and not i for o, i in zip(outer, inner, strict=True)):
             return None  # a group that opens no group on its right: no nesting
     if any(b and not c for b, c in zip(filled[bloc], filled[competence], strict=True)):
@@ -108,19 +108,19 @@ def _opened(body: list[Row], column: int) -> list[bool]:
 
 def _sentences(body: list[Row], column: int) -> bool:
     """Whether most filled cells of a column end as sentences do (a full stop)."""
-    texts = [row.cells[column].text.strip() for row in body if _filled(row.cells[column])]
+    texts = _texts(body, column)
     return 2 * sum(text.endswith(".") for text in texts) > len(texts)
 
 
 def _worded(body: list[Row], column: int, rules: RuleSet) -> bool:
     """Whether every filled cell of a column opens with a bloc level word."""
-    texts = [row.cells[column].text.strip() for row in body if _filled(row.cells[column])]
-    return bool(texts) and all(_bloc_word(text, rules) for text in texts)
+    texts = _texts(body, column)
+    return bool(texts) and all(rules.level(text) == "bloc" for text in texts)
 
 
-def _bloc_word(text: str, rules: RuleSet) -> bool:
-    """Whether a text opens with a word the ``level-word`` rules know as a bloc's."""
-    return rules.level(text) == "bloc"
+def _texts(body: list[Row], column: int) -> list[str]:
+    """The texts of a column's filled cells, row by row."""
+    return [row.cells[column].text.strip() for row in body if _filled(row.cells[column])]
 
 
 def _plain(cells: list[Cell], width: int) -> bool:

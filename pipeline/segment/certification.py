@@ -42,6 +42,7 @@ from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
 from .description import STRUCTURAL, describe
 from .draft import Context, Draft, Unit, cell_units
+from .quotedtitle import quoted_title
 from .state import is_bloc_heading
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
@@ -58,6 +59,7 @@ def certification(ctx: Context) -> None:
     draft = ctx.draft
     _title(ctx, draft, preamble)
     draft.type = draft.type or _family_by_levels(ctx) or _subject_family(ctx, draft)
+    draft.intitule = draft.intitule or quoted_title(preamble)  # after the type: none names it
     draft.code_rncp = _rncp(ctx)
     draft.description = describe(ctx, preamble, _before_blocs(ctx))
 

@@ -33,6 +33,7 @@ from .grouped import grouped_view
 from .headers import header_roles
 from .headunits import head_view
 from .modalites import epreuve_links
+from .splithead import joined_heads
 from .state import is_bloc_heading, outline_hit
 from .subheads import column_head, repeated_header, row_shape
 from .unitcolumn import code_column_view, unit_view
@@ -41,7 +42,7 @@ from .unitcolumn import code_column_view, unit_view
 def units(ctx: Context) -> None:
     """Fill ``ctx.units`` from the document's blocks."""
     out: list[Unit] = []
-    for block in ctx.document.blocks:
+    for block in joined_heads(ctx.document.blocks):
         _add(ctx, block, out)
     ctx.units = _join_wrapped(_join_numbers(out, ctx.rules))
 
@@ -306,26 +307,35 @@ _WEIGHT = re.compile(r"^\d{1,3}(?:[.,]\d+)?\s*%?$")
 
 def _continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | None:
     """A table with no header at the top of a page, after a table read by role
-    that ended the page before (only that page's leftovers between them): the
-    same table going on, read under the same roles when its text stands in
+    that ended the page before (only that page's leftovers between them), or
+    right after it with as many columns (a table split in two, nothing between):
+    the same table going on, read under the same roles when its text stands in
     columns that have one (bare numbers, a form's weights, may stand elsewhere)."""
     last = next((i for i in range(len(out) - 1, -1, -1) if out[i].table is not None), None)
-    if last is None or block.page is None or not block.rows:
+    if last is None or not block.rows:
         return None
     before = out[last]
     view = before.table
-    if view is None or before.page is None or block.page != before.page + 1:
+    if view is None:
+        return None
+    width = max(sum(max(1, c.col_span) for c in row.cells) for row in block.rows)
+    split = last == len(out) - 1 and width == len(view.roles)
+    if not split and (block.page is None or before.page is None or block.page != before.page + 1):
         return None
     if any(u.page != before.page for u in out[last + 1 :]):
         return None
+    roled = False
     for row in block.rows:
         for column, cell in positions(row):
             text = cell.text.strip()
             if not text or _WEIGHT.match(text):
                 continue
-            if column >= len(view.roles) or view.roles[column] in (None, SCORE):
+            if column < len(view.roles) and view.roles[column] not in (None, SCORE):
+                roled = True
+            elif not split:  # a split table's columns are the table's own, roled or not
                 return None
-    width = max(sum(max(1, c.col_span) for c in row.cells) for row in block.rows)
+    if split and not roled:
+        return None
     roles = (view.roles + [None] * width)[:width]
     return TableView(block, roles, list(block.rows), view.source)
 

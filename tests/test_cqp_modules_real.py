@@ -99,3 +99,37 @@ def test_the_family_named_once_in_the_lead_in_gives_the_type() -> None:
     assert extract_real(SALARIES).certification.type == "CQP"
     assert extract_real(SALARIES).certification.intitule is None
     assert extract_real(SURVEILLANCE).certification.type is None
+
+
+TELESURVEILLANCE = "cqp-securite-privee-telesurveillance-modules.md"
+CONVOYAGE = "cqp-securite-privee-convoyage-modules.md"
+
+
+def test_a_column_empty_where_a_group_opens_is_no_level() -> None:
+    """No header; the partie cell merged EMPTY under « La station de
+    télésurveillance » (a group opening with nothing in that column) and one
+    partie per row elsewhere: the partie column is no level, the thèmes are
+    the blocs (one only opens with « Module ») and the column filled on every
+    row, without full stops, holds the compétences."""
+    view = grouped_view(_table(TELESURVEILLANCE), 0, default_rules())
+    assert view is not None
+    assert view.roles == ["bloc", None, "competence", None, None]
+    ref = extract_real(TELESURVEILLANCE)
+    gold = gold_of(REAL / TELESURVEILLANCE)
+    assert [b.libelle for b in ref.blocs] == [b["libelle"] for b in gold["blocs"]]
+    assert competence_titles(ref) == gold_competence_titles(gold)
+
+
+def test_sentences_grouping_sentences_are_a_heading_over_the_objectives() -> None:
+    """Parties and objectifs généraux both end with full stops, the parties
+    merged over several objectives: the innermost sentence group column holds
+    the compétences, not the parties above them."""
+    view = grouped_view(_table(CONVOYAGE), 0, default_rules())
+    assert view is not None
+    assert view.roles == ["bloc", None, "competence", None, None]
+    ref = extract_real(CONVOYAGE)
+    gold = gold_of(REAL / CONVOYAGE)
+    assert [b.libelle for b in ref.blocs] == [b["libelle"] for b in gold["blocs"]]
+    titles = [t for bloc in competence_titles(ref) for t in bloc]
+    assert set(titles) <= {t for bloc in gold_competence_titles(gold) for t in bloc}
+    assert "Règlementation relative au transport de fonds et de valeurs." not in titles

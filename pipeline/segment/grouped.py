@@ -69,18 +69,34 @@ def _levels(body: list[Row], width: int, rules: RuleSet) -> tuple[int, int] | No
         run += 1
     if run == 0 or run == width or not all(filled[run]):
         return None
-    sentences = [c for c in range(1, run + 1) if _sentences(body, c)]
-    competence = sentences[0] if sentences else run - 1
+    levels = [c for c in range(run + 1) if not _absent(body, filled[0], c)]
+    sentences = [c for c in levels[1:] if _sentences(body, c)]
+    if sentences:
+        competence = sentences[0]
+        while competence + 1 in sentences and competence + 1 < run:
+            competence += 1  # sentences grouping sentences: a heading over the objectives
+    else:  # the innermost group column after the first; after an absent one, the next
+        competence = max((c for c in levels if 1 <= c < run), default=run if run > 1 else 0)
     if competence < 1 or sum(filled[competence]) < _MIN_GROUPS:
         return None
-    worded = [c for c in range(competence) if _worded(body, c, rules)]
-    bloc = worded[0] if worded else competence - 1
+    above = [c for c in levels if c < competence]
+    worded = [c for c in above if _worded(body, c, rules)]
+    bloc = worded[0] if worded else max(above, default=competence - 1)
     for outer, inner in zip(filled[:bloc], filled[1 : bloc + 1], strict=True):
         if any(o and not i for o, i in zip(outer, inner, strict=True)):
             return None  # a group that opens no group on its right: no nesting
     if any(b and not c for b, c in zip(filled[bloc], filled[competence], strict=True)):
         return None  # a bloc opening no compétence
     return bloc, competence
+
+
+def _absent(body: list[Row], outer: list[bool], column: int) -> bool:
+    """Whether a column is empty on a row where the first column opens a group:
+    groups nest, so there its emptiness cannot continue the cell above — the
+    column has nothing for that group and is no level of the hierarchy."""
+    return any(
+        opens and not _filled(row.cells[column]) for opens, row in zip(outer, body, strict=True)
+    )
 
 
 def _content(row: Row) -> bool:

@@ -24,6 +24,14 @@ def is_connector(unit: Unit) -> bool:
     return len(words) <= _CONNECTOR_WORDS and not unit.text.rstrip().endswith(".")
 
 
+def are_statements(units: list[Unit]) -> bool:
+    """Paragraphs each a whole sentence of its own (a capital, a full stop; no
+    item, no lead-in): parallel statements, not one statement and its details."""
+    return len(units) > 1 and all(
+        not u.is_item and u.text[:1].isupper() and u.text.rstrip().endswith(".") for u in units
+    )
+
+
 def are_sub_actions(ctx: Context, units: list[Unit]) -> bool:
     """A coded compétence line followed only by dash items, each an action of
     its own ("C1.1 - rechercher …" / "- Réunir les documents"), an item of

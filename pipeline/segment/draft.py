@@ -44,6 +44,9 @@ class TableView:
     #: compétence cells listing several coded compétences (id of the cell → them),
     #: for the rows of the table the cell spans
     coded_lists: dict[int, list[DCompetence]] = field(default_factory=dict)
+    #: the hierarchy was read from the layout (:mod:`.grouped`): a compétence
+    #: cell of several whole sentences prints one objective per sentence
+    statements: bool = False
 
 
 @dataclass(eq=False)

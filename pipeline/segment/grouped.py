@@ -58,7 +58,7 @@ def grouped_view(block: Block, source: int, rules: RuleSet) -> TableView | None:
         return None
     roles: list[str | None] = [None] * width
     roles[levels[0]], roles[levels[1]] = "bloc", "competence"
-    return TableView(block, roles, body, source)
+    return TableView(block, roles, body, source, statements=True)
 
 
 def _levels(body: list[Row], width: int, rules: RuleSet) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from .competence_cells import (
     are_sub_actions,
     bloc_for,
     coded_cell,
+    are_statements,
     is_connector,
     opened_by_heading,
 )
@@ -432,12 +433,14 @@ def _competence(
             row.competence, row.linked = linked[0], linked
             return
         coded = [u for u in units if competence_code(ctx, u.text) is not None]
+        statements = view.statements and not coded and are_statements(units)
         several = len(units) > 1 and (
             all(u.is_item for u in units)
             or (len(coded) >= 2 and all(u in coded or is_connector(u) for u in units))
         )
         if several and not all(u.is_item for u in units):
             units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
+        several = several or statements
         details: list[Unit] = []
         if not several and (
             are_sub_actions(ctx, units) or _savoir_faire_below(ctx, units) or _title_apart(units)

@@ -18,10 +18,10 @@ from .activities import code_hit
 from .checks import CHECKS, add_ticked, tick
 from .competence_cells import (
     CODE_LIST,
+    are_statements,
     are_sub_actions,
     bloc_for,
     coded_cell,
-    are_statements,
     is_connector,
     opened_by_heading,
 )

@@ -135,3 +135,17 @@ def test_sentences_grouping_sentences_are_a_heading_over_the_objectives() -> Non
     titles = [t for bloc in competence_titles(ref) for t in bloc]
     assert "Règlementation relative au transport de fonds et de valeurs." not in titles
     assert {"Gestion des conflits.", "Prévention des agressions ou braquages."} <= set(titles)
+
+
+def test_the_same_objective_under_two_modules_is_each_modules_own() -> None:
+    """« Application des principes d'une sécurité préventionnelle. » printed in
+    two modules of one table (the hierarchy read from the layout): one
+    compétence in each module, not one moved to the first; thème titles
+    broken over two paragraphs are one bloc title."""
+    name = "cqp-securite-privee-automates-bancaires-modules.md"
+    ref = extract_real(name)
+    gold = gold_of(REAL / name)
+    assert [b.libelle for b in ref.blocs] == [b["libelle"] for b in gold["blocs"]]
+    assert competence_titles(ref) == gold_competence_titles(gold)
+    twice = "Application des principes d'une sécurité préventionnelle."
+    assert sum(t == twice for bloc in competence_titles(ref) for t in bloc) == 2

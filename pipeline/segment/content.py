@@ -167,12 +167,15 @@ def add_competence(
     rule: str,
     text: str | None = None,
     letter: bool = False,
+    own: bool = False,
 ) -> DCompetence | None:
     """The compétence a unit states (code optional), added to ``bloc`` unless
     the document already gave it (then the known one, with this code noted).
     ``letter``: a letter enumerator ("a) …") counts as a code too, and so does
     the printed number of an ordered list item ("3.", as a numbered line's
-    "3." is) — in a compétences zone, where that list is the list of compétences."""
+    "3." is) — in a compétences zone, where that list is the list of compétences.
+    ``own``: the bloc lists its own abilities (a table whose layout nests each
+    row under its unit): the same words under another bloc are another one."""
     text = unit.text if text is None else text
     hit = competence_code(ctx, text)
     if hit is None and letter:
@@ -190,6 +193,8 @@ def add_competence(
         add_composante(ctx, bloc, unit, libelle)
         return None
     comp = find_competence(ctx, libelle, bloc, code)
+    if own and comp is not None and comp.source == source and comp not in bloc.competences:
+        comp = None  # one passage, two units: each its own
     if comp is not None and comp.source == source and norm_text(comp.libelle) != norm_text(libelle):
         comp = None  # one passage names each ability once: a near-twin there is another one
     if comp is not None and _restated(ctx, comp, bloc):

@@ -458,7 +458,13 @@ def _competence(
         for unit in units if several else units[:1]:
             bloc = bloc_for(ctx, state, unit.text)
             comp = add_competence(
-                ctx, bloc, unit, view.source, from_list=several, rule="table.competence"
+                ctx,
+                bloc,
+                unit,
+                view.source,
+                from_list=several,
+                rule="table.competence",
+                own=view.statements,
             )
             if comp is not None:
                 comps.append(comp)

@@ -13,7 +13,10 @@ pdfplumber's own device extended to note it (:func:`lay_out`); the page's
 objects are then visited in content-stream order (:func:`visible_chars`).
 Filled rectangles and pictures without transparency cover what was drawn
 before them; any filled shape colours the background of what comes after it
-(a picture's colour is unknown: text on a picture counts as visible).
+(a picture's colour is unknown: text on a picture counts as visible). A
+shape counts only where its clipping path lets it paint (:mod:`.pdf_clip`):
+filled under an even-odd ring it paints a border, neither covering nor
+colouring the text inside.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
 from .pdf_chars import Char, Glyphs, place
-from .pdf_content import FastInterpreter
+from .pdf_clip import Clip, ClipInterpreter, painted
 
 _log = logging.getLogger("pdfminer.pdfdevice")
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
@@ -58,6 +61,14 @@ class _Device(PDFPageAggregatorWithMarkedContent):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.glyphs: Glyphs = {}
+        self.clip: Clip | None = None  # set by :class:`.pdf_clip.ClipInterpreter`
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        start = len(self.cur_item._objs)
+        super().paint_path(gstate, stroke, fill, evenodd, path)
+        if self.clip is not None:  # where the shapes really paint (:func:`.pdf_clip.painted`)
+            for item in self.cur_item._objs[start:]:
+                item.clip = self.clip  # type: ignore[attr-defined]
 
     def render_char(
         self,
@@ -134,7 +145,7 @@ def lay_out(page: Any) -> LTPage:
     """
     if not hasattr(page, "_layout"):
         device = _Device(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-        interpreter = FastInterpreter(page.pdf.rsrcmgr, device)
+        interpreter = ClipInterpreter(page.pdf.rsrcmgr, device)
         try:
             interpreter.process_page(page.page_obj)
         except Exception as err:
@@ -170,8 +181,10 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
             facts.append((x, y, hidden, *colour))
             chars.append(frame.char(item))
         elif isinstance(item, LTCurve) and item.fill:  # LTRect is a kind of LTCurve
-            covers = isinstance(item, LTRect) and min(item.width, item.height) >= _MIN_COVER
-            shapes.append(_Shape(len(facts), item.bbox, rgb(item.non_stroking_color), covers))
+            tint = rgb(item.non_stroking_color)
+            for part in painted(item.bbox, getattr(item, "clip", None)):
+                thick = min(part[2] - part[0], part[3] - part[1]) >= _MIN_COVER
+                shapes.append(_Shape(len(facts), part, tint, isinstance(item, LTRect) and thick))
         elif isinstance(item, LTImage) and _opaque(item):
             shapes.append(_Shape(len(facts), item.bbox, None, True))
     _drop_chars(layout)

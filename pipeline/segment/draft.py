@@ -66,6 +66,7 @@ class Unit:
     block: Block | None = None
     bbox: BBox | None = None
     cell: int | None = None  # the layout-table cell it was read from (its id), if any
+    frame: int | None = None  # the layout table it was read from (its block's id), if any
     #: the first cell of a layout table's row between rows of its own shape (the
     #: same columns filled): the table's list goes on after it, so a capitalised
     #: one is a group row of that list ("LIRE"), not the end of it

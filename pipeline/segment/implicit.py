@@ -15,7 +15,8 @@ lines ending with a colon ("Fondamentaux :"), each over a series of
 statements coded from a letter of its own ("F1 …", "F2 …"; "R1 …" under the
 next), are families of compétences: each is a bloc, its series its
 compétences. A layout table whose sideways band labels state actions (a
-curriculum map) has them as its blocs instead. A document without such
+curriculum map) has them as its blocs instead, and so has a form its parts
+lettered A, B, … in a cell of their table (:mod:`.parts`). A document without such
 statements (an invoice, a novel, a blank page) stays empty, and is refused. A
 document whose outline numbers activités listing tâches (a référentiel
 professionnel) has its structure: its other action statements are prose.
@@ -29,6 +30,7 @@ from ..nlp import is_action
 from ..textclean import fold
 from .content import add_competence
 from .draft import Context, DBloc, Unit, Where
+from .parts import lettered_parts
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
@@ -53,7 +55,7 @@ def implicit(ctx: Context) -> None:
         return
     if ctx.outline.activites:
         return
-    if _banded(ctx) or _families(ctx) or _headed(ctx):
+    if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx):
         return
     candidates = [
         unit

@@ -54,7 +54,8 @@ _BARE_NUMBER = re.compile(r"^\d{1,2}$")
 def _join_numbers(units: list[Unit], rules: RuleSet) -> list[Unit]:
     """A heading's number printed alone on the next line ("FICHE ACTIVITÉ
     TYPE" / "N° 2"; "Activité-type" / "1" when the heading is a level word
-    and nothing else) is part of that heading."""
+    and nothing else) is part of that heading; a number in the next cell of
+    its table row is not."""
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
@@ -64,6 +65,7 @@ def _join_numbers(units: list[Unit], rules: RuleSet) -> list[Unit]:
             and unit.table is None
             and last.heading_like
             and not any(c.isdigit() for c in last.text)
+            and not _beside(last, unit)
             and (
                 _NUMBER_ALONE.match(unit.text)
                 or (_BARE_NUMBER.match(unit.text) and _level_word(last.text, rules))
@@ -73,6 +75,12 @@ def _join_numbers(units: list[Unit], rules: RuleSet) -> list[Unit]:
             continue
         out.append(unit)
     return out
+
+
+def _beside(last: Unit, unit: Unit) -> bool:
+    """Two cells of one layout-table row: a number in the next cell heads its
+    own column ("CAS CONCRETS" | "n°1" | "n°2"), it does not number the heading."""
+    return unit.cell is not None and unit.cell != last.cell and unit.where == last.where
 
 
 def _level_word(text: str, rules: RuleSet) -> bool:
@@ -165,6 +173,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             band = column == 0 and cell.row_span > 1
             for unit in mine:
                 unit.cell = unit.cell or id(cell)
+                unit.frame = unit.frame or id(block)
                 unit.between_rows = unit.between_rows or first
                 unit.band = band and unit.block is not None and "sideways" in unit.block.features
                 unit.bold = unit.bold and id(cell) not in plain

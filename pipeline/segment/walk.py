@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action, is_result
 from ..textclean import (
+    ends_lead_in,
     ends_sentence,
     is_aside,
     is_mark,
@@ -258,7 +259,7 @@ def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
     "TYPE D'EVALUATION :" under its "Module 1")."""
     if bloc is None:
         return True
-    if is_upper(unit.text) and not unit.text.rstrip().endswith(":"):
+    if is_upper(unit.text) and not ends_lead_in(unit.text):
         return True
     if ctx.rules.first("code-numeric", unit.text):
         return True
@@ -366,9 +367,8 @@ def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
         state.zone == "competences"
         and state.zone_filled
         and ctx.options.use_nlp
-        and not unit.is_item
+        and unit.is_lead_in
         and unit.cell is None
-        and unit.text.rstrip().endswith(":")
         and bool(state.bloc and state.bloc.competences)
         and is_result(unit.text.rstrip(" :"))
     )
@@ -521,7 +521,7 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         list(state.link_codes or []),
     )
     state.critere_from_paragraph = not unit.is_item
-    state.critere_lead_in = unit.text.rstrip().endswith(":")
+    state.critere_lead_in = ends_lead_in(unit.text)
 
 
 def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
@@ -532,7 +532,7 @@ def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
     critère, which closes the lead-in."""
     if not (unit.is_item and state.critere is not None and state.critere_lead_in):
         return False
-    if unit.text.rstrip().endswith(":") or (ctx.options.use_nlp and is_result(unit.text)):
+    if ends_lead_in(unit.text) or (ctx.options.use_nlp and is_result(unit.text)):
         state.critere_lead_in = False
         return False
     return True

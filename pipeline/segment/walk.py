@@ -41,7 +41,7 @@ from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
 from .leadins import heads_items, sibling_lead_in
-from .levelrows import in_level_row
+from .levelrows import in_level_row, level_labels
 from .numbering import numbered
 from .restarts import label_number
 from .state import (
@@ -69,6 +69,7 @@ def blocs(ctx: Context) -> None:
         roman_units=roman_units(ctx, label),
         unit_depth=unit_depth(ctx, label),
         topics=TopicLists(ctx),
+        level_labels=level_labels(ctx),
     )
     units = heading_first(ctx, ctx.units)
     pages = competence_pages(ctx)
@@ -422,7 +423,7 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )
     plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
-    if plain and not in_level_row(ctx, unit):
+    if plain and not in_level_row(state.level_labels, unit):
         return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
     if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
         return  # "1 - Evaluation de …": a numbered sub-heading over the items

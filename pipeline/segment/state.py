@@ -124,6 +124,17 @@ def is_bloc_heading(ctx: Context, text: str) -> bool:
     )
 
 
+def bloc_headings(ctx: Context, units: list[Unit]) -> list[tuple[int, Hit]]:
+    """The units outside tables the ``bloc`` rules read as headings
+    ("Compétence RT1"): each one's index in ``units`` and its hit."""
+    found = []
+    for index, unit in enumerate(units):
+        hit = ctx.rules.first("bloc", unit.text) if unit.table is None else None
+        if hit is not None:
+            found.append((index, hit))
+    return found
+
+
 def _heading_texts(ctx: Context) -> list[str]:
     """Every unit's text outside tables, and the first line of every body cell."""
     texts = [u.text for u in ctx.units if u.table is None]

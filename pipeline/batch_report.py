@@ -49,11 +49,10 @@ class FileResult:
 
 def counts_of(ref: Referentiel) -> dict[str, int | None]:
     """Element counts of one référentiel, as reported per file."""
-    competences = sum(len(b.competences) for b in ref.blocs) + len(ref.competences_transversales)
     criteres = [c for b in ref.blocs for c in b.criteres]
     return {
         "blocs": len(ref.blocs),
-        "competences": competences,
+        "competences": len(ref.all_competences()),
         "criteres": len(criteres),
         "indicateurs": sum(len(c.indicateurs) for c in criteres),
         "warnings": len(ref.warnings),

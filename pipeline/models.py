@@ -227,6 +227,10 @@ class Referentiel(_Model):
     competences_transversales: list[Competence] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 
+    def all_competences(self) -> list[Competence]:
+        """Every compétence: the blocs' in order, then the transversal ones."""
+        return [c for b in self.blocs for c in b.competences] + self.competences_transversales
+
 
 def json_schema() -> dict[str, object]:
     """The published JSON Schema of the output."""

@@ -38,8 +38,7 @@ def _no_ability(referentiel: Referentiel) -> bool:
         for b in referentiel.blocs
     ):
         return False
-    competences = [c for b in referentiel.blocs for c in b.competences]
-    competences += referentiel.competences_transversales
+    competences = referentiel.all_competences()
     if len(competences) < _MIN_COMPETENCES or any(c.code for c in competences):
         return False
     actions = sum(1 for c in competences if is_action(c.libelle))

@@ -133,6 +133,11 @@ def is_aside(text: str) -> bool:
     return bool(_ASIDE.match(text.strip()))
 
 
+def ends_lead_in(text: str) -> bool:
+    """Whether ``text`` ends with a colon, as a lead-in introducing what follows does."""
+    return text.rstrip().endswith(":")
+
+
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a finished sentence, a list item or a lead-in
     (``. : ; ! ? …``): the one test the readers and the segmenter share."""

@@ -30,7 +30,7 @@ import lxml.html
 from lxml import etree
 
 from ..docmodel import Block, Cell, Kind, Row
-from ..textclean import TYPED_BULLETS
+from ..textclean import TYPED_BULLETS, ends_lead_in
 
 _GLYPH_ITEM = re.compile(rf"^([{re.escape(TYPED_BULLETS)}])\s+")
 #: a full stop typed as a bullet before a small letter (". du fonctionnement"):
@@ -312,7 +312,7 @@ class _Builder:
             last is not None
             and last.kind is Kind.LIST_ITEM
             and last.label == glyph
-            and not last.text.rstrip().endswith(":")
+            and not ends_lead_in(last.text)
         ):
             return last.level
         return 1

@@ -71,7 +71,7 @@ def _listed(ctx: Context) -> None:
         if unit.section != "activites" or unit.table is not None or unit.heading_like:
             run = None
             continue
-        if run and not unit.is_item and unit.text.rstrip().endswith(":"):
+        if run and unit.is_lead_in:
             run = None  # a lead-in after the list: what follows is something else
             continue
         run.append(unit)

@@ -16,6 +16,7 @@ from ..docmodel import Kind
 from ..textclean import label_text
 from .content import is_composante
 from .draft import Context, Unit
+from .state import bloc_headings
 
 
 def heading_first(ctx: Context, units: list[Unit]) -> list[Unit]:
@@ -24,9 +25,10 @@ def heading_first(ctx: Context, units: list[Unit]) -> list[Unit]:
     if ctx.draft.type != "BUT":
         return units
     headings: dict[int, list[int]] = defaultdict(list)
-    for index, unit in enumerate(units):
-        if unit.page is not None and unit.table is None and ctx.rules.first("bloc", unit.text):
-            headings[unit.page].append(index)
+    for index, _hit in bloc_headings(ctx, units):
+        page = units[index].page
+        if page is not None:
+            headings[page].append(index)
     moved: dict[int, list[Unit]] = {}  # index of the heading → the composantes read after it
     taken: set[int] = set()
     for page, found in headings.items():

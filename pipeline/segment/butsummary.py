@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..textclean import fold
 from .draft import Context, TableView, cell_units
+from .state import bloc_headings
 
 _KEYED_ROWS = 2  # rows keyed by a bloc's code that make the table an overview
 
@@ -21,11 +22,9 @@ def overview_table(ctx: Context, view: TableView) -> bool:
     printed outside any table."""
     if ctx.draft.type != "BUT":
         return False
-    codes = set()
-    for unit in ctx.units:
-        hit = ctx.rules.first("bloc", unit.text) if unit.table is None else None
-        if hit is not None and hit.group("code"):
-            codes.add(fold(hit.group("code")))
+    codes = {
+        fold(code) for _index, hit in bloc_headings(ctx, ctx.units) if (code := hit.group("code"))
+    }
     if len(codes) < _KEYED_ROWS:
         return False
     keyed = 0

@@ -69,6 +69,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     title read as a running header may come late in raw OCR text)."""
     typed = False  # the family is known (a CQP type, or a family with none)
     for index, unit in enumerate(preamble):
+        following = preamble[index + 1 : index + 2]  # the line a title may wrap onto
         for hit in _title_hits(ctx, _clean(unit.text)):
             if draft.intitule is None and _intitule(ctx, hit) is None and _family(hit):
                 # family-only lines in a row ("Licence professionnelle" over
@@ -81,14 +82,14 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 if intitule and _family(hit) not in CERTIFICATION_TYPES:
                     intitule = _acronym_named(_clean(unit.text)) or intitule
                 if intitule:
-                    intitule = _wrapped(ctx, preamble[index + 1 : index + 2], intitule)
-                draft.intitule = (
-                    intitule
-                    or _next_title(ctx, preamble, index, draft)
-                    or _labelled_below(ctx, unit, preamble[index + 1 : index + 2])
-                )
+                    intitule = _wrapped(ctx, following, intitule)
+                else:
+                    intitule, family = _next_title(ctx, preamble, index)
+                    draft.type = draft.type or family
+                    intitule = intitule or _labelled_below(ctx, unit, following)
+                draft.intitule = intitule
         if draft.intitule is None and not typed:
-            draft.intitule = _subject_named(ctx, unit, preamble[index + 1 : index + 2])
+            draft.intitule = _subject_named(ctx, unit, following)
             typed = draft.intitule is not None
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
@@ -98,7 +99,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 if hits:  # "Intitulé : titre professionnel <intitulé>": a title line
                     typed = _type(draft, hits[0]) or typed
                     named = _intitule(ctx, hits[0]) or named
-                draft.intitule = named or _next_title(ctx, preamble, index)
+                draft.intitule = named or _next_title(ctx, preamble, index)[0]
         if draft.intitule is not None and typed:
             return
     for unit in _elsewhere(ctx, preamble):
@@ -333,7 +334,7 @@ def _unparted(ctx: Context, text: str) -> str:
 
 
 _PARTS = 2  # document parts a title line may open on: an annex, then a fiche
-_SHORT = 150  # characters: a longer line is no title's continuation
+_SHORT = 150  # characters: a longer line is no title, nor its continuation
 
 
 def _subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None:
@@ -348,8 +349,9 @@ def _subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | Non
     text = _unparted(ctx, _clean(unit.text))
     prefix = ctx.rules.first("title-prefix", text)
     heads = [u for u in following if u.kind is Kind.HEADING and unit.kind is Kind.HEADING]
-    if prefix is None and heads and len(heads[0].text) <= _SHORT:
-        text = f"{text} {_clean(heads[0].text)}"
+    below = _continuation(ctx, heads)
+    if prefix is None and below is not None:
+        text = f"{text} {below}"
         prefix = ctx.rules.first("title-prefix", text)
     name = _clean(text[prefix.match.end() :]) if prefix is not None else ""
     if not name or ctx.rules.first("title", name) or ctx.rules.first("title-noise", name):
@@ -432,29 +434,26 @@ def _intitule_text(ctx: Context, text: str) -> str | None:
     return text
 
 
-def _next_title(
-    ctx: Context, preamble: list[Unit], index: int, draft: Draft | None = None
-) -> str | None:
+def _next_title(ctx: Context, preamble: list[Unit], index: int) -> tuple[str | None, str | None]:
     """The title-like line after a family-only line or a label: the first of
-    the next few units, skipping section titles and family-only lines. When
-    that line is itself a title naming a family of the contract and ``draft``
-    has none, the family is the draft's ("Référentiel de compétences", a
-    document kind of no family, over "BUT <intitulé>")."""
+    the next few units, skipping section titles and family-only lines; and the
+    family of the contract that line names when it is itself a title (a
+    "Référentiel de compétences", a document kind of no family, over "BUT
+    <intitulé>"), else None."""
     for unit in preamble[index + 1 : index + 1 + _LOOKAHEAD]:
         if ctx.rules.first("section", unit.text) or ctx.rules.first("title-noise", unit.text):
             continue
         hit = ctx.rules.first("title", _clean(unit.text))
         if hit is not None and unit.table is None and not unit.is_item:
             # the next line is itself a title ("CQPI <intitulé>"): its intitulé
-            if draft is not None and draft.type is None and _family(hit) in CERTIFICATION_TYPES:
-                draft.type = _family(hit)
-            return _intitule(ctx, hit)
+            family = _family(hit)
+            return _intitule(ctx, hit), family if family in CERTIFICATION_TYPES else None
         if _title_like(ctx, unit):
             # "RÉFÉRENTIEL PROFESSIONNEL" + "DE CONSEILLER …": the preposition
             # links the family line to the name, it is not part of the name
-            return _uncoded(ctx, _clean(_unlinked(ctx, _clean(unit.text))))
-        return None
-    return None
+            return _uncoded(ctx, _clean(_unlinked(ctx, _clean(unit.text)))), None
+        return None, None
+    return None, None
 
 
 def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | None:
@@ -462,9 +461,9 @@ def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | No
     ("… du brevet d'études professionnelles agricoles" / "spécialité <nom>"):
     the two lines read as one give the intitulé, when the rule took the next
     line's opening words as its label (the name is a proper end of that line)."""
-    if not following or not _short_line(following[0]):
+    below = _continuation(ctx, following)
+    if below is None:
         return None
-    below = _clean(following[0].text)
     for hit in _title_hits(ctx, f"{_clean(unit.text)} {below}"):
         name = _intitule(ctx, hit)
         if name and len(name) < len(below) and below.endswith(name):
@@ -472,12 +471,19 @@ def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | No
     return None
 
 
-def _short_line(unit: Unit) -> bool:
-    """A line that may continue a title: outside tables and lists, short, no sentence."""
+def _continuation(ctx: Context, following: list[Unit], linked: bool = False) -> str | None:
+    """The line a title wraps onto, cleaned: the first of ``following`` when
+    it is short, outside tables and lists, no sentence, and (``linked``) opens
+    on a linking word ("et de la communication"); else None."""
+    if not following:
+        return None
+    unit = following[0]
     text = unit.text
-    if unit.table is not None or unit.is_item:
-        return False
-    return 0 < len(text) <= _SHORT and not ends_sentence(text)
+    if unit.table is not None or unit.is_item or not 0 < len(text) <= _SHORT:
+        return None
+    if ends_sentence(text) or (linked and ctx.rules.first("title-link", text) is None):
+        return None
+    return _clean(text)
 
 
 def _unlinked(ctx: Context, text: str) -> str:
@@ -487,16 +493,10 @@ def _unlinked(ctx: Context, text: str) -> str:
 
 
 def _wrapped(ctx: Context, following: list[Unit], intitule: str) -> str:
-    """The intitulé with the next line when the title wraps onto it (a short
-    line, no sentence, opening on a linking word)."""
-    if not following:
-        return intitule
-    unit = following[0]
-    if unit.table is not None or unit.is_item or len(unit.text) > 150 or ends_sentence(unit.text):
-        return intitule
-    if ctx.rules.first("title-link", unit.text) is None:
-        return intitule
-    return f"{intitule} {_clean(unit.text)}"
+    """The intitulé with the next line when the title wraps onto it (a
+    continuation opening on a linking word)."""
+    below = _continuation(ctx, following, linked=True)
+    return intitule if below is None else f"{intitule} {below}"
 
 
 def _uncoded(ctx: Context, text: str) -> str:
@@ -517,7 +517,7 @@ def _name_shaped(unit: Unit) -> bool:
     (a final period that closes a dotted acronym, "du D.E.C.E.S.F.", ends no
     sentence)."""
     text = unit.text
-    if unit.table is not None or unit.is_item or not text or len(text) > 150:
+    if unit.table is not None or unit.is_item or not text or len(text) > _SHORT:
         return False
     sentence = ends_sentence(text) and not _DOTTED_ACRONYM.search(text)
     return not (":" in text or sentence or starts_lower(text))

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from ..docmodel import Kind
 from ..rules import Hit
-from ..textclean import ends_sentence, is_mark, label_text, starts_lower
+from ..textclean import ends_lead_in, ends_sentence, is_mark, label_text, starts_lower
 from .draft import (
     GROUP_ROW,
     Context,
@@ -290,7 +290,7 @@ def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
     else:
         modalites.append(text)
         bloc.modalites_details.append("")
-    bloc.modalite_open = text.rstrip().endswith(":") or (bloc.modalite_open and unit.is_item)
+    bloc.modalite_open = ends_lead_in(text) or (bloc.modalite_open and unit.is_item)
 
 
 def _repeated(text: str, modalites: list[str]) -> bool:
@@ -353,7 +353,7 @@ def criteres_of_cell(
     previous: Unit | None = None
     for unit in units:
         if not unit.is_item and (
-            previous is None or previous.is_item or not found or not _leads(previous)
+            previous is None or previous.is_item or not found or not ends_lead_in(previous.text)
         ):
             found.append((unit, label_text(unit.text), []))
         elif found:
@@ -381,15 +381,9 @@ def _introduces(units: list[Unit]) -> bool:
     """Whether the first paragraph leads in sibling statements (see above)."""
     return (
         len(units) > 1
-        and not units[0].is_item
-        and _leads(units[0])
+        and units[0].is_lead_in
         and not any(u.is_item or starts_lower(u.text) for u in units[1:])
     )
-
-
-def _leads(unit: Unit) -> bool:
-    """A lead-in: a line ending with a colon, which heads what follows."""
-    return unit.text.rstrip().endswith(":")
 
 
 def _heads_list(units: list[Unit]) -> bool:
@@ -397,7 +391,7 @@ def _heads_list(units: list[Unit]) -> bool:
     first, rest = units[0], units[1:]
     if not rest:
         return False
-    return first.text.rstrip().endswith(":") or all(u.level > first.level for u in rest)
+    return ends_lead_in(first.text) or all(u.level > first.level for u in rest)
 
 
 def _runin(ctx: Context, unit: Unit) -> tuple[str, str] | None:

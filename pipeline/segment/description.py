@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Kind
-from ..textclean import ends_sentence, starts_lower
+from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .draft import Context, Unit, cell_units, positions
 
 #: rule labels of structural cues: a line one of them reads is no name nor prose
@@ -107,7 +107,7 @@ def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
 
 def _leads_in(parts: list[str]) -> bool:
     """Whether the last paragraph read ends with a colon: it opens a list."""
-    return bool(parts) and parts[-1].rstrip().endswith(":")
+    return bool(parts) and ends_lead_in(parts[-1])
 
 
 def _continues(item: Unit) -> bool:
@@ -169,7 +169,7 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
             continue
         if any(ctx.rules.first(label, unit.text) for label in STRUCTURAL):
             break
-        if unit.text.rstrip().endswith(":"):
+        if ends_lead_in(unit.text):
             break  # a lead-in: the list it introduces is no description
         if not parts and starts_lower(unit.text):
             break  # prose opens a sentence: a lower-case line is a fragment ("type de …")

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from ..docmodel import HEADING_SIZE, BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import Rule, RuleSet, default_rules
-from ..textclean import clean, ends_sentence, fold, is_aside, is_upper, starts_lower
+from ..textclean import clean, ends_lead_in, ends_sentence, fold, is_aside, is_upper, starts_lower
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,11 @@ class Unit:
     @property
     def is_item(self) -> bool:
         return self.kind is Kind.LIST_ITEM
+
+    @property
+    def is_lead_in(self) -> bool:
+        """A line introducing what follows it: no list item, ending with a colon."""
+        return not self.is_item and ends_lead_in(self.text)
 
     @property
     def heading_like(self) -> bool:

@@ -29,9 +29,10 @@ warning, never lost).
 
 from __future__ import annotations
 
-from ..docmodel import Block, Cell, Kind, Row
+from ..docmodel import Block, Cell, Row
 from ..rules import RuleSet
-from .draft import TableView
+from .draft import TableView, cell_units
+from .headers import holds_content
 
 _MIN_BODY = 4  # body rows for a grouping to be seen
 _MIN_GROUPS = 2  # groups the compétence column must open
@@ -100,14 +101,12 @@ def _absent(body: list[Row], outer: list[bool], column: int) -> bool:
 
 
 def _content(row: Row) -> bool:
-    """Whether a table's first row is content, not a header: a cell ends a
-    sentence or holds a list, or a cell is merged down over rows another cell
-    of the row is not (a group of the rows below)."""
+    """Whether a table's first row is content, not a header: a cell holds
+    content (:func:`.headers.holds_content`: a list or a sentence), or a cell
+    is merged down over rows another cell of the row is not (a group of the
+    rows below)."""
     spans = {max(1, c.row_span) for c in row.cells}
-    return len(spans) > 1 or any(
-        c.text.strip().endswith(".") or any(b.kind is Kind.LIST_ITEM for b in c.blocks)
-        for c in row.cells
-    )
+    return len(spans) > 1 or any(holds_content(cell_units(c)) for c in row.cells)
 
 
 def _opened(body: list[Row], column: int) -> list[bool]:

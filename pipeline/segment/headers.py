@@ -32,7 +32,7 @@ def header_roles(
             for offset in range(max(1, cell.col_span)):
                 roles[column + offset] = CHECKS
             continue
-        named = [] if _statement(cell_units(cell)) else _cell_roles(" ".join(texts), rules)
+        named = [] if holds_content(cell_units(cell)) else _cell_roles(" ".join(texts), rules)
         if not named:
             unknown += column not in marks
             continue
@@ -52,7 +52,7 @@ def header_roles(
 _STATEMENT_WORDS = 3  # a header label ending with a stop is short ("Réf.", "N° d'ordre.")
 
 
-def _statement(units: list[Unit]) -> bool:
+def holds_content(units: list[Unit]) -> bool:
     """Whether a cell holds content, not a label: a list, or a sentence of
     several words ended by a full stop ("Savoir résoudre un conflit.")."""
     if any(u.kind is Kind.LIST_ITEM for u in units):

@@ -159,7 +159,7 @@ def _headed(ctx: Context) -> bool:
         if not _heads(ctx, unit):
             continue
         at = index + 1
-        if at < len(units) and _lead_in(units[at]):
+        if at < len(units) and units[at].table is None and units[at].is_lead_in:
             at += 1
         items: list[Unit] = []
         while at < len(units) and units[at].is_item and units[at].table is None:
@@ -203,14 +203,9 @@ def _heads(ctx: Context, unit: Unit) -> bool:
         and not unit.is_item
         and unit.heading_like
         and 0 < len(unit.text) <= _HEAD_MAX
-        and not unit.text.rstrip().endswith(":")
+        and not unit.is_lead_in
         and ctx.rules.first("code-statement", unit.text) is None
     )
-
-
-def _lead_in(unit: Unit) -> bool:
-    """A sentence introducing the list below it: a paragraph ending with a colon."""
-    return unit.table is None and not unit.is_item and unit.text.rstrip().endswith(":")
 
 
 def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:

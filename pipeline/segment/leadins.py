@@ -19,14 +19,13 @@ def sibling_lead_in(state: State, unit: Unit) -> bool:
     crit = state.critere
     return (
         crit is not None
-        and not unit.is_item
+        and unit.is_lead_in
         and state.critere_from_paragraph
         and state.critere_lead_in
         and bool(crit.indicateurs)
-        and unit.text.rstrip().endswith(":")
     )
 
 
 def heads_items(state: State, unit: Unit) -> bool:
     """The first critère of a zone, a paragraph ending with a colon: a lead-in."""
-    return state.critere is None and not unit.is_item and unit.text.rstrip().endswith(":")
+    return state.critere is None and unit.is_lead_in

@@ -34,9 +34,5 @@ def leads_list(unit: Unit, following: list[Unit]) -> bool:
 
 
 def _lead_in(unit: Unit) -> bool:
-    """A short line that is not a list item and ends with a colon."""
-    return (
-        unit.kind is not Kind.LIST_ITEM
-        and len(unit.text) <= SHORT_LINE
-        and unit.text.rstrip().endswith(":")
-    )
+    """A short lead-in."""
+    return unit.is_lead_in and len(unit.text) <= SHORT_LINE

@@ -12,17 +12,34 @@ not in any row.
 
 from __future__ import annotations
 
+from ..docmodel import BBox
 from .draft import Context, Unit
 
+LevelLabels = dict[int, list[BBox]]  # page → the boxes of its level labels, top to bottom
 
-def in_level_row(ctx: Context, unit: Unit) -> bool:
-    """Whether ``unit`` stands right of a level label of a B.U.T. page, nearer
-    that label's row than any other's and within half the rows' spacing of it."""
+
+def level_labels(ctx: Context) -> LevelLabels:
+    """The level labels of a B.U.T. document's pages (none in another
+    document's), found once before the walk."""
+    labels: LevelLabels = {}
+    if ctx.draft.type != "BUT":
+        return labels
+    for unit in ctx.units:
+        if unit.page is not None and unit.bbox is not None and _label(ctx, unit):
+            labels.setdefault(unit.page, []).append(unit.bbox)
+    for boxes in labels.values():
+        boxes.sort(key=lambda b: b.top)
+    return labels
+
+
+def in_level_row(pages: LevelLabels, unit: Unit) -> bool:
+    """Whether ``unit`` stands right of a level label of its page (``pages``,
+    :func:`level_labels`), nearer that label's row than any other's and within
+    half the rows' spacing of it."""
     box = unit.bbox
-    if ctx.draft.type != "BUT" or box is None or unit.page is None:
+    if box is None or unit.page is None:
         return False
-    on_page = [u.bbox for u in ctx.units if u.page == unit.page and _label(ctx, u)]
-    labels = sorted((b for b in on_page if b is not None), key=lambda b: b.top)
+    labels = pages.get(unit.page, [])
     if len(labels) < 2:
         return False  # one label gives no spacing to measure a row by
     spacing = min(b.top - a.top for a, b in zip(labels, labels[1:], strict=False))
@@ -32,4 +49,5 @@ def in_level_row(ctx: Context, unit: Unit) -> bool:
 
 
 def _label(ctx: Context, unit: Unit) -> bool:
+    """A level label ("Niveau 2")."""
     return ctx.rules.first("niveau", unit.text) is not None

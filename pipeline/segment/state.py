@@ -3,7 +3,7 @@ compétence and critère, and the compétences the next critères are linked to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..docmodel import Kind
 from ..rules import Hit, Rule
@@ -22,6 +22,7 @@ from .draft import (
     norm_text,
     runs_on,
 )
+from .levelrows import LevelLabels
 from .topics import TopicLists
 
 
@@ -35,6 +36,8 @@ class State:
     zone_cued: bool = False  # a cue line opened the zone (not the bloc's heading)
     #: the lists that name topics, no ability (:mod:`.topics`)
     topics: TopicLists | None = None
+    #: the B.U.T. level labels of each page (:mod:`.levelrows`)
+    level_labels: LevelLabels = field(default_factory=dict)
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None
@@ -119,6 +122,17 @@ def is_bloc_heading(ctx: Context, text: str) -> bool:
         or ctx.rules.first("bloc-unit", text)
         or outline_hit(ctx.outline.bloc, text)
     )
+
+
+def bloc_headings(ctx: Context, units: list[Unit]) -> list[tuple[int, Hit]]:
+    """The units outside tables the ``bloc`` rules read as headings
+    ("Compétence RT1"): each one's index in ``units`` and its hit."""
+    found = []
+    for index, unit in enumerate(units):
+        hit = ctx.rules.first("bloc", unit.text) if unit.table is None else None
+        if hit is not None:
+            found.append((index, hit))
+    return found
 
 
 def _heading_texts(ctx: Context) -> list[str]:

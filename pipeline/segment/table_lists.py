@@ -152,7 +152,7 @@ def _group_heads(units: list[Unit]) -> set[int]:
     heads = [i for i, u in enumerate(units) if u.label == head]
     for i in heads:
         text = units[i].text
-        if len(text) > _GROUP_MAX or ends_sentence(text) or text.rstrip().endswith(":"):
+        if len(text) > _GROUP_MAX or ends_sentence(text):
             return set()
         if i + 1 == len(units) or units[i + 1].label == head:
             return set()  # a head over no item

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..docmodel import Cell
-from ..textclean import starts_lower
+from ..textclean import ends_lead_in, starts_lower
 from .activities import code_hit
 from .competence_cells import codes_only
 from .content import competence_code
@@ -105,6 +105,6 @@ def listed(ctx: Context, units: list[Unit]) -> list[Unit]:
         return units
     if not any(_LEAD_IN.search(u.text) for u in others):
         return units
-    if not all(u.text.rstrip().endswith(":") or _LABELLED.match(u.text) for u in others):
+    if not all(ends_lead_in(u.text) or _LABELLED.match(u.text) for u in others):
         return units
     return [u for u in units if u.is_item]

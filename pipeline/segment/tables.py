@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..docmodel import Cell
-from ..textclean import is_upper, label_text, starts_lower
+from ..textclean import ends_lead_in, is_upper, label_text, starts_lower
 from .activities import code_hit
 from .checks import CHECKS, add_ticked, tick
 from .competence_cells import (
@@ -389,9 +389,7 @@ def _described(units: list[Unit]) -> bool:
 
 def _plain_lines(units: list[Unit]) -> bool:
     """Several lines alike: no list item, no bold title line, no lead-in."""
-    return len(units) > 1 and not any(
-        u.is_item or u.bold or u.text.rstrip().endswith(":") for u in units
-    )
+    return len(units) > 1 and not any(u.is_item or u.bold or ends_lead_in(u.text) for u in units)
 
 
 def _taches(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:

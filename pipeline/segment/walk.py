@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..docmodel import BBox, Kind
 from ..nlp import classify, is_action, is_result
 from ..textclean import (
+    ends_lead_in,
     ends_sentence,
     is_aside,
     is_mark,
@@ -40,7 +41,7 @@ from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
 from .leadins import heads_items, sibling_lead_in
-from .levelrows import in_level_row
+from .levelrows import in_level_row, level_labels
 from .numbering import numbered
 from .restarts import label_number
 from .state import (
@@ -68,6 +69,7 @@ def blocs(ctx: Context) -> None:
         roman_units=roman_units(ctx, label),
         unit_depth=unit_depth(ctx, label),
         topics=TopicLists(ctx),
+        level_labels=level_labels(ctx),
     )
     units = heading_first(ctx, ctx.units)
     pages = competence_pages(ctx)
@@ -258,7 +260,7 @@ def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
     "TYPE D'EVALUATION :" under its "Module 1")."""
     if bloc is None:
         return True
-    if is_upper(unit.text) and not unit.text.rstrip().endswith(":"):
+    if is_upper(unit.text) and not ends_lead_in(unit.text):
         return True
     if ctx.rules.first("code-numeric", unit.text):
         return True
@@ -366,9 +368,8 @@ def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
         state.zone == "competences"
         and state.zone_filled
         and ctx.options.use_nlp
-        and not unit.is_item
+        and unit.is_lead_in
         and unit.cell is None
-        and unit.text.rstrip().endswith(":")
         and bool(state.bloc and state.bloc.competences)
         and is_result(unit.text.rstrip(" :"))
     )
@@ -422,7 +423,7 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )
     plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
-    if plain and not in_level_row(ctx, unit):
+    if plain and not in_level_row(state.level_labels, unit):
         return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
     if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
         return  # "1 - Evaluation de …": a numbered sub-heading over the items
@@ -521,7 +522,7 @@ def _critere(ctx: Context, state: State, unit: Unit) -> None:
         list(state.link_codes or []),
     )
     state.critere_from_paragraph = not unit.is_item
-    state.critere_lead_in = unit.text.rstrip().endswith(":")
+    state.critere_lead_in = ends_lead_in(unit.text)
 
 
 def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
@@ -532,7 +533,7 @@ def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
     critère, which closes the lead-in."""
     if not (unit.is_item and state.critere is not None and state.critere_lead_in):
         return False
-    if unit.text.rstrip().endswith(":") or (ctx.options.use_nlp and is_result(unit.text)):
+    if ends_lead_in(unit.text) or (ctx.options.use_nlp and is_result(unit.text)):
         state.critere_lead_in = False
         return False
     return True

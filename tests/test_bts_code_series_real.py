@@ -1,8 +1,9 @@
 """BTS référentiels whose codes the outline must read from their numbering, on
 real files: one level numbered under two code prefixes ("CC1 … CC3" communes,
 "CS1 … CS3" spécifiques), codes printed alone in their cells with their levels
-spaced ("C1" | title | "C1 2" | title), and fonctions numbered by a lettered
-series ("F.1. Exploration").
+spaced ("C1" | title | "C1 2" | title), fonctions numbered by a lettered
+series ("F.1. Exploration"), and a référentiel des activités professionnelles
+whose numbered finalités group activités numbered under them ("1.1 - …").
 
 Each test reads a real file of tests/data/real with the real reader and
 segmenter and compares with the document's hand-checked reference.
@@ -16,6 +17,7 @@ from referentiel.segment.numbering import numbered
 
 MECP = REAL / "bts-esthetique-cosmetique-competences.md"
 DMTE = REAL / "bts-design-mode-textile-capacites.md"
+RAP = REAL / "bts-assistant-manager-rap-finalites.md"
 
 
 def test_two_code_prefixes_number_one_level() -> None:
@@ -60,3 +62,17 @@ def test_codes_alone_in_their_cells_read_with_the_titles_beside_them() -> None:
     assert [c.activites for b in ref.blocs for c in b.competences] == [
         c["activites"] for b in gold["blocs"] for c in b["competences"]
     ]
+
+
+def test_finalites_group_the_activites_of_a_referentiel_d_activites() -> None:
+    """The annex lists its parts (RAP, certification, common units) one after
+    the other: the first is the part that follows. "Finalité 1 - …" heads
+    activités "1.1 - …", "1.2 - …", each over its "- " tâches: the finalités
+    open no bloc, and the tâches are no compétences of an implicit bloc."""
+    ref = extract(RAP)
+    gold = gold_of(RAP)
+    assert ref.blocs == []
+    assert [(a.code, a.libelle) for a in ref.activites] == [
+        (a["code"], a["libelle"]) for a in gold["activites"]
+    ]
+    assert [a.taches for a in ref.activites] == [a["taches"] for a in gold["activites"]]

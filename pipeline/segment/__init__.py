@@ -48,6 +48,7 @@ from ..normalise import build
 from ..options import Options
 from ..rules import RuleSet, default_rules
 from .activities import activities
+from .activitycodes import activity_codes
 from .certification import certification
 from .codeseries import code_series
 from .draft import Context
@@ -81,6 +82,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("code-links", code_links),
     ("activity-types", activity_types),
     ("codes", codes),
+    ("activity-codes", activity_codes),
     ("links", links),
     ("units-as-blocs", units_as_blocs),
     ("implicit", implicit),

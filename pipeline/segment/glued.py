@@ -24,8 +24,10 @@ from ..docmodel import Cell, Row
 from .draft import TableView, cell_units, positions
 
 _CODE = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})(?![\d.])")
-#: a code one dotted level down: letters, the unit's number, a dot and a number ("CO1.2.")
-_DOTTED = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})\.\d{1,2}(?!\d)")
+#: a code one level down: letters, the unit's number, a dot or a space and a number ("CO1.2.")
+_DOTTED = re.compile(r"^\s*(?P<letters>[A-Za-z]{1,3})\s?(?P<number>\d{1,2})(?:\.|\s)\d{1,2}(?!\d)")
+#: a cell holding a code alone ("C1", "C1 2", "C1.2."), its title in the next cell
+_ALONE = re.compile(r"^\s*[A-Za-z]{1,3}\s?\d{1,2}(?:[.\s]\d{1,2})*\s*\.?\s*$")
 _WORD = re.compile(r"[^\W\d_]")
 _MIN_ROWS = 2  # coded rows the pair needs
 Code = tuple[str, str]  # a cell code's letters and number
@@ -33,7 +35,15 @@ Code = tuple[str, str]  # a cell code's letters and number
 
 def glued_view(view: TableView) -> TableView | None:
     """``view`` with its units and children columns as bloc and compétence
-    columns, from its first coded row; None when no pair of columns glues."""
+    columns, from its first coded row; None when no pair of columns glues.
+    Codes printed alone in their cells, each title in the next cell ("C1" |
+    "Engager …" | "C1 1" | "Déclencher …"), are read with their titles."""
+    titled = _titled(view)
+    return (_glued_pair(titled) if titled is not view else None) or _glued_pair(view)
+
+
+def _glued_pair(view: TableView) -> TableView | None:
+    """:func:`glued_view` on the view's cells as they are."""
     rows = [dict(positions(row)) for row in view.body]
     codes = [{column: _code(cell) for column, cell in cells.items()} for cells in rows]
     coded = sorted({column for row in codes for column, code in row.items() if code})
@@ -110,3 +120,35 @@ def _worded(rows: list[Row], column: int) -> bool:
     return any(
         _WORD.search(cell.text) for row in rows for at, cell in positions(row) if at == column
     )
+
+
+def _titled(view: TableView) -> TableView:
+    """The view with every cell holding a code alone joined to the worded cell
+    after it on its row (one new cell per pair, the same object on every row
+    the pair spans); the view itself when no row has such a pair."""
+    joined: dict[tuple[int, int], Cell] = {}
+    body: list[Row] = []
+    for row in view.body:
+        cells: list[Cell] = []
+        for cell in row.cells:
+            code = cells[-1] if cells else None
+            if (
+                code is not None
+                and id(code) not in {id(c) for c in joined.values()}
+                and _ALONE.match(code.text)
+                and _WORD.search(cell.text)
+                and not _ALONE.match(cell.text)
+                and code.row_span == cell.row_span
+            ):
+                cells[-1] = joined.setdefault((id(code), id(cell)), _join(code, cell))
+                continue
+            cells.append(cell)
+        body.append(replace(row, cells=cells))
+    return replace(view, body=body) if joined else view
+
+
+def _join(code: Cell, title: Cell) -> Cell:
+    """One cell: the code, a space and its title's first line, then the rest of the title."""
+    first, *rest = title.blocks
+    head = replace(first, text=f"{code.text.strip()} {first.text}")
+    return Cell([head, *rest], code.col_span + title.col_span, code.row_span)

@@ -19,7 +19,8 @@ curriculum map) has them as its blocs instead, and so has a form its parts
 lettered A, B, … in a cell of their table (:mod:`.parts`). A document without such
 statements (an invoice, a novel, a blank page) stays empty, and is refused. A
 document whose outline numbers activités listing tâches (a référentiel
-professionnel) has its structure: its other action statements are prose.
+professionnel) has its structure: its other action statements are prose; so
+does a référentiel d'activités section, whose statements are activités and tâches.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def implicit(ctx: Context) -> None:
         unit
         for unit in ctx.units
         if unit.table is None
+        and unit.section != "activites"  # a référentiel d'activités' lines: activités, tâches
         and not unit.heading_like
         and (unit.is_item or len(unit.text) <= _SHORT)
         and not _LABELLED.match(unit.text)

@@ -33,6 +33,8 @@ _ROMAN_NUMBERED = re.compile(
 _LETTER_NUMBERED = re.compile(
     r"^(?P<number>(?-i:[A-Z]))\s*[.)](?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
 )
+#: what follows a worded number when the line is only a code with spaced levels ("C1 2")
+_SPACED_LEVEL = re.compile(r"^\d{1,2}$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _ROMAN_SYMBOLS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
@@ -59,7 +61,10 @@ def numbered(text: str) -> Numbered | None:
     if found is None:
         return _roman_numbered(text) or _lettered(text)
     number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
-    return Numbered(word, number, found.group("title").strip())
+    title = found.group("title").strip()
+    if word and _SPACED_LEVEL.match(title):  # a code alone, its levels spaced: "C1 2" is C1.2
+        return Numbered(word, (*number, int(title)), "")
+    return Numbered(word, number, title)
 
 
 def _roman_numbered(text: str) -> Numbered | None:

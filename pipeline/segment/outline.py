@@ -52,6 +52,7 @@ from .leadlists import leads_list
 from .numbering import Numbered, numbered
 from .owner import shared_qualifier
 from .restarts import restarts
+from .siblings import joined, siblings
 from .spanning import group_rows
 from .spelled import spelled_parent
 from .state import bloc_label
@@ -163,6 +164,10 @@ def outline(ctx: Context) -> None:
     parent = spelled_parent(list(series.values()), bloc)
     if parent is not None:  # "C111.1" codes spell "Activité 1": its compétences (:mod:`.spelled`)
         bloc, competence = parent, bloc
+    kin = siblings(bloc, levels, series.values())  # "CC1" and "CS1": one level (:mod:`.siblings`)
+    if competence is not None and competence.word == bloc.word:
+        competence = joined(competence, kin.children)
+    bloc = joined(bloc, kin.series)
     owned = bloc.owning(total)
     qualifier = shared_qualifier(
         [hit.title for i, _ in bloc.mentions if i in owned and (hit := numbered(mentions[i].text))]
@@ -506,7 +511,7 @@ def _level_rule(
     ("OI 1.1" and "OI 1.1.1" objectives). ``qualifier``: words every heading
     prints after its number (:mod:`.owner`), read as no title."""
     deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
-    number = r"\d{1,3}" + r"\s?\.\s?\d{1,2}" * (series.depth - 1) + deeper
+    number = r"\d{1,3}" + r"(?:\s?\.\s?|\s)\d{1,2}" * (series.depth - 1) + deeper  # "C1.2", "C1 2"
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
         number = r"\d" * series.depth + (r"\d?" if any_depth else "")
     if series.lettered:
@@ -543,7 +548,7 @@ def _level_rule(
     pattern = (
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
         r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
-        r"(?![\d]|\s?\.\s?\d)"
+        r"(?![\d]|\s?\.\s?\d|\s\d{1,2}(?:\s|$))"  # not a deeper code: "C1.2", "C1 2 …"
         + (rf"(?:\s+{_spaced(qualifier)}\s*$)?" if qualifier else "")
         + r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )

@@ -30,6 +30,7 @@ from .draft import (
 )
 from .glued import glued_view
 from .grouped import grouped_view
+from .groupings import groups_activites
 from .headers import header_roles
 from .headunits import head_view
 from .modalites import epreuve_links
@@ -522,16 +523,26 @@ def _abilities_between(roles: list[str | None], row: Row) -> list[str | None]:
 
 
 def sections(ctx: Context) -> None:
-    """Tag every unit with the section it lies in (activités, compétences, évaluation)."""
+    """Tag every unit with the section it lies in (activités, compétences,
+    évaluation). Section titles one after the other list the parts (an annex's
+    contents): the first of them is the part that follows."""
     current: str | None = None
-    for unit in ctx.units:
+    listed = False
+    for index, unit in enumerate(ctx.units):
         if unit.table is None and len(unit.text) < 160:
             hit = ctx.rules.first("section", unit.text)
             if hit is not None:
-                current = hit.rule.value
-                unit.starts_section = current
-            elif current == "activites" and is_bloc_heading(ctx, unit.text):
+                current = current if listed else hit.rule.value
+                unit.starts_section, listed = current, True
+                unit.section = current
+                continue
+            if (
+                current == "activites"
+                and is_bloc_heading(ctx, unit.text)
+                and not groups_activites(ctx, index)
+            ):
                 current = "competences"  # the blocs follow the activités without a heading
+        listed = False
         unit.section = current
     if ctx.outline.activites:
         _outline_activites(ctx)

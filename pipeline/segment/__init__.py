@@ -12,6 +12,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    activities, compétences, critères and modalités re-attached to their bloc
    by codes and cue phrases (when it applies, it replaces 5 and 6);
 5. ``activities`` — the référentiel d'activités written as text;
+   ``records`` — a table of labelled rows, the record of the activité named
+   before it (:mod:`.records`);
 6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
@@ -60,6 +62,7 @@ from .merge import codes, merge
 from .modalites import place_modalites, place_whole
 from .outline import outline
 from .promote import units_as_blocs
+from .records import records
 from .sommaire import sommaire
 from .stream import sections, units
 from .unplaced import unplaced
@@ -74,6 +77,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("certification", certification),
     ("streams", streams),
     ("activities", activities),
+    ("records", records),
     ("blocs", blocs),
     ("merge", merge),
     ("sommaire", sommaire),

@@ -1,0 +1,133 @@
+"""Stage ``records``: a table of labelled rows is the record of one unit.
+
+A référentiel des activités may print each activité as a line naming it
+("F.1. : Exploration") over a table whose rows are labelled rather than its
+columns: a row holding only a label ("TÂCHES", "RÉSULTATS ATTENDUS"), a label
+in a first column beside its content, or a cell opening on a label line
+("Activités : " over the lines it labels). The labels are column cues
+(``column`` rules) set down the table instead of across it, and are read by
+the same roles: a row label governs the rows below it up to the next label;
+a label line inside a cell governs the cell's lines below it, and a label no
+role names ("Objectifs :") takes its lines out of the role the row gave.
+
+The table is the record of the unit named just before it when a role of it
+lists what the unit's work is made of: a tâches or activités label (inside
+one activité's record, its activités are its tâches, as a fonction's
+activités are when the fonctions are the activités). That unit is an activité,
+its tâches the lines that role labels; the lines of the record are then part
+of the référentiel d'activités (no compétence, no bloc). The code printed
+before the title is read with the other activités' (:mod:`.activitycodes`).
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Block, Kind
+from ..textclean import ends_sentence, is_upper, label_text
+from .draft import Context, DActivite, Unit, Where
+
+RULE = "records.activite"
+_LABEL_MAX = 60  # a longer line is content, not a label
+_TITLE_MAX = 120  # a longer line names no unit
+_TACHES = frozenset({"activite", "taches"})  # the roles listing an activité's tâches
+_MIN_LABELS = 2  # labels a record prints at least
+
+
+def records(ctx: Context) -> None:
+    """Read every layout table of labelled rows as the record of the activité
+    named before it."""
+    if ctx.streamed:
+        return
+    tables = {id(b): b for b in ctx.document.blocks if b.kind is Kind.TABLE}
+    frames: dict[int, list[int]] = {}
+    for index, unit in enumerate(ctx.units):
+        if unit.frame is not None and unit.table is None:
+            frames.setdefault(unit.frame, []).append(index)
+    for frame, indexes in frames.items():
+        block = tables.get(frame)
+        if block is None or indexes[0] == 0 or not _labelled_rows(ctx, block):
+            continue
+        title = ctx.units[indexes[0] - 1]
+        units = [ctx.units[i] for i in indexes]
+        taches = _taches(ctx, units)
+        if taches is None or not _names_unit(title):
+            continue
+        activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
+        activite.taches = [label_text(u.text) for u in taches]
+        ctx.draft.activites.append(activite)
+        for unit in (title, *units):
+            unit.section = "activites"
+
+
+def _labelled_rows(ctx: Context, block: Block) -> bool:
+    """Whether every row of ``block`` is one cell, or a label cell beside its content."""
+    for row in block.rows:
+        cells = [c for c in row.cells if c.text.strip()]
+        if len(cells) == 2 and _label(ctx, cells[0].text.strip(), alone=True):
+            continue
+        if len(cells) > 1:
+            return False
+    return bool(block.rows)
+
+
+def _taches(ctx: Context, units: list[Unit]) -> list[Unit] | None:
+    """The lines a tâches role labels in the record ``units`` (cell by cell,
+    in order), or None when the table is no record: a content cell no label
+    governs, too few labels, or no tâches role."""
+    role: str | None = None
+    governed = False  # the cell before was a label alone: it governs this one
+    labels, taches = 0, []
+    for cell in _cells(units):
+        if len(cell) == 1 and _label(ctx, cell[0].text, alone=True):
+            role, governed, labels = _role(ctx, cell[0].text), True, labels + 1
+            continue
+        current = role
+        if not governed and not _label(ctx, cell[0].text, alone=False):
+            return None
+        for unit in cell:
+            if _label(ctx, unit.text, alone=False):
+                current, labels = _role(ctx, unit.text), labels + 1
+            elif current in _TACHES:
+                taches.append(unit)
+    return taches if labels >= _MIN_LABELS and taches else None
+
+
+def _cells(units: list[Unit]) -> list[list[Unit]]:
+    """The units grouped by the cell they were read from, in order."""
+    cells: list[list[Unit]] = []
+    for unit in units:
+        if cells and cells[-1][0].cell == unit.cell:
+            cells[-1].append(unit)
+        else:
+            cells.append([unit])
+    return cells
+
+
+def _label(ctx: Context, text: str, alone: bool) -> bool:
+    """A label line: short, ending on a colon; a label alone in its cell may
+    also be printed in capitals or be a column cue, and ends no sentence."""
+    text = text.strip()
+    if not text or len(text) > _LABEL_MAX or "\n" in text:
+        return False
+    if text.endswith(":"):
+        return True
+    if not alone or ends_sentence(text):
+        return False
+    return is_upper(text) or ctx.rules.first("column", text) is not None
+
+
+def _role(ctx: Context, label: str) -> str | None:
+    """The role a label names (its column rule's value), or None."""
+    hit = ctx.rules.first("column", label.strip().rstrip(":").strip())
+    return hit.rule.value if hit is not None else None
+
+
+def _names_unit(unit: Unit) -> bool:
+    """A line naming a unit: short, outside any table and list, no sentence."""
+    text = unit.text.strip()
+    return (
+        unit.frame is None
+        and unit.table is None
+        and not unit.is_item
+        and 0 < len(text) <= _TITLE_MAX
+        and not ends_sentence(text)
+    )

@@ -40,6 +40,7 @@ from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..rules import Hit
 from ..textclean import ends_sentence, fold, starts_lower
+from .capitalname import capital_name
 from .description import STRUCTURAL, describe
 from .draft import Context, Draft, Unit, cell_units
 from .quotedtitle import quoted_title
@@ -420,7 +421,7 @@ def _family(hit: Hit) -> str:
 def _intitule(ctx: Context, hit: Hit) -> str | None:
     """The hit's intitulé (without a parenthesis naming the document, "(fiche
     nationale)"), or None when the line names only the family."""
-    return _intitule_text(ctx, _uncoded(ctx, _clean(hit.group("intitule") or "")))
+    return _intitule_text(ctx, _uncoded(ctx, capital_name(_clean(hit.group("intitule") or ""))))
 
 
 def _intitule_text(ctx: Context, text: str) -> str | None:

@@ -3,13 +3,16 @@ labelled ``description``, ``description-cell``, ``holder``,
 ``certification-subject`` and ``not-description``, ``rules/certification.yaml``):
 
 * the text under the first description heading (with a list its lead-in
-  sentence opens), in the preamble, else before the first bloc;
+  sentence opens), in the preamble, else before the first bloc — a bare
+  heading numbered under a part on the field ("1.1. Définition" under "1.
+  Champ d'activités") defines the field, not the job;
 * else the prose under the document's title — under a heading naming only a
   part of a legal text, prose whose subject is the certification or its holder;
 * else the first finished sentence whose subject is the certification's
   holder, unless it sits under a heading on one facet of the level
   ("Autonomie et responsabilité"), or leads in to a list;
-* else a table cell headed as the description, holding prose.
+* else a table cell headed as the description, holding prose (the cell below
+  the head, or the head's own cell under its label line).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from ..docmodel import Kind
 from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .draft import Context, Unit, cell_units, positions
+from .records import record_frames
 
 #: rule labels of structural cues: a line one of them reads is no name nor prose
 STRUCTURAL = ("section", "bloc", "bloc-unit", "zone", "title", "description", "document-part")
@@ -43,10 +47,11 @@ _TITLE_LINE = 100  # a line this short that ends no sentence is a heading, not p
 def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     """The paragraphs under the first description heading, up to the next
     heading, list, table or structural cue, ending on a finished sentence."""
+    recorded = record_frames(ctx)  # a record's labels name its rows, no part of the document
     for index, unit in enumerate(preamble):
-        if unit.is_item or len(unit.text) > 120:
+        if unit.is_item or len(unit.text) > 120 or unit.frame in recorded:
             continue
-        if ctx.rules.first("description", unit.text) is None:
+        if ctx.rules.first("description", unit.text) is None or _of_field(ctx, preamble, index):
             continue
         parts: list[str] = []
         listing = False  # inside a list a sentence of the description opens ("il peut :")
@@ -69,11 +74,35 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
     return None
 
 
+_SUBPART = re.compile(r"^(?P<parent>\d+(?:\.\d+)*)\.\d+\.?\s+(?P<name>[^\W\d_]+)\s*:?$")
+
+
+def _of_field(ctx: Context, preamble: list[Unit], index: int) -> bool:
+    """Whether the description heading at ``index`` is a bare word numbered
+    under a part on something else than the job ("1.1. Définition" under "1.
+    Champ d'activités", rules ``not-description``): it defines that part."""
+    bare = _SUBPART.match(preamble[index].text)
+    if bare is None:
+        return False
+    parent = re.compile(rf"^{re.escape(bare['parent'])}\.?\s")
+    for unit in reversed(preamble[:index]):
+        if parent.match(unit.text):
+            return _facet(ctx, unit)
+    return False
+
+
 def _cell_description(ctx: Context) -> str | None:
     """A table cell headed as the description ("Compétence globale" over the
-    cell below it) holding prose: sentences, no list nor lead-in."""
+    cell below it, or over the next paragraphs of its own cell) holding prose:
+    sentences, no list nor lead-in."""
     for block in ctx.document.blocks:
         rows = block.rows if block.kind is Kind.TABLE else []
+        for row in rows:
+            for cell in row.cells:
+                units = cell_units(cell)
+                headed = len(units) > 1 and ctx.rules.first("description-cell", units[0].text)
+                if headed and _prose(units[1:]):
+                    return " ".join(u.text for u in units[1:])
         for above, below in zip(rows, rows[1:], strict=False):
             under = dict(positions(below))
             for column, cell in positions(above):
@@ -81,12 +110,17 @@ def _cell_description(ctx: Context) -> str | None:
                 if column not in under or not ctx.rules.first("description-cell", text):
                     continue
                 units = cell_units(under[column])
-                if units and all(
-                    u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
-                    for u in units
-                ):
+                if units and _prose(units):
                     return " ".join(u.text for u in units)
     return None
+
+
+def _prose(units: list[Unit]) -> bool:
+    """Paragraphs each ending a sentence, none leading in to a list."""
+    return all(
+        u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
+        for u in units
+    )
 
 
 def _structural(ctx: Context, unit: Unit) -> bool:

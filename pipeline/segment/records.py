@@ -21,6 +21,8 @@ before the title is read with the other activités' (:mod:`.activitycodes`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..docmodel import Block, Kind
 from ..textclean import ends_sentence, is_upper, label_text
 from .draft import Context, DActivite, Unit, Where
@@ -37,6 +39,21 @@ def records(ctx: Context) -> None:
     named before it."""
     if ctx.streamed:
         return
+    for title, units, taches in _records(ctx):
+        activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
+        activite.taches = [label_text(u.text) for u in taches]
+        ctx.draft.activites.append(activite)
+        for unit in (title, *units):
+            unit.section = "activites"
+
+
+def record_frames(ctx: Context) -> set[int]:
+    """The layout tables (ids) read as records: their labels are no headings."""
+    return {units[0].frame for _, units, _ in _records(ctx) if units[0].frame is not None}
+
+
+def _records(ctx: Context) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
+    """Each record: the line naming its unit, the table's units, its tâches."""
     tables = {id(b): b for b in ctx.document.blocks if b.kind is Kind.TABLE}
     frames: dict[int, list[int]] = {}
     for index, unit in enumerate(ctx.units):
@@ -49,13 +66,8 @@ def records(ctx: Context) -> None:
         title = ctx.units[indexes[0] - 1]
         units = [ctx.units[i] for i in indexes]
         taches = _taches(ctx, units)
-        if taches is None or not _names_unit(title):
-            continue
-        activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
-        activite.taches = [label_text(u.text) for u in taches]
-        ctx.draft.activites.append(activite)
-        for unit in (title, *units):
-            unit.section = "activites"
+        if taches is not None and _names_unit(title):
+            yield title, units, taches
 
 
 def _labelled_rows(ctx: Context, block: Block) -> bool:

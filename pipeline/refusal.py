@@ -17,6 +17,9 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
 - **a repeated template**: at least four units, half of them or more sharing a
   title, and fewer statements than units — a course plan's « Objectif » /
   « Contenu » per session;
+- **repeated statements**: three or more uncoded compétences, a third of them
+  repeating another word for word, under 10 % of the text placed — the running
+  text of slides (an author's name on each), not abilities stated once each;
 - **no ability**: three or more compétences, none coded, fewer than a third
   opening on an action (« Installer … », « d'organiser … »): course notes' bullet
   lists of facts — unless the document names a certification family (CAP,
@@ -38,6 +41,8 @@ _QUESTION_SHARE = 1 / 4  # …and they are at least this share of its paragraphs
 _PROSE = 1 / 2  # share of the text outside tables above which a document is prose
 _PLACED_HEADINGS = 0.05  # placed share under which prose units are mere headings
 _MIN_TEMPLATE_UNITS = 4  # units needed to call their titles a repeated template
+_DISTINCT_STATEMENTS = 2 / 3  # uncoded compétences repeat when fewer are distinct…
+_PLACED_REPEATS = 0.10  # …and when so little of the text is placed
 
 
 def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) -> str | None:
@@ -59,6 +64,11 @@ def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) 
         )
     if thin and _repeated_template(referentiel):
         return "not a référentiel: its units repeat the same titles (a course plan's sections)"
+    if _repeated_statements(referentiel) and placed_share(document, referentiel) < _PLACED_REPEATS:
+        return (
+            "not a référentiel: the same few texts stand as compétences under several units"
+            " (running text, not abilities)"
+        )
     if use_nlp and _no_ability(referentiel):
         return "not a référentiel: its list items state no ability (no code, few actions)"
     return None
@@ -73,6 +83,13 @@ def _bare_headings(referentiel: Referentiel, document: Document) -> bool:
 def _repeated_template(referentiel: Referentiel) -> bool:
     titles = [" ".join(b.libelle.lower().split()) for b in referentiel.blocs]
     return len(titles) >= _MIN_TEMPLATE_UNITS and 2 * len(set(titles)) <= len(titles)
+
+
+def _repeated_statements(referentiel: Referentiel) -> bool:
+    texts = [
+        " ".join(c.libelle.lower().split()) for c in referentiel.all_competences() if not c.code
+    ]
+    return len(texts) >= _MIN_COMPETENCES and len(set(texts)) <= _DISTINCT_STATEMENTS * len(texts)
 
 
 def _no_ability(referentiel: Referentiel) -> bool:

@@ -29,6 +29,9 @@ REFUSED = DATA / "refused"
         ("dut-m1204-td-choix-strategiques.pdf", "are questions"),
         # a course plan: « Objectif » and « Contenu » for each session
         ("ifnti-graphql-plan-du-cours.pdf", "repeat the same titles"),
+        # a course's presentation slides (OCR): ressource codes as units, the
+        # teacher's name on each slide as their compétences
+        ("but-info-r210-presentation-ressource.pdf", "same few texts"),
         # a syllabus whose outline yields nothing
         ("polytechnique-mth1102-plan-de-cours.pdf", "no bloc and no compétence"),
     ],

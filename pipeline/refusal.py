@@ -8,7 +8,7 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
 
 - **questions**: an exercise sheet asks — at least five paragraphs, and a quarter
   of them, end with a question mark (no référentiel of the corpus has more than
-  one in twenty);
+  one in twelve: a BTS programme's « questions de management »);
 - **bare headings over prose**: the units hold fewer statements (compétences,
   critères, activités) than there are units, the text is mostly prose outside
   tables and under 5 % of it is placed — chapter headings over a course, not

@@ -66,14 +66,25 @@ def test_refusal_real_the_course_headings_are_read_before_being_refused() -> Non
         "tp-dwwm-fiche-communication.pdf",
         # modules without compétences
         "certiphyto-conseil-qcm-modules.md",
-        # a training booklet asking twelve questions among 347 paragraphs
-        "cqp-relation-commerciale-distance.txt",
     ],
 )
 def test_refusal_real_thin_referentiels_are_read(name: str) -> None:
     assert extract(REAL / name).blocs
 
 
-def test_refusal_real_a_booklet_with_some_questions_is_no_questionnaire() -> None:
-    asked, paragraphs = questions(parse(REAL / "cqp-relation-commerciale-distance.txt"))
-    assert asked >= 5 and asked < paragraphs / 20
+@pytest.mark.parametrize(
+    ("name", "least", "most"),
+    [
+        # a training booklet asking twelve questions among 347 paragraphs
+        ("cqp-relation-commerciale-distance.txt", 1 / 40, 1 / 20),
+        # a BTS programme listing its « questions de management » (19 of 229)
+        ("bts-cejm-programme-synthese.docx", 1 / 20, 1 / 8),
+    ],
+)
+def test_refusal_real_a_referentiel_asking_some_questions_is_no_questionnaire(
+    name: str, least: float, most: float
+) -> None:
+    path = REAL / name
+    asked, paragraphs = questions(parse(path))
+    assert asked >= 5 and least < asked / paragraphs < most
+    assert extract(path).blocs

@@ -75,7 +75,7 @@ def measure(path: Path, options: Options, out: Path | None = None) -> dict[str, 
     document = parse(path, options)
     referentiel = segment(document, options)
     seconds = time.monotonic() - started
-    reason = refusal(referentiel, options.use_nlp)
+    reason = refusal(referentiel, document, options.use_nlp)
     if reason is not None:
         raise NotAReferentiel(path, reason)
     if out is not None:

@@ -73,7 +73,7 @@ def extract(path: str | Path, options: Options | None = None) -> Referentiel:
     from .segment import segment
 
     referentiel = segment(document, options)
-    reason = refusal(referentiel, options.use_nlp)
+    reason = refusal(referentiel, document, options.use_nlp)
     if reason is not None:
         raise NotAReferentiel(path, reason)
     return referentiel

@@ -1,33 +1,95 @@
 """Why an extraction is no référentiel: the reason a document is refused, or None.
 
 A référentiel names blocs or compétences (a référentiel professionnel, activités
-only). A document that yields compétences may still be none: course notes, a
-school's rules, an induction booklet have numbered sections and bullet lists, which
-the outline reads as blocs and compétences. A référentiel's compétences state
-abilities — an infinitive ("Installer …", "d'organiser …") — or carry a code
-("C1.2", "UC 3", "OI 1.1"). When three or more compétences were found, none carries
-a code and fewer than a third open on an action, the document states no ability —
-unless it names a certification family (CAP, titre professionnel, …) or its units
-open with a unit word (« Module … », « Bloc … »): a published référentiel whose
-abilities are noun phrases is read, not refused.
+only), and its units are the body of the document. A course, a syllabus or an
+exercise sheet may still yield a few: its chapter headings, the numbered
+questions of a TD, the « Objectif » of each session. The decision weighs the
+whole document (:mod:`referentiel.evidence` figures), not its wording:
+
+- **questions**: an exercise sheet asks — at least five paragraphs, and a quarter
+  of them, end with a question mark (no référentiel of the corpus has more than
+  one in twelve: a BTS programme's « questions de management »);
+- **bare headings over prose**: the units hold fewer statements (compétences,
+  critères, activités) than there are units, the text is mostly prose outside
+  tables and under 5 % of it is placed — chapter headings over a course, not
+  units (a référentiel whose units are table rows, or whose contents sit in
+  tables, keeps its text in the tables);
+- **a repeated template**: at least four units, half of them or more sharing a
+  title, and fewer statements than units — a course plan's « Objectif » /
+  « Contenu » per session;
+- **repeated statements**: three or more uncoded compétences, a third of them
+  repeating another word for word, under 10 % of the text placed — the running
+  text of slides (an author's name on each), not abilities stated once each;
+- **no ability**: three or more compétences, none coded, fewer than a third
+  opening on an action (« Installer … », « d'organiser … »): course notes' bullet
+  lists of facts — unless the document names a certification family (CAP,
+  titre professionnel…) or its units open with a unit word (« Module … », « Bloc
+  … »): a published référentiel whose abilities are noun phrases is read.
 """
 
 from __future__ import annotations
 
+from .docmodel import Document
+from .evidence import placed_share, prose_share, questions, statements
 from .models import Referentiel
 from .rules import default_rules
 
 _MIN_COMPETENCES = 3  # fewer say too little to judge
 _ACTION_SHARE = 1 / 3  # below this share of actions, uncoded statements are no abilities
+_MIN_QUESTIONS = 5  # an exercise sheet asks at least this many questions…
+_QUESTION_SHARE = 1 / 4  # …and they are at least this share of its paragraphs
+_PROSE = 1 / 2  # share of the text outside tables above which a document is prose
+_PLACED_HEADINGS = 0.05  # placed share under which prose units are mere headings
+_MIN_TEMPLATE_UNITS = 4  # units needed to call their titles a repeated template
+_DISTINCT_STATEMENTS = 2 / 3  # uncoded compétences repeat when fewer are distinct…
+_PLACED_REPEATS = 0.10  # …and when so little of the text is placed
 
 
-def refusal(referentiel: Referentiel, use_nlp: bool = True) -> str | None:
-    """Why ``referentiel`` is no référentiel (a message), or None when it is one."""
+def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) -> str | None:
+    """Why ``referentiel`` (read from ``document``) is no référentiel (a message), or
+    None when it is one."""
     if not (referentiel.blocs or referentiel.competences_transversales or referentiel.activites):
         return "not a référentiel: no bloc and no compétence found"
+    asked, paragraphs = questions(document)
+    if asked >= _MIN_QUESTIONS and asked >= _QUESTION_SHARE * paragraphs:
+        return (
+            f"not a référentiel: {asked} of its {paragraphs} paragraphs are questions"
+            " (an exercise sheet or a questionnaire)"
+        )
+    thin = statements(referentiel) < len(referentiel.blocs)
+    if thin and _bare_headings(referentiel, document):
+        return (
+            "not a référentiel: its units are headings over prose (fewer statements than"
+            f" units, {placed_share(document, referentiel):.0%} of the text placed)"
+        )
+    if thin and _repeated_template(referentiel):
+        return "not a référentiel: its units repeat the same titles (a course plan's sections)"
+    if _repeated_statements(referentiel) and placed_share(document, referentiel) < _PLACED_REPEATS:
+        return (
+            "not a référentiel: the same few texts stand as compétences under several units"
+            " (running text, not abilities)"
+        )
     if use_nlp and _no_ability(referentiel):
         return "not a référentiel: its list items state no ability (no code, few actions)"
     return None
+
+
+def _bare_headings(referentiel: Referentiel, document: Document) -> bool:
+    return (
+        prose_share(document) >= _PROSE and placed_share(document, referentiel) < _PLACED_HEADINGS
+    )
+
+
+def _repeated_template(referentiel: Referentiel) -> bool:
+    titles = [" ".join(b.libelle.lower().split()) for b in referentiel.blocs]
+    return len(titles) >= _MIN_TEMPLATE_UNITS and 2 * len(set(titles)) <= len(titles)
+
+
+def _repeated_statements(referentiel: Referentiel) -> bool:
+    texts = [
+        " ".join(c.libelle.lower().split()) for c in referentiel.all_competences() if not c.code
+    ]
+    return len(texts) >= _MIN_COMPETENCES and len(set(texts)) <= _DISTINCT_STATEMENTS * len(texts)
 
 
 def _no_ability(referentiel: Referentiel) -> bool:

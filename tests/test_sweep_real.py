@@ -138,4 +138,3 @@ def test_sweep_objectives_numbered_inside_their_unit_are_its_competences() -> No
     assert [b.code for b in blocs] == ["OI 1", "OI 2", "OI 3"]
     assert [len(b.competences) for b in blocs] == [4, 4, 3]
     assert blocs[0].competences[0].code == "OI 1.1"
-

@@ -73,6 +73,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-tache",
     "group-code",
     "group-statement",
+    "group-weight",
     "head-unit",
     "code-unit",
     "competence-inline",

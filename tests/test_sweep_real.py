@@ -111,3 +111,30 @@ def test_sweep_a_family_named_on_the_line_below_a_family_less_title_is_kept() ->
     libelles = [c.libelle for c in blocs[0].competences]
     assert any(t.startswith("Maîtriser les lois fondamentales de l’électricité") for t in libelles)
     assert libelles[-1].startswith("Gérer le projet et les différentes étapes")
+
+
+def test_sweep_an_objective_row_after_a_page_break_opens_its_unit() -> None:
+    # Bulletin officiel evaluation form: page 2 goes on with the rows of O8, then
+    # "O9 - Gérer la vie du produit | 20 %" (the outline's next unit), which is no
+    # rest of the last O8 row split by the page break
+    blocs = extract(SWEEP / "bac-sti2d-itec-evaluation-projet.pdf").blocs
+    assert [b.code for b in blocs] == ["O7", "O8", "O9"]
+    assert [c.code for c in blocs[2].competences] == ["CO9.1", "CO9.2", "CO9.3"]
+
+
+def test_sweep_a_weighted_lettered_group_row_is_a_bloc() -> None:
+    # "B - Modéliser | 40 %": the weight in the form's "Poids" column (after the
+    # rating scale, no conditions column) is the group's mark, the row spans the table
+    blocs = extract(SWEEP / "bac-s-si-conduite-projet.pdf").blocs
+    assert [b.code for b in blocs] == ["B", "C", "D"]
+    assert {c.code for c in blocs[1].competences} == {"C1", "C2"}
+    assert all(not c.libelle.endswith("%") for b in blocs for c in b.competences)
+
+
+def test_sweep_objectives_numbered_inside_their_unit_are_its_competences() -> None:
+    # "OI 1 …" then "OI 1.1 EC de …": every line a sentence ending with a period,
+    # the codes extend the units' numbers — the outline's compétence level
+    blocs = extract(SWEEP / "bpjeps-activites-nautiques-ucc.md").blocs
+    assert [b.code for b in blocs] == ["OI 1", "OI 2", "OI 3"]
+    assert [len(b.competences) for b in blocs] == [4, 4, 3]
+    assert blocs[0].competences[0].code == "OI 1.1"

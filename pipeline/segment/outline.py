@@ -158,7 +158,7 @@ def outline(ctx: Context) -> None:
         if s is not bloc
         and roles[key] == "competence"
         and s.first > bloc.first
-        and _is_level(s, roles[key])
+        and (_is_level(s, roles[key]) or _extends(s, bloc))
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
     parent = spelled_parent(list(series.values()), bloc)
@@ -322,7 +322,7 @@ def _holds_groups(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
     for (index, _), end in zip(series.mentions, ends, strict=True):
         views = {id(view): view for at, view in tables if index < at < end}
-        if sum(group_rows(view) for view in views.values()) >= 2:
+        if sum(group_rows(view, ctx.rules) for view in views.values()) >= 2:
             return True
     return False
 

@@ -10,6 +10,7 @@ grid). A spanning row with nothing below it is a note: no element.
 from __future__ import annotations
 
 from ..docmodel import Cell, Row
+from ..rules import RuleSet
 from ..textclean import label_text
 from .checks import SCORE
 from .content import add_critere, extend, is_implicit
@@ -32,7 +33,7 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     coded = coded_title(row, ctx.rules)
     if coded is not None:
         return _coded_group(ctx, view, state, below, *coded)
-    cell = _spanning_cell(row, view)
+    cell = _spanning_cell(row, view, ctx.rules)
     if cell is None:
         return False
     units = cell_units(cell)
@@ -51,7 +52,7 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         return True
     if _legend(ctx, view, state, units):
         return True
-    group = _group_below(view, below)
+    group = _group_below(view, below, ctx.rules)
     if group is None:  # nothing below it to head: a note (its text is reported unplaced)
         return True
     if group and _may_head_group(ctx, state, units):
@@ -71,7 +72,9 @@ def _coded_group(
     with that code (the contract's top numbered unit when no bloc is printed).
     Over anything else it is an ordinary row."""
     units = cell_units(cell)
-    if not units or not _group_below(view, below) or not _may_head_group(ctx, state, units):
+    if not units or not _group_below(view, below, ctx.rules):
+        return False
+    if not _may_head_group(ctx, state, units):
         return False
     bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
     if bloc is not None:
@@ -88,7 +91,7 @@ def _series_code(ctx: Context, bloc: DBloc | None, view: TableView, below: list[
         return
     letter, libelle = hit.group("code") or "", hit.group("libelle") or ""
     for row in below:
-        if _spanning_cell(row, view) is not None:
+        if _spanning_cell(row, view, ctx.rules) is not None:
             return
         for _, cell in positions(row):
             text = cell.text.strip()
@@ -105,13 +108,14 @@ def _statement_code(ctx: Context, bloc: DBloc | None) -> None:
         bloc.code, bloc.libelle = hit.group("code"), label_text(hit.group("libelle") or "")
 
 
-def group_rows(view: TableView) -> int:
+def group_rows(view: TableView, rules: RuleSet) -> int:
     """How many rows of a role table head a group of rows naming their own
     compétences (a titre professionnel's activités types in its critères grid)."""
     return sum(
         1
         for index, row in enumerate(view.body)
-        if _spanning_cell(row, view) is not None and _group_below(view, view.body[index + 1 :])
+        if _spanning_cell(row, view, rules) is not None
+        and _group_below(view, view.body[index + 1 :], rules)
     )
 
 
@@ -148,13 +152,17 @@ def _zone_row(ctx: Context, state: State, units: list[Unit]) -> bool:
     return True
 
 
-def _spanning_cell(row: Row, view: TableView) -> Cell | None:
+def _spanning_cell(row: Row, view: TableView, rules: RuleSet) -> Cell | None:
     """The one filled cell of ``row`` when it spans the table (at least every
-    column read by role: a form's empty margin columns aside), else None."""
-    distinct = {id(c) for c in row.cells if c.blocks}
-    if len(distinct) != 1 or len(view.roles) < 2:
+    column read by role: a form's empty margin columns aside), else None. A
+    weight printed after it ("B - Modéliser | 40 %") is the group's mark, no
+    cell of its own."""
+    filled = [(col, c) for col, c in positions(row) if c.blocks]
+    if len(filled) > 1 and rules.first("group-weight", filled[-1][1].text.strip()):
+        filled = filled[:-1]
+    if len({id(c) for _, c in filled}) != 1 or len(view.roles) < 2:
         return None
-    start, cell = next((col, c) for col, c in positions(row) if c.blocks)
+    start, cell = filled[0]
     if len(row.cells) > 1 and cell.col_span < len(view.roles):
         read = [i for i, role in enumerate(view.roles) if role not in (None, SCORE)]
         if len(read) < 2:
@@ -175,14 +183,14 @@ def _centred(row: Row, view: TableView, start: int, cell: Cell) -> bool:
     return len({role for role in covered if role not in (None, SCORE)}) > 1
 
 
-def _group_below(view: TableView, below: list[Row]) -> bool | None:
+def _group_below(view: TableView, below: list[Row], rules: RuleSet) -> bool | None:
     """What the rows under a spanning row are, up to the next one: None when
     there are none, True when they name compétences of their own (the spanning
     row is the level above them), False when they do not (it names theirs)."""
     columns = {i for i, role in enumerate(view.roles) if role == "competence"}
     group: bool | None = None
     for row in below:
-        if _spanning_cell(row, view) is not None:
+        if _spanning_cell(row, view, rules) is not None:
             break
         group = False
         if any(col in columns and cell.blocks for col, cell in positions(row)):

@@ -485,11 +485,14 @@ def _conditions_left(roles: list[str | None], row: Row) -> list[str | None]:
     """The one headed column no rule names, in a grid of compétences and of
     what judges them, holds the conditions of the performance (diplomas,
     contract: the third column of "Données / Actions / Indicateurs", whatever
-    its publisher calls it: "Ressources", "Mise en situation")."""
+    its publisher calls it: "Ressources", "Mise en situation"). One after a
+    rating scale is the form's weight or total column ("0 | 1/3 | … | Poids")."""
     if "competence" not in roles or "conditions" in roles or not set(_JUDGED) & set(roles):
         return roles
     unnamed = _unnamed(roles, row)
     if len(unnamed) != 1 or sum(r is not None for r in roles) < 2:
+        return roles
+    if SCORE in roles[: unnamed[0]]:
         return roles
     out = list(roles)
     out[unnamed[0]] = "conditions"

@@ -13,6 +13,7 @@ from .activities import code_hit
 from .competence_cells import codes_only
 from .content import competence_code
 from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, cell_units
+from .state import is_bloc_heading
 
 _LABELLED = re.compile(r"^[^:]{1,40}\s:\s+\S")  # "Contrôle continu : évaluation …"
 _LEAD_IN = re.compile(r"\b(?:[àa]|de|d['’])\s*:\s*$", re.IGNORECASE)  # "… capacité du candidat à :"
@@ -56,7 +57,8 @@ def _key_units(row: Row) -> list[Unit]:
 def continues(ctx: Context, row: Row, previous: Row) -> bool:
     """A row that is the rest of the previous one, split by a page break: its
     activité / compétence text continues a sentence, or carries no code where
-    the previous row's did."""
+    the previous row's did. A row naming a bloc (its level's numbering: "O9 -
+    Gérer …" after "O7", "O8") opens that unit: it continues nothing."""
     keys = _key_units(row)
     if not keys:
         return False
@@ -74,6 +76,7 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     ) or ("competence" in roles and previous.competence is not None and previous.competence.codes)
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
     coded_now = coded_now or bool(row.prefix or row.code)
+    coded_now = coded_now or any(is_bloc_heading(ctx, u.text) for u in keys)
     coded_now = coded_now or any(codes_only(ctx, u.text) for u in keys)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))

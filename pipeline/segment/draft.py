@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -223,6 +224,8 @@ class Outline:
     activites: bool = False
 
 
+_Made = TypeVar("_Made")  # the kind of element a cell made
+
 #: a header row's shape — the table's width and its filled cells by column, text
 #: folded — and the column roles it names
 Headers = dict[tuple[int, frozenset[tuple[int, str]]], dict[int, str]]
@@ -257,6 +260,11 @@ class Context:
         self.cells[id(cell)] = element
         if isinstance(element, DBloc):
             self.cell_blocs.add(id(element))
+
+    def known(self, cell: object, kind: type[_Made]) -> _Made | None:
+        """What an earlier row made of a merged cell, when it is a ``kind``."""
+        element = self.cells.get(id(cell))
+        return element if isinstance(element, kind) else None
 
     def warn(self, code: str, message: str, page: int | None, line: int | None) -> None:
         self.draft.warnings.append((code, message, page, line))

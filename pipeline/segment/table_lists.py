@@ -105,8 +105,7 @@ def read_details(
 def read_criteres(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
-    known = ctx.cells.get(id(cell))
-    if isinstance(known, DCritere):
+    if (known := ctx.known(cell, DCritere)) is not None:
         row.critere = known
         return
     if not fresh or state.bloc is None:

@@ -54,7 +54,8 @@ from .state import (
     roman_units,
     unit_depth,
 )
-from .tables import read_table, transversal
+from .table_competences import transversal
+from .tables import read_table
 from .titlelines import title_continued
 from .topics import TopicLists
 

@@ -1,0 +1,67 @@
+"""The activité and tâches columns of a role table (read cell by cell by
+:mod:`.tables`)."""
+
+from __future__ import annotations
+
+from ..docmodel import Cell
+from ..textclean import ends_lead_in, is_upper, label_text
+from .activities import code_hit
+from .draft import Context, DActivite, TableView, Unit, Where, cell_units
+from .state import State
+from .table_codes import titled_units
+from .table_rows import Row
+
+
+def read_activite(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """An activité cell: one activité (coded or not) with its tâches, or one
+    activité per line of a column of plain lines."""
+    if (known := ctx.known(cell, DActivite)) is not None:
+        row.activite = known
+        return
+    units = titled_units(ctx, row, cell)
+    if not units:
+        return
+    first = units[0]
+    hit = code_hit(ctx, first.text)
+    described = hit is None and "taches" not in view.roles and _described(units)
+    if described:
+        units = units[:1]  # the lines under the title describe it: no tâches
+    if hit is None and "taches" not in view.roles and _plain_lines(units):
+        # a column of activités with no tâches column: one activité per line
+        for unit in units:
+            where = Where(unit.page, unit.line, "table.activite")
+            ctx.draft.activites.append(DActivite(None, label_text(unit.text), where))
+        row.activite = ctx.draft.activites[-1]
+        ctx.made(cell, row.activite)
+        return
+    code = hit.group("code") if hit else None
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
+    rule = hit.rule.id if hit else "table.activite"
+    activite = DActivite(code, libelle, Where(first.page, first.line, rule))
+    activite.taches.extend(u.text for u in units[1:])
+    ctx.draft.activites.append(activite)
+    ctx.made(cell, activite)
+    row.activite = activite
+
+
+def _described(units: list[Unit]) -> bool:
+    """An activité cell (no tâches column) whose title is printed in capitals
+    over lines in sentence case: the activité and its description."""
+    return (
+        len(units) > 1 and is_upper(units[0].text) and not any(is_upper(u.text) for u in units[1:])
+    )
+
+
+def _plain_lines(units: list[Unit]) -> bool:
+    """Several lines alike: no list item, no bold title line, no lead-in."""
+    return len(units) > 1 and not any(u.is_item or u.bold or ends_lead_in(u.text) for u in units)
+
+
+def read_taches(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """A tâches cell: the tâches of the row's activité."""
+    if fresh and row.activite is not None:
+        row.activite.taches.extend(u.text for u in cell_units(cell))

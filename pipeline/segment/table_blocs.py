@@ -1,0 +1,110 @@
+"""The bloc column of a role table: which column names the blocs when no
+header says so, and each bloc cell read (read cell by cell by :mod:`.tables`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..docmodel import Cell
+from ..textclean import starts_lower
+from .draft import Context, DBloc, TableView, Unit, cell_units, positions
+from .outline_cells import outline_cell
+from .state import State, open_bloc, outline_hit
+from .table_rows import Row
+
+_MIN_UNITS = 2  # numbered units a column must name to be the bloc column
+
+
+def bloc_column(ctx: Context, view: TableView) -> None:
+    """A column its header names no role for ("CAPACITÉS") whose every cell
+    names a unit of the document's own bloc level ("C1 - s'informer", the
+    outline's numbering, see :mod:`.outline`) is the bloc column, beside
+    compétences the table names: the units are read where the table places them."""
+    if "bloc" in view.roles or "competence" not in view.roles or _apc(ctx, view):
+        return
+    if ctx.outline.bloc is None:
+        return
+    for column, role in enumerate(view.roles):
+        if role is not None:
+            continue
+        cells = {id(c): c for row in view.body for at, c in positions(row) if at == column}
+        texts = [units[0].text for units in map(cell_units, cells.values()) if units]
+        hits = [outline_hit(ctx.outline.bloc, text) for text in texts]
+        if len(texts) >= _MIN_UNITS and all(hit is not None for hit in hits):
+            view.roles[column] = "bloc"
+
+
+def _apc(ctx: Context, view: TableView) -> bool:
+    """A compétences column beside a "Composantes essentielles" one (the APC
+    model's critères, ``apc-head`` rules): compétences each assessed as a
+    whole, the blocs (contract, B.U.T. row) — the column is read as blocs."""
+    if "criteres" not in view.roles or not view.body:
+        return False
+    at = next((i for i, row in enumerate(view.block.rows) if row is view.body[0]), 0)
+    heads = [cell.text for row in view.block.rows[max(at - 2, 0) : at] for cell in row.cells]
+    if not any(ctx.rules.first("apc-head", " ".join(text.split())) for text in heads):
+        return False
+    view.roles = ["bloc" if role == "competence" else role for role in view.roles]
+    return True
+
+
+def read_bloc(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """A bloc cell: the bloc it names, opened or found again."""
+    if (known := ctx.known(cell, DBloc)) is not None:
+        state.bloc = known
+        return
+    units = cell_units(cell)
+    if not units:
+        return
+    if blocs := outline_cell(ctx, state, units):
+        row.blocs = blocs  # the row's épreuve assesses each of them
+        ctx.made(cell, blocs[-1])
+        return
+    numbered = _numbered_bloc(ctx, units[0].text) if len(units) == 1 else None
+    if numbered is not None:
+        ctx.made(cell, numbered)
+        state.bloc = numbered
+        return
+    bloc = open_bloc(ctx, state, _titled(ctx, state, units), "table.bloc", any_text=True)
+    if bloc is not None:
+        if bloc.code is None:
+            bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
+        if bloc.code is None and (hit := ctx.rules.first("code-unit", bloc.libelle)):
+            bloc.code = " ".join((hit.group("code") or "").split())  # "O1 - Caractériser …"
+            bloc.libelle = hit.group("libelle") or bloc.libelle
+        ctx.made(cell, bloc)
+
+
+def _titled(ctx: Context, state: State, units: list[Unit]) -> list[Unit]:
+    """A bloc cell printing its code alone, its title over the lines below
+    ("C1 / S'INFORMER / ANALYSER"): the code, then the title's lines as one —
+    parts joined by " - ", a line wrapped after a comma or before a small
+    letter, or a sentence ended by its period, by a space."""
+    hit = state.bloc_hit(ctx, units[0].text) if len(units) > 2 else None
+    if hit is None or (hit.group("libelle") or "").strip():
+        return units
+    title = units[1].text
+    for previous, unit in zip(units[1:], units[2:], strict=False):
+        wrapped = previous.text.rstrip().endswith((",", "-", ".")) or starts_lower(unit.text)
+        title = f"{title}{' ' if wrapped else ' - '}{unit.text}"
+    return [units[0], replace(units[1], text=title)]
+
+
+_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _numbered_bloc(ctx: Context, text: str) -> DBloc | None:
+    """A bloc cell holding a number only ("3" under "Modules") names the bloc
+    read before whose printed code ends with that number ("Module 3")."""
+    text = text.strip().rstrip(".")
+    if not _NUMBER.fullmatch(text):
+        return None
+    found = [
+        b
+        for b in ctx.draft.blocs
+        if b.code and re.search(rf"(?<![\d.]){text}$", " ".join(b.code.split()))
+    ]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,167 @@
+"""The compétence and transversal compétence columns of a role table (read
+cell by cell by :mod:`.tables`): a cell's compétences, one or several, their
+details, and the bloc a compétence named again belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..docmodel import Cell
+from ..textclean import label_text, starts_lower
+from .competence_cells import (
+    are_statements,
+    are_sub_actions,
+    bloc_for,
+    coded_cell,
+    is_connector,
+    opened_by_heading,
+)
+from .content import add_competence, bloc_of, competence_code
+from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units
+from .state import State, open_bloc
+from .table_codes import bare_code, titled_units
+from .table_rows import Row, listed
+
+
+def read_competence(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """A compétence cell: the compétences it states, or the bloc it names."""
+    if (known := ctx.known(cell, DCompetence)) is not None:
+        row.competence = known
+        row.listed = view.coded_lists.get(id(cell), [])  # the rows a cell of codes spans
+    elif (bloc := ctx.known(cell, DBloc)) is not None:
+        state.bloc = bloc
+    else:
+        units = listed(ctx, [u for u in titled_units(ctx, row, cell) if not bare_code(ctx, u.text)])
+        if not units:
+            return
+        if row.headed is not None and not any(competence_code(ctx, u.text) for u in units):
+            row.competence = row.headed  # its savoir-faire, under the row that heads it
+            if "connaissances" in view.roles:  # beside its savoirs: what it requires,
+                row.savoir_faire.extend(u.text for u in units)  # after them (row's end)
+            else:
+                row.headed.details.extend(u.text for u in units)
+            ctx.made(cell, row.headed)
+            return
+        if state.bloc_hit(ctx, units[0].text) is not None and not _in_series(state, units[0].text):
+            # a synthesis table's compétences column naming the units of the bloc level
+            opened = open_bloc(ctx, state, units, "table.bloc-mention")
+            if opened is not None:
+                ctx.made(cell, opened)
+            return
+        linked = coded_cell(ctx, state, units)
+        if linked:
+            row.competence, row.linked = linked[0], linked
+            return
+        coded = [u for u in units if competence_code(ctx, u.text) is not None]
+        statements = view.statements and not coded and are_statements(units)
+        several = len(units) > 1 and (
+            all(u.is_item for u in units)
+            or (len(coded) >= 2 and all(u in coded or is_connector(u) for u in units))
+        )
+        if several and not all(u.is_item for u in units):
+            units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
+        several = several or statements
+        details: list[Unit] = []
+        if not several and (
+            are_sub_actions(ctx, units) or _savoir_faire_below(ctx, units) or _title_apart(units)
+        ):
+            # a coded (or typeset) statement over the sub-actions that detail it: the statement
+            units, details = units[:1], units[1:]
+        elif not several and (
+            any(u.is_item or starts_lower(u.text) for u in units[1:])
+            or (not coded and _judged(view))
+        ):
+            # one statement with its details on the lines below (sub-items, a
+            # run-on, a second sentence when the row's critères judge them as one)
+            units = [replace(units[0], text=" ".join(u.text for u in units))]
+        comps: list[DCompetence] = []
+        for unit in units if several else units[:1]:
+            comp = add_competence(
+                ctx,
+                bloc_for(ctx, state, unit.text),
+                unit,
+                view.source,
+                from_list=several,
+                rule="table.competence",
+                own=view.statements,
+            )
+            if comp is not None:
+                comps.append(comp)
+        if not comps:
+            return
+        comps[-1].details.extend(u.text for u in details)
+        row.listed = comps if several else []
+        if several and len(coded) == len(units):
+            view.coded_lists[id(cell)] = comps
+        if row.code and len(comps) == 1 and not comps[0].codes:
+            comps[0].codes.append((row.code, view.source))  # the code column's number
+        row.competence = comps[-1]
+        ctx.made(cell, comps[-1])
+        owner = bloc_of(ctx, comps[-1])
+        if owner is not None and not opened_by_heading(ctx, state.bloc):
+            state.bloc = owner  # a compétence named again moves no bloc a heading opened
+    _link_activite(row)
+
+
+def _in_series(state: State, text: str) -> bool:
+    """Whether ``text`` is coded below the current bloc's code ("C1 …" under a
+    bloc "C"): a compétence of that bloc, not another bloc's mention."""
+    code = state.bloc.code if state.bloc is not None else None
+    return code is not None and text.startswith(code) and text[len(code) : len(code) + 1].isdigit()
+
+
+def _savoir_faire_below(ctx: Context, units: list[Unit]) -> bool:
+    """A coded compétence line followed by a sentence of its own (a paragraph
+    starting with a capital, "1.14 Mettre en place …" / "Agencer …"): the
+    lines below are its savoir-faire, whatever items they hold."""
+    return (
+        len(units) > 1
+        and competence_code(ctx, units[0].text) is not None
+        and not units[1].is_item
+        and not starts_lower(units[1].text)
+    )
+
+
+def _title_apart(units: list[Unit]) -> bool:
+    """A cell whose first line alone is set in bold, over lines in the body
+    type (\"Cibler et prospecter la clientèle\" / \"Analyser un portefeuille
+    clients\"): typography makes that line the statement and the others its
+    savoir-faire."""
+    return len(units) > 1 and units[0].bold and not any(u.bold for u in units[1:])
+
+
+def _judged(view: TableView) -> bool:
+    """Whether the table judges each row (a column of critères, indicateurs or
+    résultats beside the compétence)."""
+    return any(role in ("criteres", "indicateurs", "resultats") for role in view.roles)
+
+
+def _link_activite(row: Row) -> None:
+    """An activity and a compétence on the same row are linked."""
+    activite, comp = row.activite, row.competence
+    if activite is None or comp is None or not activite.code:
+        return
+    if activite.code not in comp.activites:
+        comp.activites.append(activite.code)
+
+
+def read_transversales(
+    ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
+) -> None:
+    """A transversal compétences cell: one compétence transversale a line."""
+    if not fresh:
+        return
+    for unit in cell_units(cell):
+        ctx.draft.transversales.append(transversal(ctx, unit, view.source, "table.transversales"))
+
+
+def transversal(ctx: Context, unit: Unit, source: int, rule: str) -> DCompetence:
+    """A compétence transversale from one unit (its code, when printed, kept)."""
+    hit = competence_code(ctx, unit.text)
+    libelle = label_text(hit.group("libelle") or "") if hit else label_text(unit.text)
+    comp = DCompetence(libelle, Where(unit.page, unit.line, hit.rule.id if hit else rule))
+    if hit:
+        comp.codes.append((hit.group("code") or "", source))
+    return comp

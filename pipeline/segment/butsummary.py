@@ -16,15 +16,20 @@ from .state import bloc_headings
 _KEYED_ROWS = 2  # rows keyed by a bloc's code that make the table an overview
 
 
-def overview_table(ctx: Context, view: TableView) -> bool:
+def heading_codes(ctx: Context) -> frozenset[str]:
+    """The codes, folded, of the bloc headings a B.U.T. document prints outside
+    any table (none in another document), found once before the walk."""
+    if ctx.draft.type != "BUT":
+        return frozenset()
+    return frozenset(
+        fold(code) for _index, hit in bloc_headings(ctx, ctx.units) if (code := hit.group("code"))
+    )
+
+
+def overview_table(codes: frozenset[str], view: TableView) -> bool:
     """Whether ``view`` is a B.U.T. overview: at least two of its rows carry,
     alone on a line of their first cell, the code of a bloc whose heading is
-    printed outside any table."""
-    if ctx.draft.type != "BUT":
-        return False
-    codes = {
-        fold(code) for _index, hit in bloc_headings(ctx, ctx.units) if (code := hit.group("code"))
-    }
+    printed outside any table (``codes``, :func:`heading_codes`)."""
     if len(codes) < _KEYED_ROWS:
         return False
     keyed = 0

@@ -38,6 +38,8 @@ class State:
     topics: TopicLists | None = None
     #: the B.U.T. level labels of each page (:mod:`.levelrows`)
     level_labels: LevelLabels = field(default_factory=dict)
+    #: the codes of the bloc headings a B.U.T. document prints (:mod:`.butsummary`)
+    heading_codes: frozenset[str] = frozenset()
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     critere: DCritere | None = None

@@ -26,7 +26,7 @@ from ..textclean import (
 from .blocactivites import bloc_activite
 from .butorder import heading_first
 from .butpages import CompetencePages, competence_pages, under_level
-from .butsummary import overview_table
+from .butsummary import heading_codes, overview_table
 from .content import (
     add_competence,
     add_composante,
@@ -71,6 +71,7 @@ def blocs(ctx: Context) -> None:
         unit_depth=unit_depth(ctx, label),
         topics=TopicLists(ctx),
         level_labels=level_labels(ctx),
+        heading_codes=heading_codes(ctx),
     )
     units = heading_first(ctx, ctx.units)
     pages = competence_pages(ctx)
@@ -88,7 +89,7 @@ def blocs(ctx: Context) -> None:
         if level is not None and under_level(level, unit):
             continue  # the level's name, printed in its column
         if unit.table is not None:
-            if overview_table(ctx, unit.table):
+            if overview_table(state.heading_codes, unit.table):
                 continue  # the compétences named side by side: a summary
             code = table_code_field(ctx, unit.table)
             if code is not None:

@@ -348,7 +348,7 @@ def _paragraphs(
             break
         lead.append(piece)
     lead_text = " ".join("".join(lead).split())
-    if lead_text.endswith(":") and len(lead_text) < len(text):
+    if ends_lead_in(lead_text) and len(lead_text) < len(text):
         rest = text[len(lead_text) :].strip()
         return [
             Block(Kind.PARAGRAPH, lead_text, page, line, bold=True),

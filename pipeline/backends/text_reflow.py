@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 from ..docmodel import Block, Kind
 from ..ocrfix import join_split_words
 from ..rules import RuleSet, default_rules
-from ..textclean import ends_sentence, is_upper
+from ..textclean import ends_lead_in, ends_sentence, is_upper
 from .text_columns import column_pieces, is_head
 
 _HEAD_LETTERS = 120  # a line holding more letters is no head
@@ -277,7 +277,7 @@ def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
     if current.lost:
         return current.last.endswith(",") and _CLAUSE.match(line) is not None
     return (
-        current.last.endswith(":")
+        ends_lead_in(current.last)
         and current.letters < _LEAD_IN_LETTERS
         and _CLAUSE.match(line) is not None
         and not (

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from ..nlp import classify
 from ..rules import Hit
-from ..textclean import ends_sentence, label_text, starts_lower
+from ..textclean import ends_lead_in, ends_sentence, label_text, starts_lower
 from .content import add_critere, add_modalites
 from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where, norm_text
 from .state import link_codes
@@ -323,8 +323,8 @@ class _Walker:
         return (
             self.mode == "modalite"
             and bool(modalites)
-            and modalites[-1].endswith(":")
-            and text.endswith(":")
+            and ends_lead_in(modalites[-1])
+            and ends_lead_in(text)
         )
 
     def _transversale(self, unit: Unit) -> None:

@@ -20,7 +20,7 @@ import re
 
 from ..docmodel import HEADING_SIZE
 from ..nlp import is_action, is_result
-from ..textclean import ends_sentence
+from ..textclean import ends_lead_in, ends_sentence
 from .checks import is_mark
 from .content import add_competence, add_critere
 from .draft import Context, DBloc, Unit, Where
@@ -49,7 +49,7 @@ def lettered_parts(ctx: Context) -> bool:
     for letter in letters:
         members = [u for u in ctx.units if u.frame == letter.frame and u is not letter]
         title = next((u for u in members if _names(u)), None)
-        said = [u for u in members if not u.heading_like and not u.text.rstrip().endswith(":")]
+        said = [u for u in members if not u.heading_like and not ends_lead_in(u.text)]
         actions = [u for u in said if is_action(u.text)]
         results = [u for u in said if u not in actions and is_result(u.text)]
         if title is None or not (actions or results):
@@ -86,7 +86,6 @@ def _names(unit: Unit) -> bool:
         unit.heading_like
         and 1 < len(text) <= _TITLE_MAX
         and text[0].isalpha()
-        and not text.endswith(":")
-        and not ends_sentence(text)
+        and not ends_sentence(text)  # a lead-in's colon included
         and not is_mark(text)
     )

@@ -291,7 +291,7 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         if unit.heading_like:
             state.zone = None
             return
-        if not (unit.text.endswith(":") or starts_lower(unit.text)) and _statement(ctx, unit):
+        if not (ends_lead_in(unit.text) or starts_lower(unit.text)) and _statement(ctx, unit):
             _transversal(ctx, state, unit)
         return
     bloc = state.bloc
@@ -415,7 +415,7 @@ def _competence(ctx: Context, state: State, unit: Unit) -> None:
             state.competence_item_level = None
             state.critere = None
             return
-    if text.endswith(":") or (unit.heading_like and not unit.is_item and not lettered):
+    if ends_lead_in(text) or (unit.heading_like and not unit.is_item and not lettered):
         return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
     if not unit.is_item and ctx.rules.first("title", text):
         return  # the document's title repeated as a running header

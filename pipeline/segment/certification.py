@@ -28,7 +28,8 @@ with the rules labelled ``title``, ``title-prefix``, ``title-part``, ``title-cod
 * last, the running band the reader kept (the text repeated in the margins of
   most pages, ``Document.bands``): a ``title-band`` rule ("Cycle 4
   Technologie") or a title rule naming the certification;
-* the description is read by :mod:`.description`.
+* a title line's hits, the family and the intitulé they name are read by
+  :mod:`.titlehits`; the description by :mod:`.description`.
 """
 
 from __future__ import annotations
@@ -38,16 +39,28 @@ import re
 from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
-from ..rules import Hit
-from ..textclean import ends_sentence, fold, starts_lower
-from .capitalname import capital_name
-from .description import STRUCTURAL, describe
+from ..textclean import ends_sentence, fold
+from .description import describe
 from .draft import Context, Draft, Unit, cell_units
 from .quotedtitle import quoted_title
 from .state import is_bloc_heading
+from .titlehits import (
+    QUOTES,
+    clean_title,
+    continuation,
+    hit_family,
+    hit_intitule,
+    intitule_text,
+    name_shaped,
+    set_type,
+    title_hits,
+    title_like,
+    uncoded,
+    unlinked,
+    unparted,
+    wrapped_title,
+)
 
-_NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
-_QUOTES = "«»\"“”' \u00a0\u202f"
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
 # where a family is named inside a sentence: after "du", "au", "de la", "de l'"
 _MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
@@ -71,19 +84,19 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     typed = False  # the family is known (a CQP type, or a family with none)
     for index, unit in enumerate(preamble):
         following = preamble[index + 1 : index + 2]  # the line a title may wrap onto
-        for hit in _title_hits(ctx, _clean(unit.text)):
-            if draft.intitule is None and _intitule(ctx, hit) is None and _family(hit):
+        for hit in title_hits(ctx, clean_title(unit.text)):
+            if draft.intitule is None and hit_intitule(ctx, hit) is None and hit_family(hit):
                 # family-only lines in a row ("Licence professionnelle" over
                 # "« Bachelor universitaire de technologie »"): the last one,
                 # nearest the intitulé, names the family
                 draft.type = None
-            typed = _type(draft, hit) or typed
+            typed = set_type(draft, hit) or typed
             if draft.intitule is None:
-                intitule = _intitule(ctx, hit)
-                if intitule and _family(hit) not in CERTIFICATION_TYPES:
-                    intitule = _acronym_named(_clean(unit.text)) or intitule
+                intitule = hit_intitule(ctx, hit)
+                if intitule and hit_family(hit) not in CERTIFICATION_TYPES:
+                    intitule = _acronym_named(clean_title(unit.text)) or intitule
                 if intitule:
-                    intitule = _wrapped(ctx, following, intitule)
+                    intitule = wrapped_title(ctx, following, intitule)
                 else:
                     intitule, family = _next_title(ctx, preamble, index)
                     draft.type = draft.type or family
@@ -95,19 +108,19 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
             if label is not None:
-                named = _clean(label.group("intitule") or "")
-                hits = [h for h in _title_hits(ctx, named) if _intitule(ctx, h)]
+                named = clean_title(label.group("intitule") or "")
+                hits = [h for h in title_hits(ctx, named) if hit_intitule(ctx, h)]
                 if hits:  # "Intitulé : titre professionnel <intitulé>": a title line
-                    typed = _type(draft, hits[0]) or typed
-                    named = _intitule(ctx, hits[0]) or named
+                    typed = set_type(draft, hits[0]) or typed
+                    named = hit_intitule(ctx, hits[0]) or named
                 draft.intitule = named or _next_title(ctx, preamble, index)[0]
         if draft.intitule is not None and typed:
             return
     for unit in _elsewhere(ctx, preamble):
-        for hit in _title_hits(ctx, unit.text):
-            typed = _type(draft, hit) or typed
+        for hit in title_hits(ctx, unit.text):
+            typed = set_type(draft, hit) or typed
             if draft.intitule is None:
-                draft.intitule = _intitule(ctx, hit)
+                draft.intitule = hit_intitule(ctx, hit)
         if draft.intitule is not None and typed:
             return
     if draft.intitule is None:
@@ -129,15 +142,15 @@ def _banded(ctx: Context, draft: Draft) -> None:
     programme's subject after its cycle, a certification's title printed on
     every page); the first band line a ``title-band`` or title rule reads."""
     for band in ctx.document.bands:
-        text = _clean(band.text)
+        text = clean_title(band.text)
         found = ctx.rules.first("title-band", text)
         if found is not None:
-            draft.intitule = _intitule_text(ctx, _clean(found.group("intitule") or ""))
+            draft.intitule = intitule_text(ctx, clean_title(found.group("intitule") or ""))
             return
-        for hit in _title_hits(ctx, text):
-            intitule = _intitule(ctx, hit)
+        for hit in title_hits(ctx, text):
+            intitule = hit_intitule(ctx, hit)
             if intitule:
-                _type(draft, hit)
+                set_type(draft, hit)
                 draft.intitule = intitule
                 return
 
@@ -155,10 +168,10 @@ def _decreed(ctx: Context, draft: Draft) -> None:
             continue
         for link in _LINK.finditer(unit.text):
             hit = next(ctx.rules.hits("title", unit.text[link.end() :]), None)
-            if hit is not None and _family(hit) in CERTIFICATION_TYPES:
-                draft.type = draft.type or _family(hit)
+            if hit is not None and hit_family(hit) in CERTIFICATION_TYPES:
+                draft.type = draft.type or hit_family(hit)
                 break
-        draft.intitule = _clean(decree.group("intitule") or "") or None
+        draft.intitule = clean_title(decree.group("intitule") or "") or None
         return
 
 
@@ -190,9 +203,9 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             continue
         for start in _MENTION.finditer(unit.text):
             hit = next(ctx.rules.hits("title", unit.text[start.end() :]), None)
-            kind = _family(hit) if hit else ""
+            kind = hit_family(hit) if hit else ""
             if hit is not None and kind in CERTIFICATION_TYPES:
-                name = (hit.group("intitule") or "").lstrip(_QUOTES)  # « … » quotes it
+                name = (hit.group("intitule") or "").lstrip(QUOTES)  # « … » quotes it
                 words = _NAME_END.split(name, maxsplit=1)[0].split()
                 if words and words[0][:1].isupper():  # "du CAP doit …" names no intitulé
                     names.setdefault(kind, []).append(words)
@@ -222,7 +235,7 @@ def _subject_family(ctx: Context, draft: Draft) -> str | None:
             continue
         hit = next(ctx.rules.hits("title", unit.text[subject.end() :]), None)
         if hit is not None:
-            kind = _family(hit)
+            kind = hit_family(hit)
             return kind if kind in CERTIFICATION_TYPES else None
     return _named_family(ctx)
 
@@ -243,7 +256,7 @@ def _named_family(ctx: Context) -> str | None:
             continue
         for link in _FAMILY_LINK.finditer(unit.text):
             hit = next(ctx.rules.hits("title", unit.text[link.end() :]), None)
-            kind = _family(hit) if hit is not None else ""
+            kind = hit_family(hit) if hit is not None else ""
             if kind in CERTIFICATION_TYPES:
                 kinds.add(kind)
     return kinds.pop() if len(kinds) == 1 else None
@@ -260,7 +273,7 @@ def _holder_named(ctx: Context, draft: Draft) -> None:
         hit = next(ctx.rules.hits("title", unit.text[holder.match.end() - 1 :]), None)
         name = name_before_verb(hit.group("intitule") or "") if hit is not None else None
         if hit is not None and name:
-            kind = _family(hit)
+            kind = hit_family(hit)
             draft.type = draft.type or (kind if kind in CERTIFICATION_TYPES else None)
             draft.intitule = name
             return
@@ -305,37 +318,10 @@ def _acronym_spelled(ctx: Context, preamble: list[Unit]) -> str | None:
         for found in _CAPITALS.findall(unit.text)
     }
     for unit in preamble:
-        text = _clean(unit.text)
-        if _name_shaped(unit) and len(text.split()) > 2 and _initials(text) in acronyms:
+        text = clean_title(unit.text)
+        if name_shaped(unit) and len(text.split()) > 2 and _initials(text) in acronyms:
             return text
     return None
-
-
-def _title_hits(ctx: Context, text: str) -> list[Hit]:
-    """The title rules' hits on a line, or on what follows a document-kind
-    prefix ("Extrait du référentiel de certification du …"), after the document
-    part the line opens on ("ANNEXE D – fiche Ressource …")."""
-    text = _unparted(ctx, text)
-    hits = list(ctx.rules.hits("title", text))
-    prefix = ctx.rules.first("title-prefix", text) if not hits else None
-    if prefix is not None:
-        hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
-    return hits
-
-
-def _unparted(ctx: Context, text: str) -> str:
-    """The line without the document parts it opens on ("Annexe I b : ",
-    "fiche Ressource ")."""
-    for _ in range(_PARTS):
-        part = ctx.rules.first("title-part", text)
-        if part is None:
-            break
-        text = text[part.match.end() :]
-    return text
-
-
-_PARTS = 2  # document parts a title line may open on: an annex, then a fiche
-_SHORT = 150  # characters: a longer line is no title, nor its continuation
 
 
 def _subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None:
@@ -345,19 +331,19 @@ def _subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | Non
     certification's own name, of a family outside the contract's list. The
     subject may be wrapped onto the next heading ("Référentiel des compétences
     de la" / "spécialité …")."""
-    if not _name_shaped(unit):
+    if not name_shaped(unit):
         return None  # the kind may read as a section cue ("Référentiel de compétences")
-    text = _unparted(ctx, _clean(unit.text))
+    text = unparted(ctx, clean_title(unit.text))
     prefix = ctx.rules.first("title-prefix", text)
     heads = [u for u in following if u.kind is Kind.HEADING and unit.kind is Kind.HEADING]
-    below = _continuation(ctx, heads)
+    below = continuation(ctx, heads)
     if prefix is None and below is not None:
         text = f"{text} {below}"
         prefix = ctx.rules.first("title-prefix", text)
-    name = _clean(text[prefix.match.end() :]) if prefix is not None else ""
+    name = clean_title(text[prefix.match.end() :]) if prefix is not None else ""
     if not name or ctx.rules.first("title", name) or ctx.rules.first("title-noise", name):
         return None
-    return _intitule_text(ctx, name)
+    return intitule_text(ctx, name)
 
 
 def _shared_start(mentions: list[list[str]]) -> list[str]:
@@ -381,13 +367,13 @@ def _table_label(ctx: Context, draft: Draft) -> str | None:
             units = cell_units(cell)
             for inner in units:
                 label = ctx.rules.first("title-label", inner.text)
-                named = _clean(label.group("intitule") or "") if label else ""
+                named = clean_title(label.group("intitule") or "") if label else ""
                 if named:
                     return named
-            for hit in _title_hits(ctx, _clean(" ".join(u.text for u in units))):
-                intitule = _intitule(ctx, hit)
+            for hit in title_hits(ctx, clean_title(" ".join(u.text for u in units))):
+                intitule = hit_intitule(ctx, hit)
                 if intitule:
-                    _type(draft, hit)
+                    set_type(draft, hit)
                     return intitule
     return None
 
@@ -396,43 +382,13 @@ def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """Nothing names the certification: the document's only level-1 heading,
     printed as a name, is its intitulé."""
     titles = [u for u in preamble if u.kind is Kind.HEADING and u.level == 1]
-    if len(titles) != 1 or not _title_like(ctx, titles[0]) or _PART.match(titles[0].text):
+    if len(titles) != 1 or not title_like(ctx, titles[0]) or _PART.match(titles[0].text):
         return None
-    return _clean(titles[0].text)
+    return clean_title(titles[0].text)
 
 
 # one word and a number or letter ("Semestre 1", "Partie II", "Annexe A"): a numbered part, no name
 _PART = re.compile(r"^\s*[^\W\d_]+\s+(?:\d+|[IVXLC]+|[A-Z])\s*$")
-
-
-def _type(draft: Draft, hit: Hit) -> bool:
-    """Set the type from a title hit; whether the hit names the family."""
-    kind = _family(hit)
-    if draft.type is None and kind in CERTIFICATION_TYPES:
-        draft.type = kind
-    return kind in CERTIFICATION_TYPES or kind == _NO_TYPE
-
-
-def _family(hit: Hit) -> str:
-    """The family a title hit names ('' when none)."""
-    return (hit.group("type") or hit.rule.value or "").upper()
-
-
-def _intitule(ctx: Context, hit: Hit) -> str | None:
-    """The hit's intitulé (without a parenthesis naming the document, "(fiche
-    nationale)"), or None when the line names only the family."""
-    return _intitule_text(ctx, _uncoded(ctx, capital_name(_clean(hit.group("intitule") or ""))))
-
-
-def _intitule_text(ctx: Context, text: str) -> str | None:
-    """A name without its aside (a parenthesis naming the document, a
-    parcours, a year or session), or None when only noise is left."""
-    aside = ctx.rules.first("title-aside", text)
-    if aside is not None:
-        text = _clean(text[: aside.match.start()])
-    if not text or ctx.rules.first("title-noise", text) is not None:
-        return None
-    return text
 
 
 def _next_title(ctx: Context, preamble: list[Unit], index: int) -> tuple[str | None, str | None]:
@@ -444,15 +400,15 @@ def _next_title(ctx: Context, preamble: list[Unit], index: int) -> tuple[str | N
     for unit in preamble[index + 1 : index + 1 + _LOOKAHEAD]:
         if ctx.rules.first("section", unit.text) or ctx.rules.first("title-noise", unit.text):
             continue
-        hit = ctx.rules.first("title", _clean(unit.text))
+        hit = ctx.rules.first("title", clean_title(unit.text))
         if hit is not None and unit.table is None and not unit.is_item:
             # the next line is itself a title ("CQPI <intitulé>"): its intitulé
-            family = _family(hit)
-            return _intitule(ctx, hit), family if family in CERTIFICATION_TYPES else None
-        if _title_like(ctx, unit):
+            family = hit_family(hit)
+            return hit_intitule(ctx, hit), family if family in CERTIFICATION_TYPES else None
+        if title_like(ctx, unit):
             # "RÉFÉRENTIEL PROFESSIONNEL" + "DE CONSEILLER …": the preposition
             # links the family line to the name, it is not part of the name
-            return _uncoded(ctx, _clean(_unlinked(ctx, _clean(unit.text)))), None
+            return uncoded(ctx, clean_title(unlinked(ctx, clean_title(unit.text)))), None
         return None, None
     return None, None
 
@@ -462,74 +418,14 @@ def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | No
     ("… du brevet d'études professionnelles agricoles" / "spécialité <nom>"):
     the two lines read as one give the intitulé, when the rule took the next
     line's opening words as its label (the name is a proper end of that line)."""
-    below = _continuation(ctx, following)
+    below = continuation(ctx, following)
     if below is None:
         return None
-    for hit in _title_hits(ctx, f"{_clean(unit.text)} {below}"):
-        name = _intitule(ctx, hit)
+    for hit in title_hits(ctx, f"{clean_title(unit.text)} {below}"):
+        name = hit_intitule(ctx, hit)
         if name and len(name) < len(below) and below.endswith(name):
             return name
     return None
-
-
-def _continuation(ctx: Context, following: list[Unit], linked: bool = False) -> str | None:
-    """The line a title wraps onto, cleaned: the first of ``following`` when
-    it is short, outside tables and lists, no sentence, and (``linked``) opens
-    on a linking word ("et de la communication"); else None."""
-    if not following:
-        return None
-    unit = following[0]
-    text = unit.text
-    if unit.table is not None or unit.is_item or not 0 < len(text) <= _SHORT:
-        return None
-    if ends_sentence(text) or (linked and ctx.rules.first("title-link", text) is None):
-        return None
-    return _clean(text)
-
-
-def _unlinked(ctx: Context, text: str) -> str:
-    """The text without the preposition opening it ("DE CONSEILLER …")."""
-    link = ctx.rules.first("title-link", text)
-    return text[link.match.end() :] if link is not None and link.group("preposition") else text
-
-
-def _wrapped(ctx: Context, following: list[Unit], intitule: str) -> str:
-    """The intitulé with the next line when the title wraps onto it (a
-    continuation opening on a linking word)."""
-    below = _continuation(ctx, following, linked=True)
-    return intitule if below is None else f"{intitule} {below}"
-
-
-def _uncoded(ctx: Context, text: str) -> str:
-    """A title line without the certification code printed before the name
-    ("TP-01280m03  Développeur(se) …" → "Développeur(se) …")."""
-    code = ctx.rules.first("title-code", text)
-    return text[code.match.end() :] if code is not None else text
-
-
-def _title_like(ctx: Context, unit: Unit) -> bool:
-    """A short line printed as a name: not a sentence, a list item, a
-    'Label : value' line, or a structural cue."""
-    return _name_shaped(unit) and not any(ctx.rules.first(s, unit.text) for s in STRUCTURAL)
-
-
-def _name_shaped(unit: Unit) -> bool:
-    """A short line outside tables and lists, no sentence nor 'Label : value'
-    (a final period that closes a dotted acronym, "du D.E.C.E.S.F.", ends no
-    sentence)."""
-    text = unit.text
-    if unit.table is not None or unit.is_item or not text or len(text) > _SHORT:
-        return False
-    sentence = ends_sentence(text) and not _DOTTED_ACRONYM.search(text)
-    return not (":" in text or sentence or starts_lower(text))
-
-
-_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý]\.){2,}\s*$")
-
-
-def _clean(text: str) -> str:
-    """An intitulé without surrounding quotes, spaces or final full stop."""
-    return text.strip().strip(_QUOTES).rstrip(" .").strip()
 
 
 def _rncp(ctx: Context) -> str | None:

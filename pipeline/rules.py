@@ -107,6 +107,7 @@ _PLAIN = (  # labels whose rules carry no value
     "ocr-text-bullet",
     "ocr-text-noise",
     "ocr-text-starter",
+    "ordinal-lead-in",
     "outline",
     "rncp",
     "rncp-bloc",

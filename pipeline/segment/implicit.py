@@ -31,6 +31,7 @@ from ..nlp import is_action
 from ..textclean import fold
 from .content import add_competence
 from .draft import Context, DBloc, Unit, Where
+from .ordinals import ordinal_groups
 from .parts import lettered_parts
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
@@ -43,6 +44,7 @@ _MIN_FAMILIES = 2  # labelled code-letter families that make a bloc level
 _MIN_SERIES = 2  # coded statements that make a family's series
 HEADED_RULE = "implicit.headed"
 _MIN_HEADED = 2  # headings over lists of abilities that make a bloc level
+ORDINAL_RULE = "implicit.ordinal"
 _MIN_ITEMS = 2  # list items a heading must head
 _HEAD_MAX = 120  # a longer line is no heading
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -56,7 +58,7 @@ def implicit(ctx: Context) -> None:
         return
     if ctx.outline.activites:
         return
-    if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx):
+    if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx) or _ordinals(ctx):
         return
     candidates = [
         unit
@@ -174,6 +176,24 @@ def _headed(ctx: Context) -> bool:
         return False
     named = [(head.text, head, items) for head, items in groups]
     _keep_groups(ctx, named, HEADED_RULE, "headings over lists of abilities")
+    return True
+
+
+def _ordinals(ctx: Context) -> bool:
+    """Lead-ins numbered 1°, 2°, … each over a list of abilities
+    (:mod:`.ordinals`): each a bloc coded by its ordinal. Whether any such
+    blocs were made."""
+    groups = ordinal_groups(ctx)
+    if not groups:
+        return False
+    _keep_groups(
+        ctx,
+        [(title, head, items) for _code, title, head, items in groups],
+        ORDINAL_RULE,
+        "ordinal lead-ins over lists of abilities",
+    )
+    for bloc, (code, *_rest) in zip(ctx.draft.blocs[-len(groups) :], groups, strict=True):
+        bloc.code = code
     return True
 
 

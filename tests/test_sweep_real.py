@@ -138,3 +138,16 @@ def test_sweep_objectives_numbered_inside_their_unit_are_its_competences() -> No
     assert [b.code for b in blocs] == ["OI 1", "OI 2", "OI 3"]
     assert [len(b.competences) for b in blocs] == [4, 4, 3]
     assert blocs[0].competences[0].code == "OI 1.1"
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [("but-rt-iom-mobiles.pdf", "4G/5G"), ("but-rt-rom-unifier.pdf", "ToIP")],
+)
+def test_sweep_a_box_of_short_lines_is_read_against_the_box(name: str, first: str) -> None:
+    # a niveau's apprentissages critiques, one a line in an outlined box far wider
+    # than its longest line: that line is no full line, the next one a new item
+    libelles = [c.libelle for b in extract(SWEEP / name).blocs for c in b.competences]
+    assert len(libelles) == 5
+    assert libelles[0].endswith(first)
+    assert all(t[:1].isupper() and first not in t[: -len(first)] for t in libelles)

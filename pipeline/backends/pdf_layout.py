@@ -57,14 +57,16 @@ def reading_order(
     free, boxed = _by_box(words, boxes or [])
     items = _flow(free, grids, gap, page_wide=True)
     if boxed:
-        for inside in boxed:
-            items.extend(_flow(inside, [], gap))
+        for box, inside in boxed:
+            items.extend(_flow(inside, [], gap, box=box))
         items.sort(key=lambda item: (round(_item_top(item)), _item_left(item)))
     return items
 
 
-def _by_box(words: list[Word], boxes: list[BBox]) -> tuple[list[Word], list[list[Word]]]:
-    """Words in no box, and the words of each box holding some (innermost box wins)."""
+def _by_box(
+    words: list[Word], boxes: list[BBox]
+) -> tuple[list[Word], list[tuple[BBox, list[Word]]]]:
+    """Words in no box, and each box holding some with its words (innermost box wins)."""
     by_area = sorted(boxes, key=lambda b: (b.x1 - b.x0) * (b.bottom - b.top))
     free: list[Word] = []
     boxed: dict[int, list[Word]] = {}
@@ -78,11 +80,17 @@ def _by_box(words: list[Word], boxes: list[BBox]) -> tuple[list[Word], list[list
             free.append(word)
         else:
             boxed.setdefault(home, []).append(word)
-    return free, list(boxed.values())
+    return free, [(by_area[i], found) for i, found in boxed.items()]
 
 
-def _flow(words: list[Word], grids: list[Grid], gap: float, page_wide: bool = False) -> list[Item]:
-    """Regions and tables of one stretch of text (the free text, or one box's)."""
+def _flow(
+    words: list[Word],
+    grids: list[Grid],
+    gap: float,
+    page_wide: bool = False,
+    box: BBox | None = None,
+) -> list[Item]:
+    """Regions and tables of one stretch of text (the free text, or one ``box``'s)."""
     lines = group_lines(words)
     items: list[Item] = []
     segment: list[Line] = []
@@ -97,7 +105,7 @@ def _flow(words: list[Word], grids: list[Grid], gap: float, page_wide: bool = Fa
     items.extend(_segment_items(segment, gap))
     items.extend(grids)
     items.sort(key=_item_top)
-    _set_right_edges(items, page_wide)
+    _set_right_edges(items, page_wide, box)
     return items
 
 
@@ -138,13 +146,23 @@ def _item_left(item: Item) -> float:
     return item.bbox[0] if isinstance(item, Grid) else min(line.x0 for line in item.lines)
 
 
-def _set_right_edges(items: list[Item], page_wide: bool) -> None:
-    """Full-width regions share the page's text edges (a short paragraph is short)."""
+_MAX_PADDING = 8.0  # points: the most a box's text is taken to be set in from its edges
+
+
+def _set_right_edges(items: list[Item], page_wide: bool, box: BBox | None = None) -> None:
+    """Full-width regions share the page's text edges (a short paragraph is short).
+
+    In a drawn ``box`` the text runs up to the box's right edge less the padding
+    it keeps on the left, as in a table cell: a box of short lines does not
+    make its longest line look full (and the next item glued to it)."""
     full = [i for i in items if isinstance(i, TextRegion) and i.right < 0]
     if not full:
         return
     left = min(line.x0 for region in full for line in region.lines)
     right = max(line.x1 for region in full for line in region.lines)
+    if box is not None:
+        padding = min(max(left - box.x0, 1.0), _MAX_PADDING)
+        right = max(right, box.x1 - padding)
     for region in full:
         region.left, region.right, region.page_wide = left, right, page_wide
 

@@ -55,7 +55,6 @@ _ZONES = frozenset(
 _PLAIN = (  # labels whose rules carry no value
     "ability-noun",
     "activite-type",
-    "annex-label",
     "apc-head",
     "bloc",
     "bloc-activite",

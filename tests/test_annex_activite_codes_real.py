@@ -35,3 +35,14 @@ def test_a_cell_opening_on_its_label_is_read_by_it() -> None:
     gold = gold_of(DOSCC)
     for bloc, expected in zip(ref.blocs, gold["blocs"], strict=True):
         assert [c.libelle for c in bloc.criteres] == [c["libelle"] for c in expected["criteres"]]
+
+
+def test_a_misprinted_code_among_its_series_is_a_sibling() -> None:
+    """ "A2T1Cl - …" (a letter for the digit) opens a cell of "A2T1C2 … A2T1C6":
+    it shares their code's prefix, so each line is a compétence of its own,
+    not the first statement with the others as its details."""
+    ref = extract(DOSCC)
+    gold = gold_of(DOSCC)
+    second = ref.blocs[1].competences
+    assert len(second) == len(gold["blocs"][1]["competences"])
+    assert [c.code for c in second[1:6]] == [f"A2T1C{n}" for n in range(2, 7)]

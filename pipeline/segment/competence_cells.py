@@ -15,6 +15,23 @@ CODE_LIST = re.compile(r"\s*(?:[,;/&+]|\bet\b)\s*", re.IGNORECASE)
 
 
 _CONNECTOR_WORDS = 3
+_SHARED_PREFIX = 3  # a code prefix this long shared by the coded lines makes a series
+
+
+def coded_siblings(ctx: Context, units: list[Unit], coded: list[Unit]) -> list[Unit]:
+    """The coded lines of a cell and the lines printed with the same code
+    prefix whose code does not read ("A2T1Cl - …" among "A2T1C2 - … A2T1C6 -
+    …", a letter for a digit): siblings of the series, not its details."""
+    codes = [hit.group("code") or "" for u in coded if (hit := competence_code(ctx, u.text))]
+    if len(codes) < 2:  # noqa: PLR2004 - a series needs two codes to share a prefix
+        return coded
+    prefix = codes[0]
+    for code in codes[1:]:
+        while not code.startswith(prefix):
+            prefix = prefix[:-1]
+    if len(prefix) < _SHARED_PREFIX or not prefix[-1].isalpha():
+        return coded
+    return [u for u in units if u in coded or u.text.startswith(prefix)]
 
 
 def is_connector(unit: Unit) -> bool:

@@ -54,7 +54,7 @@ from .owner import shared_qualifier
 from .restarts import restarts
 from .siblings import joined, siblings
 from .spanning import group_rows
-from .spelled import spelled_parent
+from .spelled import coded_parent, spelled_parent
 from .state import bloc_label
 
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
@@ -148,6 +148,8 @@ def outline(ctx: Context) -> None:
         default=None,
     )
     if bloc is None:
+        bloc = _coded_parent(ctx, list(series.values()), mentions)
+    if bloc is None:
         found = restarts(ctx.units)  # no numbered line: list numbers restarting per unit
         if found is not None:
             ctx.outline = Outline(heads=found.heads, items=found.items)
@@ -185,6 +187,19 @@ def outline(ctx: Context) -> None:
         restarted=frozenset(id(mentions[index]) for index in _restarted(ctx, bloc, mentions)),
         activites=competence is None and _lists_tasks(ctx, bloc, mentions),
     )
+
+
+def _coded_parent(ctx: Context, series: list[Series], mentions: list[Unit]) -> Series | None:
+    """The headed series the compétence codes name as their parent unit
+    ("A1T1C1" under "Activité 1"), when no level was found (:mod:`.spelled`)."""
+    hits = [
+        (index, hit)
+        for index, unit in enumerate(mentions)
+        if (hit := ctx.rules.first("code-competence", unit.text)) is not None
+        and hit.group("parent")
+    ]
+    parents = {int(hit.group("parent") or 0) for _, hit in hits}
+    return coded_parent(series, parents, hits[0][0]) if hits else None
 
 
 def _ability_pair(ctx: Context, series: Series, mentions: list[Unit]) -> bool:

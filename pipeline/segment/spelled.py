@@ -9,6 +9,11 @@ number): its codes are the compétences, and the unit whose number every code
 starts with, a heading printed above them ("Activité 1 : L'accueil en face à
 face"), is the unit they are certified in, the bloc (contract, Éducation
 nationale diplomas: the top numbered unit).
+
+The CAP référentiels of the same years glue the activité and the tâche before
+the compétence's rank ("A1T2C3": activité 1, tâche 2, third compétence): the
+code rule's ``parent`` group is the activité's number, and the headings
+"Activité 1 … 2" whose numbers are those parents are the blocs.
 """
 
 from __future__ import annotations
@@ -55,3 +60,22 @@ def spelled_parent(series: list[S], chosen: S) -> S | None:
         and {number[0] for number in s.numbers} == leading
     ]
     return min(parents, key=lambda s: s.first, default=None)
+
+
+def coded_parent(series: list[S], parents: set[int], first: int) -> S | None:
+    """The one-level series, printed as headings before ``first``, whose
+    numbers are exactly ``parents`` — the unit numbers the compétence codes
+    begin with ("Activité 1" above "A1T1C1 … A1T4C1")."""
+    if not parents:
+        return None
+    parent = [
+        s
+        for s in series
+        if s.depth == 1
+        and s.word
+        and not (s.roman or s.lettered or s.glued)
+        and s.headed >= 1
+        and s.first < first
+        and {number[0] for number in s.numbers} == parents
+    ]
+    return min(parent, key=lambda s: s.first, default=None)

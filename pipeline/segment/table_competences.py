@@ -13,6 +13,7 @@ from .competence_cells import (
     are_sub_actions,
     bloc_for,
     coded_cell,
+    coded_siblings,
     is_connector,
     opened_by_heading,
 )
@@ -54,7 +55,7 @@ def read_competence(
         if linked:
             row.competence, row.linked = linked[0], linked
             return
-        coded = [u for u in units if competence_code(ctx, u.text) is not None]
+        coded = coded_siblings(ctx, units, [u for u in units if competence_code(ctx, u.text)])
         statements = view.statements and not coded and are_statements(units)
         several = len(units) > 1 and (
             all(u.is_item for u in units)

@@ -15,6 +15,7 @@ from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
 from .draft import Context, DCompetence, TableView, cell_units, norm_text, positions
 from .headunits import is_head_view, read_heads
+from .labelled import labelled
 from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
@@ -75,7 +76,8 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         current = Row(headed=headed)
         for placed, cell in positions(row):
             column = moved.get(id(cell), placed)
-            role = _role(view, column, cell)
+            named = labelled(ctx, cell)  # a cell opening on its own label
+            role, cell = named if named is not None else (_role(view, column, cell), cell)
             if role is None:
                 continue
             current.columns[id(cell)] = column

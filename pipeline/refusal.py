@@ -23,8 +23,9 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
 - **no ability**: three or more compétences, none coded, fewer than a third
   opening on an action (« Installer … », « d'organiser … »): course notes' bullet
   lists of facts — unless the document names a certification family (CAP,
-  titre professionnel…) or its units open with a unit word (« Module … », « Bloc
-  … »): a published référentiel whose abilities are noun phrases is read.
+  titre professionnel…), its units open with a unit word (« Module … », « Bloc
+  … ») or its activités list their tâches (a référentiel des activités
+  professionnelles): a published référentiel whose abilities are noun phrases is read.
 """
 
 from __future__ import annotations
@@ -95,9 +96,13 @@ def _repeated_statements(referentiel: Referentiel) -> bool:
 def _no_ability(referentiel: Referentiel) -> bool:
     from .nlp import is_action
 
-    if referentiel.certification.type is not None or any(
-        default_rules().level(f"{b.code or ''} {b.libelle}".strip()) == "bloc"
-        for b in referentiel.blocs
+    if (
+        referentiel.certification.type is not None
+        or any(a.taches for a in referentiel.activites)
+        or any(
+            default_rules().level(f"{b.code or ''} {b.libelle}".strip()) == "bloc"
+            for b in referentiel.blocs
+        )
     ):
         return False
     competences = referentiel.all_competences()

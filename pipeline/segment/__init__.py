@@ -63,6 +63,7 @@ from .modalites import place_modalites, place_whole
 from .outline import outline
 from .promote import units_as_blocs
 from .records import records
+from .recordseries import record_series
 from .sommaire import sommaire
 from .stream import sections, units
 from .unplaced import unplaced
@@ -78,6 +79,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("streams", streams),
     ("activities", activities),
     ("records", records),
+    ("record-series", record_series),
     ("blocs", blocs),
     ("merge", merge),
     ("sommaire", sommaire),

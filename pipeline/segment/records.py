@@ -63,11 +63,55 @@ def _records(ctx: Context) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
         block = tables.get(frame)
         if block is None or indexes[0] == 0 or not _labelled_rows(ctx, block):
             continue
-        title = ctx.units[indexes[0] - 1]
         units = [ctx.units[i] for i in indexes]
+        inside = list(_titled(ctx, units))
+        if inside:
+            yield from inside
+            continue
+        title = ctx.units[indexes[0] - 1]
         taches = _taches(ctx, units)
         if taches is not None and _names_unit(title):
             yield title, units, taches
+
+
+def _titled(ctx: Context, units: list[Unit]) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
+    """The records a table names in its own rows: a label alone that no role
+    names, right over a label a role names ("F1 - ORGANISATION" over
+    "TÂCHES"), titles the rows below it up to the next such title; the rows
+    above the first title (the table's own title) go with the first record."""
+    cells = _cells(units)
+    titles = [
+        i
+        for i, cell in enumerate(cells[:-1])
+        if _title_cell(ctx, cell) and _role_label(ctx, cells[i + 1])
+    ]
+    for n, start in enumerate(titles):
+        end = titles[n + 1] if n + 1 < len(titles) else len(cells)
+        body = [u for cell in cells[start + 1 : end] for u in cell]
+        taches = _taches(ctx, body)
+        if taches is not None:
+            head = [u for cell in cells[: start + 1] for u in cell] if n == 0 else cells[start]
+            yield cells[start][0], [*head, *body], taches
+
+
+def _title_cell(ctx: Context, cell: list[Unit]) -> bool:
+    """A cell holding one label alone that no role names and ends on no colon."""
+    text = cell[0].text.strip()
+    return (
+        len(cell) == 1
+        and _label(ctx, text, alone=True)
+        and not text.endswith(":")
+        and _role(ctx, text) is None
+    )
+
+
+def _role_label(ctx: Context, cell: list[Unit]) -> bool:
+    """A cell holding one label alone that a role names."""
+    return (
+        len(cell) == 1
+        and _label(ctx, cell[0].text, alone=True)
+        and _role(ctx, cell[0].text) is not None
+    )
 
 
 def _labelled_rows(ctx: Context, block: Block) -> bool:

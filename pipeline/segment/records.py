@@ -41,10 +41,16 @@ def records(ctx: Context) -> None:
         return
     for title, units, taches in _records(ctx):
         activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
-        activite.taches = [label_text(u.text) for u in taches]
+        activite.taches = [_tache(ctx, u.text) for u in taches]
         ctx.draft.activites.append(activite)
         for unit in (title, *units):
             unit.section = "activites"
+
+
+def _tache(ctx: Context, text: str) -> str:
+    """A tâche as a libellé: its code (rule ``code-tache``, "T1.2 …") is not part of it."""
+    hit = ctx.rules.first("code-tache", text)
+    return label_text(hit.group("libelle") if hit is not None else text)
 
 
 def record_frames(ctx: Context) -> set[int]:

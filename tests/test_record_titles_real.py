@@ -27,3 +27,13 @@ def test_a_row_over_the_labels_titles_the_record_of_its_series_member() -> None:
     assert [(a.code, a.libelle, a.taches) for a in ref.activites] == [
         (a["code"], a["libelle"], a["taches"]) for a in gold["activites"]
     ]
+
+
+def test_numbered_parts_around_titled_records_are_no_blocs() -> None:
+    """The roman-numbered prose sections before the records divide the
+    document, they are no blocs; the family named in sentences before them,
+    its intitulé in quotes, is the certification."""
+    ref = extract(PROE)
+    gold = gold_of(PROE)["certification"]
+    assert not ref.blocs
+    assert (ref.certification.type, ref.certification.intitule) == (gold["type"], gold["intitule"])

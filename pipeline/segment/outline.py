@@ -51,6 +51,7 @@ from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, f
 from .leadlists import leads_list
 from .numbering import Numbered, numbered
 from .owner import shared_qualifier
+from .records import titled_records
 from .restarts import restarts
 from .siblings import joined, siblings
 from .spanning import group_rows
@@ -140,7 +141,8 @@ def outline(ctx: Context) -> None:
     levels = [s for s in levels if not any(_holds_level(s, other, total) for other in levels)]
     if all(roles[s.key] == "unknown" for s in levels):
         # no known level word: a series nobody named, if its units hold abilities
-        levels = [s for s in levels if _holds_abilities(ctx, s, mentions)]
+        titled = titled_records(ctx)  # the units are records titled in their rows
+        levels = [s for s in levels if not titled and _holds_abilities(ctx, s, mentions)]
     extended = {id(s) for s in levels if _extended(s, series.values())}
     bloc = min(
         levels,

@@ -58,6 +58,13 @@ def record_frames(ctx: Context) -> set[int]:
     return {units[0].frame for _, units, _ in _records(ctx) if units[0].frame is not None}
 
 
+def titled_records(ctx: Context) -> bool:
+    """Whether the document's units are records its tables title in their own
+    rows: a numbered series nobody named around them divides the document
+    into parts, it holds none of these units."""
+    return any(title.frame is not None for title, _, _ in _records(ctx))
+
+
 def _records(ctx: Context) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
     """Each record: the line naming its unit, the table's units, its tâches."""
     tables = {id(b): b for b in ctx.document.blocks if b.kind is Kind.TABLE}

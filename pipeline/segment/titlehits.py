@@ -17,6 +17,11 @@ _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's li
 QUOTES = "«»\"“”' \u00a0\u202f"
 _PARTS = 2  # document parts a title line may open on: an annex, then a fiche
 _SHORT = 150  # characters: a longer line is no title, nor its continuation
+#: a name in quotes that a sentence goes on after ("« <name> » atteste …"):
+#: the quotes end the name
+_QUOTED_IN_SENTENCE = re.compile(
+    r"^\s*[«\"“]\s*(?P<name>[^«»\"“”]{3,150}?)\s*[»\"”]\s+(?=[a-zà-ÿ])"
+)
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý]\.){2,}\s*$")
 
 
@@ -59,7 +64,11 @@ def hit_family(hit: Hit) -> str:
 def hit_intitule(ctx: Context, hit: Hit) -> str | None:
     """The hit's intitulé (without a parenthesis naming the document, "(fiche
     nationale)"), or None when the line names only the family."""
-    return intitule_text(ctx, uncoded(ctx, capital_name(clean_title(hit.group("intitule") or ""))))
+    named = hit.group("intitule") or ""
+    quoted = _QUOTED_IN_SENTENCE.match(named)
+    if quoted is not None:
+        named = quoted.group("name")
+    return intitule_text(ctx, uncoded(ctx, capital_name(clean_title(named))))
 
 
 def intitule_text(ctx: Context, text: str) -> str | None:

@@ -13,7 +13,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    by codes and cue phrases (when it applies, it replaces 5 and 6);
 5. ``activities`` — the référentiel d'activités written as text;
    ``records`` — a table of labelled rows, the record of the activité named
-   before it (:mod:`.records`);
+   before it or in its own row (:mod:`.records`); ``record-series`` — a record
+   title in a lettered series summarised earlier (:mod:`.recordseries`);
 6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a

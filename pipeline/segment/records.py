@@ -50,7 +50,7 @@ def records(ctx: Context) -> None:
 def _tache(ctx: Context, text: str) -> str:
     """A tâche as a libellé: its code (rule ``code-tache``, "T1.2 …") is not part of it."""
     hit = ctx.rules.first("code-tache", text)
-    return label_text(hit.group("libelle") if hit is not None else text)
+    return label_text((hit.group("libelle") or text) if hit is not None else text)
 
 
 def record_frames(ctx: Context) -> set[int]:

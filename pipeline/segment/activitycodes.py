@@ -16,18 +16,18 @@ import re
 
 from .draft import Context, DActivite, DCompetence
 
-_LETTERED = re.compile(
+LETTERED = re.compile(
     r"^(?P<code>(?P<letters>[A-Z]{1,2})\s?\.?\s?(?P<number>\d{1,2}))\.?\s*[):\-–—]?\s+"
     r"(?P<libelle>[^\W\d_].*)$"
 )
-_SERIES = 3  # activités a numbering needs to be theirs
+SERIES = 3  # activités a numbering needs to be theirs
 
 
 def activity_codes(ctx: Context) -> None:
     """Give the uncoded activités the codes of the lettered series they start with."""
     uncoded = [a for a in ctx.draft.activites if a.code is None]
-    hits = [_LETTERED.match(a.libelle) for a in uncoded]
-    if len(uncoded) < _SERIES or not all(hits):
+    hits = [LETTERED.match(a.libelle) for a in uncoded]
+    if len(uncoded) < SERIES or not all(hits):
         return
     found = [h for h in hits if h is not None]
     numbers = [int(h["number"]) for h in found]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..textclean import label_text
-from .activitycodes import _LETTERED, _SERIES
+from .activitycodes import LETTERED, SERIES
 from .draft import Context, DActivite, Unit, Where
 from .records import RULE
 
@@ -59,14 +59,14 @@ def _key(text: str) -> str:
 
 def _runs(ctx: Context) -> list[list[tuple[Unit, re.Match[str]]]]:
     """The runs of lines outside tables numbered by one lettered series (the
-    same letters, each number the next), at least ``_SERIES`` long; other
+    same letters, each number the next), at least ``SERIES`` long; other
     lines may stand between members (a member's sub-lines)."""
     runs: list[list[tuple[Unit, re.Match[str]]]] = []
     current: list[tuple[Unit, re.Match[str]]] = []
     for unit in ctx.units:
         if unit.frame is not None or unit.table is not None:
             continue
-        hit = _LETTERED.match(unit.text.strip())
+        hit = LETTERED.match(unit.text.strip())
         if hit is None:
             continue
         last = current[-1][1] if current else None
@@ -77,9 +77,9 @@ def _runs(ctx: Context) -> list[list[tuple[Unit, re.Match[str]]]]:
         ):
             current.append((unit, hit))
             continue
-        if len(current) >= _SERIES:
+        if len(current) >= SERIES:
             runs.append(current)
         current = [(unit, hit)]
-    if len(current) >= _SERIES:
+    if len(current) >= SERIES:
         runs.append(current)
     return runs

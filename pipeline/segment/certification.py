@@ -40,6 +40,7 @@ from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..textclean import ends_sentence, fold
+from .annextitle import annex_title
 from .description import describe
 from .draft import Context, Draft, Unit, cell_units
 from .quotedtitle import quoted_title
@@ -135,6 +136,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         _in_prose(ctx, draft)
     if draft.intitule is None:
         _banded(ctx, draft)
+    if draft.intitule is None:
+        draft.intitule = annex_title(ctx, preamble)
 
 
 def _banded(ctx: Context, draft: Draft) -> None:
@@ -309,7 +312,8 @@ def _acronym_spelled(ctx: Context, preamble: list[Unit]) -> str | None:
     whose words' initials spell an acronym the document prints elsewhere
     ("Diplôme préparateur en pharmacie hospitalière" and the unit headings'
     "… DU DPPH") is its own name, whole, as a line followed by its acronym
-    in brackets is (:func:`_acronym_named`)."""
+    in brackets is (:func:`_acronym_named`); a table's cell (a column's
+    header) names no certification."""
     seen = {id(unit) for unit in preamble}
     acronyms = {
         found.lower()
@@ -319,7 +323,8 @@ def _acronym_spelled(ctx: Context, preamble: list[Unit]) -> str | None:
     }
     for unit in preamble:
         text = clean_title(unit.text)
-        if name_shaped(unit) and len(text.split()) > 2 and _initials(text) in acronyms:
+        named = unit.cell is None and name_shaped(unit) and len(text.split()) > 2
+        if named and _initials(text) in acronyms:
             return text
     return None
 

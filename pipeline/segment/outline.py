@@ -53,6 +53,7 @@ from .numbering import Numbered, numbered
 from .owner import shared_qualifier
 from .records import titled_records
 from .restarts import restarts
+from .schedule import schedule_rows
 from .siblings import joined, siblings
 from .spanning import group_rows
 from .spelled import coded_parent, spelled_parent
@@ -391,7 +392,8 @@ def _references(series: Series, mentions: list[Unit]) -> list[int]:
     """The mentions that only refer to units: a run of mentions with nothing
     between them (a summary, a table of contents), when each unit it names is
     mentioned again elsewhere — out of a table, or in a table with its
-    content (a table row naming the unit beside its hours does not hold it)."""
+    content (a table row naming the unit beside its hours does not hold it);
+    and a schedule's rows (:mod:`.schedule`)."""
     out: list[int] = []
     owning = series.owning(len(mentions))
     for run in _runs(series):
@@ -405,7 +407,7 @@ def _references(series: Series, mentions: list[Unit]) -> list[int]:
         }
         if all(number in elsewhere for _, number in run):
             out.extend(inside)
-    return out
+    return out + schedule_rows(series.mentions, mentions)
 
 
 def _code_prefix(word: str) -> str | None:

@@ -1,0 +1,24 @@
+"""The title an annex prints under its part heading ("Article Annexe 1" over
+the annex's own name, as Légifrance heads every annex), read by
+:mod:`.certification` when nothing else names the certification."""
+
+from __future__ import annotations
+
+from .draft import Context, Unit
+from .titlehits import clean_title, intitule_text, title_like, wrapped_title
+
+
+def annex_title(ctx: Context, preamble: list[Unit]) -> str | None:
+    """The first line of the preamble after a ``document-part`` heading, when
+    it is printed as a name outside any table (a grid's header cell names a
+    column): the annex's title without its asides (``title-aside``), with
+    the line it wraps onto ("… GESTES" / "ET SOINS …")."""
+    for index, unit in enumerate(preamble):
+        if ctx.rules.first("document-part", unit.text) is None:
+            continue
+        below = preamble[index + 1 : index + 3]
+        if not below or below[0].cell is not None or not title_like(ctx, below[0]):
+            return None
+        name = intitule_text(ctx, clean_title(below[0].text))
+        return wrapped_title(ctx, below[1:], name) if name else None
+    return None

@@ -1,0 +1,41 @@
+"""A schedule table's rows: a unit named in a cell beside only its duration
+(hours, weeks, a number) is referred to, not held, by the table (read by
+:mod:`.outline`)."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Unit
+
+# a cell holding a duration or a count only ("70 heures", "3", "2 semaines")
+_DURATION = re.compile(
+    r"^\s*\d+(?:[.,]\d+)?\s*(?:h|heures?|semaines?|jours?|mois|ans?)?\s*$", re.IGNORECASE
+)
+
+
+def duration_only(text: str) -> bool:
+    """Whether a text is only a duration or a number."""
+    return _DURATION.match(text) is not None
+
+
+def schedule_rows(named: list[tuple[int, tuple[int, ...]]], mentions: list[Unit]) -> list[int]:
+    """The mentions of a series (``named``: index, number) that are a
+    schedule's rows: two or more rows of one table, each naming a unit in a
+    cell beside a cell holding only its duration, when some unit they name is
+    detailed out of any table (the table refers to the units the document
+    details and to others it leaves out; units named nowhere else stay)."""
+    rows: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+    for index, number in named:
+        unit = mentions[index]
+        after = mentions[index + 1] if index + 1 < len(mentions) else None
+        beside = after is not None and after.cell not in (None, unit.cell)
+        if unit.frame is not None and beside and after is not None and duration_only(after.text):
+            rows.setdefault(unit.frame, []).append((index, number))
+    detailed = {number for index, number in named if mentions[index].cell is None}
+    return [
+        index
+        for table in rows.values()
+        if len(table) >= 2 and any(number in detailed for _, number in table)
+        for index, _ in table
+    ]

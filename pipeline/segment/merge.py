@@ -53,16 +53,21 @@ def _restore_accents(ctx: Context) -> None:
     """A bloc titled in capitals often lost its accents (``C4 REALISER``); a
     summary or a heading naming it in small letters (``C4. Réaliser``,
     ``Capacité C1 : réaliser``) prints the same title with them: that spelling
-    is kept."""
+    is kept, as a code's in small letters is ("Module 1" for "MODULE 1")."""
     titles: dict[str, str] = {}
+    spellings: dict[str, str] = {}
     for unit in ctx.units:
         if unit.table is not None:
             continue
         hit = outline_hit(ctx.outline.bloc, unit.text)
         code, title = (hit.group("code"), hit.group("libelle")) if hit else (None, None)
+        if code and not code.isupper():
+            spellings.setdefault(code_key(code), code)
         if code and title and not title.isupper():
             titles.setdefault(code_key(code), title.strip(" .:;-–"))
     for bloc in ctx.draft.blocs:
+        if bloc.code and bloc.code.isupper():  # "MODULE 1" a schedule names "Module 1"
+            bloc.code = spellings.get(code_key(bloc.code), bloc.code)
         title = titles.get(code_key(bloc.code)) if bloc.code else None
         if title and bloc.libelle.isupper() and fold(title) == fold(bloc.libelle):
             bloc.libelle = title

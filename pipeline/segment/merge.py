@@ -66,8 +66,9 @@ def _restore_accents(ctx: Context) -> None:
         if code and title and not title.isupper():
             titles.setdefault(code_key(code), title.strip(" .:;-–"))
     for bloc in ctx.draft.blocs:
-        if bloc.code and bloc.code.isupper():  # "MODULE 1" a schedule names "Module 1"
-            bloc.code = spellings.get(code_key(bloc.code), bloc.code)
+        spelt = spellings.get(code_key(bloc.code)) if bloc.code else None
+        if bloc.code and bloc.code.isupper() and spelt and fold(spelt) == fold(bloc.code):
+            bloc.code = spelt  # "MODULE 1" a schedule prints "Module 1"
         title = titles.get(code_key(bloc.code)) if bloc.code else None
         if title and bloc.libelle.isupper() and fold(title) == fold(bloc.libelle):
             bloc.libelle = title

@@ -55,6 +55,7 @@ _ZONES = frozenset(
 _PLAIN = (  # labels whose rules carry no value
     "ability-noun",
     "activite-type",
+    "annex-label",
     "apc-head",
     "bloc",
     "bloc-activite",

@@ -14,6 +14,7 @@ import re
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import label_text
+from .activitylines import child_hit, child_label, drop_told, heads_prose
 from .draft import Context, DActivite, Unit, Where
 from .state import outline_hit
 
@@ -37,13 +38,23 @@ def activities(ctx: Context) -> None:
     if ctx.streamed:
         return
     current: DActivite | None = None
+    coded = False  # the current activité's tâches are its coded children
     units = ctx.units
     for index, unit in enumerate(units):
         if unit.section != "activites" or unit.table is not None or unit.starts_section:
             current = None
             continue
         following = units[index + 1] if index + 1 < len(units) else None
-        made = _activity(ctx, unit, following)
+        hit = code_hit(ctx, unit.text) if not unit.is_item else None
+        if child_hit(current, hit) and current is not None and hit is not None:
+            current.taches.append(label_text(hit.group("libelle") or ""))
+            coded = True
+            continue  # "1.1." under "Activité 1": one of its tâches
+        if coded:
+            current, coded = None, False  # after its coded tâches: the record's other parts
+        if child_label(current, unit, code_hit(ctx, following.text) if following else None):
+            continue  # the label over those tâches
+        made = _activity(ctx, units, index)
         if made is not None:
             ctx.draft.activites.append(made)
             current = made
@@ -51,6 +62,7 @@ def activities(ctx: Context) -> None:
             current.taches.append(unit.text)
         else:
             current = None
+    drop_told(ctx)
     _listed(ctx)
 
 
@@ -93,14 +105,18 @@ def _listed(ctx: Context) -> None:
                 )
 
 
-def _activity(ctx: Context, unit: Unit, following: Unit | None) -> DActivite | None:
+def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
+    unit = units[index]
+    following, after = (units[index + i] if index + i < len(units) else None for i in (1, 2))
     where = Where(unit.page, unit.line, "")
     label = (unit.label or "").strip()
     if unit.is_item and _NUMBER_LABEL.match(label):  # Word numbering resolved into the label
         return DActivite(label.rstrip(".)"), label_text(unit.text), _at(where, "activities.label"))
     hit = code_hit(ctx, unit.text) if not unit.is_item else None
-    next_coded = following is not None and code_hit(ctx, following.text) is not None
-    if hit is not None and (_leads_tasks(following) or next_coded):
+    child = code_hit(ctx, following.text) if following is not None else None
+    if hit is not None and heads_prose(hit, following, child, after):
+        return None  # "1." over "1.1." over prose: sub-section headings
+    if hit is not None and (_leads_tasks(following) or child is not None):
         return DActivite(
             hit.group("code"), label_text(hit.group("libelle") or ""), _at(where, hit.rule.id)
         )

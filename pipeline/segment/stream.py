@@ -528,10 +528,15 @@ def _abilities_between(roles: list[str | None], row: Row) -> list[str | None]:
 def sections(ctx: Context) -> None:
     """Tag every unit with the section it lies in (activités, compétences,
     évaluation). Section titles one after the other list the parts (an annex's
-    contents): the first of them is the part that follows."""
+    contents): the first of them is the part that follows. An annex's label
+    ("Annexe II") is no part: the title after it opens the annex's part."""
     current: str | None = None
     listed = False
     for index, unit in enumerate(ctx.units):
+        if unit.table is None and ctx.rules.first("annex-label", unit.text) is not None:
+            current, listed = "other", False  # the annex's label: its title opens the part
+            unit.starts_section = unit.section = current
+            continue
         if unit.table is None and len(unit.text) < 160:
             hit = ctx.rules.first("section", unit.text)
             if hit is not None:

@@ -1,0 +1,68 @@
+"""Numbered lines of an activités section that are no activité.
+
+The activités section of an annex often opens on an introduction before the
+activités themselves, and numbers lines that are none. The numbering tells
+them apart, not their words:
+
+- a line whose code extends the current activité's ("1.1." under "Activité 1")
+  is one of its tâches, and a lead-in line over such lines is their label;
+- a numbered line whose next line is its first child ("1." over "1.1.") heads
+  sub-sections when that child heads prose: neither is an activité;
+- a series of numbered list items none of which lists tâches and all of which
+  end a sentence is a list in the introduction's prose, not activité titles
+  (an activité is named, not told).
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Kind
+from ..rules import Hit
+from ..textclean import ends_lead_in, ends_sentence
+from .draft import Context, DActivite, Unit
+
+LABEL_RULE = "activities.label"
+
+
+def _extends(parent: str | None, code: str | None) -> bool:
+    """Whether ``code`` numbers a child of ``parent`` ("1.1" under "1")."""
+    if not (parent and code):
+        return False
+    stem = parent.replace(" ", "").rstrip(".")
+    return code.replace(" ", "").startswith(stem + ".") and len(code.rstrip(".")) > len(stem) + 1
+
+
+def child_hit(current: DActivite | None, hit: Hit | None) -> bool:
+    """A coded line numbered under the current activité: one of its tâches."""
+    return current is not None and hit is not None and _extends(current.code, hit.group("code"))
+
+
+def child_label(current: DActivite | None, unit: Unit, following: Hit | None) -> bool:
+    """A lead-in line over the current activité's coded tâches: their label."""
+    return (current is not None and not current.taches and ends_lead_in(unit.text)) and child_hit(
+        current, following
+    )
+
+
+def heads_prose(hit: Hit, following: Unit | None, child: Hit | None, after: Unit | None) -> bool:
+    """A numbered line over its first child that heads prose: a sub-section
+    heading, as the child is."""
+    if following is None or child is None or not _extends(hit.group("code"), child.group("code")):
+        return False
+    return after is not None and after.kind is Kind.PARAGRAPH and not after.is_lead_in
+
+
+def drop_told(ctx: Context) -> None:
+    """Drop the series of numbered list items that end sentences and list no
+    tâches (a list in prose)."""
+    made = ctx.draft.activites
+    told: set[int] = set()
+    run: list[DActivite] = []
+    for activite in [*made, None]:
+        if activite is not None and activite.where.rule == LABEL_RULE:
+            run.append(activite)
+            continue
+        if run and all(not a.taches and ends_sentence(a.libelle) for a in run):
+            told.update(id(a) for a in run)
+        run = []
+    if told:
+        made[:] = [a for a in made if id(a) not in told]

@@ -3,8 +3,9 @@
 In the activités section an activity is a line carrying an activity code
 ("1.", "A1.1 :", "A4") followed by its tâches (list items), or a bold list
 item (an unnumbered activity). A numbered line followed by prose is a
-sub-section heading, not an activity. Activities printed in tables are read
-by the table stage.
+sub-section heading, not an activity; lines numbered under an activity are
+its tâches, and numbered lines of prose are none (:mod:`.activitylines`).
+Activities printed in tables are read by the table stage.
 """
 
 from __future__ import annotations

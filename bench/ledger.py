@@ -135,6 +135,14 @@ def compare() -> int:
                     worse |= new < old
                     sign = "+" if new > old else "-"
                     print(f"{sign} {path.name} {mode} {name}: {old:.3f} -> {new:.3f}")
+        if now["refused"] and not before["refused"]:
+            worse = True
+            print(f"- {path.name} refused: {now['refused']}")
+        for key in ("mean_strict", "mean_coverage"):  # a type printed anew at 0 moves only the mean
+            old, new = before[key], now[key]
+            if old is not None and (new is None or new < old - 0.005):
+                worse = True
+                print(f"- {path.name} {key}: {old} -> {new}")
     return 1 if worse else 0
 
 

@@ -117,6 +117,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-competence",
     "stream-competence-row",
     "title-aside",
+    "title-award",
     "title-band",
     "title-code",
     "title-decree",

@@ -11,13 +11,16 @@ from .titlehits import clean_title, intitule_text, title_like, wrapped_title
 def annex_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """The first line of the preamble after a ``document-part`` heading, when
     it is printed as a name outside any table (a grid's header cell names a
-    column): the annex's title without its asides (``title-aside``), with
+    column) and names an award (``title-award``: an annex titled by its
+    content names no certification): the annex's title without its asides (``title-aside``), with
     the line it wraps onto ("… GESTES" / "ET SOINS …")."""
     for index, unit in enumerate(preamble):
         if ctx.rules.first("document-part", unit.text) is None:
             continue
         below = preamble[index + 1 : index + 3]
         if not below or below[0].cell is not None or not title_like(ctx, below[0]):
+            return None
+        if ctx.rules.first("title-award", below[0].text) is None:
             return None
         name = intitule_text(ctx, clean_title(below[0].text))
         return wrapped_title(ctx, below[1:], name) if name else None

@@ -517,6 +517,14 @@ def _level_rule(
     number = r"\d{1,3}" + r"(?:\s?\.\s?|\s)\d{1,2}" * (series.depth - 1) + deeper  # "C1.2", "C1 2"
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
         number = r"\d" * series.depth + (r"\d?" if any_depth else "")
+    if series.lettered and series.word:  # "Capacité A", "Technique α": the word, a letter
+        lettered = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
+        return _outline_rule(
+            rule_id,
+            "outline lettering after a level word",
+            rf"^(?P<code>(?:{lettered})\s+(?P<number>(?-i:[A-Z])|[α-ω]))"
+            r"(?:\s*[-–—:.)]\s*(?P<libelle>.*))?$",
+        )
     if series.lettered:
         return _outline_rule(
             rule_id,

@@ -34,10 +34,11 @@ _LETTER_NUMBERED = re.compile(
     r"^(?P<number>(?-i:[A-Z]))\s*[.)](?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
 )
 #: a level word and a capital or small Greek letter alone, or before a separator and the
-#: title: "Capacité A", "Capacité B - S'informer", "Technique α" (units lettered in order)
+#: title: "Capacité A", "Capacité B - S'informer", "Technique α" (units lettered in order);
+#: a period only before a space ("B.U.T." is an abbreviation, no letter)
 _WORD_LETTERED = re.compile(
-    r"^(?P<word>[^\W\d_]{3,}(?:[ '’-][^\W\d_]+){0,2}?)\s+(?P<letter>(?-i:[A-Z])|[α-ω])"
-    r"(?:\s*[-–—:.)]\s*(?P<title>.*))?$",
+    r"^(?P<word>[^\W\d_]{3,}(?:[ '’-][^\W\d_]+)?)\s+(?P<letter>(?-i:[A-Z])|[α-ω])"
+    r"(?:\s*[-–—:)]\s*(?P<title>.*)|\.(?:\s+(?P<dotted>.*))?)?$",
     re.IGNORECASE,
 )
 #: what follows a worded number when the line is only a code with spaced levels ("C1 2")
@@ -105,7 +106,7 @@ def _word_lettered(text: str) -> Numbered | None:
     letter = found.group("letter")
     first = "α" if "α" <= letter <= "ω" else "A"
     number = (ord(letter) - ord(first) + 1,)
-    title = (found.group("title") or "").strip()
+    title = (found.group("title") or found.group("dotted") or "").strip()
     return Numbered(fold(found.group("word")), number, title, lettered=True)
 
 

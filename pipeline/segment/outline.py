@@ -523,7 +523,7 @@ def _level_rule(
             rule_id,
             "outline lettering after a level word",
             rf"^(?P<code>(?:{lettered})\s+(?P<number>(?-i:[A-Z])|[α-ω]))"
-            r"(?:\s*[-–—:.)]\s*(?P<libelle>.*))?$",
+            r"(?:(?:\s*[-–—:)]\s*|\.\s+)(?P<libelle>.*)|\.)?$",
         )
     if series.lettered:
         return _outline_rule(

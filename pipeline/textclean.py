@@ -23,6 +23,9 @@ WORD_BULLETS = "»"
 #: What a list item typed as text may start with: a bullet glyph, a dash, an asterisk
 #: or a chevron, each followed by a space.
 TYPED_BULLETS = BULLET_GLYPHS + DASHES + "*" + WORD_BULLETS
+#: A dash typed glued to an item's first word ("-Identifier …", "-savoir …"): a bullet
+#: too (a word never starts with a dash; a negative number is no letter).
+GLUED_DASH = re.compile(rf"^([{re.escape(DASHES)}])(?=[^\W\d_])")
 #: Private-use code points (Symbol / Wingdings fonts) that Word and PDFs use for
 #: bullets → the glyph they print.
 PRIVATE_USE_BULLETS = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..docmodel import Block, Cell, Kind, Row
-from ..textclean import DASHES, TYPED_BULLETS
+from ..textclean import GLUED_DASH, TYPED_BULLETS
 from .docx_numbering import Numbering
 from .docx_styles import Styles
 from .docx_text import Break, ParagraphReader, showing_placeholder
@@ -26,9 +26,6 @@ _WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml")}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\ufeff]+")
 # A bullet typed as text at the start of a paragraph ("• item", "- item").
 _TYPED_BULLET = re.compile(rf"^([{re.escape(TYPED_BULLETS)}])\s+(?=\S)")
-# A dash typed glued to the item's first word ("-Identifier …", "-Les agents …"): a
-# bullet too (a word never starts with a dash; a negative number is no letter).
-_GLUED_DASH = re.compile(rf"^([{re.escape(DASHES)}])(?=[^\W\d_])")
 
 
 @dataclass
@@ -158,7 +155,7 @@ class BodyReader:
                 block.level = list_level
         elif list_level is not None:
             block.kind, block.level = Kind.LIST_ITEM, list_level
-        elif match := _TYPED_BULLET.match(text) or _GLUED_DASH.match(text):
+        elif match := _TYPED_BULLET.match(text) or GLUED_DASH.match(text):
             block.kind, block.label = Kind.LIST_ITEM, match.group(1)
             block.text = text[match.end() :]
         return block

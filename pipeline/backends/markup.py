@@ -30,7 +30,7 @@ import lxml.html
 from lxml import etree
 
 from ..docmodel import Block, Cell, Kind, Row
-from ..textclean import TYPED_BULLETS, ends_lead_in
+from ..textclean import GLUED_DASH, TYPED_BULLETS, ends_lead_in
 
 _GLYPH_ITEM = re.compile(rf"^([{re.escape(TYPED_BULLETS)}])\s+")
 #: a full stop typed as a bullet before a small letter (". du fonctionnement"):
@@ -287,7 +287,7 @@ class _Builder:
             level = len(self.lists) - 1
             for glyph, item_text in split_glyph_list(text):
                 out.append(Block(Kind.LIST_ITEM, item_text, page, line, level, glyph))
-        elif item := _GLYPH_ITEM.match(text):
+        elif item := _GLYPH_ITEM.match(text) or GLUED_DASH.match(text):
             level = self._break_level(out, item.group(1))
             body = text[item.end() :]
             out.append(Block(Kind.LIST_ITEM, body, page, line, level=level, label=item.group(1)))

@@ -33,6 +33,14 @@ _ROMAN_NUMBERED = re.compile(
 _LETTER_NUMBERED = re.compile(
     r"^(?P<number>(?-i:[A-Z]))\s*[.)](?:\s*[-–—])?\s+(?P<title>[^\W\d_].*)$"
 )
+#: a level word and a capital or small Greek letter alone, or before a separator and the
+#: title: "Capacité A", "Capacité B - S'informer", "Technique α" (units lettered in order);
+#: a period only before a space ("B.U.T." is an abbreviation, no letter)
+_WORD_LETTERED = re.compile(
+    r"^(?P<word>[^\W\d_]{3,}(?:[ '’-][^\W\d_]+)?)\s+(?P<letter>(?-i:[A-Z])|[α-ω])"
+    r"(?:\s*[-–—:)]\s*(?P<title>.*)|\.(?:\s+(?P<dotted>.*))?)?$",
+    re.IGNORECASE,
+)
 #: what follows a worded number when the line is only a code with spaced levels ("C1 2")
 _SPACED_LEVEL = re.compile(r"^\d{1,2}$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -59,7 +67,7 @@ def numbered(text: str) -> Numbered | None:
     if found is None:
         found = _BARE_NUMBERED.match(text)
     if found is None:
-        return _roman_numbered(text) or _lettered(text)
+        return _roman_numbered(text) or _lettered(text) or _word_lettered(text)
     number = tuple(int(n) for n in re.split(r"\s?\.\s?", found.group("number")))
     title = found.group("title").strip()
     if word and _SPACED_LEVEL.match(title):  # a code alone, its levels spaced: "C1 2" is C1.2
@@ -87,6 +95,19 @@ def _lettered(text: str) -> Numbered | None:
         return None
     number = (ord(found.group("number")) - ord("A") + 1,)
     return Numbered("", number, found.group("title").strip(), lettered=True)
+
+
+def _word_lettered(text: str) -> Numbered | None:
+    """A line numbering a unit by a level word and a letter ("Capacité B",
+    "Technique α"), the letter's rank in its alphabet its number."""
+    found = _WORD_LETTERED.match(text)
+    if found is None:
+        return None
+    letter = found.group("letter")
+    first = "α" if "α" <= letter <= "ω" else "A"
+    number = (ord(letter) - ord(first) + 1,)
+    title = (found.group("title") or found.group("dotted") or "").strip()
+    return Numbered(fold(found.group("word")), number, title, lettered=True)
 
 
 def roman_value(numeral: str) -> int | None:

@@ -49,6 +49,7 @@ from ..rules import Rule
 from ..textclean import ends_sentence, italic
 from .draft import Context, Outline, TableView, Unit, abbreviated, cell_units, flat_units
 from .leadlists import leads_list
+from .nested import extends, groups_units
 from .numbering import Numbered, numbered
 from .owner import shared_qualifier
 from .records import titled_records
@@ -140,6 +141,7 @@ def outline(ctx: Context) -> None:
     ]
     levels = [s for s in levels if s.word or not _holds_groups(ctx, s, mentions)]
     levels = [s for s in levels if not any(_holds_level(s, other, total) for other in levels)]
+    levels = [s for s in levels if not groups_units(s, levels, roles)]
     if all(roles[s.key] == "unknown" for s in levels):
         # no known level word: a series nobody named, if its units hold abilities
         titled = titled_records(ctx)  # the units are records titled in their rows
@@ -163,7 +165,7 @@ def outline(ctx: Context) -> None:
         if s is not bloc
         and roles[key] == "competence"
         and s.first > bloc.first
-        and (_is_level(s, roles[key]) or _extends(s, bloc))
+        and (_is_level(s, roles[key]) or extends(s, bloc))
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
     parent = spelled_parent(list(series.values()), bloc)
@@ -226,25 +228,7 @@ def _extended(parent: Series, others: Iterable[Series]) -> bool:
     level such as the "Unité de formation n" of the same row)."""
     if parent.roman or parent.lettered or len(parent.numbers) < _PAIR:
         return False
-    return any(_extends(child, parent) for child in others)
-
-
-def _extends(child: Series, parent: Series) -> bool:
-    """Whether every code of ``child`` is a number of ``parent`` plus one
-    level, every unit of ``parent`` has some, and each code follows a mention
-    of its own unit (the last one before it)."""
-    if child.depth != parent.depth + 1 or child.roman or child.lettered or child is parent:
-        return False
-    if {number[:-1] for number in child.numbers} != parent.numbers:
-        return False
-    units = iter(parent.mentions)
-    current, following = None, next(units, None)
-    for index, number in child.mentions:
-        while following is not None and following[0] < index:
-            current, following = following[1], next(units, None)
-        if current != number[:-1]:
-            return False
-    return True
+    return any(extends(child, parent) for child in others)
 
 
 def _holds_level(series: Series, other: Series, total: int) -> bool:
@@ -533,6 +517,14 @@ def _level_rule(
     number = r"\d{1,3}" + r"(?:\s?\.\s?|\s)\d{1,2}" * (series.depth - 1) + deeper  # "C1.2", "C1 2"
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
         number = r"\d" * series.depth + (r"\d?" if any_depth else "")
+    if series.lettered and series.word:  # "Capacité A", "Technique α": the word, a letter
+        lettered = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
+        return _outline_rule(
+            rule_id,
+            "outline lettering after a level word",
+            rf"^(?P<code>(?:{lettered})\s+(?P<number>(?-i:[A-Z])|[α-ω]))"
+            r"(?:(?:\s*[-–—:)]\s*|\.\s+)(?P<libelle>.*)|\.)?$",
+        )
     if series.lettered:
         return _outline_rule(
             rule_id,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .outline import Series
+    from .outline_series import Series
 
 
 def extends(child: Series, parent: Series) -> bool:

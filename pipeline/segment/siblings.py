@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .outline import Series
+    from .outline_series import Series
 
 _CODE = 3  # a prefix this short (letters only) is a code, not a word
 

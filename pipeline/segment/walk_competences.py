@@ -1,0 +1,96 @@
+"""Compétence lines of the stream walk (:mod:`.walk`), in a bloc's compétences zone.
+
+A line of the zone states a compétence of the bloc — an item, a coded line, an
+action statement — unless it is a sub-heading, a composante, a topic of the
+unit, a result observed (a critère) or a fiche's title naming a compétence
+listed before (what follows is that compétence's).
+"""
+
+from __future__ import annotations
+
+from ..nlp import is_action, is_result
+from ..textclean import ends_lead_in, is_aside, label_text
+from .content import (
+    add_competence,
+    add_composante,
+    add_critere,
+    competence_code,
+    find_competence,
+    is_composante,
+)
+from .draft import Context, Unit
+from .levelrows import in_level_row
+from .restarts import label_number
+from .state import State
+from .walk_criteres import nested_critere
+
+
+def competence_line(ctx: Context, state: State, unit: Unit) -> None:
+    bloc = state.bloc
+    assert bloc is not None
+    text = unit.text
+    if nested_critere(state, unit):
+        return
+    if is_composante(ctx, label_text(text)):
+        add_composante(ctx, bloc, unit, label_text(text))
+        return
+    lettered = ctx.rules.first("code-competence", text) is not None
+    if unit.heading_like and not unit.is_item and not lettered:
+        known = find_competence(ctx, label_text(text), bloc)
+        if known is not None:
+            # a fiche's title line naming a compétence listed before: what
+            # follows (critères, connaissances) is that compétence's
+            state.competence = known
+            state.competence_headed = True
+            state.competence_item_level = None
+            state.critere = None
+            return
+    if ends_lead_in(text) or (unit.heading_like and not unit.is_item and not lettered):
+        return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
+    if not unit.is_item and ctx.rules.first("title", text):
+        return  # the document's title repeated as a running header
+    if not unit.is_item and is_aside(text):
+        return  # a parenthesis alone qualifies the line before it ("(préciser …)")
+    coded = (
+        competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
+    )
+    plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
+    if plain and not in_level_row(state.level_labels, unit):
+        return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
+    if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
+        return  # "1 - Evaluation de …": a numbered sub-heading over the items
+    topics = state.topics
+    if unit.is_item and not coded and not state.zone_cued and topics and topics.holds(unit):
+        bloc.connaissances.append(label_text(text))  # a topic of the unit, no ability
+        return
+    if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):
+        # a result stated as observed ("… est fiable", "… sont respectées"): how
+        # the unit's performance is judged, no ability (contract, health diplomas)
+        state.critere = add_critere(bloc, unit, label_text(text), [], "stream.result-critere")
+        state.critere_from_paragraph = False
+        return
+    comp = add_competence(
+        ctx,
+        bloc,
+        unit,
+        state.source,
+        from_list=unit.is_item or not coded,
+        rule="stream.competence-line",
+        letter=True,
+    )
+    if comp is not None and id(unit) in ctx.outline.items:
+        comp.codes.append((str(label_number(unit)), state.source))  # its number in its unit
+    if comp is not None:
+        state.competence = comp
+        state.competence_headed = False
+        state.critere = None
+        state.competence_item_level = unit.level if unit.is_item and coded else None
+
+
+def _numbered_topic(ctx: Context, text: str) -> bool:
+    """A line numbered by the outline alone ("1 - …", no compétence code)
+    whose title states no action: a topic heading, not an ability."""
+    if ctx.rules.first("code-competence", text) is not None:
+        return False
+    hit = ctx.rules.first("code-numeric", text)
+    return hit is not None and not is_action(hit.group("libelle") or "")

@@ -1,0 +1,102 @@
+"""Critère lines of the stream walk (:mod:`.walk`), in a bloc's critères zone.
+
+Each line states a critère of the bloc, linked to the compétence it judges; the
+lines a critère leads in (items after its colon, bullets whose glyph was lost,
+an item nested under a coded compétence's item) are its indicateurs, or the
+critère itself of that compétence.
+"""
+
+from __future__ import annotations
+
+from ..docmodel import BBox
+from ..nlp import classify, is_result
+from ..textclean import ends_lead_in, ends_sentence, label_text
+from .content import add_critere
+from .draft import Context, Unit
+from .leadins import heads_items, sibling_lead_in
+from .numbering import numbered
+from .state import State
+
+
+def nested_critere(state: State, unit: Unit) -> bool:
+    """An item nested under the item of a coded compétence, with no label of
+    its own, is a critère of that compétence."""
+    parent = state.competence_item_level
+    if parent is None or not unit.is_item or unit.level <= parent:
+        return False
+    assert state.bloc is not None and state.competence is not None
+    state.critere = add_critere(
+        state.bloc, unit, unit.text, [], "stream.nested-critere", competences=[state.competence]
+    )
+    return True
+
+
+def critere_line(ctx: Context, state: State, unit: Unit) -> None:
+    bloc = state.bloc
+    assert bloc is not None
+    if unit.is_item and state.critere is not None and state.critere_from_paragraph:
+        state.critere.indicateurs.append(unit.text)
+        return
+    if _observes_lead_in(ctx, state, unit):
+        assert state.critere is not None
+        state.critere.indicateurs.append(unit.text)
+        return
+    open_critere = state.critere
+    sibling = sibling_lead_in(state, unit)
+    unlabeled = (
+        not unit.is_item and open_critere is not None and ctx.options.use_nlp and not sibling
+    )
+    # a critère stated as a full sentence of its own heads no indicateurs (the
+    # next sentence is a sibling critère) unless indicateurs already follow it
+    heads = open_critere is not None and (
+        bool(open_critere.indicateurs) or not ends_sentence(open_critere.libelle)
+    )
+    if (
+        open_critere is not None
+        and unlabeled
+        and heads
+        and not _aligned(open_critere.where.bbox, unit.bbox)
+        and classify(unit.text) == "indicateur"
+    ):
+        open_critere.indicateurs.append(unit.text)  # a bullet whose glyph was lost
+        return
+    comp = state.competence
+    comps = [comp] if comp is not None and not comp.from_list and not state.link_codes else []
+    text = unit.text
+    hit = numbered(text) if sibling or heads_items(state, unit) else None
+    if hit is not None and not (hit.word or hit.roman or hit.lettered) and hit.title:
+        text = hit.title  # "1. Prise en compte … :" leading its items: the number is a list's
+    state.critere = add_critere(
+        bloc,
+        unit,
+        label_text(text),
+        [],
+        "stream.critere",
+        comps,
+        list(state.link_codes or []),
+    )
+    state.critere_from_paragraph = not unit.is_item
+    state.critere_lead_in = ends_lead_in(unit.text)
+
+
+def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
+    """An item after a critère item ending with a colon ("- les soins sont
+    adaptés à :" / "- son âge ;"), at the same level, is what that critère
+    observes — its indicateur — unless it states a result of its own (a
+    subject and a conjugated verb) or leads in a list itself: a sibling
+    critère, which closes the lead-in."""
+    if not (unit.is_item and state.critere is not None and state.critere_lead_in):
+        return False
+    if ends_lead_in(unit.text) or (ctx.options.use_nlp and is_result(unit.text)):
+        state.critere_lead_in = False
+        return False
+    return True
+
+
+_SAME_INDENT = 3.0  # points: lines starting this close are printed at one level
+
+
+def _aligned(above: BBox | None, below: BBox | None) -> bool:
+    """Whether two lines start at the same indent on the page: siblings, not a
+    line and its sub-item (unknown without boxes)."""
+    return above is not None and below is not None and abs(above.x0 - below.x0) <= _SAME_INDENT

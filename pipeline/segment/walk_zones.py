@@ -1,0 +1,81 @@
+"""Zone cues of the stream walk (:mod:`.walk`): what the following lines are.
+
+A cue ("Modalités d'évaluation", "Critères d'évaluation", "Connaissances
+associées", "Être capable de :", … rules labelled ``zone``) switches the
+current bloc's zone; a general modalités section, or the épreuves of the whole
+certification, belongs to no bloc. A heading as high as the bloc's own that is
+no cue and no compétence starts a section outside the bloc.
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Kind
+from ..textclean import ends_lead_in, is_upper
+from .draft import Context, DBloc, Unit
+from .state import State
+
+
+def zone_cue(ctx: Context, state: State, unit: Unit) -> bool:
+    """Switch zone on a cue; a general "MODALITÉS D'ÉVALUATION" section (caps,
+    numbered or a heading as high as the bloc's) closes the bloc instead."""
+    if len(unit.text) > 160 or unit.is_item:
+        return False
+    hit = ctx.rules.first("zone", unit.text)
+    if hit is None:
+        return False
+    zone = hit.rule.value
+    if zone == "epreuves" and state.bloc is None:
+        state.whole_modalites = True  # the épreuves of the whole certification
+        return True
+    if zone == "epreuves":
+        zone = "modalites"
+    if zone == "transversales":
+        # named in a bloc's own fiche, before the fiches of its compétences: that
+        # bloc's transversal compétences (a later section is the whole title's)
+        fiche = state.bloc if not state.competence_headed else None
+        state.close()
+        state.enter(zone)
+        state.transversales = True
+        state.transversales_of = fiche
+        return True
+    if zone == "modalites" and _general(ctx, state.bloc, unit):
+        state.close()
+        state.modalites_section = True
+        return True
+    state.enter(zone)
+    state.zone_cued = True
+    if zone == "criteres":
+        state.critere = None
+    return True
+
+
+def closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:
+    """A heading that is no cue and no compétence, as high as the bloc's own
+    heading (or any heading after a bloc opened by a bold line), starts a
+    section outside the bloc ("Secteurs d'activités" after the last bloc)."""
+    bloc = state.bloc
+    if (
+        bloc is None
+        or unit.kind is not Kind.HEADING
+        or ctx.rules.first("code-competence", unit.text)
+    ):
+        return False
+    return bloc.heading_level is None or unit.level <= bloc.heading_level
+
+
+def _general(ctx: Context, bloc: DBloc | None, unit: Unit) -> bool:
+    """A modalités cue that heads a section of its own, outside the bloc: a
+    heading as high as the bloc's, numbered, or in capitals — unless it is a
+    label ending with a colon, the value on the lines below (a form's
+    "TYPE D'EVALUATION :" under its "Module 1")."""
+    if bloc is None:
+        return True
+    if is_upper(unit.text) and not ends_lead_in(unit.text):
+        return True
+    if ctx.rules.first("code-numeric", unit.text):
+        return True
+    return (
+        unit.kind is Kind.HEADING
+        and bloc.heading_level is not None
+        and unit.level <= bloc.heading_level
+    )

@@ -6,7 +6,7 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    column roles kept whole, layout tables opened up;
 2. ``outline`` — the document's own numbered levels (:mod:`.outline`): the
    bloc level, and a compétence level under it, whatever their word;
-   ``sections`` — référentiel d'activités / de compétences / d'évaluation;
+   ``sections`` — référentiel d'activités / de compétences / d'évaluation (:mod:`.sections`);
 3. ``certification`` — type, intitulé, RNCP code, description;
 4. ``streams`` — a table's columns read one after the other (raw OCR text):
    activities, compétences, critères and modalités re-attached to their bloc
@@ -65,8 +65,9 @@ from .outline import outline
 from .promote import units_as_blocs
 from .records import records
 from .recordseries import record_series
+from .sections import sections
 from .sommaire import sommaire
-from .stream import sections, units
+from .stream import units
 from .unplaced import unplaced
 from .walk import blocs
 

@@ -2,7 +2,7 @@
 
 "1. Identifier … :" over "- …" items, or "1. Concourir … ." over a lead-in
 "Capacité à :" over "― …" items: the numbered line is a unit's head and the
-items its content, whatever typography the line has (:mod:`.outline`).
+items its content, whatever typography the line has (:mod:`.outline_series`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 "Compétence 1 : …", "FICHE ACTIVITÉ TYPE N° 2", "CP1.1 …", and the numberings
 with no level word: "1. …", "2) …", "II. - …" (roman), "B. - …" (lettered).
-Read by :mod:`.outline`, which groups the numbered lines into series.
+Read by :mod:`.outline_series`, which groups the numbered lines into series.
 """
 
 from __future__ import annotations

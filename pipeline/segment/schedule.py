@@ -1,6 +1,6 @@
 """A schedule table's rows: a unit named in a cell beside only its duration
 (hours, weeks, a number) is referred to, not held, by the table (read by
-:mod:`.outline`)."""
+:mod:`.outline_refs`)."""
 
 from __future__ import annotations
 

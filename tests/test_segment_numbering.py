@@ -12,7 +12,7 @@ from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.output import to_json
 from referentiel.rules import default_rules
-from referentiel.segment.stream import table_views
+from referentiel.segment.table_roles import table_views
 
 
 def _blocs(name: str) -> list[tuple[str | None, str]]:

@@ -19,7 +19,8 @@ from referentiel.options import Options
 from referentiel.rules import default_rules
 from referentiel.segment.draft import Context
 from referentiel.segment.outline import outline
-from referentiel.segment.stream import sections, units
+from referentiel.segment.sections import sections
+from referentiel.segment.stream import units
 
 RCI = REAL / "cap-rci-referentiel.md"
 DESIGN = REAL / "bts-design-mode-textile-fonctions.md"

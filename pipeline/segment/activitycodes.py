@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .draft import Context, DActivite, DCompetence
+from .numbering import consecutive
 
 LETTERED = re.compile(
     r"^(?P<code>(?P<letters>[A-Z]{1,2})\s?\.?\s?(?P<number>\d{1,2}))\.?\s*[):\-–—]?\s+"
@@ -31,9 +32,7 @@ def activity_codes(ctx: Context) -> None:
         return
     found = [h for h in hits if h is not None]
     numbers = [int(h["number"]) for h in found]
-    if len({h["letters"] for h in found}) != 1 or numbers != list(
-        range(numbers[0], numbers[0] + len(numbers))
-    ):
+    if len({h["letters"] for h in found}) != 1 or not consecutive(numbers):
         return
     for activite, hit in zip(uncoded, found, strict=True):
         activite.code, activite.libelle = hit["code"], hit["libelle"]

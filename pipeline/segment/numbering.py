@@ -110,6 +110,12 @@ def _word_lettered(text: str) -> Numbered | None:
     return Numbered(fold(found.group("word")), number, title, lettered=True)
 
 
+def consecutive(numbers: list[int]) -> bool:
+    """Whether ``numbers`` follow each other in order (5, 6, 7), as the numbers
+    of one level's units do; False when there are none."""
+    return bool(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def roman_value(numeral: str) -> int | None:
     """The value of a roman numeral up to 39, None when it is not written the
     canonical way ("IIII", "VX")."""

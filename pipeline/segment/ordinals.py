@@ -17,6 +17,7 @@ import re
 
 from ..nlp import is_action
 from .draft import Context, Unit
+from .numbering import consecutive
 
 _MIN_GROUPS = 2  # ordinal lead-ins over lists of abilities that make a bloc level
 _MIN_ITEMS = 2  # list items a lead-in must introduce
@@ -44,6 +45,6 @@ def ordinal_groups(ctx: Context) -> list[tuple[str, str, Unit, list[Unit]]]:
             code = " ".join(str(hit.group("code")).split())
             groups.append((code, str(hit.group("libelle")), unit, items))
     numbers = [int(_NUMBER.findall(code)[0]) for code, *_ in groups]
-    if len(groups) < _MIN_GROUPS or numbers != list(range(1, len(groups) + 1)):
+    if len(groups) < _MIN_GROUPS or numbers[0] != 1 or not consecutive(numbers):
         return []
     return groups

@@ -24,7 +24,7 @@ from ..docmodel import Kind
 from ..textclean import ends_sentence, italic
 from .draft import Context, Unit, abbreviated
 from .leadlists import leads_list
-from .numbering import Numbered, numbered
+from .numbering import Numbered, consecutive, numbered
 
 CODE_LETTERS = 2  # a level word's last token this short is the code's own prefix
 LONG_UNKNOWN_SERIES = 3  # an unknown word makes a level only with this many units
@@ -77,8 +77,7 @@ class Series:
     def consecutive(self) -> bool:
         """Whether the units' last numbers follow each other (1, 2, 3 — or 5…8
         in an excerpt), as a level's numbering does."""
-        lasts = sorted({n[-1] for n in self.numbers})
-        return lasts == list(range(lasts[0], lasts[0] + len(lasts)))
+        return consecutive(sorted({n[-1] for n in self.numbers}))
 
 
 def _code_prefix(word: str) -> str | None:

@@ -57,15 +57,16 @@ def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) 
             f"not a référentiel: {asked} of its {paragraphs} paragraphs are questions"
             " (an exercise sheet or a questionnaire)"
         )
+    placed = placed_share(document, referentiel)
     thin = statements(referentiel) < len(referentiel.blocs)
-    if thin and _bare_headings(referentiel, document):
+    if thin and prose_share(document) >= _PROSE and placed < _PLACED_HEADINGS:
         return (
             "not a référentiel: its units are headings over prose (fewer statements than"
-            f" units, {placed_share(document, referentiel):.0%} of the text placed)"
+            f" units, {placed:.0%} of the text placed)"
         )
     if thin and _repeated_template(referentiel):
         return "not a référentiel: its units repeat the same titles (a course plan's sections)"
-    if _repeated_statements(referentiel) and placed_share(document, referentiel) < _PLACED_REPEATS:
+    if _repeated_statements(referentiel) and placed < _PLACED_REPEATS:
         return (
             "not a référentiel: the same few texts stand as compétences under several units"
             " (running text, not abilities)"
@@ -73,12 +74,6 @@ def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) 
     if use_nlp and _no_ability(referentiel):
         return "not a référentiel: its list items state no ability (no code, few actions)"
     return None
-
-
-def _bare_headings(referentiel: Referentiel, document: Document) -> bool:
-    return (
-        prose_share(document) >= _PROSE and placed_share(document, referentiel) < _PLACED_HEADINGS
-    )
 
 
 def _repeated_template(referentiel: Referentiel) -> bool:

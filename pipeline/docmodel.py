@@ -101,6 +101,12 @@ class Block:
     bbox: BBox | None = None
     features: set[str] = field(default_factory=set)
 
+    @property
+    def grid_width(self) -> int:
+        """A table's number of grid columns: its widest row, spans counted (0 for
+        a block without rows)."""
+        return max((sum(max(1, c.col_span) for c in row.cells) for row in self.rows), default=0)
+
     def walk(self) -> Iterator[Block]:
         """This block, then every block nested in its table cells, in order."""
         yield self

@@ -85,7 +85,7 @@ def continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | N
     view = before.table
     if view is None:
         return None
-    width = max(sum(max(1, c.col_span) for c in row.cells) for row in block.rows)
+    width = block.grid_width
     split = last == len(out) - 1 and width == len(view.roles)
     if not split and (block.page is None or before.page is None or block.page != before.page + 1):
         return None

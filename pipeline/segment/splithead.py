@@ -21,8 +21,7 @@ def joined_heads(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         head = out[-1] if out else None
         if head is not None and _heads(head, block):
-            width = _width(block)
-            rows = [Row([replace(row.cells[0], col_span=width)]) for row in head.rows]
+            rows = [Row([replace(row.cells[0], col_span=block.grid_width)]) for row in head.rows]
             out[-1] = replace(block, rows=rows + block.rows, page=head.page, line=head.line)
             continue
         out.append(block)
@@ -34,9 +33,4 @@ def _heads(head: Block, table: Block) -> bool:
     if head.kind is not Kind.TABLE or table.kind is not Kind.TABLE or not head.rows:
         return False
     one_column = all(len(row.cells) == 1 and row.cells[0].col_span <= 1 for row in head.rows)
-    return one_column and _width(table) > 1
-
-
-def _width(table: Block) -> int:
-    """The table's number of grid columns."""
-    return max((sum(max(1, c.col_span) for c in row.cells) for row in table.rows), default=0)
+    return one_column and table.grid_width > 1

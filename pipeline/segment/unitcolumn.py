@@ -41,7 +41,7 @@ def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
     rows = [row for row in block.rows if row.cells]
     coded = [_coded(row.cells[0], rules) for row in rows]
     first = next((i for i, hits in enumerate(coded) if hits), None)
-    width = max((sum(max(1, c.col_span) for c in row.cells) for row in rows), default=0)
+    width = block.grid_width
     if first is None or width < 2:
         return None
     run = coded[first:]

@@ -45,6 +45,7 @@ from .description import describe
 from .draft import Context, Draft, Unit, cell_units
 from .quotedtitle import quoted_title
 from .state import is_bloc_heading
+from .subjectname import subject_named
 from .titlehits import (
     QUOTES,
     clean_title,
@@ -58,7 +59,6 @@ from .titlehits import (
     title_like,
     uncoded,
     unlinked,
-    unparted,
     wrapped_title,
 )
 
@@ -104,7 +104,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     intitule = intitule or _labelled_below(ctx, unit, following)
                 draft.intitule = intitule
         if draft.intitule is None and not typed:
-            draft.intitule = _subject_named(ctx, unit, following)
+            draft.intitule = subject_named(ctx, unit, following)
             typed = draft.intitule is not None
         if draft.intitule is None:
             label = ctx.rules.first("title-label", unit.text)
@@ -327,28 +327,6 @@ def _acronym_spelled(ctx: Context, preamble: list[Unit]) -> str | None:
         if named and _initials(text) in acronyms:
             return text
     return None
-
-
-def _subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None:
-    """A title line naming the document's kind then what it is of, which no
-    title rule reads ("Référentiel de compétences du certificat de capacité
-    d'…", "… des techniciens supérieurs …"): that subject is the
-    certification's own name, of a family outside the contract's list. The
-    subject may be wrapped onto the next heading ("Référentiel des compétences
-    de la" / "spécialité …")."""
-    if not name_shaped(unit):
-        return None  # the kind may read as a section cue ("Référentiel de compétences")
-    text = unparted(ctx, clean_title(unit.text))
-    prefix = ctx.rules.first("title-prefix", text)
-    heads = [u for u in following if u.kind is Kind.HEADING and unit.kind is Kind.HEADING]
-    below = continuation(ctx, heads)
-    if prefix is None and below is not None:
-        text = f"{text} {below}"
-        prefix = ctx.rules.first("title-prefix", text)
-    name = clean_title(text[prefix.match.end() :]) if prefix is not None else ""
-    if not name or ctx.rules.first("title", name) or ctx.rules.first("title-noise", name):
-        return None
-    return intitule_text(ctx, name)
 
 
 def _shared_start(mentions: list[list[str]]) -> list[str]:

@@ -9,7 +9,7 @@ says what it holds, and outranks the column it happens to start in.
 
 from __future__ import annotations
 
-from ..docmodel import Cell
+from ..docmodel import Cell, Row
 from .draft import Context, cell_units
 
 LABELLED = frozenset({"criteres", "conditions", "resultats", "indicateurs"})
@@ -29,3 +29,12 @@ def labelled(ctx: Context, cell: Cell) -> tuple[str, Cell] | None:
     if value not in LABELLED or not cell.blocks or cell.blocks[0].text.strip() != units[0].text:
         return None
     return value, Cell(cell.blocks[1:], cell.col_span, cell.row_span)
+
+
+def closing_row(ctx: Context, row: Row) -> bool:
+    """A row of several filled cells each opening on its own label
+    ("Conditions de réalisation : …" | "Critères de performance : …" under
+    the rows of tâches and compétences): it names no compétence and states
+    what it holds for the rows above it."""
+    filled = list({id(c): c for c in row.cells if c.blocks}.values())
+    return len(filled) > 1 and all(labelled(ctx, cell) is not None for cell in filled)

@@ -15,7 +15,7 @@ from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
 from .draft import Context, DCompetence, TableView, cell_units, norm_text, positions
 from .headunits import is_head_view, read_heads
-from .labelled import labelled
+from .labelled import closing_row, labelled
 from .modalites import is_link_table, read_link_table
 from .series import moved_cells
 from .spanning import spanning_row
@@ -68,12 +68,16 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     previous: Row | None = None
     moved = moved_cells(view)
     headed: DCompetence | None = None
+    group: list[DCompetence] = []  # the compétences named since the last closing row
     for index, row in enumerate(view.body):
         if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
             headed = state.competence if state.competence_headed else None
             previous = None if headed is not None else previous  # a new compétence's rows
             continue
         current = Row(headed=headed)
+        closing = closing_row(ctx, row)
+        if closing:
+            _close(current, group)
         for placed, cell in positions(row):
             column = moved.get(id(cell), placed)
             named = labelled(ctx, cell)  # a cell opening on its own label
@@ -95,14 +99,35 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             for cell, fresh in current.cells.get(role, []):
                 _READERS[role](ctx, view, state, current, cell, fresh)
             empty = not any(c.blocks for c, _ in current.cells.get(role, []))
-            if role == "competence" and current.competence is None and previous and empty:
-                current.competence = previous.competence  # empty key cell: same as above
+            above = None if closing else previous  # a closing row names none
+            if role == "competence" and current.competence is None and above and empty:
+                current.competence = above.competence  # empty key cell: same as above
         if current.competence is not None:
             current.competence.connaissances.extend(current.savoir_faire)
+        _gather(group, current)
         if len({id(c) for c in row.cells if c.blocks}) > 1:
             _remember(ctx, view, current)
         previous = current
     add_ticked(view)
+
+
+def _close(row: Row, group: list[DCompetence]) -> None:
+    """A closing row (every cell under its own label) states its conditions
+    for each compétence of the rows above it, back to the previous closing
+    row; its critères judge them together, no one compétence."""
+    if len(group) > 1:
+        row.listed = list(group)
+    elif group:
+        row.competence = group[0]
+    group.clear()
+
+
+def _gather(group: list[DCompetence], row: Row) -> None:
+    """Add the compétences a row named to the group a closing row will state for."""
+    named = row.linked or row.listed or ([row.competence] if row.competence is not None else [])
+    for comp in named:
+        if all(comp is not other for other in group):
+            group.append(comp)
 
 
 def _remember(ctx: Context, view: TableView, row: Row) -> None:

@@ -3,7 +3,8 @@ labelled ``description``, ``description-cell``, ``holder``,
 ``certification-subject`` and ``not-description``, ``rules/certification.yaml``):
 
 * the text under the first description heading (with a list its lead-in
-  sentence opens), in the preamble, else before the first bloc — a bare
+  sentence opens), in the preamble, else before the first bloc; its first
+  paragraph alone when that is a finished sentence on the holder — a bare
   heading numbered under a part on the field ("1.1. Définition" under "1.
   Champ d'activités") defines the field, not the job;
 * else the prose under the document's title — under a heading naming only a
@@ -70,8 +71,19 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
         while parts and not ends_sentence(parts[-1]):
             parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
         if parts:
-            return " ".join(parts)
+            return _holder_alone(ctx, parts) or " ".join(parts)
     return None
+
+
+def _holder_alone(ctx: Context, parts: list[str]) -> str | None:
+    """The first paragraph under the heading when its subject is the holder
+    ("Le titulaire du CAP … intervient …") and it is a finished sentence, no
+    lead-in: it states the job, as it does with no heading; the paragraphs
+    after it go on with the situations, the level, the context."""
+    first = parts[0]
+    if len(parts) < 2 or not ctx.rules.first("holder", first) or _leads_in([first]):  # noqa: PLR2004
+        return None
+    return first if ends_sentence(first) else None
 
 
 _SUBPART = re.compile(r"^(?P<parent>\d+(?:\.\d+)*)\.\d+\.?\s+(?P<name>[^\W\d_]+)\s*:?$")

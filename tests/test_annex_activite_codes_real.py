@@ -46,3 +46,17 @@ def test_a_misprinted_code_among_its_series_is_a_sibling() -> None:
     second = ref.blocs[1].competences
     assert len(second) == len(gold["blocs"][1]["competences"])
     assert [c.code for c in second[1:6]] == [f"A2T1C{n}" for n in range(2, 7)]
+
+
+def test_a_closing_row_states_its_conditions_for_every_competence_above() -> None:
+    """The last row's « Conditions de réalisation : » cell, below every tâche
+    row of the activité, holds the conditions of each of its compétences, not
+    only of the last row's; its critères judge the activité, no compétence."""
+    ref = extract(DOSCC)
+    gold = gold_of(DOSCC)
+    for bloc, expected in zip(ref.blocs, gold["blocs"], strict=True):
+        wanted = expected["competences"][0]["conditions_realisation"]
+        assert len(bloc.competences) == len(expected["competences"])
+        for comp in bloc.competences:
+            assert set(wanted) <= set(comp.conditions_realisation)
+        assert all(not c.competences for c in bloc.criteres)

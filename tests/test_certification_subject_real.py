@@ -87,3 +87,18 @@ def test_the_arretes_title_names_the_certification_in_guillemets() -> None:
     cejm = _certification("bts-cejm-programme-jo.pdf")
     assert cejm.type == "BTS"
     assert cejm.intitule == "culture économique, juridique et managériale"
+
+
+def test_the_certificate_a_training_referentiel_prepares_for() -> None:
+    # "Référentiel de formation préparant au certificat national" wrapped onto
+    # "de compétence de délégué …": the two paragraphs read as one name
+    dpf = _certification("cnc-dpf-referentiel-formation-domaine1.md")
+    assert dpf.type is None
+    assert dpf.intitule == "certificat national de compétence de délégué aux prestations familiales"
+    # the whole title on one paragraph, longer than a title line usually is,
+    # going on with the certificate's mention: the mention is no part of the name
+    mjpm = _certification("cnc-mjpm-referentiel-formation-domaine1.md")
+    assert mjpm.type is None
+    assert mjpm.intitule == (
+        "certificat national de compétence de mandataire judiciaire à la protection des majeurs"
+    )

@@ -37,3 +37,13 @@ def test_numbered_parts_around_titled_records_are_no_blocs() -> None:
     gold = gold_of(PROE)["certification"]
     assert not ref.blocs
     assert (ref.certification.type, ref.certification.intitule) == (gold["type"], gold["intitule"])
+
+
+def test_the_holder_paragraph_under_the_definition_is_the_description() -> None:
+    """Under "Définition :" the first paragraph, whose subject is the holder
+    ("Le titulaire du CAP … intervient …"), states the job; the paragraphs
+    after it (the situations, the level) and the "Contexte professionnel :"
+    part are no description."""
+    ref = extract(PROE)
+    gold = gold_of(PROE)["certification"]
+    assert ref.certification.description == gold["description"]

@@ -127,6 +127,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-name",
     "title-part",
     "title-prefix",
+    "unit-duration",
     "units-heading",
 )
 # The closed vocabulary of rule labels: what each label recognises, and the values its

@@ -194,6 +194,9 @@ def open_bloc(
         return None
     code = hit.group("code") if hit else state.pending_code
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
+    duration = ctx.rules.first("unit-duration", libelle)
+    if duration is not None:  # "… (durée : 24 heures)." in a summary: not the title
+        libelle = label_text(libelle[: duration.match.start()])
     qualifier = None
     if is_aside(libelle):
         qualifier, libelle = libelle, ""  # "(transversal)": the title is on the next line

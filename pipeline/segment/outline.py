@@ -62,7 +62,7 @@ from .outline_series import LONG_UNKNOWN_SERIES, PAIR, Series, mention_series
 from .owner import shared_qualifier
 from .records import titled_records
 from .restarts import restarts
-from .siblings import joined, siblings
+from .siblings import joined, lettered, siblings
 from .spelled import coded_parent, spelled_parent
 from .state import bloc_label
 
@@ -125,7 +125,7 @@ def outline(ctx: Context) -> None:
     kin = siblings(bloc, levels, series.values())  # "CC1" and "CS1": one level (:mod:`.siblings`)
     if competence is not None and competence.word == bloc.word:
         competence = joined(competence, kin.children)
-    bloc = joined(bloc, kin.series)
+    bloc = joined(bloc, kin.series + lettered(bloc, series.values(), total))
     owned = bloc.owning(total)
     qualifier = shared_qualifier(
         [hit.title for i, _ in bloc.mentions if i in owned and (hit := numbered(mentions[i].text))]

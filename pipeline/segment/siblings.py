@@ -54,6 +54,30 @@ def siblings(level: Series, candidates: Iterable[Series], every: Iterable[Series
     return found
 
 
+def lettered(level: Series, every: Iterable[Series], total: int) -> list[Series]:
+    """The series of another word lettered like ``level`` ("Capacité A … E")
+    whose units sit among the level's own ("Technique α" between "Capacité A"
+    and "Capacité B"): units of one répertoire printed as the level's, each
+    holding content — one level under two words. Its letters run from its
+    alphabet's first ("α"), as the level's run from theirs."""
+    if not (level.lettered and level.word) or len(level.mentions) < 2:
+        return []
+    start, end = level.mentions[0][0], level.mentions[-1][0]
+    return [
+        other
+        for other in every
+        if other is not level
+        and other.lettered
+        and other.word
+        and other.word != level.word
+        and other.depth == level.depth
+        and other.consecutive
+        and min(other.numbers) == (1,)
+        and any(start < index < end for index, _ in other.mentions)
+        and other.owners(total) == len(other.numbers)
+    ]
+
+
 def joined(level: Series, others: Iterable[Series]) -> Series:
     """The level read under every spelling of itself and of ``others``."""
     others = list(others)

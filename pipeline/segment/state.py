@@ -46,6 +46,8 @@ class State:
     critere_from_paragraph: bool = False
     # the open critère is an item ending with a colon: the items below it observe it
     critere_lead_in: bool = False
+    #: the open critère's list number, when a bare number led its paragraph ("2. Langue")
+    critere_number: tuple[DCritere, tuple[int, ...]] | None = None
     # the list depth of the item that stated the current coded compétence
     competence_item_level: int | None = None
     link_codes: list[str] | None = None

@@ -299,7 +299,8 @@ def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
 
 def _new_competence(ctx: Context, state: State, unit: Unit) -> bool:
     """A coded compétence heading ("2.1.2 …", "C1.3 …") met in another zone of
-    the bloc, numbered like the bloc's compétences: back to the compétences zone."""
+    the bloc, numbered like the bloc's compétences: back to the compétences zone
+    — unless a bare number repeats one of theirs: a list numbered again from 1."""
     if state.zone == "competences" or unit.is_item or state.bloc is None:
         return False
     hit = competence_code(ctx, unit.text)
@@ -310,6 +311,8 @@ def _new_competence(ctx: Context, state: State, unit: Unit) -> bool:
     known = [c for comp in state.bloc.competences for c, _ in comp.codes]
     if hit.rule.label != "code-competence" and not any(c.count(".") == depth for c in known):
         return False
+    if hit.rule.label != "code-competence" and code in known:
+        return False  # a number already given to one of them: another list starts ("1.")
     state.enter("competences")
     competence_line(ctx, state, unit)
     return True

@@ -14,7 +14,7 @@ from ..textclean import ends_lead_in, ends_sentence, label_text
 from .content import add_critere
 from .draft import Context, Unit
 from .leadins import heads_items, sibling_lead_in
-from .numbering import numbered
+from .numbering import Numbered, numbered
 from .state import State
 
 
@@ -34,6 +34,12 @@ def nested_critere(state: State, unit: Unit) -> bool:
 def critere_line(ctx: Context, state: State, unit: Unit) -> None:
     bloc = state.bloc
     assert bloc is not None
+    listed = _list_number(unit)
+    below = _below_open(state, listed)
+    if below == "sub":
+        assert state.critere is not None and listed is not None
+        state.critere.indicateurs.append(listed.title)  # "2.1 …" under "2. …": number dropped
+        return
     if unit.is_item and state.critere is not None and state.critere_from_paragraph:
         state.critere.indicateurs.append(unit.text)
         return
@@ -53,6 +59,7 @@ def critere_line(ctx: Context, state: State, unit: Unit) -> None:
     )
     if (
         open_critere is not None
+        and below != "next"  # "2. Langue" after "1. Présence": the list's next critère
         and unlabeled
         and heads
         and not _aligned(open_critere.where.bbox, unit.bbox)
@@ -66,6 +73,8 @@ def critere_line(ctx: Context, state: State, unit: Unit) -> None:
     hit = numbered(text) if sibling or heads_items(state, unit) else None
     if hit is not None and not (hit.word or hit.roman or hit.lettered) and hit.title:
         text = hit.title  # "1. Prise en compte … :" leading its items: the number is a list's
+    elif listed is not None and len(listed.number) == 1:
+        text = listed.title  # "1. Présence": a paragraph numbered as a list's item
     state.critere = add_critere(
         bloc,
         unit,
@@ -76,7 +85,35 @@ def critere_line(ctx: Context, state: State, unit: Unit) -> None:
         list(state.link_codes or []),
     )
     state.critere_from_paragraph = not unit.is_item
+    state.critere_number = (state.critere, listed.number) if listed is not None else None
     state.critere_lead_in = ends_lead_in(unit.text)
+
+
+def _list_number(unit: Unit) -> Numbered | None:
+    """The bare list number ("2.", "2.1") a paragraph opens with, and its title."""
+    if unit.is_item:
+        return None
+    hit = numbered(unit.text)
+    if hit is None or hit.word or hit.roman or hit.lettered or not hit.title:
+        return None
+    return hit
+
+
+def _below_open(state: State, listed: Numbered | None) -> str | None:
+    """How a numbered paragraph stands to the open critère's list number:
+    ``sub`` when it extends it ("2.1" under "2. Adaptation au destinataire":
+    one of its indicateurs), ``next`` when it follows it ("2." after "1.": the
+    next critère), else None."""
+    if listed is None or state.critere_number is None:
+        return None
+    owner, number = state.critere_number
+    if owner is not state.critere:
+        return None
+    if len(listed.number) == len(number) + 1 and listed.number[:-1] == number:
+        return "sub"
+    if listed.number[:-1] == number[:-1] and listed.number[-1] == number[-1] + 1:
+        return "next"
+    return None
 
 
 def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:

@@ -46,6 +46,14 @@ class State:
     critere_from_paragraph: bool = False
     # the open critère is an item ending with a colon: the items below it observe it
     critere_lead_in: bool = False
+    #: the list number of the last ability read ("5."), and a numbered lead-in set
+    #: aside until the lines after it show it is an ability (:mod:`.numbered_leadins`)
+    ability_number: tuple[int, ...] | None = None
+    held_lead_in: tuple[Unit, tuple[int, ...]] | None = None
+    #: a numbered lead-in ability whose unnumbered items are its details
+    details_of: DCompetence | None = None
+    #: the compétences read under a bare "Objectifs :" label (:mod:`.objectives`)
+    objectives: list[DCompetence] | None = None
     #: the open critère's list number, when a bare number led its paragraph ("2. Langue")
     critere_number: tuple[DCritere, tuple[int, ...]] | None = None
     # the list depth of the item that stated the current coded compétence
@@ -108,6 +116,8 @@ class State:
         self.link_codes = None
         self.activite = None
         self.elements = False
+        self.ability_number = self.held_lead_in = self.details_of = None
+        self.objectives = None
 
 
 def outline_hit(rule: Rule | None, text: str) -> Hit | None:

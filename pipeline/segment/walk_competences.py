@@ -18,8 +18,10 @@ from .content import (
     find_competence,
     is_composante,
 )
-from .draft import Context, Unit
+from .draft import Context, DCompetence, Unit
 from .levelrows import in_level_row
+from .numbered_leadins import follows, is_detail, list_number, pending_parent
+from .objectives import note_objective, objectives_cue
 from .restarts import label_number
 from .state import State
 from .walk_criteres import nested_critere
@@ -31,6 +33,12 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     text = unit.text
     if nested_critere(state, unit):
         return
+    if is_detail(state, unit):
+        return  # "- en fonction de …" under "6. Produire un message oral :"
+    state.details_of = None
+    if objectives_cue(ctx, state, unit):
+        return  # "Objectifs :", "Compétences attendues … :": labels of the unit's lists
+    number = list_number(unit)
     if is_composante(ctx, label_text(text)):
         add_composante(ctx, bloc, unit, label_text(text))
         return
@@ -45,6 +53,9 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
             state.competence_item_level = None
             state.critere = None
             return
+    if ends_lead_in(text) and number is not None:
+        _numbered_lead_in(ctx, state, unit, number)
+        return
     if ends_lead_in(text) or (unit.heading_like and not unit.is_item and not lettered):
         return  # a sub-heading, unless it states a coded compétence ("C1.1 – …")
     if not unit.is_item and ctx.rules.first("title", text):
@@ -69,9 +80,20 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
         state.critere = add_critere(bloc, unit, label_text(text), [], "stream.result-critere")
         state.critere_from_paragraph = False
         return
+    parent = pending_parent(state, number)
+    if parent is not None:  # "1. Rechercher, c'est-à-dire :" over this "1.1 …"
+        _add(ctx, state, parent, coded=True)
+    _add(ctx, state, unit, coded=coded)
+    state.ability_number = number
+
+
+def _add(ctx: Context, state: State, unit: Unit, coded: bool) -> DCompetence | None:
+    """The compétence ``unit`` states, made the open one."""
+    assert state.bloc is not None
+    known = len(state.bloc.competences)
     comp = add_competence(
         ctx,
-        bloc,
+        state.bloc,
         unit,
         state.source,
         from_list=unit.is_item or not coded,
@@ -80,11 +102,25 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     )
     if comp is not None and id(unit) in ctx.outline.items:
         comp.codes.append((str(label_number(unit)), state.source))  # its number in its unit
+    if comp is not None and len(state.bloc.competences) > known:
+        note_objective(state, comp)
     if comp is not None:
         state.competence = comp
         state.competence_headed = False
         state.critere = None
         state.competence_item_level = unit.level if unit.is_item and coded else None
+    return comp
+
+
+def _numbered_lead_in(ctx: Context, state: State, unit: Unit, number: tuple[int, ...]) -> None:
+    """A numbered lead-in: an ability when its number follows the last
+    ability's (its unnumbered items are then its details); else held until
+    the next line shows whether it extends its number (:mod:`.numbered_leadins`)."""
+    if follows(state, number):
+        state.details_of = _add(ctx, state, unit, coded=True)
+        state.ability_number = number
+    else:
+        state.held_lead_in = (unit, number)
 
 
 def _numbered_topic(ctx: Context, text: str) -> bool:

@@ -45,8 +45,8 @@ def test_numbered_critere_paragraphs_take_their_sub_items_as_indicateurs(bts: di
 
 def test_training_situations_are_no_competences(bts: dict) -> None:
     libelles = [c["libelle"] for b in bts["blocs"] for c in b["competences"]]
-    assert not any(text.startswith(("Formulation de consignes", "Débat")) for text in libelles)
-    assert not any(text.startswith(("Constitution d'un dossier", "Poser sa voix")) for text in libelles)
+    situations = ("Formulation de consignes", "Débat", "Constitution d'un dossier", "Poser sa voix")
+    assert not any(text.startswith(situations) for text in libelles)
     assert [len(b["competences"]) for b in bts["blocs"]][:2] == [7, 5]
 
 

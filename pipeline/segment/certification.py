@@ -243,8 +243,8 @@ def _subject_family(ctx: Context, draft: Draft) -> str | None:
     return _named_family(ctx)
 
 
-# where a family is named in a sentence, plural links included ("des", "aux")
-_FAMILY_LINK = re.compile(r"\b(?:du|au|aux|des|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
+# where a family is named in a sentence, plural links included ("des", "aux", "dans les")
+_FAMILY_LINK = re.compile(r"\b(?:du|au|aux|des|les|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
 
 
 def _named_family(ctx: Context) -> str | None:

@@ -81,26 +81,5 @@ def test_the_template_with_one_line_objectives_keeps_its_competences() -> None:
     assert [len(b["competences"]) for b in mjpm["blocs"]] == [8, 5]
 
 
-@pytest.mark.parametrize(
-    ("name", "intitule"),
-    [
-        (
-            "cnc-dpf-referentiel-formation-domaine1.md",  # the name wrapped over two paragraphs
-            "certificat national de compétence de délégué aux prestations familiales",
-        ),
-        (
-            "cnc-mjpm-referentiel-formation-domaine1.md",  # its mention is no part of the name
-            "certificat national de compétence de mandataire judiciaire"
-            " à la protection des majeurs",
-        ),
-    ],
-)
-def test_a_certificat_national_is_named_by_its_training_referentiel(
-    name: str, intitule: str
-) -> None:
-    certification = extract_json(REAL / name)["certification"]
-    assert (certification["type"], certification["intitule"]) == (None, intitule)
-
-
 def test_the_sections_de_techniciens_superieurs_name_the_bts_family(bts: dict) -> None:
     assert (bts["certification"]["type"], bts["certification"]["intitule"]) == ("BTS", None)

@@ -225,9 +225,6 @@ class Outline:
     #: ids of the deepest headings of a tree of unnumbered headings (:mod:`.headingtree`):
     #: each states a compétence of the unit the top heading above it opened
     headed: frozenset[int] = frozenset()
-    #: ids of the lines inside such a tree's units naming another référentiel's
-    #: blocs (the national blocs a unit serves): read by no stage
-    links: frozenset[int] = frozenset()
 
 
 _Made = TypeVar("_Made")  # the kind of element a cell made

@@ -4,23 +4,21 @@ An APC référentiel kept as a text document (Markdown, a Word outline) may
 print no number, no code and no level word: its heading levels are its
 levels. The top headings state the compétences ("Modéliser un processus …",
 "Résoudre un problème …"), the deepest headings the abilities that make them
-up, each followed by its own short lines (the courses that train it); a level
-between them groups those abilities, as a B.U.T.'s niveaux group its
-apprentissages critiques. The tree is the document's outline when
+up, each followed by its own short lines (the courses that train it, the
+national blocs it serves: no ability, reported unplaced); a level between
+them groups those abilities, as a B.U.T.'s niveaux group its apprentissages
+critiques. Like a numbered outline (:mod:`.outline`), the tree is read only
+when the bloc vocabulary finds no bloc, and it is the document's outline when
 
 * it has two heading levels or more, none of its headings numbered or coded
   (a numbered outline is :mod:`.outline`'s),
-* two top headings or more, every one an action statement (an infinitive
-  opens it, :func:`..nlp.is_action`), each holding deepest headings, most of
-  which (three in four) are action statements too,
-* the bloc vocabulary names no heading: a line naming blocs ("Blocs RNCP BC02
-  … et BC05 …") stands inside a top unit, one such line per unit at most —
-  the national blocs the unit serves, a reference to another référentiel,
-  not a bloc of this one.
+* the document opens on a top heading, and there are two of them or more,
+  every one an action statement (an infinitive opens it, :func:`..nlp.is_action`),
+* each top heading holds deepest headings, most of which (three in four)
+  are action statements too.
 
 The top headings are the blocs (contract: an APC compétence is a bloc, as in
-the B.U.T.), the deepest headings their compétences; the lines naming blocs
-are links, read by no stage.
+the B.U.T.), the deepest headings their compétences.
 """
 
 from __future__ import annotations
@@ -52,9 +50,6 @@ def heading_tree(ctx: Context) -> Outline | None:
     items = [u for _, body in sections for u in body if _is_heading(u, deepest)]
     if any(not any(_is_heading(u, deepest) for u in body) for _, body in sections):
         return None
-    links = _links(ctx, sections)
-    if links is None:
-        return None
     if not all(is_action(label_text(head.text)) for head, _ in sections):
         return None
     actions = sum(1 for u in items if is_action(label_text(u.text)))
@@ -63,7 +58,6 @@ def heading_tree(ctx: Context) -> Outline | None:
     return Outline(
         heads=frozenset(id(head) for head, _ in sections),
         headed=frozenset(id(u) for u in items),
-        links=links,
     )
 
 
@@ -92,18 +86,3 @@ def _sections(units: list[Unit], top: int) -> list[tuple[Unit, list[Unit]]]:
         elif sections:
             sections[-1][1].append(unit)
     return sections
-
-
-def _links(ctx: Context, sections: list[tuple[Unit, list[Unit]]]) -> frozenset[int] | None:
-    """The ids of the lines naming blocs inside the top units (one per unit at
-    most, none a heading), or None when the bloc vocabulary names headings or
-    several lines of one unit (its blocs are printed: no tree of headings)."""
-    found: set[int] = set()
-    for head, body in sections:
-        if ctx.rules.first("bloc", head.text):
-            return None
-        named = [u for u in body if ctx.rules.first("bloc", u.text)]
-        if len(named) > 1 or any(u.kind is Kind.HEADING or u.table is not None for u in named):
-            return None
-        found.update(id(u) for u in named)
-    return frozenset(found)

@@ -74,11 +74,11 @@ def outline(ctx: Context) -> None:
     """Find the document's numbered levels and keep the bloc and compétence
     ones, unless the bloc vocabulary names the blocs already; a tree of
     unnumbered headings is an outline of its own (:mod:`.headingtree`)."""
+    if bloc_label(ctx) == "bloc":
+        return
     tree = heading_tree(ctx)
     if tree is not None:
         ctx.outline = tree
-        return
-    if bloc_label(ctx) == "bloc":
         return
     mentions = flat_units(ctx, whole_cells=False)  # plus each role-table cell's heading
     series = mention_series(ctx, mentions)

@@ -98,8 +98,6 @@ def blocs(ctx: Context) -> None:
         if id(unit) in ctx.outline.restarted:
             state.close()  # the blocs' numbering starts another list: the blocs end
             continue
-        if id(unit) in ctx.outline.links:
-            continue  # another référentiel's blocs named inside a unit: no bloc of this one
         if id(unit) in ctx.outline.heads:
             _numbered_head(ctx, state, unit)
             continue

@@ -222,6 +222,9 @@ class Outline:
     #: the bloc level's units list tâches ("il agit …"): they are activités,
     #: read by the activités stage, not blocs
     activites: bool = False
+    #: ids of the deepest headings of a tree of unnumbered headings (:mod:`.headingtree`):
+    #: each states a compétence of the unit the top heading above it opened
+    headed: frozenset[int] = frozenset()
 
 
 _Made = TypeVar("_Made")  # the kind of element a cell made

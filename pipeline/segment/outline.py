@@ -46,6 +46,7 @@ series nests in which (:mod:`.outline_nesting`), what the units hold
 from __future__ import annotations
 
 from .draft import Context, Outline, Unit, flat_units
+from .headingtree import heading_tree
 from .nested import extends, groups_units
 from .numbering import numbered
 from .outline_holds import (
@@ -71,8 +72,13 @@ _RANK = {"bloc": 0, "competence": 1, "unknown": 2}
 
 def outline(ctx: Context) -> None:
     """Find the document's numbered levels and keep the bloc and compétence
-    ones, unless the bloc vocabulary names the blocs already."""
+    ones, unless the bloc vocabulary names the blocs already; a tree of
+    unnumbered headings is an outline of its own (:mod:`.headingtree`)."""
     if bloc_label(ctx) == "bloc":
+        return
+    tree = heading_tree(ctx)
+    if tree is not None:
+        ctx.outline = tree
         return
     mentions = flat_units(ctx, whole_cells=False)  # plus each role-table cell's heading
     series = mention_series(ctx, mentions)

@@ -20,7 +20,7 @@ from .blocactivites import bloc_activite
 from .butorder import heading_first
 from .butpages import CompetencePages, competence_pages, under_level
 from .butsummary import heading_codes, overview_table
-from .content import add_modalites, competence_code
+from .content import add_competence, add_modalites, competence_code
 from .draft import Context, DBloc, Unit, norm_text
 from .fiche import code_field, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
@@ -101,6 +101,9 @@ def blocs(ctx: Context) -> None:
         if id(unit) in ctx.outline.heads:
             _numbered_head(ctx, state, unit)
             continue
+        if id(unit) in ctx.outline.headed and state.bloc is not None:
+            _headed_competence(ctx, state, unit)
+            continue
         field = code_field(ctx, unit, units[index + 1 : index + 2])
         if field is not None:
             state.pending_code, skip = field
@@ -175,10 +178,26 @@ def _explains(unit: Unit, following: list[Unit]) -> bool:
 
 def _numbered_head(ctx: Context, state: State, unit: Unit) -> None:
     """A list item heading a unit of a numbering that restarts under each
-    unit (:mod:`.restarts`): a bloc, coded by its number."""
+    unit (:mod:`.restarts`): a bloc, coded by its number; or a top heading of
+    a tree of unnumbered headings (:mod:`.headingtree`): a bloc without code."""
     bloc = open_bloc(ctx, state, [unit], "outline.restart", any_text=True)
-    if bloc is not None:
-        bloc.code = str(label_number(unit))
+    number = label_number(unit)
+    if bloc is not None and number is not None:
+        bloc.code = str(number)
+
+
+def _headed_competence(ctx: Context, state: State, unit: Unit) -> None:
+    """A deepest heading of a tree of unnumbered headings (:mod:`.headingtree`):
+    a compétence of the open bloc."""
+    assert state.bloc is not None
+    comp = add_competence(
+        ctx, state.bloc, unit, state.source, from_list=False, rule="outline.heading-tree"
+    )
+    state.enter("competences")
+    state.competence = comp
+    state.competence_headed = False
+    state.critere = None
+    state.competence_item_level = None
 
 
 def _outline_competence(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:

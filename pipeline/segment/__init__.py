@@ -3,7 +3,9 @@
 Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 
 1. ``units`` — the document as a stream of units; tables with recognised
-   column roles kept whole, layout tables opened up;
+   column roles kept whole, layout tables opened up; ``record-tables`` —
+   the layout tables of labelled rows that are records of units, found once
+   (:mod:`.records`);
 2. ``outline`` — the document's own numbered levels (:mod:`.outline`): the
    bloc level, and a compétence level under it, whatever their word;
    ``sections`` — référentiel d'activités / de compétences / d'évaluation (:mod:`.sections`);
@@ -63,7 +65,7 @@ from .merge import codes, merge
 from .modalites import place_modalites, place_whole
 from .outline import outline
 from .promote import units_as_blocs
-from .records import records
+from .records import record_tables, records
 from .recordseries import record_series
 from .sections import sections
 from .sommaire import sommaire
@@ -75,6 +77,7 @@ Stage = Callable[[Context], None]
 
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("units", units),
+    ("record-tables", record_tables),
     ("outline", outline),
     ("sections", sections),
     ("certification", certification),

@@ -203,6 +203,16 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class Record:
+    """A layout table read as the record of one unit (stage ``record-tables``,
+    :mod:`.records`): the line naming the unit, the table's units, its tâches."""
+
+    title: Unit
+    units: list[Unit]
+    taches: list[Unit]
+
+
+@dataclass(frozen=True)
 class Outline:
     """The document's own numbered levels, as rules of this document (stage ``outline``)."""
 
@@ -250,6 +260,8 @@ class Context:
     sources: int = 0
     streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
     outline: Outline = field(default_factory=Outline)
+    #: the layout tables read as records of units (stage ``record-tables``)
+    records: list[Record] = field(default_factory=list)
     #: the header rows recognised so far, by their shape (see :data:`Headers`)
     headers: Headers = field(default_factory=dict)
 

@@ -1,4 +1,5 @@
-"""Stage ``records``: a table of labelled rows is the record of one unit.
+"""Stages ``record-tables`` and ``records``: a table of labelled rows is the
+record of one unit.
 
 A référentiel des activités may print each activité as a line naming it
 ("F.1. : Exploration") over a table whose rows are labelled rather than its
@@ -17,6 +18,10 @@ activités are when the fonctions are the activités). That unit is an activité
 its tâches the lines that role labels; the lines of the record are then part
 of the référentiel d'activités (no compétence, no bloc). The code printed
 before the title is read with the other activités' (:mod:`.activitycodes`).
+
+The records are found once, right after the units (stage ``record-tables``,
+kept in ``ctx.records``): the outline and the description read them before
+stage ``records`` makes their activités.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from collections.abc import Iterator
 
 from ..docmodel import Block, Kind
 from ..textclean import ends_sentence, is_upper, label_text
-from .draft import Context, DActivite, Unit, Where
+from .draft import Context, DActivite, Record, Unit, Where
 
 RULE = "records.activite"
 _LABEL_MAX = 60  # a longer line is content, not a label
@@ -34,16 +39,23 @@ _TACHES = frozenset({"activite", "taches"})  # the roles listing an activité's 
 _MIN_LABELS = 2  # labels a record prints at least
 
 
+def record_tables(ctx: Context) -> None:
+    """Find, once for the document, the layout tables of labelled rows that
+    are the record of a unit (read by the outline, the description and
+    :func:`records`)."""
+    ctx.records = list(_records(ctx))
+
+
 def records(ctx: Context) -> None:
-    """Read every layout table of labelled rows as the record of the activité
-    named before it."""
+    """Read every record as the activité it names."""
     if ctx.streamed:
         return
-    for title, units, taches in _records(ctx):
+    for record in ctx.records:
+        title = record.title
         activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
-        activite.taches = [_tache(ctx, u.text) for u in taches]
+        activite.taches = [_tache(ctx, u.text) for u in record.taches]
         ctx.draft.activites.append(activite)
-        for unit in (title, *units):
+        for unit in (title, *record.units):
             unit.section = "activites"
 
 
@@ -55,17 +67,17 @@ def _tache(ctx: Context, text: str) -> str:
 
 def record_frames(ctx: Context) -> set[int]:
     """The layout tables (ids) read as records: their labels are no headings."""
-    return {units[0].frame for _, units, _ in _records(ctx) if units[0].frame is not None}
+    return {r.units[0].frame for r in ctx.records if r.units[0].frame is not None}
 
 
 def titled_records(ctx: Context) -> bool:
     """Whether the document's units are records its tables title in their own
     rows: a numbered series nobody named around them divides the document
     into parts, it holds none of these units."""
-    return any(title.frame is not None for title, _, _ in _records(ctx))
+    return any(r.title.frame is not None for r in ctx.records)
 
 
-def _records(ctx: Context) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
+def _records(ctx: Context) -> Iterator[Record]:
     """Each record: the line naming its unit, the table's units, its tâches."""
     tables = {id(b): b for b in ctx.document.blocks if b.kind is Kind.TABLE}
     frames: dict[int, list[int]] = {}
@@ -84,10 +96,10 @@ def _records(ctx: Context) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
         title = ctx.units[indexes[0] - 1]
         taches = _taches(ctx, units)
         if taches is not None and _names_unit(title):
-            yield title, units, taches
+            yield Record(title, units, taches)
 
 
-def _titled(ctx: Context, units: list[Unit]) -> Iterator[tuple[Unit, list[Unit], list[Unit]]]:
+def _titled(ctx: Context, units: list[Unit]) -> Iterator[Record]:
     """The records a table names in its own rows: a label alone that no role
     names, right over a label a role names ("F1 - ORGANISATION" over
     "TÂCHES"), titles the rows below it up to the next such title; the rows
@@ -104,7 +116,7 @@ def _titled(ctx: Context, units: list[Unit]) -> Iterator[tuple[Unit, list[Unit],
         taches = _taches(ctx, body)
         if taches is not None:
             head = [u for cell in cells[: start + 1] for u in cell] if n == 0 else cells[start]
-            yield cells[start][0], [*head, *body], taches
+            yield Record(cells[start][0], [*head, *body], taches)
 
 
 def _title_cell(ctx: Context, cell: list[Unit]) -> bool:

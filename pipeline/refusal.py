@@ -15,10 +15,10 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
   units (a référentiel whose units are table rows, or whose contents sit in
   tables, keeps its text in the tables);
 - **a repeated template**: at least four units, half of them or more sharing a
-  title, and fewer statements than units — a course plan's « Objectif » /
+  title (folded: case, accents and spacing aside), and fewer statements than units — a course plan's « Objectif » /
   « Contenu » per session;
 - **repeated statements**: three or more uncoded compétences, a third of them
-  repeating another word for word, under 10 % of the text placed — the running
+  repeating another word for word (folded), under 10 % of the text placed — the running
   text of slides (an author's name on each), not abilities stated once each;
 - **no ability**: three or more compétences, none coded, fewer than a third
   opening on an action (« Installer … », « d'organiser … »): course notes' bullet
@@ -34,6 +34,7 @@ from .docmodel import Document
 from .evidence import placed_share, prose_share, questions, statements
 from .models import Referentiel
 from .rules import default_rules
+from .textclean import fold
 
 _MIN_COMPETENCES = 3  # fewer say too little to judge
 _ACTION_SHARE = 1 / 3  # below this share of actions, uncoded statements are no abilities
@@ -77,14 +78,12 @@ def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) 
 
 
 def _repeated_template(referentiel: Referentiel) -> bool:
-    titles = [" ".join(b.libelle.lower().split()) for b in referentiel.blocs]
+    titles = [fold(b.libelle) for b in referentiel.blocs]
     return len(titles) >= _MIN_TEMPLATE_UNITS and 2 * len(set(titles)) <= len(titles)
 
 
 def _repeated_statements(referentiel: Referentiel) -> bool:
-    texts = [
-        " ".join(c.libelle.lower().split()) for c in referentiel.all_competences() if not c.code
-    ]
+    texts = [fold(c.libelle) for c in referentiel.all_competences() if not c.code]
     return len(texts) >= _MIN_COMPETENCES and len(set(texts)) <= _DISTINCT_STATEMENTS * len(texts)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..textclean import label_text
+from ..textclean import fold, label_text
 from .activitycodes import LETTERED, SERIES
 from .draft import Context, DActivite, Unit, Where
 from .records import RULE
@@ -28,12 +28,12 @@ def record_series(ctx: Context) -> None:
     """Code the records titled by a member of a lettered series, and add the
     series' other members as activités."""
     records = {
-        _key(a.libelle): a for a in ctx.draft.activites if a.code is None and a.where.rule == RULE
+        fold(a.libelle): a for a in ctx.draft.activites if a.code is None and a.where.rule == RULE
     }
     if not records:
         return
     for run in _runs(ctx):
-        keys = [_key(u.text) for u, _ in run]
+        keys = [fold(u.text) for u, _ in run]
         if not any(k in records for k in keys):
             continue
         series = []
@@ -50,11 +50,6 @@ def record_series(ctx: Context) -> None:
         kept = [a for a in ctx.draft.activites if all(a is not s for s in series)]
         ctx.draft.activites[:] = [*series, *kept]
         return
-
-
-def _key(text: str) -> str:
-    """A line compared with another: its words, case and spacing aside."""
-    return " ".join(text.lower().split())
 
 
 def _runs(ctx: Context) -> list[list[tuple[Unit, re.Match[str]]]]:

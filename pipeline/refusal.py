@@ -15,8 +15,8 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
   units (a référentiel whose units are table rows, or whose contents sit in
   tables, keeps its text in the tables);
 - **a repeated template**: at least four units, half of them or more sharing a
-  title (folded: case, accents and spacing aside), and fewer statements than units — a course plan's « Objectif » /
-  « Contenu » per session;
+  title (folded: case, accents and spacing aside), and fewer statements than
+  units — a course plan's « Objectif » / « Contenu » per session;
 - **repeated statements**: three or more uncoded compétences, a third of them
   repeating another word for word (folded), under 10 % of the text placed — the running
   text of slides (an author's name on each), not abilities stated once each;

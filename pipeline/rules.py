@@ -123,6 +123,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-band",
     "title-code",
     "title-decree",
+    "title-family",
     "title-label",
     "title-link",
     "title-noise",

@@ -119,10 +119,22 @@ def is_upper(text: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
+#: a line opening with a code, letters glued to a number and a separator ("a1.2: …",
+#: "b3 – …"): a new item, not a wrapped line's end, whatever the case of its letters
+_CODE_START = re.compile(r"^[^\W\d_]{1,3}\d{1,2}(?:\.\d{1,2})*\s*[:)–—-]\s")
+
+
+def starts_code(text: str) -> bool:
+    """Whether ``text`` opens with a code (letters glued to a number, then a
+    separator): a new coded item even when its letters are small ("a1.2: …")."""
+    return bool(_CODE_START.match(text.strip()))
+
+
 def starts_lower(text: str) -> bool:
-    """Whether ``text`` starts with a lower-case letter (a continuation)."""
+    """Whether ``text`` starts with a lower-case letter (a continuation), not
+    with a code whose letters are small ("a1.2: …" opens an item)."""
     first = next((c for c in text if c.isalnum()), "")
-    return first.isalpha() and first.islower()
+    return first.isalpha() and first.islower() and not starts_code(text)
 
 
 _ASIDE = re.compile(r"^\([^()]*\)$")

@@ -54,6 +54,7 @@ from .titlehits import (
     hit_intitule,
     intitule_text,
     name_shaped,
+    named_above,
     set_type,
     title_hits,
     title_like,
@@ -103,6 +104,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     draft.type = draft.type or family
                     intitule = intitule or _labelled_below(ctx, unit, following)
                 draft.intitule = intitule
+        if draft.intitule is None and (named := named_above(ctx, preamble, index)):
+            draft.intitule, typed = named, True  # a family outside the contract's list
         if draft.intitule is None and not typed:
             draft.intitule = subject_named(ctx, unit, following)
             typed = draft.intitule is not None

@@ -120,9 +120,11 @@ def outline(ctx: Context) -> None:
         s
         for key, s in series.items()
         if s is not bloc
-        and roles[key] == "competence"
         and s.first > bloc.first
-        and (_is_level(s, roles[key]) or extends(s, bloc))
+        and (
+            (roles[key] == "competence" and (_is_level(s, roles[key]) or extends(s, bloc)))
+            or _spells_bloc_code(s, bloc)
+        )
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
     parent = spelled_parent(list(series.values()), bloc)
@@ -164,6 +166,13 @@ def _coded_parent(ctx: Context, series: list[Series], mentions: list[Unit]) -> S
     ]
     parents = {int(hit.group("parent") or 0) for _, hit in hits}
     return coded_parent(series, parents, hits[0][0]) if hits else None
+
+
+def _spells_bloc_code(series: Series, bloc: Series) -> bool:
+    """Whether the codes of ``series`` are the bloc's codes, letters included,
+    plus one level ("a1.2" under "Compétence opérationnelle a1"): its
+    compétences, whatever those letters number elsewhere."""
+    return bool(series.word) and bloc.word.endswith(f" {series.word}") and extends(series, bloc)
 
 
 def _role(ctx: Context, series: Series) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
 from ..rules import Hit
 from ..textclean import ends_sentence, starts_lower
@@ -137,3 +138,20 @@ def name_shaped(unit: Unit) -> bool:
 def clean_title(text: str) -> str:
     """An intitulé without surrounding quotes, spaces or final full stop."""
     return text.strip().strip(QUOTES).rstrip(" .").strip()
+
+
+def named_above(ctx: Context, preamble: list[Unit], index: int) -> str | None:
+    """The name a family line qualifies when the family follows the name
+    (``title-family``: "<profession>" over "avec certificat fédéral de capacité
+    (CFC)"): the name on the same line, else the short heading just above."""
+    hit = ctx.rules.first("title-family", preamble[index].text)
+    if hit is None:
+        return None
+    if named := clean_title(hit.group("name") or ""):
+        return named
+    above = preamble[index - 1] if index else None
+    if above is None or above.kind is not Kind.HEADING or above.table is not None:
+        return None
+    text = clean_title(above.text)
+    shaped = text and len(text) <= _SHORT and ":" not in text and not ends_sentence(text)
+    return text if shaped else None

@@ -8,7 +8,7 @@ listed before (what follows is that compétence's).
 
 from __future__ import annotations
 
-from ..nlp import is_action, is_result
+from ..nlp import is_action, is_result, is_task
 from ..textclean import ends_lead_in, is_aside, label_text
 from .content import (
     add_competence,
@@ -74,6 +74,8 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     if unit.is_item and not coded and not state.zone_cued and topics and topics.holds(unit):
         bloc.connaissances.append(label_text(text))  # a topic of the unit, no ability
         return
+    if unit.is_item and not coded and ctx.options.use_nlp and is_task(text):
+        return  # what the holder does ("ils définissent …"): the work described, no ability
     if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):
         # a result stated as observed ("… est fiable", "… sont respectées"): how
         # the unit's performance is judged, no ability (contract, health diplomas)

@@ -14,15 +14,7 @@ from rapidfuzz import fuzz
 from ..docmodel import HEADING_SIZE, BBox, Block, Cell, Document, Kind, Row
 from ..options import Options
 from ..rules import Rule, RuleSet, default_rules
-from ..textclean import (
-    clean,
-    ends_lead_in,
-    ends_sentence,
-    fold,
-    is_aside,
-    is_upper,
-    starts_lower,
-)
+from ..textclean import clean, ends_lead_in, ends_sentence, fold, is_aside, is_upper, starts_lower
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,8 @@ def outline(ctx: Context) -> None:
         default=None,
     )
     if bloc is None:
+        bloc = _lone_unit(ctx, list(series.values()), roles, mentions)
+    if bloc is None:
         bloc = _coded_parent(ctx, list(series.values()), mentions)
     if bloc is None:
         found = restarts(ctx.units)  # no numbered line: list numbers restarting per unit
@@ -153,6 +155,22 @@ def outline(ctx: Context) -> None:
         ),
         activites=competence is None and lists_tasks(ctx, bloc, mentions),
     )
+
+
+def _lone_unit(
+    ctx: Context,
+    series: list[Series],
+    roles: dict[tuple[str, int, bool, bool], str],
+    mentions: list[Unit],
+) -> Series | None:
+    """No level found: one unit of a bloc word ("Module 1 : …" printed as a
+    plain line, an excerpt of one module) whose section holds abilities."""
+    lone = [
+        s
+        for s in series
+        if roles[s.key] == "bloc" and len(s.numbers) == 1 and holds_abilities(ctx, s, mentions)
+    ]
+    return min(lone, key=lambda s: s.first, default=None)
 
 
 def _coded_parent(ctx: Context, series: list[Series], mentions: list[Unit]) -> Series | None:

@@ -1,12 +1,14 @@
 """Text backend: .txt extractions, Markdown and HTML files → :class:`Document`.
 
 HTML files are read by :mod:`.markup`, Markdown by :mod:`.markdown` (which hands
-its HTML blocks to the same reader); a text someone else OCR'd gets the OCR
-corrections (:mod:`.text_ocr`). Plain text extractions of référentiels are
-line-oriented: one paragraph per line, markdown (``#`` headings, ``**bold**``),
-bullet glyphs, ``[bookmark: …]`` artefacts, and tables written as TAB-separated
-cells holding HTML (raw OCR text, paragraphs wrapped over lines, is rebuilt by
-:mod:`.text_reflow`). Two table layouts occur:
+its HTML blocks to the same reader), unless it is a text extractor's output
+saved under a Markdown name (many lines, no blank one: read as text lines); a
+text someone else OCR'd gets the OCR corrections (:mod:`.text_ocr`). Plain
+text extractions of référentiels are line-oriented: one paragraph per line,
+markdown (``#`` headings, ``**bold**``), bullet glyphs, ``[bookmark: …]``
+artefacts, and tables written as TAB-separated cells holding HTML (raw OCR
+text, paragraphs wrapped over lines, is rebuilt by :mod:`.text_reflow`).
+Two table layouts occur:
 
 * **one row per line** — ``cell⇥cell⇥cell``; an empty cell under a filled one
   is the same merged cell (vertical merge), a row whose only filled cell is the
@@ -45,6 +47,7 @@ _BULLET = re.compile(rf"^(\s*)([{re.escape(TYPED_BULLETS)}])(?:\s+|$)(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_EXTRACTION_LINES = 20  # lines a blank-less Markdown file needs to be read as text lines
 _RUN_MARKS = re.compile(r"\*+")
 # Emphasis marks glued between two runs of text: a closing and an opening mark
 # fused ("…?****Quelles"), or marks opening a capitalised run glued to the text
@@ -64,7 +67,7 @@ def parse(path: Path, options: Options) -> Document:
     )
     if kind is Format.HTML:
         document.blocks = html_blocks(text)
-    elif kind is Format.MARKDOWN:
+    elif kind is Format.MARKDOWN and not is_line_extraction(text):
         document.blocks = markdown_blocks(_BOOKMARK.sub("", text))
     elif is_raw_ocr(text := as_form_feeds(text)):
         document.blocks = reflow(text)
@@ -74,6 +77,14 @@ def parse(path: Path, options: Options) -> Document:
         correct(document.blocks)
         document.ocr = True
     return document
+
+
+def is_line_extraction(text: str) -> bool:
+    """Whether a file named Markdown is a text extractor's plain output: many
+    lines and not one blank line between them. Markdown would join them all
+    into one paragraph, which no author writes; they are read as text lines."""
+    lines = text.strip().split("\n")
+    return len(lines) >= _EXTRACTION_LINES and all(line.strip() for line in lines)
 
 
 def parse_lines(lines: list[str]) -> list[Block]:

@@ -186,7 +186,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
     title-like lines (an RNCP code line) before the prose are skipped; the
     prose ends at a lead-in (``… doivent être capables :``). Under a heading
     naming only a part of a legal text ("Article Annexe I"), with no title line
-    below it, the prose is the description only when its subject is the
+    below it naming the certification (a bare "RÉFÉRENTIEL PROFESSIONNEL" right
+    over the prose names nothing), the prose is the description only when its subject is the
     certification or its holder. A title printed
     beside a page's heading names the programme: the prose is the heading's."""
     titles = [
@@ -207,11 +208,15 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
         return None
     parts: list[str] = []
     part_only = ctx.rules.first("document-part", preamble[titles[0]].text) is not None
-    for unit in preamble[titles[0] + 1 :]:
+    below = preamble[titles[0] + 1 :]
+    for at, unit in enumerate(below):
         if unit.kind is not Kind.PARAGRAPH or unit.is_item or unit.table is not None:
             break
         if not parts and ctx.rules.first("title", unit.text) and not ends_sentence(unit.text):
-            part_only = False  # a title line names the certification under the part's heading
+            # a title line names the certification under the part's heading, unless it
+            # names only the kind of référentiel and prose follows it at once
+            named = not _bare_title(ctx, unit) or not _prose(below[at + 1 : at + 2])
+            part_only = part_only and not named
             continue
         if any(ctx.rules.first(label, unit.text) for label in STRUCTURAL):
             break
@@ -226,6 +231,20 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
         elif parts:
             break
     return " ".join(parts) or None
+
+
+def _bare_title(ctx: Context, unit: Unit) -> bool:
+    """Whether a title line names neither a family nor a certification
+    ("RÉFERENTIEL PROFESSIONNEL" alone: the kind of document only)."""
+    hit = ctx.rules.first("title", unit.text)
+    if hit is None or hit.rule.value != "none":
+        return False
+    return not (hit.match.groupdict().get("intitule") or "").strip()
+
+
+def _prose(units: list[Unit]) -> bool:
+    """Whether the (first) unit is a paragraph of prose: a finished sentence."""
+    return bool(units) and units[0].kind is Kind.PARAGRAPH and ends_sentence(units[0].text)
 
 
 def _about_certification(ctx: Context, text: str) -> bool:

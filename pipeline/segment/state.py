@@ -42,6 +42,7 @@ class State:
     heading_codes: frozenset[str] = frozenset()
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
+    code_headed: bool = False  # ... by its code alone over its critères ("C1 :")
     critere: DCritere | None = None
     critere_from_paragraph: bool = False
     # the open critère is an item ending with a colon: the items below it observe it
@@ -109,6 +110,7 @@ class State:
         self.zone_filled = False
         self.competence = None
         self.competence_headed = False
+        self.code_headed = False
         self.transversales = False
         self.transversales_of = None
         self.competence_item_level = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..nlp import is_action, is_result, is_task
 from ..textclean import ends_lead_in, is_aside, label_text
+from .codehead import code_head
 from .content import (
     add_competence,
     add_composante,
@@ -32,6 +33,11 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     assert bloc is not None
     text = unit.text
     if nested_critere(state, unit):
+        return
+    headed = code_head(ctx, state, unit)
+    if headed is not None:
+        if headed.text:
+            competence_line(ctx, state, headed)  # the first item glued to the head
         return
     if is_detail(state, unit):
         return  # "- en fonction de …" under "6. Produire un message oral :"
@@ -65,6 +71,12 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     coded = (
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )
+    if unit.is_item and not coded and state.code_headed and state.competence is not None:
+        # an item under a compétence's code head ("C1 :"): a critère of it
+        state.critere = add_critere(
+            bloc, unit, label_text(text), [], "stream.code-head-critere", [state.competence]
+        )
+        return
     plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
     if plain and not in_level_row(state.level_labels, unit):
         return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
@@ -108,7 +120,7 @@ def _add(ctx: Context, state: State, unit: Unit, coded: bool) -> DCompetence | N
         note_objective(state, comp)
     if comp is not None:
         state.competence = comp
-        state.competence_headed = False
+        state.competence_headed = state.code_headed = False
         state.critere = None
         state.competence_item_level = unit.level if unit.is_item and coded else None
     return comp

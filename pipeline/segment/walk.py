@@ -296,10 +296,23 @@ def _ends_zone(ctx: Context, state: State, unit: Unit) -> bool:
         and not (unit.cell is not None and is_mark(unit.text))
         and not unit.between_rows  # a table's group row: its list goes on below
         and (unit.heading_like or unit.text.endswith("?"))  # a question heads what follows
-        and competence_code(ctx, unit.text) is None
+        and not _numbered_like_competences(ctx, state, unit)
         and ctx.rules.first("code-letter", unit.text) is None
         and ctx.rules.first("modalite-separator", unit.text) is None
     )
+
+
+def _numbered_like_competences(ctx: Context, state: State, unit: Unit) -> bool:
+    """Whether a line opens with a code that may number a compétence of the
+    bloc: any compétence code, but a bare number ("2. LES CAS PRATIQUES") when
+    every compétence of the bloc is numbered with letters ("C1", "C2") — that
+    is the document's outline, not the bloc's series."""
+    hit = competence_code(ctx, unit.text)
+    if hit is None:
+        return False
+    known = [c for comp in state.bloc.competences for c, _ in comp.codes] if state.bloc else []
+    bare = hit.rule.label != "code-competence" and (hit.group("code") or "")[:1].isdigit()
+    return not (bare and known and all(c[:1].isalpha() for c in known))
 
 
 def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:

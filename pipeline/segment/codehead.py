@@ -18,7 +18,9 @@ from .draft import Context, Unit
 from .state import State
 
 #: a code alone, its colon or period after it, maybe the first item glued ("C2 :- …")
-_HEAD = re.compile(r"^(?P<code>[A-Z]{1,3}\s?\d{1,3}(?:\.\d{1,3})*)\s*[:.]?\s*(?:-\s*(?P<item>\S.*))?$")
+_HEAD = re.compile(
+    r"^(?P<code>[A-Z]{1,3}\s?\d{1,3}(?:\.\d{1,3})*)\s*[:.]?\s*(?:-\s*(?P<item>\S.*))?$"
+)
 
 
 def code_head(ctx: Context, state: State, unit: Unit) -> Unit | None:

@@ -215,7 +215,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
         if not parts and ctx.rules.first("title", unit.text) and not ends_sentence(unit.text):
             # a title line names the certification under the part's heading, unless it
             # names only the kind of référentiel and prose follows it at once
-            named = not _bare_title(ctx, unit) or not _prose(below[at + 1 : at + 2])
+            after = below[at + 1 : at + 2]
+            named = not _bare_title(ctx, unit) or not (after and _prose(after))
             part_only = part_only and not named
             continue
         if any(ctx.rules.first(label, unit.text) for label in STRUCTURAL):
@@ -240,11 +241,6 @@ def _bare_title(ctx: Context, unit: Unit) -> bool:
     if hit is None or hit.rule.value != "none":
         return False
     return not (hit.match.groupdict().get("intitule") or "").strip()
-
-
-def _prose(units: list[Unit]) -> bool:
-    """Whether the (first) unit is a paragraph of prose: a finished sentence."""
-    return bool(units) and units[0].kind is Kind.PARAGRAPH and ends_sentence(units[0].text)
 
 
 def _about_certification(ctx: Context, text: str) -> bool:

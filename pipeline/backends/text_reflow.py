@@ -127,7 +127,9 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             current is not None
             and _continues(current, line, after_blank, rules)
             and not (
-                current.block.kind is Kind.LIST_ITEM and _heads_list(line, lines, index, rules)
+                current.block.kind is Kind.LIST_ITEM
+                and _heads_list(line, lines, index, rules)
+                and not _ends_item(current, line)
             )
         ):
             current.add(line)
@@ -150,6 +152,14 @@ def _heads_list(line: str, lines: list[str], number: int, rules: RuleSet) -> boo
         return False
     following = " ".join(lines[number].replace("\f", " ").split())
     return bool(following) and rules.first("ocr-text-bullet", following) is not None
+
+
+def _ends_item(current: _Growing, line: str) -> bool:
+    """Whether a capitalised line finishes the bullet above it: the bullet's
+    last line stops mid-sentence (no mark at its end) and the line ends the
+    sentence ("… du même dépôt" + "Git que celui utilisé …."), a wrapped
+    proper noun, not a heading over the bullets below."""
+    return not current.last.rstrip().endswith(_MARKS) and ends_sentence(line)
 
 
 def running_lines(lines: list[str], rules: RuleSet) -> set[int]:
@@ -309,6 +319,7 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
     return clause or not current.last.endswith((".", "!", "?", "…"))
 
 
+_MARKS = (".", "!", "?", "…", ":", ";", ",")  # a line ending on one of them ends a clause
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
 _HYPHEN = re.compile(r"(\w)-$")

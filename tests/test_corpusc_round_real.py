@@ -61,3 +61,19 @@ def test_a_bare_referentiel_professionnel_title_over_prose_gives_no_description(
     assert gold_of(REAL / DESJEPS)["certification"]["description"] is None
     assert extract_real(DESJEPS).certification.description is None
     assert [a.code for a in extract_real(DESJEPS).activites] == ["A", "B", "C", "D", "E"]
+
+
+def test_a_capitalised_line_finishing_a_bullet_continues_it() -> None:
+    """'… versionné à la racine du même dépôt' then 'Git que celui utilisé pour
+    le script d’import.': the capitalised line ends the sentence the bullet left
+    open, it heads no bullets below; the critère is whole, as in the reference."""
+    gold = gold_of(REAL / SIMPLON)
+    want = next(
+        k["libelle"]
+        for b in gold["blocs"]
+        for k in b["criteres"]
+        if "dépôt Git que" in k["libelle"]
+    )
+    got = [k.libelle for b in extract_real(SIMPLON).blocs for k in b.criteres]
+    assert want in got
+    assert not any(k.startswith("Git que") for k in got)

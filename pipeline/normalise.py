@@ -26,7 +26,7 @@ from .models import (
     Warning,
 )
 from .places import Places
-from .segment.draft import DActivite, DCompetence, Draft, Where
+from .segment.draft import DActivite, DBloc, DCompetence, Draft, Where
 from .textclean import clean
 
 
@@ -59,7 +59,8 @@ def build(document: Document, draft: Draft) -> Referentiel:
                 )
             )
         details = [clean(d) for d in bloc.modalites_details]
-        extra = {"modalites_details": details} if any(details) else {}
+        extra: dict[str, object] = {"modalites_details": details} if any(details) else {}
+        extra.update(_but_fields(bloc))
         lists = {
             "connaissances": _texts(bloc.connaissances),
             "modalites_evaluation": _texts(bloc.modalites),
@@ -135,7 +136,22 @@ def _competence(
         items_provenance=places.items(comp.where, lists),
         **lists,
         **({"details": _texts(comp.details)} if comp.details else {}),
+        **({"niveau": clean(comp.niveau)} if comp.niveau else {}),
     )
+
+
+def _but_fields(bloc: DBloc) -> dict[str, object]:
+    """A B.U.T. compétence's extra fields (contract, 'Families and levels'):
+    its situations professionnelles and its niveaux, when printed."""
+    fields: dict[str, object] = {}
+    situations = _texts(bloc.situations)
+    if situations:
+        fields["situations_professionnelles"] = situations
+    if bloc.niveaux:
+        fields["niveaux"] = [
+            {"niveau": clean(label), "libelle": clean(name)} for label, name in bloc.niveaux
+        ]
+    return fields
 
 
 def _texts(values: list[str]) -> list[str]:

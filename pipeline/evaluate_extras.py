@@ -63,7 +63,9 @@ def _texts(bloc: Any, kind: str) -> list[str]:
     return out
 
 
-def _lists(kind: str, gold: dict[str, Any], pred: dict[str, Any], pairs: dict[str, str]) -> TypeScore:
+def _lists(
+    kind: str, gold: dict[str, Any], pred: dict[str, Any], pairs: dict[str, str]
+) -> TypeScore:
     score = TypeScore(kind, "extra")
     pred_blocs = pred.get("blocs") or []
     score.pred = sum(len(_texts(b, kind)) for b in pred_blocs)

@@ -12,6 +12,8 @@ strings of its lists get theirs in ``items_provenance`` (:mod:`referentiel.place
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import __version__
 from .docmodel import Document
 from .models import (
@@ -59,7 +61,7 @@ def build(document: Document, draft: Draft) -> Referentiel:
                 )
             )
         details = [clean(d) for d in bloc.modalites_details]
-        extra: dict[str, object] = {"modalites_details": details} if any(details) else {}
+        extra: dict[str, Any] = {"modalites_details": details} if any(details) else {}
         extra.update(_but_fields(bloc))
         lists = {
             "connaissances": _texts(bloc.connaissances),
@@ -127,6 +129,9 @@ def _competence(
         "conditions_realisation": _texts([*(shared or []), *comp.conditions]),
         "resultats_attendus": _texts(comp.resultats),
     }
+    extra: dict[str, Any] = {"details": _texts(comp.details)} if comp.details else {}
+    if comp.niveau:
+        extra["niveau"] = clean(comp.niveau)  # B.U.T. (contract: an extra field)
     return Competence(
         id=comp_id,
         code=comp.code,
@@ -135,15 +140,14 @@ def _competence(
         provenance=places.provenance(comp.where, comp.libelle),
         items_provenance=places.items(comp.where, lists),
         **lists,
-        **({"details": _texts(comp.details)} if comp.details else {}),
-        **({"niveau": clean(comp.niveau)} if comp.niveau else {}),
+        **extra,
     )
 
 
-def _but_fields(bloc: DBloc) -> dict[str, object]:
+def _but_fields(bloc: DBloc) -> dict[str, Any]:
     """A B.U.T. compétence's extra fields (contract, 'Families and levels'):
     its situations professionnelles and its niveaux, when printed."""
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     situations = _texts(bloc.situations)
     if situations:
         fields["situations_professionnelles"] = situations

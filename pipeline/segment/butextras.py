@@ -63,7 +63,7 @@ def _box(units: list[Unit]) -> BBox:
 def _label(ctx: Context, units: list[Unit]) -> BBox | None:
     """The box of the page's situations label, printed on one line or wrapped
     over two ("Situations" / "professionnelles")."""
-    for index, unit in enumerate(units):
+    for index in range(len(units)):
         for size in (1, 2):
             lines = units[index : index + size]
             text = " ".join(u.text for u in lines)
@@ -115,8 +115,9 @@ def _run(column: list[Unit], seed: Unit, line: float) -> list[str]:
 
 def _niveaux(ctx: Context, units: list[Unit], bloc: DBloc, page: int) -> None:
     """The page's level labels with the names printed under them, and each
-    apprentissage's level: the apprentissages, top to bottom, split into as
-    many rows as there are labels at their widest gaps."""
+    apprentissage's level: the apprentissages right of the labels, from the
+    first label's row down, split into as many rows as there are labels at
+    their widest gaps."""
     labels = sorted(
         (u for u in units if ctx.rules.first("niveau", u.text)), key=lambda u: _b(u).top
     )
@@ -125,10 +126,12 @@ def _niveaux(ctx: Context, units: list[Unit], bloc: DBloc, page: int) -> None:
     named = [(label.text, _name(label, units, labels)) for label in labels]
     bloc.niveaux = named
     right = max(_b(label).x1 for label in labels)
+    first = _b(labels[0])
+    top = first.top - 2 * (first.bottom - first.top)  # the rows start at the first label
     placed: list[tuple[BBox, DCompetence]] = []
     for comp in bloc.competences:
         box = comp.where.bbox or _printed(comp, units)
-        if comp.where.page == page and box is not None and box.x0 > right:
+        if comp.where.page == page and box is not None and box.x0 > right and box.top >= top:
             placed.append((box, comp))
     placed.sort(key=lambda p: p[0].top)
     if len(placed) < len(labels):
@@ -140,7 +143,7 @@ def _niveaux(ctx: Context, units: list[Unit], bloc: DBloc, page: int) -> None:
     )
     cuts = [0, *sorted(gaps[: len(labels) - 1]), len(placed)]
     for (level, name), start, end in zip(named, cuts, cuts[1:], strict=False):
-        for _box_, comp in placed[start:end]:
+        for _, comp in placed[start:end]:
             comp.niveau = f"{level} - {name}" if name else level
 
 

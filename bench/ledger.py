@@ -18,7 +18,9 @@ Scores come from the project's own :func:`referentiel.evaluate.evaluate`: F1 per
 scored type, the mean strict F1 over the strict types the reference prints
 (gold count > 0), the mean coverage F1 likewise, and whether it was refused
 (a refusal scores 0 on every type). A scored type the reference leaves empty
-counts when the extraction invents elements of it (F1 0).
+counts when the extraction invents elements of it (F1 0). The extra fields a
+reference prints (B.U.T. situations, niveaux) are kept apart, under ``extra``:
+they move no mean.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ def score(path: Path) -> dict[str, Any]:
         "mean_coverage": round(sum(coverage.values()) / len(coverage), 3) if coverage else None,
         "strict": strict,
         "coverage": coverage,
+        "extra": {t.type: round(t.f1, 3) for t in report.extras},
     }
 
 
@@ -128,9 +131,10 @@ def compare() -> int:
         if not target.exists():
             continue
         before, now = json.loads(target.read_text())["current"], score(path)
-        for mode in ("strict", "coverage"):
-            for name in sorted(set(before[mode]) | set(now[mode])):
-                old, new = before[mode].get(name, 0.0), now[mode].get(name, 0.0)
+        for mode in ("strict", "coverage", "extra"):
+            was, now_mode = before.get(mode) or {}, now[mode]
+            for name in sorted(set(was) | set(now_mode)):
+                old, new = was.get(name, 0.0), now_mode.get(name, 0.0)
                 if abs(new - old) > 0.005:
                     worse |= new < old
                     sign = "+" if new > old else "-"

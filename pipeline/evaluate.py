@@ -34,6 +34,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .evaluate_extras import extra_scores
 from .evaluate_report import RelationScore, Report, TypeScore, shown
 
 __all__ = [
@@ -469,7 +470,8 @@ def assess(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Report, list[Out
     competences = g_items["competences"] + g_items["competences_transversales"]
     relations.append(_links(pairs, competences, "links competence.activites"))
     relations.append(_links(pairs, g_items["criteres"], "links critere.competences"))
-    return Report(types, relations), outcomes
+    paths = {g.path: p.path for g, p in pairs.items() if g.kind in ("blocs", "competences")}
+    return Report(types, relations, extra_scores(gold, pred, paths)), outcomes
 
 
 def _outcomes(

@@ -70,6 +70,9 @@ class Report:
 
     types: list[TypeScore]
     relations: list[RelationScore]
+    #: the extra fields the reference prints (mode "extra": apart from the
+    #: thresholds and the means, see :mod:`.evaluate_extras`)
+    extras: list[TypeScore] = field(default_factory=list)
 
     def failures(
         self, strict_min: float = 0.95, coverage_min: float = 0.95, parent_min: float = 0.95
@@ -129,7 +132,7 @@ class Report:
     ) -> str:
         """A readable table; the last line is :meth:`summary`."""
         lines = [f"{'type':<27}{'mode':<10}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}"]
-        for s in self.types:
+        for s in [*self.types, *self.extras]:
             if s.gold == 0 and s.pred == 0:
                 continue
             figures = "".join(f"{shown(x):>7}" for x in (s.precision, s.recall, s.f1))
@@ -151,7 +154,7 @@ class Report:
 
     def _details(self) -> list[str]:
         out: list[str] = []
-        for s in self.types:
+        for s in [*self.types, *self.extras]:
             if s.missed or s.extra:
                 out.append("")
                 out.append(f"{s.type} ({s.mode}):")
@@ -169,23 +172,8 @@ class Report:
     ) -> dict[str, Any]:
         """Plain data for ``--json``."""
         return {
-            "types": [
-                {
-                    "type": s.type,
-                    "mode": s.mode,
-                    "gold": s.gold,
-                    "pred": s.pred,
-                    "matched": s.matched,
-                    "covered_gold": s.covered_gold,
-                    "covered_pred": s.covered_pred,
-                    "precision": round(s.precision, 4),
-                    "recall": round(s.recall, 4),
-                    "f1": round(s.f1, 4),
-                    "missed": s.missed,
-                    "extra": s.extra,
-                }
-                for s in self.types
-            ],
+            "types": [_type_dict(s) for s in self.types],
+            "extras": [_type_dict(s) for s in self.extras],
             "relations": [
                 {
                     "name": r.name,
@@ -207,9 +195,9 @@ class Report:
         relations: dict[str, RelationScore] = {}
         order: dict[str, int] = {}
         for report in reports:
-            for s in report.types:
+            for s in [*report.types, *report.extras]:
                 order.setdefault(s.type, len(order))
-            for s in report.types:
+            for s in [*report.types, *report.extras]:
                 total = types.setdefault((s.type, s.mode), TypeScore(s.type, s.mode))
                 total.gold += s.gold
                 total.pred += s.pred
@@ -224,4 +212,24 @@ class Report:
                 rel.correct += r.correct
                 rel.wrong += r.wrong
         ordered = sorted(types.values(), key=lambda s: (order[s.type], s.mode))
-        return cls(ordered, list(relations.values()))
+        extras = [s for s in ordered if s.mode == "extra"]
+        plain = [s for s in ordered if s.mode != "extra"]
+        return cls(plain, list(relations.values()), extras)
+
+
+def _type_dict(s: TypeScore) -> dict[str, Any]:
+    """One type's figures as plain data."""
+    return {
+        "type": s.type,
+        "mode": s.mode,
+        "gold": s.gold,
+        "pred": s.pred,
+        "matched": s.matched,
+        "covered_gold": s.covered_gold,
+        "covered_pred": s.covered_pred,
+        "precision": round(s.precision, 4),
+        "recall": round(s.recall, 4),
+        "f1": round(s.f1, 4),
+        "missed": s.missed,
+        "extra": s.extra,
+    }

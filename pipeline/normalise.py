@@ -12,6 +12,8 @@ strings of its lists get theirs in ``items_provenance`` (:mod:`referentiel.place
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import __version__
 from .docmodel import Document
 from .models import (
@@ -26,7 +28,7 @@ from .models import (
     Warning,
 )
 from .places import Places
-from .segment.draft import DActivite, DCompetence, Draft, Where
+from .segment.draft import DActivite, DBloc, DCompetence, Draft, Where
 from .textclean import clean
 
 
@@ -59,7 +61,8 @@ def build(document: Document, draft: Draft) -> Referentiel:
                 )
             )
         details = [clean(d) for d in bloc.modalites_details]
-        extra = {"modalites_details": details} if any(details) else {}
+        extra: dict[str, Any] = {"modalites_details": details} if any(details) else {}
+        extra.update(_but_fields(bloc))
         lists = {
             "connaissances": _texts(bloc.connaissances),
             "modalites_evaluation": _texts(bloc.modalites),
@@ -126,6 +129,9 @@ def _competence(
         "conditions_realisation": _texts([*(shared or []), *comp.conditions]),
         "resultats_attendus": _texts(comp.resultats),
     }
+    extra: dict[str, Any] = {"details": _texts(comp.details)} if comp.details else {}
+    if comp.niveau:
+        extra["niveau"] = clean(comp.niveau)  # B.U.T. (contract: an extra field)
     return Competence(
         id=comp_id,
         code=comp.code,
@@ -134,8 +140,22 @@ def _competence(
         provenance=places.provenance(comp.where, comp.libelle),
         items_provenance=places.items(comp.where, lists),
         **lists,
-        **({"details": _texts(comp.details)} if comp.details else {}),
+        **extra,
     )
+
+
+def _but_fields(bloc: DBloc) -> dict[str, Any]:
+    """A B.U.T. compétence's extra fields (contract, 'Families and levels'):
+    its situations professionnelles and its niveaux, when printed."""
+    fields: dict[str, Any] = {}
+    situations = _texts(bloc.situations)
+    if situations:
+        fields["situations_professionnelles"] = situations
+    if bloc.niveaux:
+        fields["niveaux"] = [
+            {"niveau": clean(label), "libelle": clean(name)} for label, name in bloc.niveaux
+        ]
+    return fields
 
 
 def _texts(values: list[str]) -> list[str]:

@@ -54,6 +54,7 @@ from ..options import Options
 from ..rules import RuleSet, default_rules
 from .activities import activities
 from .activitycodes import activity_codes
+from .butextras import but_extras
 from .certification import certification
 from .codeseries import code_series
 from .draft import Context
@@ -99,6 +100,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("implicit", implicit),
     ("grid", grid),
     ("whole", place_whole),
+    ("but-extras", but_extras),
     ("unplaced", unplaced),
 )
 

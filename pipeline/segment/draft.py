@@ -123,6 +123,7 @@ class DCompetence:
     resultats: list[str] = field(default_factory=list)
     activites: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # the savoir-faire lines detailing it
+    niveau: str | None = None  # B.U.T.: its level as printed, "Niveau 1 - <name>" (extra field)
     from_list: bool = False  # one item of a list of compétences (not a heading of its own)
     source: int | None = None  # the passage (list, section) that first stated it
     code: str | None = None  # chosen by the merge stage
@@ -169,6 +170,8 @@ class DBloc:
     qualifier: str | None = None  # a parenthesis printed after its code: "(transversal)"
     modalite_open: bool = False  # the last modality may continue (list after a lead-in)
     twin: DBloc | None = None  # a unit its heading names with it (:mod:`.joint`): same modalités
+    situations: list[str] = field(default_factory=list)  # B.U.T. situations professionnelles
+    niveaux: list[tuple[str, str]] = field(default_factory=list)  # B.U.T.: (label, name)
 
 
 @dataclass(eq=False)

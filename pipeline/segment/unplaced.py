@@ -104,6 +104,8 @@ def _placed_text(draft: Draft) -> str:
         parts += [bloc.code or "", bloc.libelle, *bloc.connaissances, *bloc.modalites]
         parts += bloc.conditions
         parts += bloc.modalites_details
+        parts += bloc.situations
+        parts += [f"{label}\n{name}" for label, name in bloc.niveaux]
         for comp in bloc.competences:
             parts += [comp.libelle, *comp.connaissances, *comp.conditions, *comp.resultats]
             parts += comp.details

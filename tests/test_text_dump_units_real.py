@@ -1,4 +1,4 @@
-"""The twelfth corpus round's documents (tests/data/real): a certificateur's
+"""Text dumps and annexes (tests/data/real): a certificateur's
 rules saved by a text extractor under a Markdown name, and a sports
 référentiel professionnel from the Code du sport. Real readers and segmenter
 on the real files, compared with their hand-checked references."""

@@ -146,9 +146,9 @@ def _paste_enlarged(array: np.ndarray, picture: pdfium.PdfImage, height: float, 
     y1 = min(array.shape[0], round((height - bottom) * dpi / 72))
     if x1 <= x0 or y1 <= y0:
         return
-    try:
-        image = picture.get_bitmap(render=True).to_pil()
-    except pdfium.PdfiumError:
+    try:  # the picture's own pixels: rendering it would resample (blur) them first
+        image = picture.get_bitmap(render=False).to_pil()
+    except (pdfium.PdfiumError, ValueError, KeyError):
         return  # the renderer's own enlargement stays
     gray = _to_gray(image).resize((x1 - x0, y1 - y0), Image.Resampling.LANCZOS)
     array[y0:y1, x0:x1] = np.asarray(gray, dtype=np.uint8)

@@ -18,6 +18,7 @@ page all the same; a page printing several such pairs is a summary.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from .content import competence_code, is_composante
 from .draft import Context, Unit, norm_text
 from .state import is_bloc_heading, is_cue
 
+_STRAY = re.compile(r"^[^\w«(]+\s+")  # marks alone before a statement (a box edge read)
 _MAX_TITLE = 120  # characters: a longer bold line is prose, not a compétence's statement
 
 
@@ -122,7 +124,13 @@ def _named_pages(ctx: Context, pages: CompetencePages) -> None:
         if statement is not None:
             pairs[unit.page].append((unit, statement))
     for page, found in pairs.items():
-        if page in pages.titles or page in pages.summaries:
+        if page in pages.titles:  # its statement read bold: a short name beside it is its code
+            for name, statement in found:
+                if statement is pages.titles[page]:
+                    pages.codes.setdefault(norm_text(pages.name(statement)), name.text.strip())
+                    pages.shorts.add(id(name))
+            continue
+        if page in pages.summaries:
             continue
         for name, statement in found:
             pages.codes.setdefault(norm_text(statement.text), name.text.strip())
@@ -140,6 +148,7 @@ def _named_statements(ctx: Context, pages: CompetencePages) -> None:
     shorts = {unit.text.strip().casefold() for unit in ctx.units if _short_name(unit, bold=False)}
     for title in pages.titles.values():
         first, _, rest = pages.name(title).partition(" ")
+        rest = _STRAY.sub("", rest)  # a box's edge read between them ("Maintenir = Assurer")
         if first.casefold() in shorts and len(rest.split()) >= 2 and is_action(rest):
             pages.names[id(title)] = rest
             pages.codes.setdefault(norm_text(rest), first)

@@ -15,7 +15,7 @@ import re
 
 from ..nlp import is_action, opens_on_noun
 from ..textclean import label_text
-from .content import competence_code
+from .content import competence_code, is_composante
 from .draft import Context, Unit
 
 _INFINITIVE_SHAPE = re.compile(r"^[^\W\d_]+(?:er|ir|re)\b", re.IGNORECASE)  # -oir ends in -ir
@@ -51,8 +51,8 @@ class TopicLists:
         return self._verdicts[index]
 
     def _names_topics(self, run: list[Unit]) -> bool:
-        if any(competence_code(self._ctx, u.text) for u in run):
-            return False
+        if any(competence_code(self._ctx, u.text) or is_composante(self._ctx, u.text) for u in run):
+            return False  # coded items (compétences, composantes): no list of topics
         texts = [label_text(u.text) for u in run]
         if 2 * sum(bool(_INFINITIVE_SHAPE.match(t)) for t in texts) > len(texts):
             return False  # mostly infinitives: abilities

@@ -56,7 +56,7 @@ from .outline_holds import (
     lists_tasks,
     restarted_mentions,
 )
-from .outline_nesting import holds_level, is_extended
+from .outline_nesting import holds_level, is_extended, shallowest
 from .outline_refs import listed, reference_mentions
 from .outline_rule import level_rule
 from .outline_series import LONG_UNKNOWN_SERIES, PAIR, Series, mention_series
@@ -66,6 +66,7 @@ from .restarts import restarts
 from .siblings import joined, lettered, siblings
 from .spelled import coded_parent, spelled_parent
 from .state import bloc_label
+from .unittitle import unit_title
 
 _RANK = {"bloc": 0, "competence": 1, "unknown": 2}
 
@@ -129,6 +130,13 @@ def outline(ctx: Context) -> None:
         )
     ]
     competence = min(below, key=lambda s: (s.depth, s.first), default=None)
+    if competence is not None:
+        competence = shallowest(competence, series.values(), bloc.first)
+    if roles[bloc.key] == "competence" and (title := unit_title(ctx, bloc, mentions)):
+        # one unit named by its title line, its objectives numbered (:mod:`.unittitle`)
+        rule = level_rule("outline.competence", bloc, any_depth=True)
+        ctx.outline = Outline(competence=rule, heads=frozenset({id(title)}))
+        return
     parent = spelled_parent(list(series.values()), bloc)
     if parent is not None:  # "C111.1" codes spell "Activité 1": its compétences (:mod:`.spelled`)
         bloc, competence = parent, bloc

@@ -42,3 +42,25 @@ def holds_level(series: Series, other: Series, total: int) -> bool:
         all(start < index < end for index, _ in other.mentions)
         for (start, _), end in zip(series.mentions, ends, strict=True)
     )
+
+
+def shallowest(level: Series, others: Iterable[Series], after: int) -> Series:
+    """The shallowest series of ``level``'s own word whose codes ``level``
+    extends, printed after the bloc's first mention (stream index ``after``):
+    "OI 1.1", "OI 1.2" under "OI 1" state the unit's objectives at two depths,
+    the compétence level starts at the shallower one ("OI 1"), the deeper ones
+    belong to it."""
+    found = level
+    while found.word:
+        parent = next(
+            (
+                s
+                for s in others
+                if s.word == found.word and s.first > after and extends(found, s)
+            ),
+            None,
+        )
+        if parent is None:
+            return found
+        found = parent
+    return found

@@ -256,9 +256,12 @@ def open_outline_competence(
     PROFESSIONNELLE N° 2", "COMPÉTENCE C11 : …") opens that compétence in the
     current bloc, or the last one (a fiche after the list that closed it);
     what follows needs a cue. ``title`` is the unit below, the title when the
-    heading prints none. Returns how many units after ``unit`` it used, None
+    heading prints none; the unit's terminal objective ("OTI", unnumbered) is
+    one of that level. Returns how many units after ``unit`` it used, None
     when ``unit`` is no such heading."""
     hit = outline_hit(ctx.outline.competence, unit.text)
+    if hit is None and ctx.outline.competence is not None:
+        hit = ctx.rules.first("terminal-objective", unit.text)  # "OTI" above the "OI n"
     bloc = state.bloc or (ctx.draft.blocs[-1] if ctx.draft.blocs else None)
     if hit is None or bloc is None:
         return None

@@ -53,11 +53,7 @@ def shallowest(level: Series, others: Iterable[Series], after: int) -> Series:
     found = level
     while found.word:
         parent = next(
-            (
-                s
-                for s in others
-                if s.word == found.word and s.first > after and extends(found, s)
-            ),
+            (s for s in others if s.word == found.word and s.first > after and extends(found, s)),
             None,
         )
         if parent is None:

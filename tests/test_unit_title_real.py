@@ -32,3 +32,7 @@ def test_a_unit_numbered_by_its_own_word_keeps_its_numbered_bloc() -> None:
     assert [c.code for c in first[:3]] == ["OTI", "OI 1", "OI 1.1"]
     assert first[0].libelle.startswith("EC de conduire des cycles de découverte")
     assert first[1].libelle.startswith("EC de mobiliser les connaissances professionnelles")
+    # "OI.1.9. EC de …", "OI.2.8 EC de …": a dot joins the word to its number
+    assert "OI 1.9" in [c.code for c in first]
+    assert "OI 2.8" in [c.code for c in ref.blocs[1].competences]
+    assert [len(b.competences) for b in ref.blocs] == [14, 13]

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 from ..textclean import fold, italic
 
-#: a level word (1–4 words), an optional "N°", a number (1, 1.2), then the title —
+#: a level word (1–4 words; "OI.1.9": a dot may join a word in capitals to the number),
+#: an optional "N°",
+#: a number (1, 1.2), then the title —
 #: after a separator, a space, glued to the number ("COMPETENCE 1Réaliser") or absent
 _NUMBERED = re.compile(
-    r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)\s*(?:n\s*[°ºo]\.?\s*)?"
+    r"^(?:fiches?\s+)?(?P<word>[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}?)(?:\s*|(?<=(?-i:[A-Z]))\.(?=\d))"
+    r"(?:n\s*[°ºo]\.?\s*)?"
     r"(?P<number>\d{1,3}(?:\s?\.\s?\d{1,2})*)(?![\d]|\s?\.\s?\d)\.?"
     r"(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<title>.*)$",
     re.IGNORECASE,

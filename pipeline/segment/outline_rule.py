@@ -70,7 +70,8 @@ def level_rule(
     label = "(?:" + "|".join(sorted(labels)) + ")"
     word = "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
     pattern = (
-        rf"^(?:fiches?\s+)?{label}(?P<code>{word}\s*(?:n\s*[°ºo]\.?\s*)?(?P<number>{number}"
+        rf"^(?:fiches?\s+)?{label}(?P<code>{word}(?:\.(?=\d))?\s*(?:n\s*[°ºo]\.?\s*)?"
+        rf"(?P<number>{number}"
         r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
         r"(?![\d]|\s?\.\s?\d|\s\d{1,2}(?:\s|$))"  # not a deeper code: "C1.2", "C1 2 …"
         + (rf"(?:\s+{_spaced(qualifier)}\s*$)?" if qualifier else "")

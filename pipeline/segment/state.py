@@ -318,6 +318,8 @@ def _competence_code(hit: Hit) -> str:
     COMPÉTENCE PROFESSIONNELLE N° 3" → "3")."""
     code, number = hit.group("code") or "", hit.group("number") or ""
     word = code[: len(code) - len(number)].strip()
+    if word.endswith(".") and 0 < len(word) - 1 <= _CODE_PREFIX:
+        return f"{word[:-1]} {number}"  # "OI.1.9": the dot joining word and number, a space
     return code if 0 < len(word) <= _CODE_PREFIX else number
 
 

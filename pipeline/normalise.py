@@ -132,6 +132,8 @@ def _competence(
     extra: dict[str, Any] = {"details": _texts(comp.details)} if comp.details else {}
     if comp.niveau:
         extra["niveau"] = clean(comp.niveau)  # B.U.T. (contract: an extra field)
+    if comp.taxonomie:
+        extra["niveau_taxonomique"] = comp.taxonomie  # the Bloom level, :mod:`.segment.taxonomy`
     return Competence(
         id=comp_id,
         code=comp.code,

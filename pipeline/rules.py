@@ -118,6 +118,7 @@ _PLAIN = (  # labels whose rules carry no value
     "stream-activite-row",
     "stream-competence",
     "stream-competence-row",
+    "taxonomy-level",
     "terminal-objective",
     "title-aside",
     "title-award",

@@ -8,7 +8,10 @@ steps describe the work and are no critères; the profession named above
 
 from __future__ import annotations
 
+import re
+
 from fixtures.paths import REAL
+from fixtures.real_docs import extracted_json
 from referentiel.api import extract
 from referentiel.textclean import starts_lower
 
@@ -37,3 +40,15 @@ def test_a_small_letter_code_opens_an_item() -> None:
     assert not starts_lower("a1.2: Ils appliquent diverses techniques")
     assert starts_lower("des dépendances déterminantes et des conséquences")
     assert starts_lower("m2 de surface utile")  # no separator after it: a word
+
+
+def test_the_taxonomy_level_leaves_the_libelle_for_its_own_field() -> None:
+    for name, small in (("a", "a1.1"), ("f", "f1.3")):  # f1.3 prints it "(c3)"
+        data = extracted_json(f"cfc-informaticien-plan-formation-domaine-{name}.pdf")
+        comps = [c for b in data["blocs"] for c in b["competences"]]
+        assert all(c["niveau_taxonomique"] in {"C3", "C4", "C5"} for c in comps)
+        assert not any(re.search(r"\([Cc]\d\)", c["libelle"]) for c in comps)
+        first = next(c for c in comps if c["code"] == small)
+        assert first["libelle"].endswith(".") and first["niveau_taxonomique"] == "C3"
+    f75 = next(c for c in comps if c["code"] == "f7.5")  # the level alone on its last line
+    assert not f75["libelle"].endswith("(C3)") and f75["niveau_taxonomique"] == "C3"

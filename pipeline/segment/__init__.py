@@ -37,7 +37,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
     ``grid`` — still none: a grid's named rows as blocs, their cells'
     sentences as critères (``LOW_CONFIDENCE_STRUCTURE``); ``whole`` — the
     épreuves defined for the whole certification, the modalities of its only bloc;
-12. ``unplaced`` — every unit no element took is an ``UNPLACED_TEXT`` warning.
+12. ``unplaced`` — every unit no element took is an ``UNPLACED_TEXT`` warning;
+    ``taxonomy`` — the taxonomy level printed after most compétences leaves
+    their libellés (:mod:`.taxonomy`).
 
 Segmentation never looks at the input format: only at the document model and
 the rules in ``rules/``.
@@ -71,6 +73,7 @@ from .recordseries import record_series
 from .sections import sections
 from .sommaire import sommaire
 from .stream import units
+from .taxonomy import taxonomy
 from .unplaced import unplaced
 from .walk import blocs
 
@@ -102,6 +105,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("whole", place_whole),
     ("but-extras", but_extras),
     ("unplaced", unplaced),
+    ("taxonomy", taxonomy),
 )
 
 

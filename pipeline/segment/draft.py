@@ -124,6 +124,7 @@ class DCompetence:
     activites: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)  # the savoir-faire lines detailing it
     niveau: str | None = None  # B.U.T.: its level as printed, "Niveau 1 - <name>" (extra field)
+    taxonomie: str | None = None  # the taxonomy level printed after it ("C3"), :mod:`.taxonomy`
     from_list: bool = False  # one item of a list of compétences (not a heading of its own)
     source: int | None = None  # the passage (list, section) that first stated it
     code: str | None = None  # chosen by the merge stage

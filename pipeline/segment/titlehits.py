@@ -24,6 +24,9 @@ _QUOTED_IN_SENTENCE = re.compile(
     r"^\s*[«\"“]\s*(?P<name>[^«»\"“”]{3,150}?)\s*[»\"”]\s+(?=[a-zà-ÿ])"
 )
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý]\.){2,}\s*$")
+#: an acronym written with a full stop after each capital ("B.P.J.E.P.S.", the last
+#: stop possibly cut by the title's cleaning)
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý]\.\s?){2,}[A-ZÀ-Ý]?(?![\w.])")
 
 
 def title_hits(ctx: Context, text: str) -> list[Hit]:
@@ -32,10 +35,19 @@ def title_hits(ctx: Context, text: str) -> list[Hit]:
     part the line opens on ("ANNEXE D – fiche Ressource …")."""
     text = unparted(ctx, text)
     hits = list(ctx.rules.hits("title", text))
+    if not hits and _DOTTED.search(text):  # the family's acronym written with stops
+        text = undotted(text)
+        hits = list(ctx.rules.hits("title", text))
     prefix = ctx.rules.first("title-prefix", text) if not hits else None
     if prefix is not None:
         hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
     return hits
+
+
+def undotted(text: str) -> str:
+    """The text with its dotted acronyms written as one word ("B.P.J.E.P.S. Activités
+    nautiques" → "BPJEPS Activités nautiques"): the same acronym."""
+    return _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
 
 
 def unparted(ctx: Context, text: str) -> str:

@@ -48,6 +48,15 @@ def test_a_misprinted_code_among_its_series_is_a_sibling() -> None:
     assert [c.code for c in second[1:6]] == [f"A2T1C{n}" for n in range(2, 7)]
 
 
+def test_a_misprinted_code_keeps_its_code_as_printed() -> None:
+    """ "A2T1Cl" (the letter l for the compétence's number 1) is its code, as
+    printed, and its libellé is the statement alone, as its siblings'."""
+    first = extract(DOSCC).blocs[1].competences[0]
+    expected = gold_of(DOSCC)["blocs"][1]["competences"][0]
+    assert (first.code, first.libelle) == (expected["code"], expected["libelle"])
+    assert first.code == "A2T1Cl"
+
+
 def test_a_closing_row_states_its_conditions_for_every_competence_above() -> None:
     """The last row's « Conditions de réalisation : » cell, below every tâche
     row of the activité, holds the conditions of each of its compétences, not

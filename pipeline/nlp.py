@@ -110,6 +110,14 @@ def _opens_on_infinitive(text: str) -> bool:
 
 
 _INFINITIVE_ENDINGS = ("er", "ir", "re")  # French infinitives (-oir ends in -ir)
+_SPELT_INFINITIVE = re.compile(r"^(?:s'|se\s+)?[^\W\d_]{2,}(?:er|ir|re)\b", re.IGNORECASE)
+
+
+def looks_infinitive(text: str) -> bool:
+    """Whether ``text`` opens on a word spelt as an infinitive ("Fixer l'ordre …"),
+    whatever the model tags it: the weaker evidence read beside sibling items
+    that state actions."""
+    return _SPELT_INFINITIVE.match(text.strip().replace("’", "'")) is not None
 
 
 def _infinitive(token: Token) -> bool:

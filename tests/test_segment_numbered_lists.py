@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from corpus_helpers import extract_json
 from fixtures.real_docs import REAL
+from referentiel.nlp import looks_infinitive
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,23 @@ def test_a_numbered_lead_in_among_numbered_abilities_is_one_of_them(bts: dict) -
     assert not any(c["libelle"].startswith("en ") for c in capacite_a["competences"])
     codes_b = [c["code"] for c in capacite_b["competences"]]
     assert codes_b[:2] == ["1", "1.1"] and "2" in codes_b  # "1. Rechercher, c'est-à-dire :"
+
+
+def test_the_next_numbered_item_of_a_series_of_abilities_is_one_of_them(bts: dict) -> None:
+    """ "1.4 Fixer l'ordre …" after "1.1 … 1.3" abilities: its first word is
+    spelt as an infinitive (the model tags it a proper noun), it follows them."""
+    capacite_b = bts["blocs"][2]
+    codes_b = [c["code"] for c in capacite_b["competences"]]
+    assert codes_b[:6] == ["1", "1.1", "1.2", "1.3", "1.4", "2"]
+    assert capacite_b["competences"][4]["libelle"].startswith("Fixer l'ordre")
+
+
+def test_a_word_spelt_as_an_infinitive() -> None:
+    assert looks_infinitive("Fixer l'ordre des opérations")
+    assert looks_infinitive("s'informer sur le poste")
+    assert not looks_infinitive("Entretien.")
+    assert not looks_infinitive("Débat.")
+    assert not looks_infinitive("Voix (articulation, débit)")
 
 
 def test_objectives_before_the_modules_own_competences_are_set_apart(dpf: dict) -> None:

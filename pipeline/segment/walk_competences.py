@@ -8,7 +8,7 @@ listed before (what follows is that compétence's).
 
 from __future__ import annotations
 
-from ..nlp import is_action, is_result, is_task
+from ..nlp import is_action, is_result, is_task, looks_infinitive
 from ..textclean import ends_lead_in, is_aside, label_text
 from .codehead import code_head
 from .content import (
@@ -80,7 +80,12 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
     if plain and not in_level_row(state.level_labels, unit):
         return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
-    if not unit.is_item and ctx.options.use_nlp and _numbered_topic(ctx, text):
+    if (
+        not unit.is_item
+        and ctx.options.use_nlp
+        and _numbered_topic(ctx, text)
+        and not (number is not None and _next_action(ctx, state, number, text))
+    ):
         return  # "1 - Evaluation de …": a numbered sub-heading over the items
     topics = state.topics
     if unit.is_item and not coded and not state.zone_cued and topics and topics.holds(unit):
@@ -135,6 +140,16 @@ def _numbered_lead_in(ctx: Context, state: State, unit: Unit, number: tuple[int,
         state.ability_number = number
     else:
         state.held_lead_in = (unit, number)
+
+
+def _next_action(ctx: Context, state: State, number: tuple[int, ...], text: str) -> bool:
+    """The next item of a numbered series of abilities (1.3 → 1.4) opening on a
+    word spelt as an infinitive: one more ability like its siblings, whatever
+    the model tags its first word ("1.4 Fixer l'ordre …" after "1.3 Réduire …")."""
+    if state.competence is None or not follows(state, number):
+        return False
+    hit = ctx.rules.first("code-numeric", text)
+    return hit is not None and looks_infinitive(hit.group("libelle") or "")
 
 
 def _numbered_topic(ctx: Context, text: str) -> bool:

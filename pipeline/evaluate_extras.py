@@ -10,7 +10,8 @@ of their own. A type is scored only when the reference prints it.
 * situations professionnelles and niveaux ("Niveau 1 - <name>"): strings
   matched one-to-one inside the matched blocs, with the strict types' fuzzy
   similarity;
-* a compétence's niveau: right when the matched compétence's niveau is similar
+* a compétence's niveau (and the Swiss plans de formation's
+  ``niveau_taxonomique``, "C3"): right when the matched compétence's niveau is similar
   to the reference's (precision over the predicted compétences with a niveau,
   recall over the reference's).
 """
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 from . import evaluate as _ev
 from .evaluate_report import TypeScore
 
-EXTRA_TYPES = ("situations_professionnelles", "niveaux", "niveau")
+EXTRA_TYPES = ("situations_professionnelles", "niveaux", "niveau", "niveau_taxonomique")
 
 
 def extra_scores(
@@ -37,9 +38,10 @@ def extra_scores(
         score = _lists(kind, gold, pred, pairs)
         if score.gold:
             scores.append(score)
-    score = _levels(gold, pred, pairs)
-    if score.gold:
-        scores.append(score)
+    for field in ("niveau", "niveau_taxonomique"):
+        score = _levels(gold, pred, pairs, field)
+        if score.gold:
+            scores.append(score)
     return scores
 
 
@@ -98,19 +100,21 @@ def _one_to_one(gold: list[str], pred: list[str]) -> set[int]:
     return used_gold
 
 
-def _levels(gold: dict[str, Any], pred: dict[str, Any], pairs: dict[str, str]) -> TypeScore:
-    score = TypeScore("niveau", "extra")
+def _levels(
+    gold: dict[str, Any], pred: dict[str, Any], pairs: dict[str, str], field: str
+) -> TypeScore:
+    score = TypeScore(field, "extra")
     score.pred = sum(
-        1 for b in pred.get("blocs") or [] for c in b.get("competences") or [] if _level(c)
+        1 for b in pred.get("blocs") or [] for c in b.get("competences") or [] if _level(c, field)
     )
     for b, bloc in enumerate(gold.get("blocs") or []):
         for c, comp in enumerate(bloc.get("competences") or []):
-            wanted = _level(comp)
+            wanted = _level(comp, field)
             if not wanted:
                 continue
             score.gold += 1
             partner = pairs.get(f"/blocs/{b}/competences/{c}")
-            found = _level(_at(pred, partner)) if partner else ""
+            found = _level(_at(pred, partner), field) if partner else ""
             if found and fuzz.ratio(wanted, found) >= _ev.THRESHOLD * 100:
                 score.matched += 1
             else:
@@ -118,6 +122,6 @@ def _levels(gold: dict[str, Any], pred: dict[str, Any], pairs: dict[str, str]) -
     return score
 
 
-def _level(comp: Any) -> str:
-    value = comp.get("niveau") if isinstance(comp, dict) else None
+def _level(comp: Any, field: str) -> str:
+    value = comp.get(field) if isinstance(comp, dict) else None
     return _ev.normalise(value) if isinstance(value, str) else ""

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from fixtures.paths import REAL
-from fixtures.real_docs import extracted_json
+from fixtures.real_docs import extracted_json, gold_of
 from referentiel.api import extract
+from referentiel.evaluate import evaluate
 from referentiel.textclean import starts_lower
 
 
@@ -52,3 +53,19 @@ def test_the_taxonomy_level_leaves_the_libelle_for_its_own_field() -> None:
         assert first["libelle"].endswith(".") and first["niveau_taxonomique"] == "C3"
     f75 = next(c for c in comps if c["code"] == "f7.5")  # the level alone on its last line
     assert not f75["libelle"].endswith("(C3)") and f75["niveau_taxonomique"] == "C3"
+
+
+def test_the_taxonomy_level_is_scored_as_an_extra_field() -> None:
+    """The reference's niveau_taxonomique is scored apart (mode extra): all
+    right on the extraction, all wrong on one whose levels are shifted."""
+    name = "cfc-informaticien-plan-formation-domaine-a.pdf"
+    pred = extracted_json(name)
+    gold = gold_of(REAL / name)
+    score = next(s for s in evaluate(gold, pred).extras if s.type == "niveau_taxonomique")
+    assert (score.mode, score.f1) == ("extra", 1.0)
+    shifted = {"C3": "C4", "C4": "C5", "C5": "C3"}
+    for bloc in pred["blocs"]:
+        for comp in bloc["competences"]:
+            comp["niveau_taxonomique"] = shifted[comp["niveau_taxonomique"]]
+    score = next(s for s in evaluate(gold, pred).extras if s.type == "niveau_taxonomique")
+    assert score.f1 == 0.0

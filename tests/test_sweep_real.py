@@ -131,15 +131,6 @@ def test_sweep_a_weighted_lettered_group_row_is_a_bloc() -> None:
     assert all(not c.libelle.endswith("%") for b in blocs for c in b.competences)
 
 
-def test_sweep_objectives_numbered_inside_their_unit_are_its_competences() -> None:
-    # "OI 1 …" then "OI 1.1 EC de …": every line a sentence ending with a period,
-    # the codes extend the units' numbers — the outline's compétence level
-    blocs = extract(SWEEP / "bpjeps-activites-nautiques-ucc.md").blocs
-    assert [b.code for b in blocs] == ["OI 1", "OI 2", "OI 3"]
-    assert [len(b.competences) for b in blocs] == [4, 4, 3]
-    assert blocs[0].competences[0].code == "OI 1.1"
-
-
 @pytest.mark.parametrize(
     ("name", "first"),
     [("but-rt-iom-mobiles.pdf", "4G/5G"), ("but-rt-rom-unifier.pdf", "ToIP")],

@@ -57,3 +57,16 @@ def test_emphasis_wrapped_over_two_paragraphs_is_one_paragraph() -> None:
         "_1. Piloter une installation complexe de production de l'industrie chimique_"
     )
     assert 51 not in blocks and 55 not in blocks  # the second lines are no paragraphs of their own
+
+
+PECHE = REAL / "capacite-peche-a-pied-referentiel-formation-evaluation.md"
+
+
+def test_units_qualified_by_one_letter_are_one_level() -> None:
+    """A maritime capacity's unités d'enseignement printed as "UEG1 :",
+    "UEP1 :", "UEO1 :" (générale, professionnelle, optionnelle), each kind
+    numbered from 1: the abbreviation "UE" plus a kind letter is the bloc
+    level, and the three short series are that one level, in document order."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert [b.code for b in ref.blocs] == [b["code"] for b in gold["blocs"]]

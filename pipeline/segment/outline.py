@@ -61,6 +61,7 @@ from .outline_refs import listed, reference_mentions
 from .outline_rule import level_rule
 from .outline_series import LONG_UNKNOWN_SERIES, PAIR, Series, mention_series
 from .owner import shared_qualifier
+from .qualified import qualified_kin, qualified_stem
 from .records import titled_records
 from .restarts import restarts
 from .siblings import joined, lettered, siblings
@@ -143,7 +144,8 @@ def outline(ctx: Context) -> None:
     kin = siblings(bloc, levels, series.values())  # "CC1" and "CS1": one level (:mod:`.siblings`)
     if competence is not None and competence.word == bloc.word:
         competence = joined(competence, kin.children)
-    bloc = joined(bloc, kin.series + lettered(bloc, series.values(), total))
+    qualified = qualified_kin(ctx.rules, bloc, levels)  # "UEG1" and "UEP1": one level
+    bloc = joined(bloc, kin.series + lettered(bloc, series.values(), total) + qualified)
     owned = bloc.owning(total)
     qualifier = shared_qualifier(
         [hit.title for i, _ in bloc.mentions if i in owned and (hit := numbered(mentions[i].text))]
@@ -206,6 +208,8 @@ def _role(ctx: Context, series: Series) -> str:
     or ``unknown``, from the ``level-word`` rules (the first of these a
     spelling of the series' word has)."""
     roles = {ctx.rules.level(word) for word in series.spellings | {series.word}}
+    if qualified_stem(ctx.rules, series.word):  # "UEG": an unité d'enseignement (:mod:`.qualified`)
+        roles.add("bloc")
     return next((role for role in ("bloc", "competence", "other") if role in roles), "unknown")
 
 

@@ -152,9 +152,9 @@ def outline(ctx: Context) -> None:
     )
     references = {
         id(mentions[index])
-        for level in (bloc, competence)
+        for level, owner in ((bloc, None), (competence, bloc))
         if level is not None
-        for index in reference_mentions(level, mentions)
+        for index in reference_mentions(level, mentions, owner)
     }
     ctx.outline = Outline(
         level_rule("outline.bloc", bloc, qualifier=qualifier),

@@ -10,6 +10,7 @@ even when the document details only one of them (:func:`listed`).
 from __future__ import annotations
 
 from .draft import Unit
+from .numbering import numbered
 from .outline_series import CONTENT, LONG_UNKNOWN_SERIES, Series
 from .schedule import schedule_rows
 
@@ -38,23 +39,58 @@ def listed(series: Series) -> bool:
     )
 
 
-def reference_mentions(series: Series, mentions: list[Unit]) -> list[int]:
+def reference_mentions(
+    series: Series, mentions: list[Unit], owner: Series | None = None
+) -> list[int]:
     """The mentions that only refer to units: a run of mentions with nothing
     between them (a summary, a table of contents), when each unit it names is
     mentioned again elsewhere — out of a table, or in a table with its
     content (a table row naming the unit beside its hours does not hold it);
-    and a schedule's rows (:mod:`.schedule`)."""
+    and a schedule's rows (:mod:`.schedule`). Under an ``owner`` level whose
+    units each number their own from 1 (:func:`_owned_keys`), a unit is its
+    owner's code and its number, and only a titled mention names it again."""
     out: list[int] = []
     owning = series.owning(len(mentions))
+    keys = _owned_keys(series, owner, mentions)
     for run in _runs(series):
         if len(run) < 2:
             continue
         inside = {index for index, _ in run}
         elsewhere = {
-            n
+            keys.get(index, n)
             for index, n in series.mentions
-            if index not in inside and (mentions[index].cell is None or index in owning)
+            if index not in inside
+            and (mentions[index].cell is None or index in owning)
+            and (not keys or _titled(mentions[index]))
         }
-        if all(number in elsewhere for _, number in run):
+        if all(keys.get(index, number) in elsewhere for index, number in run):
             out.extend(inside)
     return out + schedule_rows(series.mentions, mentions)
+
+
+def _titled(unit: Unit) -> bool:
+    """Whether a mention gives its unit's title (not a bare code "OI 111.")."""
+    hit = numbered(unit.text)
+    return hit is None or bool(hit.title.strip(" .:"))
+
+
+def _owned_keys(series: Series, owner: Series | None, mentions: list[Unit]) -> dict[int, object]:
+    """Each mention's unit as its owner unit's printed code and its own number,
+    when the numbers restart under the owner ("OI 11" under "UEG1" and again
+    under "UEP1", each with another title); empty otherwise."""
+    if owner is None:
+        return {}
+    starts = sorted(
+        (index, (hit.word, hit.number))
+        for index, _ in owner.mentions
+        if (hit := numbered(mentions[index].text))
+    )
+    keys: dict[int, object] = {}
+    titles: dict[tuple[int, ...], set[object]] = {}
+    for index, number in series.mentions:
+        above = [code for at, code in starts if at < index]
+        if not above:
+            return {}
+        keys[index] = (above[-1], number)
+        titles.setdefault(number, set()).add(above[-1])
+    return keys if any(len(owners) > 1 for owners in titles.values()) else {}

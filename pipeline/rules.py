@@ -133,6 +133,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-part",
     "title-prefix",
     "unit-duration",
+    "unit-qualified",
     "units-heading",
 )
 # The closed vocabulary of rule labels: what each label recognises, and the values its

@@ -296,6 +296,13 @@ def _lost_item(current: _Growing, line: str, rules: RuleSet) -> bool:
     )
 
 
+def ends_in_codes(line: str) -> bool:
+    """Whether a line ends in a list of codes joined by "+" or "," ("… : C6 + C7
+    + C8"): such a line stands alone, its own paragraph, unless a lead-in ending
+    with a colon announces it."""
+    return _CODE_LIST.search(line) is not None
+
+
 def _head(current: _Growing, rules: RuleSet) -> bool:
     """Whether the text so far is a head, or a title naming the document."""
     if current.letters >= _HEAD_LETTERS:
@@ -309,6 +316,10 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
     """Whether ``line`` continues the paragraph (a wrapped line, not a new paragraph)."""
     if rules.first("ocr-text-starter", line):
         return False
+    if ends_in_codes(current.last) or (ends_in_codes(line) and not current.last.endswith(":")):
+        return False  # a list of codes ends its own line (the codes an épreuve assesses)
+    if _LONE_WORD.match(line) and not current.last.endswith(_MARKS):
+        return False  # a capitalised word alone on its line heads what follows ("Contenu")
     if not line[:1].islower() and (is_head(line, rules) or _head(current, rules)):
         return False  # a head stands alone, unless its own words wrap on
     if current.upper != is_upper(line):
@@ -325,4 +336,7 @@ _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before
 _HYPHEN = re.compile(r"(\w)-$")
 # a clause in lower case; "I'…" is how OCR reads "l'…"
 _CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"]+(?=[a-zà-ÿ]))")
+_CODE = r"[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*"
+_CODE_LIST = re.compile(rf"(?:^|[\s:]){_CODE}(?:\s*[+,]\s*{_CODE})+\s*$")
+_LONE_WORD = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ]+\s*:?$")
 _SPACED_STOP = re.compile(r"(?<=[^\W\d_]) +(?=[.,](?:\s|$))")  # "bureau ." → "bureau."

@@ -24,7 +24,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    ``code-series`` — a list of coded statements naming a bloc of the body
    gives the blocs their codes and keeps the listed-only ones (:mod:`.codeseries`);
    ``modalites`` — the modalities a table links to compétences given to
-   their blocs (:mod:`.modalites`);
+   their blocs (:mod:`.modalites`); ``modalite-codes`` — an épreuve whose
+   last line lists the codes of the compétences it assesses given to their
+   blocs (:mod:`.modalite_codes`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
    ``activity-types`` — a titre professionnel's activité type bloc is the
    activité of its compétences when no other is printed;
@@ -65,6 +67,7 @@ from .implicit import implicit
 from .interleaved import streams
 from .links import activity_types, code_links, links
 from .merge import codes, merge
+from .modalite_codes import modalite_codes
 from .modalites import place_modalites, place_whole
 from .outline import outline
 from .promote import units_as_blocs
@@ -94,6 +97,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("sommaire", sommaire),
     ("code-series", code_series),
     ("modalites", place_modalites),
+    ("modalite-codes", modalite_codes),
     ("code-links", code_links),
     ("activity-types", activity_types),
     ("codes", codes),

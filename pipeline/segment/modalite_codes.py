@@ -35,8 +35,9 @@ def modalite_codes(ctx: Context) -> None:
         blocs = _linked(unit, owners)
         if blocs is not None:
             name = _name(ctx.units, boundary, index)
-            for bloc in blocs if name is not None else []:
-                add_named(bloc, name)
+            for bloc in blocs:
+                if name is not None:
+                    add_named(bloc, name)
             boundary = index
         elif is_upper(unit.text):
             boundary = index

@@ -4,7 +4,7 @@ labelled ``description``, ``description-cell``, ``holder``,
 
 * the text under the first description heading (with a list its lead-in
   sentence opens), in the preamble, else before the first bloc; its first
-  paragraph alone when that is a finished sentence on the holder — a bare
+  paragraphs alone when they are finished sentences on the holder — a bare
   heading numbered under a part on the field ("1.1. Définition" under "1.
   Champ d'activités") defines the field, not the job;
 * else the prose under the document's title — under a heading naming only a
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Kind
+from ..nlp import is_task
 from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .draft import Context, Unit, cell_units, positions
 from .records import record_frames
@@ -76,14 +77,23 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
 
 
 def _holder_alone(ctx: Context, parts: list[str]) -> str | None:
-    """The first paragraph under the heading when its subject is the holder
-    ("Le titulaire du CAP … intervient …") and it is a finished sentence, no
-    lead-in: it states the job, as it does with no heading; the paragraphs
-    after it go on with the situations, the level, the context."""
+    """The first paragraphs under the heading when the first one's subject is
+    the holder ("Le titulaire du CAP … intervient …") and it is a finished
+    sentence, no lead-in: it states the job, as it does with no heading, with
+    the paragraphs after it that go on saying what the holder does ("Il
+    utilise …"); the ones after those go on with the situations, the level,
+    the context."""
     first = parts[0]
     if len(parts) < 2 or not ctx.rules.first("holder", first) or _leads_in([first]):  # noqa: PLR2004
         return None
-    return first if ends_sentence(first) else None
+    if not ends_sentence(first):
+        return None
+    kept = [first]
+    for part in parts[1:]:
+        if not is_task(part):
+            break
+        kept.append(part)
+    return " ".join(kept)
 
 
 _SUBPART = re.compile(r"^(?P<parent>\d+(?:\.\d+)*)\.\d+\.?\s+(?P<name>[^\W\d_]+)\s*:?$")

@@ -127,13 +127,14 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
 
 
 def _leads_tasks(following: Unit | None, strict: bool = False) -> bool:
-    """Whether what follows a candidate makes it an activity: its tâches, or
-    the next numbered activity / end of section (not prose)."""
+    """Whether what follows a candidate makes it an activity: its tâches, a
+    table detailing it, or the next numbered activity / end of section (not
+    prose)."""
     if following is None or following.starts_section:
         return not strict
     if following.kind is Kind.LIST_ITEM:
         return True
-    return not strict and following.kind is not Kind.PARAGRAPH
+    return not strict and (following.kind is not Kind.PARAGRAPH or following.frame is not None)
 
 
 def _at(where: Where, rule: str) -> Where:

@@ -10,9 +10,10 @@ that extends the heading's number by one level, printed before the next unit.
 
 from __future__ import annotations
 
+from ..nlp import is_action
 from .draft import Context
 from .numbering import numbered
-from .state import is_bloc_heading
+from .state import is_bloc_heading, outline_hit
 
 
 def groups_activites(ctx: Context, index: int) -> bool:
@@ -29,3 +30,23 @@ def groups_activites(ctx: Context, index: int) -> bool:
         if len(code) == len(head.number) + 1 and code[0] == str(head.number[0]):
             return True
     return False
+
+
+def names_activity(ctx: Context, index: int) -> bool:
+    """Whether the unit at ``index`` (a bloc heading in the activités section)
+    names an activité: a unit of the outline's bare numbering ("3. …") whose
+    title names an action (a noun, "Réalisation de …"), not an ability (an
+    infinitive), over a table that details it. Blocs that follow the
+    activités are abilities or carry a level word."""
+    unit = ctx.units[index]
+    head = numbered(unit.text)
+    following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None
+    return bool(
+        ctx.options.use_nlp
+        and head is not None
+        and not head.word
+        and outline_hit(ctx.outline.bloc, unit.text) is not None
+        and following is not None
+        and (following.frame is not None or following.table is not None)
+        and not is_action(head.title)
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..docmodel import Kind
 from .draft import Context
-from .groupings import groups_activites
+from .groupings import groups_activites, names_activity
 from .state import is_bloc_heading, outline_hit
 
 
@@ -36,6 +36,7 @@ def sections(ctx: Context) -> None:
                 current == "activites"
                 and is_bloc_heading(ctx, unit.text)
                 and not groups_activites(ctx, index)
+                and not names_activity(ctx, index)
             ):
                 current = "competences"  # the blocs follow the activités without a heading
         listed = False

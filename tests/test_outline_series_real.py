@@ -83,3 +83,28 @@ def test_objectives_numbered_again_in_every_unit_are_not_a_summary() -> None:
     found = {(b.code, c.code, c.libelle) for b in ref.blocs for c in b.competences}
     wanted = {(b["code"], c["code"], c["libelle"]) for b in gold["blocs"] for c in b["competences"]}
     assert len(found & wanted) >= 0.9 * len(wanted)
+
+
+def test_unit_named_by_its_terminal_objective() -> None:
+    """Each unit of the annex is "UEG1 :" alone on its line over "OT : …" (the
+    objectif terminal, the training convention's unit statement): the unit is
+    named by the text after the label, never by the label."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    titles = {b.code: b.libelle for b in ref.blocs}
+    assert not any(t.startswith("OT") for t in titles.values())
+    for bloc in gold["blocs"]:
+        if bloc["code"].startswith(("UEG", "UEO")):
+            assert titles[bloc["code"]] == bloc["libelle"]
+
+
+def test_bare_objective_over_the_next_unit_has_no_title() -> None:
+    """The skeleton's last bare code of a unit ("OI 231.") stands over the next
+    unit's heading ("UEP1 :"): a unit heading is never an objective's title, so
+    the units keep the document's order and no "OT" line becomes a compétence."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert [b.code for b in ref.blocs] == [b["code"] for b in gold["blocs"]]
+    codes = [c.code for b in ref.blocs for c in b.competences]
+    assert "OT" not in codes
+    assert all(c.libelle != "UEP1" for b in ref.blocs for c in b.competences)

@@ -108,3 +108,15 @@ def test_bare_objective_over_the_next_unit_has_no_title() -> None:
     codes = [c.code for b in ref.blocs for c in b.competences]
     assert "OT" not in codes
     assert all(c.libelle != "UEP1" for b in ref.blocs for c in b.competences)
+
+
+def test_epreuves_table_row_never_titles_a_unit() -> None:
+    """The modalités table names UEP1 to UEP3 in its first column beside the
+    épreuve ("Ecrit, document remis …"): a row holding only modalités refers to
+    the unit, and the unit's own section ("UEP1 :" / "OT : …") titles it."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]
+    assert all(b.modalites_evaluation for b in ref.blocs if b.code.startswith("UEP"))

@@ -120,3 +120,13 @@ def test_epreuves_table_row_never_titles_a_unit() -> None:
         (b["code"], b["libelle"]) for b in gold["blocs"]
     ]
     assert all(b.modalites_evaluation for b in ref.blocs if b.code.startswith("UEP"))
+
+
+def test_training_title_names_the_capacity_in_guillemets() -> None:
+    """The annex's title in capitals names its kind ("RÉFÉRENTIEL DE FORMATION
+    ET D'ÉVALUATION CONDUISANT À L'OBTENTION DE LA …"), then the certificate's
+    kind and its designation in guillemets: the designation is the intitulé."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert ref.certification.intitule == gold["certification"]["intitule"]
+    assert ref.certification.type is None

@@ -83,3 +83,50 @@ def test_objectives_numbered_again_in_every_unit_are_not_a_summary() -> None:
     found = {(b.code, c.code, c.libelle) for b in ref.blocs for c in b.competences}
     wanted = {(b["code"], c["code"], c["libelle"]) for b in gold["blocs"] for c in b["competences"]}
     assert len(found & wanted) >= 0.9 * len(wanted)
+
+
+def test_unit_named_by_its_terminal_objective() -> None:
+    """Each unit of the annex is "UEG1 :" alone on its line over "OT : …" (the
+    objectif terminal, the training convention's unit statement): the unit is
+    named by the text after the label, never by the label."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    titles = {b.code: b.libelle for b in ref.blocs}
+    assert not any(t.startswith("OT") for t in titles.values())
+    for bloc in gold["blocs"]:
+        if bloc["code"].startswith(("UEG", "UEO")):
+            assert titles[bloc["code"]] == bloc["libelle"]
+
+
+def test_bare_objective_over_the_next_unit_has_no_title() -> None:
+    """The skeleton's last bare code of a unit ("OI 231.") stands over the next
+    unit's heading ("UEP1 :"): a unit heading is never an objective's title, so
+    the units keep the document's order and no "OT" line becomes a compétence."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert [b.code for b in ref.blocs] == [b["code"] for b in gold["blocs"]]
+    codes = [c.code for b in ref.blocs for c in b.competences]
+    assert "OT" not in codes
+    assert all(c.libelle != "UEP1" for b in ref.blocs for c in b.competences)
+
+
+def test_epreuves_table_row_never_titles_a_unit() -> None:
+    """The modalités table names UEP1 to UEP3 in its first column beside the
+    épreuve ("Ecrit, document remis …"): a row holding only modalités refers to
+    the unit, and the unit's own section ("UEP1 :" / "OT : …") titles it."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]
+    assert all(b.modalites_evaluation for b in ref.blocs if b.code.startswith("UEP"))
+
+
+def test_training_title_names_the_capacity_in_guillemets() -> None:
+    """The annex's title in capitals names its kind ("RÉFÉRENTIEL DE FORMATION
+    ET D'ÉVALUATION CONDUISANT À L'OBTENTION DE LA …"), then the certificate's
+    kind and its designation in guillemets: the designation is the intitulé."""
+    ref = extract(PECHE)
+    gold = gold_of(PECHE)
+    assert ref.certification.intitule == gold["certification"]["intitule"]
+    assert ref.certification.type is None

@@ -179,8 +179,8 @@ def _restarted(a: DBloc, b: DBloc) -> bool:
 
 def _merge_bloc(target: DBloc, other: DBloc) -> None:
     target.qualifier = target.qualifier or other.qualifier
-    body = _holds_detail(other) and not _holds_detail(target)
-    if not target.libelle or (_is_reference(target) and not _is_reference(other)) or body:
+    body = _holds_detail(other) and not _holds_detail(target) and not _assessed_only(other)
+    if not target.libelle or (_names_only(target) and not _names_only(other)) or body:
         # a summary or synthesis names the bloc; its own section titles it
         if not _shortened(other.libelle, target.libelle) or _states_competence(
             target.libelle, other
@@ -269,6 +269,19 @@ def _shape(code: str) -> tuple[str, str]:
 def _words(text: str) -> set[str]:
     """A libellé's words, folded (accents, case)."""
     return set(re.findall(r"\w+", fold(text)))
+
+
+def _assessed_only(bloc: DBloc) -> bool:
+    """A mention of a bloc holding its modalités and nothing else (the row of
+    an épreuves table beside the unit's code): a reference to the unit, whose
+    cells never title it over the unit's own section."""
+    return bool(bloc.modalites) and not (bloc.competences or bloc.criteres or bloc.connaissances)
+
+
+def _names_only(bloc: DBloc) -> bool:
+    """A mention that refers to a bloc without stating it: a summary line or
+    an épreuves table's row."""
+    return _is_reference(bloc) or _assessed_only(bloc)
 
 
 def _is_reference(bloc: DBloc) -> bool:

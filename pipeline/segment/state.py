@@ -215,7 +215,8 @@ def open_bloc(
     if is_aside(libelle):
         qualifier, libelle = libelle, ""  # "(transversal)": the title is on the next line
     if not libelle and len(units) > 1 and not is_cue(ctx, units[1]):
-        libelle = label_text(units[1].text)
+        terminal = ctx.rules.first("terminal-objective", units[1].text)  # "OT : …" below
+        libelle = label_text((terminal.group("libelle") or "") if terminal else units[1].text)
     if hit is not None and _codes_only(libelle):
         return None  # a legend or a reference list of codes ("FIG-BC01 FIG-BC02"): no title
     level = first.level if first.kind is Kind.HEADING else None

@@ -5,6 +5,8 @@ no title rule reads (read by :mod:`.certification`)."""
 
 from __future__ import annotations
 
+import re
+
 from ..docmodel import Kind
 from ..textclean import ends_sentence, starts_lower
 from .draft import Context, Unit
@@ -37,9 +39,21 @@ def subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None
     elif prefix is not None:
         text = wrapped_title(ctx, following, text)
     name = clean_title(text[prefix.match.end() :]) if prefix is not None else ""
+    name = _designated(name)
     if not name or ctx.rules.first("title", name) or ctx.rules.first("title-noise", name):
         return None
     return intitule_text(ctx, name)
+
+
+_DESIGNATED = re.compile(r"^[^«»]{3,80}?\s«\s*(?P<name>[^«»]{3,150}?)\s*»?$")
+
+
+def _designated(name: str) -> str:
+    """The name in guillemets after the kind of certification ("capacité
+    professionnelle « <name> »", as "CAP « Fleuriste »"): the kind is the
+    family, the quoted designation the intitulé."""
+    hit = _DESIGNATED.match(name)
+    return " ".join(hit.group("name").split()) if hit is not None else name
 
 
 def _long_title(ctx: Context, unit: Unit) -> bool:

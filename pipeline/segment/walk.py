@@ -206,7 +206,12 @@ def _outline_competence(ctx: Context, state: State, units: list[Unit], index: in
     when ``units[index]`` is no such heading."""
     unit = units[index]
     following = units[index + 1] if index + 1 < len(units) else None
-    titled = following is not None and following.table is None and not is_cue(ctx, following)
+    titled = (
+        following is not None
+        and following.table is None
+        and not is_cue(ctx, following)
+        and state.bloc_hit(ctx, following.text) is None  # the next unit's heading: no title
+    )
     if unit.is_item:
         return None
     return open_outline_competence(ctx, state, unit, following if titled else None)

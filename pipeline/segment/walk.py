@@ -34,6 +34,7 @@ from .state import (
     link_codes,
     open_bloc,
     open_outline_competence,
+    outline_hit,
     roman_units,
     unit_depth,
 )
@@ -211,6 +212,7 @@ def _outline_competence(ctx: Context, state: State, units: list[Unit], index: in
         and following.table is None
         and not is_cue(ctx, following)
         and state.bloc_hit(ctx, following.text) is None  # the next unit's heading: no title
+        and outline_hit(ctx.outline.competence, following.text) is None  # nor the next's
     )
     if unit.is_item:
         return None

@@ -132,6 +132,7 @@ _PLAIN = (  # labels whose rules carry no value
     "title-name",
     "title-part",
     "title-prefix",
+    "title-specialty",
     "unit-duration",
     "unit-qualified",
     "units-heading",

@@ -23,6 +23,8 @@ _SHORT = 150  # characters: a longer line is no title, nor its continuation
 _QUOTED_IN_SENTENCE = re.compile(
     r"^\s*[«\"“]\s*(?P<name>[^«»\"“”]{3,150}?)\s*[»\"”]\s+(?=[a-zà-ÿ])"
 )
+#: where a family is named after the spécialité's name ("… du BPJEPS", "… de la licence")
+_LINK = re.compile(r"\s(?:du|de\s+la|de\s+l['’]\s*|d['’]\s*)\s*", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-ZÀ-Ý]\.){2,}\s*$")
 #: an acronym written with a full stop after each capital ("B.P.J.E.P.S.", the last
 #: stop possibly cut by the title's cleaning)
@@ -41,7 +43,29 @@ def title_hits(ctx: Context, text: str) -> list[Hit]:
     prefix = ctx.rules.first("title-prefix", text) if not hits else None
     if prefix is not None:
         hits = list(ctx.rules.hits("title", text[prefix.match.end() :]))
-    return hits
+    return hits or family_last(ctx, text)
+
+
+def family_last(ctx: Context, text: str) -> list[Hit]:
+    """The title rules' hits on a spécialité named before its family ("… de la
+    spécialité activités nautiques du BPJEPS", rules ``title-specialty``), read
+    as the family then the name ("BPJEPS activités nautiques"); the family is
+    what follows the last linking word that leaves only a family's name."""
+    specialty = ctx.rules.first("title-specialty", text)
+    if specialty is None:
+        return []
+    named = specialty.group("named") or ""
+    for link in reversed(list(_LINK.finditer(named))):
+        family = [h for h in ctx.rules.hits("title", named[link.end() :]) if _bare(ctx, h)]
+        name = clean_title(named[: link.start()])
+        if family and name:
+            return list(ctx.rules.hits("title", f"{named[link.end() :]} {name}"))
+    return []
+
+
+def _bare(ctx: Context, hit: Hit) -> bool:
+    """Whether a title hit names a family of the contract's list and nothing else."""
+    return hit_family(hit) in CERTIFICATION_TYPES and hit_intitule(ctx, hit) is None
 
 
 def undotted(text: str) -> str:

@@ -69,11 +69,24 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             if _structural(ctx, following):
                 break
             parts.append(following.text)
+        else:
+            if _leads_in(parts) and _blocs_follow(ctx, preamble):
+                parts = []  # the paragraphs lead in to the blocs: the document's outline
         while parts and not ends_sentence(parts[-1]):
             parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
         if parts:
             return _holder_alone(ctx, parts) or " ".join(parts)
     return None
+
+
+def _blocs_follow(ctx: Context, preamble: list[Unit]) -> bool:
+    """Whether the blocs begin right after ``preamble`` (it ends on a bloc
+    heading, not on a table nor the document's end)."""
+    if not preamble:
+        return False
+    last = next((at for at, unit in enumerate(ctx.units) if unit is preamble[-1]), None)
+    after = ctx.units[last + 1 : last + 2] if last is not None else []
+    return bool(after) and after[0].table is None
 
 
 def _holder_alone(ctx: Context, parts: list[str]) -> str | None:

@@ -339,5 +339,6 @@ def codes(ctx: Context) -> None:
         if chosen is not None:
             chosen = _prefixed(chosen, [code for code, _ in comp.codes])
         comp.code = " ".join(chosen.split()) if chosen else None
-    for comp, code in zip(competences, spaced_like_siblings([c.code for c in competences])):
-        comp.code = code
+    spaced = spaced_like_siblings([c.code for c in competences])
+    for comp, written in zip(competences, spaced, strict=True):
+        comp.code = written

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import is_action
 from ..textclean import label_text, starts_lower
 from .content import IMPLICIT_BLOC, bloc_of, competence_code, find_competence, is_implicit
 from .draft import Context, DBloc, DCompetence, Unit, Where
@@ -47,6 +48,13 @@ def are_statements(units: list[Unit]) -> bool:
     return len(units) > 1 and all(
         not u.is_item and u.text[:1].isupper() and u.text.rstrip().endswith(".") for u in units
     )
+
+
+def parallel_actions(units: list[Unit]) -> bool:
+    """Parallel statements each opening on an infinitive ("Etablir une relation." /
+    "Assurer une fonction de repère …"): several abilities, whatever the table,
+    not one statement and a second sentence detailing it."""
+    return are_statements(units) and all(is_action(u.text) for u in units)
 
 
 def are_sub_actions(ctx: Context, units: list[Unit]) -> bool:

@@ -51,10 +51,17 @@ def are_statements(units: list[Unit]) -> bool:
 
 
 def parallel_actions(units: list[Unit]) -> bool:
-    """Parallel statements each opening on an infinitive ("Etablir une relation." /
-    "Assurer une fonction de repère …"): several abilities, whatever the table,
-    not one statement and a second sentence detailing it."""
-    return are_statements(units) and all(is_action(u.text) for u in units)
+    """Parallel statements, each a paragraph of its own opening on an infinitive
+    ("Etablir une relation." / "Assurer une fonction de repère …"): several
+    abilities, whatever the table. Sentences broken apart inside one paragraph
+    (the same line of the source) stay one statement with its second sentence."""
+    lines = [u.line for u in units]
+    return (
+        None not in lines
+        and len(set(lines)) == len(lines)
+        and are_statements(units)
+        and all(is_action(u.text) for u in units)
+    )
 
 
 def are_sub_actions(ctx: Context, units: list[Unit]) -> bool:

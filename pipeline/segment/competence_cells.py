@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import is_action
 from ..textclean import label_text, starts_lower
 from .content import IMPLICIT_BLOC, bloc_of, competence_code, find_competence, is_implicit
 from .draft import Context, DBloc, DCompetence, Unit, Where
@@ -46,6 +47,20 @@ def are_statements(units: list[Unit]) -> bool:
     item, no lead-in): parallel statements, not one statement and its details."""
     return len(units) > 1 and all(
         not u.is_item and u.text[:1].isupper() and u.text.rstrip().endswith(".") for u in units
+    )
+
+
+def parallel_actions(units: list[Unit]) -> bool:
+    """Parallel statements, each a paragraph of its own opening on an infinitive
+    ("Etablir une relation." / "Assurer une fonction de repère …"): several
+    abilities, whatever the table. Sentences broken apart inside one paragraph
+    (the same line of the source) stay one statement with its second sentence."""
+    lines = [u.line for u in units]
+    return (
+        None not in lines
+        and len(set(lines)) == len(lines)
+        and are_statements(units)
+        and all(is_action(u.text) for u in units)
     )
 
 

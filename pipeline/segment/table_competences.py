@@ -16,6 +16,7 @@ from .competence_cells import (
     coded_siblings,
     is_connector,
     opened_by_heading,
+    parallel_actions,
 )
 from .content import add_competence, bloc_of, competence_code
 from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units
@@ -56,7 +57,9 @@ def read_competence(
             row.competence, row.linked = linked[0], linked
             return
         coded = coded_siblings(ctx, units, [u for u in units if competence_code(ctx, u.text)])
-        statements = view.statements and not coded and are_statements(units)
+        statements = not coded and (
+            (view.statements and are_statements(units)) or parallel_actions(units)
+        )
         several = len(units) > 1 and (
             all(u.is_item for u in units)
             or (len(coded) >= 2 and all(u in coded or is_connector(u) for u in units))

@@ -86,9 +86,14 @@ def _records(ctx: Context) -> Iterator[Record]:
             frames.setdefault(unit.frame, []).append(index)
     for frame, indexes in frames.items():
         block = tables.get(frame)
-        if block is None or indexes[0] == 0 or not _labelled_rows(ctx, block):
+        if block is None or indexes[0] == 0:
             continue
         units = [ctx.units[i] for i in indexes]
+        if (own := _self_titled(ctx, block, units)) is not None:
+            yield own
+            continue
+        if not _labelled_rows(ctx, block):
+            continue
         inside = list(_titled(ctx, units))
         if inside:
             yield from inside
@@ -117,6 +122,29 @@ def _titled(ctx: Context, units: list[Unit]) -> Iterator[Record]:
         if taches is not None:
             head = [u for cell in cells[: start + 1] for u in cell] if n == 0 else cells[start]
             yield Record(cells[start][0], [*head, *body], taches)
+
+
+def _self_titled(ctx: Context, block: Block, units: list[Unit]) -> Record | None:
+    """A two-column record naming its own unit in its first row: every row a
+    short label cell beside its content, the first label an activité cue
+    beside one line ("Activité | Surveillance au PC"), a later label a tâches
+    cue: that line is the activité, the lines the tâches labels head its
+    tâches (the other labels, whatever they say, head no tâche)."""
+    rows = [row.cells for row in block.rows]
+    if len(rows) < _MIN_LABELS or any(len(cells) != 2 for cells in rows):  # noqa: PLR2004
+        return None
+    heads = [cells[0].text.strip() for cells in rows]
+    if any(not h or "\n" in h or len(h) > _LABEL_MAX or ends_sentence(h) for h in heads):
+        return None
+    roles = [_role(ctx, h) for h in heads]
+    if roles[0] != "activite" or "taches" not in roles[1:]:
+        return None
+    named = [u for u in units if u.cell == id(rows[0][1])]
+    if len(named) != 1 or len(named[0].text) > _TITLE_MAX or ends_sentence(named[0].text):
+        return None
+    cells = {id(cells[1]) for cells, role in zip(rows, roles, strict=True) if role == "taches"}
+    taches = [u for u in units if u.cell in cells]
+    return Record(named[0], units, taches) if taches else None
 
 
 def _title_cell(ctx: Context, cell: list[Unit]) -> bool:

@@ -26,8 +26,8 @@ def frame_block(ctx: Context, frame: int) -> Block | None:
 
 def read_detail(ctx: Context, activite: DActivite, block: Block) -> bool:
     """Add the tâches of a layout table detailing ``activite``; whether it did."""
-    columns = _columns(block)
-    tasks = [column for column, cells in columns.items() if _names_actions(cells)]
+    columns = body_columns(block)
+    tasks = [column for column, cells in columns.items() if names_actions(cells)]
     if len(tasks) != 1 or len(columns) < 2:
         return False
     for cell in columns[tasks[0]]:
@@ -36,7 +36,7 @@ def read_detail(ctx: Context, activite: DActivite, block: Block) -> bool:
     return True
 
 
-def _columns(block: Block) -> dict[int, list[Cell]]:
+def body_columns(block: Block) -> dict[int, list[Cell]]:
     """The body's filled cells (header rows left) by the column they start
     at, each cell once."""
     out: dict[int, list[Cell]] = {}
@@ -50,7 +50,7 @@ def _columns(block: Block) -> dict[int, list[Cell]]:
     return out
 
 
-def _names_actions(cells: list[Cell]) -> bool:
+def names_actions(cells: list[Cell]) -> bool:
     """Lines naming actions as nouns: none opens on an infinitive, at least
     half on a noun (the small model misreads some: "Maintien de …"); list
     items under a lead-in are read with it."""

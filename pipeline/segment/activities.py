@@ -5,7 +5,8 @@ In the activités section an activity is a line carrying an activity code
 item (an unnumbered activity). A numbered line followed by prose is a
 sub-section heading, not an activity; lines numbered under an activity are
 its tâches, and numbered lines of prose are none (:mod:`.activitylines`).
-Activities printed in tables are read by the table stage.
+Activities printed in tables are read by the table stage; a table detailing
+the activité above it gives its tâches (:mod:`.detail_tables`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import label_text
 from .activitylines import child_hit, child_label, drop_told, heads_prose
+from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
 from .state import outline_hit
 
@@ -41,7 +43,15 @@ def activities(ctx: Context) -> None:
     current: DActivite | None = None
     coded = False  # the current activité's tâches are its coded children
     units = ctx.units
+    detailed: set[int] = set()  # the layout tables read as an activité's detail
     for index, unit in enumerate(units):
+        if unit.frame is not None and unit.frame in detailed:
+            continue  # the rest of a table detailing the activité above
+        if unit.section == "activites" and unit.frame is not None and current is not None:
+            block = frame_block(ctx, unit.frame)
+            if block is not None and read_detail(ctx, current, block):
+                detailed.add(unit.frame)
+                continue
         if unit.section != "activites" or unit.table is not None or unit.starts_section:
             current = None
             continue

@@ -239,6 +239,9 @@ class Outline:
     #: ids of the deepest headings of a tree of unnumbered headings (:mod:`.headingtree`):
     #: each states a compétence of the unit the top heading above it opened
     headed: frozenset[int] = frozenset()
+    #: the compétence numbering restarts under each bloc (:mod:`.outline_parts`): its
+    #: code is the word and number as printed ("SEQUENCE 2"), not the number alone
+    worded: bool = False
 
 
 _Made = TypeVar("_Made")  # the kind of element a cell made

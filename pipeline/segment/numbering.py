@@ -44,6 +44,12 @@ _WORD_LETTERED = re.compile(
     r"(?:\s*[-–—:)]\s*(?P<title>.*)|\.(?:\s+(?P<dotted>.*))?)?$",
     re.IGNORECASE,
 )
+#: a French ordinal before the level word: "1re Partie : <title>", "2e partie", "3ème Partie"
+_ORDINAL_NUMBERED = re.compile(
+    r"^(?P<number>\d{1,2})(?:re|ère|er|e|ème|eme)\s+(?P<word>[^\W\d_]{3,})"
+    r"(?:\s*[-–—:]\s*|\s+|$)(?P<title>.*)$",
+    re.IGNORECASE,
+)
 #: what follows a worded number when the line is only a code with spaced levels ("C1 2")
 _SPACED_LEVEL = re.compile(r"^\d{1,2}$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -59,6 +65,7 @@ class Numbered:
     title: str
     roman: bool = False  # numbered in roman numerals ("II. - …"), never with a word
     lettered: bool = False  # numbered in capital letters ("B. - …"), never with a word
+    ordinal: bool = False  # the number an ordinal before the word ("1re Partie")
 
 
 def numbered(text: str) -> Numbered | None:
@@ -67,6 +74,9 @@ def numbered(text: str) -> Numbered | None:
     text = italic(text.strip()) or text.strip()
     found = _NUMBERED.match(text)
     word = fold(found.group("word")) if found is not None else ""
+    if found is None and (ordinal := _ORDINAL_NUMBERED.match(text)) is not None:
+        number = (int(ordinal.group("number")),)
+        return Numbered(fold(ordinal.group("word")), number, ordinal.group("title").strip(), ordinal=True)
     if found is None:
         found = _BARE_NUMBERED.match(text)
     if found is None:

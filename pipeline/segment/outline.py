@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from .draft import Context, Outline, Unit, flat_units
 from .headingtree import heading_tree
+from .outline_parts import restarting_parts
 from .nested import extends, groups_units
 from .numbering import numbered
 from .outline_holds import (
@@ -105,6 +106,14 @@ def outline(ctx: Context) -> None:
         # no known level word: a series nobody named, if its units hold abilities
         titled = titled_records(ctx)  # the units are records titled in their rows
         levels = [s for s in levels if not titled and holds_abilities(ctx, s, mentions)]
+    parts = restarting_parts(series.values(), roles)  # "1re Partie" over "SEQUENCE 1 …"
+    if parts is not None:
+        ctx.outline = Outline(
+            level_rule("outline.bloc", parts[0]),
+            level_rule("outline.competence", parts[1]),
+            worded=True,
+        )
+        return
     extended = {id(s) for s in levels if is_extended(s, series.values())}
     bloc = min(
         levels,

@@ -51,6 +51,14 @@ def level_rule(
             r"^(?P<code>(?P<number>(?-i:[IVX]{1,5})))(?:\s*[.)])?(?:\s*[-–—])?\s+"
             r"(?P<libelle>[^\W\d_].*)$",
         )
+    if series.ordinal:
+        words = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
+        return _outline_rule(
+            rule_id,
+            "outline numbering by ordinals before a word",
+            rf"^(?P<code>(?P<number>\d{{1,2}})(?:re|ère|er|e|ème|eme)\s+(?:{words}))"
+            r"(?:\s*[-–—:]\s*|\s+|$)(?P<libelle>.*)$",
+        )
     if not series.word:
         return _outline_rule(
             rule_id,

@@ -44,6 +44,7 @@ class Series:
     roman: bool = False
     lettered: bool = False
     glued: bool = False  # "C1" / "C11": the child code is the parent code plus one digit
+    ordinal: bool = False  # numbered by ordinals before the word: "1re Partie", "2e Partie"
     spellings: set[str] = field(default_factory=set)  # the words as printed, folded
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
@@ -144,6 +145,7 @@ def mention_series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, b
             ),
         )
         entry.spellings.add(printed)
+        entry.ordinal = entry.ordinal or hit.ordinal
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
         following = mentions[index + 1 : index + 3]

@@ -273,7 +273,7 @@ def open_outline_competence(
         libelle, used = f"{libelle} {label_text(title.text)}", 1  # its title wrapped
     if not libelle:
         return None
-    bloc = _listing_bloc(ctx, bloc, libelle, _competence_code(hit))
+    bloc = _listing_bloc(ctx, bloc, libelle, _competence_code(hit, ctx.outline.worded))
     if state.bloc is not bloc:
         state.close()
         state.bloc = bloc
@@ -282,7 +282,7 @@ def open_outline_competence(
         ctx, bloc, replace(unit, text=libelle), state.source, from_list=False, rule=hit.rule.id
     )
     if comp is not None:
-        comp.codes.append((_competence_code(hit), state.source))
+        comp.codes.append((_competence_code(hit, ctx.outline.worded), state.source))
         comp.from_list = False  # named by a heading of its own: what follows is its
     state.competence, state.competence_headed = comp, True
     state.competence_item_level, state.critere = None, None
@@ -313,15 +313,16 @@ def _same_code(a: DBloc, b: DBloc) -> bool:
     return bool(a.code and b.code and code_key(a.code) == code_key(b.code))
 
 
-def _competence_code(hit: Hit) -> str:
+def _competence_code(hit: Hit, worded: bool = False) -> str:
     """The code a compétence heading prints: an abbreviated level word and its
     number ("OI 1.1", "C11"), the number alone after a word ("FICHE
-    COMPÉTENCE PROFESSIONNELLE N° 3" → "3")."""
+    COMPÉTENCE PROFESSIONNELLE N° 3" → "3"), the word and number as printed
+    when ``worded`` (a numbering restarting in each unit: "SEQUENCE 2")."""
     code, number = hit.group("code") or "", hit.group("number") or ""
     word = code[: len(code) - len(number)].strip()
     if word.endswith(".") and 0 < len(word) - 1 <= _CODE_PREFIX:
         return f"{word[:-1]} {number}"  # "OI.1.9": the dot joining word and number, a space
-    return code if 0 < len(word) <= _CODE_PREFIX else number
+    return code if worded or 0 < len(word) <= _CODE_PREFIX else number
 
 
 #: between the two ends of a range of linked compétences (:func:`link_codes`)

@@ -74,9 +74,8 @@ def numbered(text: str) -> Numbered | None:
     text = italic(text.strip()) or text.strip()
     found = _NUMBERED.match(text)
     word = fold(found.group("word")) if found is not None else ""
-    if found is None and (ordinal := _ORDINAL_NUMBERED.match(text)) is not None:
-        number = (int(ordinal.group("number")),)
-        return Numbered(fold(ordinal.group("word")), number, ordinal.group("title").strip(), ordinal=True)
+    if found is None and (ordinal := _ordinal_numbered(text)) is not None:
+        return ordinal
     if found is None:
         found = _BARE_NUMBERED.match(text)
     if found is None:
@@ -86,6 +85,15 @@ def numbered(text: str) -> Numbered | None:
     if word and _SPACED_LEVEL.match(title):  # a code alone, its levels spaced: "C1 2" is C1.2
         return Numbered(word, (*number, int(title)), "")
     return Numbered(word, number, title)
+
+
+def _ordinal_numbered(text: str) -> Numbered | None:
+    """A line numbered by an ordinal before its word: "1re Partie : <title>"."""
+    found = _ORDINAL_NUMBERED.match(text)
+    if found is None:
+        return None
+    word, title = fold(found.group("word")), found.group("title").strip()
+    return Numbered(word, (int(found.group("number")),), title, ordinal=True)
 
 
 def _roman_numbered(text: str) -> Numbered | None:

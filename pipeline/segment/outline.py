@@ -47,7 +47,6 @@ from __future__ import annotations
 
 from .draft import Context, Outline, Unit, flat_units
 from .headingtree import heading_tree
-from .outline_parts import restarting_parts
 from .nested import extends, groups_units
 from .numbering import numbered
 from .outline_holds import (
@@ -58,6 +57,7 @@ from .outline_holds import (
     restarted_mentions,
 )
 from .outline_nesting import holds_level, is_extended, shallowest
+from .outline_parts import restarting_parts
 from .outline_refs import listed, reference_mentions
 from .outline_rule import level_rule
 from .outline_series import LONG_UNKNOWN_SERIES, PAIR, Series, mention_series

@@ -52,11 +52,11 @@ def level_rule(
             r"(?P<libelle>[^\W\d_].*)$",
         )
     if series.ordinal:
-        words = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
+        ordinal = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
         return _outline_rule(
             rule_id,
             "outline numbering by ordinals before a word",
-            rf"^(?P<code>(?P<number>\d{{1,2}})(?:re|ère|er|e|ème|eme)\s+(?:{words}))"
+            rf"^(?P<code>(?P<number>\d{{1,2}})(?:re|ère|er|e|ème|eme)\s+(?:{ordinal}))"
             r"(?:\s*[-–—:]\s*|\s+|$)(?P<libelle>.*)$",
         )
     if not series.word:

@@ -1,6 +1,7 @@
-"""Parts numbered by ordinals over séquences that restart in each part, on a
-real Légifrance annex (SSIAP 1 référentiel pédagogique): the parts are the
-blocs, the séquences their compétences, coded as printed.
+"""Outline levels of two Légifrance training annexes: parts numbered by ordinals
+over séquences that restart in each part (SSIAP 1), a theme heading glued after
+a duration (FIMO). SSIAP 1: the parts are the blocs, the séquences their
+compétences, coded as printed; FIMO: the themes are the blocs.
 
 Reads the real file with the real reader and segmenter and compares with the
 document's hand-checked reference (tests/data/real/gold).
@@ -36,3 +37,17 @@ def test_parts_over_restarting_sequences_are_blocs() -> None:
     for bloc, expected in zip(ref.blocs, body, strict=True):
         coded = [(c["code"], c["libelle"]) for c in expected["competences"] if c["code"]]
         assert [(c.code, c.libelle) for c in bloc.competences][: len(coded)] == coded
+
+
+FIMO = REAL / "fimo-marchandises-referentiel-formation.md"
+
+
+def test_theme_glued_after_a_duration_opens_its_unit() -> None:
+    """ "140 heures Thème 1": a flattened schedule's last duration glued to the
+    first theme, the next printed alone ("Thème 2", "Thème 3"). The glued
+    heading is split off, and the three themes are the blocs."""
+    ref = extract(FIMO)
+    gold = gold_of(FIMO)
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]

@@ -20,6 +20,7 @@ from .headunits import head_view
 from .modalites import epreuve_links
 from .splithead import joined_heads
 from .stream_joins import join_cell_lines, join_numbers, join_wrapped
+from .stream_members import split_members
 from .stream_splits import split_glued
 from .table_roles import table_views
 from .unitcolumn import code_column_view, unit_view
@@ -30,7 +31,7 @@ def units(ctx: Context) -> None:
     out: list[Unit] = []
     for block in joined_heads(ctx.document.blocks):
         _add(ctx, block, out)
-    ctx.units = split_glued(join_wrapped(join_numbers(out, ctx.rules)))
+    ctx.units = split_members(split_glued(join_wrapped(join_numbers(out, ctx.rules))))
 
 
 def _add(ctx: Context, block: Block, out: list[Unit]) -> None:

@@ -35,3 +35,11 @@ def test_objectives_stating_abilities_stay_competences() -> None:
     got = set(_competences(extract(DEASS)))
     want = {normalise(c["libelle"]) for b in gold_of(DEASS)["blocs"] for c in b["competences"]}
     assert want <= got
+
+
+def test_a_misprinted_header_repeating_its_siblings_keeps_their_roles() -> None:
+    """DEME: DC2's épreuve table heads its first column « Dmaine de
+    compétences » over the same three heads as its siblings: its DC2 is a bloc
+    of its own, not merged into DC 1."""
+    codes = [b.code for b in extract(DEME).blocs]
+    assert codes == [b["code"] for b in gold_of(DEME)["blocs"]]

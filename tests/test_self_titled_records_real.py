@@ -27,3 +27,12 @@ def test_only_the_taches_label_heads_taches() -> None:
     want = [normalise(t) for a in gold_of(EMPLOI)["activites"] for t in a["taches"]]
     assert taches == want
     assert normalise("Téléphonie") not in taches
+
+
+def test_label_value_tables_beside_the_records_are_no_competences() -> None:
+    """The emploi's label/value tables (« MISSIONS | Assurer la sécurité … »,
+    the access and exercise conditions) describe it: no compétence, no bloc,
+    as the gold has none."""
+    result = extract(EMPLOI)
+    assert not gold_of(EMPLOI)["blocs"]
+    assert [c.libelle for b in result.blocs for c in b.competences] == []

@@ -20,7 +20,9 @@ lettered A, B, … in a cell of their table (:mod:`.parts`). A document without 
 statements (an invoice, a novel, a blank page) stays empty, and is refused. A
 document whose outline numbers activités listing tâches (a référentiel
 professionnel) has its structure: its other action statements are prose; so
-does a référentiel d'activités section, whose statements are activités and tâches.
+does a référentiel d'activités section, whose statements are activités and tâches,
+and a référentiel d'emploi whose activités are records naming themselves: the
+label/value tables beside them describe the emploi (missions, conditions).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .content import add_competence
 from .draft import Context, DBloc, Unit, Where
 from .ordinals import ordinal_groups
 from .parts import lettered_parts
+from .records import label_value_frames
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
@@ -60,10 +63,12 @@ def implicit(ctx: Context) -> None:
         return
     if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx) or _ordinals(ctx):
         return
+    described = label_value_frames(ctx)  # an emploi's description, beside its activités
     candidates = [
         unit
         for unit in ctx.units
         if unit.table is None
+        and (unit.frame is None or unit.frame not in described)
         and unit.section != "activites"  # a référentiel d'activités' lines: activités, tâches
         and not unit.heading_like
         and (unit.is_item or len(unit.text) <= _SHORT)

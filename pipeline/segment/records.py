@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..docmodel import Block, Kind
+from ..docmodel import Block, Cell, Kind
 from ..textclean import ends_sentence, is_upper, label_text
 from .draft import Context, DActivite, Record, Unit, Where
 
@@ -102,6 +102,34 @@ def _records(ctx: Context) -> Iterator[Record]:
         taches = _taches(ctx, units)
         if taches is not None and _names_unit(title):
             yield Record(title, units, taches)
+
+
+def label_value_frames(ctx: Context) -> set[int]:
+    """The layout tables (ids) of label/value rows in a document whose
+    activités are records naming themselves ("Activité | …"): every row a
+    cell alone or a short label beside its value ("MISSIONS | Assurer …").
+    Such a document describes its emploi in them: their lines are no
+    compétences."""
+    if not titled_records(ctx):
+        return set()
+    return {
+        id(b)
+        for b in ctx.document.blocks
+        if b.kind is Kind.TABLE and b.rows and all(_label_value(row.cells) for row in b.rows)
+    }
+
+
+def _label_value(cells: list[Cell]) -> bool:
+    """A row holding one cell alone, or a short one-line label beside its value."""
+    if len(cells) == 1:
+        return True
+    head = cells[0].text.strip()
+    return (
+        len(cells) == 2  # noqa: PLR2004
+        and 0 < len(head) <= _LABEL_MAX
+        and "\n" not in head
+        and not ends_sentence(head)
+    )
 
 
 def _titled(ctx: Context, units: list[Unit]) -> Iterator[Record]:

@@ -19,6 +19,7 @@ from ..textclean import fold
 from .draft import Headers, TableView, cell_units, positions
 
 _HEAD_CHARS = 80  # a column head is a short line
+_MIN_REPEATED = 2  # header cells a misprinted header repeats at least
 
 
 def column_head(row: Row, view: TableView, rules: RuleSet, width: int) -> list[str | None] | None:
@@ -38,8 +39,13 @@ def column_head(row: Row, view: TableView, rules: RuleSet, width: int) -> list[s
 
 
 def row_shape(row: Row, width: int) -> tuple[int, frozenset[tuple[int, str]]]:
-    """A row's shape: the table's width and its filled cells by column (folded text)."""
-    cells = {(column, fold(cell.text)) for column, cell in positions(row) if cell.text.strip()}
+    """A row's shape: the table's width and its filled cells by column (folded
+    text, its line breaks read as spaces)."""
+    cells = {
+        (column, " ".join(fold(cell.text).split()))
+        for column, cell in positions(row)
+        if cell.text.strip()
+    }
     return width, frozenset(cells)
 
 
@@ -47,11 +53,26 @@ def repeated_header(
     shape: tuple[int, frozenset[tuple[int, str]]], headers: Headers
 ) -> dict[int, str] | None:
     """The roles of an earlier header row that this row repeats with cells left
-    blank (the same table drawn again, one header cell forgotten)."""
+    blank (the same table drawn again, one header cell forgotten), or with one
+    cell misprinted, all its others repeated ("Dmaine de compétences" over
+    the same three heads)."""
     width, cells = shape
     if not cells:
         return None
     for (known_width, known), roles in headers.items():
-        if known_width == width and cells < known and {c for c, _ in cells} & set(roles):
+        if known_width != width or not {c for c, _ in cells} & set(roles):
+            continue
+        if cells < known or _misprinted(cells, known):
             return roles
     return None
+
+
+def _misprinted(cells: frozenset[tuple[int, str]], known: frozenset[tuple[int, str]]) -> bool:
+    """Whether ``cells`` repeat every cell of ``known`` but one, printed otherwise
+    in the same column, and at least two of them."""
+    other, missing = cells - known, known - cells
+    return (
+        len(other) == len(missing) == 1
+        and len(cells & known) >= _MIN_REPEATED
+        and {c for c, _ in other} == {c for c, _ in missing}
+    )

@@ -57,6 +57,8 @@ def table_views(
         named = header_roles(row, rules, checks, marks)
         if named is not None:
             headers.setdefault(row_shape(row, width), named)
+            known = repeated_header(row_shape(row, width), headers)
+            named = known if known is not None and set(named) < set(known) else named
         elif headers:
             named = repeated_header(row_shape(row, width), headers)
         if named is None and previous_header and header_cells & {id(c) for c in row.cells}:

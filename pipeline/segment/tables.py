@@ -17,6 +17,7 @@ from .draft import Context, DCompetence, TableView, cell_units, norm_text, posit
 from .headunits import is_head_view, read_heads
 from .labelled import closing_row, labelled
 from .modalites import is_link_table, read_link_table
+from .objective_columns import objectives_yield
 from .series import moved_cells
 from .spanning import spanning_row
 from .state import State
@@ -64,6 +65,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         read_heads(ctx, view, state)
         return
     bloc_column(ctx, view)
+    objectives_yield(ctx, view)
     seen: set[int] = set()
     previous: Row | None = None
     moved = moved_cells(view)

@@ -74,6 +74,17 @@ def is_action(text: str) -> bool:
     return text[:1].isupper() and _opens_on_infinitive(text[:1].lower() + text[1:])
 
 
+def states_ability(text: str) -> bool:
+    """Whether ``text`` states an ability: "capable(s) de" (French grammar, the
+    lead-in of an ability) followed by an infinitive ("… doit être capable de
+    réaliser …")."""
+    hit = _CAPABLE.search(text.replace("’", "'"))
+    return hit is not None and is_action(text.replace("’", "'")[hit.end() :])
+
+
+_CAPABLE = re.compile(r"\bcapables?\s+(?=d(?:e\b|'))", re.IGNORECASE)
+
+
 def opens_on_noun(text: str) -> bool:
     """Whether ``text`` opens on a noun (a topic, "activités numériques …"),
     not on a verb of any form nor an article."""

@@ -24,8 +24,10 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
   opening on an action (« Installer … », « d'organiser … »): course notes' bullet
   lists of facts — unless the document names a certification family (CAP,
   titre professionnel…), its units open with a unit word (« Module … », « Bloc
-  … ») or its activités list their tâches (a référentiel des activités
-  professionnelles): a published référentiel whose abilities are noun phrases is read.
+  … »), its activités list their tâches (a référentiel des activités
+  professionnelles) or each of its units states the ability its items list
+  (« … doit être capable de réaliser les activités suivantes : »): a published
+  référentiel whose abilities are noun phrases is read.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def _repeated_statements(referentiel: Referentiel) -> bool:
 
 
 def _no_ability(referentiel: Referentiel) -> bool:
-    from .nlp import is_action
+    from .nlp import is_action, states_ability
 
     if (
         referentiel.certification.type is not None
@@ -97,6 +99,7 @@ def _no_ability(referentiel: Referentiel) -> bool:
             default_rules().level(f"{b.code or ''} {b.libelle}".strip()) == "bloc"
             for b in referentiel.blocs
         )
+        or (referentiel.blocs and all(states_ability(b.libelle) for b in referentiel.blocs))
     ):
         return False
     competences = referentiel.all_competences()

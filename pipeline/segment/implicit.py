@@ -36,6 +36,7 @@ from .draft import Context, DBloc, Unit, Where
 from .ordinals import ordinal_groups
 from .parts import lettered_parts
 from .records import label_value_frames
+from .templated import templated_sections
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
@@ -48,6 +49,7 @@ _MIN_SERIES = 2  # coded statements that make a family's series
 HEADED_RULE = "implicit.headed"
 _MIN_HEADED = 2  # headings over lists of abilities that make a bloc level
 ORDINAL_RULE = "implicit.ordinal"
+TEMPLATE_RULE = "implicit.template"
 _MIN_ITEMS = 2  # list items a heading must head
 _HEAD_MAX = 120  # a longer line is no heading
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -62,6 +64,8 @@ def implicit(ctx: Context) -> None:
     if ctx.outline.activites:
         return
     if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx) or _ordinals(ctx):
+        return
+    if _templated(ctx):
         return
     described = label_value_frames(ctx)  # an emploi's description, beside its activités
     candidates = [
@@ -199,6 +203,16 @@ def _ordinals(ctx: Context) -> bool:
     )
     for bloc, (code, *_rest) in zip(ctx.draft.blocs[-len(groups) :], groups, strict=True):
         bloc.code = code
+    return True
+
+
+def _templated(ctx: Context) -> bool:
+    """Sections of one repeated template (:mod:`.templated`): each a bloc named
+    by its statement, its items its compétences. Whether any such blocs were made."""
+    sections = templated_sections(ctx)
+    if not sections:
+        return False
+    _keep_groups(ctx, sections, TEMPLATE_RULE, "sections of one repeated template")
     return True
 
 

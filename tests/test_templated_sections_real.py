@@ -25,7 +25,7 @@ ACTIVITES = REAL / "de-ibode-referentiel-activites.md"
 def _sections(path: object) -> list[tuple[str, int]]:
     ctx = Context(parse(path), Options(), default_rules())
     units(ctx)
-    return [(statement, len(items)) for statement, _head, items in templated_sections(ctx)]
+    return [(statement, len(items)) for statement, _head, items, _frame in templated_sections(ctx)]
 
 
 def test_the_three_objective_sections_are_one_template() -> None:
@@ -53,3 +53,17 @@ def test_the_blocs_and_their_competences_are_read_not_refused() -> None:
     assert [len(b.competences) for b in got.blocs] == [len(b["competences"]) for b in gold["blocs"]]
     assert all(b.code is None for b in got.blocs)
     assert any(w.code == "LOW_CONFIDENCE_STRUCTURE" for w in got.warnings)
+
+
+def test_each_table_is_read_by_what_its_columns_hold() -> None:
+    """The column of result statements ("Les … sont …") holds the critères, the
+    noun-phrase columns the connaissances; the full-width closing row neither."""
+    got = extract(FORMATION)
+    gold = gold_of(FORMATION)
+    assert [[normalise(c.libelle) for c in b.criteres] for b in got.blocs] == [
+        [normalise(c["libelle"]) for c in b["criteres"]] for b in gold["blocs"]
+    ]
+    assert [len(b.connaissances) for b in got.blocs] == [
+        len(b["connaissances"]) for b in gold["blocs"]
+    ]
+    assert not any("Durée" in k for b in got.blocs for k in b.connaissances)

@@ -36,6 +36,7 @@ from .draft import Context, DBloc, Unit, Where
 from .ordinals import ordinal_groups
 from .parts import lettered_parts
 from .records import label_value_frames
+from .template_tables import read_table
 from .templated import templated_sections
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
@@ -208,11 +209,15 @@ def _ordinals(ctx: Context) -> bool:
 
 def _templated(ctx: Context) -> bool:
     """Sections of one repeated template (:mod:`.templated`): each a bloc named
-    by its statement, its items its compétences. Whether any such blocs were made."""
+    by its statement, its items its compétences, its table read by what its
+    columns hold (:mod:`.template_tables`). Whether any such blocs were made."""
     sections = templated_sections(ctx)
     if not sections:
         return False
-    _keep_groups(ctx, sections, TEMPLATE_RULE, "sections of one repeated template")
+    groups = [(statement, head, items) for statement, head, items, _frame in sections]
+    _keep_groups(ctx, groups, TEMPLATE_RULE, "sections of one repeated template")
+    for bloc, section in zip(ctx.draft.blocs[-len(sections) :], sections, strict=True):
+        read_table(ctx, bloc, section[3])
     return True
 
 

@@ -20,8 +20,8 @@ from .draft import Context, Unit
 _MIN_SECTIONS = 2  # a template printed once is no level
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\d]{0,40}?)\s*:\s*(?P<statement>\S.*?)\s*:?\s*$")
 
-#: one section: its statement, its opening paragraph, its items
-Section = tuple[str, Unit, list[Unit]]
+#: one section: its statement, its opening paragraph, its items, its table (its block's id)
+Section = tuple[str, Unit, list[Unit], int]
 
 
 def templated_sections(ctx: Context) -> list[Section]:
@@ -45,7 +45,7 @@ def templated_sections(ctx: Context) -> list[Section]:
         if not items or not framed:
             return []
         shapes.add((fold(label), fold(framed[0].text)))
-        sections.append((statement, head, items))
+        sections.append((statement, head, items, framed[0].frame or 0))
     return sections if len(shapes) == 1 else []
 
 

@@ -1,6 +1,7 @@
 """A code glued to its number where its own series prints a space ("OI124"
 among "OI 123", "OI 125"): the document's convention is the series', so the
-glued code is written as its siblings are ("OI 124")."""
+glued code is written as its siblings are ("OI 124"). Siblings are codes of
+the same letters and as many digits: "C41" under "C 111" is another level."""
 
 from __future__ import annotations
 
@@ -13,18 +14,25 @@ _CODE = re.compile(r"^(?P<letters>[A-ZÀ-Ý]{1,4})(?P<space>\s?)(?P<number>\d[\d
 
 def spaced_like_siblings(codes: list[str | None]) -> list[str | None]:
     """``codes`` with each capitals-then-digits code glued to its number
-    written with a space when more codes of the same letters print one."""
-    spaced: Counter[str] = Counter()
-    glued: Counter[str] = Counter()
+    written with a space when more of its siblings (same letters, as many
+    digits) print one."""
+    spaced: Counter[tuple[str, int]] = Counter()
+    glued: Counter[tuple[str, int]] = Counter()
     for code in codes:
         match = _CODE.match(code or "")
         if match is not None:
-            (spaced if match.group("space") else glued)[match.group("letters")] += 1
+            (spaced if match.group("space") else glued)[_siblings(match)] += 1
     out: list[str | None] = []
     for code in codes:
         match = _CODE.match(code or "")
-        letters = match.group("letters") if match is not None else ""
-        if match is not None and not match.group("space") and spaced[letters] > glued[letters]:
-            code = f"{letters} {match.group('number')}"
+        if match is not None and not match.group("space"):
+            key = _siblings(match)
+            if spaced[key] > glued[key]:
+                code = f"{match.group('letters')} {match.group('number')}"
         out.append(code)
     return out
+
+
+def _siblings(match: re.Match[str]) -> tuple[str, int]:
+    """The letters and the count of digits: codes of one series share both."""
+    return match.group("letters"), sum(ch.isdigit() for ch in match.group("number"))

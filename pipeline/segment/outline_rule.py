@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from ..rules import Rule
 from .outline_series import CODE_LETTERS, Series
@@ -31,7 +32,7 @@ def level_rule(
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
         number = r"\d" * series.depth + (r"\d?" if any_depth else "")
     if series.lettered and series.word:  # "Capacité A", "Technique α": the word, a letter
-        lettered = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
+        lettered = _any_spelling(series.spellings)
         return _outline_rule(
             rule_id,
             "outline lettering after a level word",
@@ -52,7 +53,7 @@ def level_rule(
             r"(?P<libelle>[^\W\d_].*)$",
         )
     if series.ordinal:
-        ordinal = "|".join(sorted(map(_letters, series.spellings), key=len, reverse=True))
+        ordinal = _any_spelling(series.spellings)
         return _outline_rule(
             rule_id,
             "outline numbering by ordinals before a word",
@@ -104,6 +105,11 @@ _ACCENTED = defaultdict(
     str,
     {"a": "aàâä", "c": "cç", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "y": "yÿ"},
 )
+
+
+def _any_spelling(spellings: Iterable[str]) -> str:
+    """A regex alternation of the series' word spellings, longest first."""
+    return "|".join(sorted(map(_letters, spellings), key=len, reverse=True))
 
 
 def _letters(word: str) -> str:

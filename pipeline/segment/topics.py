@@ -11,14 +11,10 @@ such lists never loads it.
 
 from __future__ import annotations
 
-import re
-
-from ..nlp import is_action, opens_on_noun
+from ..nlp import is_action, looks_infinitive, opens_on_noun
 from ..textclean import label_text
 from .content import competence_code, is_composante
 from .draft import Context, Unit
-
-_INFINITIVE_SHAPE = re.compile(r"^[^\W\d_]+(?:er|ir|re)\b", re.IGNORECASE)  # -oir ends in -ir
 
 
 class TopicLists:
@@ -54,7 +50,7 @@ class TopicLists:
         if any(competence_code(self._ctx, u.text) or is_composante(self._ctx, u.text) for u in run):
             return False  # coded items (compétences, composantes): no list of topics
         texts = [label_text(u.text) for u in run]
-        if 2 * sum(bool(_INFINITIVE_SHAPE.match(t)) for t in texts) > len(texts):
+        if 2 * sum(map(looks_infinitive, texts)) > len(texts):
             return False  # mostly infinitives: abilities
         if any(is_action(t) for t in texts) or any(map(self._ability, texts)):
             return False

@@ -97,9 +97,7 @@ def _holder_alone(ctx: Context, parts: list[str]) -> str | None:
     utilise …"); the ones after those go on with the situations, the level,
     the context."""
     first = parts[0]
-    if len(parts) < 2 or not ctx.rules.first("holder", first) or _leads_in([first]):  # noqa: PLR2004
-        return None
-    if not ends_sentence(first):
+    if len(parts) < 2 or not ctx.rules.first("holder", first) or not _states_job(first):  # noqa: PLR2004
         return None
     kept = [first]
     for part in parts[1:]:
@@ -281,9 +279,14 @@ def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
         if unit.kind is Kind.PARAGRAPH and ctx.rules.first("holder", unit.text):
             if index and _facet(ctx, preamble[index - 1]):
                 continue  # the holder's autonomy, one facet of the level, not the job
-            finished = ends_sentence(unit.text) and not _leads_in([unit.text])
-            return unit.text if finished else None
+            return unit.text if _states_job(unit.text) else None
     return None
+
+
+def _states_job(holder_sentence: str) -> bool:
+    """Whether a sentence on the holder states the job: a finished sentence,
+    no lead-in ("… doit être capable de :" opens the list of its units)."""
+    return ends_sentence(holder_sentence) and not _leads_in([holder_sentence])
 
 
 def _facet(ctx: Context, unit: Unit) -> bool:

@@ -20,7 +20,16 @@ from __future__ import annotations
 from ..docmodel import Block
 from ..textclean import fold
 from .content import add_modalites
-from .draft import Context, DBloc, TableView, cell_units, norm_text, positions, similar
+from .draft import (
+    Context,
+    DBloc,
+    TableView,
+    cell_units,
+    code_key,
+    norm_text,
+    positions,
+    similar,
+)
 from .unitcolumn import unit_lines
 
 _ELEMENTS = frozenset(
@@ -90,7 +99,7 @@ def place_modalites(ctx: Context) -> None:
     itself when a link names it (stage ``modalites``)."""
     for text, names in ctx.draft.modalite_links:
         for bloc in ctx.draft.blocs:
-            if any(_names(bloc.libelle, name) for name in names) or any(
+            if any(_names(bloc, name) for name in names) or any(
                 similar(c.libelle, name) for c in bloc.competences for name in names
             ):
                 add_named(bloc, text)
@@ -99,11 +108,13 @@ def place_modalites(ctx: Context) -> None:
 _NAMED = 20  # characters: a shorter libellé may end a line by chance
 
 
-def _names(libelle: str, name: str) -> bool:
-    """Whether a line names the bloc of this libellé: the same text, or the
-    libellé after the bloc's code ("C 1 : <libellé>")."""
-    key = norm_text(libelle)
-    return similar(libelle, name) or (len(key) >= _NAMED and norm_text(name).endswith(key))
+def _names(bloc: DBloc, name: str) -> bool:
+    """Whether a line names the bloc: its libellé, the libellé after the bloc's
+    code ("C 1 : <libellé>"), or the bloc's code alone ("UEP1")."""
+    key = norm_text(bloc.libelle)
+    if bloc.code and code_key(bloc.code) == code_key(name):
+        return True
+    return similar(bloc.libelle, name) or (len(key) >= _NAMED and norm_text(name).endswith(key))
 
 
 def place_whole(ctx: Context) -> None:

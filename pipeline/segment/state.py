@@ -73,6 +73,9 @@ class State:
     # a general "Modalités d'évaluation" section: the blocs it names again
     # ("<dt>Bloc 1 …</dt><dd>…</dd>") are followed by their modalities
     modalites_section: bool = False
+    #: the number of that section's heading when numbered ("2." → (2,)): its next
+    #: sibling in the series ("3.") ends it
+    modalites_number: tuple[int, ...] | None = None
     # a section defining the épreuves before any bloc: the certification's as a whole
     whole_modalites: bool = False
     # in a transversal compétences section: its fiches (a heading each, then their own

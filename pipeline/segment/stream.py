@@ -17,6 +17,7 @@ from .glued import glued_view
 from .grouped import grouped_view
 from .headless_views import captioned_view, column_major_view, continued_view
 from .headunits import head_view
+from .keyed_modalites import keyed_view
 from .modalites import epreuve_links
 from .splithead import joined_heads
 from .stream_joins import join_cell_lines, join_numbers, join_wrapped
@@ -61,7 +62,8 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=columns, block=block))
         return
     coded = (
-        unit_view(block, ctx.rules, ctx.new_source())
+        keyed_view(block, ctx.rules, ctx.new_source())
+        or unit_view(block, ctx.rules, ctx.new_source())
         or code_column_view(block, ctx.rules, ctx.new_source())
         or head_view(block, ctx.rules, ctx.new_source())
         or grouped_view(block, ctx.new_source(), ctx.rules)

@@ -15,6 +15,7 @@ from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
 from .draft import Context, DCompetence, TableView, cell_units, norm_text, positions
 from .headunits import is_head_view, read_heads
+from .keyed_modalites import KEY, read_keyed
 from .labelled import closing_row, labelled
 from .modalites import is_link_table, read_link_table
 from .objective_columns import objectives_yield
@@ -60,6 +61,9 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     """Add what a role table says to the draft."""
     if is_link_table(view):
         read_link_table(ctx, view)
+        return
+    if KEY in view.roles:
+        read_keyed(ctx, view)
         return
     if is_head_view(view):
         read_heads(ctx, view, state)

@@ -44,7 +44,7 @@ from .titlelines import title_continued
 from .topics import TopicLists
 from .walk_competences import competence_line
 from .walk_criteres import critere_line
-from .walk_zones import closes_bloc, zone_cue
+from .walk_zones import closes_bloc, section_ends, zone_cue
 
 
 def blocs(ctx: Context) -> None:
@@ -90,6 +90,9 @@ def blocs(ctx: Context) -> None:
             state.modalites_section = False
             continue
         if unit.kind is Kind.HEADING and not state.bloc_hit(ctx, unit.text):
+            state.modalites_section = False
+        if section_ends(ctx, state, unit):
+            state.close()
             state.modalites_section = False
         if unit.section == "activites":
             continue

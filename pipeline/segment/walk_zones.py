@@ -41,12 +41,36 @@ def zone_cue(ctx: Context, state: State, unit: Unit) -> bool:
     if zone == "modalites" and _general(ctx, state.bloc, unit):
         state.close()
         state.modalites_section = True
+        state.modalites_number = _number(ctx, unit.text)
         return True
     state.enter(zone)
     state.zone_cued = True
     if zone == "criteres":
         state.critere = None
     return True
+
+
+def section_ends(ctx: Context, state: State, unit: Unit) -> bool:
+    """Whether ``unit`` is the next heading of the numbering series after a
+    numbered general modalités section ("3. …" after "2. Modalités
+    d'évaluation", "2.3" or "3." after "2.2"): the section, and the bloc it
+    named again, end there."""
+    number = state.modalites_number
+    if not state.modalites_section or number is None or unit.is_item or len(unit.text) > 160:
+        return False
+    found = _number(ctx, unit.text)
+    if found is None or len(found) > len(number):
+        return False
+    depth = len(found) - 1
+    return found[:depth] == number[:depth] and found[depth] == number[depth] + 1
+
+
+def _number(ctx: Context, text: str) -> tuple[int, ...] | None:
+    """The parts of the decimal number a line opens with ("2.3." → (2, 3))."""
+    hit = ctx.rules.first("code-numeric", text)
+    if hit is None:
+        return None
+    return tuple(int(part) for part in hit.group("code").split(".") if part)
 
 
 def closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:

@@ -43,6 +43,7 @@ from ..textclean import ends_sentence, fold
 from .annextitle import annex_title
 from .description import describe
 from .draft import Context, Draft, Unit, cell_units
+from .familylists import enumerated
 from .quotedtitle import quoted_title
 from .state import is_bloc_heading
 from .subjectname import subject_named
@@ -73,7 +74,8 @@ def certification(ctx: Context) -> None:
     """Fill the draft's certification fields."""
     preamble = _preamble(ctx)
     draft = ctx.draft
-    _title(ctx, draft, preamble)
+    listed = enumerated(ctx, ctx.units)
+    _title(ctx, draft, [unit for unit in preamble if id(unit) not in listed])
     draft.type = draft.type or _family_by_levels(ctx) or _subject_family(ctx, draft)
     draft.intitule = draft.intitule or quoted_title(preamble)  # after the type: none names it
     draft.code_rncp = _rncp(ctx)

@@ -1,0 +1,75 @@
+"""Training référentiels published as Légifrance annexes (tests/data/real): the
+FIMO annex (thèmes with objectives, 'Eléments de contenu' and 'Supports
+pédagogiques', a list of diplomas in its preamble) and the pêche à pied annex
+(a modalités table keyed by bare unit codes, a numbered 'Modalités
+d'évaluation' section). Real reader and segmenter on the real files, compared
+with their hand-checked references."""
+
+from __future__ import annotations
+
+from fixtures.real_docs import REAL, extract_real, gold_of
+from referentiel.api import parse
+from referentiel.options import Options
+from referentiel.rules import default_rules
+from referentiel.segment.draft import Context
+from referentiel.segment.familylists import enumerated
+from referentiel.segment.stream import units
+
+FIMO = "fimo-marchandises-referentiel-formation.md"
+PECHE = "capacite-peche-a-pied-referentiel-formation-evaluation.md"
+
+
+def test_contents_are_connaissances_and_objectives_compétences() -> None:
+    """Under each 'Thème N', the objective items are its compétences and every
+    line of its 'Eléments de contenu' its connaissances (sub-headings included);
+    the 'Supports pédagogiques' lists are no element."""
+    gold = {b["code"]: b for b in gold_of(REAL / FIMO)["blocs"]}
+    got = {b.code: b for b in extract_real(FIMO).blocs}
+    assert sorted(got) == sorted(gold) == ["Thème 1", "Thème 2", "Thème 3"]
+    for code, bloc in got.items():
+        assert [c.libelle for c in bloc.competences] == [
+            c["libelle"] for c in gold[code]["competences"]
+        ]
+        assert len(bloc.connaissances) == len(gold[code]["connaissances"])
+        assert "Caractéristiques techniques :" not in [c.libelle for c in bloc.competences]
+        assert not any("fiches techniques de véhicules" in k for k in bloc.connaissances)
+
+
+def test_a_list_of_diplomas_names_not_the_certification() -> None:
+    """The preamble's dash list names four diplomas (CAP, BEP, titre
+    professionnel): an enumeration, not the document's title; the annex's own
+    title, a mandatory training, is the intitulé, with no family."""
+    certification = extract_real(FIMO).certification
+    assert certification.type is None
+    assert certification.intitule == "FORMATION INITIALE MINIMALE OBLIGATOIRE"
+
+
+def test_runs_of_items_naming_two_families_are_enumerations() -> None:
+    """The run of dash items naming diplomas is found; the options list after
+    it ('formation standard ; …') names none and stays out."""
+    ctx = Context(parse(REAL / FIMO), Options(), default_rules())
+    units(ctx)
+    listed = [u.text for u in ctx.units if id(u) in enumerated(ctx, ctx.units)]
+    assert len(listed) == 5
+    assert listed[0].startswith("certificat d'aptitude professionnelle de conducteur routier")
+    assert not any(t.startswith("formation standard") for t in listed)
+
+
+def test_a_table_keyed_by_unit_codes_gives_each_unit_its_modalities() -> None:
+    """'UNITÉS professionnelles | MODALITÉS D'ÉVALUATION | ÉVALUATEURS': each
+    row's modality goes to the unit its first cell codes, an empty cell
+    continuing the code above; the assessors are no modality."""
+    gold = {b["code"]: b["modalites_evaluation"] for b in gold_of(REAL / PECHE)["blocs"]}
+    got = {b.code: b.modalites_evaluation for b in extract_real(PECHE).blocs}
+    for code in ("UEP1", "UEP2", "UEP3"):
+        assert got[code] == gold[code]
+    assert not any("Formateur" in m or m == "Jury" for ms in got.values() for m in ms)
+
+
+def test_a_numbered_modalites_section_ends_at_the_next_number() -> None:
+    """'2. Modalités d'évaluation' ends at '3. Les objectifs …': the prose of
+    the optional units in section 3 (conditions of the option) and the
+    validation rules of 2.4 are no modality."""
+    got = {b.code: b.modalites_evaluation for b in extract_real(PECHE).blocs}
+    assert got["UEO3"] == got["UEO4"] == []
+    assert not any("jury se réunit" in m for ms in got.values() for m in ms)

@@ -70,7 +70,7 @@ def _number(ctx: Context, text: str) -> tuple[int, ...] | None:
     hit = ctx.rules.first("code-numeric", text)
     if hit is None:
         return None
-    return tuple(int(part) for part in hit.group("code").split(".") if part)
+    return tuple(int(part) for part in (hit.group("code") or "").split(".") if part)
 
 
 def closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:

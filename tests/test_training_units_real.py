@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fixtures.real_docs import REAL, extract_real, gold_of
 from referentiel.api import parse
+from referentiel.backends.text_passages import unglue
 from referentiel.options import Options
 from referentiel.rules import default_rules
 from referentiel.segment.draft import Context
@@ -73,3 +74,46 @@ def test_a_numbered_modalites_section_ends_at_the_next_number() -> None:
     got = {b.code: b.modalites_evaluation for b in extract_real(PECHE).blocs}
     assert got["UEO3"] == got["UEO4"] == []
     assert not any("jury se réunit" in m for ms in got.values() for m in ms)
+
+
+NEGOCIATION = "bts-negociation-ocr.txt"
+
+
+def test_a_passage_glued_to_another_column_is_cut_where_it_ends() -> None:
+    """The last bloc's transversal compétence (printed under every bloc) was
+    read on the same lines as its critère, one space apart: the passage is read
+    first, then the critère, whole, as the reference prints it."""
+    texts = [b.text for b in parse(REAL / NEGOCIATION).blocks]
+    assert not any("afin - Les" in t or "fixés. de" in t for t in texts)
+    gold = [
+        c["libelle"] for b in gold_of(REAL / NEGOCIATION)["blocs"] for c in b.get("criteres", [])
+    ]
+    got = [c.libelle for b in extract_real(NEGOCIATION).blocs for c in b.criteres]
+    assert len(got) == len(gold) == 19
+    assert got[-1].startswith("Les procédures et")
+    assert got[-1].endswith("développement durable.")
+
+
+_PASSAGE = [
+    "Appliquer les procédures de travail",
+    "des engagements de son entreprise",
+    "de concilier une éthique respectueuse",
+]
+
+
+def _glued(count: int) -> list[tuple[int, str]]:
+    """The passage printed alone, a blank line, then its first ``count`` lines
+    glued to a right column's words."""
+    lines = [*_PASSAGE, "", *(f"{line} droite {n}" for n, line in enumerate(_PASSAGE[:count]))]
+    return list(enumerate(lines, start=1))
+
+
+def test_three_glued_lines_are_read_column_after_column() -> None:
+    out = [text for _, text in unglue(_glued(3))]
+    assert out[4:] == [*_PASSAGE, "", "droite 0", "droite 1", "droite 2"]
+
+
+def test_two_glued_lines_are_no_evidence() -> None:
+    """A passage's two first lines glued to other text are no run of three:
+    the lines stay as read."""
+    assert unglue(_glued(2)) == _glued(2)

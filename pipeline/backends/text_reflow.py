@@ -44,6 +44,7 @@ from ..ocrfix import join_split_words
 from ..rules import RuleSet, default_rules
 from ..textclean import ends_lead_in, ends_sentence, is_upper
 from .text_columns import column_pieces, is_head
+from .text_passages import unglue
 
 _HEAD_LETTERS = 120  # a line holding more letters is no head
 _LEAD_IN_LETTERS = 80  # a lead-in over a list is a short head
@@ -90,7 +91,7 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     current: _Growing | None = None
     after_blank = False
     paged = "\f" in text
-    pieces = column_pieces(text.split("\n"), rules)
+    pieces = unglue(column_pieces(text.split("\n"), rules))
     lines = [piece for _, piece in pieces]
     repeated = {n for n in running_lines(lines, rules) if not is_head(lines[n - 1], rules)}
     page = 1

@@ -80,9 +80,8 @@ def _run(
     best: list[tuple[int, int, int]] = []
     for position, other in _split(texts, known, start):
         run = [(start, position, other)]
-        index = start
         while True:
-            index = _next_filled(pieces, texts, index)
+            index = _next_filled(pieces, texts, run[-1][0])
             follow = _next_filled(pieces, texts, run[-1][2])
             if index is None or follow is None:
                 break

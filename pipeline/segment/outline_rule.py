@@ -81,7 +81,8 @@ def level_rule(
     pattern = (
         rf"^(?:fiches?\s+)?{label}(?P<code>{word}(?:\.(?=\d))?\s*(?:n\s*[°ºo]\.?\s*)?"
         rf"(?P<number>{number}"
-        r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)]))?))"
+        # "UC 7A : …", and "UC 8A Etre …" (a capital glued to the number, no separator)
+        r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)])|(?-i:[A-Z])(?=\s))?))"
         r"(?![\d]|\s?\.\s?\d|\s\d{1,2}(?:\s|$))"  # not a deeper code: "C1.2", "C1 2 …"
         + (rf"(?:\s+{_spaced(qualifier)}\s*$)?" if qualifier else "")
         + r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"

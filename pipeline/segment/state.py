@@ -304,7 +304,10 @@ def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str, code: str) -> DBloc:
     listing = [
         b
         for b in ctx.draft.blocs
-        if any(norm_text(c.libelle) == key and not other_code(c, code) for c in b.competences)
+        if any(
+            norm_text(c.libelle) == key and c.from_list and not other_code(c, code)
+            for c in b.competences
+        )
     ]
     if len(listing) != 1 or _same_code(bloc, listing[0]):
         return bloc

@@ -21,7 +21,8 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
   repeating another word for word (folded), under 10 % of the text placed — the running
   text of slides (an author's name on each), not abilities stated once each;
 - **no ability**: three or more compétences, none coded, fewer than a third
-  opening on an action (« Installer … », « d'organiser … »): course notes' bullet
+  opening on an action (« Installer … », « d'organiser … », « Capacité à
+  recueillir … »): course notes' bullet
   lists of facts — unless the document names a certification family (CAP,
   titre professionnel…), its units open with a unit word (« Module … », « Bloc
   … »), its activités list their tâches (a référentiel des activités
@@ -105,5 +106,12 @@ def _no_ability(referentiel: Referentiel) -> bool:
     competences = referentiel.all_competences()
     if len(competences) < _MIN_COMPETENCES or any(c.code for c in competences):
         return False
-    actions = sum(1 for c in competences if is_action(c.libelle))
+    actions = sum(1 for c in competences if is_action(_ability_text(c.libelle)))
     return actions < _ACTION_SHARE * len(competences)
+
+
+def _ability_text(text: str) -> str:
+    """The action a statement opens on, past the noun of "être capable de"
+    ("Capacité à recueillir …" → "recueillir …"), rule label ``ability-noun``."""
+    hit = default_rules().first("ability-noun", text)
+    return hit.group("libelle") if hit else text

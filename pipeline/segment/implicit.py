@@ -35,6 +35,7 @@ from .content import add_competence
 from .draft import Context, DBloc, Unit, Where
 from .ordinals import ordinal_groups
 from .parts import lettered_parts
+from .plainheads import plain_groups
 from .records import label_value_frames
 from .template_tables import read_table
 from .templated import templated_sections
@@ -50,6 +51,7 @@ _MIN_SERIES = 2  # coded statements that make a family's series
 HEADED_RULE = "implicit.headed"
 _MIN_HEADED = 2  # headings over lists of abilities that make a bloc level
 ORDINAL_RULE = "implicit.ordinal"
+PLAIN_RULE = "implicit.plain-title"
 TEMPLATE_RULE = "implicit.template"
 _MIN_ITEMS = 2  # list items a heading must head
 _HEAD_MAX = 120  # a longer line is no heading
@@ -65,6 +67,8 @@ def implicit(ctx: Context) -> None:
     if ctx.outline.activites:
         return
     if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx) or _ordinals(ctx):
+        return
+    if _plain(ctx):
         return
     if _templated(ctx):
         return
@@ -204,6 +208,23 @@ def _ordinals(ctx: Context) -> bool:
     )
     for bloc, (code, *_rest) in zip(ctx.draft.blocs[-len(groups) :], groups, strict=True):
         bloc.code = code
+    return True
+
+
+def _plain(ctx: Context) -> bool:
+    """Plain short titles, each over paragraphs stating abilities
+    (:mod:`.plainheads`): each a bloc, its paragraphs its compétences, a
+    lead-in among them their condition. Whether any such blocs were made."""
+    groups = plain_groups(ctx)
+    if not groups:
+        return False
+    named = [(group.title.text, group.title, group.members) for group in groups]
+    _keep_groups(ctx, named, PLAIN_RULE, "plain titles over statements of abilities")
+    for bloc, group in zip(ctx.draft.blocs[-len(groups) :], groups, strict=True):
+        for comp, unit in zip(bloc.competences, group.members, strict=False):
+            condition = group.conditions.get(id(unit))
+            if condition and condition not in comp.conditions:
+                comp.conditions.append(condition)
     return True
 
 

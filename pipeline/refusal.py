@@ -114,4 +114,4 @@ def _ability_text(text: str) -> str:
     """The action a statement opens on, past the noun of "être capable de"
     ("Capacité à recueillir …" → "recueillir …"), rule label ``ability-noun``."""
     hit = default_rules().first("ability-noun", text)
-    return hit.group("libelle") if hit else text
+    return (hit.group("libelle") if hit else None) or text

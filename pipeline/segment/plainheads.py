@@ -5,9 +5,9 @@ A document that numbers nothing and sets nothing in type (a decree's
 of a few words with no final stop ("Comptabilité", "Gestion de projet"), each
 over paragraphs that end as sentences, some of them stating an ability (an
 infinitive, or "capacité à" + infinitive). A short title repeated over such
-paragraphs, in most of the titles printed, is a level: each title is a bloc, every paragraph below it (to
-the next title) one of its compétences, as printed (contract, "No bloc
-level"). A lead-in ending with a colon among them is no ability: it says
+paragraphs, in most of the titles printed, is a level: each title is a bloc,
+every paragraph below it (to the next title) one of its compétences, as
+printed (contract, "No bloc level"). A lead-in ending with a colon among them is no ability: it says
 under which condition the statements after it are exercised.
 
 The run of titles ends at a line printed as a heading (capitals, a heading
@@ -85,4 +85,4 @@ def _ability(ctx: Context, text: str) -> bool:
     """Whether a paragraph states an ability: an infinitive opens it, or the
     noun of "être capable de" does ("Capacité à recueillir …")."""
     hit = ctx.rules.first("ability-noun", text)
-    return is_action(hit.group("libelle") if hit else text)
+    return is_action((hit.group("libelle") if hit else None) or text)

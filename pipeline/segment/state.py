@@ -276,7 +276,7 @@ def open_outline_competence(
         libelle, used = f"{libelle} {label_text(title.text)}", 1  # its title wrapped
     if not libelle:
         return None
-    bloc = _listing_bloc(ctx, bloc, libelle, _competence_code(hit, ctx.outline.worded))
+    bloc = _listing_bloc(ctx, bloc, libelle, _competence_code(hit, ctx.outline.worded), hit.rule.id)
     if state.bloc is not bloc:
         state.close()
         state.bloc = bloc
@@ -293,19 +293,21 @@ def open_outline_competence(
     return used
 
 
-def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str, code: str) -> DBloc:
+def _listing_bloc(ctx: Context, bloc: DBloc, libelle: str, code: str, rule: str) -> DBloc:
     """The bloc a compétence's own heading belongs to: the one bloc whose list
     already names it (a REAC's fiches compétence follow all the fiches
     activité type, each of which lists its compétences), else ``bloc`` — also
     when that one is ``bloc`` named again (the same code: a summary, then the
-    unit's own heading), or when the list printed those words under another
-    code (the same ability stated in two units: "OI 1.8" and "OI 2.7")."""
+    unit's own heading), when the list printed those words under another
+    code (the same ability stated in two units: "OI 1.8" and "OI 2.7"), or
+    when a heading of the same ``rule`` named it there, not a list: a unit
+    whose numbering restarts as another's did ("UC 7B" over "OI 7.1" again)."""
     key = norm_text(libelle)
     listing = [
         b
         for b in ctx.draft.blocs
         if any(
-            norm_text(c.libelle) == key and c.from_list and not other_code(c, code)
+            norm_text(c.libelle) == key and c.where.rule != rule and not other_code(c, code)
             for c in b.competences
         )
     ]

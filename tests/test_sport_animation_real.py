@@ -1,4 +1,4 @@
-"""Two sport and animation référentiels on real files (Légifrance text).
+"""Sport, animation and road-transport référentiels on real files (Légifrance text).
 
 The BPJEPS « activités du cyclisme » certification annex prints its mention
 units UC 7A, 8A, 9A then UC 7B, whose objectives restart at « OI 7.1 » with
@@ -6,6 +6,8 @@ the same codes and mostly the same words as UC 7A's, and one unit heading
 « UC 8A Etre capable … » with no separator after its code. The BAPAAT's
 document-cadre numbers nothing: seventeen short plain titles, each over prose
 paragraphs stating abilities (« Capacité à … »), then the holder's prerogatives.
+The permis B learner's grids are a form: four numbered compétences, each
+heading a grid whose other columns are blank.
 
 Each test reads the real file with the real reader and segmenter and compares
 with the document's hand-checked reference.
@@ -67,3 +69,21 @@ def test_the_award_named_before_the_document_kind_is_the_intitule() -> None:
     its first sentence names the certification."""
     ref = extract(BAPAAT)
     assert ref.certification.intitule == gold_of(BAPAAT)["certification"]["intitule"]
+
+
+PERMIS = REAL / "permis-b-remc-grilles-progression.md"
+
+
+def test_a_forms_blank_column_heads_state_nothing() -> None:
+    """The permis B progression grids: each grid's first header cell is a
+    numbered compétence (« 1. MAÎTRISER … »), the six heads beside it
+    (« POURQUOI : », …, « AUTOÉVALUATION ») head columns left blank to be
+    filled in; the first column's rows are the compétences of the unit."""
+    ref = extract(PERMIS)
+    gold = gold_of(PERMIS)
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        (b["code"], b["libelle"]) for b in gold["blocs"]
+    ]
+    for bloc, want in zip(ref.blocs, gold["blocs"], strict=True):
+        got = [c.libelle.rstrip(" .") for c in bloc.competences]
+        assert got == [c["libelle"].rstrip(" .") for c in want["competences"]]

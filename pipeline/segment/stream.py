@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
 from .draft import Context, TableView, Unit, cell_units, positions
+from .formheads import form_heads
 from .glued import glued_view
 from .grouped import grouped_view
 from .headless_views import captioned_view, column_major_view, continued_view
@@ -76,7 +77,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             key, value = (cell_units(c) for c in row.cells if c.blocks)
             out.append(replace(key[0], text=f"{key[0].text} {' '.join(u.text for u in value)}"))
         return
-    seen: set[int] = set()
+    seen: set[int] = form_heads(block)  # a form's blank columns: their heads state nothing
     shapes = [_filled(row) for row in block.rows]
     plain = _bold_runs(block)
     for at, row in enumerate(block.rows):

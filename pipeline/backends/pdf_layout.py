@@ -25,6 +25,7 @@ from .pdf_words import Line, Word, group_lines
 _MIN_GUTTER = 12.0  # points: narrower gaps are word spaces, justified or not
 _MIN_WIDTH = 4.0  # points: a gutter narrowed below this is no gutter
 MIN_RUN = 3  # lines showing the gutter before a region counts as columns
+_LABEL_CHARS = 6  # characters: a typed label ("00ZJ", "12.") is short
 _BASELINE = 1.0  # points: words whose bottoms differ more sit on different baselines
 
 
@@ -172,7 +173,8 @@ def _segment_items(lines: list[Line], gap: float) -> list[Item]:
     items: list[Item] = []
     single: list[Line] = []
     for run, gutters in runs(lines):
-        if len(gutters) and sum(1 for line in run if gaps(line)) >= MIN_RUN:
+        gapped = sum(1 for line in run if gaps(line))
+        if len(gutters) and gapped >= MIN_RUN and not _labels(run, gutters):
             if single:
                 items.append(TextRegion(single, -1.0, -1.0))
                 single = []
@@ -182,6 +184,28 @@ def _segment_items(lines: list[Line], gap: float) -> list[Item]:
     if single:
         items.append(TextRegion(single, -1.0, -1.0))
     return items
+
+
+def _labels(lines: list[Line], gutters: list[tuple[float, float]]) -> bool:
+    """One gutter with, left of it, a single short numbered word on each line
+    that has any (``00ZJ`` | ``Maintenir …``, ``12`` | ``Identifier …``), on
+    the baseline of text right of it: labels typed before their items with a
+    tab, a hanging indent read line by line, not a column of its own."""
+    if len(gutters) != 1:
+        return False
+    middle = sum(gutters[0]) / 2
+    labelled = 0
+    for line in lines:
+        left = [w for w in line.words if (w.x0 + w.x1) / 2 < middle]
+        if not left:
+            continue
+        label = left[0].text
+        if len(left) > 1 or len(left) == len(line.words) or len(label) > _LABEL_CHARS:
+            return False
+        if not any(c.isdigit() for c in label):
+            return False
+        labelled += 1
+    return labelled >= MIN_RUN
 
 
 def _split_offset(line: Line) -> list[Line]:

@@ -32,6 +32,7 @@ _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | set(WORD_BULLETS) | {"o", "*"}
 _HYPHENS = "-\u00ad\u2010"
+_COUNTER_CAPITALS = re.compile(r"(?<=#)[A-Z]+\b")  # "00ZN": capitals closing a code
 _LABEL_ENDS = ":.)"  # how a label typed before its text may end ("C05 :", "1.", "a)")
 # after a word's capital: a letter, or an elision's apostrophe and a letter ("L’application")
 _ELIDED = re.compile(r"['’]?[^\W\d_]")
@@ -130,7 +131,10 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     if _all_bold(prev.words) != _all_bold(line.words):
         return False
     gap = line.top - prev.bottom
-    if gap > style.line_gap + max(2.0, 0.3 * prev.size) or gap < -prev.size / 2:
+    leading = style.line_gap + max(2.0, 0.3 * prev.size)
+    if _cut_word(prev, line):
+        leading = max(leading, 0.5 * prev.size)  # a word cut at the line's end goes on
+    if gap > leading or gap < -prev.size / 2:
         return False
     first = line.words[0]
     space = 0.25 * first.size
@@ -174,14 +178,15 @@ def _measure(lines: list[Line], right: float) -> float:
 
 def _label_shape(words: list[Word]) -> str | None:
     """The shape of a line's leading words when they are a typed label ("C05 :" →
-    "C# :"; "12." → "#."): at most three words and twelve characters, holding a
+    "C# :"; "12." → "#."; "00ZN" → "#X", capitals after digits being a code's
+    counter like its digits): at most three words and twelve characters, holding a
     digit or ending on a colon, a full stop or a parenthesis."""
     text = " ".join(w.text for w in words)
     if not words or len(words) > 3 or len(text) > 12:
         return None
     if not (any(c.isdigit() for c in text) or text[-1] in _LABEL_ENDS):
         return None
-    return re.sub(r"\d+", "#", text)
+    return _COUNTER_CAPITALS.sub("X", re.sub(r"\d+", "#", text))
 
 
 def _hanging_labels(lines: list[Line]) -> set[tuple[float, str]]:
@@ -243,6 +248,14 @@ def _capital_restart(prev: Line, line: Line) -> bool:
         return False
     tail = re.split(r"['’]", last)[-1].lower()
     return tail not in _FUNCTION_WORDS
+
+
+def _cut_word(prev: Line, line: Line) -> bool:
+    """A word cut by a hyphen at the end of ``prev`` ("DANSE-") that ``line``
+    goes on with ("INTERPRÉTATION"): a title set with a wide leading wraps so."""
+    last = prev.words[-1].text
+    cut = len(last) > 2 and last[-1] in _HYPHENS and last[-2].isalpha()
+    return cut and line.words[0].text[:1].isalpha()
 
 
 def _open_end(line: Line) -> bool:

@@ -31,8 +31,9 @@ def code_series(ctx: Context) -> None:
     """Give the listed codes to the blocs they name; keep the listed-only ones."""
     if not ctx.draft.blocs:
         return
+    listed: list[DBloc] = []  # blocs a list coded, in list order
     for run in _runs(ctx):
-        _place(ctx, run)
+        _place(ctx, run, listed)
 
 
 def _runs(ctx: Context) -> list[list[_Entry]]:
@@ -48,9 +49,9 @@ def _runs(ctx: Context) -> list[list[_Entry]]:
     return [run for run in runs if len(run) >= _MIN_RUN]
 
 
-def _place(ctx: Context, run: list[_Entry]) -> None:
+def _place(ctx: Context, run: list[_Entry], listed: list[DBloc]) -> None:
     blocs = ctx.draft.blocs
-    named = [next((b for b in blocs if similar(e.libelle, b.libelle)), None) for e in run]
+    named = [_named(blocs, entry, listed) for entry in run]
     if not any(named):
         return  # names no bloc of the body: another list
     ordered: list[DBloc] = []
@@ -67,5 +68,20 @@ def _place(ctx: Context, run: list[_Entry]) -> None:
         else:
             bloc.code = entry.code  # the list's: a code field may stand over another fiche
         ordered.append(bloc)
-    taken = {id(b) for b in ordered}
-    ctx.draft.blocs = ordered + [b for b in blocs if id(b) not in taken]
+    taken = {id(b) for b in listed}
+    # a list printed again (per path) adds its new units after the first list's
+    listed.extend(b for b in ordered if id(b) not in taken)
+    taken = {id(b) for b in listed}
+    ctx.draft.blocs = listed + [b for b in blocs if id(b) not in taken]
+
+
+def _named(blocs: list[DBloc], entry: _Entry, listed: list[DBloc]) -> DBloc | None:
+    """The bloc an entry names: its statement, and not a unit an earlier list
+    gave another code (two paths' lists name units that differ by one word:
+    'danse classique' / 'danse contemporaine')."""
+    found = [b for b in blocs if similar(entry.libelle, b.libelle)]
+    same = [b for b in found if b.code == entry.code]
+    if same:
+        return same[0]
+    others = {id(b) for b in listed}
+    return next((b for b in found if id(b) not in others), None)

@@ -13,7 +13,10 @@ an OCR service's Markdown) it is a run of units:
   bloc (its number the code), and the bullets after it,
   under a "Critères de performance" head or not, its critères, and so are
   the lines numbered under it ("1.2" under "1"; the first one may be glued
-  after the element's sentence, the two columns read as one line);
+  after the element's sentence, the two columns read as one line); a
+  numbered critère names its element by its number, so it finds it also
+  when the columns were read one after the other (every element, then
+  every critère);
 * the column heads ("Objectif", "Standard"; ``fiche-columns``), made headings
   of their own by an OCR service, are furniture after the elements head or
   before the statement's head;
@@ -107,14 +110,17 @@ def _element(state: State, text: str) -> bool:
 
 
 def _critere(state: State, unit: Unit, text: str) -> bool:
-    """A critère numbered under the current element ("1.2 Examen …" under "1"),
-    its number dropped; False when ``text`` is not numbered so."""
-    assert state.bloc is not None and state.competence is not None
+    """A critère numbered under an element of the bloc ("1.2 Examen …" under
+    "1", also read after the later elements), its number dropped; False when
+    ``text`` is not numbered so."""
+    assert state.bloc is not None
     found = _SUB.match(text)
-    if found is None or int(found.group(1)) != len(state.bloc.competences):
+    elements = state.bloc.competences
+    if found is None or not 1 <= int(found.group(1)) <= len(elements):
         return False
+    element = elements[int(found.group(1)) - 1]
     state.critere = add_critere(
-        state.bloc, unit, text[found.end() :], [], "fiche.critere", [state.competence]
+        state.bloc, unit, text[found.end() :], [], "fiche.critere", [element]
     )
     return True
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..docmodel import BBox, Block, Cell, Kind, Row
 from ..textclean import BULLET_GLYPHS, PRIVATE_USE_BULLETS
 from .layout.grid import GridCell
-from .pdf_layout import MIN_RUN, bands, gaps, runs
+from .pdf_layout import MIN_RUN, bands, gaps, label_column, runs
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_tables import Grid
 from .pdf_words import Line, Word, group_lines
@@ -65,7 +65,7 @@ def _text_columns(
     parts: list[tuple[list[Line], float, float]] = []
     for run, gutters in runs(lines):
         columned = len(gutters) == 1 and sum(1 for line in run if gaps(line)) >= MIN_RUN
-        if not columned or len(bands(run, gap)) > 1:
+        if not columned or len(bands(run, gap)) > 1 or label_column(run, gutters):
             if parts and parts[-1][1:] == (x0, x1):
                 parts[-1][0].extend(run)
             else:

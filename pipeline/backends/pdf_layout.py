@@ -19,12 +19,14 @@ import statistics
 from dataclasses import dataclass
 
 from ..docmodel import BBox
+from ..textclean import BULLET_GLYPHS, PRIVATE_USE_BULLETS
 from .pdf_tables import Grid, grid_from_columns
 from .pdf_words import Line, Word, group_lines
 
 _MIN_GUTTER = 12.0  # points: narrower gaps are word spaces, justified or not
 _MIN_WIDTH = 4.0  # points: a gutter narrowed below this is no gutter
 MIN_RUN = 3  # lines showing the gutter before a region counts as columns
+_BULLETS = frozenset(BULLET_GLYPHS) | frozenset(PRIVATE_USE_BULLETS)
 _LABEL_CHARS = 6  # characters: a typed label ("00ZJ", "12.") is short
 _BASELINE = 1.0  # points: words whose bottoms differ more sit on different baselines
 
@@ -174,7 +176,7 @@ def _segment_items(lines: list[Line], gap: float) -> list[Item]:
     single: list[Line] = []
     for run, gutters in runs(lines):
         gapped = sum(1 for line in run if gaps(line))
-        if len(gutters) and gapped >= MIN_RUN and not _labels(run, gutters):
+        if len(gutters) and gapped >= MIN_RUN and not label_column(run, gutters):
             if single:
                 items.append(TextRegion(single, -1.0, -1.0))
                 single = []
@@ -186,11 +188,11 @@ def _segment_items(lines: list[Line], gap: float) -> list[Item]:
     return items
 
 
-def _labels(lines: list[Line], gutters: list[tuple[float, float]]) -> bool:
-    """One gutter with, left of it, a single short numbered word on each line
-    that has any (``00ZJ`` | ``Maintenir …``, ``12`` | ``Identifier …``), on
-    the baseline of text right of it: labels typed before their items with a
-    tab, a hanging indent read line by line, not a column of its own."""
+def label_column(lines: list[Line], gutters: list[tuple[float, float]]) -> bool:
+    """One gutter with, left of it, a single short numbered word or a bullet
+    glyph on each line that has any (``00ZJ`` | ``Maintenir …``, ``•`` |
+    ``Identification …``), beside text right of it: labels set before their
+    items with a tab, a hanging indent read line by line, not a column of its own."""
     if len(gutters) != 1:
         return False
     middle = sum(gutters[0]) / 2
@@ -202,7 +204,7 @@ def _labels(lines: list[Line], gutters: list[tuple[float, float]]) -> bool:
         label = left[0].text
         if len(left) > 1 or len(left) == len(line.words) or len(label) > _LABEL_CHARS:
             return False
-        if not any(c.isdigit() for c in label):
+        if not any(c.isdigit() for c in label) and label not in _BULLETS:
             return False
         labelled += 1
     return labelled >= MIN_RUN

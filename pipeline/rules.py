@@ -93,6 +93,7 @@ _PLAIN = (  # labels whose rules carry no value
     "epreuve-form",
     "family-label",
     "fiche-columns",
+    "fiche-context",
     "fiche-elements",
     "fiche-enonce",
     "holder",

@@ -22,6 +22,9 @@ an OCR service's Markdown) it is a run of units:
   before the statement's head;
 * under the elements head, a plain line that is neither a numbered element
   nor a cue is page furniture (a running header the reader kept);
+* the context head ("Contexte de réalisation", ``fiche-context``) read after
+  the elements (the columns read one after the other): the context lines
+  under it fill no element, as beside the statement;
 * the critères "pour l'ensemble de la compétence" are the bloc's (a zone cue
   read by the walk before any element).
 """
@@ -57,6 +60,9 @@ def fiche_line(ctx: Context, state: State, units: list[Unit], index: int) -> int
         state.elements or _states_next(ctx, units, index)
     ):
         return 0  # a column head of the fiche: furniture
+    if state.elements and ctx.rules.first("fiche-context", unit.text):
+        state.enter("ignore")  # the statement's context, read after the elements
+        return 0
     if ctx.rules.first("fiche-elements", unit.text):
         state.elements = True
         state.competence = state.critere = None

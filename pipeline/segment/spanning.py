@@ -137,19 +137,37 @@ def _zone_row(ctx: Context, state: State, units: list[Unit]) -> bool:
     """A row of one cell led by a zone's label and holding its items
     ("Critères d'évaluation" / "L'analyse … est pertinente."): they belong to
     the open bloc as a whole (its critères, its savoirs, the conditions of
-    each of its compétences), no compétence of the table's own."""
+    each of its compétences), no compétence of the table's own. The label may
+    stand alone in its row, its items in the rows of items across the table
+    just below it (the ministry's fiche, Québec: "Critères de performance pour
+    l'ensemble de la compétence" over its bullets)."""
     bloc = state.bloc
-    hit = ctx.rules.first("zone", units[0].text)
-    if bloc is None or hit is None or hit.rule.value not in _BLOC_ZONES or len(units) < 2:
+    if bloc is None:
         return False
-    for unit in units[1:]:
-        if hit.rule.value == "criteres":
+    hit = ctx.rules.first("zone", units[0].text)
+    if hit is None:
+        if state.zone_row is None or not all(unit.is_item for unit in units):
+            return False
+        _zone_items(bloc, state.zone_row, units)
+        return True
+    if hit.rule.value not in _BLOC_ZONES:
+        return False
+    if len(units) < 2:
+        state.zone_row = hit.rule.value
+        return True
+    _zone_items(bloc, hit.rule.value, units[1:])
+    return True
+
+
+def _zone_items(bloc: DBloc, zone: str, units: list[Unit]) -> None:
+    """The items of a bloc's zone printed across a table."""
+    for unit in units:
+        if zone == "criteres":
             add_critere(bloc, unit, label_text(unit.text), [], "table.zone-row")
-        elif hit.rule.value == "connaissances":
+        elif zone == "connaissances":
             bloc.connaissances.append(unit.text)
         else:
             bloc.conditions.append(unit.text)
-    return True
 
 
 def _spanning_cell(row: Row, view: TableView, rules: RuleSet) -> Cell | None:

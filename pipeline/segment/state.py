@@ -34,6 +34,9 @@ class State:
     zone: str | None = None
     zone_filled: bool = False  # the zone has taken content since its cue
     zone_cued: bool = False  # a cue line opened the zone (not the bloc's heading)
+    #: a table's zone label row alone ("Critères de performance pour l'ensemble …"):
+    #: the rows of items across the table below it are that zone's (:mod:`.spanning`)
+    zone_row: str | None = None
     #: the lists that name topics, no ability (:mod:`.topics`)
     topics: TopicLists | None = None
     #: the B.U.T. level labels of each page (:mod:`.levelrows`)

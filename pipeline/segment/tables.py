@@ -75,11 +75,13 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     moved = moved_cells(view)
     headed: DCompetence | None = None
     group: list[DCompetence] = []  # the compétences named since the last closing row
+    state.zone_row = None
     for index, row in enumerate(view.body):
         if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
             headed = state.competence if state.competence_headed else None
             previous = None if headed is not None else previous  # a new compétence's rows
             continue
+        state.zone_row = None  # a row of cells: a zone label's items end
         current = Row(headed=headed)
         closing = closing_row(ctx, row)
         if closing:

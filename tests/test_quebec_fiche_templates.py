@@ -4,7 +4,8 @@ the 2008 template (critères numbered "1.1" under their element, the list of
 objectives printed once per voie de spécialisation, codes set before their
 statements with a tab) and the 2024 template (bullets in a symbol font on
 their own baseline, critères "pour l'ensemble de la compétence" in a row of
-their own).
+their own), and the 2004 print (the critères column set close to the
+statement column, a fiche continued on a page with no column heads).
 
 Each test reads a real file with the real readers and segmenter and compares
 with the document's hand-checked reference or its own text.
@@ -20,6 +21,7 @@ from referentiel.evaluate import normalise
 DANSE = "qc-dec-danse-interpretation-competences.pdf"
 GEOMATIQUE = "qc-dec-geomatique-competences.pdf"
 AUDIOVISUEL = "qc-dec-audiovisuel-competences.pdf"
+MECANIQUE = "qc-dec-mecanique-batiment-competences.pdf"
 
 
 def _critere_pairs(name: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -100,3 +102,26 @@ def test_tronc_commun_and_voie_fiches() -> None:
     footer's page number aside)."""
     got, want = _critere_pairs(AUDIOVISUEL)
     assert [pair for pair in got if not pair[1].startswith("technologie de")] == want
+
+
+def test_bullets_set_close_to_the_left_column_open_the_right_column() -> None:
+    """The 2004 print leaves a gutter narrower than the usual one between the
+    statement and the context's bullets: a bullet glyph after it still starts
+    the right column (never glued to the statement or to an element)."""
+    ref = extract_real(MECANIQUE)
+    gold = gold_of(REAL / MECANIQUE)
+    detailed = [b for b in ref.blocs if b.competences]
+    assert [normalise(b.libelle) for b in detailed] == [
+        normalise(b["libelle"]) for b in gold["blocs"] if b["competences"]
+    ]
+    assert not any("•" in c.libelle for b in ref.blocs for c in b.competences)
+
+
+def test_a_fiche_continued_without_heads_lists_its_elements() -> None:
+    """01UK's element 4 and its six critères stand on the next page under the
+    code field alone: the fiche read as a grid goes on, element 4 and its
+    critères (not savoirs) as the reference has them."""
+    got, want = _critere_pairs(MECANIQUE)
+    fourth = [pair for pair in want[:25] if pair[0] == "4"]
+    assert len(fourth) == 6
+    assert all(pair in got for pair in fourth)

@@ -225,11 +225,14 @@ def _split_offset(line: Line) -> list[Line]:
 
 
 def gaps(line: Line) -> list[tuple[float, float]]:
+    """The gutters a line leaves: gaps wider than a word space, or, before a
+    bullet glyph (which never stands inside a sentence), as wide as the
+    narrowest gutter (a right column's list set close to the left column)."""
     words = line.words
     return [
         (a.x1, b.x0)
         for a, b in zip(words, words[1:], strict=False)
-        if b.x0 - a.x1 >= max(_MIN_GUTTER, 1.5 * a.size)
+        if b.x0 - a.x1 >= (_MIN_GUTTER if b.text in _BULLETS else max(_MIN_GUTTER, 1.5 * a.size))
     ]
 
 

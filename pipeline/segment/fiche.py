@@ -159,6 +159,17 @@ def code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, in
     return (code, 1) if code else None
 
 
+def fiche_grid(ctx: Context, view: TableView) -> bool:
+    """A fiche read as a grid, a row heading its elements ("Éléments de la
+    compétence | Critères de performance"): the page that continues it with
+    no heads (its code field, then "4 Suivre …" and bullets) goes on listing
+    the bloc's elements."""
+    return any(
+        row.cells and ctx.rules.first("fiche-elements", " ".join(row.cells[0].text.split()))
+        for row in view.block.rows
+    )
+
+
 def table_code_field(ctx: Context, view: TableView) -> str | None:
     """A table of one row stating a labelled code field ("Code : | 0229")."""
     rows = view.block.rows

@@ -22,7 +22,7 @@ from .butpages import CompetencePages, competence_pages, under_level
 from .butsummary import heading_codes, overview_table
 from .content import add_competence, add_modalites, competence_code
 from .draft import Context, DBloc, Unit, norm_text
-from .fiche import code_field, fiche_line, table_code_field
+from .fiche import code_field, fiche_grid, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
 from .levelrows import level_labels
@@ -84,6 +84,7 @@ def blocs(ctx: Context) -> None:
                 continue
             read_table(ctx, unit.table, state)
             state.enter(None)  # what follows a table needs a new cue
+            state.elements = state.elements or fiche_grid(ctx, unit.table)
             continue
         if unit.starts_section:
             state.close()

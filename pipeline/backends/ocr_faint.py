@@ -4,7 +4,11 @@ On screenshots of designed slides some lines are printed in a pale tint (light
 orange on white); the page's threshold takes their ink for background and no word
 is read there. Evidence of such a passage: rows of ink that no word covers, with
 no dark pixel in them (pale ink only: the leftovers around dark words, rulings and
-specks have dark pixels or no width). Each passage is cropped, its contrast
+specks have dark pixels or no width). A tinted fill (a coloured box beside
+the pale lines, as pale as they are) is no ink: a stroke of print is thin, so
+ink that fills a square as tall as half a line is ground, not print (else the
+box and the dark words printed on it join the pale lines into one passage,
+which then holds dark ink and is dropped). Each passage is cropped, its contrast
 stretched (its palest ink to black, its background to white) and read as one
 block; a passage read with too little confidence is dropped.
 """
@@ -42,6 +46,7 @@ def faint_passages(
 ) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1) of pale ink no word covers."""
     ink = gray < _INK
+    ink &= ~fills(ink, max(3, height // 2))
     margin = max(2, height // 2)
     for w in words:
         ink[max(0, w.y0 - margin) : w.y1 + margin, max(0, w.x0 - margin) : w.x1 + margin] = False
@@ -56,6 +61,26 @@ def faint_passages(
                 continue  # dark ink: no pale passage (a ruling, a dark word's edge)
             boxes.append((x0, y0, x1, y1))
     return boxes
+
+
+def fills(ink: np.ndarray, size: int) -> np.ndarray:
+    """The pixels of ``ink`` covered by a ``size`` x ``size`` square wholly of ink."""
+    whole = _window_sums(ink.astype(np.int32), size) == size * size
+    return _window_sums(whole.astype(np.int32), size, end=True) > 0
+
+
+def _window_sums(values: np.ndarray, size: int, end: bool = False) -> np.ndarray:
+    """Sum of ``values`` over the ``size`` x ``size`` square starting at each pixel
+    (``end``: ending at it), 0 where the square leaves the array."""
+    table = np.zeros((values.shape[0] + 1, values.shape[1] + 1), dtype=np.int64)
+    table[1:, 1:] = values.cumsum(axis=0).cumsum(axis=1)
+    sums = table[size:, size:] - table[:-size, size:] - table[size:, :-size] + table[:-size, :-size]
+    out = np.zeros(values.shape, dtype=np.int64)
+    if end:
+        out[size - 1 :, size - 1 :] = sums
+    else:
+        out[: sums.shape[0], : sums.shape[1]] = sums
+    return out
 
 
 def _runs(flags: np.ndarray, gap: int) -> list[tuple[int, int]]:

@@ -182,7 +182,13 @@ def _columns(words: list[Word], page_width: int) -> list[list[Word]]:
 
 
 def _gutter_split(words: list[Word], page_width: int) -> list[list[Word]] | None:
-    """The two sides of the widest vertical white gutter no word crosses, or None."""
+    """The two sides of the widest vertical white gutter no word crosses that
+    leaves at least two lines on each side, or None.
+
+    Two lines a side are columns already; a gutter with one line on a side (a
+    page title beside the programme's name, a box's short name beside its
+    statement) is no column break, but a narrower gutter may still be one (the
+    statement's box beside the box of its composantes)."""
     if len(words) < 6:
         return None
     typical = median(w.height for w in words)
@@ -191,26 +197,22 @@ def _gutter_split(words: list[Word], page_width: int) -> list[list[Word]] | None
     covered = np.zeros(right - left + 1, dtype=bool)
     for w in words:
         covered[w.x0 - left : w.x1 - left + 1] = True
-    best: tuple[int, int] | None = None
+    gutters: list[tuple[int, int]] = []
     start = None
     for x, filled in enumerate(covered):
         if not filled and start is None:
             start = x
         elif filled and start is not None:
-            if x - start >= max(2.5 * typical, 0.02 * page_width) and (
-                best is None or x - start > best[1] - best[0]
-            ):
-                best = (start, x)
+            if x - start >= max(2.5 * typical, 0.02 * page_width):
+                gutters.append((start, x))
             start = None
-    if best is None:
-        return None
-    cut = left + (best[0] + best[1]) / 2
-    first = [w for w in words if w.cx < cut]
-    second = [w for w in words if w.cx >= cut]
-    # two lines a side are columns already (a page title beside the programme's name)
-    if len(group_lines(first)) < 2 or len(group_lines(second)) < 2:
-        return None
-    return [first, second]
+    for begin, end in sorted(gutters, key=lambda g: g[0] - g[1]):
+        cut = left + (begin + end) / 2
+        first = [w for w in words if w.cx < cut]
+        second = [w for w in words if w.cx >= cut]
+        if len(group_lines(first)) >= 2 and len(group_lines(second)) >= 2:
+            return [first, second]
+    return None
 
 
 def _white_row_split(words: list[Word]) -> list[list[Word]] | None:

@@ -22,6 +22,7 @@ from .ocr_reread import reread_boxes, reread_cells
 from .ocr_rulings import find_rulings
 from .ocr_style import mark_strokes
 from .ocr_tesseract import LOCAL, PAGE, read_layout
+from .ocr_tinted import reread_tinted
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def ocr_page(job: PageJob) -> PageContent:
     words, blocks = read_layout(rulings.cleaned, config)
     words = reread_cells(words, rulings.cleaned, tables)
     words = reread_boxes(words, rulings.cleaned, garbled_passages(words, blocks, tables))
-    if dpi > job.dpi:  # a screenshot's pale tints: lines its threshold left unread
+    if dpi > job.dpi:  # a screenshot's tints: dark print on fills, pale print left unread
+        words = reread_tinted(words, rulings.cleaned, blocks)
         words = read_faint(words, rulings.cleaned)
     lap("tesseract")
     words = mark_strokes(words, rulings.cleaned)

@@ -21,6 +21,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
    sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
+   ``summary-units`` — the blocs and compétences only a summary table gives
+   (rows coded in the body's bloc series) are kept (:mod:`.summary_units`);
    ``code-series`` — a list of coded statements naming a bloc of the body
    gives the blocs their codes and keeps the listed-only ones (:mod:`.codeseries`);
    ``modalites`` — the modalities a table links to compétences given to
@@ -76,6 +78,7 @@ from .recordseries import record_series
 from .sections import sections
 from .sommaire import sommaire
 from .stream import units
+from .summary_units import summary_units
 from .taxonomy import taxonomy
 from .unplaced import unplaced
 from .walk import blocs
@@ -95,6 +98,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("blocs", blocs),
     ("merge", merge),
     ("sommaire", sommaire),
+    ("summary-units", summary_units),
     ("code-series", code_series),
     ("modalites", place_modalites),
     ("modalite-codes", modalite_codes),

@@ -14,6 +14,8 @@ from ..textclean import ends_lead_in, is_upper
 from .draft import Context, DBloc, Unit
 from .state import State
 
+_CONTENTS = "zone.contenus"  # a training unit's contents: a bare label only as a table row's
+
 
 def zone_cue(ctx: Context, state: State, unit: Unit) -> bool:
     """Switch zone on a cue; a general "MODALITÉS D'ÉVALUATION" section (caps,
@@ -21,8 +23,10 @@ def zone_cue(ctx: Context, state: State, unit: Unit) -> bool:
     if len(unit.text) > 160 or unit.is_item:
         return False
     hit = ctx.rules.first("zone", unit.text)
-    if hit is None:
-        return False
+    if hit is None or (
+        hit.rule.id == _CONTENTS and unit.cell is None and not hit.group("elements")
+    ):
+        return False  # a bare « Contenu » in running text: an épreuve's description follows
     zone = hit.rule.value
     if zone == "epreuves" and state.bloc is None:
         state.whole_modalites = True  # the épreuves of the whole certification

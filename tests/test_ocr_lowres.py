@@ -172,3 +172,24 @@ def test_a_pictures_small_print_is_enlarged_from_its_own_pixels(gold: dict) -> N
         "Implanter",
     }
     assert not any(b.connaissances for b in referentiel.blocs)
+
+
+def test_a_tinted_page_keeps_its_statement_whole_and_its_pale_composantes_apart(
+    gold: dict,
+) -> None:
+    """Page 6 ('Compétence Maintenir'): the statement is printed black on an
+    orange fill, its composantes pale orange on white beside it, line for line.
+    The fill is no pale ink (taken for ink, it joined the composantes into one
+    passage with the statement's dark words, dropped: no composante was read);
+    the box's gutter parts the composantes from the statement (the wider gutter
+    beside the short name leaves one line a side, no column break); and the
+    statement's second line, read as noise on the fill ('A oui'), is read
+    again with the fill stretched to white ('d'un système')."""
+    maintenir = ocr_page(PageJob(SCREENSHOTS, "pdf", 5, Limits()))
+    texts = [block.text for top in maintenir.blocks for block in top.walk()]
+    coded = [t for t in texts if re.match(r"CE\s?3\s?[.,]\s?0[12]\s*\S\s*En\s", t)]
+    assert len(coded) == 2, texts
+    assert not any("Assurer" in t and "CE3" in t for t in texts), texts
+    statement = normalise(gold["blocs"][2]["libelle"])
+    assert any(fuzz.partial_ratio(statement, normalise(t)) >= 90 for t in texts), texts
+    assert not any(t.endswith("A oui") for t in texts), texts

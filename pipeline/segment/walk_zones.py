@@ -23,9 +23,7 @@ def zone_cue(ctx: Context, state: State, unit: Unit) -> bool:
     if len(unit.text) > 160 or unit.is_item:
         return False
     hit = ctx.rules.first("zone", unit.text)
-    if hit is None or (
-        hit.rule.id == _CONTENTS and unit.cell is None and not hit.group("elements")
-    ):
+    if hit is None or (hit.rule.id == _CONTENTS and unit.cell is None):
         return False  # a bare « Contenu » in running text: an épreuve's description follows
     zone = hit.rule.value
     if zone == "epreuves" and state.bloc is None:

@@ -333,23 +333,30 @@ def _span(value: str | None) -> int:
 def _paragraphs(
     pieces: list[tuple[str, bool]], text: str, page: int | None, line: int
 ) -> list[Block]:
-    """One paragraph, bold when all emphasised; an emphasised lead-in ending
-    with a colon (a run-in heading: ``<u>En matière de … :</u> text``) becomes
-    its own bold paragraph followed by the rest."""
+    """One paragraph, bold when all emphasised; an emphasised lead-in (a run-in
+    heading) becomes its own bold paragraph followed by the rest when it ends
+    with a colon (``<u>En matière de … :</u> text``), ends a sentence before a
+    capitalised rest (``<b>Compétence : x.</b> La période …``), or is glued to a
+    capitalised rest (``<b>Title</b>MODULE 2``: a conversion lost the line
+    break between them)."""
     emphasised = [p for p, strong in pieces if strong and p.strip()]
     plain = [p for p, strong in pieces if not strong and p.strip()]
     if emphasised and not plain:
         return [Block(Kind.PARAGRAPH, text, page, line, bold=True)]
     lead: list[str] = []
+    follow = ""
     for piece, strong in pieces:
         if not piece.strip() and not lead:
             continue
         if not strong:
+            follow = piece
             break
         lead.append(piece)
     lead_text = " ".join("".join(lead).split())
-    if ends_lead_in(lead_text) and len(lead_text) < len(text):
-        rest = text[len(lead_text) :].strip()
+    rest = text[len(lead_text) :].strip()
+    glued = bool(lead) and not lead[-1][-1:].isspace() and follow[:1].isupper()
+    sentence = lead_text.endswith((".", "!", "?")) and rest[:1].isupper()
+    if (ends_lead_in(lead_text) or glued or sentence) and len(lead_text) < len(text):
         return [
             Block(Kind.PARAGRAPH, lead_text, page, line, bold=True),
             Block(Kind.PARAGRAPH, rest, page, line),

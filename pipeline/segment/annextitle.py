@@ -15,8 +15,9 @@ def annex_title(ctx: Context, preamble: list[Unit]) -> str | None:
     """The first line of the preamble after a ``document-part`` heading, when
     it is printed as a name outside any table (a grid's header cell names a
     column) and names an award (``title-award``: an annex titled by its
-    content names no certification): the annex's title without its asides (``title-aside``), with
-    the line it wraps onto ("… GESTES" / "ET SOINS …"). A line too long for a
+    content names no certification): the annex's title without its asides (``title-aside``, also
+    on the line it wraps onto: "… HOSPITALIÈRE. - DOCUMENT 3"), with the line it
+    wraps onto ("… GESTES" / "ET SOINS …"). A line too long for a
     title may print the award's name, a full stop, then the document's kind
     ("BREVET D'… DES SPORTS. RÉFÉRENTIEL DU DIPLÔME …"): its first sentence is the title."""
     for index, unit in enumerate(preamble):
@@ -30,7 +31,7 @@ def annex_title(ctx: Context, preamble: list[Unit]) -> str | None:
         if ctx.rules.first("title-award", below[0].text) is None:
             return None
         name = intitule_text(ctx, clean_title(below[0].text))
-        return wrapped_title(ctx, below[1:], name) if name else None
+        return intitule_text(ctx, wrapped_title(ctx, below[1:], name)) if name else None
     return None
 
 

@@ -75,6 +75,9 @@ class Unit:
     #: the label of a layout table's band: its first-column cell, set sideways
     #: over several rows (a spreadsheet's merged row label)
     band: bool = False
+    #: the statement of a layout table's row whose other cells hold only marks or
+    #: scores (an evaluation grid's row, its points beside it): what is judged
+    scored: bool = False
 
     @classmethod
     def of(cls, block: Block) -> Unit:

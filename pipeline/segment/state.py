@@ -217,12 +217,14 @@ def open_bloc(
     duration = ctx.rules.first("unit-duration", libelle)
     if duration is not None:  # "… (durée : 24 heures)." in a summary: not the title
         libelle = label_text(libelle[: duration.match.start()])
-    qualifier = None
+    qualifier, stated = None, None
     if is_aside(libelle):
         qualifier, libelle = libelle, ""  # "(transversal)": the title is on the next line
     if not libelle and len(units) > 1 and not is_cue(ctx, units[1]):
         terminal = ctx.rules.first("terminal-objective", units[1].text)  # "OT : …" below
-        libelle = label_text((terminal.group("libelle") or "") if terminal else units[1].text)
+        stated = ctx.rules.first("competence-inline", units[1].text)  # "Compétence : …"
+        named = terminal.group("libelle") if terminal else stated.group("rest") if stated else None
+        libelle = label_text(named or units[1].text)
     if hit is not None and _codes_only(libelle):
         return None  # a legend or a reference list of codes ("FIG-BC01 FIG-BC02"): no title
     level = first.level if first.kind is Kind.HEADING else None
@@ -239,6 +241,10 @@ def open_bloc(
     state.bloc = bloc
     state.enter("competences")
     state.source = ctx.new_source()
+    if stated is not None:  # the unit's compétence, stated under its heading: one of it
+        add_competence(
+            ctx, bloc, replace(units[1], text=libelle), state.source, from_list=True, rule=stated.rule.id
+        )
     return bloc
 
 

@@ -3,7 +3,8 @@
 Tables whose header cells name column roles (rules labelled ``column``) stay
 whole, as a :class:`TableView` read by role later; any other table (a layout
 table) is opened up and its cells' blocks join the stream in reading order,
-each merged cell once.
+each merged cell once; a cell holding only a mark or a score ("X", "0", "3")
+beside a statement of its row is no text (the points of an evaluation grid).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
+from ..textclean import is_mark
 from .draft import Context, TableView, Unit, cell_units, positions
 from .formheads import form_heads
 from .glued import glued_view
@@ -82,10 +84,16 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     plain = _bold_runs(block)
     for at, row in enumerate(block.rows):
         inside = 0 < at < len(shapes) - 1 and shapes[at - 1] == shapes[at] == shapes[at + 1]
+        stated = False  # a statement stands before this cell in its row
+        scored = _scored(row)
         for column, cell in enumerate(row.cells):
             if id(cell) in seen:
                 continue
             seen.add(id(cell))
+            text = _text(cell)
+            if stated and text and is_mark(text):
+                continue  # a mark or a score beside its row's statement
+            stated = stated or not is_mark(text)
             mine: list[Unit] = []
             for inner in cell.blocks:
                 _add(ctx, inner, mine)
@@ -97,10 +105,28 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
                 unit.between_rows = unit.between_rows or first
                 unit.band = band and unit.block is not None and "sideways" in unit.block.features
                 unit.bold = unit.bold and id(cell) not in plain
+                unit.scored = scored and unit.table is None
             out.extend(join_cell_lines(mine))
 
 
 _BODY_ROWS = 3  # bold cells running down a column for bold to be its body type
+
+
+def _text(cell: Cell) -> str:
+    return " ".join(b.text for b in cell.blocks).strip()
+
+
+def _scored(row: Row) -> bool:
+    """A row of one statement followed by cells holding only marks or scores,
+    at least one of them filled ("Les urgences sont identifiées" | 0 | 1 | 2 | 3)."""
+    texts = [_text(cell) for cell in row.cells]
+    filled = [text for text in texts if text]
+    return (
+        len(filled) > 1
+        and texts[0] == filled[0]
+        and not is_mark(filled[0])
+        and all(is_mark(text) for text in filled[1:])
+    )
 
 
 def _bold_runs(block: Block) -> set[int]:

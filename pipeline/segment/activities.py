@@ -57,7 +57,12 @@ def activities(ctx: Context) -> None:
             continue
         following = units[index + 1] if index + 1 < len(units) else None
         hit = code_hit(ctx, unit.text) if not unit.is_item else None
-        if child_hit(current, hit) and current is not None and hit is not None:
+        if (
+            child_hit(current, hit)
+            and current is not None
+            and hit is not None
+            and not _leads_tasks(following, strict=True)  # "1.1. …" over its own tâches
+        ):
             current.taches.append(label_text(hit.group("libelle") or ""))
             coded = True
             continue  # "1.1." under "Activité 1": one of its tâches
@@ -71,6 +76,8 @@ def activities(ctx: Context) -> None:
             current = made
         elif unit.is_item and current is not None:
             current.taches.append(unit.text)
+        elif current is not None and unit.is_lead_in and following and following.is_item:
+            current.taches.append(unit.text)  # a lead-in over some of its tâches
         else:
             current = None
     drop_told(ctx)
@@ -127,7 +134,8 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
     child = code_hit(ctx, following.text) if following is not None else None
     if hit is not None and heads_prose(hit, following, child, after):
         return None  # "1." over "1.1." over prose: sub-section headings
-    if hit is not None and (_leads_tasks(following) or child is not None):
+    labelled = following is not None and following.is_lead_in and _leads_tasks(after, strict=True)
+    if hit is not None and (_leads_tasks(following) or child is not None or labelled):
         return DActivite(
             hit.group("code"), label_text(hit.group("libelle") or ""), _at(where, hit.rule.id)
         )

@@ -10,7 +10,8 @@ them apart, not their words:
   sub-sections when that child heads prose: neither is an activité;
 - a series of numbered list items none of which lists tâches and all of which
   end a sentence is a list in the introduction's prose, not activité titles
-  (an activité is named, not told).
+  (an activité is named, not told) — unless activités numbered under them
+  follow ("1. …" … "9. …", then "1.1. …"): the list names the top activités.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def drop_told(ctx: Context) -> None:
         if activite is not None and activite.where.rule == LABEL_RULE:
             run.append(activite)
             continue
-        if run and all(not a.taches and ends_sentence(a.libelle) for a in run):
+        parents = any(_extends(a.code, other.code) for a in run for other in made)
+        if run and not parents and all(not a.taches and ends_sentence(a.libelle) for a in run):
             told.update(id(a) for a in run)
         run = []
     if told:

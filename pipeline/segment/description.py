@@ -66,6 +66,8 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
                 break
             if _plain_heading(following, preamble[at + 1 : at + 2]):
                 break  # a heading printed as a plain line: the description is prose
+            if _label_heading(parts, following, preamble[at + 1 : at + 2]):
+                break  # "Sur le plan réglementaire :" over prose after a finished sentence
             if _structural(ctx, following):
                 break
             parts.append(following.text)
@@ -170,6 +172,20 @@ def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
     if ends_sentence(unit.text) or len(unit.text) >= _TITLE_LINE:
         return False
     return not (after and after[0].kind is Kind.PARAGRAPH and starts_lower(after[0].text))
+
+
+def _label_heading(parts: list[str], unit: Unit, after: list[Unit]) -> bool:
+    """A short label line ending with a colon, after a finished sentence and
+    over a paragraph (no list): the heading of another part, not prose."""
+    return (
+        bool(parts)
+        and not _leads_in(parts)
+        and ends_sentence(parts[-1])
+        and ends_lead_in(unit.text)
+        and len(unit.text) < _TITLE_LINE
+        and bool(after)
+        and after[0].kind is Kind.PARAGRAPH
+    )
 
 
 def _leads_in(parts: list[str]) -> bool:

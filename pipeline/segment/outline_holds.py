@@ -18,6 +18,7 @@ from .outline_series import CONTENT, PAIR, Series
 from .spanning import group_rows
 
 _FOLLOWING = 30  # units looked at under a mention for the abilities it holds
+_SECTION_TITLE = 160  # characters: a section title is one short line
 _LOOKED_AT = 4  # of which this many are read by the language model
 
 
@@ -67,8 +68,13 @@ def lists_tasks(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     """Whether the units of a numbering with no level word list tâches: most
     of the items right under their mentions say what the holder does ("il
     agit …", :func:`~referentiel.nlp.is_task`), not abilities — the units are
-    activités, not blocs."""
-    if series.word or not ctx.options.use_nlp:
+    activités, not blocs. So are the units of a numbering printed inside the
+    section the document names its référentiel d'activités, every one of them."""
+    if series.word:
+        return False
+    if _inside_activites(ctx, [mentions[index] for index, _ in series.mentions]):
+        return True
+    if not ctx.options.use_nlp:
         return False
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
     items: list[str] = []
@@ -78,6 +84,23 @@ def lists_tasks(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
                 break
             items.append(unit.text)
     return bool(items) and sum(is_task(text) for text in items) * 2 > len(items)
+
+
+def _inside_activites(ctx: Context, units: list[Unit]) -> bool:
+    """Whether every unit lies after a section title opening the activités
+    (``section`` rules: "RÉFÉRENTIEL D'ACTIVITÉS") and before any other part's
+    title (the outline is read before the ``sections`` stage tags the units)."""
+    wanted = {id(unit) for unit in units}
+    current: str | None = None
+    for unit in ctx.units:
+        if unit.table is None and len(unit.text) < _SECTION_TITLE:
+            hit = ctx.rules.first("section", unit.text)
+            current = hit.rule.value if hit is not None else current
+        if id(unit) in wanted:
+            if current != "activites":
+                return False
+            wanted.discard(id(unit))
+    return bool(units) and not wanted
 
 
 def restarted_mentions(ctx: Context, series: Series, mentions: list[Unit]) -> list[int]:

@@ -37,12 +37,18 @@ def sections(ctx: Context) -> None:
                 and is_bloc_heading(ctx, unit.text)
                 and not groups_activites(ctx, index)
                 and not names_activity(ctx, index)
+                and not _outline_activite(ctx, unit.text)
             ):
                 current = "competences"  # the blocs follow the activités without a heading
         listed = False
         unit.section = current
     if ctx.outline.activites:
         _outline_activites(ctx)
+
+
+def _outline_activite(ctx: Context, text: str) -> bool:
+    """A unit of the outline's level when that level's units are activités."""
+    return ctx.outline.activites and outline_hit(ctx.outline.bloc, text) is not None
 
 
 def _outline_activites(ctx: Context) -> None:

@@ -3,8 +3,9 @@
 Tables whose header cells name column roles (rules labelled ``column``) stay
 whole, as a :class:`TableView` read by role later; any other table (a layout
 table) is opened up and its cells' blocks join the stream in reading order,
-each merged cell once; a cell holding only a mark or a score ("X", "0", "3")
-beside a statement of its row is no text (the points of an evaluation grid).
+each merged cell once; the statement of a row whose other cells hold only
+marks or scores ("X", "0", "3": the points of an evaluation grid) is marked
+``scored``.
 """
 
 from __future__ import annotations
@@ -84,16 +85,11 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     plain = _bold_runs(block)
     for at, row in enumerate(block.rows):
         inside = 0 < at < len(shapes) - 1 and shapes[at - 1] == shapes[at] == shapes[at + 1]
-        stated = False  # a statement stands before this cell in its row
         scored = _scored(row)
         for column, cell in enumerate(row.cells):
             if id(cell) in seen:
                 continue
             seen.add(id(cell))
-            text = _text(cell)
-            if stated and text and is_mark(text):
-                continue  # a mark or a score beside its row's statement
-            stated = stated or not is_mark(text)
             mine: list[Unit] = []
             for inner in cell.blocks:
                 _add(ctx, inner, mine)

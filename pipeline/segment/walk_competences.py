@@ -77,8 +77,13 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
             bloc, unit, label_text(text), [], "stream.code-head-critere", [state.competence]
         )
         return
-    listed = unit.is_item or unit.scored  # an item, or a grid row's statement
-    plain = not (listed or coded or not ctx.options.use_nlp or is_action(text))
+    if unit.scored and not coded and ctx.options.use_nlp and is_result(text):
+        # a grid row's statement scored beside it ("… sont vérifiées" | 0 | 1 | 3 | 5):
+        # a result judged, a critère (as a result stated as an item, below)
+        state.critere = add_critere(bloc, unit, label_text(text), [], "stream.result-critere")
+        state.critere_from_paragraph = False
+        return
+    plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
     if plain and not in_level_row(state.level_labels, unit):
         return  # no ability, unless set in a B.U.T. level's row (a noun phrase)
     if (
@@ -94,7 +99,7 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
         return
     if unit.is_item and not coded and ctx.options.use_nlp and is_task(text):
         return  # what the holder does ("ils définissent …"): the work described, no ability
-    if listed and not coded and ctx.options.use_nlp and is_result(text):
+    if unit.is_item and not coded and ctx.options.use_nlp and is_result(text):
         # a result stated as observed ("… est fiable", "… sont respectées"): how
         # the unit's performance is judged, no ability (contract, health diplomas)
         state.critere = add_critere(bloc, unit, label_text(text), [], "stream.result-critere")

@@ -16,10 +16,10 @@ import re
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import label_text
-from .activitylines import child_hit, child_label, drop_told, heads_prose
+from .activitylines import LABEL_RULE, child_hit, child_label, drop_told, heads_prose
 from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
-from .state import outline_hit
+from .state import is_cue, outline_hit
 
 _LISTED_MAX = 160  # an activity named on a line of its own is one short line
 _LISTED_ITEM_MAX = 250  # … and a list item a sentence at most
@@ -61,7 +61,7 @@ def activities(ctx: Context) -> None:
             child_hit(current, hit)
             and current is not None
             and hit is not None
-            and not _leads_tasks(following, strict=True)  # "1.1. …" over its own tâches
+            and not _own_tasks(ctx, following)  # "1.1. …" over its own tâches
         ):
             current.taches.append(label_text(hit.group("libelle") or ""))
             coded = True
@@ -76,7 +76,7 @@ def activities(ctx: Context) -> None:
             current = made
         elif unit.is_item and current is not None:
             current.taches.append(unit.text)
-        elif current is not None and unit.is_lead_in and following and following.is_item:
+        elif current is not None and _lead_in_task(current, unit, following):
             current.taches.append(unit.text)  # a lead-in over some of its tâches
         else:
             current = None
@@ -134,7 +134,12 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
     child = code_hit(ctx, following.text) if following is not None else None
     if hit is not None and heads_prose(hit, following, child, after):
         return None  # "1." over "1.1." over prose: sub-section headings
-    labelled = following is not None and following.is_lead_in and _leads_tasks(after, strict=True)
+    labelled = (  # "1.6. …" over "Réalisation d'évaluations … :" and its items (no zone cue)
+        following is not None
+        and following.is_lead_in
+        and not is_cue(ctx, following)
+        and _leads_tasks(after, strict=True)
+    )
     if hit is not None and (_leads_tasks(following) or child is not None or labelled):
         return DActivite(
             hit.group("code"), label_text(hit.group("libelle") or ""), _at(where, hit.rule.id)
@@ -142,6 +147,29 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
     if unit.bold and (unit.is_item or _leads_tasks(following, strict=True)):
         return DActivite(None, label_text(unit.text), _at(where, "activities.bold"))
     return None
+
+
+def _own_tasks(ctx: Context, following: Unit | None) -> bool:
+    """A coded line's next unit opens its own tâches: a list item (or a lead-in
+    over items) that is no zone cue ("• Résultats attendus :")."""
+    return (
+        following is not None
+        and _leads_tasks(following, strict=True)
+        and not is_cue(ctx, following)
+    )
+
+
+def _lead_in_task(current: DActivite | None, unit: Unit, following: Unit | None) -> bool:
+    """A lead-in over list items under an activité a code line opened ("1.6.
+    Réalisation de bilans …" over "Réalisation d'évaluations … :" and its items):
+    one of its tâches, the items the next ones."""
+    return (
+        current is not None
+        and current.where.rule != LABEL_RULE
+        and unit.is_lead_in
+        and following is not None
+        and following.is_item
+    )
 
 
 def _leads_tasks(following: Unit | None, strict: bool = False) -> bool:

@@ -10,8 +10,8 @@ them apart, not their words:
   sub-sections when that child heads prose: neither is an activité;
 - a series of numbered list items none of which lists tâches and all of which
   end a sentence is a list in the introduction's prose, not activité titles
-  (an activité is named, not told) — unless activités numbered under them
-  follow ("1. …" … "9. …", then "1.1. …"): the list names the top activités.
+  (an activité is named, not told) — unless one of them heads its own part
+  later, same code and title: the list is the summary of the activités.
 """
 
 from __future__ import annotations
@@ -30,6 +30,14 @@ def _extends(parent: str | None, code: str | None) -> bool:
         return False
     stem = parent.replace(" ", "").rstrip(".")
     return code.replace(" ", "").startswith(stem + ".") and len(code.rstrip(".")) > len(stem) + 1
+
+
+def _named_again(run: list[DActivite], made: list[DActivite]) -> bool:
+    """Whether an activité of the run heads its own part later, same code and
+    title: the run is the summary of the activités, not a list in prose."""
+    mine = {id(a) for a in run}
+    titles = {(a.code, a.libelle.casefold()) for a in run}
+    return any(id(o) not in mine and (o.code, o.libelle.casefold()) in titles for o in made)
 
 
 def child_hit(current: DActivite | None, hit: Hit | None) -> bool:
@@ -62,8 +70,11 @@ def drop_told(ctx: Context) -> None:
         if activite is not None and activite.where.rule == LABEL_RULE:
             run.append(activite)
             continue
-        parents = any(_extends(a.code, other.code) for a in run for other in made)
-        if run and not parents and all(not a.taches and ends_sentence(a.libelle) for a in run):
+        if (
+            run
+            and not _named_again(run, made)
+            and all(not a.taches and ends_sentence(a.libelle) for a in run)
+        ):
             told.update(id(a) for a in run)
         run = []
     if told:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Kind
-from ..nlp import is_task
+from ..nlp import is_result, is_task
 from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .draft import Context, Unit, cell_units, positions
 from .records import record_frames
@@ -66,7 +66,7 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
                 break
             if _plain_heading(following, preamble[at + 1 : at + 2]):
                 break  # a heading printed as a plain line: the description is prose
-            if _label_heading(parts, following, preamble[at + 1 : at + 2]):
+            if _label_heading(ctx, parts, following, preamble[at + 1 : at + 2]):
                 break  # "Sur le plan réglementaire :" over prose after a finished sentence
             if _structural(ctx, following):
                 break
@@ -174,17 +174,21 @@ def _plain_heading(unit: Unit, after: list[Unit]) -> bool:
     return not (after and after[0].kind is Kind.PARAGRAPH and starts_lower(after[0].text))
 
 
-def _label_heading(parts: list[str], unit: Unit, after: list[Unit]) -> bool:
+def _label_heading(ctx: Context, parts: list[str], unit: Unit, after: list[Unit]) -> bool:
     """A short label line ending with a colon, after a finished sentence and
-    over a paragraph (no list): the heading of another part, not prose."""
+    over a paragraph (no list), that states nothing ("Sur le plan réglementaire
+    :", not "La durée de la formation est de 195 h :"): the heading of another
+    part, not prose."""
     return (
         bool(parts)
+        and ctx.options.use_nlp
         and not _leads_in(parts)
         and ends_sentence(parts[-1])
         and ends_lead_in(unit.text)
         and len(unit.text) < _TITLE_LINE
         and bool(after)
         and after[0].kind is Kind.PARAGRAPH
+        and not is_result(unit.text.rstrip(" :"))
     )
 
 

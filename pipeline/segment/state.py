@@ -243,7 +243,12 @@ def open_bloc(
     state.source = ctx.new_source()
     if stated is not None:  # the unit's compétence, stated under its heading: one of it
         add_competence(
-            ctx, bloc, replace(units[1], text=libelle), state.source, from_list=True, rule=stated.rule.id
+            ctx,
+            bloc,
+            replace(units[1], text=libelle),
+            state.source,
+            from_list=True,
+            rule=stated.rule.id,
         )
     return bloc
 

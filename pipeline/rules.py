@@ -115,6 +115,7 @@ _PLAIN = (  # labels whose rules carry no value
     "outline",
     "rncp",
     "rncp-bloc",
+    "savoir-level",
     "stream-activite",
     "stream-activite-row",
     "stream-competence",
@@ -146,7 +147,7 @@ LABELS: dict[str, frozenset[str | None]] = {
     "column-name": _ROLES,
     "level-word": frozenset({"bloc", "competence", "other"}),
     "section": frozenset({"activites", "competences", "evaluation", "other"}),
-    "zone": _ZONES | {"competences", "ignore"},
+    "zone": _ZONES | {"competences", "ignore", "references"},
     "title": frozenset(CERTIFICATION_TYPES | {None, "none"}),
     "family-level": frozenset(CERTIFICATION_TYPES),  # a level only this family prints
     "ocr-code-fix": frozenset(),  # a replacement template, any text

@@ -14,8 +14,9 @@ from functools import lru_cache
 
 #: Bullet glyphs, as printed (a list item's label; never part of its text).
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶▸✓✔❖❑➔⇨·"
-#: Dashes typed as bullets ("- item", "– item").
-DASHES = "-–—‐‒―"
+#: Dashes typed as bullets ("- item", "– item"; the minus sign "− item" of some Word
+#: and LibreOffice list styles).
+DASHES = "-–—‐‒―\u2212"
 #: Glyphs that are a bullet only as a word of their own, followed by a space: the
 #: chevron "»" of the Ministry's programmes ("» Mesurer des grandeurs …"); glued to a
 #: word it is a closing guillemet.

@@ -16,6 +16,7 @@ from referentiel.textclean import clean, ends_sentence, is_upper, label_text, st
         ("· Prospection ", "Prospection"),
         ("•  Les méthodes", "Les méthodes"),
         ("- analyse de la concurrence,", "analyse de la concurrence,"),
+        ("\u2212 Diagramme de Gantt", "Diagramme de Gantt"),
         ("<p><i>Les outils</i> numériques</p>", "Les outils numériques"),
         ("**Technico-commercial**", "Technico-commercial"),
         ("[bookmark: _Hlk84951128]Bloc 1", "Bloc 1"),

@@ -43,7 +43,7 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
     épreuves defined for the whole certification, the modalities of its only bloc;
 12. ``unplaced`` — every unit no element took is an ``UNPLACED_TEXT`` warning;
     ``taxonomy`` — the taxonomy level printed after most compétences leaves
-    their libellés (:mod:`.taxonomy`).
+    their libellés, the level of most savoirs their connaissances (:mod:`.taxonomy`).
 
 Segmentation never looks at the input format: only at the document model and
 the rules in ``rules/``.

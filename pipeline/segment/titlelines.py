@@ -6,7 +6,7 @@ of the title."""
 from __future__ import annotations
 
 from ..docmodel import Kind
-from ..textclean import ends_sentence, is_aside, starts_lower
+from ..textclean import ends_sentence, is_aside, is_upper, starts_lower
 from .draft import Context, Unit, runs_on
 from .state import State, is_cue
 
@@ -42,7 +42,9 @@ def _wrapped(state: State, following: list[Unit]) -> int:
             break
         if nxt.cell is not None and nxt.cell != above.cell:
             break  # the next cell of a layout table: no wrapped line
-        wrapped = runs_on(above.text, nxt) or _heading_runs_on(above, nxt)
+        wrapped = (
+            runs_on(above.text, nxt) or _heading_runs_on(above, nxt) or _caps_run_on(above, nxt)
+        )
         if not (above.text.rstrip().endswith(",") or wrapped):
             break
         state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
@@ -61,4 +63,17 @@ def _heading_runs_on(above: Unit, nxt: Unit) -> bool:
         and starts_lower(nxt.text)
         and not ends_sentence(above.text)
         and not is_aside(nxt.text)
+    )
+
+
+def _caps_run_on(above: Unit, nxt: Unit) -> bool:
+    """A title set in capitals wrapped over two lines of its cell, the second in
+    capitals too ("COMMUNIQUER EN SITUATION PROFESSIONNELLE" / "(FRANÇAIS/ANGLAIS)"):
+    one title, its parenthesis included."""
+    return (
+        nxt.cell is not None
+        and nxt.cell == above.cell
+        and is_upper(above.text)
+        and is_upper(nxt.text)
+        and not ends_sentence(above.text)
     )

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import BBox, Block, Cell, Kind, Row
-from ..textclean import BULLET_GLYPHS, PRIVATE_USE_BULLETS
+from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS
 from .layout.grid import GridCell
 from .pdf_layout import MIN_RUN, bands, gaps, label_column, runs
 from .pdf_paragraphs import Style, blocks_from_lines
 from .pdf_tables import Grid
 from .pdf_words import Line, Word, group_lines
+
+_LABELS = frozenset(BULLET_GLYPHS + DASHES)  # what a list item's hanging label may be
 
 
 @dataclass
@@ -65,7 +67,12 @@ def _text_columns(
     parts: list[tuple[list[Line], float, float]] = []
     for run, gutters in runs(lines):
         columned = len(gutters) == 1 and sum(1 for line in run if gaps(line)) >= MIN_RUN
-        if not columned or len(bands(run, gap)) > 1 or label_column(run, gutters):
+        if (
+            not columned
+            or len(bands(run, gap)) > 1
+            or label_column(run, gutters)
+            or _labels_only(run, gutters[0])
+        ):
             if parts and parts[-1][1:] == (x0, x1):
                 parts[-1][0].extend(run)
             else:
@@ -77,6 +84,16 @@ def _text_columns(
         right = [w for w in words if (w.x0 + w.x1) / 2 >= middle]
         parts += [(group_lines(left), x0, middle), (group_lines(right), middle, x1)]
     return [part for part in parts if part[0]]
+
+
+def _labels_only(run: list[Line], gutter: tuple[float, float]) -> bool:
+    """Whether the left of a cell's gutter holds bullet glyphs and dashes alone: a
+    list whose labels hang before a tab ("–" then the item), no text column."""
+    middle = sum(gutter) / 2
+    left = [w.text for line in run for w in line.words if (w.x0 + w.x1) / 2 < middle]
+    return bool(left) and all(
+        text in _LABELS or PRIVATE_USE_BULLETS.get(text, "") in _LABELS for text in left
+    )
 
 
 def _sideways_block(words: list[Word], page: int) -> list[Block]:

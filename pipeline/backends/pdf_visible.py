@@ -22,6 +22,7 @@ colouring the text inside.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -209,14 +210,16 @@ class _Frame:
 
     def char(self, item: Char) -> dict[str, Any]:
         """The attributes the readers use of a character, valued as pdfplumber's
-        ``page.chars`` values them (the same arithmetic, so the same floats)."""
+        ``page.chars`` values them (the same arithmetic, so the same floats) —
+        but for ``upright``, false for a character turned by a right angle
+        whose matrix rounds its zero cosines to tiny products (see :func:`_turned`)."""
         top = (self.height - item.y1) + self.top
         return {
             "text": item.text,
             "fontname": item.fontname,
             "size": item.size,
             "matrix": item.matrix,
-            "upright": item.upright,
+            "upright": item.upright and not _turned(item.matrix),
             "x0": item.x0 + self.left if self.left else item.x0,
             "x1": item.x1 + self.left if self.left else item.x1,
             "top": top,
@@ -231,6 +234,14 @@ def _drop_chars(container: LTContainer[Any]) -> None:
     for item in container:
         if isinstance(item, LTContainer) and not isinstance(item, LTImage):
             _drop_chars(item)
+
+
+def _turned(matrix: tuple[float, ...]) -> bool:
+    """Text set sideways: its baseline runs up or down the page. pdfminer calls a
+    character upright when ``a * d > 0``; a rotation written with cosines of
+    ±6e-17 instead of 0 passes that test, its baseline vertical all the same."""
+    a, b = matrix[0], matrix[1]
+    return abs(b) > 0.95 * math.hypot(a, b) > 0
 
 
 def _slanted(matrix: tuple[float, ...]) -> bool:

@@ -16,6 +16,7 @@ import re
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import label_text
+from .activityfiches import fiche_line, names_activites, unqualified
 from .activitylines import LABEL_RULE, child_hit, child_label, drop_told, heads_prose
 from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
@@ -47,7 +48,12 @@ def activities(ctx: Context) -> None:
     for index, unit in enumerate(units):
         if unit.frame is not None and unit.frame in detailed:
             continue  # the rest of a table detailing the activité above
-        if unit.section == "activites" and unit.frame is not None and current is not None:
+        if (
+            unit.section == "activites"
+            and unit.frame is not None
+            and current is not None
+            and not names_activites(ctx, units, unit.frame)
+        ):
             block = frame_block(ctx, unit.frame)
             if block is not None and read_detail(ctx, current, block):
                 detailed.add(unit.frame)
@@ -66,6 +72,8 @@ def activities(ctx: Context) -> None:
             current.taches.append(label_text(hit.group("libelle") or ""))
             coded = True
             continue  # "1.1." under "Activité 1": one of its tâches
+        if fiche_line(ctx, current, unit):
+            continue  # the tâches label or a "T1 : …" tâche of the activité's fiche
         if coded:
             current, coded = None, False  # after its coded tâches: the record's other parts
         if child_label(current, unit, code_hit(ctx, following.text) if following else None):
@@ -141,9 +149,8 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
         and _leads_tasks(after, strict=True)
     )
     if hit is not None and (_leads_tasks(following) or child is not None or labelled):
-        return DActivite(
-            hit.group("code"), label_text(hit.group("libelle") or ""), _at(where, hit.rule.id)
-        )
+        libelle = unqualified(hit.rule.id, label_text(hit.group("libelle") or ""))
+        return DActivite(hit.group("code"), libelle, _at(where, hit.rule.id))
     if unit.bold and (unit.is_item or _leads_tasks(following, strict=True)):
         return DActivite(None, label_text(unit.text), _at(where, "activities.bold"))
     return None

@@ -2,7 +2,9 @@
 
 Section titles (rules labelled ``section``) open the activités, compétences
 and évaluation parts; the blocs may follow the activités with no heading; the
-outline's units that list tâches are activités (``Outline.activites``).
+outline's units that list tâches are activités (``Outline.activites``); an
+activité headed by its word and code ("Activité R1 – …") before any part is
+named opens the activités (an excerpt of the activités' fiches).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ def sections(ctx: Context) -> None:
                 unit.starts_section, listed = current, True
                 unit.section = current
                 continue
+            if current is None and _activite_head(ctx, unit.text):
+                current = "activites"  # an activité's own heading, no part named before it
             if (
                 current == "activites"
                 and is_bloc_heading(ctx, unit.text)
@@ -62,3 +66,9 @@ def _outline_activites(ctx: Context) -> None:
             inside = False
         if inside:
             unit.section = "activites"
+
+
+def _activite_head(ctx: Context, text: str) -> bool:
+    """A line naming an activité by its word and code ("Activité 2 : …")."""
+    hit = ctx.rules.first("code-activite", text)
+    return hit is not None and hit.rule.id == "code.activite-word"

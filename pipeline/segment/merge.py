@@ -42,12 +42,24 @@ def merge(ctx: Context) -> None:
     ctx.draft.blocs = [
         b
         for b in merged
-        if (b.libelle or b.competences or b.criteres) and not _synthesis_rest(b, named)
+        if (b.libelle or b.competences or b.criteres)
+        and not _synthesis_rest(b, named)
+        and not _names_diploma(ctx, b)
     ]
     for bloc in ctx.draft.blocs:
         _drop_lead(bloc)
         _drop_qualifier(bloc)
     _restore_accents(ctx)
+
+
+def _names_diploma(ctx: Context, bloc: DBloc) -> bool:
+    """A bloc without code, compétence or critère whose title names the
+    certification itself (a table's band "BTS « <intitulé> » option A" over the
+    option's blocs): a heading of the table, no unit."""
+    intitule = ctx.draft.intitule
+    if bloc.code or bloc.competences or bloc.criteres or not intitule or len(intitule) < 12:
+        return False
+    return fold(intitule) in fold(bloc.libelle)
 
 
 def _restore_accents(ctx: Context) -> None:
@@ -165,17 +177,33 @@ def _same_bloc(a: DBloc, b: DBloc) -> bool:
 
 def _restarted(a: DBloc, b: DBloc) -> bool:
     """Two units under one code that are not one: the numbering started again
-    (an option's units numbered 1, 2, 3 after the title's 1 to 4) — each
-    titled and holding its own compétences, none of the titles or compétences
-    alike. A summary naming a unit again names it alike, or lists nothing."""
-    return bool(
-        a.libelle
-        and b.libelle
-        and a.competences
-        and b.competences
-        and not similar(a.libelle, b.libelle)
-        and not any(similar(x.libelle, y.libelle) for x in a.competences for y in b.competences)
+    (an option's units numbered 1, 2, 3 after the title's 1 to 4, or two options'
+    units numbered alike) — each titled and holding its own compétences, the
+    titles unlike and none of the compétences alike; or the titles sharing few
+    of their words and at most half of the compétences alike (two options' units
+    share a few abilities). A summary naming a unit again names it alike, or
+    lists nothing."""
+    if not (a.libelle and b.libelle and a.competences and b.competences):
+        return False
+    if similar(a.libelle, b.libelle):
+        return False
+    shared = sum(any(similar(x.libelle, y.libelle) for y in b.competences) for x in a.competences)
+    if not shared:
+        return True
+    return _few_words_shared(a.libelle, b.libelle) and 2 * shared <= min(
+        len(a.competences), len(b.competences)
     )
+
+
+_WORD = re.compile(r"\w{4,}")
+
+
+def _few_words_shared(a: str, b: str) -> bool:
+    """Whether two titles share fewer than two thirds of the shorter one's words
+    (of four letters or more): other units, not one worded twice."""
+    left, right = set(_WORD.findall(fold(a))), set(_WORD.findall(fold(b)))
+    shorter = min(left, right, key=len)
+    return bool(shorter) and 3 * len(left & right) < 2 * len(shorter)
 
 
 def _merge_bloc(target: DBloc, other: DBloc) -> None:

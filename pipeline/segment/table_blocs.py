@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..docmodel import Cell
 from ..textclean import starts_lower
+from .content import add_competence
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
 from .outline_cells import outline_cell
 from .state import State, open_bloc, outline_hit
@@ -76,6 +77,18 @@ def read_bloc(
             bloc.code = " ".join((hit.group("code") or "").split())  # "O1 - Caractériser …"
             bloc.libelle = hit.group("libelle") or bloc.libelle
         ctx.made(cell, bloc)
+        if "competence" not in view.roles and not units[0].is_item:
+            _listed_abilities(ctx, state, bloc, units[1:])
+
+
+def _listed_abilities(ctx: Context, state: State, bloc: DBloc, units: list[Unit]) -> None:
+    """The list under a bloc's title in its own cell, in a table naming no
+    compétences column ("Bloc n°1 – …" over "- Analyser un système …"): the
+    bloc's compétences (contract: the abilities listed inside the unit)."""
+    if not units or not all(unit.is_item for unit in units):
+        return
+    for unit in units:
+        add_competence(ctx, bloc, unit, state.source, from_list=True, rule="table.bloc-list")
 
 
 def _titled(ctx: Context, state: State, units: list[Unit]) -> list[Unit]:

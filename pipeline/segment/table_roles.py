@@ -114,8 +114,14 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     the table names compétences and no activité ("Fonctions | Capacités |
     Compétences terminales": the certification's units grouped); of two
     activité columns the second holds the first one's tâches (not when one
-    merged header cell names both: "A1 | PRÉPARATION" are code and title)."""
+    merged header cell names both: "A1 | PRÉPARATION" are code and title); of
+    two bloc columns side by side, each headed apart, the left one groups the
+    units of the right one ("Pôles d'activités | Blocs de compétences": a pôle
+    beside each bloc), no element of its own."""
     out = list(roles)
+    blocs = [i for i, role in enumerate(out) if role == "bloc" and i not in spanned]
+    if len(blocs) == 2 and blocs[1] == blocs[0] + 1:
+        out[blocs[0]] = None
     if "indicateurs" in out and "criteres" not in out:
         out = ["criteres" if role == "indicateurs" else role for role in out]
     if "fonction" in out:

@@ -5,7 +5,8 @@ and then its compétences under a label of their own ("Compétences attendues à
 l'issue de ce module :"). The objectives read as compétences until that label
 comes; then they are set apart: the unit names its compétences itself. A unit
 with no such label keeps them as its compétences (a curriculum's "Objectifs :"
-bullets are its abilities).
+bullets are its abilities). The label cues the list below it: its items
+are objectives even when they name topics ("- technique de conduite ;").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def objectives_cue(ctx: Context, state: State, unit: Unit) -> bool:
     (then the objectives read so far leave the bloc's compétences)."""
     if ctx.rules.first("objectives-label", unit.text):
         state.objectives = []
+        state.zone_cued = True  # the items below are stated objectives, not topics
         return True
     if not ctx.rules.first("competences-label", unit.text):
         return False

@@ -23,6 +23,7 @@ from .draft import Context, DCompetence, Unit
 from .levelrows import in_level_row
 from .numbered_leadins import follows, is_detail, list_number, pending_parent
 from .objectives import note_objective, objectives_cue
+from .outline_prose import uncoded_prose
 from .restarts import label_number
 from .state import State
 from .walk_criteres import nested_critere
@@ -83,6 +84,8 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
         state.critere = add_critere(bloc, unit, label_text(text), [], "stream.result-critere")
         state.critere_from_paragraph = False
         return
+    if uncoded_prose(ctx, state, unit, coded):
+        return  # the outline codes the compétences: an uncoded paragraph states none
     plain = not (unit.is_item or coded or not ctx.options.use_nlp or is_action(text))
     if plain and not in_level_row(state.level_labels, unit):
         return  # no ability, unless set in a B.U.T. level's row (a noun phrase)

@@ -105,6 +105,7 @@ _PLAIN = (  # labels whose rules carry no value
     "modalite-detail",
     "modalite-inline",
     "modalite-separator",
+    "modalites-group",
     "niveau",
     "not-description",
     "objectives-label",

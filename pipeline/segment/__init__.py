@@ -28,7 +28,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    ``modalites`` — the modalities a table links to compétences given to
    their blocs (:mod:`.modalites`); ``modalite-codes`` — an épreuve whose
    last line lists the codes of the compétences it assesses given to their
-   blocs (:mod:`.modalite_codes`);
+   blocs (:mod:`.modalite_codes`); ``prefix-modalites`` — the paragraphs under
+   a heading naming a group of units by their codes' prefix ("Évaluation des UEG")
+   given to the group's blocs with none (:mod:`.prefix_modalites`);
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
    ``activity-types`` — a titre professionnel's activité type bloc is the
    activité of its compétences when no other is printed;
@@ -72,6 +74,7 @@ from .merge import codes, merge
 from .modalite_codes import modalite_codes
 from .modalites import place_modalites, place_whole
 from .outline import outline
+from .prefix_modalites import prefix_modalites
 from .promote import units_as_blocs
 from .records import record_tables, records
 from .recordseries import record_series
@@ -101,6 +104,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("summary-units", summary_units),
     ("code-series", code_series),
     ("modalites", place_modalites),
+    ("prefix-modalites", prefix_modalites),
     ("modalite-codes", modalite_codes),
     ("code-links", code_links),
     ("activity-types", activity_types),

@@ -27,7 +27,7 @@ def prefix_modalites(ctx: Context) -> None:
         hit = ctx.rules.first("modalites-group", unit.text)
         if hit is None or unit.table is not None:
             continue
-        group = _group(ctx.draft.blocs, code_key(hit.group("code")))
+        group = _group(ctx.draft.blocs, code_key(hit.group("code") or ""))
         if len(group) < _MIN_GROUP:
             continue
         texts = _section_text(units[index + 1 :])

@@ -1,8 +1,9 @@
 """Training référentiels published as Légifrance annexes (tests/data/real): the
-FIMO annex (thèmes with objectives, 'Eléments de contenu' and 'Supports
+FIMO and FCO annexes (thèmes with objectives, 'Eléments de contenu' and 'Supports
 pédagogiques', a list of diplomas in its preamble) and the pêche à pied annex
 (a modalités table keyed by bare unit codes, a numbered 'Modalités
-d'évaluation' section). Real reader and segmenter on the real files, compared
+d'évaluation' section with one sub-section per group of units, objectives
+coded 'OI nn'). Real reader and segmenter on the real files, compared
 with their hand-checked references."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from referentiel.segment.familylists import enumerated
 from referentiel.segment.stream import units
 
 FIMO = "fimo-marchandises-referentiel-formation.md"
+FCO = "fco-marchandises-referentiel-formation.md"
 PECHE = "capacite-peche-a-pied-referentiel-formation-evaluation.md"
 
 
@@ -74,6 +76,44 @@ def test_a_numbered_modalites_section_ends_at_the_next_number() -> None:
     got = {b.code: b.modalites_evaluation for b in extract_real(PECHE).blocs}
     assert got["UEO3"] == got["UEO4"] == []
     assert not any("jury se réunit" in m for ms in got.values() for m in ms)
+
+
+def test_items_under_an_objectives_label_are_objectives_even_naming_topics() -> None:
+    """FCO Thème 1: 'Objectif' then a lead-in and three noun items ('technique
+    de conduite ;'): the label cues them, they are the thème's compétences, not
+    topics read as connaissances; every thème keeps its reference objectives."""
+    gold = {b["code"]: b for b in gold_of(REAL / FCO)["blocs"]}
+    got = {b.code: b for b in extract_real(FCO).blocs}
+    assert sorted(got) == sorted(gold) == ["Thème 1", "Thème 2", "Thème 3", "Thème 4"]
+    for code, bloc in got.items():
+        assert [c.libelle for c in bloc.competences] == [
+            c["libelle"] for c in gold[code]["competences"]
+        ]
+    assert "technique de conduite" not in got["Thème 1"].connaissances
+
+
+def test_uncoded_prose_is_no_competence_when_the_outline_codes_them() -> None:
+    """The units' objectives are coded 'OI nn' in the outline: the prose line
+    of the optional units UEO3 / UEO4 (a condition, 'Posséder un titre …')
+    states no compétence, and it is reported, never silently lost."""
+    blocs = {b.code: b for b in extract_real(PECHE).blocs}
+    assert blocs["UEO3"].competences == blocs["UEO4"].competences == []
+    assert all(c.code for b in blocs.values() for c in b.competences)
+    warnings = [w.message for w in extract_real(PECHE).warnings if w.code == "UNPLACED_TEXT"]
+    assert any("Posséder un titre" in m for m in warnings)
+    assert any("Détenir l'agrément" in m for m in warnings)
+
+
+def test_a_heading_naming_a_code_prefix_gives_the_group_its_modalities() -> None:
+    """'2.2. Evaluation des UEG' names the units UEG1 and UEG2 by their codes'
+    prefix: its sentence is the modality of both; '2.3. Evaluation des UEP'
+    adds nothing to units whose table rows already give theirs."""
+    gold = {b["code"]: b["modalites_evaluation"] for b in gold_of(REAL / PECHE)["blocs"]}
+    got = {b.code: b.modalites_evaluation for b in extract_real(PECHE).blocs}
+    assert got["UEG1"] == got["UEG2"] == gold["UEG1"] == gold["UEG2"]
+    assert len(got["UEG1"]) == 1
+    for code in ("UEP1", "UEP2", "UEP3"):
+        assert got[code] == gold[code]
 
 
 NEGOCIATION = "bts-negociation-ocr.txt"

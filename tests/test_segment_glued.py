@@ -63,3 +63,27 @@ def test_items_after_a_critere_lead_in_are_its_indicateurs() -> None:
     assert criteres[1]["libelle"].startswith("les activités choisies et proposées visent")
     assert criteres[1]["indicateurs"][1] == "l'estime de soi et l'autonomie ;"
     assert criteres[2]["libelle"].startswith("la sécurité affective est recherchée")
+
+
+ESTHETIQUE = "cap-esthetique-referentiel-certification.md"
+
+
+def test_glued_codes_twinned_by_dotted_ones_are_one_numbering() -> None:
+    """CAP esthétique: the mise en relation table prints "C 11", "C25" beside
+    "C1 S'informer"; the list and the detail tables print "C1.1", "C2.5": one
+    unit numbered two ways, so C1 … C4 are the blocs and every compétence is
+    written as most of its siblings are (with the dot)."""
+    blocs = extracted_json(ESTHETIQUE)["blocs"]
+    assert [b["code"] for b in blocs] == ["C1", "C2", "C3", "C4"]
+    assert [c["code"] for c in blocs[2]["competences"]] == ["C3.1", "C3.2", "C3.3", "C3.4", "C3.5"]
+    c11 = blocs[0]["competences"][0]
+    assert c11["libelle"] == "rechercher l'information"
+    assert c11["details"][0] == "Recenser différentes sources d'information."
+    assert blocs[0]["criteres"][0]["competences"] == [c11["id"]]
+
+
+def test_the_holder_named_by_the_role_the_diploma_gives() -> None:
+    """ "… le rôle du titulaire du CAP Esthétique Cosmétique Parfumerie est de
+    …": the family and the title-case name before the verb."""
+    cert = extracted_json(ESTHETIQUE)["certification"]
+    assert (cert["type"], cert["intitule"]) == ("CAP", "Esthétique Cosmétique Parfumerie")

@@ -279,12 +279,27 @@ def _holder_named(ctx: Context, draft: Draft) -> None:
         if holder is None:
             continue
         hit = next(ctx.rules.hits("title", unit.text[holder.match.end() - 1 :]), None)
-        name = name_before_verb(hit.group("intitule") or "") if hit is not None else None
+        named = (hit.group("intitule") or "") if hit is not None else ""
+        name = name_before_verb(named) or _capitalised_run(named)
         if hit is not None and name:
             kind = hit_family(hit)
             draft.type = draft.type or (kind if kind in CERTIFICATION_TYPES else None)
             draft.intitule = name
             return
+
+
+_CAPITALISED = re.compile(r"^(?P<name>(?:[^\W\d_][\w'’-]*\s+){1,6}?)(?=[^\W\d_])(?-i:[a-zà-ÿ])")
+
+
+def _capitalised_run(text: str) -> str | None:
+    """The name a holder's sentence prints in title case after the family
+    ("Esthétique Cosmétique Parfumerie est de …"): two or more capitalised
+    words, up to the first word in small letters; None otherwise."""
+    found = _CAPITALISED.match(text)
+    words = found.group("name").split() if found else []
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):  # noqa: PLR2004
+        return None
+    return " ".join(words)
 
 
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acronym>[A-Z]{2,10})\s*\)$")

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..textclean import ends_sentence, fold
-from .codespacing import spaced_like_siblings
+from .codespacing import dotted_like_siblings, spaced_like_siblings
 from .content import is_implicit
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
 from .state import outline_hit
@@ -367,6 +367,6 @@ def codes(ctx: Context) -> None:
         if chosen is not None:
             chosen = _prefixed(chosen, [code for code, _ in comp.codes])
         comp.code = " ".join(chosen.split()) if chosen else None
-    spaced = spaced_like_siblings([c.code for c in competences])
+    spaced = spaced_like_siblings(dotted_like_siblings([c.code for c in competences]))
     for comp, written in zip(competences, spaced, strict=True):
         comp.code = written

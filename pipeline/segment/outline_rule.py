@@ -30,7 +30,8 @@ def level_rule(
     deeper = r"(?:\s?\.\s?\d{1,2})*" if any_depth else ""
     number = r"\d{1,3}" + r"(?:\s?\.\s?|\s)\d{1,2}" * (series.depth - 1) + deeper  # "C1.2", "C1 2"
     if series.glued:  # "C1" then "C11", "C12": one digit per level ("C111" any deeper)
-        number = r"\d" * series.depth + (r"\d?" if any_depth else "")
+        # a glued series may also be printed dotted ("C 11" and "C1.1": :mod:`.outline_series`)
+        number = r"\d" + r"\.?\d" * (series.depth - 1) + (r"\.?\d?" if any_depth else "")
     if series.lettered and series.word:  # "Capacité A", "Technique α": the word, a letter
         lettered = _any_spelling(series.spellings)
         return _outline_rule(

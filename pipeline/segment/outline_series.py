@@ -92,22 +92,26 @@ def _glued_prefixes(ctx: Context, mentions: list[Unit]) -> set[str]:
     at least two codes of the prefix are a code of the same prefix printed in
     the document plus one digit, every code of two digits or more extends one
     and none ends in 0 (a rank starts at 1: "C10" continues "C1 … C9"), and
-    the prefix numbers no unit with a dot ("C1.1": its levels are dotted)."""
+    the prefix numbers no unit with a dot ("C1.1": its levels are dotted) -
+    unless each glued code is a dotted code printed too ("C 11" in a table,
+    "C1.1" in the list: one unit numbered two ways)."""
     numbers: dict[str, set[int]] = defaultdict(set)
-    dotted: set[str] = set()
+    dotted: dict[str, set[tuple[int, ...]]] = defaultdict(set)
     for unit in mentions:
         hit = numbered(unit.text)
         prefix = _code_prefix(hit.word) if hit is not None else None
         if hit is None or prefix is None or len(unit.text) > _LONG_MENTION:
             continue
         if len(hit.number) > 1:
-            dotted.add(prefix)
+            dotted[prefix].add(tuple(hit.number))
         else:
             numbers[prefix].add(hit.number[0])
     glued = set()
     for prefix, seen in numbers.items():
         long = {n for n in seen if n >= _GLUED_PARENTS}
-        if prefix in dotted or ctx.rules.level(prefix) not in ("bloc", "competence"):
+        if ctx.rules.level(prefix) not in ("bloc", "competence"):
+            continue
+        if prefix in dotted and not all((n // 10, n % 10) in dotted[prefix] for n in long):
             continue
         if len(long) >= 2 and all(n // 10 in seen and n % 10 for n in long):
             glued.add(prefix)

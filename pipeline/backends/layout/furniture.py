@@ -5,7 +5,11 @@ same text stands at about the same place on most pages (a ruled footer table
 counts like any other block: its cells' text is its text). Digits are folded
 ("Page 3 / 12" matches "Page 4 / 12") only in texts that speak of pages (the
 word, or a counter "3 sur 12", "3 of 12"), so "Bloc 1" and "Bloc 2" stay
-apart. A margin block that is only a page number
+apart, and in texts that open or end on a number following the pages (a
+running footer printing a title and the page's number, "Mécanique 61" then
+"62 Mécanique": each page's number, higher than the last page's by at least
+as many pages): those are furniture wherever they stand, in a table cell too
+(the cell loses them). A margin block that is only a page number
 ("3", "- 3 -", "Page 3 sur 12") is furniture even on one page. A margin block
 repeated on several pages, but not on most, is kept and marked ``repeated``.
 
@@ -36,6 +40,8 @@ _PAGE_NUMBER = re.compile(
 
 
 _COUNTER = re.compile(r"(^|\s)#\s+(sur|of)\s+#(\s|$)")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\D*[^\W\d_])(.+)$|^(.*[^\W\d_]\D*?)\s+(\d{1,4})$")
+_EDGE = "#~ "  # the key's prefix of a text whose edge number was set aside
 
 
 @dataclass
@@ -44,6 +50,7 @@ class _Candidate:
     zone: str  # "top" | "bottom"
     distance: float  # from the page edge of its zone
     key: str
+    number: int | None = None  # the number set aside at the text's edge (key starts with _EDGE)
 
 
 def furniture(pages: list[list[Block]], heights: list[float], noisy: bool = False) -> set[int]:
@@ -52,22 +59,38 @@ def furniture(pages: list[list[Block]], heights: list[float], noisy: bool = Fals
     ``pages`` are the blocks of each page (``bbox`` set, in points), ``heights``
     the pages' heights in points; ``noisy`` lets near-equal texts match (OCR).
     """
+    top = {id(block) for blocks in pages for block in blocks}
     candidates = [
         found
         for blocks, height in zip(pages, heights, strict=True)
-        for block in blocks
-        if (found := _candidate(block, height)) is not None
+        for outer in blocks
+        for block in outer.walk()
+        if (block is outer or block.kind is not Kind.TABLE)
+        and (found := _candidate(block, height)) is not None
+        and (block is outer or found.number is not None)
     ]
     drop: set[int] = set()
     for run in _runs(candidates, len(pages), noisy):
+        nested = run.group[0].number is not None
         if run.page_number:
             drop.update(id(found.block) for found in run.group)
-        elif run.running:
+        elif run.running and (nested or all(id(found.block) in top for found in run.kept)):
             drop.update(id(found.block) for found in run.kept)
         elif run.count >= 2:
             for found in run.kept:
-                found.block.features.add("repeated")
-    return drop
+                if id(found.block) in top:
+                    found.block.features.add("repeated")
+    _prune([block for blocks in pages for block in blocks], drop)
+    return drop & top
+
+
+def _prune(blocks: list[Block], drop: set[int]) -> None:
+    """Take the dropped blocks out of the table cells they stand in."""
+    for block in blocks:
+        for row in block.rows:
+            for cell in row.cells:
+                cell.blocks = [nested for nested in cell.blocks if id(nested) not in drop]
+                _prune(cell.blocks, drop)
 
 
 def running_band(pages: list[list[Block]], heights: list[float], noisy: bool = False) -> list[Band]:
@@ -85,7 +108,10 @@ def running_band(pages: list[list[Block]], heights: list[float], noisy: bool = F
     for run in _runs(candidates, len(pages), noisy):
         if run.running and not run.page_number:
             first = run.kept[0].block
-            bands.append(Band(" ".join(first.text.split()), first.page, first.bbox))
+            text = " ".join(first.text.split())
+            if run.kept[0].number is not None:
+                text = _edge_number(text)[0]
+            bands.append(Band(text, first.page, first.bbox))
     return bands
 
 
@@ -102,7 +128,7 @@ class _Run:
 
 def _runs(candidates: list[_Candidate], pages: int, noisy: bool) -> list[_Run]:
     runs = []
-    for group in _groups(candidates, noisy):
+    for group in _split(_groups(candidates, noisy)):
         kept = _same_place(group)
         count = len({found.block.page for found in kept})
         key = group[0].key
@@ -125,14 +151,55 @@ def _candidate(block: Block, height: float) -> _Candidate | None:
     box = block.bbox
     if box is None:
         return None
-    key = _key(_text(block))
+    text = _text(block)
+    key = _key(text)
     if not key:
         return None
+    number = None
+    if key == " ".join(text.lower().split()):  # no page number folded
+        rest, number = _edge_number(key)
+        key = key if number is None else _EDGE + rest
     if box.bottom <= height * MARGIN:
-        return _Candidate(block, "top", box.top, key)
+        return _Candidate(block, "top", box.top, key, number)
     if box.top >= height * (1 - MARGIN):
-        return _Candidate(block, "bottom", height - box.bottom, key)
+        return _Candidate(block, "bottom", height - box.bottom, key, number)
     return None
+
+
+def _edge_number(text: str) -> tuple[str, int | None]:
+    """The text without the number it opens or ends on, and that number."""
+    found = _EDGE_NUMBER.match(text)
+    if found is None:
+        return text, None
+    if found.group(1) is not None:
+        return found.group(2), int(found.group(1))
+    return found.group(3), int(found.group(4))
+
+
+def _split(groups: list[list[_Candidate]]) -> list[list[_Candidate]]:
+    """Groups whose edge numbers do not follow the pages ("Bloc 1", "Bloc 2")
+    split back into their own texts, numbers unfolded."""
+    out: list[list[_Candidate]] = []
+    for group in groups:
+        if group[0].number is None or _follows_pages(_same_place(group)):
+            out.append(group)
+            continue
+        exact: dict[str, list[_Candidate]] = defaultdict(list)
+        for found in group:
+            found.key, found.number = " ".join(_text(found.block).lower().split()), None
+            exact[found.key].append(found)
+        out.extend(exact.values())
+    return out
+
+
+def _follows_pages(kept: list[_Candidate]) -> bool:
+    """One number a page, each higher than the last by at least as many pages."""
+    ordered = sorted(kept, key=lambda found: found.block.page or 0)
+    pairs = zip(ordered, ordered[1:], strict=False)
+    return len(ordered) >= 2 and all(
+        (b.number or 0) - (a.number or 0) >= (b.block.page or 0) - (a.block.page or 0) > 0
+        for a, b in pairs
+    )
 
 
 def _text(block: Block) -> str:

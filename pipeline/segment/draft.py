@@ -78,6 +78,8 @@ class Unit:
     #: the statement of a layout table's row whose other cells hold only marks or
     #: scores (an evaluation grid's row, its points beside it): what is judged
     scored: bool = False
+    #: read from a layout table's first column: the row's label
+    row_label: bool = False
 
     @classmethod
     def of(cls, block: Block) -> Unit:

@@ -8,15 +8,22 @@ import re
 
 from .draft import Unit
 
-# a cell holding a duration or a count only ("70 heures", "3", "2 semaines")
+# a cell holding a duration or a count only ("70 heures", "3", "2 semaines", "2 h00")
 _DURATION = re.compile(
-    r"^\s*\d+(?:[.,]\d+)?\s*(?:h|heures?|semaines?|jours?|mois|ans?)?\s*$", re.IGNORECASE
+    r"^\s*\d+(?:[.,]\d+)?\s*(?P<unit>h\s?\d{2}|h|heures?|semaines?|jours?|mois|ans?)?\s*$",
+    re.IGNORECASE,
 )
 
 
 def duration_only(text: str) -> bool:
     """Whether a text is only a duration or a number."""
     return _DURATION.match(text) is not None
+
+
+def timed(text: str) -> bool:
+    """Whether a text is only a duration, its unit printed ("2 h00", "3 jours")."""
+    found = _DURATION.match(text)
+    return found is not None and found.group("unit") is not None
 
 
 def schedule_rows(named: list[tuple[int, tuple[int, ...]]], mentions: list[Unit]) -> list[int]:

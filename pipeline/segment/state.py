@@ -34,6 +34,8 @@ class State:
     zone: str | None = None
     zone_filled: bool = False  # the zone has taken content since its cue
     zone_cued: bool = False  # a cue line opened the zone (not the bloc's heading)
+    #: the table row label cell (its id) that cued the zone: the rows it holds are the zone's
+    label_cell: int | None = None
     #: a table's zone label row alone ("Critères de performance pour l'ensemble …"):
     #: the rows of items across the table below it are that zone's (:mod:`.spanning`)
     zone_row: str | None = None
@@ -108,6 +110,7 @@ class State:
         self.zone = zone
         self.zone_filled = False
         self.zone_cued = False
+        self.label_cell = None
 
     def close(self) -> None:
         """Leave the current bloc."""

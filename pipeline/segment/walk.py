@@ -27,6 +27,7 @@ from .inline import inline_competence, inline_connaissances, inline_critere, inl
 from .joint import joint_bloc
 from .levelrows import level_labels
 from .restarts import label_number
+from .schedule import timed
 from .state import (
     State,
     bloc_label,
@@ -44,7 +45,7 @@ from .titlelines import title_continued
 from .topics import TopicLists
 from .walk_competences import competence_line
 from .walk_criteres import critere_line
-from .walk_zones import closes_bloc, section_ends, zone_cue
+from .walk_zones import closes_bloc, label_rows_end, section_ends, zone_cue
 
 
 def blocs(ctx: Context) -> None:
@@ -138,6 +139,7 @@ def blocs(ctx: Context) -> None:
             continue
         if inline_critere(ctx, state, unit):
             continue
+        label_rows_end(state, unit)
         if bloc_activite(ctx, state, unit) or zone_cue(ctx, state, unit):
             continue
         if closes_bloc(ctx, state, unit):
@@ -230,6 +232,8 @@ def _transversal(ctx: Context, state: State, unit: Unit) -> None:
 
 
 def _content(ctx: Context, state: State, unit: Unit) -> None:
+    if unit.cell is not None and timed(unit.text):
+        return  # a table's duration cell ("2 h00"): the row's time, no content
     if state.transversales and unit.heading_like and _statement(ctx, unit):
         state.enter("transversales")  # the next fiche of the section: its title
         _transversal(ctx, state, unit)

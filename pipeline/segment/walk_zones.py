@@ -47,8 +47,19 @@ def zone_cue(ctx: Context, state: State, unit: Unit) -> bool:
         return True
     state.enter(zone)
     state.zone_cued = True
+    state.label_cell = unit.cell if unit.row_label else None
     if zone == "criteres":
         state.critere = None
+    return True
+
+
+def label_rows_end(state: State, unit: Unit) -> bool:
+    """Whether ``unit`` is the next row's label in a layout table whose row
+    label cued the zone ("Contenu" over its rows, then "Matériels …"): the
+    zone held by that label ends there (the rows it spans are its own)."""
+    if state.label_cell is None or not unit.row_label or unit.cell == state.label_cell:
+        return False
+    state.enter(None)
     return True
 
 

@@ -87,3 +87,20 @@ def test_a_bare_contenu_in_running_text_is_no_cue() -> None:
     simplon = extract(REAL / "simplon-dev-ia-blocs-criteres-e1.md")
     assert not any(b.connaissances for b in simplon.blocs)
     assert not any(c.connaissances for b in simplon.blocs for c in b.competences)
+
+
+def test_a_contenu_label_holds_its_rows_and_a_duration_is_no_content(
+    referentiel: Referentiel,
+) -> None:
+    """The 2e partie's 'Contenu' label spans its rows ('ERP' | list, then 'IGH'
+    | list; séquence 2 over three rows): every row it holds is its séquence's
+    connaissances, the duration cell beside them ('2 h00', '1 h 30') none, and
+    the next row's label ('Matériels et documentation recommandés') ends them."""
+    deux = next(b for b in referentiel.blocs if b.code == "2e Partie")
+    classement, principes = deux.competences[0], deux.competences[1]
+    assert classement.connaissances[-2:] == ["IGH", "Définition et classification d'un IGH"]
+    assert principes.connaissances[-1] == "Moyens de secours - alarme"
+    assert "Principes généraux (déclinaison du règlement) de sécurité" in principes.connaissances
+    every = [k for b in referentiel.blocs for c in b.competences for k in c.connaissances]
+    assert not any(k[:1].isdigit() for k in every), every
+    assert "Matériels et documentation recommandés" not in every

@@ -268,13 +268,11 @@ def _open_end(line: Line) -> bool:
 
 
 def _dash_inside(draft: _Draft, label: str | None, line: Line, style: Style) -> bool:
-    """A dash starting a line at the text indent of a bulleted item is part of
-    its text, unless the item ends on a colon: a lead-in over its dash items."""
+    """A dash starting a line at the text indent of a bulleted item is part of its text."""
     return (
         label in _DASHES
         and draft.label is not None
         and draft.label not in _DASHES
-        and not draft.last.words[-1].text.endswith(":")
         and abs(line.x0 - draft.text_x0) <= 2.0
         and line.top - draft.last.bottom <= style.line_gap + 2.0
     )

@@ -78,7 +78,7 @@ class Unit:
     #: the statement of a layout table's row whose other cells hold only marks or
     #: scores (an evaluation grid's row, its points beside it): what is judged
     scored: bool = False
-    #: read from a layout table's first column: the row's label
+    #: read from a layout table's first column beside the row's other cells: its label
     row_label: bool = False
 
     @classmethod

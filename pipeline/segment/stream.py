@@ -100,7 +100,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
                 unit.frame = unit.frame or id(block)
                 unit.between_rows = unit.between_rows or first
                 unit.band = band and unit.block is not None and "sideways" in unit.block.features
-                unit.row_label = column == 0
+                unit.row_label = column == 0 and len(shapes[at]) > 1  # beside its values
                 unit.bold = unit.bold and id(cell) not in plain
                 unit.scored = scored and unit.table is None
             out.extend(join_cell_lines(mine))

@@ -6,10 +6,10 @@ counts like any other block: its cells' text is its text). Digits are folded
 ("Page 3 / 12" matches "Page 4 / 12") only in texts that speak of pages (the
 word, or a counter "3 sur 12", "3 of 12"), so "Bloc 1" and "Bloc 2" stay
 apart, and in texts that open or end on a number following the pages (a
-running footer printing a title and the page's number, "Mécanique 61" then
-"62 Mécanique": each page's number, higher than the last page's by at least
-as many pages): those are furniture wherever they stand, in a table cell too
-(the cell loses them). A margin block that is only a page number
+running footer printing a title of two words at least and the page's number,
+"Génie civil 61" then "62 Génie civil": each page's number, higher than the
+last page's by at least as many pages; "N° 2" is a counter, no title): those
+are furniture wherever they stand, in a table cell too (the cell loses them). A margin block that is only a page number
 ("3", "- 3 -", "Page 3 sur 12") is furniture even on one page. A margin block
 repeated on several pages, but not on most, is kept and marked ``repeated``.
 
@@ -41,6 +41,7 @@ _PAGE_NUMBER = re.compile(
 
 _COUNTER = re.compile(r"(^|\s)#\s+(sur|of)\s+#(\s|$)")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\D*[^\W\d_])(.+)$|^(.*[^\W\d_]\D*?)\s+(\d{1,4})$")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a title beside the number has two words at least
 _EDGE = "#~ "  # the key's prefix of a text whose edge number was set aside
 
 
@@ -171,9 +172,10 @@ def _edge_number(text: str) -> tuple[str, int | None]:
     found = _EDGE_NUMBER.match(text)
     if found is None:
         return text, None
-    if found.group(1) is not None:
-        return found.group(2), int(found.group(1))
-    return found.group(3), int(found.group(4))
+    rest, number = (found.group(2), found.group(1)) if found.group(1) else found.group(3, 4)
+    if len(_WORD.findall(rest)) < 2:
+        return text, None  # a counter's label ("N° 2", "Fiche 3"), no title
+    return rest, int(number)
 
 
 def _split(groups: list[list[_Candidate]]) -> list[list[_Candidate]]:

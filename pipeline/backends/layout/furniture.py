@@ -9,8 +9,9 @@ apart, and in texts that open or end on a number following the pages (a
 running footer printing a title of two words at least and the page's number,
 "Génie civil 61" then "62 Génie civil": each page's number, higher than the
 last page's by at least as many pages; "N° 2" is a counter, no title): those
-are furniture wherever they stand, in a table cell too (the cell loses them). A margin block that is only a page number
-("3", "- 3 -", "Page 3 sur 12") is furniture even on one page. A margin block
+are furniture wherever they stand, in a table cell too (the cell loses them).
+A margin block that is only a page number ("3", "- 3 -", "Page 3 sur 12") is
+furniture even on one page. A margin block
 repeated on several pages, but not on most, is kept and marked ``repeated``.
 
 The *running band* (:func:`running_band`) is the text of the margin blocks,

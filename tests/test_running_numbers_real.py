@@ -1,15 +1,14 @@
 """A running footer printing a title beside the page's number ('Technologie de
 la mécanique du bâtiment 61' on a right page, '62 Technologie …' on a left one)
-is page furniture, in a table cell too, and its title stays in the bands; a
-bulleted item ending on a colon keeps the dash lines below it as its own items
-(the Québec programme 221.C0, 2004 print: tests/data/real/README.md)."""
+is page furniture, in a table cell too, and its title stays in the bands (the
+Québec programme 221.C0, 2004 print: tests/data/real/README.md); a counter
+beside its label ('N° 2' over the REAC's fiches, one a page) is no furniture."""
 
 from __future__ import annotations
 
 from fixtures.real_docs import REAL
 from referentiel.api import extract
 from referentiel.backends import pdf
-from referentiel.docmodel import Kind
 from referentiel.options import Options
 
 QC = REAL / "qc-dec-mecanique-batiment-competences.pdf"
@@ -36,21 +35,9 @@ def test_the_footer_makes_no_competence_nor_critere() -> None:
     assert not any(TITLE in k.libelle for b in referentiel.blocs for k in b.criteres)
 
 
-def test_dash_lines_under_a_lead_in_item_are_its_items() -> None:
-    """'• Prise en considération :' over two '– ' lines: three list items
-    (the dashes no longer joined to the lead-in), read as one critère and its
-    two indicateurs."""
-    document = pdf.parse(QC, Options())
-    items = [b for b in document.walk() if b.kind is Kind.LIST_ITEM]
-    at = next(i for i, b in enumerate(items) if b.text.startswith("Prise en considération :"))
-    assert items[at].text == "Prise en considération :"
-    assert [b.text for b in items[at + 1 : at + 3]] == [
-        "des principes d’équilibre;",
-        "des conditions d’équilibre, de translation et de rotation.",
-    ]
-    referentiel = extract(QC)
-    lead = next(k for b in referentiel.blocs for k in b.criteres if k.indicateurs)
-    assert lead.indicateurs == [
-        "des principes d’équilibre;",
-        "des conditions d’équilibre, de translation et de rotation.",
-    ]
+def test_a_counter_numbered_with_the_pages_is_no_furniture() -> None:
+    """The REAC prints 'N° 1', 'N° 2' … over its fiches, one a page, in the
+    top band: a counter's label, no title, so the fiche numbers stay."""
+    document = pdf.parse(REAL / "tp-cdi-reac-at2.pdf", Options())
+    numbers = [b.text for b in document.walk() if b.text.startswith("N°")]
+    assert len(numbers) >= 4, numbers

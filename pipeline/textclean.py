@@ -169,6 +169,14 @@ def is_mark(text: str) -> bool:
     return sum(c.isalpha() for c in text) < 2
 
 
+_POINTS = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?\s*(?:points?|pts?\.?)$", re.IGNORECASE)
+
+
+def is_points(text: str) -> bool:
+    """The points a row of a grid is worth ("2 points", "1 pt"): a score, no statement."""
+    return _POINTS.match(text.strip()) is not None
+
+
 def is_prose(text: str) -> bool:
     """Whether ``text`` is running prose: two sentences or more, finished."""
     return ends_sentence(text) and _SENTENCE_BREAK.search(text) is not None

@@ -13,6 +13,7 @@ modalities ticked on the rows of its compétences, in column order.
 from __future__ import annotations
 
 from ..docmodel import Block, Row
+from ..textclean import is_points
 from .draft import DBloc, TableView, cell_units, positions
 from .modalites import add_named
 
@@ -62,9 +63,10 @@ def is_mark(text: str) -> bool:
 def mark_columns(block: Block) -> set[int]:
     """The grid columns whose cells mostly hold a mark only (a grid ticking
     which term, savoir or épreuve each row concerns: "S1 … S6" over "●", "½",
-    "R"; "S0 … S7" over "X"): their header cells head marks, not content, and
-    name no role of their own. A short head ("S1") is not counted against a
-    column; a merged cell counts for every column it covers."""
+    "R"; "S0 … S7" over "X"), or the points each row is worth ("2 points"):
+    their header cells head marks, not content, and name no role of their own.
+    A short head ("S1") is not counted against a column; a merged cell counts
+    for every column it covers."""
     marks: dict[int, int] = {}
     texts: dict[int, int] = {}
     for row in block.rows:
@@ -74,7 +76,9 @@ def mark_columns(block: Block) -> set[int]:
         if len(cells) < 2:
             continue
         for start, cell, text in cells:
-            counts = marks if is_mark(text) else texts if len(text) > _HEAD else None
+            counts = (
+                marks if is_mark(text) or is_points(text) else texts if len(text) > _HEAD else None
+            )
             for column in range(start, start + max(1, cell.col_span)):
                 if counts is not None:
                     counts[column] = counts.get(column, 0) + 1

@@ -49,6 +49,7 @@ from .draft import Context, Outline, Unit, flat_units
 from .headingtree import heading_tree
 from .nested import extends, groups_units
 from .numbering import numbered
+from .outline_gaps import gapped_heads
 from .outline_holds import (
     ability_pair,
     holds_abilities,
@@ -99,6 +100,8 @@ def outline(ctx: Context) -> None:
         )
         and s.owners(total) >= (1 if listed(s) else min(2, len(s.numbers)))
     ]
+    if not levels:  # a few units of a level, their numbers with gaps (:mod:`.outline_gaps`)
+        levels = gapped_heads(series.values(), roles, total)
     levels = [s for s in levels if s.word or not holds_groups(ctx, s, mentions)]
     levels = [s for s in levels if not any(holds_level(s, other, total) for other in levels)]
     levels = [s for s in levels if not groups_units(s, levels, roles)]

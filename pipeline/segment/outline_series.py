@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..docmodel import Kind
-from ..textclean import ends_sentence, italic
+from ..textclean import ends_sentence, is_points, italic
 from .draft import Context, Unit, abbreviated
 from .leadlists import leads_list
 from .numbering import Numbered, consecutive, numbered
@@ -137,8 +137,8 @@ def mention_series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, b
     found: dict[tuple[str, int, bool, bool], Series] = {}
     for index, unit in enumerate(mentions):
         hit = numbered(unit.text)
-        if hit is None or len(unit.text) > _LONG_MENTION:
-            continue
+        if hit is None or len(unit.text) > _LONG_MENTION or is_points(unit.text):
+            continue  # prose, or a grid's points ("2 points"): no mention of a unit
         printed, hit = hit.word, _unglued(hit, glued)
         word = abbreviated(ctx.rules, hit.word)
         key = (word, len(hit.number), hit.roman, hit.lettered)

@@ -26,8 +26,10 @@ from .fiche import code_field, fiche_grid, fiche_line, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
 from .levelrows import level_labels
+from .modalites import add_named
 from .restarts import label_number
 from .schedule import timed
+from .scored_parts import scored_part
 from .state import (
     State,
     bloc_label,
@@ -83,6 +85,10 @@ def blocs(ctx: Context) -> None:
             if code is not None:
                 state.pending_code = code
                 continue
+            # "Production écrite : 10 points." over a critères table (:mod:`.scored_parts`)
+            part = scored_part(unit.table, units[index - 1] if index else None)
+            if part is not None and state.bloc is not None:
+                add_named(state.bloc, part)
             read_table(ctx, unit.table, state)
             state.enter(None)  # what follows a table needs a new cue
             state.elements = state.elements or fiche_grid(ctx, unit.table)

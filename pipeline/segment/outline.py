@@ -7,7 +7,9 @@ same level word (case, accents, "fiche" and "N°" folded away) and a number of
 the same depth; a series whose numbers follow each other (1, 2, … — or 5 … 8
 in an excerpt) is a level of the document's outline, and its members are
 every mention of those units — a synthesis table or a table of contents names
-the same units as the body.
+the same units as the body. When no series is a level, a known bloc word's
+units printed with gaps ("Module 3", "Module 8": the grids of two modules),
+each once as a heading over its own content, are (:mod:`.outline_gaps`).
 
 The level words are priors, not gates (``rules/outline.yaml``, label
 ``level-word``): a word known as a bloc level ranks first, then a word known as

@@ -212,14 +212,14 @@ class _Frame:
         """The attributes the readers use of a character, valued as pdfplumber's
         ``page.chars`` values them (the same arithmetic, so the same floats) —
         but for ``upright``, false for a character turned by a right angle
-        whose matrix rounds its zero cosines to tiny products (see :func:`_turned`)."""
+        whose matrix rounds its zero cosines to tiny products (see :func:`turned`)."""
         top = (self.height - item.y1) + self.top
         return {
             "text": item.text,
             "fontname": item.fontname,
             "size": item.size,
             "matrix": item.matrix,
-            "upright": item.upright and not _turned(item.matrix),
+            "upright": item.upright and not turned(item.matrix),
             "x0": item.x0 + self.left if self.left else item.x0,
             "x1": item.x1 + self.left if self.left else item.x1,
             "top": top,
@@ -236,7 +236,7 @@ def _drop_chars(container: LTContainer[Any]) -> None:
             _drop_chars(item)
 
 
-def _turned(matrix: tuple[float, ...]) -> bool:
+def turned(matrix: tuple[float, ...]) -> bool:
     """Text set sideways: its baseline runs up or down the page. pdfminer calls a
     character upright when ``a * d > 0``; a rotation written with cosines of
     ±6e-17 instead of 0 passes that test, its baseline vertical all the same."""

@@ -8,7 +8,8 @@ word, or a counter "3 sur 12", "3 of 12"), so "Bloc 1" and "Bloc 2" stay
 apart, and in texts that open or end on a number following the pages (a
 running footer printing a title of two words at least and the page's number,
 "Génie civil 61" then "62 Génie civil": each page's number, higher than the
-last page's by at least as many pages; "N° 2" is a counter, no title): those
+last page's by at least as many pages, on pages printing no number apart;
+"N° 2" is a counter, no title): those
 are furniture wherever they stand, in a table cell too (the cell loses them).
 A margin block that is only a page number ("3", "- 3 -", "Page 3 sur 12") is
 furniture even on one page. A margin block
@@ -130,7 +131,8 @@ class _Run:
 
 def _runs(candidates: list[_Candidate], pages: int, noisy: bool) -> list[_Run]:
     runs = []
-    for group in _split(_groups(candidates, noisy)):
+    numbered = {found.block.page for found in candidates if _PAGE_NUMBER.match(found.key)}
+    for group in _split(_groups(candidates, noisy), numbered):
         kept = _same_place(group)
         count = len({found.block.page for found in kept})
         key = group[0].key
@@ -179,12 +181,17 @@ def _edge_number(text: str) -> tuple[str, int | None]:
     return rest, int(number)
 
 
-def _split(groups: list[list[_Candidate]]) -> list[list[_Candidate]]:
-    """Groups whose edge numbers do not follow the pages ("Bloc 1", "Bloc 2")
-    split back into their own texts, numbers unfolded."""
+def _split(groups: list[list[_Candidate]], numbered: set[int | None]) -> list[list[_Candidate]]:
+    """Groups whose edge numbers do not follow the pages ("Bloc 1", "Bloc 2"),
+    or stand on pages that print their number apart (a page prints its number
+    once: "Bloc 2" on page 2 beside "Page 2 / 3" is a heading), split back into
+    their own texts, numbers unfolded."""
     out: list[list[_Candidate]] = []
     for group in groups:
-        if group[0].number is None or _follows_pages(_same_place(group)):
+        kept = _same_place(group)
+        if group[0].number is None or (
+            _follows_pages(kept) and not numbered & {found.block.page for found in kept}
+        ):
             out.append(group)
             continue
         exact: dict[str, list[_Candidate]] = defaultdict(list)

@@ -97,12 +97,17 @@ def table_views(
 
 
 def _spanned(row: Row) -> set[int]:
-    """The columns a merged header cell covers after its first one."""
-    return {
-        column + offset
-        for column, cell in positions(row)
-        for offset in range(1, max(1, cell.col_span))
-    }
+    """The columns a merged header cell covers after its first one (a cell
+    repeating the text of the cell before it too: a merged cell written out
+    once per column, as Markdown and HTML exports print it)."""
+    spanned: set[int] = set()
+    before = None
+    for column, cell in positions(row):
+        spanned.update(column + offset for offset in range(1, max(1, cell.col_span)))
+        if before is not None and cell.text and cell.text == before.text:
+            spanned.add(column)
+        before = cell
+    return spanned
 
 
 def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:

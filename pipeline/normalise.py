@@ -99,7 +99,9 @@ def build(document: Document, draft: Draft) -> Referentiel:
             code_rncp=draft.code_rncp,
             description=clean(draft.description) or None,
         ),
-        activites=[_activite(act, places) for act in draft.activites if clean(act.libelle)],
+        activites=[
+            _activite(act, places) for act in draft.activites if clean(act.libelle) or act.taches
+        ],
         blocs=blocs,
         competences_transversales=[
             _competence(comp, f"CT{index:02d}", places)

@@ -62,6 +62,15 @@ def _plain_lines(units: list[Unit]) -> bool:
 def read_taches(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
-    """A tâches cell: the tâches of the row's activité."""
+    """A tâches cell: the tâches of the row's activité. In a table with no
+    activité column, read where no activité was named (the activités types'
+    summary left out of the text), the table itself is one unnamed activité."""
+    if row.activite is None and "activite" not in view.roles and state.activite is None:
+        row.activite = ctx.known(view.block, DActivite)
+        units = cell_units(cell)
+        if row.activite is None and fresh and units:
+            row.activite = DActivite(None, "", Where(units[0].page, units[0].line, "table.taches"))
+            ctx.draft.activites.append(row.activite)
+            ctx.made(view.block, row.activite)
     if fresh and row.activite is not None:
         row.activite.taches.extend(u.text for u in cell_units(cell))

@@ -42,7 +42,9 @@ _PAGE_NUMBER = re.compile(
 
 
 _COUNTER = re.compile(r"(^|\s)#\s+(sur|of)\s+#(\s|$)")
-_EDGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\D*[^\W\d_])(.+)$|^(.*[^\W\d_]\D*?)\s+(\d{1,4})$")
+_NUMBER = re.compile(r"\d{1,4}$")  # a number at a text's edge, one word of its own
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{3,}")  # a title beside the number has two words at least
 _EDGE = "#~ "  # the key's prefix of a text whose edge number was set aside
 
@@ -155,6 +157,12 @@ def _candidate(block: Block, height: float) -> _Candidate | None:
     box = block.bbox
     if box is None:
         return None
+    if box.bottom <= height * MARGIN:
+        zone, distance = "top", box.top
+    elif box.top >= height * (1 - MARGIN):
+        zone, distance = "bottom", height - box.bottom
+    else:
+        return None  # in the body: no margin text, nothing to read
     text = _text(block)
     key = _key(text)
     if not key:
@@ -163,19 +171,20 @@ def _candidate(block: Block, height: float) -> _Candidate | None:
     if key == " ".join(text.lower().split()):  # no page number folded
         rest, number = _edge_number(key)
         key = key if number is None else _EDGE + rest
-    if box.bottom <= height * MARGIN:
-        return _Candidate(block, "top", box.top, key, number)
-    if box.top >= height * (1 - MARGIN):
-        return _Candidate(block, "bottom", height - box.bottom, key, number)
-    return None
+    return _Candidate(block, zone, distance, key, number)
 
 
 def _edge_number(text: str) -> tuple[str, int | None]:
-    """The text without the number it opens or ends on, and that number."""
-    found = _EDGE_NUMBER.match(text)
-    if found is None:
+    """The text without the number it opens or ends on (a letter between the
+    number and any other digit), and that number."""
+    first, _, after = text.partition(" ")
+    before, _, last = text.rpartition(" ")
+    if _NUMBER.match(first) and _LETTER.search(_DIGIT.split(after, 1)[0]):
+        rest, number = after, first
+    elif before and _NUMBER.match(last) and _LETTER.search(_DIGIT.split(before)[-1]):
+        rest, number = before, last
+    else:
         return text, None
-    rest, number = (found.group(2), found.group(1)) if found.group(1) else found.group(3, 4)
     if len(_WORD.findall(rest)) < 2:
         return text, None  # a counter's label ("N° 2", "Fiche 3"), no title
     return rest, int(number)

@@ -73,6 +73,7 @@ _PLAIN = (  # labels whose rules carry no value
     "code-statement",
     "code-tache",
     "group-code",
+    "group-coded-title",
     "group-statement",
     "group-weight",
     "head-unit",

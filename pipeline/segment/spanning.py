@@ -24,12 +24,17 @@ from .draft import (
     coded_title,
     positions,
 )
+from .lonerows import lone_coded_title, open_lone_unit
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 
 
 def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: list[Row]) -> bool:
     """A row of one cell across the table: bloc heading, link cue or group row
     (True: the row is read); False when it is an ordinary row."""
+    lone = lone_coded_title(row, view, ctx.rules)
+    if lone is not None and _group_below(view, below, ctx.rules):
+        open_lone_unit(ctx, state, row, lone)
+        return True
     coded = coded_title(row, ctx.rules)
     if coded is not None:
         return _coded_group(ctx, view, state, below, *coded)

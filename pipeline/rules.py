@@ -99,6 +99,7 @@ _PLAIN = (  # labels whose rules carry no value
     "fiche-enonce",
     "holder",
     "indicateur-inline",
+    "lettered-part",
     "link",
     "link-code",
     "link-range",

@@ -37,3 +37,13 @@ def test_coded_title_rule_needs_code_and_capital_title() -> None:
     rules = default_rules()
     assert rules.first("group-coded-title", "A 2 - REALISATION") is not None
     assert rules.first("group-coded-title", "a - La MISE AU POINT") is None
+
+
+def test_next_lettered_part_is_a_row_of_its_own() -> None:
+    """Under A 2, 'b - la REALISATION …' follows the row printing 'a - La MISE
+    AU POINT …': a compétence of its own, not the rest of the row above."""
+    ref = extract(BMA)
+    gold = gold_of(BMA)
+    assert [c.libelle for c in ref.blocs[1].competences] == [
+        c["libelle"] for c in gold["blocs"][1]["competences"]
+    ]

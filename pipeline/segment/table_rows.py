@@ -63,7 +63,8 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     if not keys:
         return False
     if starts_lower(keys[0].text):
-        return not (keys[0].is_item and _list_goes_on(previous))
+        lettered = _next_letter(ctx, keys[0].text, previous)
+        return not (keys[0].is_item and _list_goes_on(previous)) and not lettered
     # compared role by role: an uncoded compétence under a coded activité is
     # no continuation when the compétences above were not coded either
     roles = {
@@ -111,3 +112,27 @@ def listed(ctx: Context, units: list[Unit]) -> list[Unit]:
     if not all(ends_lead_in(u.text) or _LABELLED.match(u.text) for u in others):
         return units
     return [u for u in units if u.is_item]
+
+
+def _next_letter(ctx: Context, text: str, previous: Row) -> bool:
+    """A row opening on the next letter of the lettered parts the compétence
+    above printed ("b - la REALISATION" under a row holding "a - La MISE AU
+    POINT"): a part of its own, no continuation of the row above."""
+    hit = ctx.rules.first("lettered-part", text)
+    competence = previous.competence
+    if hit is None or competence is None:
+        return False
+    letter = (hit.group("letter") or "").lower()
+    if not "b" <= letter <= "z":
+        return False
+    before = chr(ord(letter) - 1)
+    return any(
+        (found := ctx.rules.first("lettered-part", part)) is not None
+        and (found.group("letter") or "").lower() == before
+        for part in _parts(competence.libelle)
+    )
+
+
+def _parts(text: str) -> list[str]:
+    """``text`` cut before every single letter followed by a dash: its lettered parts."""
+    return [text[m.start() :] for m in re.finditer(r"(?<!\S)[a-z]\s[-–]\s", text)]

@@ -13,7 +13,7 @@ from fixtures.real_docs import REAL, gold_of
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.rules import default_rules
-from referentiel.segment.checks import is_mark, mark_columns
+from referentiel.segment.checks import is_tick, mark_columns
 from referentiel.segment.headers import header_roles
 
 LOGIGRAMME = REAL / "qc-cegep-rt-logigramme-competences.docx"
@@ -25,8 +25,8 @@ def _grids(path: Path) -> list:
 
 
 def test_marks_are_glyphs_and_letters_not_numbers() -> None:
-    assert is_mark("●") and is_mark("½") and is_mark("R") and is_mark(" X ")
-    assert not is_mark("2") and not is_mark("S1") and not is_mark("") and not is_mark("12")
+    assert is_tick("●") and is_tick("½") and is_tick("R") and is_tick(" X ")
+    assert not is_tick("2") and not is_tick("S1") and not is_tick("") and not is_tick("12")
 
 
 def test_term_columns_of_marks_let_the_header_be_read() -> None:

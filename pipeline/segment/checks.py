@@ -53,7 +53,7 @@ def check_columns(block: Block) -> set[int]:
     return {c for c, n in checks.items() if n >= _MIN_ROWS and n > texts.get(c, 0)}
 
 
-def is_mark(text: str) -> bool:
+def is_tick(text: str) -> bool:
     """A cell text that marks rather than says: one glyph or letter ("●", "½",
     "X", "R"; a digit is a number: a coefficient, a count)."""
     text = text.strip()
@@ -77,7 +77,7 @@ def mark_columns(block: Block) -> set[int]:
             continue
         for start, cell, text in cells:
             counts = (
-                marks if is_mark(text) or is_points(text) else texts if len(text) > _HEAD else None
+                marks if is_tick(text) or is_points(text) else texts if len(text) > _HEAD else None
             )
             for column in range(start, start + max(1, cell.col_span)):
                 if counts is not None:

@@ -21,7 +21,7 @@ import re
 from ..docmodel import HEADING_SIZE
 from ..nlp import is_action, is_result
 from ..textclean import ends_lead_in, ends_sentence
-from .checks import is_mark
+from .checks import is_tick
 from .content import add_competence, add_critere
 from .draft import Context, DBloc, Unit, Where
 
@@ -87,5 +87,5 @@ def _names(unit: Unit) -> bool:
         and 1 < len(text) <= _TITLE_MAX
         and text[0].isalpha()
         and not ends_sentence(text)  # a lead-in's colon included
-        and not is_mark(text)
+        and not is_tick(text)
     )

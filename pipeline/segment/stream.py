@@ -109,14 +109,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
 _BODY_ROWS = 3  # bold cells running down a column for bold to be its body type
 
 
-def _text(cell: Cell) -> str:
-    return " ".join(b.text for b in cell.blocks).strip()
-
-
 def _scored(row: Row) -> bool:
     """A row of one statement followed by cells holding only marks or scores,
     at least one of them filled ("Les urgences sont identifiées" | 0 | 1 | 2 | 3)."""
-    texts = [_text(cell) for cell in row.cells]
+    texts = [cell.text.strip() for cell in row.cells]
     filled = [text for text in texts if text]
     return (
         len(filled) > 1

@@ -10,13 +10,10 @@ code opens on that prefix, when no table gave the bloc modalités of its own
 
 from __future__ import annotations
 
-import re
-
 from ..docmodel import Kind
 from .draft import Context, DBloc, Unit, code_key
 from .modalites import add_named
 
-_SECTION = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "2.3. …": the next numbered section
 _MIN_GROUP = 2  # blocs sharing the prefix: a group, not one unit named by its code
 
 
@@ -30,7 +27,7 @@ def prefix_modalites(ctx: Context) -> None:
         group = _group(ctx.draft.blocs, code_key(hit.group("code") or ""))
         if len(group) < _MIN_GROUP:
             continue
-        texts = _section_text(units[index + 1 :])
+        texts = _section_text(ctx, units[index + 1 :])
         for bloc in group:
             if not bloc.modalites:
                 for text in texts:
@@ -46,13 +43,13 @@ def _group(blocs: list[DBloc], prefix: str) -> list[DBloc]:
     ]
 
 
-def _section_text(following: list[Unit]) -> list[str]:
+def _section_text(ctx: Context, following: list[Unit]) -> list[str]:
     """The plain paragraphs up to the next heading, numbered section or table."""
     texts: list[str] = []
     for unit in following:
         if unit.table is not None or unit.kind is Kind.HEADING or unit.starts_section:
             break
-        if _SECTION.match(unit.text) or unit.heading_like:
+        if unit.heading_like or ctx.rules.first("code-numeric", unit.text):
             break
         texts.append(unit.text)
     return texts

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import ends_lead_in, ends_sentence, is_mark, label_text, starts_lower
+from .dash_leadins import dashed_lead_in
 from .draft import (
     GROUP_ROW,
     Context,
@@ -417,7 +418,10 @@ def add_critere(
 ) -> DCritere:
     """A new critère of ``bloc``; a critère numbered under one of the bloc's
     compétences ("1.1.1. Savoir …" under "1.1") evaluates that compétence, its
-    number dropped from the libellé."""
+    number dropped from the libellé; a lead-in that glues its dash items is
+    the critère and they its indicateurs (:mod:`.dash_leadins`)."""
+    if not indicateurs and (dashed := dashed_lead_in(libelle)) is not None:
+        libelle, indicateurs = dashed
     text, owners = _numbered_under(bloc, libelle)
     if owners:
         libelle, competences, link_codes = text, owners, []

@@ -125,3 +125,34 @@ def test_a_fiche_continued_without_heads_lists_its_elements() -> None:
     fourth = [pair for pair in want[:25] if pair[0] == "4"]
     assert len(fourth) == 6
     assert all(pair in got for pair in fourth)
+
+
+def test_the_programme_named_only_in_the_running_header_is_the_intitule() -> None:
+    """The 2004 print names its programme only in the running header of every
+    page ('Technologie de …', no code, no cover): the band is the intitulé
+    (a programme outside the contract's list, no type); a programme whose
+    body names it keeps the body's title though its band names it too."""
+    doc = parse(REAL / MECANIQUE)
+    band = [b.text for b in doc.bands if b.text.startswith("Technologie")]
+    assert band and not any(band[0] in b.text for b in doc.walk())
+    ref = extract_real(MECANIQUE)
+    gold = gold_of(REAL / MECANIQUE)
+    assert ref.certification.type is None
+    assert ref.certification.intitule == gold["certification"]["intitule"] == band[0]
+    audio = extract_real(AUDIOVISUEL).certification
+    assert audio.intitule == gold_of(REAL / AUDIOVISUEL)["certification"]["intitule"]
+
+
+def test_a_lead_in_critere_glued_to_its_dash_items_leads_them() -> None:
+    """Under 01UL element 1 a '• ' critère ends with a colon and goes on with
+    two '– ' items in its own paragraph: the lead-in is the critère, the items
+    its indicateurs (as the reference has them), and the bullets around it
+    stay critères of their own with no indicateurs."""
+    ref = extract_real(MECANIQUE)
+    gold = gold_of(REAL / MECANIQUE)
+    want = [(k["libelle"], k["indicateurs"]) for b in gold["blocs"] for k in b["criteres"]]
+    got = [(k.libelle, k.indicateurs) for b in ref.blocs for k in b.criteres]
+    led = [pair for pair in want if pair[1]]
+    assert len(led) == 1 and led[0] in got
+    assert [pair for pair in got if pair[1]] == led
+    assert not any("–" in libelle for libelle, _ in got)

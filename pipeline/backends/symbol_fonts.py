@@ -24,6 +24,7 @@ _CODES: dict[str, dict[int, str]] = {
         0x6F: EMPTY,  # o: white square
         0x71: EMPTY,  # q: shadowed white square
         0x72: EMPTY,  # r
+        0xA1: EMPTY,  # large white circle: a form's option to tick
         0xA8: EMPTY,  # white medium square
         0xFB: TICKED,  # ballot x
         0xFC: TICK,  # check mark

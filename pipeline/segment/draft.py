@@ -388,6 +388,7 @@ def positions(row: Row) -> list[tuple[int, Cell]]:
 
 
 GROUP_ROW = "table.group-row"  # the rule of a bloc a table's row over its compétences opened
+JUDGED_ROW = "table.judged-row"  # a compétence a grid's title row over its critères opened
 
 
 def coded_title(row: Row, rules: RuleSet) -> tuple[str, Cell] | None:

@@ -6,7 +6,7 @@ import re
 
 from ..docmodel import Kind, Row
 from ..rules import RuleSet
-from .checks import CHECKS, SCORE
+from .checks import CHECKS, SCORE, is_check
 from .draft import Unit, cell_units, positions
 
 
@@ -22,33 +22,38 @@ def header_roles(
     once two do: columns of the publisher's own), else None. A cell over a column
     of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`)."""
     roles: dict[int, str] = {}
-    filled = unknown = 0
+    filled = unknown = scale = 0
     for column, cell in positions(row):
         texts = [u.text for u in cell_units(cell)]
         if not texts:
             continue
+        if len(texts) == 1 and is_check(texts[0]):
+            continue  # a box to tick is filled in, it names nothing
         filled += 1
-        if column in checks:
+        named = [] if holds_content(cell_units(cell)) else _cell_roles(" ".join(texts), rules)
+        if column in checks and named != [SCORE]:
             for offset in range(max(1, cell.col_span)):
                 roles[column + offset] = CHECKS
             continue
-        named = [] if holds_content(cell_units(cell)) else _cell_roles(" ".join(texts), rules)
         if not named:
             unknown += column not in marks
             continue
         if named == [SCORE]:
             filled -= 1  # a rating scale's head: beside the header, not part of it
+            scale += 1
         span = max(1, cell.col_span)
         if len(named) != span:
             named = named[:1] * span  # one role over a merged header cell
         for offset, role in enumerate(named):
             roles[column + offset] = role
     spare = filled - 2 if row.header else 1 if filled >= 3 else 0
-    if not set(roles.values()) - {SCORE} or unknown > spare or (filled < 2 and not row.header):
+    lone = filled < 2 and not row.header and scale < _SCALE  # one label over a scale: a header
+    if not set(roles.values()) - {SCORE} or unknown > spare or lone:
         return None
     return roles
 
 
+_SCALE = 3  # heads of a rating scale ("TI | I | S | TS") beside one label make a header row
 _STATEMENT_WORDS = 3  # a header label ending with a stop is short ("Réf.", "N° d'ordre.")
 
 

@@ -9,13 +9,16 @@ grid). A spanning row with nothing below it is a note: no element.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..docmodel import Cell, Row
 from ..rules import RuleSet
 from ..textclean import label_text
-from .checks import SCORE
-from .content import add_critere, extend, is_implicit
+from .checks import SCORE, is_check
+from .content import add_competence, add_critere, extend, is_implicit
 from .draft import (
     GROUP_ROW,
+    JUDGED_ROW,
     Context,
     DBloc,
     TableView,
@@ -65,8 +68,31 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         _series_code(ctx, bloc, view, below)
         _statement_code(ctx, bloc)
         return True
+    if group is False and _judged_head(ctx, view, state, units):
+        return True
     # between a bloc printed outside the table and its compétences: a note
     return bool(group) and _held(state)
+
+
+_TITLE = 160  # characters: a compétence's title row is one short statement
+
+
+def _judged_head(ctx: Context, view: TableView, state: State, units: list[Unit]) -> bool:
+    """An uncoded title row over rows of critères in a table with no compétences
+    column (an evaluation grid: "Cibler et prospecter la clientèle" over the rows
+    judging it): the compétence those rows judge, in the open bloc."""
+    roles = set(view.roles)
+    if state.bloc is None or "criteres" not in roles or roles & {"competence", "bloc"}:
+        return False
+    box, _, rest = units[0].text.partition(" ")
+    unit = replace(units[0], text=rest) if is_check(box) else units[0]  # a box to tick it
+    text = unit.text
+    if len(units) > 1 or len(text) > _TITLE or is_cue(ctx, unit) or not text[:1].isupper():
+        return False
+    comp = add_competence(ctx, state.bloc, unit, state.source, from_list=False, rule=JUDGED_ROW)
+    state.competence, state.competence_headed = comp, comp is not None
+    state.critere = None
+    return comp is not None
 
 
 def _coded_group(

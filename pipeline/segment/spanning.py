@@ -9,12 +9,10 @@ grid). A spanning row with nothing below it is a note: no element.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..docmodel import Cell, Row
 from ..rules import RuleSet
 from ..textclean import label_text
-from .checks import SCORE, is_check
+from .checks import SCORE
 from .content import add_competence, add_critere, extend, is_implicit
 from .draft import (
     GROUP_ROW,
@@ -28,12 +26,15 @@ from .draft import (
     positions,
 )
 from .lonerows import lone_coded_title, open_lone_unit
+from .sideheads import side_heads, title_unit
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 
 
 def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: list[Row]) -> bool:
     """A row of one cell across the table: bloc heading, link cue or group row
     (True: the row is read); False when it is an ordinary row."""
+    if side_heads(ctx, row, view, state):
+        return True
     lone = lone_coded_title(row, view, ctx.rules)
     if lone is not None and _group_below(view, below, ctx.rules):
         open_lone_unit(ctx, state, row, lone)
@@ -74,9 +75,6 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     return bool(group) and _held(state)
 
 
-_TITLE = 160  # characters: a compétence's title row is one short statement
-
-
 def _judged_head(ctx: Context, view: TableView, state: State, units: list[Unit]) -> bool:
     """An uncoded title row over rows of critères in a table with no compétences
     column (an evaluation grid: "Cibler et prospecter la clientèle" over the rows
@@ -84,14 +82,13 @@ def _judged_head(ctx: Context, view: TableView, state: State, units: list[Unit])
     roles = set(view.roles)
     if state.bloc is None or "criteres" not in roles or roles & {"competence", "bloc"}:
         return False
-    box, _, rest = units[0].text.partition(" ")
-    unit = replace(units[0], text=rest) if is_check(box) else units[0]  # a box to tick it
-    text = unit.text
-    if len(units) > 1 or len(text) > _TITLE or is_cue(ctx, unit) or not text[:1].isupper():
+    unit = title_unit(ctx, units)
+    if unit is None:
         return False
     comp = add_competence(ctx, state.bloc, unit, state.source, from_list=False, rule=JUDGED_ROW)
     state.competence, state.competence_headed = comp, comp is not None
     state.critere = None
+    view.heads.clear()
     return comp is not None
 
 

@@ -8,8 +8,11 @@ from ..docmodel import Cell
 from ..textclean import ends_sentence, is_mark, label_text
 from .content import add_critere, add_modalites, criteres_of_cell, extend, numbered_items
 from .draft import Context, DCompetence, DCritere, TableView, Unit, cell_units, positions
+from .glossed import glossed
 from .state import State
 from .table_rows import Row
+
+GLOSSED = "table.glossed"  # a critère read from the parentheses after its ability
 
 
 def list_for(
@@ -113,6 +116,10 @@ def read_criteres(
     units = cell_units(cell)
     comps = list(row.linked) or _coded(view, row)
     comps = comps or ([row.competence] if row.competence is not None else [])
+    head = view.heads.get(
+        row.columns.get(id(cell), -1)
+    )  # a title over its column (:mod:`.sideheads`)
+    comps = comps or ([head] if head is not None else [])
     scope = state.competence  # a critères table inside a compétence's scope evaluates it
     if not comps and "competence" not in view.roles and not state.link_codes and scope:
         comps = [scope] if not scope.from_list and scope in state.bloc.competences else []
@@ -124,6 +131,11 @@ def read_criteres(
                 state.bloc, units[0], label_text(text), [], "table.criteres", comps, links
             )
             ctx.made(cell, row.critere)
+        return
+    pair = glossed(" ".join(u.text for u in units)) if units and len(comps) == 1 else None
+    if pair is not None:  # "1 – <ability> (<critères>)": the ability details the compétence
+        comps[0].details.append(pair[0])
+        row.critere = add_critere(state.bloc, units[0], pair[1], [], GLOSSED, comps, links)
         return
     if view.criteres_headed is None:
         view.criteres_headed = _headed(view)

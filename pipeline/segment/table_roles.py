@@ -72,7 +72,9 @@ def table_views(
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
             elif not views and (
-                len({id(c) for c in row.cells if c.blocks}) == 1 or coded_title(row, rules)
+                len({id(c) for c in row.cells if c.blocks}) == 1
+                or coded_title(row, rules)
+                or _merged_titles(row)
             ):
                 captions.append(row)
             previous_header = previous_header and row.header
@@ -94,6 +96,13 @@ def table_views(
         previous_header = True
         header_cells = {id(c) for c in row.cells}
     return views
+
+
+def _merged_titles(row: Row) -> bool:
+    """A row of titles each merged over a group of columns (two compétences
+    set side by side over their columns, :mod:`.sideheads`)."""
+    filled = [cell for cell in row.cells if cell.blocks]
+    return len(filled) > 1 and all(cell.col_span > 1 for cell in filled)
 
 
 def _spanned(row: Row) -> set[int]:

@@ -1,0 +1,60 @@
+"""Compétence titles set side by side over an evaluation grid.
+
+A grid may set two compétences side by side: its first row holds one title
+per group of columns ("Négocier … | Organiser …", each cell merged over its
+group), the header row repeats "Critères | TI | I | S | TS" in every group,
+and each group's critère cells below judge the compétence titled above them.
+Each title opens a compétence of the open bloc; a critère cell is linked to
+the title over its column (read by :mod:`.table_lists`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..docmodel import Row
+from .checks import is_check
+from .content import add_competence
+from .draft import JUDGED_ROW, Context, TableView, Unit, cell_units, positions
+from .state import State, is_cue
+
+_TITLE = 160  # characters: a compétence's title is one short statement
+
+
+def title_unit(ctx: Context, units: list[Unit]) -> Unit | None:
+    """The one unit of a title cell, a box to tick before it dropped; None when
+    the cell holds more, a cue, or no title."""
+    if len(units) != 1:
+        return None
+    box, _, rest = units[0].text.partition(" ")
+    unit = replace(units[0], text=rest) if is_check(box) else units[0]
+    text = unit.text
+    if len(text) > _TITLE or is_cue(ctx, unit) or not text[:1].isupper():
+        return None
+    return unit
+
+
+def side_heads(ctx: Context, row: Row, view: TableView, state: State) -> bool:
+    """A row of several titles, each over its own group of columns holding one
+    critères column, in a grid naming no compétences column: each opens the
+    compétence of the critères below it (True: the row is read)."""
+    roles = view.roles
+    if state.bloc is None or "criteres" not in roles or {"competence", "bloc"} & set(roles):
+        return False
+    cells = [(column, cell) for column, cell in positions(row) if cell.blocks]
+    if len(cells) < 2 or len({id(cell) for _, cell in cells}) != len(cells):
+        return False
+    titles = []
+    for column, cell in cells:
+        group = range(column, column + max(1, cell.col_span))
+        unit = title_unit(ctx, cell_units(cell))
+        if len(group) < 2 or unit is None or [roles[i] for i in group].count("criteres") != 1:
+            return False
+        titles.append((group, unit))
+    view.heads.clear()
+    for group, unit in titles:
+        comp = add_competence(ctx, state.bloc, unit, state.source, from_list=False, rule=JUDGED_ROW)
+        if comp is not None:
+            view.heads.update(dict.fromkeys(group, comp))
+    state.competence, state.competence_headed, state.critere = None, False, None
+    return True

@@ -20,7 +20,10 @@ def header_roles(
     more may be unreadable, e.g. garbled by OCR; in a row the reader saw printed
     again on every page of the table, a header for sure, any cell may name no role
     once two do: columns of the publisher's own), else None. A cell over a column
-    of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`)."""
+    of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`);
+    a box to tick names nothing (a body row of a grid to fill in), and the heads
+    of a rating scale over boxes ("TI | I | S | TS") make the row beside one
+    label a header."""
     roles: dict[int, str] = {}
     filled = unknown = scale = 0
     for column, cell in positions(row):
@@ -40,20 +43,20 @@ def header_roles(
             continue
         if named == [SCORE]:
             filled -= 1  # a rating scale's head: beside the header, not part of it
-            scale += 1
+            scale += column in checks  # over boxes to tick: the scale of a grid to fill in
         span = max(1, cell.col_span)
         if len(named) != span:
             named = named[:1] * span  # one role over a merged header cell
         for offset, role in enumerate(named):
             roles[column + offset] = role
     spare = filled - 2 if row.header else 1 if filled >= 3 else 0
-    lone = filled < 2 and not row.header and scale < _SCALE  # one label over a scale: a header
+    lone = filled < 2 and not row.header and scale < _SCALE
     if not set(roles.values()) - {SCORE} or unknown > spare or lone:
         return None
     return roles
 
 
-_SCALE = 3  # heads of a rating scale ("TI | I | S | TS") beside one label make a header row
+_SCALE = 3  # heads of a scale over boxes ("TI | I | S | TS") beside one label: a header row
 _STATEMENT_WORDS = 3  # a header label ending with a stop is short ("Réf.", "N° d'ordre.")
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..docmodel import Row
+from ..nlp import is_action
 from .checks import is_check
 from .content import add_competence
 from .draft import JUDGED_ROW, Context, TableView, Unit, cell_units, positions
@@ -22,8 +23,10 @@ _TITLE = 160  # characters: a compétence's title is one short statement
 
 
 def title_unit(ctx: Context, units: list[Unit]) -> Unit | None:
-    """The one unit of a title cell, a box to tick before it dropped; None when
-    the cell holds more, a cue, or no title."""
+    """The one unit of a title cell stating an ability (it opens on an
+    infinitive), a box to tick before it dropped; None when the cell holds
+    more, a cue, or no such title ("COMPORTEMENTS PROFESSIONNELS …" names a
+    part of the grid, no compétence)."""
     if len(units) != 1:
         return None
     box, _, rest = units[0].text.partition(" ")
@@ -31,7 +34,7 @@ def title_unit(ctx: Context, units: list[Unit]) -> Unit | None:
     text = unit.text
     if len(text) > _TITLE or is_cue(ctx, unit) or not text[:1].isupper():
         return None
-    return unit
+    return unit if is_action(text) else None
 
 
 def side_heads(ctx: Context, row: Row, view: TableView, state: State) -> bool:

@@ -99,10 +99,15 @@ def table_views(
 
 
 def _merged_titles(row: Row) -> bool:
-    """A row of titles each merged over a group of columns (two compétences
-    set side by side over their columns, :mod:`.sideheads`)."""
+    """A body row of one-line titles each merged over a group of columns (two
+    compétences set side by side over their columns, :mod:`.sideheads`; a
+    header's groups of columns are marked as header cells)."""
     filled = [cell for cell in row.cells if cell.blocks]
-    return len(filled) > 1 and all(cell.col_span > 1 for cell in filled)
+    return (
+        not row.header
+        and len(filled) > 1
+        and all(cell.col_span > 1 and len(cell.blocks) == 1 for cell in filled)
+    )
 
 
 def _spanned(row: Row) -> set[int]:

@@ -55,6 +55,7 @@ _ZONES = frozenset(
 _PLAIN = (  # labels whose rules carry no value
     "ability-noun",
     "activite-type",
+    "activity-group",
     "annex-label",
     "apc-head",
     "bloc",

@@ -139,6 +139,8 @@ def mention_series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, b
         hit = numbered(unit.text)
         if hit is None or len(unit.text) > _LONG_MENTION or is_points(unit.text):
             continue  # prose, or a grid's points ("2 points"): no mention of a unit
+        if ctx.rules.first("activity-group", hit.title):
+            continue  # "Pôle 1 d'activités": a grouping of activités, no unit
         printed, hit = hit.word, _unglued(hit, glued)
         word = abbreviated(ctx.rules, hit.word)
         key = (word, len(hit.number), hit.roman, hit.lettered)

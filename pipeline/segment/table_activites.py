@@ -23,6 +23,18 @@ def read_activite(
     units = titled_units(ctx, row, cell)
     if not units:
         return
+    grouped = _grouped(ctx, units)
+    if grouped:
+        # a group of activités over its activités: one activité per line
+        for unit in grouped:
+            line = code_hit(ctx, unit.text)
+            code = line.group("code") if line else None
+            libelle = label_text((line.group("libelle") or "") if line else unit.text)
+            where = Where(unit.page, unit.line, line.rule.id if line else "table.activite")
+            ctx.draft.activites.append(DActivite(code, libelle, where))
+        row.activite = ctx.draft.activites[-1]
+        ctx.made(cell, row.activite)
+        return
     first = units[0]
     hit = code_hit(ctx, first.text)
     described = hit is None and "taches" not in view.roles and _described(units)
@@ -44,6 +56,19 @@ def read_activite(
     ctx.draft.activites.append(activite)
     ctx.made(cell, activite)
     row.activite = activite
+
+
+def _grouped(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """The activités of a cell headed by the group they belong to ("Domaine
+    d'activités 1 :" and its bold title over bullet items or "Activité 1.1. …"
+    lines: the BTS synthesis tables): the lines under the heading and its
+    title; empty for any other cell."""
+    if len(units) < 2 or ctx.rules.first("activity-group", units[0].text) is None:
+        return []
+    rest = units[1:]
+    while rest and rest[0].bold and not rest[0].is_item:
+        rest = rest[1:]  # the group's title, printed on the lines after its number
+    return rest
 
 
 def _described(units: list[Unit]) -> bool:

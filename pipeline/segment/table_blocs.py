@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import takewhile
 
 from ..docmodel import Cell
 from ..textclean import starts_lower
@@ -69,7 +70,10 @@ def read_bloc(
         ctx.made(cell, numbered)
         state.bloc = numbered
         return
-    bloc = open_bloc(ctx, state, _titled(ctx, state, units), "table.bloc", any_text=True)
+    titled = _titled(ctx, state, units)
+    bloc = open_bloc(
+        ctx, state, titled[:2] if titled is not units else units, "table.bloc", any_text=True
+    )
     if bloc is not None:
         if bloc.code is None:
             bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
@@ -78,7 +82,7 @@ def read_bloc(
             bloc.libelle = hit.group("libelle") or bloc.libelle
         ctx.made(cell, bloc)
         if "competence" not in view.roles and not units[0].is_item:
-            _listed_abilities(ctx, state, bloc, units[1:])
+            _listed_abilities(ctx, state, bloc, titled[2:] if titled is not units else units[1:])
 
 
 def _listed_abilities(ctx: Context, state: State, bloc: DBloc, units: list[Unit]) -> None:
@@ -95,15 +99,17 @@ def _titled(ctx: Context, state: State, units: list[Unit]) -> list[Unit]:
     """A bloc cell printing its code alone, its title over the lines below
     ("C1 / S'INFORMER / ANALYSER"): the code, then the title's lines as one —
     parts joined by " - ", a line wrapped after a comma or before a small
-    letter, or a sentence ended by its period, by a space."""
+    letter, or a sentence ended by its period, by a space; the list under the
+    title ("Bloc de compétences 1 :" / its title / "• Vendre" …) follows it."""
     hit = state.bloc_hit(ctx, units[0].text) if len(units) > 2 else None
-    if hit is None or (hit.group("libelle") or "").strip():
+    lines = list(takewhile(lambda unit: not unit.is_item, units[1:]))
+    if hit is None or (hit.group("libelle") or "").strip() or not lines:
         return units
-    title = units[1].text
-    for previous, unit in zip(units[1:], units[2:], strict=False):
+    title = lines[0].text
+    for previous, unit in zip(lines, lines[1:], strict=False):
         wrapped = previous.text.rstrip().endswith((",", "-", ".")) or starts_lower(unit.text)
         title = f"{title}{' ' if wrapped else ' - '}{unit.text}"
-    return [units[0], replace(units[1], text=title)]
+    return [units[0], replace(units[1], text=title), *units[1 + len(lines) :]]
 
 
 _NUMBER = re.compile(r"\d{1,3}")

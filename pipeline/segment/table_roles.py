@@ -16,10 +16,12 @@ from collections.abc import Callable
 
 from ..docmodel import Block, Row
 from ..rules import RuleSet
+from ..textclean import ends_sentence
 from .boldhead import bold_headed
 from .checks import SCORE, check_columns, mark_columns, name_columns
 from .draft import Headers, TableView, coded_title, positions
 from .headers import header_roles
+from .numbering import numbered
 from .subheads import column_head, repeated_header, row_shape
 
 
@@ -72,7 +74,7 @@ def table_views(
             if views and not (row.header and previous_header):
                 views[-1].body.append(row)
             elif not views and (
-                len({id(c) for c in row.cells if c.blocks}) == 1
+                (len({id(c) for c in row.cells if c.blocks}) == 1 and not _prose_row(row, rules))
                 or coded_title(row, rules)
                 or _merged_titles(row)
             ):
@@ -108,6 +110,22 @@ def _merged_titles(row: Row) -> bool:
         and len(filled) > 1
         and all(cell.col_span > 1 and len(cell.blocks) == 1 for cell in filled)
     )
+
+
+def _prose_row(row: Row, rules: RuleSet) -> bool:
+    """A full-width row of prose: a line over several finished sentences (a
+    « Description générale » above the header of a BTS activités table). It
+    introduces the table, it titles no unit of it. A zone's label over its
+    content ("Conditions d'exercice …" over the contexts of a BTS bloc's
+    compétences) is read as that zone, a numbered unit over its presentation
+    ("THÈME 3 : …" over the theme's prose) is that unit."""
+    blocks = [b for cell in row.cells for b in cell.blocks]
+    if not blocks or rules.first("zone", blocks[0].text) is not None:
+        return False
+    if numbered(blocks[0].text) is not None:
+        return False
+    sentences = [b for b in blocks[1:] if ends_sentence(b.text) and len(b.text.split()) > 8]
+    return len(sentences) >= 2
 
 
 def _spanned(row: Row) -> set[int]:

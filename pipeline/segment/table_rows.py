@@ -58,7 +58,8 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     """A row that is the rest of the previous one, split by a page break: its
     activité / compétence text continues a sentence, or carries no code where
     the previous row's did. A row naming a bloc (its level's numbering: "O9 -
-    Gérer …" after "O7", "O8") opens that unit: it continues nothing."""
+    Gérer …" after "O7", "O8") or a group of activités ("Domaine d'activités
+    2 :") opens that unit: it continues nothing."""
     keys = _key_units(row)
     if not keys:
         return False
@@ -78,6 +79,7 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     coded_now = any(code_hit(ctx, u.text) or competence_code(ctx, u.text) for u in keys)
     coded_now = coded_now or bool(row.prefix or row.code)
     coded_now = coded_now or any(is_bloc_heading(ctx, u.text) for u in keys)
+    coded_now = coded_now or any(ctx.rules.first("activity-group", u.text) for u in keys)
     coded_now = coded_now or any(codes_only(ctx, u.text) for u in keys)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))

@@ -47,3 +47,12 @@ def test_a_pole_d_activites_is_no_bloc_and_the_prose_above_the_header_no_activit
     assert ref.activites[1].taches[1] == (
         "Proposition, négociation et vente d’une offre personnalisée"
     )
+
+
+def test_plain_lines_under_pole_and_bloc_titles_and_a_general_unit_lead_in() -> None:
+    ref = extract(REAL / "bts-ndrc-synthese-poles-blocs.pdf")
+    assert len(ref.activites) == 10 and ref.activites[0].libelle == "Développement de clientèle"
+    assert [b.code for b in ref.blocs] == [f"Bloc de compétences {n}" for n in (1, 2, 3)] + [None]
+    assert [len(b.competences) for b in ref.blocs] == [4, 3, 3, 3]
+    assert ref.blocs[3].libelle == "Culture générale et expression"
+    assert ref.blocs[3].competences[0].libelle == "Respecter les contraintes de la langue écrite"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import takewhile
 
 from ..docmodel import Cell
-from ..textclean import starts_lower
+from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .content import add_competence
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
 from .outline_cells import outline_cell
@@ -82,14 +82,23 @@ def read_bloc(
             bloc.libelle = hit.group("libelle") or bloc.libelle
         ctx.made(cell, bloc)
         if "competence" not in view.roles and not units[0].is_item:
-            _listed_abilities(ctx, state, bloc, titled[2:] if titled is not units else units[1:])
+            listed = titled[2:] if titled is not units else units[1:]
+            _listed_abilities(ctx, state, bloc, listed, units[0].bold)
 
 
-def _listed_abilities(ctx: Context, state: State, bloc: DBloc, units: list[Unit]) -> None:
+def _listed_abilities(
+    ctx: Context, state: State, bloc: DBloc, units: list[Unit], bold_title: bool
+) -> None:
     """The list under a bloc's title in its own cell, in a table naming no
     compétences column ("Bloc n°1 – …" over "- Analyser un système …"): the
-    bloc's compétences (contract: the abilities listed inside the unit)."""
-    if not units or not all(unit.is_item for unit in units):
+    bloc's compétences (contract: the abilities listed inside the unit). Under
+    a bold title the list may be plain lines, one ability a line, none a
+    sentence (the NDRC synthesis table); a lead-in over the items ("Appréhender
+    et réaliser un message écrit :") groups them, no ability of its own."""
+    if len(units) > 1 and ends_lead_in(units[0].text) and all(u.is_item for u in units[1:]):
+        units = units[1:]
+    plain = bold_title and all(not u.bold and not ends_sentence(u.text) for u in units)
+    if not units or not (plain or all(unit.is_item for unit in units)):
         return
     for unit in units:
         add_competence(ctx, bloc, unit, state.source, from_list=True, rule="table.bloc-list")

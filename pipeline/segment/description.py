@@ -22,7 +22,7 @@ import re
 
 from ..docmodel import Kind
 from ..nlp import is_result, is_task
-from ..textclean import ends_lead_in, ends_sentence, starts_lower
+from ..textclean import ends_lead_in, ends_sentence, is_mark, starts_lower
 from .draft import Context, Unit, cell_units, positions
 from .records import record_frames
 
@@ -268,8 +268,8 @@ def _under_title(ctx: Context, preamble: list[Unit]) -> str | None:
             break  # prose opens a sentence: a lower-case line is a fragment ("type de …")
         if not parts and part_only and not _about_certification(ctx, unit.text):
             return None  # an annex's introduction (its field, its history), not the job's
-        if ends_sentence(unit.text):
-            parts.append(unit.text)
+        if ends_sentence(unit.text) and not is_mark(unit.text):
+            parts.append(unit.text)  # a lone '.' between two tables is a separator, no prose
         elif parts:
             break
     return " ".join(parts) or None

@@ -9,9 +9,10 @@ labelled ``description``, ``description-cell``, ``holder``,
   Champ d'activités") defines the field, not the job;
 * else the prose under the document's title — under a heading naming only a
   part of a legal text, prose whose subject is the certification or its holder;
-* else the first finished sentence whose subject is the certification's
-  holder, unless it sits under a heading on one facet of the level
-  ("Autonomie et responsabilité"), or leads in to a list;
+* else the first paragraph whose subject is the certification's holder, its
+  finished sentences before a sentence leading in to a list, unless it sits
+  under a heading on one facet of the level ("Autonomie et responsabilité"),
+  or opens on that lead-in;
 * else a table cell headed as the description, holding prose (the cell below
   the head, or the head's own cell under its label line).
 """
@@ -24,6 +25,7 @@ from ..docmodel import Kind
 from ..nlp import is_result, is_task
 from ..textclean import ends_lead_in, ends_sentence, is_mark, starts_lower
 from .draft import Context, Unit, cell_units, positions
+from .jobsentences import job_sentences
 from .records import record_frames
 
 #: rule labels of structural cues: a line one of them reads is no name nor prose
@@ -293,13 +295,13 @@ def _about_certification(ctx: Context, text: str) -> bool:
 def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
     """No description heading nor title: the first paragraph whose subject
     is the holder of the certification ("Le titulaire du CAP … possède …"),
-    a finished sentence — a lead-in ("… doit être capable de :") opens the
-    list of its units, no description."""
+    its finished sentences before a lead-in (:mod:`.jobsentences`) — a lead-in
+    ("… doit être capable de :") opens the list of its units, no description."""
     for index, unit in enumerate(preamble):
         if unit.kind is Kind.PARAGRAPH and ctx.rules.first("holder", unit.text):
             if index and _facet(ctx, preamble[index - 1]):
                 continue  # the holder's autonomy, one facet of the level, not the job
-            return unit.text if _states_job(unit.text) else None
+            return job_sentences(unit.text)
     return None
 
 

@@ -134,8 +134,7 @@ class _Run:
 def _runs(candidates: list[_Candidate], pages: int, noisy: bool) -> list[_Run]:
     runs = []
     numbered = {found.block.page for found in candidates if _PAGE_NUMBER.match(found.key)}
-    for group in _split(_groups(candidates, noisy), numbered):
-        kept = _same_place(group)
+    for group, kept in _split(_groups(candidates, noisy), numbered):
         count = len({found.block.page for found in kept})
         key = group[0].key
         page_number = bool(_PAGE_NUMBER.match(key))
@@ -190,24 +189,27 @@ def _edge_number(text: str) -> tuple[str, int | None]:
     return rest, int(number)
 
 
-def _split(groups: list[list[_Candidate]], numbered: set[int | None]) -> list[list[_Candidate]]:
+def _split(
+    groups: list[list[_Candidate]], numbered: set[int | None]
+) -> list[tuple[list[_Candidate], list[_Candidate]]]:
     """Groups whose edge numbers do not follow the pages ("Bloc 1", "Bloc 2"),
     or stand on pages that print their number apart (a page prints its number
     once: "Bloc 2" on page 2 beside "Page 2 / 3" is a heading), split back into
-    their own texts, numbers unfolded."""
-    out: list[list[_Candidate]] = []
+    their own texts, numbers unfolded; each group with its members at the
+    usual place (:func:`_same_place`)."""
+    out: list[tuple[list[_Candidate], list[_Candidate]]] = []
     for group in groups:
         kept = _same_place(group)
         if group[0].number is None or (
             _follows_pages(kept) and not numbered & {found.block.page for found in kept}
         ):
-            out.append(group)
+            out.append((group, kept))
             continue
         exact: dict[str, list[_Candidate]] = defaultdict(list)
         for found in group:
             found.key, found.number = " ".join(_text(found.block).lower().split()), None
             exact[found.key].append(found)
-        out.extend(exact.values())
+        out.extend((own, _same_place(own)) for own in exact.values())
     return out
 
 

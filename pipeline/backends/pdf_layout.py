@@ -58,7 +58,8 @@ def reading_order(
     boxes: the text of each is read apart (see the module doc).
     """
     free, boxed = _by_box(words, boxes or [])
-    items = _flow(free, grids, gap, page_wide=True)
+    cuts = [box.top for box, _ in boxed if _own_band(box, free)]
+    items = _flow(free, grids, gap, page_wide=True, cuts=cuts)
     if boxed:
         for box, inside in boxed:
             items.extend(_flow(inside, [], gap, box=box))
@@ -86,18 +87,28 @@ def _by_box(
     return free, [(by_area[i], found) for i, found in boxed.items()]
 
 
+def _own_band(box: BBox, free: list[Word]) -> bool:
+    """A box that has its band of the page to itself (no free word beside it):
+    a heading panel between paragraphs, where the free text around it is cut, so
+    that the text below the box is not read with (and before) the text above it.
+    A panel beside the free text (a sidebar) cuts nothing."""
+    return not any(box.top <= (w.top + w.bottom) / 2 <= box.bottom for w in free)
+
+
 def _flow(
     words: list[Word],
     grids: list[Grid],
     gap: float,
     page_wide: bool = False,
     box: BBox | None = None,
+    cuts: list[float] | None = None,
 ) -> list[Item]:
-    """Regions and tables of one stretch of text (the free text, or one ``box``'s)."""
+    """Regions and tables of one stretch of text (the free text, or one ``box``'s);
+    ``cuts`` are further heights where a region ends (see ``_own_band``)."""
     lines = group_lines(words)
     items: list[Item] = []
     segment: list[Line] = []
-    tops = sorted(g.bbox[1] for g in grids)
+    tops = sorted([g.bbox[1] for g in grids] + (cuts or []))
     edge = 0
     for line in lines:
         while edge < len(tops) and tops[edge] <= line.top:

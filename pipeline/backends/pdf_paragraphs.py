@@ -151,7 +151,10 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     if draft.label is None and _capital_restart(prev, line):
         return False
     if draft.label is not None:
-        return line.x0 >= draft.text_x0 - 3.0
+        # set under the text (a hanging indent), or flush under the bullet when
+        # the sentence goes on in lower case (a list style with no indent)
+        flush = abs(line.x0 - draft.x0) <= 3.0 and first.text[:1].islower()
+        return line.x0 >= draft.text_x0 - 3.0 or flush
     if len(draft.lines) > 1:
         return abs(line.x0 - draft.lines[1].x0) <= 3.0
     return line.x0 >= draft.lines[0].x0 - 3.0 - 0.5 * prev.size

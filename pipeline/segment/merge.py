@@ -24,6 +24,7 @@ from ..textclean import ends_sentence, fold
 from .codespacing import dotted_like_siblings, spaced_like_siblings
 from .content import is_implicit
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
+from .gluedtitle import glued_statement, split_glued
 from .state import outline_hit
 
 
@@ -32,12 +33,18 @@ def merge(ctx: Context) -> None:
     ctx.draft.activites = _merged_activites(ctx.draft.activites)
     ctx.draft.transversales = _merged_competences(ctx.draft.transversales)
     merged: list[DBloc] = []
+    glued = False  # a summary glued a unit's name and statement (:mod:`.gluedtitle`)
+    twice: set[int] = set()
     for bloc in ctx.draft.blocs:
         target = next((b for b in merged if _same_bloc(b, bloc)), None)
         if target is None:
             merged.append(bloc)
             continue
+        glued = glued_statement(target.libelle, bloc.libelle) or glued
+        twice.add(id(target))
         _merge_bloc(target, bloc)
+    if glued:
+        _name_summary_only([b for b in merged if id(b) not in twice])
     named = sum(len(b.competences) for b in merged if not is_implicit(b))
     ctx.draft.blocs = [
         b
@@ -237,8 +244,23 @@ def _shortened(title: str, named: str) -> bool:
     """A section title in capitals that repeats, in fewer words, the unit a
     summary named in small letters ("CP01 : COMMUNIQUER ET RENDRE COMPTE …"
     under "CP01 : Communiquer et rendre compte en situation …"): the
-    summary's statement is the unit's, printed in full."""
-    return title.isupper() and not named.isupper() and len(title.split()) < len(named.split())
+    summary's statement is the unit's, printed in full — unless the summary
+    glued the title itself and a statement (:mod:`.gluedtitle`)."""
+    return (
+        title.isupper()
+        and not named.isupper()
+        and len(title.split()) < len(named.split())
+        and not glued_statement(named, title)
+    )
+
+
+def _name_summary_only(blocs: list[DBloc]) -> None:
+    """The units named once (by the summary alone), titled by their name as
+    the body titles the others (:mod:`.gluedtitle`)."""
+    for bloc in blocs:
+        parts = split_glued(bloc.libelle)
+        if parts is not None:
+            bloc.libelle = parts[0]
 
 
 def _states_competence(named: str, bloc: DBloc) -> bool:

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from .draft import Context, Outline, Unit, flat_units
 from .headingtree import heading_tree
+from .namedheads import named_heads
 from .nested import extends, groups_units
 from .numbering import numbered
 from .outline_gaps import gapped_heads
@@ -133,6 +134,8 @@ def outline(ctx: Context) -> None:
         found = restarts(ctx.units)  # no numbered line: list numbers restarting per unit
         if found is not None:
             ctx.outline = Outline(heads=found.heads, items=found.items)
+        else:  # a numbered list naming units opened by their names (:mod:`.namedheads`)
+            ctx.outline = named_heads(ctx.units) or ctx.outline
         return
     below = [  # numbered within their unit: "OI 11, OI 111 …" need not follow each other
         s

@@ -48,6 +48,9 @@ class State:
     competence: DCompetence | None = None
     competence_headed: bool = False  # the compétence was named by a fiche's title line
     code_headed: bool = False  # ... by its code alone over its critères ("C1 :")
+    #: ... by a coded heading printing its title ("1.1. Communiquer"): a plain
+    #: paragraph below it states the compétence, it opens none
+    heading_named: bool = False
     critere: DCritere | None = None
     critere_from_paragraph: bool = False
     # the open critère is an item ending with a colon: the items below it observe it
@@ -120,6 +123,7 @@ class State:
         self.competence = None
         self.competence_headed = False
         self.code_headed = False
+        self.heading_named = False
         self.transversales = False
         self.transversales_of = None
         self.competence_item_level = None

@@ -1,7 +1,8 @@
 """How many lines below a bloc heading belong to its title: the next line when
 the heading prints no title, lines that run on in lower case or after a comma
 (a title wrapped in its cell). A parenthesis on a line of its own is no part
-of the title."""
+of the title, nor a subtitle: a lighter heading of the same level right under a
+bold heading that prints its title (:func:`_subtitle`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit
     if hit is None or not hit.group("libelle") or is_aside(hit.group("libelle") or ""):
         return 1 + _wrapped(state, following)
     bloc = state.bloc
+    if bloc is not None and _subtitle(unit, nxt):
+        return 1  # the unit's statement under its name: read with the heading, no title
     if bloc is None or nxt.is_item or not starts_lower(nxt.text) or ends_sentence(bloc.libelle):
         return 0
     if is_aside(nxt.text):
@@ -76,4 +79,19 @@ def _caps_run_on(above: Unit, nxt: Unit) -> bool:
         and is_upper(above.text)
         and is_upper(nxt.text)
         and not ends_sentence(above.text)
+    )
+
+
+def _subtitle(heading: Unit, nxt: Unit) -> bool:
+    """A heading of the same level set in a lighter weight right under a bold
+    bloc heading that prints its title ("DOMAINE 1 – NAME" / "Utiliser le
+    numérique pour …"): the unit's statement under its name, neither a new
+    section closing the bloc nor part of its title."""
+    return (
+        heading.kind is Kind.HEADING
+        and nxt.kind is Kind.HEADING
+        and heading.bold
+        and not nxt.bold
+        and heading.level == nxt.level
+        and not starts_lower(nxt.text)
     )

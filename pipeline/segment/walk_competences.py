@@ -19,7 +19,7 @@ from .content import (
     find_competence,
     is_composante,
 )
-from .draft import Context, DCompetence, Unit
+from .draft import Context, DBloc, DCompetence, Unit, code_key
 from .levelrows import in_level_row
 from .numbered_leadins import follows, is_detail, list_number, pending_parent
 from .objectives import note_objective, objectives_cue
@@ -51,12 +51,15 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
         return
     lettered = ctx.rules.first("code-competence", text) is not None
     if unit.heading_like and not unit.is_item and not lettered:
-        known = find_competence(ctx, label_text(text), bloc)
+        known = find_competence(ctx, label_text(text), bloc) or _coded_known(ctx, bloc, text)
         if known is not None:
             # a fiche's title line naming a compétence listed before: what
             # follows (critères, connaissances) is that compétence's
             state.competence = known
             state.competence_headed = True
+            # coded ("1.1. Communiquer" after a summary listing it): a compétence
+            # head, its uncoded items below are its critères, as under "C1 :"
+            state.code_headed = state.heading_named = competence_code(ctx, text) is not None
             state.competence_item_level = None
             state.critere = None
             return
@@ -72,6 +75,8 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
     coded = (
         competence_code(ctx, text) is not None or ctx.rules.first("code-letter", text) is not None
     )
+    if not unit.is_item and not coded and state.heading_named:
+        return  # the compétence's statement under its coded heading
     if unit.is_item and not coded and state.code_headed and state.competence is not None:
         # an item under a compétence's code head ("C1 :"): a critère of it
         state.critere = add_critere(
@@ -134,7 +139,7 @@ def _add(ctx: Context, state: State, unit: Unit, coded: bool) -> DCompetence | N
         note_objective(state, comp)
     if comp is not None:
         state.competence = comp
-        state.competence_headed = state.code_headed = False
+        state.competence_headed = state.code_headed = state.heading_named = False
         state.critere = None
         state.competence_item_level = unit.level if unit.is_item and coded else None
     return comp
@@ -168,3 +173,23 @@ def _numbered_topic(ctx: Context, text: str) -> bool:
         return False
     hit = ctx.rules.first("code-numeric", text)
     return hit is not None and not is_action(hit.group("libelle") or "")
+
+
+def _coded_known(ctx: Context, bloc: DBloc, text: str) -> DCompetence | None:
+    """The compétence listed before under the code a heading prints, in this
+    unit (a summary's "1.4. Agir …" worded otherwise than the body's heading),
+    titled as the heading words it: the unit's own section titles it."""
+    hit = competence_code(ctx, text)
+    code = hit.group("code") if hit is not None else None
+    if hit is None or not code:
+        return None
+    key, unit = code_key(code), code_key(bloc.code) if bloc.code else None
+    for candidate in ctx.draft.blocs:
+        same = unit is not None and bool(candidate.code) and code_key(candidate.code or "") == unit
+        if candidate is not bloc and not same:
+            continue
+        for comp in candidate.competences:
+            if any(code_key(printed) == key for printed, _ in comp.codes):
+                comp.libelle = label_text(hit.group("libelle") or comp.libelle)
+                return comp
+    return None

@@ -91,6 +91,7 @@ _PLAIN = (  # labels whose rules carry no value
     "description",
     "description-cell",
     "document-part",
+    "duration-field",
     "epreuve-nature",
     "epreuve-form",
     "family-label",

@@ -17,6 +17,7 @@ italic, and the marks still show the emphasis (a subtitle line is not a heading)
 An emphasis run opened at the start of a paragraph and closed at the end of the
 next one (``**Capacités attestées`` / ``des composantes**``: a line break of the
 source written as a paragraph break) is one paragraph, its two lines joined.
+Struck-through text (``~~x~~``) is deleted text, read as no text (:mod:`.markup`).
 Page markers ("## --- Page 22 ---", :mod:`.pagemarks`) are no text: each
 block takes the page of the last marker above it.
 Provenance: ``line`` = 1-based line where the block starts.
@@ -41,7 +42,8 @@ _MARKS = ("**", "__", "*", "_")  # emphasis marks, longest first
 
 @cache
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    parser.disable("code")
     parser.add_render_rule("em_open", _marks)
     parser.add_render_rule("em_close", _marks)
     return parser

@@ -8,7 +8,10 @@ walk over its start and end events yields the shared document model
   end a paragraph; ``<ul>/<ol>/<li>`` → list items with nesting level and label;
 * a line starting with a typed bullet ("- item", "• item") is a list item:
   after a ``<br>`` it is a sub-item (level 1) of the line it continues, or
-  the next item when that line is an item of the same bullet;
+  the next item when that line is an item of the same bullet; a bullet typed
+  alone on its line before a ``<br>`` is the bullet of the next line
+  (``•<br>Respect des consignes``: a conversion put the glyph on a line of its own);
+* struck-through text (``<s>``, ``<del>``, ``<strike>``) is deleted text, not read;
 * ``<ul>`` without ``<li>`` (text extractions) holds items separated by bullet
   glyphs or by nothing at all (:func:`split_glyph_list`);
 * tables keep ``<thead>`` rows as header rows; a cell merged over several rows
@@ -52,7 +55,8 @@ _BREAKS = {
     "pre",
 }
 _EMPHASIS = {"b", "strong", "u"}
-_SKIPPED = {"script", "style", "head", "title", "nav", "footer"}  # footer, nav: site chrome
+#: footer, nav: site chrome; s, del, strike: struck-through (deleted) text
+_SKIPPED = {"script", "style", "head", "title", "nav", "footer", "s", "del", "strike"}
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zß-öø-ÿœ"
 #: where an item of a list printed without glyphs starts: a capitalised word
@@ -265,6 +269,8 @@ class _Builder:
         if not text:
             return
         line, page, out = self.piece_line, self.page, self.containers[-1]
+        if self._lone_glyph_before(out):
+            text = f"{out.pop().text} {text}"
         if self.heading:
             out.append(Block(Kind.HEADING, text, page, line, level=self.heading))
         elif self.items:
@@ -301,20 +307,34 @@ class _Builder:
         else:
             out.extend(_paragraphs(pieces, text, page, line))
 
+    def _lone_glyph_before(self, out: list[Block]) -> bool:
+        """Whether the line being flushed follows a ``<br>`` after a line that is
+        one typed bullet alone: the bullet of this line."""
+        if not self.after_break or self.heading or self.items or self.lists or not out:
+            return False
+        last = out[-1]
+        return last.kind is Kind.PARAGRAPH and len(last.text) == 1 and last.text in TYPED_BULLETS
+
     def _break_level(self, out: list[Block], glyph: str) -> int:
         """The level of a "- x" line: after a <br>, a sub-item of the line it
         continues, unless that line is an item of the same bullet that opens
-        nothing (no ':'): then the next item of the same list."""
-        if not self.after_break:
+        nothing (no ':'; plain lines after it that open nothing either are lines
+        it wrapped onto or items that lost their bullet): then the next item of
+        the same list; after sub-items
+        typed with another bullet, an item of the bullet typed before them is
+        their parent's sibling. The first line of its container is level 0."""
+        if not self.after_break or not out:
             return 0
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.kind is Kind.LIST_ITEM
-            and last.label == glyph
-            and not ends_lead_in(last.text)
-        ):
+        position = len(out) - 1
+        while position > 0 and out[position].kind is Kind.PARAGRAPH and not ends_lead_in(out[position].text):
+            position -= 1  # a line the item above wrapped onto, or one that lost its bullet
+        last, end = out[position], out[-1]
+        if last.kind is Kind.LIST_ITEM and last.label == glyph and not ends_lead_in(end.text):
             return last.level
+        earlier = next((b for b in reversed(out) if b.kind is Kind.LIST_ITEM), None)
+        same = next((b for b in reversed(out) if b.kind is Kind.LIST_ITEM and b.label == glyph), None)
+        if same is not None and earlier is not None and earlier.level > same.level:
+            return same.level
         return 1
 
     def close(self) -> None:

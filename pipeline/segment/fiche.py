@@ -35,7 +35,7 @@ import re
 
 from ..docmodel import Kind
 from .content import add_competence, add_critere
-from .draft import Context, DCompetence, TableView, Unit, Where
+from .draft import Context, DBloc, DCompetence, TableView, Unit, Where
 from .state import State, is_cue, open_bloc
 
 
@@ -157,6 +157,22 @@ def code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, in
     after = ctx.rules.first("code-field", f"Code : {value}")
     code = after.group("code") if after is not None else None
     return (code, 1) if code else None
+
+
+_WORD_NUMBER = re.compile(r"^[^\W\d_]{3,}\s+\d{1,3}$")  # "COMPETENCE 3": a level word and its number
+
+
+def fresh_heading(bloc: DBloc | None) -> bool:
+    """Whether ``bloc`` was just opened by a heading that numbers it with its
+    level word only ("COMPETENCE 3 : …", nothing read under it yet): a code
+    field printed next is that unit's code ("Code : GECF - 03")."""
+    return (
+        bloc is not None
+        and bloc.code is not None
+        and _WORD_NUMBER.match(bloc.code) is not None
+        and not bloc.competences
+        and not bloc.criteres
+    )
 
 
 def fiche_grid(ctx: Context, view: TableView) -> bool:

@@ -172,14 +172,30 @@ def _group_heads(units: list[Unit]) -> set[int]:
 
 def _headed(view: TableView) -> bool:
     """Whether a critères cell of the table puts a critère line over bullets
-    (then a cell of bullets only is one critère and its indicateurs too)."""
+    (then a cell of bullets only is one critère and its indicateurs too); a
+    line between two items of one list (same bullet, same level) is an item
+    that lost its bullet, no critère line."""
     for row in view.body:
         for column, cell in positions(row):
             if column < len(view.roles) and view.roles[column] == "criteres":
                 units = cell_units(cell)
-                if any(not u.is_item and v.is_item for u, v in zip(units, units[1:], strict=False)):
+                if any(_heads_items(units, i) for i in range(len(units) - 1)):
                     return True
     return False
+
+
+def _heads_items(units: list[Unit], index: int) -> bool:
+    """Whether the line at ``index`` is a plain line over items, not a line
+    standing between two items of the same list."""
+    line, below = units[index], units[index + 1]
+    if line.is_item or not below.is_item:
+        return False
+    above = units[index - 1] if index else None
+    return not (
+        above is not None
+        and above.is_item
+        and (above.label, above.level) == (below.label, below.level)
+    )
 
 
 def read_indicateurs(

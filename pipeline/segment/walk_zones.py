@@ -89,12 +89,14 @@ def _number(ctx: Context, text: str) -> tuple[int, ...] | None:
 def closes_bloc(ctx: Context, state: State, unit: Unit) -> bool:
     """A heading that is no cue and no compétence, as high as the bloc's own
     heading (or any heading after a bloc opened by a bold line), starts a
-    section outside the bloc ("Secteurs d'activités" after the last bloc)."""
+    section outside the bloc ("Secteurs d'activités" after the last bloc); the
+    unit's duration printed as a heading ("Durée : 75 heures") is a field of it."""
     bloc = state.bloc
     if (
         bloc is None
         or unit.kind is not Kind.HEADING
         or ctx.rules.first("code-competence", unit.text)
+        or ctx.rules.first("duration-field", unit.text)
     ):
         return False
     return bloc.heading_level is None or unit.level <= bloc.heading_level

@@ -37,13 +37,34 @@ def as_form_feeds(text: str) -> str:
     return "\n".join(out)
 
 
+#: a page's printed number alone on its line, as a conversion keeps the page's
+#: header or footer: "Page 12", "P a g e | 12" (letter-spaced), "Page 3 sur 40"
+_PRINTED = re.compile(
+    r"^\s*p\s?a\s?g\s?e\s*[|:]?\s*(\d{1,4})(?:\s*(?:/|sur)\s*\d{1,4})?\s*$", re.I
+)
+
+
+def _printed_marks(lines: list[str]) -> dict[int, int]:
+    """The lines printing a page number alone (index → number), when the text
+    has two or more of them numbered upwards: the pages of a converted document
+    that wrote no marker of its own."""
+    found = {i: int(m.group(1)) for i, line in enumerate(lines) if (m := _PRINTED.match(line))}
+    numbers = list(found.values())
+    if len(numbers) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:], strict=False)):
+        return {}
+    return found
+
+
 def without_marks(text: str) -> tuple[str, list[int | None]]:
-    """``text`` with its marker lines blanked, and each line's page (None before any marker)."""
+    """``text`` with its marker lines blanked, and each line's page (None before
+    any marker); with no marker, the lines printing the page numbers are the marks."""
     pages: list[int | None] = []
     out: list[str] = []
     page: int | None = None
-    for line in text.split("\n"):
-        number = page_mark(line)
+    lines = text.split("\n")
+    printed = {} if any(page_mark(line) is not None for line in lines) else _printed_marks(lines)
+    for index, line in enumerate(lines):
+        number = printed.get(index, page_mark(line))
         if number is not None:
             page = number
             line = ""

@@ -388,11 +388,16 @@ def _introduces(units: list[Unit]) -> bool:
 
 
 def _heads_list(units: list[Unit]) -> bool:
-    """Whether the first of several list items heads the others."""
+    """Whether the first of several list items heads the others; a lead-in
+    over nested items does not head the items back at its own level after
+    them (a list on two levels: each top item heads its own)."""
     first, rest = units[0], units[1:]
     if not rest:
         return False
-    return ends_lead_in(first.text) or all(u.level > first.level for u in rest)
+    if all(u.level > first.level for u in rest):
+        return True
+    two_levels = any(u.level > first.level for u in rest)
+    return ends_lead_in(first.text) and not two_levels
 
 
 def _runin(ctx: Context, unit: Unit) -> tuple[str, str] | None:

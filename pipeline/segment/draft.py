@@ -337,20 +337,44 @@ def abbreviated(rules: RuleSet, folded: str) -> str:
 def cell_units(cell: Cell) -> list[Unit]:
     """The units of a table cell (nested tables flattened), empty ones dropped;
     a paragraph that continues the previous paragraph or list item (a wrapped
-    line: lower-case start after an unfinished sentence) is joined to it."""
+    line: lower-case start after an unfinished sentence) is joined to it, and so
+    is a line between two items of one list that goes on with the first (an
+    item's second line that lost its bullet, "• Description …" / "Identification
+    …" / "• Adaptation …"); a line ending on a hyphen ("sous-") goes on with no space."""
+    raw = [
+        unit
+        for block in cell.blocks
+        for inner in block.walk()
+        if inner.kind is not Kind.TABLE and (unit := Unit.of(inner)).text
+    ]
     units: list[Unit] = []
-    for block in cell.blocks:
-        for inner in block.walk():
-            if inner.kind is Kind.TABLE:
-                continue
-            unit = Unit.of(inner)
-            if not unit.text:
-                continue
-            if units and wraps_on(units[-1], unit):
-                units[-1].text = f"{units[-1].text} {unit.text}"
-                continue
-            units.append(unit)
+    for index, unit in enumerate(raw):
+        if units and (wraps_on(units[-1], unit) or _within_item(units[-1], unit, raw[index + 1 :])):
+            last = units[-1].text
+            units[-1].text = f"{last}{unit.text}" if _HYPHEN_END.search(last) else f"{last} {unit.text}"
+            continue
+        units.append(unit)
     return units
+
+
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")  # "sous-": the word goes on on the next line
+
+
+def _within_item(last: Unit, unit: Unit, following: list[Unit]) -> bool:
+    """Whether paragraph ``unit`` stands between list item ``last``, unfinished,
+    and the next item of the same list (same bullet, same level), lines it
+    wrapped onto aside: the item's own line, its bullet lost."""
+    if unit.kind is not Kind.PARAGRAPH or last.kind is not Kind.LIST_ITEM:
+        return False
+    if ends_sentence(last.text) or ends_sentence(unit.text) and unit.text.rstrip().endswith(":"):
+        return False
+    below = next((u for u in following if not (u.kind is Kind.PARAGRAPH and starts_lower(u.text))), None)
+    return (
+        below is not None
+        and below.kind is Kind.LIST_ITEM
+        and (below.label, below.level) == (last.label, last.level)
+        and not is_aside(unit.text)
+    )
 
 
 def wraps_on(last: Unit, unit: Unit) -> bool:

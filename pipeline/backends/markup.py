@@ -326,13 +326,19 @@ class _Builder:
         if not self.after_break or not out:
             return 0
         position = len(out) - 1
-        while position > 0 and out[position].kind is Kind.PARAGRAPH and not ends_lead_in(out[position].text):
+        while (
+            position > 0
+            and out[position].kind is Kind.PARAGRAPH
+            and not ends_lead_in(out[position].text)
+        ):
             position -= 1  # a line the item above wrapped onto, or one that lost its bullet
         last, end = out[position], out[-1]
         if last.kind is Kind.LIST_ITEM and last.label == glyph and not ends_lead_in(end.text):
             return last.level
         earlier = next((b for b in reversed(out) if b.kind is Kind.LIST_ITEM), None)
-        same = next((b for b in reversed(out) if b.kind is Kind.LIST_ITEM and b.label == glyph), None)
+        same = next(
+            (b for b in reversed(out) if b.kind is Kind.LIST_ITEM and b.label == glyph), None
+        )
         if same is not None and earlier is not None and earlier.level > same.level:
             return same.level
         return 1

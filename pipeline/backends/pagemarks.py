@@ -4,6 +4,9 @@ A text extractor or an OCR service that flattens a paged document often marks
 each page with a line of its own. The line is no text of the document: the
 plain-text reader turns it into a page break (a form feed, as Tesseract and
 pdftotext write them), the Markdown reader into the page of the blocks below.
+A Markdown conversion that wrote no marker may still keep each page's printed
+number alone on a line ("P a g e | 27", "Page 3 sur 40"): numbered upwards,
+those lines are the marks (:func:`without_marks`).
 """
 
 from __future__ import annotations
@@ -39,9 +42,7 @@ def as_form_feeds(text: str) -> str:
 
 #: a page's printed number alone on its line, as a conversion keeps the page's
 #: header or footer: "Page 12", "P a g e | 12" (letter-spaced), "Page 3 sur 40"
-_PRINTED = re.compile(
-    r"^\s*p\s?a\s?g\s?e\s*[|:]?\s*(\d{1,4})(?:\s*(?:/|sur)\s*\d{1,4})?\s*$", re.I
-)
+_PRINTED = re.compile(r"^\s*p\s?a\s?g\s?e\s*[|:]?\s*(\d{1,4})(?:\s*(?:/|sur)\s*\d{1,4})?\s*$", re.I)
 
 
 def _printed_marks(lines: list[str]) -> dict[int, int]:

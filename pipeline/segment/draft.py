@@ -351,7 +351,9 @@ def cell_units(cell: Cell) -> list[Unit]:
     for index, unit in enumerate(raw):
         if units and (wraps_on(units[-1], unit) or _within_item(units[-1], unit, raw[index + 1 :])):
             last = units[-1].text
-            units[-1].text = f"{last}{unit.text}" if _HYPHEN_END.search(last) else f"{last} {unit.text}"
+            units[-1].text = (
+                f"{last}{unit.text}" if _HYPHEN_END.search(last) else f"{last} {unit.text}"
+            )
             continue
         units.append(unit)
     return units
@@ -361,14 +363,17 @@ _HYPHEN_END = re.compile(r"[^\W\d_]-$")  # "sous-": the word goes on on the next
 
 
 def _within_item(last: Unit, unit: Unit, following: list[Unit]) -> bool:
-    """Whether paragraph ``unit`` stands between list item ``last``, unfinished,
-    and the next item of the same list (same bullet, same level), lines it
-    wrapped onto aside: the item's own line, its bullet lost."""
-    if unit.kind is not Kind.PARAGRAPH or last.kind is not Kind.LIST_ITEM:
+    """Whether paragraph ``unit`` stands between top-level list item ``last``,
+    unfinished, and the next item of the same list (same bullet, same level),
+    lines it wrapped onto aside: the item's own line, its bullet lost (items
+    nested under plain lines make those lines their heads, not their parts)."""
+    if unit.kind is not Kind.PARAGRAPH or last.kind is not Kind.LIST_ITEM or last.level:
         return False
     if ends_sentence(last.text) or ends_sentence(unit.text) and unit.text.rstrip().endswith(":"):
         return False
-    below = next((u for u in following if not (u.kind is Kind.PARAGRAPH and starts_lower(u.text))), None)
+    below = next(
+        (u for u in following if not (u.kind is Kind.PARAGRAPH and starts_lower(u.text))), None
+    )
     return (
         below is not None
         and below.kind is Kind.LIST_ITEM

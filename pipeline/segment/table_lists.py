@@ -123,6 +123,8 @@ def read_criteres(
     scope = state.competence  # a critères table inside a compétence's scope evaluates it
     if not comps and "competence" not in view.roles and not state.link_codes and scope:
         comps = [scope] if not scope.from_list and scope in state.bloc.competences else []
+    if not comps and _below_competence(row, state):
+        comps = [state.bloc.competences[-1]]
     links = [] if comps else list(state.link_codes or [])
     if "indicateurs" in view.roles:
         if units:
@@ -145,6 +147,19 @@ def read_criteres(
             row.critere = add_critere(
                 state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
             )
+
+
+def _below_competence(row: Row, state: State) -> bool:
+    """Whether the row's compétence cell is printed empty under a compétence
+    of the bloc (a fiche's table going on at the top of the next page with
+    the critères of the element above): its critères are that element's."""
+    cells = row.cells.get("competence")
+    return (
+        bool(cells)
+        and all(not cell.text.strip() for cell, _ in cells or [])
+        and state.bloc is not None
+        and bool(state.bloc.competences)
+    )
 
 
 _GROUP_MAX = 80  # characters: a group's name is a short title

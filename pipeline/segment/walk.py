@@ -119,7 +119,7 @@ def blocs(ctx: Context) -> None:
         field = code_field(ctx, unit, units[index + 1 : index + 2])
         if field is not None:
             code, skip = field
-            if fresh_heading(state.bloc):
+            if state.bloc is not None and fresh_heading(state.bloc):
                 state.bloc.code = code  # under the heading it numbers: its printed code
             else:
                 state.pending_code = code

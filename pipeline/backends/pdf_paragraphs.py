@@ -28,6 +28,7 @@ from .pdf_words import Line, Word
 
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
 # points (Word and LibreOffice bullets), Unicode bullets, dashes, OCR-like "o".
+_CENTRED = 4.0  # points: a line's middle this close to the region's is centred
 _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | set(WORD_BULLETS) | {"o", "*"}
@@ -119,7 +120,7 @@ def blocks_from_lines(
             continue
         text_x0 = words[0].x0 if words else line.x0
         drafts.append(_Draft([Line(words)], label, line.x0, text_x0))
-    levels = _levels(drafts)
+    levels = _levels(drafts, (left + right) / 2)
     return [_block(d, page, style, in_cell, levels) for d in drafts]
 
 
@@ -306,13 +307,27 @@ def _all_bold(words: list[Word]) -> bool:
     return bool(words) and all(w.bold for w in words)
 
 
-def _levels(drafts: list[_Draft]) -> list[float]:
-    """Distinct bullet indents of a region, left to right: list level = position."""
+def _levels(drafts: list[_Draft], centre: float) -> list[float]:
+    """Distinct bullet indents of a region, left to right: list level = position.
+    Items of one glyph whose every line is centred in the region start where their
+    length puts them: their indent is no level (one level)."""
+    labelled = [d for d in drafts if d.label is not None]
+    one_glyph = len(labelled) > 1 and len({d.label for d in labelled}) == 1
+    if one_glyph and all(_centred_item(d, centre) for d in labelled):
+        return [min(d.x0 for d in labelled)]
     indents: list[float] = []
     for draft in drafts:
         if draft.label is not None and all(abs(draft.x0 - x) > 4.0 for x in indents):
             indents.append(draft.x0)
     return sorted(indents)
+
+
+def _centred_item(draft: _Draft, centre: float) -> bool:
+    """Whether every line of a list item is centred on ``centre`` (its bullet
+    counted on its first line)."""
+    first, *rest = draft.lines
+    ends = [(draft.x0, first.x1)] + [(line.x0, line.x1) for line in rest]
+    return all(abs((x0 + x1) / 2 - centre) <= _CENTRED for x0, x1 in ends)
 
 
 def _level_of(x: float, indents: list[float]) -> int:

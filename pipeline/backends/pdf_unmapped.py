@@ -10,6 +10,10 @@ outvoted), and a run whose reading is longer (a ligature: one glyph, two
 letters) gives its one unknown glyph the letters left between the known ones.
 Without Tesseract, or when a reading pairs nothing, the characters stay as
 they were.
+
+A LONE undecoded glyph that opens a line, a capital letter right after it, is
+a list mark (:func:`mark_lone_glyphs`): a text font's bullet its subset does not
+map ("(cid:129)Présentation …"); a ligature would open a word in small letters.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ _PAD = 2.0  # points of margin around a run
 _LINE = "--oem 1 --psm 7"  # LSTM engine, one text line
 _MIN_RUN = 2  # glyphs: a lone glyph is too little for Tesseract
 _LIGATURE = 3  # at most this many letters for one glyph
+_BULLET = "•"
+_AFTER = 2.0  # font sizes: at most this far from the glyph to the capital after it
 
 Key = tuple[str, str]  # font name, "(cid:N)"
 
@@ -148,3 +154,27 @@ def reread_unmapped(page: Any, chars: list[dict[str, Any]]) -> None:
             known.update(_ligature(keys, text, known))
     for char in chars:
         char["text"] = known.get((char["fontname"], char["text"]), char["text"])
+
+
+def mark_lone_glyphs(chars: list[dict[str, Any]]) -> None:
+    """Read as a bullet (in place) each undecoded glyph standing alone at the
+    start of a line (no character before it on its line within a font size)
+    whose next character on the line is a capital letter."""
+    for char in chars:
+        if not char["text"].startswith(_CID) or not char.get("upright", True):
+            continue
+        size = float(char["size"]) or 1.0
+        line = [
+            c
+            for c in chars
+            if c is not char and abs(c["top"] - char["top"]) < 0.5 * size and c.get("upright", True)
+        ]
+        before = [c for c in line if c["x0"] < char["x0"]]
+        if any(char["x0"] - size <= c["x1"] <= char["x0"] + 0.1 for c in before):
+            continue
+        after = [c for c in line if c["x0"] >= char["x1"] - 0.1 and c["text"].strip()]
+        if not after:
+            continue
+        first = min(after, key=lambda c: c["x0"])
+        if first["x0"] - char["x1"] <= _AFTER * size and first["text"][:1].isupper():
+            char["text"] = _BULLET

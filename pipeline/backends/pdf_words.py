@@ -26,7 +26,7 @@ from typing import Any
 from ..docmodel import BBox
 from .pdf_overlay import Glyph, glyph, inner_glyphs
 from .pdf_rulings import ruling_edges
-from .pdf_unmapped import reread_unmapped
+from .pdf_unmapped import mark_lone_glyphs, reread_unmapped
 from .pdf_visible import WHITE, rgb, visible_chars
 
 Y_TOLERANCE = 3.0  # pdfplumber's own default: words within 3 pt of top share a line
@@ -187,6 +187,7 @@ def read_page(page: Any, skip: frozenset[Glyph] = frozenset(), *, reread: bool =
     chars = visible_chars(page)
     if reread:
         reread_unmapped(page, chars)
+    mark_lone_glyphs(chars)
     if skip:
         chars = [c for c in chars if glyph(c) not in skip]
     raw = extract_words(chars, return_chars=True)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
 from ..textclean import is_mark
+from .constant_marks import unmarked
 from .draft import Context, TableView, Unit, cell_units, positions
 from .formheads import form_heads
 from .glued import glued_view
@@ -36,7 +37,7 @@ def units(ctx: Context) -> None:
     out: list[Unit] = []
     for block in joined_heads(ctx.document.blocks):
         _add(ctx, block, out)
-    ctx.units = split_members(split_glued(join_wrapped(join_numbers(out, ctx.rules))))
+    ctx.units = unmarked(split_members(split_glued(join_wrapped(join_numbers(out, ctx.rules)))))
 
 
 def _add(ctx: Context, block: Block, out: list[Unit]) -> None:

@@ -25,6 +25,7 @@ from .pdf_words import PageText, Word
 _SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 _SNAP = 2.0  # points: boundaries closer than this are the same grid line
 _SKEW = 0.5  # points: a ruling this far from straight over its length is straight
+_CLOSING_RULES = 3  # column rules ending at one height, for a table left open there
 
 
 @dataclass
@@ -89,11 +90,49 @@ def find_grids(text: PageText) -> list[Grid]:
     """Ruled tables of a page (at least two cells), top to bottom."""
     if not text.edges:
         return []
-    edges = [_straight(e) for e in text.edges]
+    edges = _closed([_straight(e) for e in text.edges])
     shim = SimpleNamespace(edges=edges, bbox=(0.0, 0.0, text.width, text.height))
     finder = TableFinder(shim, _SETTINGS)  # type: ignore[arg-type]
     grids = [_grid(table.cells) for table in finder.tables]
     return sorted((g for g in grids if len(g.cells) >= 2), key=lambda g: g.bbox[1])
+
+
+def _closed(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A table whose column rules all stop at one height with no rule across
+    there (its last row runs on to the next page, its closing rule not drawn)
+    closed by a rule from its first column rule to its last at that height —
+    unless a rule of the page (not aligned on the table's sides) crosses the
+    table above that height: the table is drawn over the page's furniture."""
+    ends: dict[float, list[dict[str, Any]]] = {}
+    for edge in edges:
+        if edge.get("orientation") == "v":
+            key = next((y for y in ends if abs(y - edge["bottom"]) <= _SNAP), edge["bottom"])
+            ends.setdefault(key, []).append(edge)
+    added: list[dict[str, Any]] = []
+    for bottom, verticals in ends.items():
+        left = min(e["x0"] for e in verticals)
+        right = max(e["x1"] for e in verticals)
+        if len(_boundaries([e["x0"] for e in verticals])) < _CLOSING_RULES:
+            continue
+        top = min(e["top"] for e in verticals)
+        across = any(
+            e.get("orientation") == "h"
+            and abs(e["top"] - bottom) <= _SNAP
+            and e["x1"] - e["x0"] >= (right - left) / 2
+            for e in edges
+        )
+        furniture = any(
+            e.get("orientation") == "h"
+            and top < e["top"] < bottom
+            and e["x1"] - e["x0"] >= (right - left) / 2
+            and min(abs(e["x0"] - left), abs(e["x1"] - right)) > _SNAP
+            for e in edges
+        )
+        if not (across or furniture):
+            rule = {"x0": left, "x1": right, "top": bottom, "bottom": bottom}
+            added.append({**verticals[0], **rule, "orientation": "h", "width": right - left})
+            added[-1]["height"] = 0.0
+    return edges + added
 
 
 def _straight(edge: dict[str, Any]) -> dict[str, Any]:

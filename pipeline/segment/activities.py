@@ -121,6 +121,10 @@ def _listed(ctx: Context) -> None:
             and not u.text.rstrip().endswith((".", ":"))
             for u in found
         ):
+            grouped = _grouped(found)
+            if grouped:
+                ctx.draft.activites.extend(grouped)
+                continue
             for unit in found:
                 ctx.draft.activites.append(
                     DActivite(
@@ -129,6 +133,29 @@ def _listed(ctx: Context) -> None:
                         Where(unit.page, unit.line, "activities.listed"),
                     )
                 )
+
+
+def _grouped(found: list[Unit]) -> list[DActivite]:
+    """A listed run printed as lines each over its list items (two such groups
+    at least): the lines are the activités, their items the tâches; a line with
+    no item under it (a note) is none."""
+    groups: list[tuple[Unit, list[str]]] = []
+    for unit in found:
+        if not unit.is_item:
+            groups.append((unit, []))
+        elif groups:
+            groups[-1][1].append(label_text(unit.text))
+        else:
+            return []
+    if sum(1 for _, items in groups if items) < 2:
+        return []
+    return [
+        DActivite(
+            None, label_text(line.text), Where(line.page, line.line, "activities.listed"), items
+        )
+        for line, items in groups
+        if items
+    ]
 
 
 def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:

@@ -1,0 +1,87 @@
+"""Branch CQP référentiels as a legal publisher prints them (real files).
+
+The Dictionnaire Permanent Conventions Collectives prints the annexes of the
+branches' agreements: the commerce alimentaire CQP marks its compétences with a
+check glyph its font prints as the digit ``3``, its modalités with a text
+font's bullet the subset does not map (``(cid:129)``), and centres the bullets
+of its critères cells; the ameublement CQP is a ruled three-column grid whose
+last row on a page has no closing rule.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from fixtures.real_docs import REAL
+from referentiel.api import extract, parse
+from referentiel.docmodel import Document, Kind
+from referentiel.models import Referentiel
+from referentiel.options import Options
+from referentiel.rules import default_rules
+from referentiel.segment.draft import Context
+from referentiel.segment.stream import units
+
+COMMERCE = REAL / "cqp-commerce-alimentaire-employe-vente.pdf"
+AMEUBLEMENT = REAL / "cqp-ameublement-manager-commercial-cuisine.pdf"
+
+
+@cache
+def _document(name: str) -> Document:
+    return parse(REAL / name)
+
+
+@cache
+def _extracted(name: str) -> Referentiel:
+    return extract(REAL / name)
+
+
+def test_a_digit_heading_every_item_is_a_list_mark() -> None:
+    ctx = Context(_document(COMMERCE.name), Options(), default_rules())
+    units(ctx)
+    texts = [u.text for u in ctx.units]
+    assert not any(t.startswith("3 Identifier") for t in texts)
+    item = next(u for u in ctx.units if u.text.startswith("Identifier les principales"))
+    assert item.kind is Kind.LIST_ITEM and item.label == "•"
+    assert any(t.startswith("2 DDL/DLUO/DDM") for t in texts)  # a footnote: no run, no mark
+
+
+def test_a_lone_unmapped_glyph_opening_a_line_is_a_bullet() -> None:
+    blocks = list(_document(COMMERCE.name).walk())
+    assert not any(b.text.startswith("(cid:") for b in blocks)
+    item = next(b for b in blocks if b.text.startswith("Présentation par le candidat"))
+    assert item.kind is Kind.LIST_ITEM and item.label == "•"
+
+
+def test_centred_bullets_of_one_cell_are_one_level() -> None:
+    blocks = list(_document(COMMERCE.name).walk())
+    offers = next(b for b in blocks if b.text.startswith("Les offres sont mises en valeur"))
+    packed = next(b for b in blocks if b.text.startswith("Les produits sont présentés dans"))
+    assert offers.level == packed.level == 0
+
+
+def test_the_commerce_annex_reads_its_blocs_compétences_and_activités() -> None:
+    ref = _extracted(COMMERCE.name)
+    assert [len(b.competences) for b in ref.blocs] == [10, 6, 7]
+    assert ref.blocs[0].competences[0].code is None
+    assert [len(a.taches) for a in ref.activites] == [5, 5, 4]
+    assert ref.activites[1].libelle == "Vente et relations clients"
+    second = ref.blocs[0].criteres[4]  # the second critère of one cell, not an indicateur
+    assert second.libelle.startswith("Les produits sont présentés dans le conditionnement")
+    assert not ref.blocs[0].criteres[3].indicateurs
+    assert any("commission d'évaluation" in m for m in ref.blocs[1].modalites_evaluation)
+
+
+def test_a_grid_row_without_closing_rule_stays_in_its_table() -> None:
+    ref = _extracted(AMEUBLEMENT.name)
+    competences = {c.code: c for b in ref.blocs for c in b.competences}
+    assert competences["C1.6"].libelle.endswith("l'arrivée des nouvelles collections")
+    assert competences["C1.10"].libelle.endswith("afin de garantir la satisfaction client")
+    linked = [k for b in ref.blocs for k in b.criteres if "BC01.C06" in k.competences]
+    assert len(linked) == 4
+
+
+def test_bloc_n_and_bloc_de_competences_n_are_one_bloc() -> None:
+    ref = _extracted(AMEUBLEMENT.name)
+    assert [b.code for b in ref.blocs] == ["Bloc 1", "Bloc 2"]
+    assert [a.code for a in ref.activites] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    assert ref.activites[0].libelle.startswith("Déploiement de la stratégie")

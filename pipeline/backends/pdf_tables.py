@@ -90,49 +90,65 @@ def find_grids(text: PageText) -> list[Grid]:
     """Ruled tables of a page (at least two cells), top to bottom."""
     if not text.edges:
         return []
-    edges = _closed([_straight(e) for e in text.edges])
+    edges = _closed([_straight(e) for e in text.edges], text.words)
     shim = SimpleNamespace(edges=edges, bbox=(0.0, 0.0, text.width, text.height))
     finder = TableFinder(shim, _SETTINGS)  # type: ignore[arg-type]
     grids = [_grid(table.cells) for table in finder.tables]
     return sorted((g for g in grids if len(g.cells) >= 2), key=lambda g: g.bbox[1])
 
 
-def _closed(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A table whose column rules all stop at one height with no rule across
-    there (its last row runs on to the next page, its closing rule not drawn)
-    closed by a rule from its first column rule to its last at that height —
-    unless a rule of the page (not aligned on the table's sides) crosses the
-    table above that height: the table is drawn over the page's furniture."""
+def _closed(edges: list[dict[str, Any]], words: list[Word]) -> list[dict[str, Any]]:
+    """A table whose column rules all stop at one height, the lowest they
+    reach, with no rule across there (its last row runs on to the next page,
+    its closing rule not drawn) closed by a rule from its first column rule to
+    its last at that height — unless a rule of the page (not aligned on the
+    table's sides) crosses the table above it: the table is drawn over the
+    page's furniture. Its open row must hold words in two of its columns."""
+    verticals = [e for e in edges if e.get("orientation") == "v" and _long(e)]
+    flat = [e for e in edges if e.get("orientation") == "h"]
     ends: dict[float, list[dict[str, Any]]] = {}
-    for edge in edges:
-        if edge.get("orientation") == "v":
-            key = next((y for y in ends if abs(y - edge["bottom"]) <= _SNAP), edge["bottom"])
-            ends.setdefault(key, []).append(edge)
+    for edge in verticals:
+        key = next((y for y in ends if abs(y - edge["bottom"]) <= _SNAP), edge["bottom"])
+        ends.setdefault(key, []).append(edge)
     added: list[dict[str, Any]] = []
-    for bottom, verticals in ends.items():
-        left = min(e["x0"] for e in verticals)
-        right = max(e["x1"] for e in verticals)
-        if len(_boundaries([e["x0"] for e in verticals])) < _CLOSING_RULES:
+    for bottom, group in ends.items():
+        left = min(e["x0"] for e in group)
+        right = max(e["x1"] for e in group)
+        if len(_boundaries([e["x0"] for e in group])) < _CLOSING_RULES:
             continue
-        top = min(e["top"] for e in verticals)
-        across = any(
-            e.get("orientation") == "h"
-            and abs(e["top"] - bottom) <= _SNAP
-            and e["x1"] - e["x0"] >= (right - left) / 2
-            for e in edges
+        top = min(e["top"] for e in group)
+        lower = any(e["bottom"] > bottom + _SNAP and left <= e["x0"] <= right for e in verticals)
+        covered = sum(
+            max(0.0, min(e["x1"], right) - max(e["x0"], left))
+            for e in flat
+            if abs(e["top"] - bottom) <= _SNAP
         )
         furniture = any(
-            e.get("orientation") == "h"
-            and top < e["top"] < bottom
+            top < e["top"] < bottom
             and e["x1"] - e["x0"] >= (right - left) / 2
             and min(abs(e["x0"] - left), abs(e["x1"] - right)) > _SNAP
-            for e in edges
+            for e in flat
         )
-        if not (across or furniture):
+        if lower or furniture or 2 * covered >= right - left:
+            continue
+        above = [e["top"] for e in flat if e["top"] < bottom - _SNAP and e["x0"] <= left + _SNAP]
+        xs = _boundaries([e["x0"] for e in group])
+        row_top = max(above, default=top)
+        filled = {
+            bisect_right(xs, w.x0)
+            for w in words
+            if row_top < (w.top + w.bottom) / 2 < bottom and left < w.x0 < right
+        }
+        if len(filled) >= 2:
             rule = {"x0": left, "x1": right, "top": bottom, "bottom": bottom}
-            added.append({**verticals[0], **rule, "orientation": "h", "width": right - left})
+            added.append({**group[0], **rule, "orientation": "h", "width": right - left})
             added[-1]["height"] = 0.0
     return edges + added
+
+
+def _long(edge: dict[str, Any]) -> bool:
+    """A vertical rule longer than a box's side (not the end of a thin bar)."""
+    return float(edge["bottom"]) - float(edge["top"]) > 2 * _SNAP
 
 
 def _straight(edge: dict[str, Any]) -> dict[str, Any]:

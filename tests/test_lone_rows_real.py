@@ -1,6 +1,7 @@
 """A table row whose only filled cell is its first, holding a code and a
 title ("A 1 - ETUDE DU PRODUIT"), heads the rows below it as a unit; a two-row
-header names the columns ("On donne :" the conditions, "EVALUATION" the
+header names the columns ("EVALUATION" the critères; "On donne :", named by no
+rule, the conditions: the one unnamed column of a grid of compétences and
 critères). Real file, real reader and segmenter, compared with the reference.
 """
 

@@ -37,6 +37,7 @@ from .ordinals import ordinal_groups
 from .parts import lettered_parts
 from .plainheads import plain_groups
 from .records import label_value_frames
+from .subitems import detail_code, with_details
 from .template_tables import read_table
 from .templated import templated_sections
 
@@ -81,9 +82,10 @@ def implicit(ctx: Context) -> None:
         and unit.section != "activites"  # a référentiel d'activités' lines: activités, tâches
         and not unit.heading_like
         and (unit.is_item or len(unit.text) <= _SHORT)
-        and not _LABELLED.match(unit.text)
+        and not (_LABELLED.match(unit.text) and detail_code(unit)[0] is None)  # "1. De … :"
     ]
-    abilities = _listed(ctx, [unit for unit in candidates if is_action(_statement(ctx, unit)[1])])
+    actions = [unit for unit in candidates if is_action(_statement(ctx, unit)[1])]
+    abilities = _listed(ctx, with_details(ctx, actions))  # an item's details (:mod:`.subitems`)
     if len(abilities) < _MIN_ABILITIES:
         return
     first = abilities[0]
@@ -276,10 +278,11 @@ def _heads(ctx: Context, unit: Unit) -> bool:
 
 
 def _statement(ctx: Context, unit: Unit) -> tuple[str | None, str]:
-    """The code a unit's statement is led by, if any, and the statement past it."""
+    """The code a unit's statement is led by, if any ("F1", or digits only:
+    "2.1." :mod:`.subitems`), and the statement past it."""
     hit = ctx.rules.first("code-statement", unit.text)
     if hit is None:
-        return None, unit.text
+        return detail_code(unit)
     return hit.group("code"), hit.group("libelle") or unit.text
 
 

@@ -47,6 +47,7 @@ series nests in which (:mod:`.outline_nesting`), what the units hold
 
 from __future__ import annotations
 
+from .continued import continued_by_list
 from .draft import Context, Outline, Unit, flat_units
 from .headingtree import heading_tree
 from .namedheads import named_heads
@@ -106,6 +107,7 @@ def outline(ctx: Context) -> None:
     if not levels:  # a few units of a level, their numbers with gaps (:mod:`.outline_gaps`)
         levels = gapped_heads(series.values(), roles, total)
     levels = [s for s in levels if s.word or not holds_groups(ctx, s, mentions)]
+    levels = [s for s in levels if not continued_by_list(s, mentions)]  # :mod:`.continued`
     levels = [s for s in levels if not any(holds_level(s, other, total) for other in levels)]
     levels = [s for s in levels if not groups_units(s, levels, roles)]
     if all(roles[s.key] == "unknown" for s in levels):

@@ -14,6 +14,7 @@ from referentiel.docmodel import Kind
 PSE1 = "civil-pse1-referentiel-competences.md"
 PSE2 = "civil-pse2-referentiel-competences.md"
 PICF = "civil-picf-referentiel-competences.md"
+PSC1 = "civil-psc1-referentiel-competences.md"
 
 
 def _codes(name: str) -> list[str | None]:
@@ -42,3 +43,13 @@ def test_a_numbering_continued_by_a_list_is_that_list() -> None:
     (bloc,) = extracted_json(PSE2)["blocs"]
     assert bloc["code"] is None and "NIVEAU 2" in bloc["libelle"]
     assert _codes(PSE2) == ["1", None, None, None, "2", None, None, "3", "4", "5", "6", "7"]
+
+
+def test_the_last_lead_in_item_keeps_the_same_dash_items_completing_it() -> None:
+    (bloc,) = extracted_json(PSC1)["blocs"]
+    assert bloc["libelle"].casefold() == "prévention et secours civiques de niveau 1"
+    libelles = [c["libelle"] for c in bloc["competences"]]
+    assert len(libelles) == 9 and libelles[2].startswith("de réaliser immédiatement")
+    assert libelles[3].startswith("victime d'une obstruction") and libelles[-1].startswith(
+        "victime d'un traumatisme"
+    )

@@ -48,7 +48,7 @@ def with_details(ctx: Context, abilities: list[Unit]) -> list[Unit]:
             end = where[id(abilities[position + 1])]
         else:
             end = start
-            while end < len(ctx.units) and _numbered_under(unit, ctx.units[end]):
+            while end < len(ctx.units) and _detail(unit, ctx.units[end]):
                 end += 1
         stretch = ctx.units[start:end]
         if 0 < len(stretch) <= _MAX_DETAILS and all(_detail(unit, line) for line in stretch):

@@ -25,7 +25,7 @@ from ..docmodel import Kind
 from ..nlp import is_result, is_task
 from ..textclean import ends_lead_in, ends_sentence, is_mark, starts_lower
 from .draft import Context, Unit, cell_units, positions
-from .jobsentences import job_sentences
+from .jobsentences import finished_prose, job_sentences
 from .records import record_frames
 
 #: rule labels of structural cues: a line one of them reads is no name nor prose
@@ -101,7 +101,7 @@ def _holder_alone(ctx: Context, parts: list[str]) -> str | None:
     utilise …"); the ones after those go on with the situations, the level,
     the context."""
     first = parts[0]
-    if len(parts) < 2 or not ctx.rules.first("holder", first) or not _states_job(first):  # noqa: PLR2004
+    if len(parts) < 2 or not ctx.rules.first("holder", first) or not finished_prose(first):  # noqa: PLR2004
         return None
     kept = [first]
     for part in parts[1:]:
@@ -154,10 +154,7 @@ def _cell_description(ctx: Context) -> str | None:
 
 def _prose(units: list[Unit]) -> bool:
     """Paragraphs each ending a sentence, none leading in to a list."""
-    return all(
-        u.kind is Kind.PARAGRAPH and ends_sentence(u.text) and not _leads_in([u.text])
-        for u in units
-    )
+    return all(u.kind is Kind.PARAGRAPH and finished_prose(u.text) for u in units)
 
 
 def _structural(ctx: Context, unit: Unit) -> bool:
@@ -303,12 +300,6 @@ def _holder(ctx: Context, preamble: list[Unit]) -> str | None:
                 continue  # the holder's autonomy, one facet of the level, not the job
             return job_sentences(unit.text)
     return None
-
-
-def _states_job(holder_sentence: str) -> bool:
-    """Whether a sentence on the holder states the job: a finished sentence,
-    no lead-in ("… doit être capable de :" opens the list of its units)."""
-    return ends_sentence(holder_sentence) and not _leads_in([holder_sentence])
 
 
 def _facet(ctx: Context, unit: Unit) -> bool:

@@ -21,12 +21,17 @@ from ..textclean import ends_lead_in, ends_sentence
 _BREAK = re.compile(r"(?<=[.!?…])[)\]»\"”]?\s+(?=[«\"“]?[A-ZÀ-Ý])")
 
 
+def finished_prose(text: str) -> bool:
+    """Whether ``text`` ends a sentence that leads in to nothing (no colon)."""
+    return ends_sentence(text) and not ends_lead_in(text)
+
+
 def job_sentences(paragraph: str) -> str | None:
     """The paragraph when it is finished prose, or its sentences before the
     one leading in to a list; None when the first sentence leads in."""
     if not ends_sentence(paragraph):
         return None
-    if not ends_lead_in(paragraph):
+    if finished_prose(paragraph):
         return paragraph
     sentences = _BREAK.split(paragraph)
     return " ".join(sentences[:-1]) or None  # the last sentence leads in

@@ -106,6 +106,14 @@ class Unit:
     def is_item(self) -> bool:
         return self.kind is Kind.LIST_ITEM
 
+    def same_list(self, other: Unit) -> bool:
+        """Whether both are items of one list: same bullet, same level."""
+        return (
+            self.is_item
+            and other.is_item
+            and (self.label, self.level) == (other.label, other.level)
+        )
+
     @property
     def is_lead_in(self) -> bool:
         """A line introducing what follows it: no list item, ending with a colon."""
@@ -369,17 +377,12 @@ def _within_item(last: Unit, unit: Unit, following: list[Unit]) -> bool:
     nested under plain lines make those lines their heads, not their parts)."""
     if unit.kind is not Kind.PARAGRAPH or last.kind is not Kind.LIST_ITEM or last.level:
         return False
-    if ends_sentence(last.text) or ends_sentence(unit.text) and unit.text.rstrip().endswith(":"):
+    if ends_sentence(last.text) or ends_lead_in(unit.text):
         return False
     below = next(
         (u for u in following if not (u.kind is Kind.PARAGRAPH and starts_lower(u.text))), None
     )
-    return (
-        below is not None
-        and below.kind is Kind.LIST_ITEM
-        and (below.label, below.level) == (last.label, last.level)
-        and not is_aside(unit.text)
-    )
+    return below is not None and below.same_list(last) and not is_aside(unit.text)
 
 
 def wraps_on(last: Unit, unit: Unit) -> bool:

@@ -206,11 +206,7 @@ def _heads_items(units: list[Unit], index: int) -> bool:
     if line.is_item or not below.is_item:
         return False
     above = units[index - 1] if index else None
-    return not (
-        above is not None
-        and above.is_item
-        and (above.label, above.level) == (below.label, below.level)
-    )
+    return above is None or not above.same_list(below)
 
 
 def read_indicateurs(

@@ -37,12 +37,19 @@ def title_unit(ctx: Context, units: list[Unit]) -> Unit | None:
     return unit if is_action(text) else None
 
 
+def judges_only(view: TableView) -> bool:
+    """Whether the table is a grid of critères naming no compétence nor bloc
+    column: its title rows name the compétences it judges."""
+    roles = set(view.roles)
+    return "criteres" in roles and not roles & {"competence", "bloc"}
+
+
 def side_heads(ctx: Context, row: Row, view: TableView, state: State) -> bool:
     """A row of several titles, each over its own group of columns holding one
     critères column, in a grid naming no compétences column: each opens the
     compétence of the critères below it (True: the row is read)."""
     roles = view.roles
-    if state.bloc is None or "criteres" not in roles or {"competence", "bloc"} & set(roles):
+    if state.bloc is None or not judges_only(view):
         return False
     cells = [(column, cell) for column, cell in positions(row) if cell.blocks]
     if len(cells) < 2 or len({id(cell) for _, cell in cells}) != len(cells):

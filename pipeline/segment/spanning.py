@@ -26,7 +26,7 @@ from .draft import (
     positions,
 )
 from .lonerows import lone_coded_title, open_lone_unit
-from .sideheads import side_heads, title_unit
+from .sideheads import judges_only, side_heads, title_unit
 from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
 
 
@@ -79,8 +79,7 @@ def _judged_head(ctx: Context, view: TableView, state: State, units: list[Unit])
     """An uncoded title row over rows of critères in a table with no compétences
     column (an evaluation grid: "Cibler et prospecter la clientèle" over the rows
     judging it): the compétence those rows judge, in the open bloc."""
-    roles = set(view.roles)
-    if state.bloc is None or "criteres" not in roles or roles & {"competence", "bloc"}:
+    if state.bloc is None or not judges_only(view):
         return False
     unit = title_unit(ctx, units)
     if unit is None:

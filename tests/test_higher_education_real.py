@@ -19,7 +19,7 @@ from fixtures.paths import REAL
 from referentiel.api import extract, parse
 from referentiel.docmodel import Kind
 from referentiel.segment.draft import Unit
-from referentiel.segment.gluedtitle import glued_statement, split_glued
+from referentiel.segment.gluedtitle import glued_statement, name_and_statement
 from referentiel.segment.namedheads import named_heads
 
 CRCN = REAL / "crcn-edu-domaines-1-2.pdf"
@@ -56,10 +56,13 @@ def test_domaines_titled_by_their_name_and_compétences_by_the_body() -> None:
 
 def test_a_summary_gluing_name_and_statement() -> None:
     named = "ENVIRONNEMENT PROFESSIONNEL : utiliser le numérique pour agir"
-    assert split_glued(named) == ("ENVIRONNEMENT PROFESSIONNEL", "utiliser le numérique pour agir")
+    assert name_and_statement(named) == (
+        "ENVIRONNEMENT PROFESSIONNEL",
+        "utiliser le numérique pour agir",
+    )
     assert glued_statement(named, "ENVIRONNEMENT  PROFESSIONNEL")
-    assert split_glued("Environnement professionnel : utiliser le numérique") is None
-    assert split_glued("CP01 : COMMUNIQUER ET RENDRE COMPTE") is None  # no statement after
+    assert name_and_statement("Environnement professionnel : utiliser le numérique") is None
+    assert name_and_statement("CP01 : COMMUNIQUER ET RENDRE COMPTE") is None  # no statement after
     assert not glued_statement("CP01 : Communiquer et rendre compte", "COMMUNIQUER")
 
 

@@ -23,11 +23,11 @@ _GLUED = re.compile(r"^(?P<name>[^:]+?)\s*:\s+(?P<statement>\S.*)$")
 def glued_statement(named: str, title: str) -> bool:
     """Whether the summary's ``named`` is the body's ``title`` in capitals
     followed by a colon and a lower-case statement."""
-    parts = split_glued(named)
+    parts = name_and_statement(named)
     return parts is not None and " ".join(parts[0].split()) == " ".join(title.split())
 
 
-def split_glued(text: str) -> tuple[str, str] | None:
+def name_and_statement(text: str) -> tuple[str, str] | None:
     """(name, statement) when ``text`` is a name in capitals, a colon and a
     statement opening in lower case; None otherwise."""
     match = _GLUED.match(text.strip())

@@ -24,7 +24,7 @@ from ..textclean import ends_sentence, fold
 from .codespacing import dotted_like_siblings, spaced_like_siblings
 from .content import is_implicit
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
-from .gluedtitle import glued_statement, split_glued
+from .gluedtitle import glued_statement, name_and_statement
 from .state import outline_hit
 
 
@@ -258,7 +258,7 @@ def _name_summary_only(blocs: list[DBloc]) -> None:
     """The units named once (by the summary alone), titled by their name as
     the body titles the others (:mod:`.gluedtitle`)."""
     for bloc in blocs:
-        parts = split_glued(bloc.libelle)
+        parts = name_and_statement(bloc.libelle)
         if parts is not None:
             bloc.libelle = parts[0]
 

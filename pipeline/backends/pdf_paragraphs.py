@@ -26,9 +26,12 @@ from ..docmodel import HEADING_SIZE, BBox, Block, Kind
 from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, WORD_BULLETS, is_aside
 from .pdf_words import Line, Word
 
+_ALIGNED = 3.0  # points: two left edges this close line up (a wrapped line under its text)
+_LEVEL_STEP = 4.0  # points: bullets set further apart than this are on two levels
+_CENTRED_TITLE = 1.5  # points: a title's middle this close to its region's is centred
+_CENTRED_ITEM = 4.0  # points: the same for each line of a list item (its bullet counted)
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
 # points (Word and LibreOffice bullets), Unicode bullets, dashes, OCR-like "o".
-_CENTRED = 4.0  # points: a line's middle this close to the region's is centred
 _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | set(WORD_BULLETS) | {"o", "*"}
@@ -120,7 +123,7 @@ def blocks_from_lines(
             continue
         text_x0 = words[0].x0 if words else line.x0
         drafts.append(_Draft([Line(words)], label, line.x0, text_x0))
-    levels = _levels(drafts, (left + right) / 2)
+    levels = _levels(drafts, left, right)
     return [_block(d, page, style, in_cell, levels) for d in drafts]
 
 
@@ -154,11 +157,11 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     if draft.label is not None:
         # set under the text (a hanging indent), or flush under the bullet when
         # the sentence goes on in lower case (a list style with no indent)
-        flush = abs(line.x0 - draft.x0) <= 3.0 and first.text[:1].islower()
-        return line.x0 >= draft.text_x0 - 3.0 or flush
+        flush = abs(line.x0 - draft.x0) <= _ALIGNED and first.text[:1].islower()
+        return line.x0 >= draft.text_x0 - _ALIGNED or flush
     if len(draft.lines) > 1:
-        return abs(line.x0 - draft.lines[1].x0) <= 3.0
-    return line.x0 >= draft.lines[0].x0 - 3.0 - 0.5 * prev.size
+        return abs(line.x0 - draft.lines[1].x0) <= _ALIGNED
+    return line.x0 >= draft.lines[0].x0 - _ALIGNED - 0.5 * prev.size
 
 
 _MEASURED = 3  # full lines ending at one place that show a justified measure
@@ -200,7 +203,7 @@ def _hanging_labels(lines: list[Line]) -> set[tuple[float, str]]:
     (the previous line's start) and shape."""
     found: set[tuple[float, str]] = set()
     for prev, line in zip(lines, lines[1:], strict=False):
-        if line.x0 <= prev.x0 + 3.0 or line.top - prev.bottom > prev.size:
+        if line.x0 <= prev.x0 + _ALIGNED or line.top - prev.bottom > prev.size:
             continue
         for k in range(1, min(4, len(prev.words))):
             if abs(prev.words[k].x0 - line.x0) <= 1.0:
@@ -288,7 +291,13 @@ _MARGIN = 10.0  # points: a line starting further from its region's left edge is
 def _centred(line: Line, left: float, right: float) -> bool:
     """A line set in the middle of its region (titles): as short on both sides."""
     margin = line.x0 - left
-    return margin > _MARGIN and abs(margin - (right - line.x1)) <= 3.0
+    return margin > _MARGIN and _off_centre(line.x0, line.x1, left, right) <= _CENTRED_TITLE
+
+
+def _off_centre(x0: float, x1: float, left: float, right: float) -> float:
+    """How far the middle of ``x0``–``x1`` stands from the middle of ``left``–``right``:
+    half the difference of its two margins."""
+    return abs((x0 - left) - (right - x1)) / 2
 
 
 def _set_apart(draft: _Draft, line: Line, left: float, right: float) -> bool:
@@ -307,27 +316,27 @@ def _all_bold(words: list[Word]) -> bool:
     return bool(words) and all(w.bold for w in words)
 
 
-def _levels(drafts: list[_Draft], centre: float) -> list[float]:
+def _levels(drafts: list[_Draft], left: float, right: float) -> list[float]:
     """Distinct bullet indents of a region, left to right: list level = position.
     Items of one glyph whose every line is centred in the region start where their
     length puts them: their indent is no level (one level)."""
     labelled = [d for d in drafts if d.label is not None]
     one_glyph = len(labelled) > 1 and len({d.label for d in labelled}) == 1
-    if one_glyph and all(_centred_item(d, centre) for d in labelled):
+    if one_glyph and all(_centred_item(d, left, right) for d in labelled):
         return [min(d.x0 for d in labelled)]
     indents: list[float] = []
     for draft in drafts:
-        if draft.label is not None and all(abs(draft.x0 - x) > 4.0 for x in indents):
+        if draft.label is not None and all(abs(draft.x0 - x) > _LEVEL_STEP for x in indents):
             indents.append(draft.x0)
     return sorted(indents)
 
 
-def _centred_item(draft: _Draft, centre: float) -> bool:
-    """Whether every line of a list item is centred on ``centre`` (its bullet
+def _centred_item(draft: _Draft, left: float, right: float) -> bool:
+    """Whether every line of a list item is centred in its region (its bullet
     counted on its first line)."""
     first, *rest = draft.lines
     ends = [(draft.x0, first.x1)] + [(line.x0, line.x1) for line in rest]
-    return all(abs((x0 + x1) / 2 - centre) <= _CENTRED for x0, x1 in ends)
+    return all(_off_centre(x0, x1, left, right) <= _CENTRED_ITEM for x0, x1 in ends)
 
 
 def _level_of(x: float, indents: list[float]) -> int:

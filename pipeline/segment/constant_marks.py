@@ -22,6 +22,8 @@ from .draft import Unit
 
 #: the glyphs the marks stand for: a digit marks items, a small letter sub-items
 _ITEM, _SUB = "•", "◦"
+#: a digit or a small letter alone before a capital; never "a" nor "y", French
+#: one-letter words that may open a sentence's line
 _MARKED = re.compile(r"^(?P<mark>\d|[b-xz])\s+(?=[A-ZÀ-ÝŒ])")
 _RUN = 3  # paragraphs headed by one mark, for a list
 _GAP = 1  # other paragraphs that may stand between two of them

@@ -159,9 +159,8 @@ def code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, in
     return (code, 1) if code else None
 
 
-_WORD_NUMBER = re.compile(
-    r"^[^\W\d_]{3,}\s+\d{1,3}$"
-)  # "COMPETENCE 3": a level word and its number
+#: "COMPETENCE 3": a level word and its number
+_WORD_NUMBER = re.compile(r"^[^\W\d_]{3,}\s+\d{1,3}$")
 
 
 def fresh_heading(bloc: DBloc | None) -> bool:

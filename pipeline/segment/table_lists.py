@@ -116,9 +116,8 @@ def read_criteres(
     units = cell_units(cell)
     comps = list(row.linked) or _coded(view, row)
     comps = comps or ([row.competence] if row.competence is not None else [])
-    head = view.heads.get(
-        row.columns.get(id(cell), -1)
-    )  # a title over its column (:mod:`.sideheads`)
+    # a title over its column (:mod:`.sideheads`)
+    head = view.heads.get(row.columns.get(id(cell), -1))
     comps = comps or ([head] if head is not None else [])
     scope = state.competence  # a critères table inside a compétence's scope evaluates it
     if not comps and "competence" not in view.roles and not state.link_codes and scope:

@@ -112,6 +112,9 @@ def _merged_titles(row: Row) -> bool:
     )
 
 
+_PROSE_WORDS = 8  # words: a longer finished line is a sentence of prose, no label
+
+
 def _prose_row(row: Row, rules: RuleSet) -> bool:
     """A full-width row of prose: a line over several finished sentences (a
     « Description générale » above the header of a BTS activités table). It
@@ -124,7 +127,9 @@ def _prose_row(row: Row, rules: RuleSet) -> bool:
         return False
     if numbered(blocks[0].text) is not None:
         return False
-    sentences = [b for b in blocks[1:] if ends_sentence(b.text) and len(b.text.split()) > 8]
+    sentences = [
+        b for b in blocks[1:] if ends_sentence(b.text) and len(b.text.split()) > _PROSE_WORDS
+    ]
     return len(sentences) >= 2
 
 

@@ -23,14 +23,17 @@ from typing import Any
 
 import numpy as np
 
+from .symbol_fonts import BULLET
+
 _CID = "(cid:"
 _DPI = 300
 _PAD = 2.0  # points of margin around a run
 _LINE = "--oem 1 --psm 7"  # LSTM engine, one text line
 _MIN_RUN = 2  # glyphs: a lone glyph is too little for Tesseract
 _LIGATURE = 3  # at most this many letters for one glyph
-_BULLET = "•"
 _AFTER = 2.0  # font sizes: at most this far from the glyph to the capital after it
+_SAME_LINE = 0.5  # font sizes: characters whose tops are closer share the glyph's line
+_TOUCH = 0.1  # points: edges this close touch (a character glued to the glyph)
 
 Key = tuple[str, str]  # font name, "(cid:N)"
 
@@ -167,14 +170,16 @@ def mark_lone_glyphs(chars: list[dict[str, Any]]) -> None:
         line = [
             c
             for c in chars
-            if c is not char and abs(c["top"] - char["top"]) < 0.5 * size and c.get("upright", True)
+            if c is not char
+            and abs(c["top"] - char["top"]) < _SAME_LINE * size
+            and c.get("upright", True)
         ]
         before = [c for c in line if c["x0"] < char["x0"]]
-        if any(char["x0"] - size <= c["x1"] <= char["x0"] + 0.1 for c in before):
+        if any(char["x0"] - size <= c["x1"] <= char["x0"] + _TOUCH for c in before):
             continue
-        after = [c for c in line if c["x0"] >= char["x1"] - 0.1 and c["text"].strip()]
+        after = [c for c in line if c["x0"] >= char["x1"] - _TOUCH and c["text"].strip()]
         if not after:
             continue
         first = min(after, key=lambda c: c["x0"])
         if first["x0"] - char["x1"] <= _AFTER * size and first["text"][:1].isupper():
-            char["text"] = _BULLET
+            char["text"] = BULLET

@@ -26,6 +26,7 @@ _SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_str
 _SNAP = 2.0  # points: boundaries closer than this are the same grid line
 _SKEW = 0.5  # points: a ruling this far from straight over its length is straight
 _CLOSING_RULES = 3  # column rules ending at one height, for a table left open there
+_OPEN_ROW_COLUMNS = 2  # columns holding words in the open row of a table left open
 
 
 @dataclass
@@ -98,52 +99,61 @@ def find_grids(text: PageText) -> list[Grid]:
 
 
 def _closed(edges: list[dict[str, Any]], words: list[Word]) -> list[dict[str, Any]]:
-    """A table whose column rules all stop at one height, the lowest they
-    reach, with no rule across there (its last row runs on to the next page,
-    its closing rule not drawn) closed by a rule from its first column rule to
-    its last at that height — unless a rule of the page (not aligned on the
-    table's sides) crosses the table above it: the table is drawn over the
-    page's furniture. Its open row must hold words in two of its columns."""
+    """``edges`` with a closing rule under each table left open (:func:`_closing_rule`)."""
     verticals = [e for e in edges if e.get("orientation") == "v" and _long(e)]
     flat = [e for e in edges if e.get("orientation") == "h"]
     ends: dict[float, list[dict[str, Any]]] = {}
     for edge in verticals:
         key = next((y for y in ends if abs(y - edge["bottom"]) <= _SNAP), edge["bottom"])
         ends.setdefault(key, []).append(edge)
-    added: list[dict[str, Any]] = []
-    for bottom, group in ends.items():
-        left = min(e["x0"] for e in group)
-        right = max(e["x1"] for e in group)
-        if len(_boundaries([e["x0"] for e in group])) < _CLOSING_RULES:
-            continue
-        top = min(e["top"] for e in group)
-        lower = any(e["bottom"] > bottom + _SNAP and left <= e["x0"] <= right for e in verticals)
-        covered = sum(
-            max(0.0, min(e["x1"], right) - max(e["x0"], left))
-            for e in flat
-            if abs(e["top"] - bottom) <= _SNAP
-        )
-        furniture = any(
-            top < e["top"] < bottom
-            and e["x1"] - e["x0"] >= (right - left) / 2
-            and min(abs(e["x0"] - left), abs(e["x1"] - right)) > _SNAP
-            for e in flat
-        )
-        if lower or furniture or 2 * covered >= right - left:
-            continue
-        above = [e["top"] for e in flat if e["top"] < bottom - _SNAP and e["x0"] <= left + _SNAP]
-        xs = _boundaries([e["x0"] for e in group])
-        row_top = max(above, default=top)
-        filled = {
-            bisect_right(xs, w.x0)
-            for w in words
-            if row_top < (w.top + w.bottom) / 2 < bottom and left < w.x0 < right
-        }
-        if len(filled) >= 2:
-            rule = {"x0": left, "x1": right, "top": bottom, "bottom": bottom}
-            added.append({**group[0], **rule, "orientation": "h", "width": right - left})
-            added[-1]["height"] = 0.0
-    return edges + added
+    added = [_closing_rule(bottom, group, verticals, flat, words) for bottom, group in ends.items()]
+    return edges + [rule for rule in added if rule is not None]
+
+
+def _closing_rule(
+    bottom: float,
+    group: list[dict[str, Any]],
+    verticals: list[dict[str, Any]],
+    flat: list[dict[str, Any]],
+    words: list[Word],
+) -> dict[str, Any] | None:
+    """A table whose column rules (``group``) all stop at ``bottom``, the lowest
+    they reach, with no rule across there (its last row runs on to the next page,
+    its closing rule not drawn): the rule from its first column rule to its last
+    at that height — None when a rule of the page (not aligned on the table's
+    sides) crosses the table above it (the table is drawn over the page's
+    furniture), or when its open row holds words in fewer than two columns."""
+    left = min(e["x0"] for e in group)
+    right = max(e["x1"] for e in group)
+    xs = _boundaries([e["x0"] for e in group])
+    if len(xs) < _CLOSING_RULES:
+        return None
+    top = min(e["top"] for e in group)
+    lower = any(e["bottom"] > bottom + _SNAP and left <= e["x0"] <= right for e in verticals)
+    covered = sum(
+        max(0.0, min(e["x1"], right) - max(e["x0"], left))
+        for e in flat
+        if abs(e["top"] - bottom) <= _SNAP
+    )
+    furniture = any(
+        top < e["top"] < bottom
+        and e["x1"] - e["x0"] >= (right - left) / 2
+        and min(abs(e["x0"] - left), abs(e["x1"] - right)) > _SNAP
+        for e in flat
+    )
+    if lower or furniture or 2 * covered >= right - left:
+        return None
+    above = [e["top"] for e in flat if e["top"] < bottom - _SNAP and e["x0"] <= left + _SNAP]
+    row_top = max(above, default=top)
+    filled = {
+        bisect_right(xs, w.x0)
+        for w in words
+        if row_top < (w.top + w.bottom) / 2 < bottom and left < w.x0 < right
+    }
+    if len(filled) < _OPEN_ROW_COLUMNS:
+        return None
+    rule = {"x0": left, "x1": right, "top": bottom, "bottom": bottom}
+    return {**group[0], **rule, "orientation": "h", "width": right - left, "height": 0.0}
 
 
 def _long(edge: dict[str, Any]) -> bool:

@@ -70,10 +70,8 @@ def read_bloc(
         ctx.made(cell, numbered)
         state.bloc = numbered
         return
-    titled = _titled(ctx, state, units)
-    bloc = open_bloc(
-        ctx, state, titled[:2] if titled is not units else units, "table.bloc", any_text=True
-    )
+    heading, listed = _titled(ctx, state, units)
+    bloc = open_bloc(ctx, state, heading, "table.bloc", any_text=True)
     if bloc is not None:
         if bloc.code is None:
             bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
@@ -82,7 +80,6 @@ def read_bloc(
             bloc.libelle = hit.group("libelle") or bloc.libelle
         ctx.made(cell, bloc)
         if "competence" not in view.roles and not units[0].is_item:
-            listed = titled[2:] if titled is not units else units[1:]
             _listed_abilities(ctx, state, bloc, listed, units[0].bold)
 
 
@@ -104,21 +101,23 @@ def _listed_abilities(
         add_competence(ctx, bloc, unit, state.source, from_list=True, rule="table.bloc-list")
 
 
-def _titled(ctx: Context, state: State, units: list[Unit]) -> list[Unit]:
-    """A bloc cell printing its code alone, its title over the lines below
-    ("C1 / S'INFORMER / ANALYSER"): the code, then the title's lines as one —
-    parts joined by " - ", a line wrapped after a comma or before a small
+def _titled(ctx: Context, state: State, units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """A bloc cell's heading (the units naming the bloc) and the units listed
+    under it. A cell printing its code alone, its title over the lines below
+    ("C1 / S'INFORMER / ANALYSER"), is headed by the code, then the title's lines
+    as one — parts joined by " - ", a line wrapped after a comma or before a small
     letter, or a sentence ended by its period, by a space; the list under the
-    title ("Bloc de compétences 1 :" / its title / "• Vendre" …) follows it."""
+    title ("Bloc de compétences 1 :" / its title / "• Vendre" …) follows it.
+    Any other cell is its heading, its units after the first listed under it."""
     hit = state.bloc_hit(ctx, units[0].text) if len(units) > 2 else None
     lines = list(takewhile(lambda unit: not unit.is_item, units[1:]))
     if hit is None or (hit.group("libelle") or "").strip() or not lines:
-        return units
+        return units, units[1:]
     title = lines[0].text
     for previous, unit in zip(lines, lines[1:], strict=False):
         wrapped = previous.text.rstrip().endswith((",", "-", ".")) or starts_lower(unit.text)
         title = f"{title}{' ' if wrapped else ' - '}{unit.text}"
-    return [units[0], replace(units[1], text=title), *units[1 + len(lines) :]]
+    return [units[0], replace(units[1], text=title)], units[1 + len(lines) :]
 
 
 _NUMBER = re.compile(r"\d{1,3}")

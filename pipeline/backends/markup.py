@@ -320,9 +320,9 @@ class _Builder:
         continues, unless that line is an item of the same bullet that opens
         nothing (no ':'; plain lines after it that open nothing either are lines
         it wrapped onto or items that lost their bullet): then the next item of
-        the same list; after sub-items
-        typed with another bullet, an item of the bullet typed before them is
-        their parent's sibling. The first line of its container is level 0."""
+        the same list; after sub-items typed with another bullet, an item of the
+        bullet typed before them is their parent's sibling. The first line of
+        its container is level 0."""
         if not self.after_break or not out:
             return 0
         position = len(out) - 1

@@ -82,6 +82,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFD", spaced).translate(_MARKS)
 
 
+def spelled(text: str) -> str:
+    """``text``'s letters and digits, folded: what every printing of a name or
+    code agrees on ("Observer-Analyser -Évaluer" = "Observer - Analyser - Évaluer")."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 @lru_cache(maxsize=8192)
 def clean(text: str | None) -> str:
     """One clean line of text (empty string for None). Cached: the segmenter asks

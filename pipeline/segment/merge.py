@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from ..textclean import ends_sentence, fold
+from ..textclean import ends_sentence, fold, spelled
 from .codespacing import dotted_like_siblings, spaced_like_siblings
 from .content import is_implicit
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
@@ -223,7 +223,7 @@ def _merge_bloc(target: DBloc, other: DBloc) -> None:
         ):
             target.libelle = other.libelle or target.libelle
         target.where = other.where
-    if other.code and target.code and len(_spelled(other.code)) < len(_spelled(target.code)):
+    if other.code and target.code and len(spelled(other.code)) < len(spelled(target.code)):
         target.code = other.code  # "DC 2", not "Domaine de compétences 2": the code
     if body:  # the compétences a summary listed, as the body states them
         for comp in other.competences:
@@ -269,12 +269,6 @@ def _states_competence(named: str, bloc: DBloc) -> bool:
     / "Compétence. Dans toute situation d'urgence, …"): then the body's
     heading is the unit's title, however short."""
     return bool(named) and any(similar(named, comp.libelle) for comp in bloc.competences)
-
-
-def _spelled(code: str) -> str:
-    """A printed code's letters and digits, folded (its length tells an
-    abbreviation from the full word)."""
-    return "".join(ch for ch in fold(code) if ch.isalnum())
 
 
 def _holds_detail(bloc: DBloc) -> bool:

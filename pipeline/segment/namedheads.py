@@ -11,7 +11,7 @@ their words; the heads carry no code (none is printed where they stand).
 
 from __future__ import annotations
 
-from ..textclean import ends_sentence, fold
+from ..textclean import ends_sentence, spelled
 from .draft import Outline, Unit
 from .numbering import numbered
 from .restarts import label_number
@@ -27,7 +27,7 @@ def named_heads(units: list[Unit]) -> Outline | None:
         run = _numbered_run(units, start)
         if len(run) < _MIN_UNITS:
             continue
-        keys = [_key(title) for _, title in run]
+        keys = [spelled(title) for _, title in run]
         end = start + len(run)
         heads = [_head(units, end, key) for key in keys]
         if all(head is not None for head in heads):
@@ -62,12 +62,6 @@ def _number(unit: Unit) -> tuple[int | None, str]:
     return hit.number[0], hit.title
 
 
-def _key(text: str) -> str:
-    """A name as every printing of it agrees: letters and digits, folded
-    ("Observer-Analyser -Évaluer" = "Observer - Analyser - Évaluer")."""
-    return "".join(ch for ch in fold(text) if ch.isalnum())
-
-
 def _head(units: list[Unit], after: int, key: str) -> int | None:
     """The first line after the list naming the unit ``key`` alone, right
     above a list item."""
@@ -75,6 +69,6 @@ def _head(units: list[Unit], after: int, key: str) -> int | None:
         unit = units[index]
         if unit.is_item or unit.table is not None or unit.cell is not None:
             continue
-        if _key(unit.text) == key and units[index + 1].is_item:
+        if spelled(unit.text) == key and units[index + 1].is_item:
             return index
     return None

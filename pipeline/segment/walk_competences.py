@@ -30,6 +30,8 @@ from .walk_criteres import nested_critere
 
 
 def competence_line(ctx: Context, state: State, unit: Unit) -> None:
+    """A line inside the open bloc: a compétence of it, a critère, a head or a
+    label of its lists, or nothing of the unit's own."""
     bloc = state.bloc
     assert bloc is not None
     text = unit.text
@@ -50,19 +52,8 @@ def competence_line(ctx: Context, state: State, unit: Unit) -> None:
         add_composante(ctx, bloc, unit, label_text(text))
         return
     lettered = ctx.rules.first("code-competence", text) is not None
-    if unit.heading_like and not unit.is_item and not lettered:
-        known = find_competence(ctx, label_text(text), bloc) or _coded_known(ctx, bloc, text)
-        if known is not None:
-            # a fiche's title line naming a compétence listed before: what
-            # follows (critères, connaissances) is that compétence's
-            state.competence = known
-            state.competence_headed = True
-            # coded ("1.1. Communiquer" after a summary listing it): a compétence
-            # head, its uncoded items below are its critères, as under "C1 :"
-            state.code_headed = state.heading_named = competence_code(ctx, text) is not None
-            state.competence_item_level = None
-            state.critere = None
-            return
+    if unit.heading_like and not unit.is_item and not lettered and _known_head(ctx, state, unit):
+        return
     if ends_lead_in(text) and number is not None:
         _numbered_lead_in(ctx, state, unit, number)
         return
@@ -173,6 +164,25 @@ def _numbered_topic(ctx: Context, text: str) -> bool:
         return False
     hit = ctx.rules.first("code-numeric", text)
     return hit is not None and not is_action(hit.group("libelle") or "")
+
+
+def _known_head(ctx: Context, state: State, unit: Unit) -> bool:
+    """A fiche's title line naming a compétence listed before (True: read): what
+    follows (critères, connaissances) is that compétence's."""
+    bloc = state.bloc
+    assert bloc is not None
+    text = unit.text
+    known = find_competence(ctx, label_text(text), bloc) or _coded_known(ctx, bloc, text)
+    if known is None:
+        return False
+    state.competence = known
+    state.competence_headed = True
+    # coded ("1.1. Communiquer" after a summary listing it): a compétence
+    # head, its uncoded items below are its critères, as under "C1 :"
+    state.code_headed = state.heading_named = competence_code(ctx, text) is not None
+    state.competence_item_level = None
+    state.critere = None
+    return True
 
 
 def _coded_known(ctx: Context, bloc: DBloc, text: str) -> DCompetence | None:

@@ -108,22 +108,15 @@ def read_details(
 def read_criteres(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
+    """A critères cell: the critères of the open bloc it lists, each evaluating
+    the compétences of its row (:func:`_evaluated`)."""
     if (known := ctx.known(cell, DCritere)) is not None:
         row.critere = known
         return
     if not fresh or state.bloc is None:
         return
     units = cell_units(cell)
-    comps = list(row.linked) or _coded(view, row)
-    comps = comps or ([row.competence] if row.competence is not None else [])
-    # a title over its column (:mod:`.sideheads`)
-    head = view.heads.get(row.columns.get(id(cell), -1))
-    comps = comps or ([head] if head is not None else [])
-    scope = state.competence  # a critères table inside a compétence's scope evaluates it
-    if not comps and "competence" not in view.roles and not state.link_codes and scope:
-        comps = [scope] if not scope.from_list and scope in state.bloc.competences else []
-    if not comps and _below_competence(row, state):
-        comps = [state.bloc.competences[-1]]
+    comps = _evaluated(view, state, row, cell)
     links = [] if comps else list(state.link_codes or [])
     if "indicateurs" in view.roles:
         if units:
@@ -146,6 +139,25 @@ def read_criteres(
             row.critere = add_critere(
                 state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
             )
+
+
+def _evaluated(view: TableView, state: State, row: Row, cell: Cell) -> list[DCompetence]:
+    """The compétences a critères cell of the row evaluates: those the row
+    links, codes or names; else the title over its column (:mod:`.sideheads`),
+    the compétence whose scope the table is in, the last one above an empty
+    compétence cell."""
+    bloc = state.bloc
+    assert bloc is not None
+    comps = list(row.linked) or _coded(view, row)
+    comps = comps or ([row.competence] if row.competence is not None else [])
+    head = view.heads.get(row.columns.get(id(cell), -1))
+    comps = comps or ([head] if head is not None else [])
+    scope = state.competence  # a critères table inside a compétence's scope evaluates it
+    if not comps and "competence" not in view.roles and not state.link_codes and scope:
+        comps = [scope] if not scope.from_list and scope in bloc.competences else []
+    if not comps and _below_competence(row, state):
+        comps = [bloc.competences[-1]]
+    return comps
 
 
 def _below_competence(row: Row, state: State) -> bool:
@@ -211,6 +223,8 @@ def _heads_items(units: list[Unit], index: int) -> bool:
 def read_indicateurs(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
+    """An indicateurs cell: the indicateurs of the row's critère (else of the
+    bloc's last one)."""
     if not fresh:
         return
     target = row.critere

@@ -163,7 +163,16 @@ def code_field(ctx: Context, unit: Unit, following: list[Unit]) -> tuple[str, in
 _WORD_NUMBER = re.compile(r"^[^\W\d_]{3,}\s+\d{1,3}$")
 
 
-def fresh_heading(bloc: DBloc | None) -> bool:
+def place_code(state: State, code: str) -> None:
+    """A code field's code: the printed code of the unit whose heading it
+    stands under (:func:`_fresh_heading`), else the code of the next unit."""
+    if state.bloc is not None and _fresh_heading(state.bloc):
+        state.bloc.code = code
+    else:
+        state.pending_code = code
+
+
+def _fresh_heading(bloc: DBloc | None) -> bool:
     """Whether ``bloc`` was just opened by a heading that numbers it with its
     level word only ("COMPETENCE 3 : …", nothing read under it yet): a code
     field printed next is that unit's code ("Code : GECF - 03")."""

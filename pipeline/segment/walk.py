@@ -22,7 +22,7 @@ from .butpages import CompetencePages, competence_pages, under_level
 from .butsummary import heading_codes, overview_table
 from .content import add_competence, add_modalites, competence_code
 from .draft import Context, DBloc, Unit, norm_text
-from .fiche import code_field, fiche_grid, fiche_line, fresh_heading, table_code_field
+from .fiche import code_field, fiche_grid, fiche_line, place_code, table_code_field
 from .inline import inline_competence, inline_connaissances, inline_critere, inline_modalites
 from .joint import joint_bloc
 from .levelrows import level_labels
@@ -119,10 +119,7 @@ def blocs(ctx: Context) -> None:
         field = code_field(ctx, unit, units[index + 1 : index + 2])
         if field is not None:
             code, skip = field
-            if state.bloc is not None and fresh_heading(state.bloc):
-                state.bloc.code = code  # under the heading it numbers: its printed code
-            else:
-                state.pending_code = code
+            place_code(state, code)
             continue
         used = fiche_line(ctx, state, units, index)
         if used is not None:

@@ -22,6 +22,7 @@ from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
 from .state import is_cue, outline_hit
 
+_LISTED = "activities.listed"  # the rule of an activité named on a line of its own
 _LISTED_MAX = 160  # an activity named on a line of its own is one short line
 _LISTED_ITEM_MAX = 250  # … and a list item a sentence at most
 _NUMBER_LABEL = re.compile(r"^(?:[A-Z]\s*\.?\s*)?\d+(?:\.\d+)*[.)]?$")
@@ -130,7 +131,7 @@ def _listed(ctx: Context) -> None:
                     DActivite(
                         None,
                         label_text(unit.text),
-                        Where(unit.page, unit.line, "activities.listed"),
+                        Where(unit.page, unit.line, _LISTED),
                     )
                 )
 
@@ -150,9 +151,7 @@ def _grouped(found: list[Unit]) -> list[DActivite]:
     if sum(1 for _, items in groups if items) < 2:
         return []
     return [
-        DActivite(
-            None, label_text(line.text), Where(line.page, line.line, "activities.listed"), items
-        )
+        DActivite(None, label_text(line.text), Where(line.page, line.line, _LISTED), items)
         for line, items in groups
         if items
     ]

@@ -12,7 +12,7 @@ from .glossed import glossed
 from .state import State
 from .table_rows import Row
 
-GLOSSED = "table.glossed"  # a critère read from the parentheses after its ability
+_GLOSSED = "table.glossed"  # a critère read from the parentheses after its ability
 
 
 def list_for(
@@ -129,7 +129,7 @@ def read_criteres(
     pair = glossed(" ".join(u.text for u in units)) if units and len(comps) == 1 else None
     if pair is not None:  # "1 – <ability> (<critères>)": the ability details the compétence
         comps[0].details.append(pair[0])
-        row.critere = add_critere(state.bloc, units[0], pair[1], [], GLOSSED, comps, links)
+        row.critere = add_critere(state.bloc, units[0], pair[1], [], _GLOSSED, comps, links)
         return
     if view.criteres_headed is None:
         view.criteres_headed = _headed(view)

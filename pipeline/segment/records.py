@@ -241,13 +241,15 @@ def _cells(units: list[Unit]) -> list[list[Unit]]:
 
 def _label(ctx: Context, text: str, alone: bool) -> bool:
     """A label line: short, ending on a colon; a label alone in its cell may
-    also be printed in capitals or be a column cue, and ends no sentence."""
+    also be printed in capitals or be a column cue, and ends no sentence nor
+    states its value after a colon ("Compétence : conduire une veille" is a
+    labelled line of content)."""
     text = text.strip()
     if not text or len(text) > _LABEL_MAX or "\n" in text:
         return False
     if text.endswith(":"):
         return True
-    if not alone or ends_sentence(text):
+    if not alone or ends_sentence(text) or ":" in text:
         return False
     return is_upper(text) or ctx.rules.first("column", text) is not None
 

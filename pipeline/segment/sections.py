@@ -21,7 +21,7 @@ def sections(ctx: Context) -> None:
     contents): the first of them is the part that follows. An annex's label
     ("Annexe II") is no part: the title after it opens the annex's part."""
     current: str | None = None
-    listed = False
+    listed = in_bloc = False
     for index, unit in enumerate(ctx.units):
         if unit.table is None and ctx.rules.first("annex-label", unit.text) is not None:
             current, listed = "other", False  # the annex's label: its title opens the part
@@ -34,7 +34,8 @@ def sections(ctx: Context) -> None:
                 unit.starts_section, listed = current, True
                 unit.section = current
                 continue
-            if current is None and _activite_head(ctx, unit.text):
+            in_bloc = in_bloc or (current is None and is_bloc_heading(ctx, unit.text))
+            if current is None and not in_bloc and _activite_head(ctx, unit.text):
                 current = "activites"  # an activité's own heading, no part named before it
             if (
                 current == "activites"

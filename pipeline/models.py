@@ -195,6 +195,8 @@ WARNING_CODES: Final = {
     "as it was before that update",
     "PDF_PAGE_OVERLAY": "text standing at the same place on most pages, printed over other "
     "text (a web page's floating widget), was removed as page furniture: named",
+    "PDF_SCANNED_PAGES": "pages of a PDF with a text layer that hold only a scanned picture "
+    "were read by OCR: their numbers",
 }
 
 

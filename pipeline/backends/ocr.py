@@ -14,10 +14,11 @@ page (lines counted top to bottom, running header included).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from .. import ocrfix
-from ..docmodel import Document
+from ..docmodel import Block, Document
 from ..errors import UnsupportedFormat
 from ..options import Options
 from ..sniff import detect
@@ -51,3 +52,13 @@ def parse(path: Path, options: Options, correct: bool = True) -> Document:
     )
     assemble(document, pages)
     return document
+
+
+def read_pages(path: Path, options: Options, numbers: Sequence[int]) -> dict[int, list[Block]]:
+    """OCR some pages (1-based ``numbers``) of a PDF that has a text layer
+    elsewhere (:mod:`.pdf_scans`): each page's blocks, header and footer lines
+    included (one page shows no running band)."""
+    check_tesseract(path)
+    jobs = [PageJob(path, "pdf", n - 1, options.limits) for n in numbers]
+    pages = run_parallel(ocr_page, jobs, warm_up=ocrfix.lexicon)
+    return {n: [*p.top, *p.blocks, *p.bottom] for n, p in zip(numbers, pages, strict=True)}

@@ -19,7 +19,9 @@ cached edges) and the text. Then, over the whole document:
 
 A PDF without a usable text layer (a scan: fewer than half of its pages that
 hold anything read as text; blank pages, such as a spreadsheet's overflow, are
-not counted), or any PDF with ``ocr="always"``, is handed to the OCR backend.
+not counted), or any PDF with ``ocr="always"``, is handed to the OCR backend;
+in a PDF with a text layer, the pages that are only a scanned picture are read
+by OCR on their own (:mod:`.pdf_scans`).
 Provenance: page (1-based) and the block's first line in the page's extracted
 text (1-based, top to bottom).
 """
@@ -48,6 +50,7 @@ from .pdf_checkboxes import read_checkboxes
 from .pdf_layout import Item, TextRegion, reading_order, widen_to_frame
 from .pdf_overlay import Box, Glyph, overlay, texts
 from .pdf_paragraphs import Style, blocks_from_lines
+from .pdf_scans import covered, read_scans, splice
 from .pdf_stitch import Placed, stitch
 from .pdf_tables import Grid, find_grids, split_words
 from .pdf_words import Word, group_lines, read_page, unrotate
@@ -69,6 +72,7 @@ class _Page:
     grids: list[Grid]
     glyphs: set[Glyph]  # characters that could be an overlay's (see pdf_overlay)
     bare: bool = False  # no word, image nor curve: a blank page (a spreadsheet's overflow)
+    pictured: bool = False  # an image covers most of the page (a scan, without text)
 
     def all_words(self) -> list[Word]:
         return self.words + [w for g in self.grids for c in g.cells for w in c.words]
@@ -103,6 +107,8 @@ def parse(path: Path, options: Options) -> Document:
     document.bands = running_band(blocks, heights)
     drop = furniture(blocks, heights)
     document.blocks = stitch([[p for p in page if id(p.block) not in drop] for page in placed])
+    scans = [p.number for p in pages if p.pictured and _text_chars(p) < _MIN_TEXT_CHARS]
+    splice(document, read_scans(path, options, scans))
     return document
 
 
@@ -186,6 +192,7 @@ def _read(page: Any, skip: frozenset[Glyph] = frozenset(), *, reread: bool = Tru
         grids,
         text.glyphs,
         not (text.words or page.images or page.curves),
+        covered(page),
     )
 
 

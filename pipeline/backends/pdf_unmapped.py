@@ -18,6 +18,7 @@ map ("(cid:129)Présentation …"); a ligature would open a word in small letter
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -162,17 +163,24 @@ def reread_unmapped(page: Any, chars: list[dict[str, Any]]) -> None:
 def mark_lone_glyphs(chars: list[dict[str, Any]]) -> None:
     """Read as a bullet (in place) each undecoded glyph standing alone at the
     start of a line (no character before it on its line within a font size)
-    whose next character on the line is a capital letter."""
+    whose next character on the line is a capital letter. The upright
+    characters are sorted by top once; a glyph's line is a slice of them."""
+    upright = sorted(
+        (i for i, c in enumerate(chars) if c.get("upright", True)), key=lambda i: chars[i]["top"]
+    )
+    tops = [chars[i]["top"] for i in upright]
     for char in chars:
         if not char["text"].startswith(_CID) or not char.get("upright", True):
             continue
         size = float(char["size"]) or 1.0
+        reach = _SAME_LINE * size
+        window = upright[
+            bisect_left(tops, char["top"] - reach) : bisect_right(tops, char["top"] + reach)
+        ]
         line = [
-            c
-            for c in chars
-            if c is not char
-            and abs(c["top"] - char["top"]) < _SAME_LINE * size
-            and c.get("upright", True)
+            chars[i]
+            for i in sorted(window)
+            if chars[i] is not char and abs(chars[i]["top"] - char["top"]) < reach
         ]
         before = [c for c in line if c["x0"] < char["x0"]]
         if any(char["x0"] - size <= c["x1"] <= char["x0"] + _TOUCH for c in before):

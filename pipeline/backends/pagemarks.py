@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..docmodel import Block
+from .page_numbers import page_number_line
 
 _MARK = re.compile(r"^\s*(?:#{1,6}\s*)?[-=_*]{2,}\s*page\s+(\d{1,4})\s*[-=_*]{2,}\s*$", re.I)
 
@@ -41,8 +42,8 @@ def as_form_feeds(text: str) -> str:
 
 
 #: a page's printed number alone on its line, as a conversion keeps the page's
-#: header or footer: "Page 12", "P a g e | 12" (letter-spaced), "Page 3 sur 40"
-_PRINTED = re.compile(r"^\s*p\s?a\s?g\s?e\s*[|:]?\s*(\d{1,4})(?:\s*(?:/|sur)\s*\d{1,4})?\s*$", re.I)
+#: header or footer (group 1: the number)
+_PRINTED = page_number_line(r"(\d{1,4})")
 
 
 def _printed_marks(lines: list[str]) -> dict[int, int]:

@@ -32,13 +32,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ...docmodel import Band, Block, Kind
+from ..page_numbers import page_number_line
 
 MARGIN = 0.12  # share of the page height searched at the top and at the bottom
 _SAME_PLACE = 8.0  # points: a repeated block may move this much between pages
 _NEAR_EQUAL = 85  # rapidfuzz ratio from which two noisy (OCR) texts are the same
-_PAGE_NUMBER = re.compile(
-    r"^[-–—(\[]?\s*(page|p\.)?\s*#+\s*((/|sur|of|de)\s*#+)?\s*[-–—)\]]?$", re.IGNORECASE
-)
+_PAGE_NUMBER = page_number_line("#+")  # on a key, its digits folded
 
 
 _COUNTER = re.compile(r"(^|\s)#\s+(sur|of)\s+#(\s|$)")

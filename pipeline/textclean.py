@@ -166,7 +166,14 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", "!", "?", ";", "…"))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-Ý]")
+#: a sentence ends on a full stop (after a closing bracket or quote too) before
+#: a capital letter (after an opening quote too)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[)\]»\"”]?\s+(?=[«\"“]?[A-ZÀ-Ý])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, split where one ends before a capital letter."""
+    return _SENTENCE_BREAK.split(text)
 
 
 def is_mark(text: str) -> bool:

@@ -12,13 +12,7 @@ lead-in ("Le titulaire du CAP doit être capable de :") states none.
 
 from __future__ import annotations
 
-import re
-
-from ..textclean import ends_lead_in, ends_sentence
-
-#: a sentence ends on a full stop (after a closing bracket or quote too) before
-#: a capital letter
-_BREAK = re.compile(r"(?<=[.!?…])[)\]»\"”]?\s+(?=[«\"“]?[A-ZÀ-Ý])")
+from ..textclean import ends_lead_in, ends_sentence, split_sentences
 
 
 def finished_prose(text: str) -> bool:
@@ -33,5 +27,5 @@ def job_sentences(paragraph: str) -> str | None:
         return None
     if finished_prose(paragraph):
         return paragraph
-    sentences = _BREAK.split(paragraph)
+    sentences = split_sentences(paragraph)
     return " ".join(sentences[:-1]) or None  # the last sentence leads in

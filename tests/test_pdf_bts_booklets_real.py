@@ -79,11 +79,12 @@ def test_contexte_and_donnees_labels_list_the_competences_conditions() -> None:
 
 def test_word_past_the_right_ruling_stays_in_its_cell() -> None:
     """'… l’administration fiscale et' runs past the ruling: 'et' is read in
-    the cell, on its line, not as a paragraph after the table."""
+    the cell, on its line, not as a paragraph after the table; the item goes
+    on with its next line, set flush under the bullet in lower case."""
     blocks = parse(GPME).blocks
     table = next(b for b in blocks if b.kind is Kind.TABLE)
     texts = [inner.text for inner in table.walk()]
-    assert any(t.endswith("l’administration fiscale et") for t in texts)
+    assert any(t.endswith("l’administration fiscale et l’expert-comptable") for t in texts)
     assert all(b.text != "et" for b in blocks)
 
 

@@ -48,6 +48,9 @@ class TableView:
     #: the hierarchy was read from the layout (:mod:`.grouped`): a compétence
     #: cell of several whole sentences prints one objective per sentence
     statements: bool = False
+    #: the heads are lead-ins each column's statements complete (:mod:`.ability_columns`):
+    #: a statement opening in lower case starts a row of its own, it continues none
+    completes_heads: bool = False
     #: compétence titles set side by side over the grid (:mod:`.sideheads`):
     #: column → the compétence titled over it
     heads: dict[int, DCompetence] = field(default_factory=dict)

@@ -193,11 +193,15 @@ def _lone_unit(
     mentions: list[Unit],
 ) -> Series | None:
     """No level found: one unit of a bloc word ("Module 1 : …" printed as a
-    plain line, an excerpt of one module) whose section holds abilities."""
+    plain line, an excerpt of one module) whose section holds abilities; or
+    one unit coded by a word nobody listed, set as a numbered section heading
+    ("2. UE502 : …", an excerpt of one unit of a programme)."""
     lone = [
         s
         for s in series
-        if roles[s.key] == "bloc" and len(s.numbers) == 1 and holds_abilities(ctx, s, mentions)
+        if (roles[s.key] == "bloc" or (s.sectioned and s.strong > 0 and roles[s.key] == "unknown"))
+        and len(s.numbers) == 1
+        and holds_abilities(ctx, s, mentions)
     ]
     return min(lone, key=lambda s: s.first, default=None)
 

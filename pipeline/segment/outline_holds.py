@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..docmodel import Kind
 from ..nlp import is_action, is_task
-from .draft import Context, TableView, Unit, cell_units
+from .draft import Context, TableView, Unit, cell_units, positions
 from .numbering import numbered
 from .outline_series import CONTENT, PAIR, Series
 from .spanning import group_rows
@@ -51,16 +51,17 @@ def holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     same numbers start unrelated lists."""
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
     holding: list[tuple[int, ...]] = []
+    stated = _table_competences(ctx)
     for (index, number), end in zip(series.mentions, ends, strict=True):
         under = mentions[index + 1 : min(end, index + 1 + _FOLLOWING)]
-        if any(u.kind is Kind.LIST_ITEM for u in under) or (
+        if any(u.kind is Kind.LIST_ITEM or u.text in stated for u in under) or (
             ctx.options.use_nlp and any(is_action(u.text) for u in under[:_LOOKED_AT])
         ):
             holding.append(number)
     if series.word:
         last, end = series.mentions[-1][0], len(mentions)
         cut = end - last <= CONTENT and series.mentions[-1][1] not in holding  # excerpt's end
-        return len(set(holding)) * 2 > len(series.numbers) - cut
+        return len(set(holding)) * 2 > len(_sectioned(series, mentions)) - cut
     return len(holding) * 2 > len(series.mentions)
 
 
@@ -155,3 +156,28 @@ def _tables(ctx: Context) -> list[tuple[int, TableView]]:
                     seen.add(id(cell))
                     at += min(1, len(cell_units(cell)))
     return out
+
+
+def _sectioned(series: Series, mentions: list[Unit]) -> set[tuple[int, ...]]:
+    """The numbers of a worded series that head a section of their own (a
+    mention outside a table's cells); all of them when none does. A unit only
+    named in a summary table's cells (an excerpt leaving its section out)
+    refers to a unit, it holds nothing here."""
+    own = {number for index, number in series.mentions if mentions[index].cell is None}
+    return own or set(series.numbers)
+
+
+def _table_competences(ctx: Context) -> set[str]:
+    """The first lines of the compétence cells of the tables read by column
+    role: a unit over such a table holds the abilities it lists."""
+    stated: set[str] = set()
+    for unit in ctx.units:
+        view = unit.table
+        if view is None or "competence" not in view.roles:
+            continue
+        for row in view.body:
+            for column, cell in positions(row):
+                units = cell_units(cell)
+                if units and column < len(view.roles) and view.roles[column] == "competence":
+                    stated.add(units[0].text)
+    return stated

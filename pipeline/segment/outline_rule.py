@@ -79,8 +79,9 @@ def level_rule(
         spellings.add(r"[\s'’-]+".join(_letters(w) for w in words))
     label = "(?:" + "|".join(sorted(labels)) + ")"
     word = "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
+    section = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?" if series.sectioned else ""
     pattern = (
-        rf"^(?:fiches?\s+)?{label}(?P<code>{word}(?:\.(?=\d))?\s*(?:n\s*[°ºo]\.?\s*)?"
+        rf"^{section}(?:fiches?\s+)?{label}(?P<code>{word}(?:\.(?=\d))?\s*(?:n\s*[°ºo]\.?\s*)?"
         rf"(?P<number>{number}"
         # "UC 7A : …", and "UC 8A Etre …" (a capital glued to the number, no separator)
         r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)])|(?-i:[A-Z])(?=\s))?))"

@@ -45,6 +45,7 @@ class Series:
     lettered: bool = False
     glued: bool = False  # "C1" / "C11": the child code is the parent code plus one digit
     ordinal: bool = False  # numbered by ordinals before the word: "1re Partie", "2e Partie"
+    sectioned: bool = False  # a section number printed before the code: "1. UE601 : …"
     spellings: set[str] = field(default_factory=set)  # the words as printed, folded
     numbers: set[tuple[int, ...]] = field(default_factory=set)
     headed: int = 0  # mentions printed as headings (bold, capitals, heading blocks, short lines)
@@ -141,6 +142,8 @@ def mention_series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, b
             continue  # prose, or a grid's points ("2 points"): no mention of a unit
         if ctx.rules.first("activity-group", hit.title):
             continue  # "Pôle 1 d'activités": a grouping of activités, no unit
+        inner = _inner_code(hit)
+        sectioned, hit = inner is not hit, inner
         printed, hit = hit.word, _unglued(hit, glued)
         word = abbreviated(ctx.rules, hit.word)
         key = (word, len(hit.number), hit.roman, hit.lettered)
@@ -151,6 +154,7 @@ def mention_series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, b
             ),
         )
         entry.spellings.add(printed)
+        entry.sectioned = entry.sectioned or sectioned
         entry.ordinal = entry.ordinal or hit.ordinal
         entry.numbers.add(hit.number)
         entry.mentions.append((index, hit.number))
@@ -161,6 +165,24 @@ def mention_series(ctx: Context, mentions: list[Unit]) -> dict[tuple[str, int, b
         if unit.heading_like or italic(unit.text) is not None:
             entry.strong += 1
     return found
+
+
+_GLUED_CODE = re.compile(r"[^\W\d_]+\d+\b")  # letters glued to digits: "UE601"
+
+
+def _inner_code(hit: Numbered) -> Numbered:
+    """A section number before a unit's own code, letters glued to digits
+    ("1. UE601 : <title>"): the
+    line names the unit its code numbers; the bare number only orders the
+    document's sections."""
+    if hit.word or hit.roman or hit.lettered or hit.ordinal:
+        return hit
+    if _GLUED_CODE.match(hit.title) is None:
+        return hit
+    inner = numbered(hit.title)
+    if inner is None or not inner.word or not inner.title or inner.roman or inner.ordinal:
+        return hit
+    return inner
 
 
 def _headed(unit: Unit, hit: Numbered) -> bool:

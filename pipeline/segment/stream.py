@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..docmodel import Block, Cell, Kind, Row
 from ..textclean import is_mark
+from .ability_columns import ability_view
 from .constant_marks import unmarked
 from .draft import Context, TableView, Unit, cell_units, positions
 from .formheads import form_heads
@@ -52,6 +53,10 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             view = glued_view(view) or view
             _code_column(ctx, view)
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
+        return
+    abilities = ability_view(ctx, block)
+    if abilities is not None:
+        out.append(Unit(Kind.TABLE, "", block.page, block.line, table=abilities, block=block))
         return
     continued = continued_view(ctx, block, out)
     if continued is not None:

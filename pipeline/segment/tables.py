@@ -99,7 +99,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         codes_apart(ctx, current)
         if link_row(ctx, view, current):
             continue
-        if previous is not None and continues(ctx, current, previous):
+        if previous is not None and not view.completes_heads and continues(ctx, current, previous):
             _continue_row(ctx, view, state, current, previous)
             continue
         for role in _ORDER:

@@ -8,38 +8,56 @@ label column between (a level word). The columns' content tells the roles:
 two columns of action statements, the left one holding fewer statements than
 the right one, each left statement beside at least one right one; the left
 column states the compétences, the right one the critères that judge them.
+A part of such a table with no head of its own, right after it with as many
+columns (split by a page break), goes on under the same roles. Results run
+together in one cell, each opening on its own infinitive lead-in ("… bobine)
+d'appliquer …"), are cut apart (:mod:`.ability_items`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..docmodel import Block, Row
 from ..nlp import is_action
-from .draft import Context, TableView, cell_units, norm_text, positions
+from ..textclean import ends_sentence, starts_lower
+from .ability_items import split_results
+from .draft import Context, TableView, Unit, cell_units, norm_text, positions
 
 _HEAD_WORDS = 16  # a header cell longer than this is content, not a head
-_MIN_BODY = 1
 
 
-def ability_view(ctx: Context, block: Block) -> TableView | None:
+def ability_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | None:
     """The view reading ``block`` by the roles its columns' content tells, if any."""
-    if not ctx.options.use_nlp or len(block.rows) < 1 + _MIN_BODY:
+    if not ctx.options.use_nlp or not block.rows:
         return None
-    head, body = block.rows[0], block.rows[1:]
     width = block.grid_width
-    if not _head_row(head, width):
+    before = out[-1].table if out else None
+    continued = before is not None and before.completes_heads and len(before.roles) == width
+    if continued and before is not None and not _head_row(block.rows[0], width):
+        return _view(ctx, block, list(before.roles), list(block.rows))  # the rest of the above
+    if len(block.rows) < 2 or not _head_row(block.rows[0], width):  # noqa: PLR2004
         return None
+    body = block.rows[1:]
+    if continued and before is not None:
+        body = _rest_joined(before, body)
     statements = [_statements(body, column) for column in range(width)]
     actions = [c for c in range(width) if statements[c] is not None]
     if len(actions) != 2:  # noqa: PLR2004
         return None
     left, right = actions
-    owned, owners = statements[left], statements[right]
-    assert owned is not None and owners is not None
-    if not 0 < len(owned) < len(owners) or not _paired(body, left, right):
-        return None
     roles: list[str | None] = [None] * width
     roles[left], roles[right] = "competence", "criteres"
-    view = TableView(block, roles, list(body), ctx.new_source())
+    body = split_results(body, right)
+    owned, owners = statements[left], _statements(body, right, whole=False)
+    if not owned or not owners or len(owned) >= len(owners) or not _paired(body, left, right):
+        return None
+    return _view(ctx, block, roles, body)
+
+
+def _view(ctx: Context, block: Block, roles: list[str | None], body: list[Row]) -> TableView:
+    right = roles.index("criteres")
+    view = TableView(block, roles, split_results(body, right), ctx.new_source())
     view.completes_heads = True
     return view
 
@@ -56,23 +74,27 @@ def _head_row(row: Row, width: int) -> bool:
     return True
 
 
-def _statements(body: list[Row], column: int) -> list[str] | None:
-    """The distinct statements of a column when every filled cell of it opens
-    on an action (None otherwise, or when it holds none)."""
+def _statements(body: list[Row], column: int, whole: bool = True) -> list[str] | None:
+    """The distinct statements of a column when most filled cells of it open
+    on an action (None otherwise): each cell's text
+    when ``whole``, else each of its items. A row whose other
+    cells are empty is the rest of a cell the page break cut: not counted."""
     seen: list[str] = []
+    others = 0  # cells opening on no action
     for row in body:
-        for at, cell in positions(row):
-            if at != column:
-                continue
-            units = cell_units(cell)
-            if not units:
-                continue
-            if not is_action(units[0].text):
-                return None
-            text = norm_text(" ".join(u.text for u in units))
-            if text not in seen:
-                seen.append(text)
-    return seen or None
+        cells = dict(positions(row))
+        if sum(bool(c.text.strip()) for c in cells.values()) < 2:  # noqa: PLR2004
+            continue
+        units = cell_units(cells[column]) if column in cells else []
+        if not units:
+            continue
+        if not is_action(units[0].text):
+            others += 1
+            continue
+        for text in [" ".join(u.text for u in units)] if whole else [u.text for u in units]:
+            if norm_text(text) not in seen:
+                seen.append(norm_text(text))
+    return seen if len(seen) > others else None
 
 
 def _paired(body: list[Row], left: int, right: int) -> bool:
@@ -83,3 +105,24 @@ def _paired(body: list[Row], left: int, right: int) -> bool:
         if mine is not None and mine.text.strip() and (theirs is None or not theirs.text.strip()):
             return False
     return True
+
+
+def _rest_joined(before: TableView, body: list[Row]) -> list[Row]:
+    """``body`` without its first row when that row only holds the rest of the
+    last result of the table part above (a result the page break cut, the
+    heads printed again between): the rest is joined to that result."""
+    if not body or not before.body:
+        return body
+    right = before.roles.index("criteres")
+    filled = [(at, c) for at, c in positions(body[0]) if c.text.strip()]
+    if len(filled) != 1 or filled[0][0] != right:
+        return body
+    rest = " ".join(u.text for u in cell_units(filled[0][1]))
+    if not starts_lower(rest) or is_action(rest):
+        return body
+    cells = [dict(positions(row)).get(right) for row in before.body]
+    cell = next((c for c in reversed(cells) if c is not None and c.blocks), None)
+    if cell is None or ends_sentence(cell.blocks[-1].text):
+        return body
+    cell.blocks[-1] = replace(cell.blocks[-1], text=f"{cell.blocks[-1].text} {rest}")
+    return body[1:]

@@ -54,7 +54,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
             _code_column(ctx, view)
             out.append(Unit(Kind.TABLE, "", block.page, block.line, table=view, block=block))
         return
-    abilities = ability_view(ctx, block)
+    abilities = ability_view(ctx, block, out)
     if abilities is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=abilities, block=block))
         return

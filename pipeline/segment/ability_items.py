@@ -27,6 +27,7 @@ _LEAD_INS = frozenset({"de", "d'", "d’"})
 _ENDS_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _CLOSING = frozenset({")", "]"})
 _ENDINGS = ("er", "ir", "re")  # French infinitives
+_SHORT_WORD = 4  # letters: "faire" and longer
 
 
 def split_results(body: list[Row], column: int) -> list[Row]:
@@ -65,7 +66,7 @@ def _results(text: str) -> list[str]:
             continue
         verb = token.nbor(1) if token.i + 1 < len(doc) else None
         if token.lower_ in _LEAD_INS:
-            if verb is None or not _infinitive(verb):
+            if verb is None or not (_infinitive(verb) or _spelt_verb(verb)):
                 continue
         elif not _glued_infinitive(token):
             continue
@@ -85,6 +86,18 @@ def _infinitive(token: Token) -> bool:
     if "Inf" in token.morph.get("VerbForm", []):
         return True
     return token.lower_ == token.lemma_.lower() and token.lower_.endswith(_ENDINGS)
+
+
+def _spelt_verb(token: Token) -> bool:
+    """A word spelt as an infinitive right before a determiner ("de quantifier
+    les …", whatever the model tags it): a noun after "de" takes none there."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        len(token.text) > _SHORT_WORD
+        and token.lower_.endswith(_ENDINGS)
+        and after is not None
+        and after.pos_ == "DET"
+    )
 
 
 def _glued_infinitive(token: Token) -> bool:

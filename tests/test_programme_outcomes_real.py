@@ -62,3 +62,11 @@ def test_statements_opening_in_lower_case_start_rows_of_their_own() -> None:
         "implémenter un problème dans un langage logique afin d'en extraire de l'information",
     ]
     assert len(unit.competences) == 6 and len(unit.criteres) == 21  # noqa: PLR2004
+
+
+def test_a_summary_row_naming_a_unit_over_two_lines_beside_its_hours_refers_to_it() -> None:
+    ref = extract(IDU)
+    assert [(b.code, b.libelle) for b in ref.blocs] == [
+        ("UE601", "Mathématiques et Algorithmique"),
+        ("UE602", "Informatique et Conception"),
+    ]

@@ -35,8 +35,9 @@ def schedule_rows(named: list[tuple[int, tuple[int, ...]]], mentions: list[Unit]
     rows: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for index, number in named:
         unit = mentions[index]
-        after = mentions[index + 1] if index + 1 < len(mentions) else None
-        beside = after is not None and after.cell not in (None, unit.cell)
+        # the next cell's first line (a unit's title may wrap over lines of its own cell)
+        after = next((m for m in mentions[index + 1 :] if m.cell != unit.cell), None)
+        beside = after is not None and after.cell is not None
         if unit.frame is not None and beside and after is not None and duration_only(after.text):
             rows.setdefault(unit.frame, []).append((index, number))
     detailed = {number for index, number in named if mentions[index].cell is None}

@@ -5,7 +5,8 @@ names (a sentence ending on a colon over each column) and list abilities in
 two of them: an ability statement on the left, standing beside (merged over,
 or repeated on) the several results that show it on the right, with a short
 label column between (a level word). The columns' content tells the roles:
-two columns of action statements, the left one holding fewer statements than
+two columns of action statements, the others holding labels only (no
+module titles beside them), the left one holding fewer statements than
 the right one, each left statement beside at least one right one; the left
 column states the compétences, the right one the critères that judge them.
 A part of such a table with no head of its own, right after it with as many
@@ -25,6 +26,7 @@ from .ability_items import split_results
 from .draft import Context, TableView, Unit, cell_units, norm_text, positions
 
 _HEAD_WORDS = 16  # a header cell longer than this is content, not a head
+_LABEL_WORDS = 3  # a cell of the other columns longer than this titles something
 
 
 def ability_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | None:
@@ -46,6 +48,8 @@ def ability_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | Non
     if len(actions) != 2:  # noqa: PLR2004
         return None
     left, right = actions
+    if not all(_labels(body, c) for c in range(width) if c not in actions):
+        return None
     roles: list[str | None] = [None] * width
     roles[left], roles[right] = "competence", "criteres"
     body = split_results(body, right)
@@ -95,6 +99,16 @@ def _statements(body: list[Row], column: int, whole: bool = True) -> list[str] |
             if norm_text(text) not in seen:
                 seen.append(norm_text(text))
     return seen if len(seen) > others else None
+
+
+def _labels(body: list[Row], column: int) -> bool:
+    """Whether a column holds labels only (a level word, a number), no titles."""
+    return all(
+        len(cell.text.split()) <= _LABEL_WORDS
+        for row in body
+        for at, cell in positions(row)
+        if at == column
+    )
 
 
 def _paired(body: list[Row], left: int, right: int) -> bool:

@@ -58,6 +58,7 @@ from .outline_holds import (
     ability_pair,
     holds_abilities,
     holds_groups,
+    holds_items,
     lists_tasks,
     restarted_mentions,
 )
@@ -125,7 +126,13 @@ def outline(ctx: Context) -> None:
     extended = {id(s) for s in levels if is_extended(s, series.values())}
     bloc = min(
         levels,
-        key=lambda s: (s.depth, id(s) not in extended, _RANK[roles[s.key]], s.first),
+        key=lambda s: (
+            s.depth,
+            id(s) not in extended,
+            _RANK[roles[s.key]],
+            not holds_items(s, mentions),
+            s.first,
+        ),
         default=None,
     )
     if bloc is None:

@@ -65,6 +65,19 @@ def holds_abilities(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     return len(holding) * 2 > len(series.mentions)
 
 
+def holds_items(series: Series, mentions: list[Unit]) -> bool:
+    """Whether most mentions of a series are followed by list items before its
+    next mention: the units that govern the référentiel's abilities, not a
+    column of a classification grid ("échelon A", "échelon B" beside job
+    names, named again row after row, with no list under any)."""
+    ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
+    holding = sum(
+        any(u.kind is Kind.LIST_ITEM for u in mentions[index + 1 : min(end, index + 1 + _FOLLOWING)])
+        for (index, _), end in zip(series.mentions, ends, strict=True)
+    )
+    return holding * 2 > len(series.mentions)
+
+
 def lists_tasks(ctx: Context, series: Series, mentions: list[Unit]) -> bool:
     """Whether the units of a numbering with no level word list tâches: most
     of the items right under their mentions say what the holder does ("il

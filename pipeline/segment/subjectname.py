@@ -26,7 +26,7 @@ def subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None
     contract's list. The subject may be wrapped onto the next heading
     ("Référentiel des compétences de la" / "spécialité …"), or onto the next
     line when that opens on a linking word ("… au certificat national" / "de
-    compétence de …")."""
+    compétence de …") or, for a heading, on a small letter (the phrase goes on)."""
     if not name_shaped(unit) and not _long_title(ctx, unit):
         return None  # the kind may read as a section cue ("Référentiel de compétences")
     text = unparted(ctx, clean_title(unit.text))
@@ -36,6 +36,8 @@ def subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None
     if prefix is None and below is not None:
         text = f"{text} {below}"
         prefix = ctx.rules.first("title-prefix", text)
+    elif prefix is not None and below is not None and below[:1].islower():
+        text = f"{text} {below}"  # a heading wrapped mid-phrase onto the next heading
     elif prefix is not None:
         text = wrapped_title(ctx, following, text)
     name = clean_title(text[prefix.match.end() :]) if prefix is not None else ""

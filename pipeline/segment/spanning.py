@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from ..docmodel import Cell, Row
 from ..rules import RuleSet
+from ..nlp import is_action
 from ..textclean import label_text
 from .checks import SCORE
 from .content import add_competence, add_critere, extend, is_implicit
 from .draft import (
     GROUP_ROW,
     JUDGED_ROW,
+    OBJECT_ROW,
     Context,
     DBloc,
+    DCompetence,
     TableView,
     Unit,
     cell_units,
@@ -63,6 +66,7 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         return True
     group = _group_below(view, below, ctx.rules)
     if group is None:  # nothing below it to head: a note (its text is reported unplaced)
+        state.carried_head = units[0] if len(units) == 1 and _held(state) else None
         return True
     if group and _may_head_group(ctx, state, units):
         bloc = open_bloc(ctx, state, units, GROUP_ROW, any_text=True)
@@ -70,6 +74,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         _statement_code(ctx, bloc)
         return True
     if group is False and _judged_head(ctx, view, state, units):
+        return True
+    if group and _object_head(ctx, view, state, units, below):
         return True
     # between a bloc printed outside the table and its compétences: a note
     return bool(group) and _held(state)
@@ -89,6 +95,73 @@ def _judged_head(ctx: Context, view: TableView, state: State, units: list[Unit])
     state.critere = None
     view.heads.clear()
     return comp is not None
+
+
+_TITLE = 160  # characters: a savoir-faire named in a row of its own is one short line
+
+
+def _object_head(
+    ctx: Context, view: TableView, state: State, units: list[Unit], below: list[Row]
+) -> bool:
+    """A title row under a bloc printed outside the table (the outline's
+    level) over rows whose compétence cells list objects, no ability (no line
+    opens on a verb: "Bœuf", "Plat de côtes" under "Désossage"): the row names
+    the savoir-faire, a compétence of that bloc, and the lines of its rows
+    detail it (what it is practised on); it heads that row only."""
+    if not _held(state) or state.bloc is None or not ctx.options.use_nlp or len(units) != 1:
+        return False
+    unit = units[0]
+    if len(unit.text) > _TITLE or is_cue(ctx, unit) or not unit.text[:1].isupper():
+        return False
+    lines = _competence_lines(view, below, ctx.rules)
+    if not lines or any(is_action(line.text) for line in lines):
+        return False
+    comp = add_competence(ctx, state.bloc, unit, state.source, from_list=False, rule=OBJECT_ROW)
+    state.competence, state.competence_headed = comp, comp is not None
+    state.critere = None
+    return comp is not None
+
+
+def carries_head(ctx: Context, state: State, unit: Unit, following: list[Unit]) -> bool:
+    """A title line printed between two role tables (the grid's title row
+    pushed out of it at a page break, the next page repeating the header),
+    under a bloc printed outside them, over rows listing objects: the
+    savoir-faire the next table's first rows detail, kept for it."""
+    tables = [u.table for u in following if u.table is not None]
+    if unit.is_item or unit.table is not None or not tables or not _held(state):
+        return False
+    view = tables[0]
+    if "competence" not in view.roles or len(unit.text) > _TITLE or is_cue(ctx, unit):
+        return False
+    lines = _competence_lines(view, view.body, ctx.rules)
+    if not unit.text[:1].isupper() or not lines or not ctx.options.use_nlp:
+        return False
+    if any(is_action(line.text) for line in lines):
+        return False
+    state.carried_head = unit
+    return True
+
+
+def carried_head(ctx: Context, view: TableView, state: State) -> DCompetence | None:
+    """The savoir-faire whose title row ended the table above (a page break
+    between it and its rows, the next page repeating the header): the
+    compétence the first rows of this table detail, as :func:`_object_head`
+    reads a title row over its rows."""
+    unit, state.carried_head = state.carried_head, None
+    if unit is None or state.bloc is None:
+        return None
+    if not _object_head(ctx, view, state, [unit], view.body):
+        return None
+    return state.competence
+
+
+def _competence_lines(view: TableView, below: list[Row], rules: RuleSet) -> list[Unit]:
+    """The lines of the compétence column in the row right under a title row
+    (the row it heads; the rows after it name their own compétences)."""
+    columns = {i for i, role in enumerate(view.roles) if role == "competence"}
+    if not below or _spanning_cell(below[0], view, rules) is not None:
+        return []
+    return [u for col, cell in positions(below[0]) if col in columns for u in cell_units(cell)]
 
 
 def _coded_group(

@@ -68,6 +68,8 @@ class State:
     # the list depth of the item that stated the current coded compétence
     competence_item_level: int | None = None
     link_codes: list[str] | None = None
+    #: a savoir-faire's title row ending a table, its rows in the next one (:mod:`.spanning`)
+    carried_head: Unit | None = None
     #: a code printed as a labelled field ("Code : 0229") for the bloc opened next
     pending_code: str | None = None
     #: under a fiche's elements head: numbered lines are compétences (:mod:`.fiche`)
@@ -132,7 +134,7 @@ class State:
         self.activite = None
         self.elements = False
         self.ability_number = self.held_lead_in = self.details_of = None
-        self.objectives = None
+        self.objectives = self.carried_head = None
 
 
 def outline_hit(rule: Rule | None, text: str) -> Hit | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..docmodel import Cell
+from ..nlp import is_action
 from ..textclean import label_text, starts_lower
 from .competence_cells import (
     are_statements,
@@ -68,7 +69,9 @@ def read_competence(
             units = coded  # "Et au choix :", "Ou" between coded alternatives: no compétence
         several = several or statements
         details: list[Unit] = []
-        if not several and (
+        if several and _objects_below(ctx, units):
+            several, units, details = False, units[:1], units[1:]
+        elif not several and (
             are_sub_actions(ctx, units) or _savoir_faire_below(ctx, units) or _title_apart(units)
         ):
             # a coded (or typeset) statement over the sub-actions that detail it: the statement
@@ -126,6 +129,16 @@ def _savoir_faire_below(ctx: Context, units: list[Unit]) -> bool:
         and not units[1].is_item
         and not starts_lower(units[1].text)
     )
+
+
+def _objects_below(ctx: Context, units: list[Unit]) -> bool:
+    """An uncoded item closed by a colon over items that state no ability
+    ("Mise sur plats :" / "Des morceaux … de bœuf"): one savoir-faire and
+    what it is practised on, its details."""
+    head, rest = units[0], units[1:]
+    if not rest or not head.text.rstrip().endswith(":") or competence_code(ctx, head.text):
+        return False
+    return ctx.options.use_nlp and not any(is_action(u.text) for u in rest)
 
 
 def _title_apart(units: list[Unit]) -> bool:

@@ -13,14 +13,14 @@ from ..docmodel import Cell
 from ..textclean import starts_lower
 from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
-from .draft import Context, DCompetence, TableView, cell_units, norm_text, positions
+from .draft import OBJECT_ROW, Context, DCompetence, TableView, cell_units, norm_text, positions
 from .headunits import is_head_view, read_heads
 from .keyed_modalites import KEY, read_keyed
 from .labelled import closing_row, labelled
 from .modalites import is_link_table, read_link_table
 from .objective_columns import objectives_yield
 from .series import moved_cells
-from .spanning import spanning_row
+from .spanning import carried_head, spanning_row
 from .state import State
 from .table_activites import read_activite, read_taches
 from .table_blocs import bloc_column, read_bloc
@@ -73,7 +73,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     seen: set[int] = set()
     previous: Row | None = None
     moved = moved_cells(view)
-    headed: DCompetence | None = None
+    headed = carried_head(ctx, view, state)  # its title row ended the table above
     group: list[DCompetence] = []  # the compétences named since the last closing row
     state.zone_row = None
     for index, row in enumerate(view.body):
@@ -113,6 +113,8 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         if current.competence is not None:
             current.competence.connaissances.extend(current.savoir_faire)
         _gather(group, current)
+        if headed is not None and headed.where.rule == OBJECT_ROW:
+            headed = None  # a savoir-faire's title row heads one row (:mod:`.spanning`)
         if len({id(c) for c in row.cells if c.blocks}) > 1:
             _remember(ctx, view, current)
         previous = current

@@ -42,6 +42,7 @@ from .state import (
     unit_depth,
 )
 from .table_competences import transversal
+from .spanning import carries_head
 from .tables import read_table
 from .titlelines import title_continued
 from .topics import TopicLists
@@ -93,6 +94,9 @@ def blocs(ctx: Context) -> None:
             state.enter(None)  # what follows a table needs a new cue
             state.elements = state.elements or fiche_grid(ctx, unit.table)
             continue
+        if index and units[index - 1].table is not None:
+            if carries_head(ctx, state, unit, units[index + 1 : index + 3]):
+                continue  # a savoir-faire's title row pushed out of its grid
         if unit.starts_section:
             state.close()
             state.modalites_section = False

@@ -14,7 +14,7 @@ from ..rules import RuleSet
 from ..nlp import is_action
 from ..textclean import label_text
 from .checks import SCORE
-from .content import add_competence, add_critere, extend, is_implicit
+from .content import add_competence, add_critere, competence_code, extend, is_implicit
 from .draft import (
     GROUP_ROW,
     JUDGED_ROW,
@@ -108,13 +108,12 @@ def _object_head(
     opens on a verb: "Bœuf", "Plat de côtes" under "Désossage"): the row names
     the savoir-faire, a compétence of that bloc, and the lines of its rows
     detail it (what it is practised on); it heads that row only."""
-    if not _held(state) or state.bloc is None or not ctx.options.use_nlp or len(units) != 1:
+    if not _held(state) or state.bloc is None or len(units) != 1:
         return False
     unit = units[0]
     if len(unit.text) > _TITLE or is_cue(ctx, unit) or not unit.text[:1].isupper():
         return False
-    lines = _competence_lines(view, below, ctx.rules)
-    if not lines or any(is_action(line.text) for line in lines):
+    if not _objects(ctx, _competence_lines(view, below, ctx.rules)):
         return False
     comp = add_competence(ctx, state.bloc, unit, state.source, from_list=False, rule=OBJECT_ROW)
     state.competence, state.competence_headed = comp, comp is not None
@@ -133,10 +132,9 @@ def carries_head(ctx: Context, state: State, unit: Unit, following: list[Unit]) 
     view = tables[0]
     if "competence" not in view.roles or len(unit.text) > _TITLE or is_cue(ctx, unit):
         return False
-    lines = _competence_lines(view, view.body, ctx.rules)
-    if not unit.text[:1].isupper() or not lines or not ctx.options.use_nlp:
-        return False
-    if any(is_action(line.text) for line in lines):
+    if not unit.text[:1].isupper() or not _objects(
+        ctx, _competence_lines(view, view.body, ctx.rules)
+    ):
         return False
     state.carried_head = unit
     return True
@@ -153,6 +151,13 @@ def carried_head(ctx: Context, view: TableView, state: State) -> DCompetence | N
     if not _object_head(ctx, view, state, [unit], view.body):
         return None
     return state.competence
+
+
+def _objects(ctx: Context, lines: list[Unit]) -> bool:
+    """Lines that name objects: none coded, none opening on a verb."""
+    if not lines or not ctx.options.use_nlp:
+        return False
+    return not any(competence_code(ctx, u.text) or is_action(u.text) for u in lines)
 
 
 def _competence_lines(view: TableView, below: list[Row], rules: RuleSet) -> list[Unit]:

@@ -18,6 +18,7 @@ from ..rules import Hit
 from ..textclean import label_text
 from .activityfiches import fiche_line, names_activites, unqualified
 from .activitylines import LABEL_RULE, child_hit, child_label, drop_told, heads_prose
+from .detail_records import apply_records, record_frames
 from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
 from .state import is_cue, outline_hit
@@ -46,7 +47,11 @@ def activities(ctx: Context) -> None:
     coded = False  # the current activité's tâches are its coded children
     units = ctx.units
     detailed: set[int] = set()  # the layout tables read as an activité's detail
+    recorded, records = record_frames(ctx)  # one table per activité (:mod:`.detail_records`)
     for index, unit in enumerate(units):
+        if unit.frame is not None and unit.frame in recorded:
+            current = None
+            continue
         if unit.frame is not None and unit.frame in detailed:
             continue  # the rest of a table detailing the activité above
         if (
@@ -89,6 +94,7 @@ def activities(ctx: Context) -> None:
             current.taches.append(unit.text)  # a lead-in over some of its tâches
         else:
             current = None
+    apply_records(ctx, records)
     drop_told(ctx)
     _listed(ctx)
 

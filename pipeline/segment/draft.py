@@ -460,4 +460,6 @@ def flat_units(ctx: Context, whole_cells: bool) -> list[Unit]:
                     units = cell_units(cell)
                     out.extend(units if whole_cells else units[:1])
     return out
+
+
 OBJECT_ROW = "table.object-row"  # a savoir-faire a row over the objects it is practised on opened

@@ -72,7 +72,9 @@ def holds_items(series: Series, mentions: list[Unit]) -> bool:
     names, named again row after row, with no list under any)."""
     ends = [index for index, _ in series.mentions[1:]] + [len(mentions)]
     holding = sum(
-        any(u.kind is Kind.LIST_ITEM for u in mentions[index + 1 : min(end, index + 1 + _FOLLOWING)])
+        any(
+            u.kind is Kind.LIST_ITEM for u in mentions[index + 1 : min(end, index + 1 + _FOLLOWING)]
+        )
         for (index, _), end in zip(series.mentions, ends, strict=True)
     )
     return holding * 2 > len(series.mentions)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..docmodel import Cell
 from ..textclean import ends_sentence, is_mark, label_text
 from .content import add_critere, add_modalites, criteres_of_cell, extend, numbered_items
-from .draft import Context, DCompetence, DCritere, TableView, Unit, cell_units, positions
+from .draft import Context, DCompetence, DCritere, TableView, Unit, cell_units, norm_text, positions
+from .examples import announced
 from .glossed import glossed
 from .state import State
 from .table_rows import Row
@@ -134,10 +135,12 @@ def read_criteres(
     if view.criteres_headed is None:
         view.criteres_headed = _headed(view)
     units = [u for u in units if id(u) not in _group_heads(units)]
+    units, examples = announced(units, {norm_text(k.libelle) for k in state.bloc.criteres})
     for unit, text, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
         for libelle in numbered_items(text):
+            shown = indicateurs + examples.get(id(unit), [])  # "Ex :" items (:mod:`.examples`)
             row.critere = add_critere(
-                state.bloc, unit, libelle, indicateurs, "table.criteres", comps, links
+                state.bloc, unit, libelle, shown, "table.criteres", comps, links
             )
 
 

@@ -10,8 +10,8 @@ grid). A spanning row with nothing below it is a note: no element.
 from __future__ import annotations
 
 from ..docmodel import Cell, Row
-from ..rules import RuleSet
 from ..nlp import is_action
+from ..rules import RuleSet
 from ..textclean import label_text
 from .checks import SCORE
 from .content import add_competence, add_critere, competence_code, extend, is_implicit

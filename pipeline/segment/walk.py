@@ -30,6 +30,7 @@ from .modalites import add_named
 from .restarts import label_number
 from .schedule import timed
 from .scored_parts import scored_part
+from .spanning import carries_head
 from .state import (
     State,
     bloc_label,
@@ -42,7 +43,6 @@ from .state import (
     unit_depth,
 )
 from .table_competences import transversal
-from .spanning import carries_head
 from .tables import read_table
 from .titlelines import title_continued
 from .topics import TopicLists
@@ -94,9 +94,9 @@ def blocs(ctx: Context) -> None:
             state.enter(None)  # what follows a table needs a new cue
             state.elements = state.elements or fiche_grid(ctx, unit.table)
             continue
-        if index and units[index - 1].table is not None:
-            if carries_head(ctx, state, unit, units[index + 1 : index + 3]):
-                continue  # a savoir-faire's title row pushed out of its grid
+        after_table = index > 0 and units[index - 1].table is not None
+        if after_table and carries_head(ctx, state, unit, units[index + 1 : index + 3]):
+            continue  # a savoir-faire's title row pushed out of its grid
         if unit.starts_section:
             state.close()
             state.modalites_section = False

@@ -5,7 +5,10 @@ branches' agreements: the commerce alimentaire CQP marks its compétences with a
 check glyph its font prints as the digit ``3``, its modalités with a text
 font's bullet the subset does not map (``(cid:129)``), and centres the bullets
 of its critères cells; the ameublement CQP is a ruled three-column grid whose
-last row on a page has no closing rule.
+last row on a page has no closing rule; the boucherie CQP opens on a salary
+grid of échelons, names its savoir-faire in title rows of a three-column grid
+(one pushed out of it at each page break) and details each fonction in a
+one-column table of run-in labels.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from referentiel.segment.stream import units
 
 COMMERCE = REAL / "cqp-commerce-alimentaire-employe-vente.pdf"
 AMEUBLEMENT = REAL / "cqp-ameublement-manager-commercial-cuisine.pdf"
+BOUCHERIE = REAL / "cqp-boucherie-vendeur-qualifie.pdf"
 
 
 @cache
@@ -85,3 +89,47 @@ def test_bloc_n_and_bloc_de_competences_n_are_one_bloc() -> None:
     assert [b.code for b in ref.blocs] == ["Bloc 1", "Bloc 2"]
     assert [a.code for a in ref.activites] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert ref.activites[0].libelle.startswith("Déploiement de la stratégie")
+
+
+def test_the_series_holding_the_lists_is_the_bloc_level_not_the_salary_grid() -> None:
+    ref = _extracted(BOUCHERIE.name)
+    assert [b.code for b in ref.blocs] == ["SF 1", "SF 2", "SF3"]
+    assert ref.certification.type == "CQP"
+    assert ref.certification.intitule == "Vendeur, Vendeuse Qualifié(e)"
+
+
+def test_title_rows_over_objects_are_savoir_faire_across_page_breaks() -> None:
+    ref = _extracted(BOUCHERIE.name)
+    first = ref.blocs[0].competences
+    assert [c.libelle for c in first][:4] == [
+        "Désossage",  # printed after the grid on its page, its row on the next
+        "Parage, épluchage (finition) du bœuf, veau agneau, porc, volailles et abats",
+        "Piéçage et coupe avec et s/os des",
+        "Barder - ficeler",
+    ]
+    assert len(first) == 5 and first[4].libelle.startswith("Éviscération")
+    details = (first[0].model_extra or {}).get("details", [])
+    assert len(details) == 17 and details[0] == "Bœuf"
+    assert [c.libelle for c in ref.blocs[1].competences] == ["Mise sur plats"]
+    assert len(ref.blocs[2].competences) == 5
+
+
+def test_detail_tables_give_the_listed_fonctions_their_taches() -> None:
+    ref = _extracted(BOUCHERIE.name)
+    assert [a.libelle for a in ref.activites] == [
+        "Préparation des morceaux de détail",
+        "Présentation des morceaux de détail",
+        "Entretien des locaux et du matériel",
+        "Vente",
+    ]
+    assert ref.activites[1].taches == ["Coupe", "Disposition des morceaux"]  # misprinted name
+    assert len(ref.activites[0].taches) == 6
+
+
+def test_examples_announced_by_a_lone_lead_in_are_indicateurs() -> None:
+    ref = _extracted(BOUCHERIE.name)
+    criteres = ref.blocs[0].criteres
+    ficelage = next(k for k in criteres if k.libelle.startswith("Respect du ficelage"))
+    assert ficelage.indicateurs == ["Arrêté à rôti", "roulette", "ficelage pot-au-feu", "Bridage"]
+    assert not any(k.libelle.startswith("Ex") for k in criteres)
+    assert sum(k.libelle == "Qualité d'exécution" for k in criteres) == 4

@@ -152,7 +152,7 @@ LABELS: dict[str, frozenset[str | None]] = {
     "column-name": _ROLES,
     "level-word": frozenset({"bloc", "competence", "other"}),
     "section": frozenset({"activites", "competences", "evaluation", "other"}),
-    "zone": _ZONES | {"competences", "ignore", "references"},
+    "zone": _ZONES | {"competences", "ignore"},
     "title": frozenset(CERTIFICATION_TYPES | {None, "none"}),
     "family-level": frozenset(CERTIFICATION_TYPES),  # a level only this family prints
     "ocr-code-fix": frozenset(),  # a replacement template, any text

@@ -17,7 +17,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    ``records`` — a table of labelled rows, the record of the activité named
    before it or in its own row (:mod:`.records`); ``record-series`` — a record
    title in a lettered series summarised earlier (:mod:`.recordseries`);
-6. ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
+6. ``cross-references`` — coded lines printed word for word under several
+   units of other letters: references to another part (:mod:`.crossrefs`);
+   ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
 7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
    sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
@@ -65,6 +67,7 @@ from .activitycodes import activity_codes
 from .butextras import but_extras
 from .certification import certification
 from .codeseries import code_series
+from .crossrefs import cross_references
 from .draft import Context
 from .grid import grid
 from .implicit import implicit
@@ -98,6 +101,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("activities", activities),
     ("records", records),
     ("record-series", record_series),
+    ("cross-references", cross_references),
     ("blocs", blocs),
     ("merge", merge),
     ("sommaire", sommaire),

@@ -290,6 +290,8 @@ class Context:
     records: list[Record] = field(default_factory=list)
     #: the header rows recognised so far, by their shape (see :data:`Headers`)
     headers: Headers = field(default_factory=dict)
+    #: ids of the coded lines naming units of another part (:mod:`.crossrefs`)
+    crossrefs: set[int] = field(default_factory=set)
 
     def new_source(self) -> int:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""

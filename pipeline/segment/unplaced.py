@@ -86,7 +86,7 @@ def _grams(words: list[str]) -> list[tuple[str, ...]]:
 
 def _structural(ctx: Context, unit: Unit) -> bool:
     """A heading, cue or label: it says where things are, it is no content."""
-    if unit.kind is Kind.HEADING or id(unit) in ctx.outline.references:
+    if unit.kind is Kind.HEADING or id(unit) in ctx.outline.references or id(unit) in ctx.crossrefs:
         return True
     if is_cue(ctx, unit) or is_bloc_heading(ctx, unit.text):
         return True

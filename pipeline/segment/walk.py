@@ -108,6 +108,8 @@ def blocs(ctx: Context) -> None:
             state.modalites_section = False
         if unit.section == "activites":
             continue
+        if id(unit) in ctx.crossrefs:
+            continue  # a reference to a unit of another part, in this unit's fiche
         if id(unit) in ctx.outline.references:
             state.close()  # a summary naming the units: they are read where they are
             continue
@@ -270,7 +272,7 @@ def _content(ctx: Context, state: State, unit: Unit) -> None:
         state.zone = zone = None
     if zone is not None and not unit.heading_like and not _explanation(ctx, zone, unit):
         state.zone_filled = True  # a sub-heading or an explanation fills no zone
-    if zone in ("ignore", "references"):
+    if zone == "ignore":
         return  # a list the contract has no place for (savoir-faire of a fiche)
     if zone == "competences":
         competence_line(ctx, state, unit)
@@ -358,10 +360,8 @@ def _prose_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
 def _new_competence(ctx: Context, state: State, unit: Unit) -> bool:
     """A coded compétence heading ("2.1.2 …", "C1.3 …") met in another zone of
     the bloc, numbered like the bloc's compétences: back to the compétences zone
-    — unless a bare number repeats one of theirs: a list numbered again from 1;
-    or the zone lists references to another part (the activités mobilising the
-    unit), coded lines included."""
-    if state.zone in ("competences", "references") or unit.is_item or state.bloc is None:
+    — unless a bare number repeats one of theirs: a list numbered again from 1."""
+    if state.zone == "competences" or unit.is_item or state.bloc is None:
         return False
     hit = competence_code(ctx, unit.text)
     if hit is None:

@@ -109,7 +109,8 @@ def blocs(ctx: Context) -> None:
         if unit.section == "activites":
             continue
         if id(unit) in ctx.crossrefs:
-            continue  # a reference to a unit of another part, in this unit's fiche
+            state.enter(None)  # a reference to a unit of another part ends the zone above
+            continue
         if id(unit) in ctx.outline.references:
             state.close()  # a summary naming the units: they are read where they are
             continue

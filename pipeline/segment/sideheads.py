@@ -54,11 +54,13 @@ def side_heads(ctx: Context, row: Row, view: TableView, state: State) -> bool:
     cells = [(column, cell) for column, cell in positions(row) if cell.blocks]
     if len(cells) < 2 or len({id(cell) for _, cell in cells}) != len(cells):
         return False
+    groups = [range(column, column + max(1, cell.col_span)) for column, cell in cells]
+    if any(len(g) < 2 or [roles[i] for i in g].count("criteres") != 1 for g in groups):
+        return False  # the layout first: the model is asked only of a row shaped so
     titles = []
-    for column, cell in cells:
-        group = range(column, column + max(1, cell.col_span))
+    for group, (_, cell) in zip(groups, cells, strict=True):
         unit = title_unit(ctx, cell_units(cell))
-        if len(group) < 2 or unit is None or [roles[i] for i in group].count("criteres") != 1:
+        if unit is None:
             return False
         titles.append((group, unit))
     view.heads.clear()

@@ -13,6 +13,7 @@ from referentiel.segment.schedule import duration_only
 
 AFGSU = REAL / "afgsu-niveau1-modules.md"
 PPH = REAL / "pph-referentiel-formation-modules.md"
+IDU = REAL / "polytech-idu-programme-ue601.pdf"
 
 
 def test_a_schedule_table_refers_to_the_modules_it_times() -> None:
@@ -24,6 +25,16 @@ def test_a_schedule_table_refers_to_the_modules_it_times() -> None:
         b["code"].casefold() for b in gold["blocs"]
     ]
     assert not any(duration_only(b.libelle or "") for b in ref.blocs)
+
+
+def test_a_schedule_row_titling_a_unit_printed_nowhere_else_is_a_unit() -> None:
+    """The Semestre 6 table names UE601-UE604 with their titles beside their
+    hours; the excerpt details UE601 and heads UE602: those rows refer to them,
+    while UE603 and UE604, named only there, are blocs of their own."""
+    ref = extract(IDU)
+    codes = [b.code for b in ref.blocs if b.code]
+    assert sorted(codes) == sorted(b["code"] for b in gold_of(IDU)["blocs"])
+    assert len(codes) == len(set(codes))
 
 
 def test_a_column_header_is_no_title_the_annex_title_is() -> None:

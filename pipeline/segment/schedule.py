@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .draft import Unit
+from .numbering import numbered
 
 # a cell holding a duration or a count only ("70 heures", "3", "2 semaines", "2 h00")
 _DURATION = re.compile(
@@ -30,8 +31,10 @@ def schedule_rows(named: list[tuple[int, tuple[int, ...]]], mentions: list[Unit]
     """The mentions of a series (``named``: index, number) that are a
     schedule's rows: two or more rows of one table, each naming a unit in a
     cell beside a cell holding only its duration, when some unit they name is
-    detailed out of any table (the table refers to the units the document
-    details and to others it leaves out; units named nowhere else stay)."""
+    detailed out of any table. The table refers to the units the document
+    details, and to others it names by their code alone ("Module 3" beside
+    its hours); a row giving a unit's title that the document prints nowhere
+    else names a unit of its own, left out of the excerpt: it stays."""
     rows: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for index, number in named:
         unit = mentions[index]
@@ -45,5 +48,13 @@ def schedule_rows(named: list[tuple[int, tuple[int, ...]]], mentions: list[Unit]
         index
         for table in rows.values()
         if len(table) >= 2 and any(number in detailed for _, number in table)
-        for index, _ in table
+        for index, number in table
+        if number in detailed or not _titled(mentions[index])
     ]
+
+
+def _titled(unit: Unit) -> bool:
+    """Whether a row names its unit with a title ("UE603 : Environnement …"),
+    not by its code alone ("Module 3")."""
+    hit = numbered(unit.text)
+    return hit is not None and bool(hit.title.strip(" .:"))

@@ -20,6 +20,10 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
 - **repeated statements**: three or more uncoded compétences, a third of them
   repeating another word for word (folded), under 10 % of the text placed — the running
   text of slides (an author's name on each), not abilities stated once each;
+- **objectives among prose**: the only bloc is the implicit one (the document
+  prints no unit level), the text is mostly prose outside tables and under
+  15 % of it is placed — a course plan's few learning objectives (the
+  référentiels read with an implicit bloc place 38 % of their text or more);
 - **no ability**: three or more compétences, none coded, fewer than a third
   opening on an action (« Installer … », « d'organiser … », « Capacité à
   recueillir … »): course notes' bullet
@@ -37,6 +41,7 @@ from .docmodel import Document
 from .evidence import placed_share, prose_share, questions, statements
 from .models import Referentiel
 from .rules import default_rules
+from .segment.implicit import RULE as IMPLICIT_BLOC
 from .textclean import fold
 
 _MIN_COMPETENCES = 3  # fewer say too little to judge
@@ -48,6 +53,7 @@ _PLACED_HEADINGS = 0.05  # placed share under which prose units are mere heading
 _MIN_TEMPLATE_UNITS = 4  # units needed to call their titles a repeated template
 _DISTINCT_STATEMENTS = 2 / 3  # uncoded compétences repeat when fewer are distinct…
 _PLACED_REPEATS = 0.10  # …and when so little of the text is placed
+_PLACED_IMPLICIT = 0.15  # placed share under which an implicit bloc is a course's objectives
 
 
 def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) -> str | None:
@@ -75,9 +81,28 @@ def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) 
             "not a référentiel: the same few texts stand as compétences under several units"
             " (running text, not abilities)"
         )
+    if (
+        _implicit_only(referentiel)
+        and prose_share(document) >= _PROSE
+        and placed < _PLACED_IMPLICIT
+    ):
+        return (
+            "not a référentiel: a few action statements among prose and no unit level"
+            f" (a course plan's objectives; {placed:.0%} of the text placed)"
+        )
     if use_nlp and _no_ability(referentiel):
         return "not a référentiel: its list items state no ability (no code, few actions)"
     return None
+
+
+def _implicit_only(referentiel: Referentiel) -> bool:
+    """Whether the only bloc is the implicit one (no unit level printed)."""
+    blocs = referentiel.blocs
+    return (
+        len(blocs) == 1
+        and blocs[0].provenance is not None
+        and blocs[0].provenance.rule == IMPLICIT_BLOC
+    )
 
 
 def _repeated_template(referentiel: Referentiel) -> bool:

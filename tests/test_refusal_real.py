@@ -32,8 +32,8 @@ REFUSED = DATA / "refused"
         # a course's presentation slides (OCR): ressource codes as units, the
         # teacher's name on each slide as their compétences
         ("but-info-r210-presentation-ressource.pdf", "same few texts"),
-        # a syllabus whose outline yields nothing
-        ("polytechnique-mth1102-plan-de-cours.pdf", "no bloc and no compétence"),
+        # a syllabus: five numbered learning objectives among its prose, no unit level
+        ("polytechnique-mth1102-plan-de-cours.pdf", "a course plan's objectives"),
     ],
 )
 def test_refusal_real_non_referentiels_are_refused(name: str, reason: str) -> None:

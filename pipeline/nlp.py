@@ -108,19 +108,19 @@ def _opens_on_infinitive(text: str) -> bool:
             continue
         if token.pos_ == "PRON" and token.lower_ in {"se", "s'"}:
             continue
-        if _infinitive(token):
+        if is_infinitive(token):
             return True
         after = doc[token.i + 1 : token.i + 3]
         return (
-            token.lower_.endswith(_INFINITIVE_ENDINGS)
+            token.lower_.endswith(INFINITIVE_ENDINGS)
             and len(after) == 2
             and (after[0].text == "," or after[0].pos_ == "CCONJ")
-            and _infinitive(after[1])
+            and is_infinitive(after[1])
         )
     return False
 
 
-_INFINITIVE_ENDINGS = ("er", "ir", "re")  # French infinitives (-oir ends in -ir)
+INFINITIVE_ENDINGS = ("er", "ir", "re")  # French infinitives (-oir ends in -ir)
 _SPELT_INFINITIVE = re.compile(r"^(?:s'|se\s+)?[^\W\d_]{2,}(?:er|ir|re)\b", re.IGNORECASE)
 
 
@@ -131,12 +131,13 @@ def looks_infinitive(text: str) -> bool:
     return _SPELT_INFINITIVE.match(text.strip().replace("’", "'")) is not None
 
 
-def _infinitive(token: Token) -> bool:
+def is_infinitive(token: Token) -> bool:
+    """Tagged an infinitive, or a verb spelt as its lemma with an infinitive's ending."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     if "Inf" in token.morph.get("VerbForm", []):
         return True
-    return token.lower_ == token.lemma_.lower() and token.lower_.endswith(_INFINITIVE_ENDINGS)
+    return token.lower_ == token.lemma_.lower() and token.lower_.endswith(INFINITIVE_ENDINGS)
 
 
 # closed-class words a stated subject opens with (French grammar, no document's

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..docmodel import Block, Cell, Kind, Row
-from ..nlp import model
+from ..nlp import INFINITIVE_ENDINGS, is_infinitive, model
 from .draft import cell_units, positions
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 _LEAD_INS = frozenset({"de", "d'", "d’"})
 _ENDS_PHRASE = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _CLOSING = frozenset({")", "]"})
-_ENDINGS = ("er", "ir", "re")  # French infinitives
 _SHORT_WORD = 4  # letters: "faire" and longer
 
 
@@ -66,7 +65,7 @@ def _results(text: str) -> list[str]:
             continue
         verb = token.nbor(1) if token.i + 1 < len(doc) else None
         if token.lower_ in _LEAD_INS:
-            if verb is None or not (_infinitive(verb) or _spelt_verb(verb)):
+            if verb is None or not (is_infinitive(verb) or _spelt_verb(verb)):
                 continue
         elif not _glued_infinitive(token):
             continue
@@ -79,22 +78,13 @@ def _results(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
-def _infinitive(token: Token) -> bool:
-    """Tagged an infinitive, or a verb spelt as its lemma with an infinitive's ending."""
-    if token.pos_ not in {"VERB", "AUX"}:
-        return False
-    if "Inf" in token.morph.get("VerbForm", []):
-        return True
-    return token.lower_ == token.lemma_.lower() and token.lower_.endswith(_ENDINGS)
-
-
 def _spelt_verb(token: Token) -> bool:
     """A word spelt as an infinitive right before a determiner ("de quantifier
     les …", whatever the model tags it): a noun after "de" takes none there."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
         len(token.text) > _SHORT_WORD
-        and token.lower_.endswith(_ENDINGS)
+        and token.lower_.endswith(INFINITIVE_ENDINGS)
         and after is not None
         and after.pos_ == "DET"
     )
@@ -103,7 +93,7 @@ def _spelt_verb(token: Token) -> bool:
 def _glued_infinitive(token: Token) -> bool:
     """A token "d'appliquer" the model left whole: the word after the apostrophe."""
     word = token.text[2:]
-    return bool(word) and word.lower().endswith(_ENDINGS)
+    return bool(word) and word.lower().endswith(INFINITIVE_ENDINGS)
 
 
 def _participle(token: Token) -> bool:

@@ -30,7 +30,14 @@ from .draft import (
 )
 from .lonerows import lone_coded_title, open_lone_unit
 from .sideheads import judges_only, side_heads, title_unit
-from .state import State, is_cue, link_codes, open_bloc, open_outline_competence
+from .state import (
+    State,
+    is_bloc_heading,
+    is_cue,
+    link_codes,
+    open_bloc,
+    open_outline_competence,
+)
 
 
 def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: list[Row]) -> bool:
@@ -132,6 +139,8 @@ def carries_head(ctx: Context, state: State, unit: Unit, following: list[Unit]) 
     view = tables[0]
     if "competence" not in view.roles or len(unit.text) > _TITLE or is_cue(ctx, unit):
         return False
+    if is_bloc_heading(ctx, unit.text):
+        return False  # the next bloc's heading between its tables, no savoir-faire
     if not unit.text[:1].isupper() or not _objects(
         ctx, _competence_lines(view, view.body, ctx.rules)
     ):

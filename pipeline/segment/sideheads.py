@@ -19,7 +19,7 @@ from .content import add_competence
 from .draft import JUDGED_ROW, Context, TableView, Unit, cell_units, positions
 from .state import State, is_cue
 
-_TITLE = 160  # characters: a compétence's title is one short statement
+_TITLE = 160  # characters: a title over rows is one short line
 
 
 def title_unit(ctx: Context, units: list[Unit]) -> Unit | None:
@@ -31,10 +31,14 @@ def title_unit(ctx: Context, units: list[Unit]) -> Unit | None:
         return None
     box, _, rest = units[0].text.partition(" ")
     unit = replace(units[0], text=rest) if is_check(box) else units[0]
+    return unit if short_title(ctx, unit) and is_action(unit.text) else None
+
+
+def short_title(ctx: Context, unit: Unit) -> bool:
+    """Whether ``unit`` may title the rows below it: one short line opening on
+    a capital, no cue (a row's title, not a zone label nor a paragraph)."""
     text = unit.text
-    if len(text) > _TITLE or is_cue(ctx, unit) or not text[:1].isupper():
-        return None
-    return unit if is_action(text) else None
+    return len(text) <= _TITLE and text[:1].isupper() and not is_cue(ctx, unit)
 
 
 def judges_only(view: TableView) -> bool:

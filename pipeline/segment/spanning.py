@@ -29,7 +29,7 @@ from .draft import (
     positions,
 )
 from .lonerows import lone_coded_title, open_lone_unit
-from .sideheads import judges_only, side_heads, title_unit
+from .sideheads import judges_only, short_title, side_heads, title_unit
 from .state import (
     State,
     is_bloc_heading,
@@ -104,9 +104,6 @@ def _judged_head(ctx: Context, view: TableView, state: State, units: list[Unit])
     return comp is not None
 
 
-_TITLE = 160  # characters: a savoir-faire named in a row of its own is one short line
-
-
 def _object_head(
     ctx: Context, view: TableView, state: State, units: list[Unit], below: list[Row]
 ) -> bool:
@@ -118,9 +115,7 @@ def _object_head(
     if not _held(state) or state.bloc is None or len(units) != 1:
         return False
     unit = units[0]
-    if len(unit.text) > _TITLE or is_cue(ctx, unit) or not unit.text[:1].isupper():
-        return False
-    if not _objects(ctx, _competence_lines(view, below, ctx.rules)):
+    if not short_title(ctx, unit) or not _objects(ctx, _competence_lines(view, below, ctx.rules)):
         return False
     comp = add_competence(ctx, state.bloc, unit, state.source, from_list=False, rule=OBJECT_ROW)
     state.competence, state.competence_headed = comp, comp is not None
@@ -137,13 +132,11 @@ def carries_head(ctx: Context, state: State, unit: Unit, following: list[Unit]) 
     if unit.is_item or unit.table is not None or not tables or not _held(state):
         return False
     view = tables[0]
-    if "competence" not in view.roles or len(unit.text) > _TITLE or is_cue(ctx, unit):
+    if "competence" not in view.roles or not short_title(ctx, unit):
         return False
     if is_bloc_heading(ctx, unit.text):
         return False  # the next bloc's heading between its tables, no savoir-faire
-    if not unit.text[:1].isupper() or not _objects(
-        ctx, _competence_lines(view, view.body, ctx.rules)
-    ):
+    if not _objects(ctx, _competence_lines(view, view.body, ctx.rules)):
         return False
     state.carried_head = unit
     return True

@@ -10,10 +10,9 @@ of the document's outline (read by :mod:`.outline`).
 
 from __future__ import annotations
 
-import re
-
 from .draft import Unit
 from .outline_series import Series
+from .subitems import label_numbers
 
 
 def continued_by_list(series: Series, mentions: list[Unit]) -> bool:
@@ -25,6 +24,6 @@ def continued_by_list(series: Series, mentions: list[Unit]) -> bool:
     if len(number) != 1:
         return False
     for unit in mentions[last + 1 :]:
-        if unit.is_item and (digits := re.findall(r"\d+", unit.label or "")):
-            return [int(d) for d in digits] == [number[0] + 1]
+        if unit.is_item and (digits := label_numbers(unit)):
+            return digits == (number[0] + 1,)
     return False

@@ -79,9 +79,13 @@ def _number(unit: Unit) -> tuple[int, ...]:
     """The number an ability is printed with: its list label ("2.") or the
     bare number its line opens with."""
     if unit.is_item:
-        digits = re.findall(r"\d+", unit.label or "")
-        return tuple(int(d) for d in digits)
+        return label_numbers(unit)
     hit = numbered(unit.text)
     if hit is None or hit.word or hit.roman or hit.lettered:
         return ()
     return tuple(hit.number)
+
+
+def label_numbers(unit: Unit) -> tuple[int, ...]:
+    """The numbers a list item's label prints ("2.1." → (2, 1)); () for none."""
+    return tuple(int(d) for d in re.findall(r"\d+", unit.label or ""))

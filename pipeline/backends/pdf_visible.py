@@ -13,7 +13,10 @@ pdfplumber's own device extended to note it (:func:`lay_out`); the page's
 objects are then visited in content-stream order (:func:`visible_chars`).
 Filled rectangles and pictures without transparency cover what was drawn
 before them; any filled shape colours the background of what comes after it
-(a picture's colour is unknown: text on a picture counts as visible). A
+(a picture's colour is unknown: text on a picture counts as visible). A shape
+thinner than :data:`_MIN_COVER` is a rule: it neither hides nor colours the
+line of text it crosses (a running footer's rule drawn through a table row
+that runs over the footer). A
 shape counts only where its clipping path lets it paint (:mod:`.pdf_clip`):
 filled under an even-odd ring it paints a border, neither covering nor
 colouring the text inside.
@@ -184,8 +187,8 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
         elif isinstance(item, LTCurve) and item.fill:  # LTRect is a kind of LTCurve
             tint = rgb(item.non_stroking_color)
             for part in painted(item.bbox, getattr(item, "clip", None)):
-                thick = min(part[2] - part[0], part[3] - part[1]) >= _MIN_COVER
-                shapes.append(_Shape(len(facts), part, tint, isinstance(item, LTRect) and thick))
+                if min(part[2] - part[0], part[3] - part[1]) >= _MIN_COVER:  # else a rule:
+                    shapes.append(_Shape(len(facts), part, tint, isinstance(item, LTRect)))
         elif isinstance(item, LTImage) and _opaque(item):
             shapes.append(_Shape(len(facts), item.bbox, None, True))
     _drop_chars(layout)

@@ -37,6 +37,7 @@ from .markdown import markdown_blocks
 from .markup import has_markup, html_blocks
 from .pagemarks import as_form_feeds
 from .text_ocr import correct, looks_ocred
+from .text_pasted import has_pasted_table, pasted_table
 from .text_reflow import is_raw_ocr, reflow
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -67,7 +68,7 @@ def parse(path: Path, options: Options) -> Document:
     )
     if kind is Format.HTML:
         document.blocks = html_blocks(text)
-    elif kind is Format.MARKDOWN and not is_line_extraction(text):
+    elif kind is Format.MARKDOWN and not is_line_extraction(text) and not is_pasted(text):
         document.blocks = markdown_blocks(_BOOKMARK.sub("", text))
     elif is_raw_ocr(text := as_form_feeds(text)):
         document.blocks = reflow(text)
@@ -87,13 +88,26 @@ def is_line_extraction(text: str) -> bool:
     return len(lines) >= _EXTRACTION_LINES and all(line.strip() for line in lines)
 
 
+def is_pasted(text: str) -> bool:
+    """Whether a file named Markdown is web text pasted from a browser, holding
+    a table copied with its cells' paragraphs (:mod:`.text_pasted`): read as
+    text lines."""
+    return "\t" in text and has_pasted_table(text.split("\n"))
+
+
 def parse_lines(lines: list[str]) -> list[Block]:
     """Blocks of a line-oriented text (tables included)."""
-    lines = [_BOOKMARK.sub("", line).rstrip(" \r\f\v") for line in lines]
+    raw = [_BOOKMARK.sub("", line).rstrip("\r") for line in lines]
+    lines = [line.rstrip(" \r\f\v") for line in raw]
     blocks: list[Block] = []
     index = 0
     while index < len(lines):
         line = lines[index]
+        pasted = pasted_table(raw, index, line_blocks) if "\t" in line else None
+        if pasted:
+            blocks.append(pasted[0])
+            index = pasted[1]
+            continue
         if _is_pipe_table(lines, index):
             end = index
             while end < len(lines) and lines[end].strip().startswith("|"):

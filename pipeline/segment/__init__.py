@@ -21,8 +21,10 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    units of other letters: references to another part (:mod:`.crossrefs`);
    ``blocs`` — bloc headings, zones, compétences, critères, modalités, and
    role tables read row by row;
-7. ``merge`` — each bloc and compétence once; ``sommaire`` — a unit only a
-   sommaire lists beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
+7. ``merge`` — each bloc and compétence once; ``foreign-blocs`` — the empty
+   blocs coded in another certification's RNCP number are references
+   (:mod:`.foreign_blocs`); ``sommaire`` — a unit only a sommaire lists
+   beside a bloc of the body is kept (``SOMMAIRE_ONLY``);
    ``summary-units`` — the blocs and compétences only a summary table gives
    (rows coded in the body's bloc series) are kept (:mod:`.summary_units`);
    ``code-series`` — a list of coded statements naming a bloc of the body
@@ -69,6 +71,7 @@ from .certification import certification
 from .codeseries import code_series
 from .crossrefs import cross_references
 from .draft import Context
+from .foreign_blocs import foreign_blocs
 from .grid import grid
 from .implicit import implicit
 from .interleaved import streams
@@ -104,6 +107,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("cross-references", cross_references),
     ("blocs", blocs),
     ("merge", merge),
+    ("foreign-blocs", foreign_blocs),
     ("sommaire", sommaire),
     ("summary-units", summary_units),
     ("code-series", code_series),

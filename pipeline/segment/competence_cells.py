@@ -42,6 +42,10 @@ def is_connector(unit: Unit) -> bool:
     return len(words) <= _CONNECTOR_WORDS and not unit.text.rstrip().endswith(".")
 
 
+#: words of a paragraph that states a compétence whole without a full stop
+_STATEMENT_WORDS = 12
+
+
 def are_statements(units: list[Unit]) -> bool:
     """Paragraphs each a whole sentence of its own (a capital, a full stop; no
     item, no lead-in): parallel statements, not one statement and its details."""
@@ -59,8 +63,19 @@ def parallel_actions(units: list[Unit]) -> bool:
     return (
         None not in lines
         and len(set(lines)) == len(lines)
-        and are_statements(units)
+        and (are_statements(units) or all(_long_statement(u) for u in units))
         and all(is_action(u.text) for u in units)
+    )
+
+
+def _long_statement(unit: Unit) -> bool:
+    """A paragraph long enough to be a whole statement without its full stop
+    (the web's compétences: "Concevoir …, en …, afin de …"), not a lead-in."""
+    return (
+        not unit.is_item
+        and unit.text[:1].isupper()
+        and not unit.text.rstrip().endswith(":")
+        and len(unit.text.split()) >= _STATEMENT_WORDS
     )
 
 

@@ -99,6 +99,7 @@ _PLAIN = (  # labels whose rules carry no value
     "fiche-context",
     "fiche-elements",
     "fiche-enonce",
+    "fiche-number",
     "holder",
     "indicateur-inline",
     "lettered-part",

@@ -17,10 +17,11 @@ second cell's paragraphs::
 
 Nothing marks where the last cell ends: it runs to the next line that is not
 a cell's paragraph — a line holding a TAB with text (the next table), a line of
-spaces only (an empty paragraph of the page), or the caption line right above
-the next table's header row. Such a file is read line by line, never as
-Markdown (which would join the header row to the line above it and drop the
-TAB lines).
+spaces only (an empty paragraph of the page), a label line ending with a colon
+over a paragraph (the page's next section; a cell's lead-in has items below
+it), or the caption line right above the next table's header row. Such a
+file is read line by line, never as Markdown (which would join the header row
+to the line above it and drop the TAB lines).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from ..docmodel import Block, Cell, Kind, Row
+from ..textclean import TYPED_BULLETS
 
 _BOUNDARY = re.compile(r"^[ \u00a0]*\t[\t \u00a0]*$")
 _MAX_HEAD = 80  # characters of a header cell: a column name, not a paragraph
@@ -65,9 +67,7 @@ def _no_blocks(_line: str, _number: int) -> list[Block]:
     return []
 
 
-def pasted_table(
-    lines: list[str], start: int, line_blocks: LineBlocks
-) -> tuple[Block, int] | None:
+def pasted_table(lines: list[str], start: int, line_blocks: LineBlocks) -> tuple[Block, int] | None:
     """The pasted table whose header row is ``lines[start]`` and the index
     after its last cell, or None when no such table starts there."""
     heads = _head_cells(lines[start])
@@ -102,8 +102,21 @@ def _last_cell_end(lines: list[str], index: int) -> int:
             return _before_caption(lines, index, end)
         if line and not line.strip(" \u00a0\r"):
             return end  # an empty paragraph of the page
+        if end > index and _section_label(lines, end):
+            return end
         end += 1
     return end
+
+
+def _section_label(lines: list[str], index: int) -> bool:
+    """A label line of the page ("Description des … :") over a paragraph,
+    after a blank line: the next section, not a cell's lead-in (which a list
+    of items follows)."""
+    text = lines[index].strip(" \u00a0\r")
+    if not text.endswith(":") or lines[index - 1].strip():
+        return False
+    below = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return bool(below) and below[0] not in TYPED_BULLETS
 
 
 def _before_caption(lines: list[str], start: int, end: int) -> int:

@@ -24,8 +24,7 @@ from .draft import Context, DActivite, Unit, Where
 from .state import is_cue, outline_hit
 
 _LISTED = "activities.listed"  # the rule of an activité named on a line of its own
-_LISTED_MAX = 160  # an activity named on a line of its own is one short line
-_LISTED_ITEM_MAX = 250  # … and a list item a sentence at most
+_LISTED_MAX = 250  # an activity named on a line of its own or an item: a sentence at most
 _NUMBER_LABEL = re.compile(r"^(?:[A-Z]\s*\.?\s*)?\d+(?:\.\d+)*[.)]?$")
 
 
@@ -116,17 +115,16 @@ def _listed(ctx: Context) -> None:
         if unit.section != "activites" or unit.table is not None or unit.heading_like:
             run = None
             continue
-        if run and unit.is_lead_in:
-            run = None  # a lead-in after the list: what follows is something else
-            continue
+        if unit.is_lead_in:
+            if run:
+                run = None  # a lead-in after the list: what follows is something else
+            continue  # the list's own lead-in ("… sont les suivantes :")
         run.append(unit)
     for found in runs:
         if not found or any(u.where in made for u in found):
             continue
         if all(
-            len(u.text) <= (_LISTED_ITEM_MAX if u.is_item else _LISTED_MAX)
-            and not u.text.rstrip().endswith((".", ":"))
-            for u in found
+            len(u.text) <= _LISTED_MAX and not u.text.rstrip().endswith((".", ":")) for u in found
         ):
             grouped = _grouped(found)
             if grouped:

@@ -44,6 +44,7 @@ from .annextitle import annex_title
 from .description import describe
 from .draft import Context, Draft, Unit, cell_units
 from .familylists import enumerated
+from .fichetitle import fiche_title
 from .quotedtitle import quoted_title
 from .state import is_bloc_heading
 from .subjectname import subject_named
@@ -78,6 +79,9 @@ def certification(ctx: Context) -> None:
     _title(ctx, draft, [unit for unit in preamble if id(unit) not in listed])
     draft.type = draft.type or _family_by_levels(ctx) or _subject_family(ctx, draft)
     draft.intitule = draft.intitule or quoted_title(preamble)  # after the type: none names it
+    if draft.intitule is None or draft.type is None:
+        named, family = fiche_title(ctx, preamble)
+        draft.intitule, draft.type = draft.intitule or named, draft.type or family
     draft.code_rncp = _rncp(ctx)
     draft.description = describe(ctx, preamble, _before_blocs(ctx))
 

@@ -78,9 +78,16 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
                 parts = []  # the paragraphs lead in to the blocs: the document's outline
         while parts and not ends_sentence(parts[-1]):
             parts.pop()  # prose ends a sentence: a line that does not is a wrapped list item
+        if parts and all(_menu_line(part) for part in parts):
+            continue  # a menu of section names under "Résumé de la certification": no prose
         if parts:
             return _holder_alone(ctx, parts) or " ".join(parts)
     return None
+
+
+def _menu_line(text: str) -> bool:
+    """A short line with no full stop: a name (of a section, a tab), not prose."""
+    return len(text) < _TITLE_LINE and not text.rstrip().endswith(".")
 
 
 def _blocs_follow(ctx: Context, preamble: list[Unit]) -> bool:

@@ -13,7 +13,9 @@ pdfplumber's own device extended to note it (:func:`lay_out`); the page's
 objects are then visited in content-stream order (:func:`visible_chars`).
 Filled rectangles and pictures without transparency cover what was drawn
 before them; any filled shape colours the background of what comes after it
-(a picture's colour is unknown: text on a picture counts as visible). A shape
+(a picture's colour is unknown: text on a picture counts as visible), and so
+does a straight line stroked thicker than a line of text (a cover's band of
+colour drawn as one wide stroke, its title in white on it). A shape
 thinner than :data:`_MIN_COVER` is a rule: it neither hides nor colours the
 line of text it crosses (a running footer's rule drawn through a table row
 that runs over the footer). A
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from pdfminer.layout import LTContainer, LTCurve, LTImage, LTItem, LTPage, LTRect
+from pdfminer.layout import LTContainer, LTCurve, LTImage, LTItem, LTLine, LTPage, LTRect
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -42,6 +44,7 @@ _log = logging.getLogger("pdfminer.pdfdevice")
 _INVISIBLE_MODES = {3, 7}  # Tr 3: no fill, no stroke; Tr 7: clip only
 _SAME_COLOUR = 0.06  # RGB distance under which text and background look alike
 _MIN_COVER = 2.0  # points: thinner rectangles are rules, not boxes
+_BAND = 6.0  # points: a straight line stroked this wide is a band of colour, not a rule
 _UNKNOWN = (float("nan"), float("nan"), float("nan"))  # matches no colour (patterns, pictures)
 _BESIDE = 8.0  # points: text this close to a shape's side goes on under it
 _CHUNK = 2_000_000  # characters x shapes compared at once (bounds memory)
@@ -189,6 +192,10 @@ def visible_chars(page: Any) -> list[dict[str, Any]]:
             for part in painted(item.bbox, getattr(item, "clip", None)):
                 if min(part[2] - part[0], part[3] - part[1]) >= _MIN_COVER:  # else a rule:
                     shapes.append(_Shape(len(facts), part, tint, isinstance(item, LTRect)))
+        elif isinstance(item, LTLine) and item.stroke and item.linewidth >= _BAND:
+            tint = rgb(item.stroking_color)  # a band: it colours what lies on it, hides nothing
+            for part in painted(_band(item), getattr(item, "clip", None)):
+                shapes.append(_Shape(len(facts), part, tint, False))
         elif isinstance(item, LTImage) and _opaque(item):
             shapes.append(_Shape(len(facts), item.bbox, None, True))
     _drop_chars(layout)
@@ -260,6 +267,16 @@ def _in_stream_order(container: LTContainer[Any]) -> Iterator[LTItem]:
             yield from _in_stream_order(item)
         else:
             yield item
+
+
+def _band(line: LTLine) -> tuple[float, float, float, float]:
+    """The box a straight stroke paints: its segment widened by half the line's
+    width on either side (butt ends: a horizontal stroke widens up and down)."""
+    x0, y0, x1, y1 = line.bbox
+    half = line.linewidth / 2
+    if x1 - x0 >= y1 - y0:
+        return (x0, y0 - half, x1, y1 + half)
+    return (x0 - half, y0, x1 + half, y1)
 
 
 def _opaque(image: LTImage) -> bool:

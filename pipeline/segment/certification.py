@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import re
 
-from ..docmodel import Kind
 from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..textclean import ends_sentence, fold
 from .annextitle import annex_title
+from .covertitle import LINK_WORDS, lone_title, run_on
 from .description import describe
 from .draft import Context, Draft, Unit, cell_units
 from .familylists import enumerated
@@ -105,6 +105,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     intitule = _acronym_named(clean_title(unit.text)) or intitule
                 if intitule:
                     intitule = wrapped_title(ctx, following, intitule)
+                elif whole := run_on(ctx, unit, following):
+                    intitule, family = whole, None
                 else:
                     intitule, family = _next_title(ctx, preamble, index)
                     draft.type = draft.type or family
@@ -138,7 +140,7 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
     if draft.intitule is None:
         draft.intitule = _table_label(ctx, draft)
     if draft.intitule is None:
-        draft.intitule = _lone_title(ctx, preamble)
+        draft.intitule = lone_title(ctx, preamble)
     if draft.intitule is None:
         draft.intitule = _acronym_spelled(ctx, preamble)
     if draft.intitule is None:
@@ -307,7 +309,6 @@ def _capitalised_run(text: str) -> str | None:
 
 
 _ACRONYM = re.compile(r"^(?P<name>.+?)\s*\(\s*(?P<acronym>[A-Z]{2,10})\s*\)$")
-_LINKS = frozenset({"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"})
 
 
 def _acronym_named(line: str) -> str | None:
@@ -324,7 +325,7 @@ def _acronym_named(line: str) -> str | None:
 
 def _initials(name: str) -> str:
     """The initials of a name's words, its link words left out ("dpph")."""
-    words = [w for w in re.split(r"[\s'’-]+", fold(name)) if w not in _LINKS]
+    words = [w for w in re.split(r"[\s'’-]+", fold(name)) if w not in LINK_WORDS]
     return "".join(w[0] for w in words if w)
 
 
@@ -383,19 +384,6 @@ def _table_label(ctx: Context, draft: Draft) -> str | None:
                     set_type(draft, hit)
                     return intitule
     return None
-
-
-def _lone_title(ctx: Context, preamble: list[Unit]) -> str | None:
-    """Nothing names the certification: the document's only level-1 heading,
-    printed as a name, is its intitulé."""
-    titles = [u for u in preamble if u.kind is Kind.HEADING and u.level == 1]
-    if len(titles) != 1 or not title_like(ctx, titles[0]) or _PART.match(titles[0].text):
-        return None
-    return clean_title(titles[0].text)
-
-
-# one word and a number or letter ("Semestre 1", "Partie II", "Annexe A"): a numbered part, no name
-_PART = re.compile(r"^\s*[^\W\d_]+\s+(?:\d+|[IVXLC]+|[A-Z])\s*$")
 
 
 def _next_title(ctx: Context, preamble: list[Unit], index: int) -> tuple[str | None, str | None]:

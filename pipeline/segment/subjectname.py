@@ -33,6 +33,8 @@ def subject_named(ctx: Context, unit: Unit, following: list[Unit]) -> str | None
     prefix = ctx.rules.first("title-prefix", text)
     heads = [u for u in following if u.kind is Kind.HEADING and unit.kind is Kind.HEADING]
     below = continuation(ctx, heads)
+    if prefix is None and below is None:  # a line wrapped before its link word ("… DES …")
+        below = continuation(ctx, following, linked=True)
     if prefix is None and below is not None:
         text = f"{text} {below}"
         prefix = ctx.rules.first("title-prefix", text)

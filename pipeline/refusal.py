@@ -116,10 +116,16 @@ def _repeated_statements(referentiel: Referentiel) -> bool:
 
 
 def _no_ability(referentiel: Referentiel) -> bool:
+    """Whether the list items state no ability: uncoded, few actions — unless
+    a family, tâches, a bloc word, abilities as bloc titles or a level of
+    progression for every compétence (a framework's grid of named abilities,
+    each at its level, is no list of topics) show a référentiel."""
     from .nlp import is_action, states_ability
 
+    competences = referentiel.all_competences()
     if (
         referentiel.certification.type is not None
+        or (competences and all((c.model_extra or {}).get("niveau") for c in competences))
         or any(a.taches for a in referentiel.activites)
         or any(
             default_rules().level(f"{b.code or ''} {b.libelle}".strip()) == "bloc"
@@ -128,7 +134,6 @@ def _no_ability(referentiel: Referentiel) -> bool:
         or (referentiel.blocs and all(states_ability(b.libelle) for b in referentiel.blocs))
     ):
         return False
-    competences = referentiel.all_competences()
     if len(competences) < _MIN_COMPETENCES or any(c.code for c in competences):
         return False
     actions = sum(1 for c in competences if is_action(_ability_text(c.libelle)))

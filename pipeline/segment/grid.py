@@ -40,10 +40,11 @@ def grid(ctx: Context) -> None:
     for block in ctx.document.blocks:
         if block.kind is not Kind.TABLE:
             continue
-        rows = _unit_rows(block)
+        found = _unit_rows(block)
+        named = bool(found) and all(row.names for row in found)
+        rows = _grouped([row for row in found if named or row.sentenced])
         if len(rows) < _MIN_ROWS:
             continue
-        named = all(row.names for row in rows)
         for row in rows:
             ctx.draft.blocs.append(_bloc(row, named))
         first = rows[0].label
@@ -67,6 +68,8 @@ class _Row:
     label: Unit
     statements: list[Unit]
     names: list[tuple[Unit, str | None]]
+    sentenced: bool  # two cells or more hold sentences
+    grouped: bool  # under a spanning cell of the first column
 
 
 def _bloc(row: _Row, named: bool) -> DBloc:
@@ -87,10 +90,9 @@ def _bloc(row: _Row, named: bool) -> DBloc:
 
 
 def _unit_rows(block: Block) -> list[_Row]:
-    """The rows naming a unit (a short label, then sentences — or one name
-    each — in two cells at least); only those under a spanning cell when some are.
-    A row of names all set in bold heads the columns."""
-    found: list[tuple[_Row, bool]] = []
+    """The rows naming a unit: a short label, then sentences — or one name
+    each — in two cells at least. A row of names all set in bold heads the columns."""
+    found: list[_Row] = []
     grouped_until = -1
     seen: set[int] = set()  # a spanning cell is repeated in every row it spans
     heads: dict[int, str] = {}  # each column's heading, from the header row of names
@@ -125,10 +127,13 @@ def _unit_rows(block: Block) -> list[_Row]:
             continue
         if filled >= 2 or names:
             named = [(unit, heads.get(column)) for column, unit in names]
-            found.append((_Row(label[1], statements, named), index <= grouped_until))
-    if any(grouped for _, grouped in found):
-        found = [entry for entry in found if entry[1]]
-    return [row for row, _ in found]
+            found.append(_Row(label[1], statements, named, filled >= 2, index <= grouped_until))
+    return found
+
+
+def _grouped(rows: list[_Row]) -> list[_Row]:
+    """Only the rows under a spanning cell when some are."""
+    return [row for row in rows if row.grouped] if any(row.grouped for row in rows) else rows
 
 
 def _is_label(text: str) -> bool:

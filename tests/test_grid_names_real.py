@@ -33,3 +33,13 @@ def test_rows_are_blocs_and_named_cells_their_competences() -> None:
         assert not bloc.criteres  # names, not sentences describing a performance
     codes = {w.code for w in referentiel.warnings}
     assert "LOW_CONFIDENCE_STRUCTURE" in codes  # no bloc level printed: said so
+
+
+def test_a_grid_of_sentences_keeps_its_level_headers_out() -> None:
+    # the DCLEP's CEFR grid: rows naming the skills, cells describing the
+    # performance in sentences; its level header rows ("NIVEAU B 1") hold
+    # names only, but the grid is one of sentences: they make no bloc
+    referentiel = extract(REAL / "dclep-referentiel-certification.md")
+    assert len(referentiel.blocs) == 3
+    assert not any(b.libelle.upper().startswith("NIVEAU") for b in referentiel.blocs)
+    assert all(b.criteres and not b.competences for b in referentiel.blocs)

@@ -93,7 +93,8 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
     paged = "\f" in text
     pieces = unglue(column_pieces(text.split("\n"), rules))
     lines = [piece for _, piece in pieces]
-    repeated = {n for n in running_lines(lines, rules) if not is_head(lines[n - 1], rules)}
+    running = running_lines(lines, rules)
+    repeated = {n for n in running if not is_head(lines[n - 1], rules)}
     page = 1
     for index, (number, raw) in enumerate(pieces, start=1):
         if "\f" in raw:
@@ -138,6 +139,8 @@ def reflow(text: str, rules: RuleSet | None = None) -> list[Block]:
             current = _Growing(Block(Kind.PARAGRAPH, page=page if paged else None, line=number))
             current.add(line)
             growing.append(current)
+        if index in running:
+            current = None  # a head read again on every page: its words are known, none wrap on
         after_blank = False
     blocks = [paragraph.done() for paragraph in growing]
     for block in blocks:
@@ -319,6 +322,8 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
         return False
     if ends_in_codes(current.last) or (ends_in_codes(line) and not current.last.endswith(":")):
         return False  # a list of codes ends its own line (the codes an épreuve assesses)
+    if not after_blank and current.text.count("(") > current.text.count(")"):
+        return True  # a parenthesis opened above closes on this line ("(RSE," / "RGAA).")
     if _LONE_WORD.match(line) and not current.last.endswith(_MARKS):
         return False  # a capitalised word alone on its line heads what follows ("Contenu")
     if not line[:1].islower() and (is_head(line, rules) or _head(current, rules)):

@@ -38,6 +38,7 @@ from ..textclean import ends_lead_in, ends_sentence, label_text, starts_lower
 from .content import add_critere, add_modalites
 from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where, norm_text
 from .state import link_codes
+from .stream_heads import code_headed, head_codes
 
 _MIN_PAIRS = 2  # activity/compétence pairs sharing a row number that make a stream document
 _CRITERE_MAX = 110  # a critère heading is short
@@ -75,7 +76,7 @@ def streams(ctx: Context) -> None:
     ctx.streamed = scheme is not None
     if scheme is None:
         return
-    walker = _Walker(ctx, scheme)
+    walker = _Walker(ctx, scheme, headed=code_headed(ctx, ctx.units))
     for index, unit in enumerate(ctx.units):
         following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None
         walker.step(unit, following)
@@ -108,6 +109,11 @@ class _Walker:
     links: list[str] | None = None
     rows_a: dict[tuple[int, int], str] = field(default_factory=dict)
     rows_c: dict[DCompetence, tuple[int, int]] = field(default_factory=dict)
+    headed: bool = False  # the critères are grouped under code heads (:mod:`.stream_heads`)
+    bare: bool = False  # the open links come from a code head: each item is a critère
+    group: list[str] | None = None  # the last code head's codes
+    group_glyph: str | None = None  # the bullet glyph of its critères
+    modalite_glyph: str | None = None  # the bullet glyph of the modalités read last
 
     page: int | None = None
     page_start: bool = False
@@ -131,6 +137,9 @@ class _Walker:
         codes = None if unit.is_item else link_codes(ctx, unit.text)
         if codes is None and not unit.is_item and following is not None:
             codes = self._codes_below(unit, following)
+        head = head_codes(ctx, unit)
+        if head is not None:
+            codes, competence = head, None  # "C1-C2 :" heads critères, states no compétence
         if not (bloc or activite or competence or codes is not None):
             if unit.heading_like or self._cue(unit):
                 zone = ctx.rules.first("zone", unit.text)
@@ -140,7 +149,7 @@ class _Walker:
                     self.mode = "transversale"  # its statement follows
                 return
             if self.page_start and self.activite is not None and self._continues_column(unit):
-                self.activite.taches.append(unit.text)  # the first column continues
+                self._continue_taches(unit.text)  # the first column continues
                 self.split_row = True
                 return
         self.page_start = False
@@ -152,6 +161,8 @@ class _Walker:
             self._competence(unit, competence)
         elif codes is not None:
             self.links, self.mode, self.critere = codes, "critere", None
+            self.bare = head is not None
+            self.group = codes if head is not None else self.group
         elif unit.is_item:
             self._item(unit)
         else:
@@ -234,6 +245,13 @@ class _Walker:
         self.bloc, self.competence, self.mode, self.links = bloc, comp, "competence", None
 
     def _item(self, unit: Unit) -> None:
+        if self.bare and self.links is not None and self.mode == "critere":
+            self._new_critere(unit)  # an item under a code head: a critère of its codes
+            self.group_glyph = unit.label
+            return
+        if self.headed and self.bloc is not None and self.mode != "activite":
+            self._headed_item(unit)
+            return
         if self.mode == "criteres-top" and self.bloc is not None:
             if self.split_row and self.critere is not None:
                 self.critere.indicateurs.append(unit.text)  # the row split by the page
@@ -253,6 +271,35 @@ class _Walker:
             add_modalites(self.ctx, self.bloc, [unit])
         elif self.bloc is not None:  # bullets with no heading: the first heads a critère
             self._new_critere(unit)
+
+    def _headed_item(self, unit: Unit) -> None:
+        """An item outside a code-headed group: the group's critères continued
+        after a page break (the group's glyph, not the modalités'), else a
+        modality's detail (the document prints its critères under code heads only)."""
+        assert self.bloc is not None
+        resumes = (
+            self.group is not None
+            and unit.label is not None
+            and unit.label == self.group_glyph
+            and unit.label != self.modalite_glyph
+        )
+        if resumes:
+            self.links, self.bare = self.group, True
+            self._new_critere(unit)
+            return
+        add_modalites(self.ctx, self.bloc, [unit])
+        self.mode, self.links, self.bare = "modalite", None, False
+        self.modalite_glyph = unit.label
+
+    def _continue_taches(self, text: str) -> None:
+        """A line at the top of a page continuing the activity column: the end
+        of its last tâche (in lower case after an unfinished one), or a tâche."""
+        assert self.activite is not None
+        taches = self.activite.taches
+        if taches and starts_lower(text) and not ends_sentence(taches[-1]):
+            taches[-1] = f"{taches[-1]} {text}"
+        else:
+            taches.append(text)
 
     def _paragraph(self, unit: Unit, following: Unit | None) -> None:
         text = unit.text
@@ -293,13 +340,15 @@ class _Walker:
         elif self._lead_in(text):
             self.bloc.modalites[-1] = f"{self.bloc.modalites[-1]} {text}"
             self.bloc.modalite_open = True  # its list may follow
-        elif (self.links is not None and self.critere is None) or self._heads_critere(
-            text, following
+        elif (self.links is not None and self.critere is None) or (
+            not self.headed and self._heads_critere(text, following)
         ):
             self._new_critere(unit)
         else:
             add_modalites(self.ctx, self.bloc, [unit])
             self.mode = "modalite" if self.bloc.modalites else self.mode
+            if self.headed:
+                self.links, self.bare = None, False  # the code-headed group ended
 
     def _part(self, unit: Unit) -> bool:
         """A numbered part heading inside a bloc ("1.2- Réalisation de …"), and

@@ -57,3 +57,23 @@ def test_running_title_names_a_titre_rncp() -> None:
     assert ref.certification.intitule == "Expert en stratégie et transformation digitale"
     taches = [t for a in ref.activites for t in a.taches]
     assert any(t.endswith("et les aménagements éventuels") for t in taches)
+
+
+BLOCS_3_4 = "rncp-ief2i-strategie-digitale-blocs3-4.txt"
+
+
+def test_activites_numbered_per_bloc_still_read_as_columns() -> None:
+    """Blocs 3-4 number their activités A1… again in every bloc while the
+    compétences go on (C19…): no row pairs them, the code heads show the
+    columns; an activité printed "- A2. …" is still coded, an aside under a
+    bloc's title no modality, and a bloc's critères never resume the groups of
+    the bloc before."""
+    ref = extract_real(BLOCS_3_4)
+    assert [a.code for a in ref.activites] == ["A1", "A2", "A3", "A4", "A1", "A2", "A3", "A4", "A5"]
+    assert ref.activites[5].libelle.startswith("Supervision du prototypage")
+    bloc3, bloc4 = ref.blocs
+    assert [c.code for c in bloc4.competences] == ["C24", "C25", "C26", "C27", "C28"]
+    assert not any(m.startswith("(Bloc optionnel") for m in bloc4.modalites_evaluation)
+    assert not any(k.libelle.startswith("élaborer") for k in bloc4.criteres)
+    assert any(m.startswith("élaborer une stratégie") for m in bloc4.modalites_evaluation)
+    assert len(bloc3.criteres) == 8 and all(k.competences for k in bloc3.criteres)

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from ..nlp import classify
 from ..rules import Hit
-from ..textclean import ends_lead_in, ends_sentence, label_text, starts_lower
+from ..textclean import ends_lead_in, ends_sentence, is_aside, label_text, starts_lower
 from .content import add_critere, add_modalites
 from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where, norm_text
 from .state import link_codes
@@ -59,14 +59,20 @@ SCHEMES: tuple[Scheme, ...] = (
 
 def stream_scheme(ctx: Context) -> Scheme | None:
     """The numbering scheme by which the document's structure comes as
-    code-bearing streams, or None when it does not."""
+    code-bearing streams, or None when it does not: coded activities and
+    compétences sharing row numbers, or, in a document whose critères are
+    grouped under code heads (an evaluation grid's column), coded activities
+    and compétences numbered apart."""
     if any(u.table is not None and any(u.table.roles) for u in ctx.units):
         return None
+    headed = code_headed(ctx, ctx.units)
     for scheme in SCHEMES:
         rows_a = {_row(h) for u in ctx.units if (h := _hit(ctx, scheme[0], u))}
         rows_c = {_row(h) for u in ctx.units if (h := _hit(ctx, scheme[1], u))}
         if len(rows_a & rows_c) >= _MIN_PAIRS:
             return scheme
+        if headed and min(len(rows_a), len(rows_c)) >= _MIN_PAIRS:
+            return scheme  # activités numbered per bloc, compétences across the document
     return None
 
 
@@ -113,6 +119,7 @@ class _Walker:
     bare: bool = False  # the open links come from a code head: each item is a critère
     group: list[str] | None = None  # the last code head's codes
     group_glyph: str | None = None  # the bullet glyph of its critères
+    group_at: tuple[DBloc | None, int | None] = (None, None)  # its bloc and page
     modalite_glyph: str | None = None  # the bullet glyph of the modalités read last
 
     page: int | None = None
@@ -133,6 +140,8 @@ class _Walker:
         ctx = self.ctx
         bloc = None if unit.is_item else ctx.rules.first("bloc", unit.text)
         activite = _hit(ctx, self.scheme[0], unit)
+        if activite is None and unit.is_item and self.headed:
+            activite = ctx.rules.first(self.scheme[0], unit.text)  # "- A2. …": a stray dash
         competence = _hit(ctx, self.scheme[1], unit)
         codes = None if unit.is_item else link_codes(ctx, unit.text)
         if codes is None and not unit.is_item and following is not None:
@@ -162,7 +171,8 @@ class _Walker:
         elif codes is not None:
             self.links, self.mode, self.critere = codes, "critere", None
             self.bare = head is not None
-            self.group = codes if head is not None else self.group
+            if head is not None:
+                self.group, self.group_at = codes, (self.bloc, unit.page)
         elif unit.is_item:
             self._item(unit)
         else:
@@ -279,6 +289,8 @@ class _Walker:
         assert self.bloc is not None
         resumes = (
             self.group is not None
+            and self.group_at[0] is self.bloc
+            and self.group_at[1] != unit.page  # the group's column goes on after the page break
             and unit.label is not None
             and unit.label == self.group_glyph
             and unit.label != self.modalite_glyph
@@ -303,6 +315,8 @@ class _Walker:
 
     def _paragraph(self, unit: Unit, following: Unit | None) -> None:
         text = unit.text
+        if self.headed and self.mode is None and is_aside(text):
+            return  # "(Bloc optionnel n°1)" under the bloc's title qualifies the bloc
         wrapped = starts_lower(text)
         orphan = self._unfinished() if wrapped and text.endswith(".") else None
         if self.mode == "transversale":

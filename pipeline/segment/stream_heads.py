@@ -46,8 +46,8 @@ def code_headed(ctx: Context, units: list[Unit]) -> bool:
     for before, unit in zip([None, *units], units, strict=False):
         if head_codes(ctx, unit) is None:
             continue
-        cue = before is not None and not before.is_item and before.table is None
-        if cue and link_codes(ctx, f"{before.text} {unit.text}"):
-            continue
+        if before is not None and not before.is_item and before.table is None:
+            if link_codes(ctx, f"{before.text} {unit.text}"):
+                continue
         heads += 1
     return heads >= _MIN_HEADS

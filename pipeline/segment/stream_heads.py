@@ -44,10 +44,13 @@ def code_headed(ctx: Context, units: list[Unit]) -> bool:
     relation avec la compétence" / "C3.1:") are that cue's, no head."""
     heads = 0
     for before, unit in zip([None, *units], units, strict=False):
-        if head_codes(ctx, unit) is None:
-            continue
-        if before is not None and not before.is_item and before.table is None:
-            if link_codes(ctx, f"{before.text} {unit.text}"):
-                continue
-        heads += 1
+        if head_codes(ctx, unit) is not None and not _cue_codes(ctx, before, unit):
+            heads += 1
     return heads >= _MIN_HEADS
+
+
+def _cue_codes(ctx: Context, before: Unit | None, unit: Unit) -> bool:
+    """Whether ``unit``'s codes end the link cue printed on the line before."""
+    if before is None or before.is_item or before.table is not None:
+        return False
+    return bool(link_codes(ctx, f"{before.text} {unit.text}"))

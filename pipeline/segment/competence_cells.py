@@ -79,6 +79,25 @@ def _long_statement(unit: Unit) -> bool:
     )
 
 
+def action_lines(units: list[Unit]) -> bool:
+    """Paragraphs each a line of its own opening on an infinitive with a capital,
+    none closed by a full stop or a colon, none an item ("Collecter les données
+    …" / "Ordonner les données …" / "Repérer les contraintes …"): a column of
+    abilities one per line, several compétences (a statement's details are
+    items, run-ons or set apart by typography: :func:`are_sub_actions`)."""
+    lines = [u.line for u in units]
+    return (
+        len(units) > 1
+        and None not in lines
+        and len(set(lines)) == len(lines)
+        and all(
+            not u.is_item and u.text[:1].isupper() and not u.text.rstrip().endswith((".", ":"))
+            for u in units
+        )
+        and all(is_action(u.text) for u in units)
+    )
+
+
 def are_sub_actions(ctx: Context, units: list[Unit]) -> bool:
     """A coded compétence line followed only by dash items, each an action of
     its own ("C1.1 - rechercher …" / "- Réunir les documents"), an item of

@@ -105,8 +105,9 @@ def outline(ctx: Context) -> None:
         )
         and s.owners(total) >= (1 if listed(s) else min(2, len(s.numbers)))
     ]
-    if not levels:  # a few units of a level, their numbers with gaps (:mod:`.outline_gaps`)
-        levels = gapped_heads(series.values(), roles, total)
+    if all(roles[s.key] == "unknown" for s in levels):
+        # a few units of a known level, their numbers with gaps (:mod:`.outline_gaps`)
+        levels += gapped_heads(series.values(), roles, total)
     levels = [s for s in levels if s.word or not holds_groups(ctx, s, mentions)]
     levels = [s for s in levels if not continued_by_list(s, mentions)]  # :mod:`.continued`
     levels = [s for s in levels if not any(holds_level(s, other, total) for other in levels)]

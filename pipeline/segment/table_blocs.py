@@ -11,6 +11,7 @@ from ..docmodel import Cell
 from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .content import add_competence
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
+from .numbering import numbered
 from .outline_cells import outline_cell
 from .state import State, open_bloc, outline_hit
 from .table_rows import Row
@@ -65,10 +66,10 @@ def read_bloc(
         row.blocs = blocs  # the row's épreuve assesses each of them
         ctx.made(cell, blocs[-1])
         return
-    numbered = _numbered_bloc(ctx, units[0].text) if len(units) == 1 else None
-    if numbered is not None:
-        ctx.made(cell, numbered)
-        state.bloc = numbered
+    by_number = _numbered_bloc(ctx, units[0].text) if len(units) == 1 else None
+    if by_number is not None:
+        ctx.made(cell, by_number)
+        state.bloc = by_number
         return
     heading, listed = _titled(ctx, state, units)
     bloc = open_bloc(ctx, state, heading, "table.bloc", any_text=True)
@@ -108,7 +109,12 @@ def _titled(ctx: Context, state: State, units: list[Unit]) -> tuple[list[Unit], 
     as one — parts joined by " - ", a line wrapped after a comma or before a small
     letter, or a sentence ended by its period, by a space; the list under the
     title ("Bloc de compétences 1 :" / its title / "• Vendre" …) follows it.
+    A cell of two lines, a worded code alone over one title line ("CC1 :" /
+    "S'informer sur …"), is one heading: the code and its title.
     Any other cell is its heading, its units after the first listed under it."""
+    lone = numbered(units[0].text) if len(units) == _MIN_UNITS and not units[1].is_item else None
+    if lone is not None and lone.word and not lone.title:
+        return [replace(units[1], text=f"{units[0].text.strip()} {units[1].text}")], []
     hit = state.bloc_hit(ctx, units[0].text) if len(units) > 2 else None
     lines = list(takewhile(lambda unit: not unit.is_item, units[1:]))
     if hit is None or (hit.group("libelle") or "").strip() or not lines:

@@ -10,6 +10,7 @@ from ..docmodel import Cell
 from ..nlp import is_action
 from ..textclean import label_text, starts_lower
 from .competence_cells import (
+    action_lines,
     are_statements,
     are_sub_actions,
     bloc_for,
@@ -59,7 +60,9 @@ def read_competence(
             return
         coded = coded_siblings(ctx, units, [u for u in units if competence_code(ctx, u.text)])
         statements = not coded and (
-            (view.statements and are_statements(units)) or parallel_actions(units)
+            (view.statements and are_statements(units))
+            or parallel_actions(units)
+            or (_units_beside(view) and not _title_apart(units) and action_lines(units))
         )
         several = len(units) > 1 and (
             all(u.is_item for u in units)
@@ -147,6 +150,21 @@ def _title_apart(units: list[Unit]) -> bool:
     clients\"): typography makes that line the statement and the others its
     savoir-faire."""
     return len(units) > 1 and units[0].bold and not any(u.bold for u in units[1:])
+
+
+def _units_beside(view: TableView) -> bool:
+    """Whether a column to the left names the units the compétence cells detail
+    and no column judges them ("Compétences communes | Compétences détaillées"):
+    the units' titles stand in their own column, so no line of a compétence cell
+    is a title over the others (as the first line of a cell is where the table
+    names no unit: "Assurer la veille informationnelle" over its savoir-faire)."""
+    roles = view.roles
+    return (
+        "bloc" in roles
+        and "competence" in roles
+        and roles.index("bloc") < roles.index("competence")
+        and not _judged(view)
+    )
 
 
 def _judged(view: TableView) -> bool:

@@ -87,7 +87,7 @@ def table_views(
         for column, role in named.items():
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
-        roles = finer_roles(roles, _spanned(row))
+        roles = detailed_pair(finer_roles(roles, _spanned(row)), row, rules)
         roles = _conditions_left(_abilities_between(roles, row), row)
         repeated = not previous_header and bool(views) and views[-1].roles == roles
         if previous_header and views:
@@ -173,6 +173,31 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     named = [i for i, role in enumerate(out) if role == "activite" and i not in spanned]
     if len(named) == 2 and "taches" not in out:
         out[named[1]] = "taches"
+    return out
+
+
+def detailed_pair(roles: list[str | None], row: Row, rules: RuleSet) -> list[str | None]:
+    """Two compétence columns side by side, headed apart by the same heading
+    word, in a table naming no bloc column ("Compétences communes | Compétences
+    détaillées"): the left one holds the units the right one details (with no
+    bloc printed, the top unit is the bloc, contract). Columns the same role
+    reaches by different words ("Objectifs de l'épreuve | Compétences
+    repérées") stay what they are."""
+    spanned = _spanned(row)
+    pair = [i for i, role in enumerate(roles) if role == "competence" and i not in spanned]
+    if "bloc" in roles or len(pair) != 2 or pair[1] != pair[0] + 1:  # noqa: PLR2004 - a pair
+        return roles
+    heads = dict(positions(row))
+    words = set()
+    for column in pair:
+        hit = rules.first("column", heads[column].text) if column in heads else None
+        if hit is None:
+            return roles
+        words.add(hit.rule.id)
+    if len(words) != 1:
+        return roles
+    out = list(roles)
+    out[pair[0]] = "bloc"
     return out
 
 

@@ -10,7 +10,8 @@ cached edges) and the text. Then, over the whole document:
    items (:mod:`.pdf_paragraphs`), its tables TABLE blocks (:mod:`.pdf_cells`),
    each with its box on the page;
 2. running headers, footers and page numbers — blocks, tables included — are
-   removed (:mod:`.layout.furniture`); text repeated at the same place on most
+   removed (:mod:`.layout.furniture`; a footer's text in the cells of a table
+   drawn over it first goes back to the page, :mod:`.pdf_running`); text repeated at the same place on most
    pages inside them (a printed web page's floating widgets) is removed as
    characters, before the words are built, with a warning
    (:mod:`.pdf_overlay`); the running band's text is kept as the document's
@@ -50,6 +51,7 @@ from .pdf_checkboxes import read_checkboxes
 from .pdf_layout import Item, TextRegion, reading_order, widen_to_frame
 from .pdf_overlay import Box, Glyph, overlay, texts
 from .pdf_paragraphs import Style, blocks_from_lines
+from .pdf_running import lift
 from .pdf_scans import covered, read_scans, splice
 from .pdf_stitch import Placed, stitch
 from .pdf_tables import Grid, find_grids, split_words
@@ -99,6 +101,9 @@ def parse(path: Path, options: Options) -> Document:
             "text standing at the same place on most pages was removed as page furniture: "
             + " / ".join(f"« {text} »" for text in texts(overlays)),
         )
+    lifted = lift([p.grids for p in pages], [p.words for p in pages], [p.height for p in pages])
+    for page, running in zip(pages, lifted, strict=True):
+        page.words.extend(running)
     style = _style(pages)
     orders = [reading_order(p.words, p.grids, style.line_gap, p.boxes) for p in pages]
     widen_to_frame(orders, [(p.width, p.height) for p in pages])

@@ -7,13 +7,16 @@ merged cell: it spans every grid row and column its box covers. A table ruled
 between its rows only (no inner vertical rule) whose rows all leave the same
 vertical strip empty is two columns: the strip (a gutter) is their boundary.
 A word on no cell of the grid lies in a cell whose closing rule is missing: the
-column's run of uncovered grid rows around it is that cell.
+column's run of uncovered grid rows around it is that cell. A rule of the page
+that crosses a table's column rules without meeting any of them at its ends
+(a running footer's rule the table is drawn over) is no rule of the table: it
+is left out, and its height kept on the grid (``crossed``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -24,6 +27,7 @@ from .pdf_words import PageText, Word
 
 _SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 _SNAP = 2.0  # points: boundaries closer than this are the same grid line
+_JOIN = 3.0  # points: a rule ending this near a column rule meets it (pdfplumber's tolerance)
 _SKEW = 0.5  # points: a ruling this far from straight over its length is straight
 _CLOSING_RULES = 3  # column rules ending at one height, for a table left open there
 _OPEN_ROW_COLUMNS = 2  # columns holding words in the open row of a table left open
@@ -37,6 +41,7 @@ class Grid:
     xs: list[float]  # column boundaries, left to right
     ys: list[float]  # row boundaries, top to bottom
     cells: list[GridCell[Word]]
+    crossed: list[float] = field(default_factory=list)  # heights of page rules drawn across it
 
     @property
     def n_cols(self) -> int:
@@ -91,23 +96,54 @@ def find_grids(text: PageText) -> list[Grid]:
     """Ruled tables of a page (at least two cells), top to bottom."""
     if not text.edges:
         return []
-    edges = _closed([_straight(e) for e in text.edges], text.words)
+    edges, crossing = _closed([_straight(e) for e in text.edges], text.words)
     shim = SimpleNamespace(edges=edges, bbox=(0.0, 0.0, text.width, text.height))
     finder = TableFinder(shim, _SETTINGS)  # type: ignore[arg-type]
     grids = [_grid(table.cells) for table in finder.tables]
+    for grid in grids:
+        x0, top, x1, bottom = grid.bbox
+        grid.crossed = sorted(
+            e["top"] for e in crossing if top < e["top"] < bottom and e["x0"] < x1 and e["x1"] > x0
+        )
     return sorted((g for g in grids if len(g.cells) >= 2), key=lambda g: g.bbox[1])
 
 
-def _closed(edges: list[dict[str, Any]], words: list[Word]) -> list[dict[str, Any]]:
-    """``edges`` with a closing rule under each table left open (:func:`_closing_rule`)."""
+def _closed(
+    edges: list[dict[str, Any]], words: list[Word]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``edges`` without the page's rules crossing a table (:func:`_crossing`),
+    with a closing rule under each table left open (:func:`_closing_rule`); and
+    the rules left out."""
     verticals = [e for e in edges if e.get("orientation") == "v" and _long(e)]
-    flat = [e for e in edges if e.get("orientation") == "h"]
     ends: dict[float, list[dict[str, Any]]] = {}
     for edge in verticals:
         key = next((y for y in ends if abs(y - edge["bottom"]) <= _SNAP), edge["bottom"])
         ends.setdefault(key, []).append(edge)
+    crossing = [e for group in ends.values() for e in _crossing(group, edges)]
+    kept = [e for e in edges if not any(e is c for c in crossing)]
+    flat = [e for e in kept if e.get("orientation") == "h"]
     added = [_closing_rule(bottom, group, verticals, flat, words) for bottom, group in ends.items()]
-    return edges + [rule for rule in added if rule is not None]
+    return kept + [rule for rule in added if rule is not None], crossing
+
+
+def _crossing(group: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The horizontal rules drawn across the table of column rules ``group``
+    (three at least) that are none of its rules: at least half its width, both
+    ends inside it and off every column rule (a rule of the table ends on one)."""
+    xs = _boundaries([e["x0"] for e in group])
+    if len(xs) < _CLOSING_RULES:
+        return []
+    left, right = xs[0], max(e["x1"] for e in group)
+    top, bottom = min(e["top"] for e in group), max(e["bottom"] for e in group)
+    return [
+        e
+        for e in edges
+        if e.get("orientation") == "h"
+        and top < e["top"] < bottom
+        and left + _SNAP < e["x0"] < e["x1"] < right - _SNAP
+        and e["x1"] - e["x0"] >= (right - left) / 2
+        and all(min(abs(e["x0"] - x), abs(e["x1"] - x)) > _JOIN for x in xs)
+    ]
 
 
 def _closing_rule(
@@ -120,9 +156,7 @@ def _closing_rule(
     """A table whose column rules (``group``) all stop at ``bottom``, the lowest
     they reach, with no rule across there (its last row runs on to the next page,
     its closing rule not drawn): the rule from its first column rule to its last
-    at that height — None when a rule of the page (not aligned on the table's
-    sides) crosses the table above it (the table is drawn over the page's
-    furniture), or when its open row holds words in fewer than two columns."""
+    at that height — None when its open row holds words in fewer than two columns."""
     left = min(e["x0"] for e in group)
     right = max(e["x1"] for e in group)
     xs = _boundaries([e["x0"] for e in group])
@@ -135,13 +169,7 @@ def _closing_rule(
         for e in flat
         if abs(e["top"] - bottom) <= _SNAP
     )
-    furniture = any(
-        top < e["top"] < bottom
-        and e["x1"] - e["x0"] >= (right - left) / 2
-        and min(abs(e["x0"] - left), abs(e["x1"] - right)) > _SNAP
-        for e in flat
-    )
-    if lower or furniture or 2 * covered >= right - left:
+    if lower or 2 * covered >= right - left:
         return None
     above = [e["top"] for e in flat if e["top"] < bottom - _SNAP and e["x0"] <= left + _SNAP]
     row_top = max(above, default=top)

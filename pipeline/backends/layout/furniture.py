@@ -9,6 +9,8 @@ apart, and in texts that open or end on a number following the pages (a
 running footer printing a title of two words at least and the page's number,
 "Génie civil 61" then "62 Génie civil": each page's number, higher than the
 last page's by at least as many pages, on pages printing no number apart;
+facing pages may print the title's parts in swapped order, "Revue · Génie
+civil 61" then "62 Génie civil · Revue": the words are compared, not their order;
 "N° 2" is a counter, no title): those
 are furniture wherever they stand, in a table cell too (the cell loses them).
 A margin block that is only a page number ("3", "- 3 -", "Page 3 sur 12") is
@@ -44,6 +46,7 @@ _COUNTER = re.compile(r"(^|\s)#\s+(sur|of)\s+#(\s|$)")
 _NUMBER = re.compile(r"\d{1,4}$")  # a number at a text's edge, one word of its own
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
+_APART = re.compile(r"[^\W\d_]|[)\]]")  # a letter, or a bracket closing what holds another number
 _WORD = re.compile(r"[^\W\d_]{3,}")  # a title beside the number has two words at least
 _EDGE = "#~ "  # the key's prefix of a text whose edge number was set aside
 
@@ -168,18 +171,19 @@ def _candidate(block: Block, height: float) -> _Candidate | None:
     number = None
     if key == " ".join(text.lower().split()):  # no page number folded
         rest, number = _edge_number(key)
-        key = key if number is None else _EDGE + rest
+        key = key if number is None else _EDGE + " ".join(sorted(rest.split()))
     return _Candidate(block, zone, distance, key, number)
 
 
 def _edge_number(text: str) -> tuple[str, int | None]:
     """The text without the number it opens or ends on (a letter between the
-    number and any other digit), and that number."""
+    number and any other digit, or a bracket closing that digit's aside:
+    "Mise à jour (juin 2025) 117"), and that number."""
     first, _, after = text.partition(" ")
     before, _, last = text.rpartition(" ")
     if _NUMBER.match(first) and _LETTER.search(_DIGIT.split(after, 1)[0]):
         rest, number = after, first
-    elif before and _NUMBER.match(last) and _LETTER.search(_DIGIT.split(before)[-1]):
+    elif before and _NUMBER.match(last) and _APART.search(_DIGIT.split(before)[-1]):
         rest, number = before, last
     else:
         return text, None

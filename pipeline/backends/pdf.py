@@ -11,9 +11,9 @@ cached edges) and the text. Then, over the whole document:
    each with its box on the page;
 2. running headers, footers and page numbers — blocks, tables included — are
    removed (:mod:`.layout.furniture`; a footer's text in the cells of a table
-   drawn over it first goes back to the page, :mod:`.pdf_running`); text repeated at the same place on most
-   pages inside them (a printed web page's floating widgets) is removed as
-   characters, before the words are built, with a warning
+   drawn over it first goes back to the page, :mod:`.pdf_running`); text
+   repeated at the same place on most pages inside them (a printed web page's
+   floating widgets) is removed as characters, before the words are built, with a warning
    (:mod:`.pdf_overlay`); the running band's text is kept as the document's
    ``bands``;
 3. tables continued on the next page are stitched into one (:mod:`.pdf_stitch`).

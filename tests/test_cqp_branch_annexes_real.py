@@ -8,7 +8,9 @@ of its critères cells; the ameublement CQP is a ruled three-column grid whose
 last row on a page has no closing rule; the boucherie CQP opens on a salary
 grid of échelons, names its savoir-faire in title rows of a three-column grid
 (one pushed out of it at each page break) and details each fonction in a
-one-column table of run-in labels.
+one-column table of run-in labels; the grains CQP's last grid row runs on
+under the page's ruled footer, its facing pages printing the footer's parts in
+swapped order.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from referentiel.segment.stream import units
 COMMERCE = REAL / "cqp-commerce-alimentaire-employe-vente.pdf"
 AMEUBLEMENT = REAL / "cqp-ameublement-manager-commercial-cuisine.pdf"
 BOUCHERIE = REAL / "cqp-boucherie-vendeur-qualifie.pdf"
+GRAINS = REAL / "cqp-grains-conducteur-installation-bloc3.pdf"
 
 
 @cache
@@ -133,3 +136,23 @@ def test_examples_announced_by_a_lone_lead_in_are_indicateurs() -> None:
     assert ficelage.indicateurs == ["Arrêté à rôti", "roulette", "ficelage pot-au-feu", "Bridage"]
     assert not any(k.libelle.startswith("Ex") for k in criteres)
     assert sum(k.libelle == "Qualité d'exécution" for k in criteres) == 4
+
+
+def test_a_grid_row_running_under_the_footer_rule_keeps_its_lines() -> None:
+    ref = _extracted(GRAINS.name)
+    competences = {c.code: c for b in ref.blocs for c in b.competences}
+    assert competences["C3.4"].libelle.endswith("afin d'expédier les commandes clients")
+    last = next(a for a in ref.activites if a.code == "A3.4")
+    assert last.taches[-2:] == [
+        "Contrôle des cuves du camion, vérification de la propreté des compar-timents",
+        "Contrôle des documents de trans-",
+    ]
+    indicateurs = [i for b in ref.blocs for k in b.criteres for i in k.indicateurs]
+    assert any(i.startswith("Les cuves du camion et les documents") for i in indicateurs)
+
+
+def test_the_footer_a_table_runs_over_is_furniture_on_every_page() -> None:
+    document = _document(GRAINS.name)
+    texts = [b.text for b in document.walk()]
+    assert not any("Conventions Collectives" in t for t in texts)
+    assert document.bands and "Conventions Collectives" in document.bands[0].text

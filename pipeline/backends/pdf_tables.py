@@ -119,17 +119,20 @@ def _closed(
     for edge in verticals:
         key = next((y for y in ends if abs(y - edge["bottom"]) <= _SNAP), edge["bottom"])
         ends.setdefault(key, []).append(edge)
-    crossing = [e for group in ends.values() for e in _crossing(group, edges)]
+    crossing = [e for group in ends.values() for e in _crossing(group, edges, verticals)]
     kept = [e for e in edges if not any(e is c for c in crossing)]
     flat = [e for e in kept if e.get("orientation") == "h"]
     added = [_closing_rule(bottom, group, verticals, flat, words) for bottom, group in ends.items()]
     return kept + [rule for rule in added if rule is not None], crossing
 
 
-def _crossing(group: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _crossing(
+    group: list[dict[str, Any]], edges: list[dict[str, Any]], verticals: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The horizontal rules drawn across the table of column rules ``group``
-    (three at least) that are none of its rules: at least half its width, both
-    ends inside it and off every column rule (a rule of the table ends on one)."""
+    (three at least) that are none of the page's tables' rules: at least half
+    its width, both ends inside it and off every vertical rule of the page
+    passing there (a table's rule ends on one)."""
     xs = _boundaries([e["x0"] for e in group])
     if len(xs) < _CLOSING_RULES:
         return []
@@ -142,8 +145,14 @@ def _crossing(group: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[
         and top < e["top"] < bottom
         and left + _SNAP < e["x0"] < e["x1"] < right - _SNAP
         and e["x1"] - e["x0"] >= (right - left) / 2
-        and all(min(abs(e["x0"] - x), abs(e["x1"] - x)) > _JOIN for x in xs)
+        and not any(_meets(e, v) for v in verticals)
     ]
+
+
+def _meets(rule: dict[str, Any], vertical: dict[str, Any]) -> bool:
+    """Whether a horizontal ``rule`` ends on a ``vertical`` rule."""
+    on = vertical["top"] - _JOIN <= rule["top"] <= vertical["bottom"] + _JOIN
+    return on and min(abs(rule["x0"] - vertical["x0"]), abs(rule["x1"] - vertical["x0"])) <= _JOIN
 
 
 def _closing_rule(
@@ -156,7 +165,9 @@ def _closing_rule(
     """A table whose column rules (``group``) all stop at ``bottom``, the lowest
     they reach, with no rule across there (its last row runs on to the next page,
     its closing rule not drawn): the rule from its first column rule to its last
-    at that height — None when its open row holds words in fewer than two columns."""
+    at that height — None when a rule of the page (not aligned on the table's
+    sides) crosses the table above it (the table is drawn over the page's
+    furniture), or when its open row holds words in fewer than two columns."""
     left = min(e["x0"] for e in group)
     right = max(e["x1"] for e in group)
     xs = _boundaries([e["x0"] for e in group])
@@ -169,7 +180,13 @@ def _closing_rule(
         for e in flat
         if abs(e["top"] - bottom) <= _SNAP
     )
-    if lower or 2 * covered >= right - left:
+    furniture = any(
+        top < e["top"] < bottom
+        and e["x1"] - e["x0"] >= (right - left) / 2
+        and min(abs(e["x0"] - left), abs(e["x1"] - right)) > _SNAP
+        for e in flat
+    )
+    if lower or furniture or 2 * covered >= right - left:
         return None
     above = [e["top"] for e in flat if e["top"] < bottom - _SNAP and e["x0"] <= left + _SNAP]
     row_top = max(above, default=top)

@@ -342,21 +342,6 @@ def is_bullet(token: str, rules: OcrRules | None = None) -> bool:
     return token in rules.bullets.tokens
 
 
-def join_hyphenated(left: str, right: str, lex: Lexicon | None = None) -> str:
-    """Join a line ending in ``-`` with the next: the hyphen goes when it only
-    broke a word (``préoccu-`` + ``pations``), stays in a compound (``contre-indications``)."""
-    lex = lex or lexicon()
-    head_match = re.search(r"([^\W\d_]+)-$", left)
-    tail_match = re.match(r"([^\W\d_]+)", right)
-    if not head_match or not tail_match or not right[:1].islower():
-        glued = left.endswith("-") and not left.endswith(" -")  # "- " is a dash, not a break
-        return f"{left}{right}" if glued else f"{left} {right}"
-    head, tail = head_match.group(1), tail_match.group(1)
-    if f"{head}-{tail}" not in lex and f"{head}{tail}" in lex and head not in lex:
-        return f"{left[:-1]}{right}"
-    return f"{left}{right}"
-
-
 _SPLIT_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}) ([^\W\d_]{2,})(?![\w'’-])")
 _FRAGMENT = 3  # letters of a piece the lexicon does not know, for a break to be sure
 

@@ -109,20 +109,6 @@ def test_ocrfix_text_rule_leaves_valid_french_alone(text: str) -> None:
     assert ocrfix.fix_text(text) == (text, [])
 
 
-@pytest.mark.parametrize(
-    ("left", "right", "joined"),
-    [
-        ("les préoccu-", "pations du client", "les préoccupations du client"),
-        ("les contre-", "indications", "les contre-indications"),
-        ("un compte-", "rendu", "un compte-rendu"),
-        ("la mise à jour", "du fichier", "la mise à jour du fichier"),
-        ("vente en ligne -", "livraison", "vente en ligne - livraison"),
-    ],
-)
-def test_ocrfix_join_hyphenated(left: str, right: str, joined: str) -> None:
-    assert ocrfix.join_hyphenated(left, right) == joined
-
-
 @pytest.mark.parametrize("token", ["e", "©", "°", "«", "*", "•", "-"])
 def test_ocrfix_bullet_tokens(token: str) -> None:
     assert ocrfix.is_bullet(token)

@@ -26,6 +26,7 @@ import numpy as np
 
 from .. import ocrfix
 from ..docmodel import Block, Cell, Kind, Row
+from ..hyphens import FRENCH, join_wrapped
 from .layout.geometry import points
 from .ocr_grid import TableGrid
 from .ocr_lines import Line, detect_bullets, group_lines
@@ -289,8 +290,7 @@ def _block(
     texts = [_line_text(line, page_no, page) for line in group]
     text = texts[0]
     for nxt in texts[1:]:
-        hyphen = text.endswith("-") and page.correct
-        text = ocrfix.join_hyphenated(text, nxt) if hyphen else f"{text} {nxt}"
+        text = join_wrapped(text, nxt, FRENCH) if page.correct else f"{text} {nxt}"
     text = " ".join(text.split())
     if page.correct:
         text, _ = ocrfix.fix_text(text)

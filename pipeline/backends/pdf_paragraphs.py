@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..docmodel import HEADING_SIZE, BBox, Block, Kind
+from ..hyphens import HYPHENS, SOFT_HYPHEN, Known, join_wrapped
 from ..textclean import BULLET_GLYPHS, DASHES, PRIVATE_USE_BULLETS, WORD_BULLETS, is_aside
 from .pdf_words import Line, Word
 
@@ -35,7 +36,6 @@ _CENTRED_ITEM = 4.0  # points: the same for each line of a list item (its bullet
 _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | set(WORD_BULLETS) | {"o", "*"}
-_HYPHENS = "-\u00ad\u2010"
 _COUNTER_CAPITALS = re.compile(r"(?<=#)[A-Z]+\b")  # "00ZN": capitals closing a code
 _LABEL_ENDS = ":.)"  # how a label typed before its text may end ("C05 :", "1.", "a)")
 # after a word's capital: a letter, or an elision's apostrophe and a letter ("L’application")
@@ -261,7 +261,7 @@ def _cut_word(prev: Line, line: Line) -> bool:
     """A word cut by a hyphen at the end of ``prev`` ("DANSE-") that ``line``
     goes on with ("INTERPRÉTATION"): a title set with a wide leading wraps so."""
     last = prev.words[-1].text
-    cut = len(last) > 2 and last[-1] in _HYPHENS and last[-2].isalpha()
+    cut = len(last) > 2 and last[-1] in HYPHENS + SOFT_HYPHEN and last[-2].isalpha()
     return cut and line.words[0].text[:1].isalpha()
 
 
@@ -383,35 +383,12 @@ def words_box(words: list[Word]) -> BBox:
 
 
 def join_lines(lines: list[list[Word]], vocabulary: frozenset[str] = frozenset()) -> str:
-    """The text of wrapped lines as one string, words cut at a line end rejoined.
-
-    A soft hyphen at a line end always joins the two halves. A plain hyphen
-    joins them without the hyphen when the document spells the whole word
-    elsewhere without one, and keeps it otherwise (French compounds such as
-    "contre-indications" are often broken at their own hyphen).
-    """
-    text = ""
+    """The text of wrapped lines as one string, words cut at a line end rejoined
+    (:func:`~referentiel.hyphens.join_wrapped`): a soft hyphen always joins the
+    two halves, a plain hyphen goes when the document (or else the French
+    lexicon) spells the whole word and not the compound ("contre-indications"
+    is often broken at its own hyphen)."""
+    text, known = "", Known(vocabulary)
     for words in lines:
-        piece = " ".join(w.text for w in words)
-        if not text:
-            text = piece
-            continue
-        text = _join(text, piece, vocabulary)
-    return " ".join(text.replace("\u00ad", "").split())
-
-
-def _join(text: str, piece: str, vocabulary: frozenset[str]) -> str:
-    if not text or text[-1] not in _HYPHENS or len(text) < 2 or not text[-2].isalpha():
-        return f"{text} {piece}"
-    if not piece[:1].isalpha():
-        return f"{text} {piece}"
-    head = text.rsplit(" ", 1)[-1][:-1]
-    tail = piece.split(" ", 1)[0]
-    whole = _word_core(head + tail).lower()
-    if text[-1] == "\u00ad" or (piece[0].islower() and whole in vocabulary):
-        return text[:-1] + piece
-    return text + piece
-
-
-def _word_core(word: str) -> str:
-    return word.strip(".,;:!?()[]«»\"'’…")
+        text = join_wrapped(text, " ".join(w.text for w in words), known)
+    return " ".join(text.replace(SOFT_HYPHEN, "").split())

@@ -10,7 +10,8 @@ This module rebuilds the paragraphs and list items the text backend expects:
   comma;
 * a line starting with a code, a bloc heading or a link cue (rules labelled
   ``ocr-text-starter``) starts a paragraph;
-* other lines continue the paragraph above (hyphenation undone), also across a
+* other lines continue the paragraph above (a word cut by a hyphen joined again
+  when the lexicon knows it: :mod:`referentiel.hyphens`), also across a
   blank line when the text above is unfinished and the line starts in lower case
   (or with "I'…", how OCR reads "l'…");
 * specks read at the end of a paragraph are removed (rules labelled
@@ -40,6 +41,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..docmodel import Block, Kind
+from ..hyphens import FRENCH, wrap_end
 from ..ocrfix import join_split_words
 from ..rules import RuleSet, default_rules
 from ..textclean import ends_lead_in, ends_sentence, is_upper
@@ -244,14 +246,13 @@ class _Growing:
     lost: bool = False  # an item of a list whose bullets the OCR lost
 
     def add(self, line: str) -> None:
-        """Append a wrapped line: a word cut by a hyphen is joined again."""
+        """Append a wrapped line: a word cut by a hyphen is joined again
+        (:func:`~referentiel.hyphens.wrap_end`, the lexicon's words known)."""
         if not self.parts:
             self.parts.append(line)
-        elif _HYPHEN.search(self.parts[-1]) and line[:1].islower():
-            self.parts[-1] = self.parts[-1][:-1]
-            self.parts.append(line)
         else:
-            self.parts.append(f" {line}")
+            self.parts[-1], separator = wrap_end(self.parts[-1], line, FRENCH)
+            self.parts.append(f"{separator}{line}")
         letters = [c for c in line if c.isalpha()]
         self.letters += len(letters)
         self.lower = self.lower or not all(c.isupper() for c in letters)
@@ -339,7 +340,6 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
 _MARKS = (".", "!", "?", "…", ":", ";", ",")  # a line ending on one of them ends a clause
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÝŒ][a-zà-ÿœ']")  # "La …", "L'…", not "CRM"
 _LEADING_QUOTE = re.compile(r"^[‘'`´]+(?=[a-zà-ÿ])")  # a speck read before a wrapped line
-_HYPHEN = re.compile(r"(\w)-$")
 # a clause in lower case; "I'…" is how OCR reads "l'…"
 _CLAUSE = re.compile(r"^(?:[a-zà-ÿœ]|I['’\"]+(?=[a-zà-ÿ]))")
 _CODE = r"[A-Z]{1,3}\d{1,3}(?:\.\d{1,3})*"

@@ -12,6 +12,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from ..docmodel import HEADING_SIZE, BBox, Block, Cell, Document, Kind, Row
+from ..hyphens import FRENCH, join_wrapped
 from ..options import Options
 from ..rules import Rule, RuleSet, default_rules
 from ..textclean import clean, ends_lead_in, ends_sentence, fold, is_aside, is_upper, starts_lower
@@ -353,7 +354,8 @@ def cell_units(cell: Cell) -> list[Unit]:
     line: lower-case start after an unfinished sentence) is joined to it, and so
     is a line between two items of one list that goes on with the first (an
     item's second line that lost its bullet, "• Description …" / "Identification
-    …" / "• Adaptation …"); a line ending on a hyphen ("sous-") goes on with no space."""
+    …" / "• Adaptation …"); a line ending on a hyphen ("sous-") goes on with no space
+    unless it only cut a word the lexicon knows (:func:`~referentiel.hyphens.join_wrapped`)."""
     raw = [
         unit
         for block in cell.blocks
@@ -364,15 +366,10 @@ def cell_units(cell: Cell) -> list[Unit]:
     for index, unit in enumerate(raw):
         if units and (wraps_on(units[-1], unit) or _within_item(units[-1], unit, raw[index + 1 :])):
             last = units[-1].text
-            units[-1].text = (
-                f"{last}{unit.text}" if _HYPHEN_END.search(last) else f"{last} {unit.text}"
-            )
+            units[-1].text = join_wrapped(last, unit.text, FRENCH)
             continue
         units.append(unit)
     return units
-
-
-_HYPHEN_END = re.compile(r"[^\W\d_]-$")  # "sous-": the word goes on on the next line
 
 
 def _within_item(last: Unit, unit: Unit, following: list[Unit]) -> bool:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from ... import ocrfix
 from ...docmodel import Block, Cell, Kind, Row
+from ...hyphens import FRENCH, join_wrapped
 from ...textclean import ends_sentence
 
 _MAX_HEADER_ROWS = 3  # leading rows of a table that may be printed again on each page
@@ -115,10 +115,7 @@ def _join_cell(before: Cell, after: Cell) -> None:
         and not ends_sentence(tail.text)
         and head.text[:1].islower()
     ):
-        hyphen = tail.text.endswith("-")
-        tail.text = (
-            ocrfix.join_hyphenated(tail.text, head.text) if hyphen else f"{tail.text} {head.text}"
-        )
+        tail.text = join_wrapped(tail.text, head.text, FRENCH)
         before.blocks.extend(after.blocks[1:])
     else:
         before.blocks.extend(after.blocks)

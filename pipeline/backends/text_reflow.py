@@ -321,7 +321,7 @@ def _continues(current: _Growing, line: str, after_blank: bool, rules: RuleSet) 
     """Whether ``line`` continues the paragraph (a wrapped line, not a new paragraph)."""
     if rules.first("ocr-text-starter", line):
         return False
-    if ends_in_codes(current.last) or (ends_in_codes(line) and not current.last.endswith(":")):
+    if ends_in_codes(current.last) or (ends_in_codes(line) and not ends_lead_in(current.last)):
         return False  # a list of codes ends its own line (the codes an épreuve assesses)
     if not after_blank and current.text.count("(") > current.text.count(")"):
         return True  # a parenthesis opened above closes on this line ("(RSE," / "RGAA).")

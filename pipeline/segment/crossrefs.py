@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..textclean import ends_lead_in
 from .draft import Context, Unit, norm_text
 
 #: a code at the start of a line: up to three capitals and a (dotted) number
@@ -59,7 +60,7 @@ def cross_references(ctx: Context) -> None:
             continue
         ctx.crossrefs.update(id(ctx.units[line.index]) for line in refs)
         label = ctx.units[run[0].index - 1]
-        if label.text.rstrip().endswith(":") and _CODE.match(label.text) is None:
+        if ends_lead_in(label.text) and _CODE.match(label.text) is None:
             ctx.crossrefs.add(id(label))
 
 

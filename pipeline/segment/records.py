@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..docmodel import Block, Cell, Kind
-from ..textclean import ends_sentence, is_upper, label_text
+from ..textclean import ends_lead_in, ends_sentence, is_upper, label_text
 from .draft import Context, DActivite, Record, Unit, Where
 
 RULE = "records.activite"
@@ -181,7 +181,7 @@ def _title_cell(ctx: Context, cell: list[Unit]) -> bool:
     return (
         len(cell) == 1
         and _label(ctx, text, alone=True)
-        and not text.endswith(":")
+        and not ends_lead_in(text)
         and _role(ctx, text) is None
     )
 
@@ -247,7 +247,7 @@ def _label(ctx: Context, text: str, alone: bool) -> bool:
     text = text.strip()
     if not text or len(text) > _LABEL_MAX or "\n" in text:
         return False
-    if text.endswith(":"):
+    if ends_lead_in(text):
         return True
     if not alone or ends_sentence(text) or ":" in text:
         return False

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..docmodel import Cell
 from ..nlp import is_action
-from ..textclean import label_text, starts_lower
+from ..textclean import ends_lead_in, label_text, starts_lower
 from .competence_cells import (
     action_lines,
     are_statements,
@@ -139,7 +139,7 @@ def _objects_below(ctx: Context, units: list[Unit]) -> bool:
     ("Mise sur plats :" / "Des morceaux … de bœuf"): one savoir-faire and
     what it is practised on, its details."""
     head, rest = units[0], units[1:]
-    if not rest or not head.text.rstrip().endswith(":") or competence_code(ctx, head.text):
+    if not rest or not ends_lead_in(head.text) or competence_code(ctx, head.text):
         return False
     return ctx.options.use_nlp and not any(is_action(u.text) for u in rest)
 

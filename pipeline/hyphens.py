@@ -22,7 +22,7 @@ only when a hyphen asks).
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 
 from .ocrfix import lexicon
 
@@ -38,6 +38,15 @@ def join_wrapped(left: str, right: str, known: Container[str] = frozenset()) -> 
     """``left`` and the line ``right`` it goes on with, as one text (see the module)."""
     kept, separator = wrap_end(left, right, known)
     return f"{kept}{separator}{right}"
+
+
+def join_all(lines: Iterable[str], known: Container[str] = frozenset()) -> str:
+    """Lines read one after the other as one text, each joined to the text
+    before it by :func:`join_wrapped`."""
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line, known)
+    return text
 
 
 def wrap_end(left: str, right: str, known: Container[str] = frozenset()) -> tuple[str, str]:

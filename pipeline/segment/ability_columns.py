@@ -20,10 +20,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..docmodel import Block, Row
+from ..hyphens import FRENCH, join_wrapped
 from ..nlp import is_action
 from ..textclean import ends_sentence, starts_lower
 from .ability_items import split_results
-from .draft import Context, TableView, Unit, cell_units, norm_text, positions
+from .draft import Context, TableView, Unit, cell_text, cell_units, norm_text, positions, units_text
 
 _HEAD_WORDS = 16  # a header cell longer than this is content, not a head
 _LABEL_WORDS = 3  # a cell of the other columns longer than this titles something
@@ -95,7 +96,7 @@ def _statements(body: list[Row], column: int, whole: bool = True) -> list[str] |
         if not is_action(units[0].text):
             others += 1
             continue
-        for text in [" ".join(u.text for u in units)] if whole else [u.text for u in units]:
+        for text in [units_text(units)] if whole else [u.text for u in units]:
             if norm_text(text) not in seen:
                 seen.append(norm_text(text))
     return seen if len(seen) > others else None
@@ -131,12 +132,14 @@ def _rest_joined(before: TableView, body: list[Row]) -> list[Row]:
     filled = [(at, c) for at, c in positions(body[0]) if c.text.strip()]
     if len(filled) != 1 or filled[0][0] != right:
         return body
-    rest = " ".join(u.text for u in cell_units(filled[0][1]))
+    rest = cell_text(filled[0][1])
     if not starts_lower(rest) or is_action(rest):
         return body
     cells = [dict(positions(row)).get(right) for row in before.body]
     cell = next((c for c in reversed(cells) if c is not None and c.blocks), None)
     if cell is None or ends_sentence(cell.blocks[-1].text):
         return body
-    cell.blocks[-1] = replace(cell.blocks[-1], text=f"{cell.blocks[-1].text} {rest}")
+    cell.blocks[-1] = replace(
+        cell.blocks[-1], text=join_wrapped(cell.blocks[-1].text, rest, FRENCH)
+    )
     return body[1:]

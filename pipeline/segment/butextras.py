@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from ..docmodel import BBox
-from .draft import Context, DBloc, DCompetence, Unit, norm_text
+from .draft import Context, DBloc, DCompetence, Unit, norm_text, units_text
 
 _GLYPH = re.compile(r"\(cid:\d+\)")  # a bullet drawn by a glyph the text layer cannot name
 _ALIGN = 3.0  # points: items of one list start at the same left edge
@@ -66,7 +66,7 @@ def _label(ctx: Context, units: list[Unit]) -> BBox | None:
     for index in range(len(units)):
         for size in (1, 2):
             lines = units[index : index + size]
-            text = " ".join(u.text for u in lines)
+            text = units_text(lines)
             hit = ctx.rules.first("zone", text)
             if len(lines) == size and hit is not None and hit.rule.id == "zone.situations":
                 return _box(lines)

@@ -42,7 +42,7 @@ from ..textclean import ends_sentence, fold
 from .annextitle import annex_title
 from .covertitle import LINK_WORDS, lone_title, run_on
 from .description import describe
-from .draft import Context, Draft, Unit, cell_units
+from .draft import Context, Draft, Unit, cell_units, units_text
 from .familylists import enumerated
 from .fichetitle import fiche_title
 from .quotedtitle import quoted_title
@@ -378,7 +378,7 @@ def _table_label(ctx: Context, draft: Draft) -> str | None:
                 named = clean_title(label.group("intitule") or "") if label else ""
                 if named:
                     return named
-            for hit in title_hits(ctx, clean_title(" ".join(u.text for u in units))):
+            for hit in title_hits(ctx, clean_title(units_text(units))):
                 intitule = hit_intitule(ctx, hit)
                 if intitule:
                     set_type(draft, hit)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..docmodel import Block, Row
 from ..textclean import is_points
-from .draft import DBloc, TableView, cell_units, positions
+from .draft import DBloc, TableView, cell_text, positions
 from .modalites import add_named
 
 CHECKS = "checks"  # the column role of a column of check marks
@@ -42,7 +42,7 @@ def check_columns(block: Block) -> set[int]:
     checks: dict[int, int] = {}
     texts: dict[int, int] = {}
     for row in block.rows:
-        cells = [(c, " ".join(u.text for u in cell_units(cell))) for c, cell in positions(row)]
+        cells = [(c, cell_text(cell)) for c, cell in positions(row)]
         if not any(is_check(text) for _, text in cells):
             continue
         for column, text in cells:
@@ -70,9 +70,7 @@ def mark_columns(block: Block) -> set[int]:
     marks: dict[int, int] = {}
     texts: dict[int, int] = {}
     for row in block.rows:
-        cells = [
-            (c, cell, " ".join(u.text for u in cell_units(cell))) for c, cell in positions(row)
-        ]
+        cells = [(c, cell, cell_text(cell)) for c, cell in positions(row)]
         if len(cells) < 2:
             continue
         for start, cell, text in cells:
@@ -92,7 +90,7 @@ def name_columns(view: TableView, row: Row, repeated: bool) -> None:
     (a header written on several rows). A header repeated on a later page
     only names the columns still unnamed."""
     for column, cell in positions(row):
-        text = " ".join(u.text for u in cell_units(cell))
+        text = cell_text(cell)
         if not text:
             continue
         span = max(1, cell.col_span)

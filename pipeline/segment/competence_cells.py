@@ -9,7 +9,7 @@ import re
 from ..nlp import is_action
 from ..textclean import label_text, starts_lower
 from .content import IMPLICIT_BLOC, bloc_of, competence_code, find_competence, is_implicit
-from .draft import Context, DBloc, DCompetence, Unit, Where
+from .draft import Context, DBloc, DCompetence, Unit, Where, units_text
 from .state import State
 
 CODE_LIST = re.compile(r"\s*(?:[,;/&+]|\bet\b)\s*", re.IGNORECASE)
@@ -124,7 +124,7 @@ def coded_cell(ctx: Context, state: State, units: list[Unit]) -> list[DCompetenc
     """A compétence cell of codes only ("CP1, CP2") names compétences stated
     before: it links the row to them (a synthesis table's compétences move to
     the open bloc that lists them)."""
-    text = " ".join(u.text for u in units)
+    text = units_text(units)
     if not codes_only(ctx, text):
         return []
     codes = [c for c in CODE_LIST.split(text) if c]

@@ -8,6 +8,7 @@ import re
 from rapidfuzz import fuzz
 
 from ..docmodel import Kind
+from ..hyphens import FRENCH, join_wrapped
 from ..rules import Hit
 from ..textclean import ends_lead_in, ends_sentence, is_mark, label_text, starts_lower
 from .dash_leadins import dashed_lead_in
@@ -254,7 +255,7 @@ def extend(target: list[str], units: list[Unit], join: bool = False) -> None:
             and starts_lower(unit.text)
             and not ends_sentence(target[-1])
         ):
-            target[-1] = f"{target[-1]} {unit.text}"
+            target[-1] = join_wrapped(target[-1], unit.text, FRENCH)
         else:
             target.append(unit.text)
 
@@ -275,7 +276,7 @@ def add_modalites(ctx: Context, bloc: DBloc, units: list[Unit]) -> None:
         if extra and bloc.modalites:
             last = bloc.modalites_details[-1]
             if norm_text(extra) not in norm_text(last):
-                bloc.modalites_details[-1] = f"{last} {extra}".strip()
+                bloc.modalites_details[-1] = join_wrapped(last, extra, FRENCH).strip()
 
 
 def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
@@ -285,7 +286,7 @@ def _add_modalite(bloc: DBloc, unit: Unit, text: str) -> None:
         or (bloc.modalite_open and unit.is_item)
     )
     if continues:
-        modalites[-1] = f"{modalites[-1]} {text}"
+        modalites[-1] = join_wrapped(modalites[-1], text, FRENCH)
     elif _repeated(text, modalites):
         return
     else:

@@ -24,7 +24,7 @@ import re
 from ..docmodel import Kind
 from ..nlp import is_result, is_task
 from ..textclean import ends_lead_in, ends_sentence, is_mark, starts_lower
-from .draft import Context, Unit, cell_units, positions
+from .draft import Context, Unit, cell_text, cell_units, positions, units_text
 from .jobsentences import finished_prose, job_sentences
 from .records import record_frames
 
@@ -146,16 +146,16 @@ def _cell_description(ctx: Context) -> str | None:
                 units = cell_units(cell)
                 headed = len(units) > 1 and ctx.rules.first("description-cell", units[0].text)
                 if headed and _prose(units[1:]):
-                    return " ".join(u.text for u in units[1:])
+                    return units_text(units[1:])
         for above, below in zip(rows, rows[1:], strict=False):
             under = dict(positions(below))
             for column, cell in positions(above):
-                text = " ".join(u.text for u in cell_units(cell))
+                text = cell_text(cell)
                 if column not in under or not ctx.rules.first("description-cell", text):
                     continue
                 units = cell_units(under[column])
                 if units and _prose(units):
-                    return " ".join(u.text for u in units)
+                    return units_text(units)
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
@@ -12,7 +13,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz
 
 from ..docmodel import HEADING_SIZE, BBox, Block, Cell, Document, Kind, Row
-from ..hyphens import FRENCH, join_wrapped
+from ..hyphens import FRENCH, join_all, join_wrapped
 from ..options import Options
 from ..rules import Rule, RuleSet, default_rules
 from ..textclean import clean, ends_lead_in, ends_sentence, fold, is_aside, is_upper, starts_lower
@@ -370,6 +371,17 @@ def cell_units(cell: Cell) -> list[Unit]:
             continue
         units.append(unit)
     return units
+
+
+def units_text(units: Iterable[Unit]) -> str:
+    """Units read one after the other as one text, a word a line-end hyphen cut
+    whole again (:func:`~referentiel.hyphens.join_all`, the lexicon's words known)."""
+    return join_all((u.text for u in units), FRENCH)
+
+
+def cell_text(cell: Cell) -> str:
+    """A table cell's text: its units (:func:`cell_units`) as one text."""
+    return units_text(cell_units(cell))
 
 
 def _within_item(last: Unit, unit: Unit, following: list[Unit]) -> bool:

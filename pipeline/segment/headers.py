@@ -7,7 +7,7 @@ import re
 from ..docmodel import Kind, Row
 from ..rules import RuleSet
 from .checks import CHECKS, SCORE, is_check
-from .draft import Unit, cell_units, positions
+from .draft import Unit, cell_units, positions, units_text
 
 
 def header_roles(
@@ -65,7 +65,7 @@ def holds_content(units: list[Unit]) -> bool:
     several words ended by a full stop ("Savoir résoudre un conflit.")."""
     if any(u.kind is Kind.LIST_ITEM for u in units):
         return True
-    text = " ".join(u.text for u in units).rstrip()
+    text = units_text(units).rstrip()
     return text.endswith(".") and len(text.split()) >= _STATEMENT_WORDS
 
 

@@ -14,7 +14,7 @@ import re
 from ..docmodel import Block, Cell, Row
 from .checks import SCORE
 from .columnmajor import column_view, pair_view
-from .draft import Context, TableView, Unit, cell_units, positions
+from .draft import Context, TableView, Unit, cell_text, positions
 from .table_roles import caption_roles, finer_roles
 
 
@@ -36,11 +36,7 @@ def captioned_view(ctx: Context, block: Block, caption: Unit | None) -> TableVie
         return None  # merged cells: the columns cannot be told apart safely
     numbers: list[bool] = []
     for column in range(width):
-        texts = [
-            " ".join(u.text for u in cell_units(row.cells[column]))
-            for row in block.rows
-            if column < len(row.cells)
-        ]
+        texts = [cell_text(row.cells[column]) for row in block.rows if column < len(row.cells)]
         filled = [t for t in texts if t]
         if not filled:
             return None

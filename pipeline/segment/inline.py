@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..hyphens import FRENCH, join_wrapped
 from ..textclean import capitalise, label_text
 from .blocactivites import activite_competence
 from .content import add_competence, add_critere, add_modalites
@@ -70,7 +71,7 @@ def inline_competence(ctx: Context, state: State, unit: Unit, following: list[Un
     text = label_text(hit.group("rest") or "")
     used = int(bool(following) and runs_on(text, following[0]))
     if used:
-        text = label_text(f"{text} {following[0].text}")
+        text = label_text(join_wrapped(text, following[0].text, FRENCH))
     comp = add_competence(
         ctx, state.bloc, replace(unit, text=text), state.source, from_list=True, rule=hit.rule.id
     )

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..hyphens import FRENCH, join_wrapped
 from ..nlp import classify
 from ..rules import Hit
 from ..textclean import ends_lead_in, ends_sentence, is_aside, label_text, starts_lower
@@ -330,29 +331,33 @@ class _Walker:
         ):
             self._continue_critere(text, wrapped)  # the row split by the page
         elif orphan is not None and self.mode != "competence":
-            orphan.libelle = label_text(f"{orphan.libelle} {text}")
+            orphan.libelle = label_text(join_wrapped(orphan.libelle, text, FRENCH))
         elif (
             self.mode == "competence"
             and self.competence is not None
             and wrapped
             and not ends_sentence(self.competence.libelle)
         ):
-            self.competence.libelle = label_text(f"{self.competence.libelle} {text}")
+            self.competence.libelle = label_text(
+                join_wrapped(self.competence.libelle, text, FRENCH)
+            )
         elif self.mode == "activite" and self.activite is not None and wrapped:
             if self.activite.taches:
-                self.activite.taches[-1] = f"{self.activite.taches[-1]} {text}"
+                self.activite.taches[-1] = join_wrapped(self.activite.taches[-1], text, FRENCH)
             else:
-                self.activite.libelle = label_text(f"{self.activite.libelle} {text}")
+                self.activite.libelle = label_text(
+                    join_wrapped(self.activite.libelle, text, FRENCH)
+                )
         elif self.mode == "critere" and self.critere is not None and wrapped:
             target = self.critere.indicateurs
             if target:
-                target[-1] = f"{target[-1]} {text}"
+                target[-1] = join_wrapped(target[-1], text, FRENCH)
             else:
-                self.critere.libelle = label_text(f"{self.critere.libelle} {text}")
+                self.critere.libelle = label_text(join_wrapped(self.critere.libelle, text, FRENCH))
         elif self.bloc is None:
             return
         elif self._lead_in(text):
-            self.bloc.modalites[-1] = f"{self.bloc.modalites[-1]} {text}"
+            self.bloc.modalites[-1] = join_wrapped(self.bloc.modalites[-1], text, FRENCH)
             self.bloc.modalite_open = True  # its list may follow
         elif (self.links is not None and self.critere is None) or (
             not self.headed and self._heads_critere(text, following)
@@ -421,9 +426,9 @@ class _Walker:
         assert self.critere is not None
         target = self.critere.indicateurs
         if wrapped and target:
-            target[-1] = f"{target[-1]} {text}"
+            target[-1] = join_wrapped(target[-1], text, FRENCH)
         elif wrapped:
-            self.critere.libelle = label_text(f"{self.critere.libelle} {text}")
+            self.critere.libelle = label_text(join_wrapped(self.critere.libelle, text, FRENCH))
         else:
             target.append(text)
         self.mode, self.split_row = "critere", False

@@ -17,7 +17,7 @@ import re
 
 from ..docmodel import Block, Row
 from ..rules import RuleSet
-from .draft import Context, TableView, cell_units, positions
+from .draft import Context, TableView, cell_text, cell_units, positions
 
 KEY = "unit-key"
 _CODE = re.compile(r"^(?-i:[A-Z]{1,5})\s?\d{1,3}$")
@@ -31,11 +31,7 @@ def keyed_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
     if len(block.rows) < 1 + _MIN_CODES:
         return None
     head, body = block.rows[0], block.rows[1:]
-    named = [
-        column
-        for column, cell in positions(head)
-        if _names_modalites(" ".join(u.text for u in cell_units(cell)), rules)
-    ]
+    named = [column for column, cell in positions(head) if _names_modalites(cell_text(cell), rules)]
     if len(named) != 1:
         return None
     for column in range(block.grid_width):
@@ -57,7 +53,7 @@ def _key_column(block: Block, body: list[Row], column: int) -> bool:
     texts = []
     for row in body:
         cell = dict(positions(row)).get(column)
-        texts.append(" ".join(u.text for u in cell_units(cell)).strip() if cell else "")
+        texts.append(cell_text(cell).strip() if cell else "")
     if not texts or not texts[0]:
         return False
     if not all(not text or _CODE.match(text) for text in texts):

@@ -24,6 +24,7 @@ from .draft import (
     Context,
     DBloc,
     TableView,
+    cell_text,
     cell_units,
     code_key,
     norm_text,
@@ -77,7 +78,7 @@ def epreuve_links(ctx: Context, block: Block) -> None:
         named = {
             column
             for column, cell in positions(row)
-            if ctx.rules.first("epreuve-nature", " ".join(u.text for u in cell_units(cell)))
+            if ctx.rules.first("epreuve-nature", cell_text(cell))
         }
         if named:
             columns |= named

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..docmodel import Block, Kind
-from .draft import Context, DBloc, Where, cell_units, positions, similar
+from .draft import Context, DBloc, Where, cell_units, positions, similar, units_text
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _firsts(table: Block) -> list[_First]:
         for column, cell in positions(row):
             units = cell_units(cell)
             if units:
-                text = " ".join(u.text for u in units)
+                text = units_text(units)
                 firsts.append((column, max(1, cell.col_span), text, units[0].page, units[0].line))
                 break
     return firsts

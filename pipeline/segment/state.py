@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..docmodel import Kind
+from ..hyphens import FRENCH, join_wrapped
 from ..rules import Hit, Rule
 from ..textclean import is_aside, italic, label_text
 from .content import add_competence, other_code
@@ -296,7 +297,7 @@ def open_outline_competence(
     if not libelle and title is not None:
         libelle, used = label_text(title.text), 1
     elif title is not None and runs_on(libelle, title):
-        libelle, used = f"{libelle} {label_text(title.text)}", 1  # its title wrapped
+        libelle, used = join_wrapped(libelle, label_text(title.text), FRENCH), 1  # wrapped
     if not libelle:
         return None
     bloc = _listing_bloc(ctx, bloc, libelle, _competence_code(hit, ctx.outline.worded), hit.rule.id)

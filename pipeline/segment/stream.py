@@ -17,7 +17,7 @@ from ..docmodel import Block, Cell, Kind, Row
 from ..textclean import is_mark
 from .ability_columns import ability_view
 from .constant_marks import unmarked
-from .draft import Context, TableView, Unit, cell_units, positions
+from .draft import Context, TableView, Unit, cell_text, cell_units, positions
 from .formheads import form_heads
 from .glued import glued_view
 from .grouped import grouped_view
@@ -178,7 +178,7 @@ def _epreuve_forms(ctx: Context, view: TableView) -> None:
     first = view.block.rows.index(view.body[0]) if view.body else 0
     for row in view.block.rows[:first]:
         for column, cell in positions(row):
-            text = " ".join(u.text for u in cell_units(cell))
+            text = cell_text(cell)
             named = ctx.rules.first("epreuve-form", text) or ctx.rules.first("epreuve-nature", text)
             if view.roles[column] is None and named:
                 view.roles[column] = "modalites"

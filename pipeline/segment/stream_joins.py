@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import hyphens
 from ..docmodel import Kind
 from ..rules import RuleSet
 from ..textclean import ends_sentence, fold, starts_lower
@@ -38,7 +39,7 @@ def join_numbers(units: list[Unit], rules: RuleSet) -> list[Unit]:
                 or (_BARE_NUMBER.match(unit.text) and _level_word(last.text, rules))
             )
         ):
-            last.text = f"{last.text} {unit.text}"
+            last.text = hyphens.join_wrapped(last.text, unit.text, hyphens.FRENCH)
             continue
         out.append(unit)
     return out
@@ -78,7 +79,7 @@ def join_wrapped(units: list[Unit]) -> list[Unit]:
             and starts_lower(unit.text)
             and (not ends_sentence(last.text) or last.text.count("(") > last.text.count(")"))
         ):
-            last.text = f"{last.text} {unit.text}"
+            last.text = hyphens.join_wrapped(last.text, unit.text, hyphens.FRENCH)
             continue
         out.append(unit)
     return out
@@ -92,7 +93,7 @@ def join_cell_lines(units: list[Unit]) -> list[Unit]:
     for unit in units:
         last = out[-1] if out else None
         if last is not None and last.table is None and unit.table is None and wraps_on(last, unit):
-            last.text = f"{last.text} {unit.text}"
+            last.text = hyphens.join_wrapped(last.text, unit.text, hyphens.FRENCH)
             continue
         out.append(unit)
     return out

@@ -34,6 +34,7 @@ from .draft import (
     code_key,
     positions,
     similar,
+    units_text,
 )
 
 _NUMBER = re.compile(r"\d+(?:ere|er|re|eme|e)?")  # a code's number, its ordinal suffix with it
@@ -78,7 +79,7 @@ def _rows(table: Block, shapes: set[str]) -> list[_Row]:
             continue
         items = [u for units in cells[1:] for u in units if u.is_item]
         if items:
-            libelle = " ".join(u.text for u in first[1:])
+            libelle = units_text(first[1:])
             rows.append(_Row(first[0], libelle, items))
     return rows
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..docmodel import Cell
 from .competence_cells import CODE_LIST
 from .content import competence_code
-from .draft import Context, TableView, Unit, cell_units
+from .draft import Context, TableView, Unit, cell_text, cell_units, units_text
 from .state import State
 from .table_rows import Row
 
@@ -61,7 +61,7 @@ def link_row(ctx: Context, view: TableView, row: Row) -> bool:
     texts = {}
     for role in ("activite", "competence"):
         units = [u for cell, _ in row.cells.get(role, []) for u in cell_units(cell)]
-        texts[role] = " ".join(u.text for u in units)
+        texts[role] = units_text(units)
     activite, competences = texts["activite"], texts["competence"]
     if not activite or not competences or not ctx.rules.first("code-only", activite):
         return False
@@ -85,6 +85,6 @@ def read_code(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     """A code column ('N°'): a bare code is the code of the row's compétence."""
-    text = " ".join(u.text for u in cell_units(cell)).strip().rstrip(".):")
+    text = cell_text(cell).strip().rstrip(".):")
     if fresh and bare_code(ctx, text):
         row.code = text

@@ -21,7 +21,7 @@ from .competence_cells import (
     parallel_actions,
 )
 from .content import add_competence, bloc_of, competence_code
-from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units
+from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units, units_text
 from .state import State, open_bloc
 from .table_codes import bare_code, titled_units
 from .table_rows import Row, listed
@@ -85,7 +85,7 @@ def read_competence(
         ):
             # one statement with its details on the lines below (sub-items, a
             # run-on, a second sentence when the row's critères judge them as one)
-            units = [replace(units[0], text=" ".join(u.text for u in units))]
+            units = [replace(units[0], text=units_text(units))]
         comps: list[DCompetence] = []
         for unit in units if several else units[:1]:
             comp = add_competence(

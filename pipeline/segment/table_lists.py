@@ -7,7 +7,18 @@ from __future__ import annotations
 from ..docmodel import Cell
 from ..textclean import ends_sentence, is_mark, label_text
 from .content import add_critere, add_modalites, criteres_of_cell, extend, numbered_items
-from .draft import Context, DCompetence, DCritere, TableView, Unit, cell_units, norm_text, positions
+from .draft import (
+    Context,
+    DCompetence,
+    DCritere,
+    TableView,
+    Unit,
+    cell_text,
+    cell_units,
+    norm_text,
+    positions,
+    units_text,
+)
 from .examples import announced
 from .glossed import glossed
 from .state import State
@@ -102,7 +113,7 @@ def read_details(
     """How the row's modality is organised (duration, marking …): its details."""
     bloc = state.bloc
     if fresh and bloc is not None and bloc.modalites:
-        text = " ".join(u.text for u in cell_units(cell))
+        text = cell_text(cell)
         bloc.modalites_details[-1] = f"{bloc.modalites_details[-1]} {text}".strip()
 
 
@@ -121,13 +132,13 @@ def read_criteres(
     links = [] if comps else list(state.link_codes or [])
     if "indicateurs" in view.roles:
         if units:
-            text = " ".join(u.text for u in units)
+            text = units_text(units)
             row.critere = add_critere(
                 state.bloc, units[0], label_text(text), [], "table.criteres", comps, links
             )
             ctx.made(cell, row.critere)
         return
-    pair = glossed(" ".join(u.text for u in units)) if units and len(comps) == 1 else None
+    pair = glossed(units_text(units)) if units and len(comps) == 1 else None
     if pair is not None:  # "1 – <ability> (<critères>)": the ability details the compétence
         comps[0].details.append(pair[0])
         row.critere = add_critere(state.bloc, units[0], pair[1], [], _GLOSSED, comps, links)

@@ -10,10 +10,20 @@ one cell across the table is read by :mod:`.spanning`.
 from __future__ import annotations
 
 from ..docmodel import Cell
+from ..hyphens import FRENCH, join_wrapped
 from ..textclean import starts_lower
 from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
-from .draft import OBJECT_ROW, Context, DCompetence, TableView, cell_units, norm_text, positions
+from .draft import (
+    OBJECT_ROW,
+    Context,
+    DCompetence,
+    TableView,
+    cell_text,
+    cell_units,
+    norm_text,
+    positions,
+)
 from .headunits import is_head_view, read_heads
 from .keyed_modalites import KEY, read_keyed
 from .labelled import closing_row, labelled
@@ -171,14 +181,14 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: Row, previou
             activite, comp = previous.activite, previous.competence
             if role in ("activite", "taches") and activite is not None:
                 if not activite.taches and starts_lower(units[0].text):
-                    activite.libelle = f"{activite.libelle} {units[0].text}"
+                    activite.libelle = join_wrapped(activite.libelle, units[0].text, FRENCH)
                     units = units[1:]
                 extend(activite.taches, units, join=True)
             elif role == "competence" and comp is not None and starts_lower(units[0].text):
                 if norm_text(units[0].text) not in norm_text(
                     comp.libelle
                 ):  # not a repeated fragment
-                    comp.libelle = f"{comp.libelle} {units[0].text}"
+                    comp.libelle = join_wrapped(comp.libelle, units[0].text, FRENCH)
             elif role == "criteres" and (critere is None or not critere.indicateurs):
                 row.competence = comp  # critères lines, no indicateurs: more critères
                 read_criteres(ctx, view, state, row, cell, fresh)
@@ -195,7 +205,7 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: Row, previou
 
 def _checks(ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool) -> None:
     """A check mark under a modality's column: the row's bloc is evaluated by it."""
-    text = " ".join(u.text for u in cell_units(cell))
+    text = cell_text(cell)
     tick(view, state.bloc, row.columns[id(cell)], text)
 
 

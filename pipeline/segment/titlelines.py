@@ -7,6 +7,7 @@ bold heading that prints its title (:func:`_subtitle`)."""
 from __future__ import annotations
 
 from ..docmodel import Kind
+from ..hyphens import FRENCH, join_wrapped
 from ..textclean import ends_sentence, is_aside, is_upper, starts_lower
 from .draft import Context, Unit, runs_on
 from .state import State, is_cue
@@ -30,7 +31,7 @@ def title_continued(ctx: Context, state: State, unit: Unit, following: list[Unit
         return 0
     if is_aside(nxt.text):
         return 0  # a parenthesis on a line of its own qualifies the title, no part of it
-    bloc.libelle = f"{bloc.libelle} {nxt.text}"
+    bloc.libelle = join_wrapped(bloc.libelle, nxt.text, FRENCH)
     return 1
 
 
@@ -50,7 +51,7 @@ def _wrapped(state: State, following: list[Unit]) -> int:
         )
         if not (above.text.rstrip().endswith(",") or wrapped):
             break
-        state.bloc.libelle = f"{state.bloc.libelle} {nxt.text.strip()}"
+        state.bloc.libelle = join_wrapped(state.bloc.libelle, nxt.text.strip(), FRENCH)
         used += 1
     return used
 

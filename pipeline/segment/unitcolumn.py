@@ -20,7 +20,7 @@ from ..docmodel import Block, Cell, Row
 from ..rules import Hit, RuleSet
 from ..textclean import label_text
 from .content import IMPLICIT_BLOC, add_competence
-from .draft import Context, DBloc, TableView, Unit, Where, cell_units
+from .draft import Context, DBloc, TableView, Unit, Where, cell_units, units_text
 from .state import State
 
 ROLE = "unit"
@@ -255,7 +255,7 @@ def read_coded_title(ctx: Context, state: State, code: str, cell: Cell, source: 
     units = cell_units(cell)
     if not units:
         return
-    text = _FOOTNOTE_CALL.sub("", " ".join(u.text for u in units)).strip()
+    text = _FOOTNOTE_CALL.sub("", units_text(units)).strip()
     hit = ctx.rules.first(_RULE, text)
     libelle = label_text((hit.group("libelle") or "") if hit else text)
     owner = state.bloc

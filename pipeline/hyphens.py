@@ -1,7 +1,9 @@
 """Join a wrapped line to the next, undoing a word cut by a line-end hyphen.
 
 One answer to one question, for every reader and for the segmenter: does a line
-end with a word cut by a hyphen, and how does it go on with the next line?
+end with a word cut by a hyphen, and how does it go on with the next line? (The
+PDF paragraphs and cells, the OCR layout and text reflow, a line break inside a
+cleaned text, a table cell's units and a wrapped title or item in the segmenter.)
 
 * a soft hyphen (U+00AD) at the end always cut a word: the halves are glued;
 * a hyphen after a letter, the next line starting in lower case, cut a word
@@ -23,8 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-
-from .ocrfix import lexicon
 
 SOFT_HYPHEN = "\u00ad"
 #: a plain hyphen and the Unicode hyphen (U+2010)
@@ -80,6 +80,8 @@ class Known:
     def __contains__(self, word: object) -> bool:
         if word in self._vocabulary:
             return True
+        from .ocrfix import lexicon  # spaCy's tables: only when a hyphen asks
+
         return isinstance(word, str) and word in lexicon()
 
 

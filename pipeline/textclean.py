@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .hyphens import FRENCH, join_wrapped
+
 #: Bullet glyphs, as printed (a list item's label; never part of its text).
 BULLET_GLYPHS = "•◦▪▫‣⁃●○■□➢➤►▶▸✓✔❖❑➔⇨·"
 #: Dashes typed as bullets ("- item", "– item"; the minus sign "− item" of some Word
@@ -52,7 +54,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2007]+")
 #: characters of no width (zero-width space and joiners, word joiner, BOM): dropped, so
 #: that "Bl\u200boc" or "C1\u200d.1" read as the word and code they print
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-_HYPHENATED = re.compile(r"(\w)-\s*\n\s*(\w)")
+#: a line break after a hyphen, inside one text (rejoined by :mod:`.hyphens`)
+_HYPHENATED = re.compile(r"(\w+-)[^\S\n]*\n\s*(\w+)")
 _LEADIN = re.compile(r"\s*[:;,]\s*$")
 #: a final stop set apart from its word (a tab or space before it: "circuits<TAB>.")
 _LOOSE_STOP = re.compile(r"(?<=\w)\s+\.$")
@@ -95,7 +98,8 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
-    text = _HYPHENATED.sub(r"\1\2", text)
+    if "\n" in text:
+        text = _HYPHENATED.sub(_rejoined, text)
     text = _BOOKMARK.sub("", text)
     if "<" in text:
         text = _TAG.sub(" ", text)
@@ -104,6 +108,12 @@ def clean(text: str | None) -> str:
     text = _EMPHASIS.sub("", text)
     text = _SPACES.sub(" ", text).strip()
     return _GLYPH.sub("", text).strip()
+
+
+def _rejoined(match: re.Match[str]) -> str:
+    """A word a hyphen and a line break cut, whole again (a compound or a code keeps its
+    hyphen: :func:`~referentiel.hyphens.join_wrapped`, the French lexicon's words known)."""
+    return join_wrapped(match.group(1), match.group(2), FRENCH)
 
 
 def italic(text: str) -> str | None:

@@ -23,6 +23,8 @@ from referentiel.textclean import clean, ends_sentence, is_upper, label_text, st
         ("L’entretien\u00a0:\tpréparé", "L’entretien : préparé"),
         ("R&amp;D", "R&D"),
         ("dévelop-\npement durable", "développement durable"),
+        ("le porte-\nparole", "le porte-parole"),  # a compound keeps its hyphen
+        ("la compétence C-\n1", "la compétence C-1"),  # and so does a code
         ("  l'entreprise  ", "l'entreprise"),
         ("Clôture…", "Clôture…"),
         (None, ""),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import is_action
-from ..textclean import label_text, starts_lower
+from ..textclean import ends_lead_in, label_text, starts_lower
 from .content import IMPLICIT_BLOC, bloc_of, competence_code, find_competence, is_implicit
 from .draft import Context, DBloc, DCompetence, Unit, Where, units_text
 from .state import State
@@ -74,7 +74,7 @@ def _long_statement(unit: Unit) -> bool:
     return (
         not unit.is_item
         and unit.text[:1].isupper()
-        and not unit.text.rstrip().endswith(":")
+        and not ends_lead_in(unit.text)
         and len(unit.text.split()) >= _STATEMENT_WORDS
     )
 

@@ -46,10 +46,12 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "\u00a0": "
 _ROLES = frozenset(
     {"bloc", "code", "fonction", "activite", "taches", "competence", "transversales"}
     | {"connaissances", "conditions", "resultats", "modalites", "criteres", "indicateurs"}
-    | {"evaluation", "details", "score", "attitudes"}
+    | {"evaluation", "details", "score", "attitudes", "formation"}
 )
 _ZONES = frozenset(
-    _ROLES - {"bloc", "code", "fonction", "activite", "evaluation", "details", "score", "attitudes"}
+    _ROLES
+    - {"bloc", "code", "fonction", "activite", "evaluation", "details", "score", "attitudes"}
+    - {"formation"}
     | {"epreuves"}
 )
 _PLAIN = (  # labels whose rules carry no value

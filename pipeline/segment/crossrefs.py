@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from ..textclean import ends_lead_in
 from .draft import Context, Unit, norm_text
 
-#: a code at the start of a line: up to three capitals and a (dotted) number
-_CODE = re.compile(r"^\s*([A-Z]{1,3})\s?(\d{1,2}(?:\.\d{1,2})*)(?![\w.])")
+#: a code: up to three capitals and a (dotted) number
+CODE = r"([A-Z]{1,3})\s?(\d{1,2}(?:\.\d{1,2})*)(?![\w.])"
+_CODE = re.compile(r"^\s*" + CODE)  # at the start of a line
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _OWNERS = 2  # distinct units a line must be printed under
 

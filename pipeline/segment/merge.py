@@ -172,14 +172,24 @@ def _same_activite(a: DActivite, b: DActivite) -> bool:
 
 def _same_bloc(a: DBloc, b: DBloc) -> bool:
     """Same code; without codes, similar libellés, unless both name compétences
-    and none in common (two blocs told apart by a word: "front-end" / "back-end")."""
+    and none in common (two blocs told apart by a word: "front-end" / "back-end"),
+    or both list connaissances and none in common under titles not alike word
+    for word (a training table's "… contributive : psychologie" / "… : sociologie")."""
     if a.code and b.code:
         return code_key(a.code) == code_key(b.code) and not _restarted(a, b)
     if not (a.libelle and similar(a.libelle, b.libelle)):
         return False
+    if norm_text(a.libelle) != norm_text(b.libelle) and _own_contents(a, b):
+        return False
     return not (a.competences and b.competences) or any(
         similar(x.libelle, y.libelle) for x in a.competences for y in b.competences
     )
+
+
+def _own_contents(a: DBloc, b: DBloc) -> bool:
+    """Whether two blocs both list connaissances, none of them shared."""
+    left, right = {norm_text(c) for c in a.connaissances}, {norm_text(c) for c in b.connaissances}
+    return bool(left and right) and not left & right
 
 
 def _restarted(a: DBloc, b: DBloc) -> bool:

@@ -22,6 +22,7 @@ from .checks import SCORE, check_columns, mark_columns, name_columns
 from .draft import Headers, TableView, coded_title, positions
 from .headers import header_roles
 from .numbering import numbered
+from .refcolumn import reference_columns
 from .subheads import column_head, repeated_header, row_shape
 
 
@@ -97,6 +98,8 @@ def table_views(
         name_columns(views[-1], row, repeated)
         previous_header = True
         header_cells = {id(c) for c in row.cells}
+    for view in views:
+        reference_columns(view)  # a column naming units by their codes only
     return views
 
 
@@ -159,8 +162,13 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     merged header cell names both: "A1 | PRÉPARATION" are code and title); of
     two bloc columns side by side, each headed apart, the left one groups the
     units of the right one ("Pôles d'activités | Blocs de compétences": a pôle
-    beside each bloc), no element of its own."""
+    beside each bloc), no element of its own. A training table's "Unités de
+    formation" are its blocs, unless a bloc column stands beside them (the
+    domaines de compétences an épreuve of the unit validates): a grouping then."""
     out = list(roles)
+    if "formation" in out:
+        unit = None if "bloc" in out else "bloc"
+        out = [unit if role == "formation" else role for role in out]
     blocs = [i for i, role in enumerate(out) if role == "bloc" and i not in spanned]
     if len(blocs) == 2 and blocs[1] == blocs[0] + 1:
         out[blocs[0]] = None

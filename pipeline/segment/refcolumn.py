@@ -6,7 +6,10 @@ VISÉES": 'DC1/ DC3', 'DC2', 'si DC1 validé'). The header names compétences,
 but the cells hold none: every line is codes of one series with at most a
 couple of words around them, and, as the cross-references of the stream
 (:mod:`.crossrefs`), the same code is printed beside several units — a unit is
-stated once, a reference repeats. Such a column names no element.
+stated once, a reference repeats. Such a column names no element. A header
+drawn over a column of codes and one of titles ("COMPÉTENCES" over 'C1' |
+'S'informer', a table relating activités and compétences) names the units by
+both: the codes are theirs, the column keeps its role.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ _OWNERS = 2  # distinct cells a code must be printed in
 def reference_columns(view: TableView) -> None:
     """Clear the role of each unit column whose cells only refer to codes."""
     for column, role in enumerate(view.roles):
-        if role in _UNITS and _references(view, column):
+        if role in _UNITS and view.roles.count(role) == 1 and _references(view, column):
             view.roles[column] = None
 
 

@@ -38,7 +38,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
    ``activity-types`` — a titre professionnel's activité type bloc is the
    activité of its compétences when no other is printed;
-9. ``codes`` — the printed code kept for each compétence;
+9. ``codes`` — the printed code kept for each compétence; ``number-links`` —
+   a compétence numbered under an activité ("1.1.2" under "1.1") linked to it
+   when the rows' links follow that numbering (:mod:`.numberlinks`);
 10. ``links`` — critères to the compétences they name; warnings;
     ``units-as-blocs`` — no bloc level printed: the compétences of a
     "Compétences | Indicateurs" grid are the blocs (:mod:`.promote`);
@@ -79,6 +81,7 @@ from .links import activity_types, code_links, links
 from .merge import codes, merge
 from .modalite_codes import modalite_codes
 from .modalites import place_modalites, place_whole
+from .numberlinks import number_links
 from .outline import outline
 from .prefix_modalites import prefix_modalites
 from .promote import units_as_blocs
@@ -118,6 +121,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("activity-types", activity_types),
     ("codes", codes),
     ("activity-codes", activity_codes),
+    ("number-links", number_links),
     ("links", links),
     ("units-as-blocs", units_as_blocs),
     ("implicit", implicit),

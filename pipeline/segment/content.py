@@ -170,6 +170,7 @@ def add_competence(
     text: str | None = None,
     letter: bool = False,
     own: bool = False,
+    coded: tuple[str, str] | None = None,
 ) -> DCompetence | None:
     """The compétence a unit states (code optional), added to ``bloc`` unless
     the document already gave it (then the known one, with this code noted).
@@ -177,12 +178,13 @@ def add_competence(
     the printed number of an ordered list item ("3.", as a numbered line's
     "3." is) — in a compétences zone, where that list is the list of compétences.
     ``own``: the bloc lists its own abilities (a table whose layout nests each
-    row under its unit): the same words under another bloc are another one."""
+    row under its unit): the same words under another bloc are another one.
+    ``coded``: the code and statement already read (:mod:`.bloc_extension`)."""
     text = unit.text if text is None else text
-    hit = competence_code(ctx, text)
+    hit = competence_code(ctx, text) if coded is None else None
     if hit is None and letter:
         hit = ctx.rules.first("code-letter", text)
-    code, libelle = None, text
+    code, libelle = coded if coded is not None else (None, text)
     if hit is not None:
         code, libelle = hit.group("code"), hit.group("libelle") or ""
         rule = hit.rule.id

@@ -56,6 +56,8 @@ class TableView:
     #: compétence titles set side by side over the grid (:mod:`.sideheads`):
     #: column → the compétence titled over it
     heads: dict[int, DCompetence] = field(default_factory=dict)
+    #: the bloc column is read from its bare numbers the compétences extend (:mod:`.parent_column`)
+    parents: bool = False
 
 
 @dataclass(eq=False)

@@ -13,6 +13,7 @@ from .content import add_competence
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
 from .numbering import numbered
 from .outline_cells import outline_cell
+from .parent_column import numbers_parents, parent_number
 from .state import State, open_bloc, outline_hit
 from .table_rows import Row
 
@@ -26,16 +27,18 @@ def bloc_column(ctx: Context, view: TableView) -> None:
     compétences the table names: the units are read where the table places them."""
     if "bloc" in view.roles or "competence" not in view.roles or _apc(ctx, view):
         return
-    if ctx.outline.bloc is None:
-        return
     for column, role in enumerate(view.roles):
         if role is not None:
             continue
         cells = {id(c): c for row in view.body for at, c in positions(row) if at == column}
         texts = [units[0].text for units in map(cell_units, cells.values()) if units]
         hits = [outline_hit(ctx.outline.bloc, text) for text in texts]
-        if len(texts) >= _MIN_UNITS and all(hit is not None for hit in hits):
+        if len(texts) < _MIN_UNITS:
+            continue
+        if all(hit is not None for hit in hits):
             view.roles[column] = "bloc"
+        elif numbers_parents(view, column):
+            view.roles[column], view.parents = "bloc", True
 
 
 def _apc(ctx: Context, view: TableView) -> bool:
@@ -76,6 +79,8 @@ def read_bloc(
     if bloc is not None:
         if bloc.code is None:
             bloc.code = row.prefix.get("bloc")  # printed in its own cell beside the title
+        if bloc.code is None and view.parents and (bare := parent_number(bloc.libelle)):
+            bloc.code, bloc.libelle = bare  # "1. Exerce …": the number the compétences extend
         if bloc.code is None and (hit := ctx.rules.first("code-unit", bloc.libelle)):
             bloc.code = " ".join((hit.group("code") or "").split())  # "O1 - Caractériser …"
             bloc.libelle = hit.group("libelle") or bloc.libelle

@@ -21,6 +21,7 @@ from .competence_cells import (
     parallel_actions,
 )
 from .content import add_competence, bloc_of, competence_code
+from .bloc_extension import bloc_extensions
 from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units, units_text
 from .state import State, open_bloc
 from .table_codes import bare_code, titled_units
@@ -47,6 +48,9 @@ def read_competence(
             else:
                 row.headed.details.extend(u.text for u in units)
             ctx.made(cell, row.headed)
+            return
+        if extended := bloc_extensions(state.bloc, units):
+            _read_extensions(ctx, view, state, row, cell, extended)
             return
         if state.bloc_hit(ctx, units[0].text) is not None and not _in_series(state, units[0].text):
             # a synthesis table's compétences column naming the units of the bloc level
@@ -112,6 +116,41 @@ def read_competence(
         owner = bloc_of(ctx, comps[-1])
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
+    _link_activite(row)
+
+
+def _read_extensions(
+    ctx: Context,
+    view: TableView,
+    state: State,
+    row: Row,
+    cell: Cell,
+    extended: list[tuple[Unit, tuple[str, str]]],
+) -> None:
+    """A cell of compétences coded by their bloc's code extended ("D1.1 : …"):
+    one compétence a line, each with its code, in the row's bloc."""
+    several = len(extended) > 1
+    comps: list[DCompetence] = []
+    for unit, coded in extended:
+        comp = (
+            add_competence(
+                ctx,
+                state.bloc,
+                unit,
+                view.source,
+                from_list=several,
+                rule="table.bloc-extension",
+                coded=coded,
+            )
+            if state.bloc is not None
+            else None
+        )
+        if comp is not None:
+            comps.append(comp)
+    if not comps:
+        return
+    row.competence, row.listed = comps[-1], comps if several else []
+    ctx.made(cell, comps[-1])
     _link_activite(row)
 
 

@@ -61,8 +61,8 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     Gérer …" after "O7", "O8") or a group of activités ("Domaine d'activités
     2 :") opens that unit: it continues nothing."""
     keys = _key_units(row)
-    if not keys:
-        return False
+    if not keys or any(fresh and cell_units(cell) for cell, fresh in row.cells.get("bloc", [])):
+        return False  # a row naming its bloc in the bloc column opens that unit
     if starts_lower(keys[0].text):
         lettered = _next_letter(ctx, keys[0].text, previous)
         return not (keys[0].is_item and _list_goes_on(previous)) and not lettered

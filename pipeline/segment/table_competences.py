@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..docmodel import Cell
 from ..nlp import is_action
 from ..textclean import ends_lead_in, label_text, starts_lower
+from .bloc_extension import bloc_extensions
 from .competence_cells import (
     action_lines,
     are_statements,
@@ -21,7 +22,6 @@ from .competence_cells import (
     parallel_actions,
 )
 from .content import add_competence, bloc_of, competence_code
-from .bloc_extension import bloc_extensions
 from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units, units_text
 from .state import State, open_bloc
 from .table_codes import bare_code, titled_units

@@ -18,6 +18,10 @@ with the rules labelled ``title``, ``title-prefix``, ``title-part``, ``title-cod
   CAP <intitulé> possède …") gives the type and the words the mentions share;
   else one sentence whose subject is the holder, also in a table's cell,
   gives the words of the subject after the family, up to its verb;
+* a label naming the certification without its family ("Intitulé : secrétaire
+  comptable."): the one family the form's headings name after a link word
+  ("… de l'inscription du titre professionnel au répertoire …") gives the type
+  (:mod:`.headingfamily`);
 * the RNCP code is the first "RNCP12345" printed outside a table, else the fiche
   number of a bloc code "RNCP12345BC01";
 * the title line may open on the document part it belongs to ("ANNEXE D –
@@ -45,6 +49,7 @@ from .description import describe
 from .draft import Context, Draft, Unit, cell_units, units_text
 from .familylists import enumerated
 from .fichetitle import fiche_title
+from .headingfamily import heading_family, linked_families
 from .quotedtitle import quoted_title
 from .state import is_bloc_heading
 from .subjectname import subject_named
@@ -78,6 +83,7 @@ def certification(ctx: Context) -> None:
     listed = enumerated(ctx, ctx.units)
     _title(ctx, draft, [unit for unit in preamble if id(unit) not in listed])
     draft.type = draft.type or _family_by_levels(ctx) or _subject_family(ctx, draft)
+    draft.type = draft.type or heading_family(ctx, preamble)  # a form's heading names it
     draft.intitule = draft.intitule or quoted_title(preamble)  # after the type: none names it
     if draft.intitule is None or draft.type is None:
         named, family = fiche_title(ctx, preamble)
@@ -254,10 +260,6 @@ def _subject_family(ctx: Context, draft: Draft) -> str | None:
     return _named_family(ctx)
 
 
-# where a family is named in a sentence, plural links included ("des", "aux", "dans les")
-_FAMILY_LINK = re.compile(r"\b(?:du|au|aux|des|les|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
-
-
 def _named_family(ctx: Context) -> str | None:
     """Nothing names the certification and no sentence has it for subject: the
     one family the sentences before the blocs name after a link word (the
@@ -268,11 +270,7 @@ def _named_family(ctx: Context) -> str | None:
     for unit in _before_blocs(ctx):
         if unit.is_item or not ends_sentence(unit.text):
             continue
-        for link in _FAMILY_LINK.finditer(unit.text):
-            hit = next(ctx.rules.hits("title", unit.text[link.end() :]), None)
-            kind = hit_family(hit) if hit is not None else ""
-            if kind in CERTIFICATION_TYPES:
-                kinds.add(kind)
+        kinds |= linked_families(ctx, unit.text)
     return kinds.pop() if len(kinds) == 1 else None
 
 

@@ -58,6 +58,8 @@ class TableView:
     heads: dict[int, DCompetence] = field(default_factory=dict)
     #: the bloc column is read from its bare numbers the compétences extend (:mod:`.parent_column`)
     parents: bool = False
+    #: activité cells read as blocs, the code their compétences extend (:mod:`.nested_columns`)
+    bloc_codes: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(eq=False)

@@ -11,6 +11,7 @@ from ..docmodel import Cell
 from ..textclean import ends_lead_in, ends_sentence, starts_lower
 from .content import add_competence
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
+from .nested_columns import open_coded
 from .numbering import numbered
 from .outline_cells import outline_cell
 from .parent_column import numbers_parents, parent_number
@@ -61,6 +62,9 @@ def read_bloc(
     """A bloc cell: the bloc it names, opened or found again."""
     if (known := ctx.known(cell, DBloc)) is not None:
         state.bloc = known
+        return
+    if (coded := open_coded(ctx, state, view, cell)) is not None:
+        ctx.made(cell, coded)
         return
     units = cell_units(cell)
     if not units:

@@ -28,6 +28,7 @@ from .headunits import is_head_view, read_heads
 from .keyed_modalites import KEY, read_keyed
 from .labelled import closing_row, labelled
 from .modalites import is_link_table, read_link_table
+from .nested_columns import coded_activites, twin_columns
 from .objective_columns import objectives_yield
 from .series import moved_cells
 from .spanning import carried_head, spanning_row
@@ -78,6 +79,8 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     if is_head_view(view):
         read_heads(ctx, view, state)
         return
+    twin_columns(view)
+    coded_activites(view)
     bloc_column(ctx, view)
     objectives_yield(ctx, view)
     seen: set[int] = set()

@@ -4,6 +4,7 @@ details, and the bloc a compétence named again belongs to."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..docmodel import Cell
@@ -156,9 +157,13 @@ def _read_extensions(
 
 def _in_series(state: State, text: str) -> bool:
     """Whether ``text`` is coded below the current bloc's code ("C1 …" under a
-    bloc "C"): a compétence of that bloc, not another bloc's mention."""
+    bloc "C", "A1 C1 …" under a bloc "A1"): a compétence of that bloc, not
+    another bloc's mention."""
     code = state.bloc.code if state.bloc is not None else None
-    return code is not None and text.startswith(code) and text[len(code) : len(code) + 1].isdigit()
+    return code is not None and text.startswith(code) and bool(_BELOW.match(text[len(code) :]))
+
+
+_BELOW = re.compile(r"\d|\s?[^\W\d_]{1,3}\s?\d")  # a digit, or a code of its own after it
 
 
 def _savoir_faire_below(ctx: Context, units: list[Unit]) -> bool:

@@ -10,7 +10,9 @@ cell printing a code ("A1 - Accueillir …") that every compétence code of its
 rows extends ("A1 C1", "A1 C1.1", "A2C2.1") is the unit the compétences belong
 to, each table row group assessed as a whole — the bloc (contract, "No bloc
 level"): the column is read as the bloc column, the bloc coded as printed
-(:func:`coded_activites`, :func:`open_coded`).
+(:func:`coded_activites`, :func:`open_coded`). Within a cell, compétences
+whose codes extend the first one's ("A1 C1" over "A1 C1.1", "A1 C1.2") are
+that compétence's sub-items: the row states the first (:func:`sub_coded`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from dataclasses import replace
 
 from ..docmodel import Cell
-from .draft import Context, DBloc, TableView, cell_units, positions
+from .draft import Context, DBloc, DCompetence, TableView, cell_units, positions
 from .state import State, open_bloc
 
 _MIN_WORDS = 3  # a repeated cell of fewer words may be a mark or a label, not content
@@ -115,3 +117,18 @@ def open_coded(ctx: Context, state: State, view: TableView, cell: Cell) -> DBloc
             bloc.code = " ".join(code.split())
         return bloc
     return None
+
+
+def sub_coded(comps: list[DCompetence]) -> DCompetence | None:
+    """The first of a cell's compétences when every other one's code extends
+    its code by a dotted number ("A2 C2" → "A2C2.1"); else None."""
+    codes = ["".join(c.codes[0][0].split()) if c.codes else "" for c in comps]
+    if (
+        len(comps) < 2
+        or not codes[0]
+        or not all(  # noqa: PLR2004 - a head and an item
+            code.startswith(f"{codes[0]}.") for code in codes[1:]
+        )
+    ):
+        return None
+    return comps[0]

@@ -24,6 +24,7 @@ from .competence_cells import (
 )
 from .content import add_competence, bloc_of, competence_code
 from .draft import Context, DBloc, DCompetence, TableView, Unit, Where, cell_units, units_text
+from .nested_columns import sub_coded
 from .state import State, open_bloc
 from .table_codes import bare_code, titled_units
 from .table_rows import Row, listed
@@ -107,13 +108,14 @@ def read_competence(
         if not comps:
             return
         comps[-1].details.extend(u.text for u in details)
-        row.listed = comps if several else []
-        if several and len(coded) == len(units):
+        head = sub_coded(comps)  # "A1 C1" over "A1 C1.1 …": the row states its head
+        row.listed = comps if several and head is None else []
+        if several and len(coded) == len(units) and head is None:
             view.coded_lists[id(cell)] = comps
         if row.code and len(comps) == 1 and not comps[0].codes:
             comps[0].codes.append((row.code, view.source))  # the code column's number
-        row.competence = comps[-1]
-        ctx.made(cell, comps[-1])
+        row.competence = head or comps[-1]
+        ctx.made(cell, row.competence)
         owner = bloc_of(ctx, comps[-1])
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened

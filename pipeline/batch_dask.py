@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import multiprocessing
+import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -111,17 +113,33 @@ class DaskExecutor:
         self.jobs = sum(client.nthreads().values())
 
     def run(self, tasks: Sequence[Task], force: bool) -> Iterator[FileResult]:
-        """Every task's report row, in completion order."""
+        """Every task's report row, in completion order. No more files are sent than the
+        cluster has threads: a file never waits on a worker behind another, so a worker
+        that dies takes only the file it was converting."""
         assert self._client is not None, "use the executor as a context manager"
-        futures = self._client.map(
-            convert, tasks, options=self.options, force=force, pure=False, key="referentiel"
+        client, waiting = self._client, iter(tasks)
+        task_of: dict[Future, Task] = {}
+
+        def send(task: Task) -> Future:
+            key = f"referentiel-{uuid.uuid4().hex}"
+            future = client.submit(
+                convert, task, options=self.options, force=force, pure=False, key=key
+            )
+            task_of[future] = task
+            return future
+
+        running = as_completed(
+            [send(task) for task in itertools.islice(waiting, max(1, self.jobs))],
+            loop=client.loop,
         )
-        task_of = dict(zip(futures, tasks, strict=True))
         try:
-            for future in as_completed(futures, loop=self._client.loop):
-                yield _row(future, task_of[future])
+            for future in running:
+                yield _row(future, task_of.pop(future))
+                following = next(waiting, None)
+                if following is not None:
+                    running.add(send(following))
         finally:
-            self._client.cancel(futures)
+            client.cancel(list(task_of))
 
 
 def _row(future: Future, task: Task) -> FileResult:

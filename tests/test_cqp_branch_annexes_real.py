@@ -144,7 +144,7 @@ def test_a_grid_row_running_under_the_footer_rule_keeps_its_lines() -> None:
     assert competences["C3.4"].libelle.endswith("afin d'expédier les commandes clients")
     last = next(a for a in ref.activites if a.code == "A3.4")
     assert last.taches[-2:] == [
-        "Contrôle des cuves du camion, vérification de la propreté des compar-timents",
+        "Contrôle des cuves du camion, vérification de la propreté des compartiments",
         "Contrôle des documents de trans-",
     ]
     indicateurs = [i for b in ref.blocs for k in b.criteres for i in k.indicateurs]

@@ -59,8 +59,9 @@ def _lost(text: str, elements: _Elements) -> bool:
     without its code, joined to the next line or split into items, so a unit
     is placed when an element holds it whole, or when most of its words are
     in elements and every run of ``_LOST`` of them is printed, ``_GRAM``
-    words in order, by an element: a sentence dropped from a unit whose
-    other sentences were kept is still reported."""
+    words in order, by an element, as are more than half of its words: a
+    sentence dropped from a unit whose other sentences were kept is still
+    reported, and so is a short line sharing a few words with a sibling."""
     if text in elements.text:
         return False
     words = _WORD.findall(text)
@@ -72,6 +73,8 @@ def _lost(text: str, elements: _Elements) -> bool:
     for start, gram in enumerate(_grams(words)):
         if gram in elements.grams:
             covered[start : start + _GRAM] = [True] * _GRAM
+    if 2 * sum(covered) <= len(words):
+        return True
     run = 0
     for done in covered:
         run = 0 if done else run + 1

@@ -62,3 +62,16 @@ def test_a_bare_domaine_header_names_the_bloc_column() -> None:
     column holds the blocs, the last the compétences, the middle one none."""
     table = next(b for b in parse(B2I).blocks if b.kind is Kind.TABLE)
     assert header_roles(table.rows[0], default_rules()) == {0: "bloc", 2: "competence"}
+
+
+def test_every_objectif_cell_is_reported_when_no_element_holds_it() -> None:
+    """The B2i's OBJECTIF column goes into no element; each of its five cells is an
+    UNPLACED_TEXT warning, D4's included, though three of its six words are printed
+    in order by its sibling compétence D4.1 (« une démarche de recherche »)."""
+    ref = extract(B2I)
+    gold = gold_of(B2I)
+    objectifs = [b["intention"] for b in gold["blocs"]]
+    unplaced = [w.message for w in ref.warnings if w.code == "UNPLACED_TEXT"]
+    assert len(objectifs) == 5
+    for objectif in objectifs:
+        assert any(objectif[:40] in message for message in unplaced), objectif

@@ -15,7 +15,6 @@ import re
 
 from .draft import Context, DBloc
 
-_RNCP_BLOC = re.compile(r"^\s*RNCP\s*(\d+)\s*BC\s*\d+", re.IGNORECASE)
 _RNCP = re.compile(r"(\d+)")
 
 
@@ -25,16 +24,17 @@ def foreign_blocs(ctx: Context) -> None:
     if own is None:
         return
     number = own.group(1)
-    if not any(_number(bloc) == number for bloc in ctx.draft.blocs):
+    if not any(_number(ctx, bloc) == number for bloc in ctx.draft.blocs):
         return
-    ctx.draft.blocs = [bloc for bloc in ctx.draft.blocs if not _foreign(bloc, number)]
+    ctx.draft.blocs = [bloc for bloc in ctx.draft.blocs if not _foreign(ctx, bloc, number)]
 
 
-def _number(bloc: DBloc) -> str | None:
-    match = _RNCP_BLOC.match(bloc.code or "")
-    return match.group(1) if match else None
+def _number(ctx: Context, bloc: DBloc) -> str | None:
+    """The certification number in the bloc's code (rule ``rncp.bloc-code``)."""
+    hit = ctx.rules.first("rncp-bloc", bloc.code or "")
+    return hit.group("code") if hit else None
 
 
-def _foreign(bloc: DBloc, number: str) -> bool:
-    other = _number(bloc)
+def _foreign(ctx: Context, bloc: DBloc, number: str) -> bool:
+    other = _number(ctx, bloc)
     return other is not None and other != number and not bloc.competences

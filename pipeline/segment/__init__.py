@@ -10,6 +10,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
    bloc level, and a compétence level under it, whatever their word;
    ``sections`` — référentiel d'activités / de compétences / d'évaluation (:mod:`.sections`);
 3. ``certification`` — type, intitulé, RNCP code, description;
+   ``before-title`` — the rows of another référentiel printed above the
+   document's title are set aside (:mod:`.before_title`);
 4. ``streams`` — a table's columns read one after the other (raw OCR text):
    activities, compétences, critères and modalités re-attached to their bloc
    by codes and cue phrases (when it applies, it replaces 5 and 6);
@@ -68,6 +70,7 @@ from ..options import Options
 from ..rules import RuleSet, default_rules
 from .activities import activities
 from .activitycodes import activity_codes
+from .before_title import before_title
 from .butextras import but_extras
 from .certification import certification
 from .codeseries import code_series
@@ -103,6 +106,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("outline", outline),
     ("sections", sections),
     ("certification", certification),
+    ("before-title", before_title),
     ("streams", streams),
     ("activities", activities),
     ("records", records),

@@ -298,6 +298,9 @@ class Context:
     headers: Headers = field(default_factory=dict)
     #: ids of the coded lines naming units of another part (:mod:`.crossrefs`)
     crossrefs: set[int] = field(default_factory=set)
+    #: the units set aside as no content of this référentiel (:mod:`.before_title`):
+    #: they make no element, the ``unplaced`` stage still reads them
+    aside: list[Unit] = field(default_factory=list)
 
     def new_source(self) -> int:
         """A fresh id for a place compétence codes are read from (a table, a bloc)."""
@@ -459,11 +462,11 @@ def coded_title(row: Row, rules: RuleSet) -> tuple[str, Cell] | None:
 
 
 def flat_units(ctx: Context, whole_cells: bool) -> list[Unit]:
-    """The stream's units with the cells of its role tables opened, each cell
-    once: all its units, or only the first (a cell's heading) when not
-    ``whole_cells``."""
+    """The stream's units (those set aside first) with the cells of its role
+    tables opened, each cell once: all its units, or only the first (a cell's
+    heading) when not ``whole_cells``."""
     out: list[Unit] = []
-    for unit in ctx.units:
+    for unit in [*ctx.aside, *ctx.units]:
         if unit.table is None:
             out.append(unit)
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..docmodel import Cell
 from ..textclean import ends_lead_in, is_upper, label_text
 from .activities import code_hit
-from .draft import Context, DActivite, TableView, Unit, Where, cell_units
+from .draft import Context, DActivite, TableView, Unit, Where, cell_units, positions
 from .state import State
 from .table_codes import titled_units
 from .table_rows import Row
@@ -51,8 +51,11 @@ def read_activite(
     code = hit.group("code") if hit else None
     libelle = label_text(hit.group("libelle") or "") if hit else label_text(first.text)
     rule = hit.rule.id if hit else "table.activite"
+    rest = units[1:]
+    if hit is not None and "taches" not in view.roles and _continued(ctx, view, rest):
+        libelle, rest = " ".join([libelle, *(u.text for u in rest)]), []
     activite = DActivite(code, libelle, Where(first.page, first.line, rule))
-    activite.taches.extend(u.text for u in units[1:])
+    activite.taches.extend(u.text for u in rest)
     ctx.draft.activites.append(activite)
     ctx.made(cell, activite)
     row.activite = activite
@@ -77,6 +80,31 @@ def _described(units: list[Unit]) -> bool:
     return (
         len(units) > 1 and is_upper(units[0].text) and not any(is_upper(u.text) for u in units[1:])
     )
+
+
+def _continued(ctx: Context, view: TableView, rest: list[Unit]) -> bool:
+    """The paragraphs under a coded activité's title, in a table with no
+    tâches column, go on with the activité when none is a list item, a bold
+    title or a lead-in, and the column prints its finer level in rows of its
+    own (a row "1.2", then a row "1.2.1"): the cell holds no level below."""
+    if not rest or any(u.is_item or u.bold or ends_lead_in(u.text) for u in rest):
+        return False
+    codes = set(_column_codes(ctx, view))
+    return any(code.rsplit(".", 1)[0] in codes for code in codes if "." in code)
+
+
+def _column_codes(ctx: Context, view: TableView) -> list[str]:
+    """The codes opening the activité column's cells, their final stops left out."""
+    codes = []
+    for row in view.body:
+        for column, cell in positions(row):
+            if column >= len(view.roles) or view.roles[column] != "activite":
+                continue
+            units = cell_units(cell)
+            hit = code_hit(ctx, units[0].text) if units else None
+            if hit is not None:
+                codes.append("".join((hit.group("code") or "").split()).rstrip("."))
+    return codes
 
 
 def _plain_lines(units: list[Unit]) -> bool:

@@ -57,6 +57,7 @@ _ZONES = frozenset(
 _PLAIN = (  # labels whose rules carry no value
     "ability-noun",
     "activite-type",
+    "activities-rubric",
     "activity-group",
     "annex-label",
     "apc-head",

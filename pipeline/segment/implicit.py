@@ -37,6 +37,7 @@ from .ordinals import ordinal_groups
 from .parts import lettered_parts
 from .plainheads import plain_groups
 from .records import label_value_frames
+from .rubrics import rubric_units
 from .subitems import detail_code, with_details
 from .template_tables import read_table
 from .templated import templated_sections
@@ -67,7 +68,14 @@ def implicit(ctx: Context) -> None:
         return
     if ctx.outline.activites:
         return
-    if lettered_parts(ctx) or _banded(ctx) or _families(ctx) or _headed(ctx) or _ordinals(ctx):
+    if (
+        rubric_units(ctx)
+        or lettered_parts(ctx)
+        or _banded(ctx)
+        or _families(ctx)
+        or _headed(ctx)
+        or _ordinals(ctx)
+    ):
         return
     if _plain(ctx):
         return

@@ -54,7 +54,7 @@ def plain_groups(ctx: Context) -> list[PlainGroup]:
                 break  # another part of the document
             current = None
             continue
-        if _is_title(ctx, unit):
+        if is_title(ctx, unit):
             current, lead = PlainGroup(unit), None
             groups.append(current)
         elif current is not None and unit.is_lead_in:
@@ -68,7 +68,7 @@ def plain_groups(ctx: Context) -> list[PlainGroup]:
     return kept if stating >= _MIN_GROUPS and 2 * stating >= len(kept) else []
 
 
-def _is_title(ctx: Context, unit: Unit) -> bool:
+def is_title(ctx: Context, unit: Unit) -> bool:
     """A short paragraph with no final stop, opening on a capital, uncoded."""
     text = unit.text.strip()
     return (

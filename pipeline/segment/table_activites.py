@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..docmodel import Cell
 from ..textclean import ends_lead_in, is_upper, label_text
 from .activities import code_hit
-from .draft import Context, DActivite, TableView, Unit, Where, cell_units, positions
+from .draft import Context, DActivite, TableView, Unit, Where, cell_units, norm_text, positions
+from .records import tache_text
 from .state import State
 from .table_codes import titled_units
 from .table_rows import Row
@@ -55,7 +56,7 @@ def read_activite(
     if hit is not None and "taches" not in view.roles and _continued(ctx, view, rest):
         libelle, rest = " ".join([libelle, *(u.text for u in rest)]), []
     activite = DActivite(code, libelle, Where(first.page, first.line, rule))
-    activite.taches.extend(u.text for u in rest)
+    activite.taches.extend(tache_text(ctx, u.text) for u in rest)
     ctx.draft.activites.append(activite)
     ctx.made(cell, activite)
     row.activite = activite
@@ -119,11 +120,32 @@ def read_taches(
     activité column, read where no activité was named (the activités types'
     summary left out of the text), the table itself is one unnamed activité."""
     if row.activite is None and "activite" not in view.roles and state.activite is None:
-        row.activite = ctx.known(view.block, DActivite)
+        row.activite = ctx.known(view.block, DActivite) or _named_above(ctx, view)
         units = cell_units(cell)
         if row.activite is None and fresh and units:
             row.activite = DActivite(None, "", Where(units[0].page, units[0].line, "table.taches"))
             ctx.draft.activites.append(row.activite)
             ctx.made(view.block, row.activite)
     if fresh and row.activite is not None:
-        row.activite.taches.extend(u.text for u in cell_units(cell))
+        known = {norm_text(t) for t in row.activite.taches}
+        for unit in cell_units(cell):
+            text = tache_text(ctx, unit.text)
+            if norm_text(text) not in known:  # a detail table repeats the summary's
+                row.activite.taches.append(text)
+
+
+def _named_above(ctx: Context, view: TableView) -> DActivite | None:
+    """The activité the line just above a table names by its code ("1 -
+    Préparer son activité" over a table detailing its tâches), when the
+    référentiel d'activités already holds an activité of that code."""
+    at = next((i for i, u in enumerate(ctx.units) if u.table is view), None)
+    if not at:
+        return None
+    above = ctx.units[at - 1]
+    hit = code_hit(ctx, above.text) if above.section == "activites" else None
+    code = hit.group("code") if hit is not None else None
+    found = (a for a in ctx.draft.activites if code and a.code == code)
+    activite = next(found, None)
+    if activite is not None:
+        ctx.made(view.block, activite)
+    return activite

@@ -13,7 +13,7 @@ from .draft import Context, TableView, Unit, cell_text, cell_units, units_text
 from .state import State
 from .table_rows import Row
 
-_TITLED = ("bloc", "activite", "competence")  # roles whose code may be printed apart from the title
+_TITLED = ("bloc", "activite", "taches", "competence")  # roles whose code may be printed apart
 
 
 def bare_code(ctx: Context, text: str) -> bool:

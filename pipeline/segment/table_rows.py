@@ -81,11 +81,25 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     coded_now = coded_now or any(is_bloc_heading(ctx, u.text) for u in keys)
     coded_now = coded_now or any(ctx.rules.first("activity-group", u.text) for u in keys)
     coded_now = coded_now or any(codes_only(ctx, u.text) for u in keys)
+    coded_now = coded_now or _code_above_title(ctx, row)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
         for cell, fresh in row.cells.get("code", [])
     )
     return bool(coded_before) and not coded_now
+
+
+def _code_above_title(ctx: Context, row: Row) -> bool:
+    """A fresh activité / compétence cell printing its code alone on the line
+    above its title ("2" / "Participer aux …", a rowspan cell of a summary
+    table): the row opens a coded unit (the title is read joined to the code,
+    :func:`.table_codes.titled_units`)."""
+    for role in ("activite", "competence"):
+        for cell, fresh in row.cells.get(role, []):
+            units = cell_units(cell)
+            if fresh and len(units) > 1 and ctx.rules.first("code-only", units[0].text):
+                return True
+    return False
 
 
 def _list_goes_on(previous: Row) -> bool:

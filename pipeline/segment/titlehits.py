@@ -16,6 +16,7 @@ from .draft import Context, Draft, Unit
 
 _NO_TYPE = "NONE"  # a title rule's value for a family outside the contract's list
 QUOTES = "«»\"“”' \u00a0\u202f"
+_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"))  # quotes that open and close a quoted word
 _PARTS = 2  # document parts a title line may open on: an annex, then a fiche
 _SHORT = 150  # characters: a longer line is no title, nor its continuation
 #: a name in quotes that a sentence goes on after ("« <name> » atteste …"):
@@ -172,8 +173,23 @@ def name_shaped(unit: Unit) -> bool:
 
 
 def clean_title(text: str) -> str:
-    """An intitulé without surrounding quotes, spaces or final full stop."""
-    return text.strip().strip(QUOTES).rstrip(" .").strip()
+    """An intitulé without surrounding quotes, spaces or final full stop; a
+    quote closing a word quoted inside it stays (« Conducteur routier
+    "marchandises" »)."""
+    text = text.strip().rstrip(" .")
+    start = len(text) - len(text.lstrip(QUOTES))
+    core = text.strip(QUOTES)
+    tail = text[start + len(core) :]
+    for opening, closing in _PAIRS:
+        unmatched = (
+            core.count(opening) % 2 == 1
+            if opening == closing
+            else core.count(opening) > core.count(closing)
+        )
+        if unmatched and closing in tail:
+            core += tail[: tail.index(closing) + 1]
+            break
+    return core.rstrip(" .").strip()
 
 
 def named_above(ctx: Context, preamble: list[Unit], index: int) -> str | None:

@@ -21,6 +21,7 @@ from .activitylines import LABEL_RULE, child_hit, child_label, drop_told, heads_
 from .detail_records import apply_records, record_frames
 from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
+from .rubric_activites import rubric_activites
 from .state import is_cue, outline_hit
 
 _LISTED = "activities.listed"  # the rule of an activité named on a line of its own
@@ -96,6 +97,7 @@ def activities(ctx: Context) -> None:
     apply_records(ctx, records)
     drop_told(ctx)
     _listed(ctx)
+    rubric_activites(ctx)  # a fiche métier's "Activités principales" (:mod:`.rubric_activites`)
 
 
 def _listed(ctx: Context) -> None:

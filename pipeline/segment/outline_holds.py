@@ -124,7 +124,9 @@ def restarted_mentions(ctx: Context, series: Series, mentions: list[Unit]) -> li
     number ("1. 2. 3." then "1. 2. 3." again) and are not the level's units: each
     restart opens another list, and a run whose titles are not ability
     statements (a following list of savoirs, of the document's sections) is not
-    a run of units when another run's are; the blocs end there. Runs of
+    a run of units when another run's are — when no run's titles are, a run
+    whose titles stand over no abilities is not, when another run's stand over
+    some; the blocs end there. Runs of
     abilities all stay (an option's units numbered again are units too)."""
     if series.word or series.roman or series.lettered or not ctx.options.use_nlp:
         return []
@@ -133,10 +135,28 @@ def restarted_mentions(ctx: Context, series: Series, mentions: list[Unit]) -> li
         if not runs or mention[1] <= runs[-1][-1][1]:
             runs.append([])
         runs[-1].append(mention)
-    abilities = [run for run in runs if _states_abilities(mentions, run)]
+    abilities = [run for run in runs if _states_abilities(mentions, run)] or [
+        run for run in runs if _runs_over_abilities(series, mentions, run)
+    ]
     if len(runs) < 2 or not abilities:
         return []
     return [index for run in runs if not any(run is a for a in abilities) for index, _ in run]
+
+
+def _runs_over_abilities(
+    series: Series, mentions: list[Unit], run: list[tuple[int, tuple[int, ...]]]
+) -> bool:
+    """Whether most lines under a run's titles state abilities (an infinitive):
+    titles naming their group ("1. En matière de coordination") over
+    compétences, not over savoirs ("1. Disciplinaires" over noun phrases)."""
+    starts = sorted(index for index, _ in series.mentions)
+    stated = read = 0
+    for index, _ in run:
+        end = next((at for at in starts if at > index), len(mentions))
+        under = mentions[index + 1 : end][:_LOOKED_AT]
+        read += len(under)
+        stated += sum(1 for unit in under if is_action(unit.text))
+    return read > 0 and stated * 2 > read
 
 
 def holds_groups(ctx: Context, series: Series, mentions: list[Unit]) -> bool:

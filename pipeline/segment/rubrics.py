@@ -16,7 +16,8 @@ the blocs):
   own even when another unit states the same words;
 - a connaissances rubric lists the bloc's connaissances;
 - an activités rubric (rule label ``activities-rubric``) lists activités of
-  the référentiel d'activités, in document order;
+  the référentiel d'activités, read by the activités stage
+  (:mod:`.rubric_activites`);
 - any other rubric (the métier's definition) is no element, and the
   certification's description is none of its paragraphs: they describe a unit.
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from ..textclean import fold
 from .content import add_competence
-from .draft import Context, DActivite, DBloc, Unit, Where
+from .draft import Context, DBloc, Unit, Where
 from .plainheads import is_title
 
 RULE = "rubrics.unit"
@@ -49,10 +50,7 @@ def rubric_units(ctx: Context) -> bool:
                     add_competence(ctx, bloc, unit, source, from_list=True, rule=RULE, own=True)
                 elif role == "connaissances":
                     bloc.connaissances.append(unit.text.strip())
-                elif role == "activites":
-                    where = Where(unit.page, unit.line, RULE)
-                    ctx.draft.activites.append(DActivite(None, unit.text.strip(), where))
-                else:
+                elif role is None:
                     described.add(fold(unit.text))
         ctx.draft.blocs.append(bloc)
     if fold(ctx.draft.description or "") in described:

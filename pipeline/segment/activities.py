@@ -6,7 +6,8 @@ item (an unnumbered activity). A numbered line followed by prose is a
 sub-section heading, not an activity; lines numbered under an activity are
 its tâches, and numbered lines of prose are none (:mod:`.activitylines`).
 Activities printed in tables are read by the table stage; a table detailing
-the activité above it gives its tâches (:mod:`.detail_tables`).
+the activité above it gives its tâches (:mod:`.detail_tables`). Where none
+was found, a fiche métier's activités rubric lists them (:mod:`.rubric_activites`).
 """
 
 from __future__ import annotations

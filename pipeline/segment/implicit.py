@@ -23,6 +23,8 @@ professionnel) has its structure: its other action statements are prose; so
 does a référentiel d'activités section, whose statements are activités and tâches,
 and a référentiel d'emploi whose activités are records naming themselves: the
 label/value tables beside them describe the emploi (missions, conditions).
+Units printed as one repeated rubric template (a répertoire's fiches métier,
+each métier over the same labels) are read first, each a bloc (:mod:`.rubrics`).
 """
 
 from __future__ import annotations

@@ -53,13 +53,13 @@ def records(ctx: Context) -> None:
     for record in ctx.records:
         title = record.title
         activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
-        activite.taches = [tache_text(ctx, u.text) for u in record.taches]
+        activite.taches = [_tache(ctx, u.text) for u in record.taches]
         ctx.draft.activites.append(activite)
         for unit in (title, *record.units):
             unit.section = "activites"
 
 
-def tache_text(ctx: Context, text: str) -> str:
+def _tache(ctx: Context, text: str) -> str:
     """A tâche as a libellé: its code (rule ``code-tache``, "T1.2 …") is not part of it."""
     hit = ctx.rules.first("code-tache", text)
     return label_text((hit.group("libelle") or text) if hit is not None else text)

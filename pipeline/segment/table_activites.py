@@ -7,7 +7,6 @@ from ..docmodel import Cell
 from ..textclean import ends_lead_in, is_upper, label_text
 from .activities import code_hit
 from .draft import Context, DActivite, TableView, Unit, Where, cell_units, norm_text, positions
-from .records import tache_text
 from .state import State
 from .table_codes import titled_units
 from .table_rows import Row
@@ -56,7 +55,7 @@ def read_activite(
     if hit is not None and "taches" not in view.roles and _continued(ctx, view, rest):
         libelle, rest = " ".join([libelle, *(u.text for u in rest)]), []
     activite = DActivite(code, libelle, Where(first.page, first.line, rule))
-    activite.taches.extend(tache_text(ctx, u.text) for u in rest)
+    activite.taches.extend(_uncoded(ctx, u.text) for u in rest)
     ctx.draft.activites.append(activite)
     ctx.made(cell, activite)
     row.activite = activite
@@ -129,9 +128,15 @@ def read_taches(
     if fresh and row.activite is not None:
         known = {norm_text(t) for t in row.activite.taches}
         for unit in cell_units(cell):
-            text = tache_text(ctx, unit.text)
+            text = _uncoded(ctx, unit.text)
             if norm_text(text) not in known:  # a detail table repeats the summary's
                 row.activite.taches.append(text)
+
+
+def _uncoded(ctx: Context, text: str) -> str:
+    """A tâche as printed, without its code (rule ``code-tache``, "T1.2 …")."""
+    hit = ctx.rules.first("code-tache", text)
+    return (hit.group("libelle") or text) if hit is not None else text
 
 
 def _named_above(ctx: Context, view: TableView) -> DActivite | None:

@@ -38,6 +38,7 @@ from ..rules import Hit
 from ..textclean import ends_lead_in, ends_sentence, is_aside, label_text, starts_lower
 from .content import add_critere, add_modalites
 from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where, norm_text
+from .page_rests import rejoin_page_rests
 from .state import link_codes
 from .stream_heads import code_headed, head_codes
 
@@ -83,6 +84,7 @@ def streams(ctx: Context) -> None:
     ctx.streamed = scheme is not None
     if scheme is None:
         return
+    ctx.units = rejoin_page_rests(ctx.units)
     walker = _Walker(ctx, scheme, headed=code_headed(ctx, ctx.units))
     for index, unit in enumerate(ctx.units):
         following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None

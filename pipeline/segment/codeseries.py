@@ -9,6 +9,9 @@ level: the blocs it names take the entry's code (a fiche may print none, or
 its code field may be read over the next fiche), and an
 entry the body never details (its fiche left out of the document) is kept as
 a bloc from the list, with a ``SOMMAIRE_ONLY`` warning, rather than lost.
+A list may be cut by prose (the compulsory units, a paragraph, then the
+optional ones): a later run of codes of the same form, still printed before
+the body's first bloc, continues the list even when it names no bloc itself.
 """
 
 from __future__ import annotations
@@ -32,8 +35,19 @@ def code_series(ctx: Context) -> None:
     if not ctx.draft.blocs:
         return
     listed: list[DBloc] = []  # blocs a list coded, in list order
+    body = min(_pos(b.where.page, b.where.line) for b in ctx.draft.blocs)
+    shape: set[int] = set()  # code lengths of the lists placed so far
     for run in _runs(ctx):
-        _place(ctx, run, listed)
+        last = run[-1].unit
+        goes_on = bool(shape) and _pos(last.page, last.line) < body
+        if goes_on and {len(e.code) for e in run} <= shape:
+            _place(ctx, run, listed, continued=True)
+        elif _place(ctx, run, listed):
+            shape |= {len(e.code) for e in run}
+
+
+def _pos(page: int | None, line: int | None) -> tuple[int, int]:
+    return (page or 0, line or 0)
 
 
 def _runs(ctx: Context) -> list[list[_Entry]]:
@@ -49,11 +63,12 @@ def _runs(ctx: Context) -> list[list[_Entry]]:
     return [run for run in runs if len(run) >= _MIN_RUN]
 
 
-def _place(ctx: Context, run: list[_Entry], listed: list[DBloc]) -> None:
+def _place(ctx: Context, run: list[_Entry], listed: list[DBloc], continued: bool = False) -> bool:
+    """Place a run's entries as blocs; False when it names none (another list)."""
     blocs = ctx.draft.blocs
     named = [_named(blocs, entry, listed) for entry in run]
-    if not any(named):
-        return  # names no bloc of the body: another list
+    if not any(named) and not continued:
+        return False  # names no bloc of the body: another list
     ordered: list[DBloc] = []
     for entry, bloc in zip(run, named, strict=True):
         if bloc is None:
@@ -73,6 +88,7 @@ def _place(ctx: Context, run: list[_Entry], listed: list[DBloc]) -> None:
     listed.extend(b for b in ordered if id(b) not in taken)
     taken = {id(b) for b in listed}
     ctx.draft.blocs = listed + [b for b in blocs if id(b) not in taken]
+    return True
 
 
 def _named(blocs: list[DBloc], entry: _Entry, listed: list[DBloc]) -> DBloc | None:

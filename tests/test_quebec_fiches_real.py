@@ -20,6 +20,7 @@ from referentiel.ocrfix import join_split_words
 AGRI = "qc-dec-gestion-agricole-competences.pdf"
 ANIMAL = "qc-dec-sante-animale-ocr.md"
 RESEAUX = "qc-dec-reseaux-telecom-pdftext.txt"
+INFO = "qc-dec-informatique-competences.pdf"
 
 
 def test_list_of_enonces_names_every_bloc() -> None:
@@ -35,6 +36,18 @@ def test_list_of_enonces_names_every_bloc() -> None:
     listed = [w for w in ref.warnings if w.code == "SOMMAIRE_ONLY"]
     assert len(listed) == sum(1 for b in gold["blocs"] if not b["competences"]) == 20
     assert ref.certification.intitule is None
+
+
+def test_list_cut_by_prose_goes_on_after_it() -> None:
+    """The 420.B0 list prints the compulsory units, a paragraph, then the
+    optional ones (continued on the next page): the optional codes name no
+    fiche of the excerpt, yet they are the same list, printed before the
+    fiches, so all 28 are blocs in the list's order."""
+    ref = extract_real(INFO)
+    gold = gold_of(REAL / INFO)
+    assert [b.code for b in ref.blocs] == [b["code"] for b in gold["blocs"]]
+    listed = [w for w in ref.warnings if w.code == "SOMMAIRE_ONLY"]
+    assert len(listed) == 26
 
 
 def test_list_codes_the_fiches_printed_without_code() -> None:

@@ -60,6 +60,8 @@ class TableView:
     parents: bool = False
     #: activité cells read as blocs, the code their compétences extend (:mod:`.nested_columns`)
     bloc_codes: dict[int, str] = field(default_factory=dict)
+    #: a code left alone at the end of a compétence cell, its title in the next row's cell
+    carried_code: str | None = None
 
 
 @dataclass(eq=False)

@@ -28,6 +28,7 @@ from .draft import (
     coded_title,
     positions,
 )
+from .cut_spans import cut_coded_title, heads_rows, open_cut_unit
 from .lonerows import lone_coded_title, open_lone_unit
 from .sideheads import judges_only, short_title, side_heads, title_unit
 from .state import (
@@ -52,6 +53,9 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
     coded = coded_title(row, ctx.rules)
     if coded is not None:
         return _coded_group(ctx, view, state, below, *coded)
+    cut = cut_coded_title(row, ctx.rules)
+    if cut is not None and heads_rows(row, cut[0], view, below, ctx.rules):
+        return open_cut_unit(ctx, state, *cut)
     cell = _spanning_cell(row, view, ctx.rules)
     if cell is None:
         return False

@@ -45,13 +45,30 @@ def codes_apart(ctx: Context, row: Row) -> None:
 
 def titled_units(ctx: Context, row: Row, cell: Cell) -> list[Unit]:
     """A cell's units, its code joined to its title when printed apart: on the
-    line above ("C1.1" / "Prendre connaissance …"), or in the cell before."""
+    line above ("C1.1" / "Prendre connaissance …", each code of a cell that
+    opens on one), or in the cell before."""
     units = cell_units(cell)
     if len(units) > 1 and bare_code(ctx, units[0].text):
-        units = [replace(units[1], text=f"{units[0].text.strip()} {units[1].text}"), *units[2:]]
+        units = _codes_joined(ctx, units)
     elif units and row.role in row.prefix:
         units[0] = replace(units[0], text=f"{row.prefix[row.role]} {units[0].text}")
     return units
+
+
+def _codes_joined(ctx: Context, units: list[Unit]) -> list[Unit]:
+    """Each code alone on its line joined to the title on the line below it."""
+    out: list[Unit] = []
+    at = 0
+    while at < len(units):
+        unit = units[at]
+        below = units[at + 1] if at + 1 < len(units) else None
+        if below is not None and bare_code(ctx, unit.text) and not bare_code(ctx, below.text):
+            out.append(replace(below, text=f"{unit.text.strip()} {below.text}"))
+            at += 2
+            continue
+        out.append(unit)
+        at += 1
+    return out
 
 
 def link_row(ctx: Context, view: TableView, row: Row) -> bool:

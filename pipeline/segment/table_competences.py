@@ -40,7 +40,7 @@ def read_competence(
     elif (bloc := ctx.known(cell, DBloc)) is not None:
         state.bloc = bloc
     else:
-        units = listed(ctx, [u for u in titled_units(ctx, row, cell) if not bare_code(ctx, u.text)])
+        units = listed(ctx, _carried(ctx, view, titled_units(ctx, row, cell)))
         if not units:
             return
         if row.headed is not None and not any(competence_code(ctx, u.text) for u in units):
@@ -120,6 +120,20 @@ def read_competence(
         if owner is not None and not opened_by_heading(ctx, state.bloc):
             state.bloc = owner  # a compétence named again moves no bloc a heading opened
     _link_activite(row)
+
+
+def _carried(ctx: Context, view: TableView, units: list[Unit]) -> list[Unit]:
+    """A cell's units without its bare codes. A code left alone at the end of
+    a cell of coded statements, with no title under it, is the code of the
+    title the next compétence cell opens on (a converter cut the row between
+    them: "C2-1 Identifier …" / "C2-2" | "Identifier les chaines …")."""
+    carried, view.carried_code = view.carried_code, None
+    kept = [u for u in units if not bare_code(ctx, u.text)]
+    if len(units) > 1 and kept and bare_code(ctx, units[-1].text):
+        view.carried_code = units[-1].text.strip()
+    if carried and kept and competence_code(ctx, kept[0].text) is None:
+        kept[0] = replace(kept[0], text=f"{carried} {kept[0].text}")
+    return kept
 
 
 def _read_extensions(

@@ -19,6 +19,7 @@ from ..rules import RuleSet
 from ..textclean import ends_sentence
 from .boldhead import bold_headed
 from .checks import SCORE, check_columns, mark_columns, name_columns
+from .cut_spans import cut_coded_title
 from .draft import Headers, TableView, coded_title, positions
 from .headers import header_roles
 from .numbering import numbered
@@ -77,6 +78,7 @@ def table_views(
             elif not views and (
                 (len({id(c) for c in row.cells if c.blocks}) == 1 and not _prose_row(row, rules))
                 or coded_title(row, rules)
+                or cut_coded_title(row, rules)
                 or _merged_titles(row)
             ):
                 captions.append(row)

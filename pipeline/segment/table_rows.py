@@ -82,6 +82,7 @@ def continues(ctx: Context, row: Row, previous: Row) -> bool:
     coded_now = coded_now or any(ctx.rules.first("activity-group", u.text) for u in keys)
     coded_now = coded_now or any(codes_only(ctx, u.text) for u in keys)
     coded_now = coded_now or _code_above_title(ctx, row)
+    coded_now = coded_now or _code_left_above(ctx, previous)
     coded_now = coded_now or any(  # a number in the code column
         fresh and any(ctx.rules.first("code-only", u.text) for u in cell_units(cell))
         for cell, fresh in row.cells.get("code", [])
@@ -99,6 +100,14 @@ def _code_above_title(ctx: Context, row: Row) -> bool:
             units = cell_units(cell)
             if fresh and len(units) > 1 and ctx.rules.first("code-only", units[0].text):
                 return True
+def _code_left_above(ctx: Context, previous: Row) -> bool:
+    """The previous row's compétence cell ends on a code alone, under its
+    statements: the code of the title this row opens on (a converter cut the
+    row between them, :func:`.table_competences.read_competence`)."""
+    for cell, _ in previous.cells.get("competence", []):
+        units = cell_units(cell)
+        if len(units) > 1 and ctx.rules.first("code-only", units[-1].text.strip()):
+            return True
     return False
 
 

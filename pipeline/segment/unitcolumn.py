@@ -199,7 +199,8 @@ def code_column_view(block: Block, rules: RuleSet, source: int) -> TableView | N
 def _code_run(rows: list[Row], column: int, rules: RuleSet) -> tuple[int, int] | None:
     """The rows (first, end) whose cells in ``column`` print a bare code each,
     the same letters numbered as a series (each number one or two above the
-    last); None under three of them."""
+    last); None under three of them. A row printed empty in every cell (a
+    spacer) breaks no series."""
     best: tuple[int, int] | None = None
     at = 0
     while at < len(rows):
@@ -207,6 +208,9 @@ def _code_run(rows: list[Row], column: int, rules: RuleSet) -> tuple[int, int] |
         prefix = None
         end = at
         while end < len(rows):
+            if numbers and not any(cell.blocks for cell in rows[end].cells):
+                end += 1
+                continue
             code = _bare_unit(rows[end], column, rules)
             if code is None or (prefix is not None and code[0] != prefix):
                 break

@@ -15,6 +15,7 @@ from ..rules import RuleSet
 from ..textclean import label_text
 from .checks import SCORE
 from .content import add_competence, add_critere, competence_code, extend, is_implicit
+from .cut_spans import cut_coded_title, heads_rows, open_cut_unit
 from .draft import (
     GROUP_ROW,
     JUDGED_ROW,
@@ -28,7 +29,6 @@ from .draft import (
     coded_title,
     positions,
 )
-from .cut_spans import cut_coded_title, heads_rows, open_cut_unit
 from .lonerows import lone_coded_title, open_lone_unit
 from .sideheads import judges_only, short_title, side_heads, title_unit
 from .state import (

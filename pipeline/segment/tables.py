@@ -14,6 +14,7 @@ from ..hyphens import FRENCH, join_wrapped
 from ..textclean import starts_lower
 from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
+from .cut_cells import rejoin_cut_cells
 from .draft import (
     OBJECT_ROW,
     Context,
@@ -80,6 +81,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         read_heads(ctx, view, state)
         return
     twin_columns(view)
+    rejoin_cut_cells(view, ctx.rules)
     coded_activites(view)
     bloc_column(ctx, view)
     objectives_yield(ctx, view)

@@ -40,7 +40,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 8. ``code-links`` — a correspondence table's activité ↔ compétence codes;
    ``activity-types`` — a titre professionnel's activité type bloc is the
    activité of its compétences when no other is printed;
-9. ``codes`` — the printed code kept for each compétence; ``number-links`` —
+9. ``codes`` — the printed code kept for each compétence; ``parent-codes`` —
+   a bare compétence whose code its siblings extend ("C2" beside "C2-1") is
+   their parent, no compétence of the bloc (:mod:`.parent_codes`); ``number-links`` —
    a compétence numbered under an activité ("1.1.2" under "1.1") linked to it
    when the rows' links follow that numbering (:mod:`.numberlinks`);
 10. ``links`` — critères to the compétences they name; warnings;
@@ -86,6 +88,7 @@ from .modalite_codes import modalite_codes
 from .modalites import place_modalites, place_whole
 from .numberlinks import number_links
 from .outline import outline
+from .parent_codes import parent_codes
 from .prefix_modalites import prefix_modalites
 from .promote import units_as_blocs
 from .records import record_tables, records
@@ -124,6 +127,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("code-links", code_links),
     ("activity-types", activity_types),
     ("codes", codes),
+    ("parent-codes", parent_codes),
     ("activity-codes", activity_codes),
     ("number-links", number_links),
     ("links", links),

@@ -17,9 +17,10 @@ from ..docmodel import Kind
 from .draft import Context, Unit
 from .state import State
 
-#: a code alone, its colon or period after it, maybe the first item glued ("C2 :- …")
+#: a code alone, its colon or period after it, maybe the first item glued ("C2 :- …");
+#: a hyphen glued to a digit extends the code ("C1-2 …", a code of the level below): no head
 _HEAD = re.compile(
-    r"^(?P<code>[A-Z]{1,3}\s?\d{1,3}(?:\.\d{1,3})*)\s*[:.]?\s*(?:-\s*(?P<item>\S.*))?$"
+    r"^(?P<code>[A-Z]{1,3}\s?\d{1,3}(?:\.\d{1,3})*)\s*[:.]?\s*(?:-(?!\d)\s*(?P<item>\S.*))?$"
 )
 
 

@@ -85,7 +85,7 @@ def level_rule(
         rf"(?P<number>{number}"
         # "UC 7A : …", and "UC 8A Etre …" (a capital glued to the number, no separator)
         r"(?:\s?(?-i:[A-Z]{1,2})(?=\s*[-–—:.)])|(?-i:[A-Z])(?=\s))?))"
-        r"(?![\d]|\s?\.\s?\d|\s\d{1,2}(?:\s|$))"  # not a deeper code: "C1.2", "C1 2 …"
+        r"(?![\d]|\s?\.\s?\d|\s\d{1,2}(?:\s|$)|-\d)"  # not a deeper code: "C1.2", "C1 2 …", "C1-2"
         + (rf"(?:\s+{_spaced(qualifier)}\s*$)?" if qualifier else "")
         + r"\.?(?:\s*[-–—:.)]\s*|\s+|(?=[^\W\d_])|$)(?P<libelle>.*)$"
     )

@@ -46,3 +46,20 @@ def test_cut_donnees_cell_holds_for_every_row() -> None:
     for comp, want in zip(bloc.competences, gold["competences"], strict=True):
         assert "Les consommations sont connues." in comp.conditions_realisation
         assert len(comp.conditions_realisation) == len(want["conditions_realisation"])
+
+
+UNITS = "bts-fed-unites-u41-u5.md"
+
+
+def test_unit_tables_list_hyphen_coded_competences() -> None:
+    """U41's and U5's « compétences contrôlables » keep their whole codes
+    ('C1-2', not a head 'C1' over an item '2 …'), and the parent compétences
+    printed beside them ('C2 | Analyser un système') are no compétences of
+    the unit: their codes are extended by the compétences listed."""
+    ref = extract_real(UNITS)
+    gold = gold_of(REAL / UNITS)
+    got = {b.code: [c.code for c in b.competences if c.code and "-" in c.code] for b in ref.blocs}
+    want = {b["code"]: [c["code"] for c in b["competences"] if c["code"]] for b in gold["blocs"]}
+    assert got == want
+    parents = {c.code for b in ref.blocs for c in b.competences} & {"C1", "C2", "C4", "C7", "C8"}
+    assert not parents

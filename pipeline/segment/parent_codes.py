@@ -4,13 +4,16 @@ A unit's table may print, beside the compétences détaillées it lists
 ("C2-1 …", "C2-2 …"), the compétence they detail ("C2 | Analyser un
 système", on one row of the group). Read line by line, the parent comes out
 as one more compétence of the unit. When other compétences of the same bloc
-carry codes that extend its code by a hyphen or a dot and a number, the
-numbering series says it is the level above them, which the contract has no
+carry codes that extend its code by a hyphen and a number (Éducation
+nationale's compétences détaillées "C2-1" under "C2"), the numbering series
+says it is the level above them, which the contract has no
 place for under a bloc: it is no compétence of its own when nothing was read
 into it (no critère, condition, knowledge, result nor detail). Only a parent
 the document's outline numbered (its level found by the outline stage) is
 one: a table whose header names both levels compétences ("COMPÉTENCES |
-COMPÉTENCES OPÉRATIONNELLES") states that both are.
+COMPÉTENCES OPÉRATIONNELLES") states that both are; so does a dotted
+series ("OI 1.1" over "OI 1.1.1": the sport diplomas' objectives at every
+depth are compétences, contract).
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ def parent_codes(ctx: Context) -> None:
 
 
 def _extended(comp: DCompetence, coded: list[str]) -> bool:
-    """Whether another compétence's code extends ``comp``'s ("C2" → "C2-1", "C2.3")."""
+    """Whether another compétence's code extends ``comp``'s by a hyphen ("C2" → "C2-1")."""
     code = comp.code
     if not code or not code[-1].isdigit() or comp.where.rule != _OUTLINE:
         return False
-    extends = re.compile(re.escape(code) + r"[-.]\d")
+    extends = re.compile(re.escape(code) + r"-\d")
     return any(extends.match(other) for other in coded if other != code)
 
 

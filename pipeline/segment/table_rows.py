@@ -100,6 +100,9 @@ def _code_above_title(ctx: Context, row: Row) -> bool:
             units = cell_units(cell)
             if fresh and len(units) > 1 and ctx.rules.first("code-only", units[0].text):
                 return True
+    return False
+
+
 def _code_left_above(ctx: Context, previous: Row) -> bool:
     """The previous row's compétence cell ends on a code alone, under its
     statements: the code of the title this row opens on (a converter cut the

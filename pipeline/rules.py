@@ -111,6 +111,7 @@ _PLAIN = (  # labels whose rules carry no value
     "link-range",
     "modalite-alternative",
     "modalite-detail",
+    "modalite-duration",
     "modalite-inline",
     "modalite-separator",
     "modalites-group",

@@ -24,6 +24,7 @@ from .draft import (
     norm_text,
     similar,
 )
+from .modalite_cells import duration_field
 
 
 def competence_code(ctx: Context, text: str) -> Hit | None:
@@ -264,13 +265,16 @@ def extend(target: list[str], units: list[Unit], join: bool = False) -> None:
 
 def add_modalites(ctx: Context, bloc: DBloc, units: list[Unit]) -> None:
     """Each modality (alternatives separated by "OU") once; practical details
-    (place, assessor, duration) go to ``modalites_details``; a text cut by a
-    row or page break is joined again; repeated paragraphs are dropped."""
-    for unit in units:
+    (place, assessor, duration; a bare "Durée :" among them,
+    :func:`~.modalite_cells.duration_field`) go to ``modalites_details``; a text
+    cut by a row or page break is joined again; repeated paragraphs are dropped."""
+    for index, unit in enumerate(units):
         if ctx.rules.first("modalite-separator", unit.text):
             bloc.modalite_open = False
             continue
-        detail = ctx.rules.first("modalite-detail", unit.text)
+        detail = ctx.rules.first("modalite-detail", unit.text) or duration_field(
+            ctx, unit.text, units[index + 1 :]
+        )
         main = unit.text[: detail.match.start()].strip() if detail else unit.text
         extra = unit.text[detail.match.start() :].strip() if detail else ""
         if main:

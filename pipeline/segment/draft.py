@@ -375,8 +375,10 @@ def cell_units(cell: Cell) -> list[Unit]:
     units: list[Unit] = []
     for index, unit in enumerate(raw):
         if units and (wraps_on(units[-1], unit) or _within_item(units[-1], unit, raw[index + 1 :])):
-            last = units[-1].text
-            units[-1].text = join_wrapped(last, unit.text, FRENCH)
+            last = units[-1]
+            last.text = join_wrapped(last.text, unit.text, FRENCH)
+            if last.bbox is not None and unit.bbox is not None and last.page == unit.page:
+                last.bbox = last.bbox.union(unit.bbox)  # the box of all its lines
             continue
         units.append(unit)
     return units

@@ -21,6 +21,7 @@ from .draft import (
 )
 from .examples import announced
 from .glossed import glossed
+from .modalite_cells import cell_modalites
 from .state import State
 from .table_rows import Row
 
@@ -101,10 +102,12 @@ def read_lists(
 def read_modalites(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
-    """The row's modalités: its bloc's, or each bloc its bloc cell opened."""
+    """The row's modalités: its bloc's, or each bloc its bloc cell opened; a
+    paragraph of the cell going on in the next is one modality with it
+    (:mod:`.modalite_cells`)."""
     for bloc in row.blocs or ([state.bloc] if state.bloc is not None else []):
         if fresh:
-            add_modalites(ctx, bloc, cell_units(cell))
+            add_modalites(ctx, bloc, cell_modalites(ctx, cell_units(cell)))
 
 
 def read_details(

@@ -28,6 +28,7 @@ from .draft import (
 from .headunits import is_head_view, read_heads
 from .keyed_modalites import KEY, read_keyed
 from .labelled import closing_row, labelled
+from .modalite_cells import cell_modalites
 from .modalites import is_link_table, read_link_table
 from .nested_columns import coded_activites, twin_columns
 from .objective_columns import objectives_yield
@@ -48,6 +49,7 @@ from .table_lists import (
 )
 from .table_rows import Row, continues
 from .unitcolumn import CODE_ROLE, TITLE_ROLE, read_coded_title, read_units
+from .whole_criteres import WholeCriteres
 
 _ORDER = (
     "code",
@@ -90,6 +92,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     moved = moved_cells(view)
     headed = carried_head(ctx, view, state)  # its title row ended the table above
     group: list[DCompetence] = []  # the compétences named since the last closing row
+    whole = WholeCriteres()  # critères cells beside every row of their bloc
     state.zone_row = None
     for index, row in enumerate(view.body):
         if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
@@ -117,6 +120,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         if previous is not None and not view.completes_heads and continues(ctx, current, previous):
             _continue_row(ctx, view, state, current, previous)
             continue
+        whole.start(state.bloc, ctx.draft.blocs)
         for role in _ORDER:
             current.role = role
             for cell, fresh in current.cells.get(role, []):
@@ -125,6 +129,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             above = None if closing else previous  # a closing row names none
             if role == "competence" and current.competence is None and above and empty:
                 current.competence = above.competence  # empty key cell: same as above
+        whole.row(state.bloc, ctx.draft.blocs, current.cells.get("criteres", []))
         if current.competence is not None:
             current.competence.connaissances.extend(current.savoir_faire)
         _gather(group, current)
@@ -133,6 +138,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         if len({id(c) for c in row.cells if c.blocks}) > 1:
             _remember(ctx, view, current)
         previous = current
+    whole.close()
     add_ticked(view)
 
 
@@ -200,7 +206,7 @@ def _continue_row(ctx: Context, view: TableView, state: State, row: Row, previou
             elif role in ("criteres", "indicateurs") and critere is not None:
                 extend(critere.indicateurs, units, join=True)
             elif role == "modalites" and bloc is not None:
-                add_modalites(ctx, bloc, units)
+                add_modalites(ctx, bloc, cell_modalites(ctx, units))
             elif role in ("connaissances", "conditions", "resultats"):
                 row.competence = comp
                 target = list_for(role, previous, view, state)

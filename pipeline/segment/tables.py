@@ -129,7 +129,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             above = None if closing else previous  # a closing row names none
             if role == "competence" and current.competence is None and above and empty:
                 current.competence = above.competence  # empty key cell: same as above
-        whole.row(state.bloc, ctx.draft.blocs, current.cells.get("criteres", []))
+        whole.row(state.bloc, ctx.draft.blocs, current)
         if current.competence is not None:
             current.competence.connaissances.extend(current.savoir_faire)
         _gather(group, current)

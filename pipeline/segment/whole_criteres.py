@@ -6,15 +6,17 @@ A critères cell drawn beside every row of its bloc's table (merged over them,
 or the table's only row, whose compétence cell lists them all: "A3 C1" … "A3
 C5" beside one "Professionnalisme avéré" cell) judges the bloc as a whole, no
 one compétence: its critères are linked to none, not to the first row's. A
-cell beside some of the rows only keeps its row's link.
+cell beside some of the rows only keeps its row's link, and so does a cell
+beside a row naming its compétences in a list (its critères linked by their
+own numbers, "1.1.1" under "1.1").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..docmodel import Cell
 from .draft import DBloc, DCompetence, DCritere
+from .table_rows import Row
 
 
 @dataclass(eq=False)
@@ -44,15 +46,17 @@ class WholeCriteres:
         self.competences = len(bloc.competences) if bloc is not None else 0
         self.criteres = len(bloc.criteres) if bloc is not None else 0
 
-    def row(self, bloc: DBloc | None, blocs: list[DBloc], cells: list[tuple[Cell, bool]]) -> None:
+    def row(self, bloc: DBloc | None, blocs: list[DBloc], row: Row) -> None:
         """Give each critères cell of the row what the row made in the bloc."""
+        cells = row.cells.get("criteres", [])
         if bloc is None:
             return
+        known = bloc is not self.bloc and all(bloc is not b for b in blocs[self.opened :])
+        if known or row.listed or row.linked:
+            for cell, _ in cells:  # a bloc read before, or a row naming its compétences
+                self.spans.pop(id(cell), None)  # (its critères linked by their numbers)
+            return
         if bloc is not self.bloc:
-            if all(bloc is not b for b in blocs[self.opened :]):
-                for cell, _ in cells:  # a bloc read before: what the row made is unknown
-                    self.spans.pop(id(cell), None)
-                return
             self.competences = self.criteres = 0  # the row opened it: all it holds
         for cell, fresh in cells:
             span = self.spans.get(id(cell))

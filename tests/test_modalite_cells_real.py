@@ -72,3 +72,9 @@ def test_a_critere_cell_beside_every_row_links_no_one_competence() -> None:
         ["A2 C2"],
         ["A2 C2"],
     ]
+
+
+def test_a_lead_in_over_its_codes_and_their_modality_is_one() -> None:
+    found = _modalites(COMMIS, "A2")
+    assert found[0].startswith("Compétences : A2 C1 à A2 C2: Le candidat est évalué")
+    assert "Compétences :" not in found

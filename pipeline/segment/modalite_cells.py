@@ -4,7 +4,8 @@ A grid's modalités cell sets a modality over several paragraphs: a label line
 over its description ("Questionnaire à visée professionnelle" / "Le candidat
 répond …"), a name broken before its acronym ("Cas pratique" / "CCF"), a
 duration under the study it times ("… foncier" / "Durée de 4 heures"). A
-paragraph that ends no sentence is no modality of its own: the next paragraph
+paragraph that ends no sentence, or a lead-in ending on a colon over no list
+("Compétences :" over "A2 C1 à A2 C2 :"), is no modality of its own: the next paragraph
 of the same cell, set right under it with no more space than between two of
 its lines, goes on with it, whatever its case (a reader without layout, or
 paragraphs set apart, keep them apart). Never across a list item,
@@ -20,7 +21,7 @@ from dataclasses import replace
 from ..docmodel import Kind
 from ..hyphens import FRENCH, join_wrapped
 from ..rules import Hit
-from ..textclean import TYPED_BULLETS, ends_sentence
+from ..textclean import TYPED_BULLETS, ends_lead_in, ends_sentence
 from .draft import Context, Unit
 
 _LEADING = 4.0  # points: the space between two lines of one paragraph, at most
@@ -33,7 +34,8 @@ def cell_modalites(ctx: Context, units: list[Unit]) -> list[Unit]:
     for index, unit in enumerate(units):
         last = joined[-1] if joined else None
         if last is not None and _goes_on(ctx, last, unit, units[index + 1 :]):
-            joined[-1] = replace(last, text=join_wrapped(last.text, unit.text, FRENCH))
+            box = last.bbox.union(unit.bbox) if last.bbox and unit.bbox else last.bbox
+            joined[-1] = replace(last, text=join_wrapped(last.text, unit.text, FRENCH), bbox=box)
         else:
             joined.append(unit)
     return joined
@@ -41,12 +43,12 @@ def cell_modalites(ctx: Context, units: list[Unit]) -> list[Unit]:
 
 def _goes_on(ctx: Context, last: Unit, unit: Unit, following: list[Unit]) -> bool:
     """Whether paragraph ``unit`` goes on with paragraph ``last``, unfinished
-    and set right above it."""
+    (or a lead-in) and set right above it."""
     return (
         unit.kind is Kind.PARAGRAPH
         and last.kind is Kind.PARAGRAPH
         and _set_under(last, unit)
-        and not ends_sentence(last.text)
+        and (ends_lead_in(last.text) or not ends_sentence(last.text))
         and not any(u.text.lstrip()[:1] in TYPED_BULLETS for u in (last, unit))
         and not any(_apart(ctx, u.text) for u in (last, unit))
         and ctx.rules.first("modalite-detail", last.text) is None

@@ -79,7 +79,7 @@ def _opens(hit: Hit | None, text: str) -> bool:
 
 def duration_field(ctx: Context, text: str, following: list[Unit]) -> Hit | None:
     """A bare "Durée :" field in ``text`` when the next unit opens with a
-    practical field: one of the modality's details, as those (the CAFERUIS
+    practical field: one of the modality's details like them (the CAFERUIS
     certification prints "Durée : 3 heures." alone, a modality of its own)."""
     if not following or not _opens(
         ctx.rules.first("modalite-detail", following[0].text), following[0].text

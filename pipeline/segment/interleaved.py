@@ -38,6 +38,7 @@ from ..rules import Hit
 from ..textclean import ends_lead_in, ends_sentence, is_aside, label_text, starts_lower
 from .content import add_critere, add_modalites
 from .draft import Context, DActivite, DBloc, DCompetence, DCritere, Unit, Where, norm_text
+from .page_heads import drop_page_heads
 from .page_rests import rejoin_page_rests
 from .state import link_codes
 from .stream_heads import code_headed, head_codes
@@ -84,7 +85,7 @@ def streams(ctx: Context) -> None:
     ctx.streamed = scheme is not None
     if scheme is None:
         return
-    ctx.units = rejoin_page_rests(ctx.units)
+    ctx.units = rejoin_page_rests(drop_page_heads(ctx.units))
     walker = _Walker(ctx, scheme, headed=code_headed(ctx, ctx.units))
     for index, unit in enumerate(ctx.units):
         following = ctx.units[index + 1] if index + 1 < len(ctx.units) else None
@@ -202,11 +203,15 @@ class _Walker:
         return codes or None
 
     def _continues_column(self, unit: Unit) -> bool:
-        """At the top of a page, the activity column continues: its bullets, or
-        a short unfinished line (a tâche whose glyph was lost)."""
+        """At the top of a page, the activity column continues: its bullets, a
+        short unfinished line (a tâche whose glyph was lost), or a short line in
+        lower case after an unfinished tâche (its rest, closed by its mark)."""
         if unit.is_item:
             return True
-        return len(unit.text) < 80 and not ends_sentence(unit.text)
+        assert self.activite is not None
+        taches = self.activite.taches
+        rest = starts_lower(unit.text) and bool(taches) and not ends_sentence(taches[-1])
+        return len(unit.text) < 80 and (rest or not ends_sentence(unit.text))
 
     def _cue(self, unit: Unit) -> bool:
         """A column header or section title repeated on every page."""

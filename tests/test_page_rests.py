@@ -19,7 +19,7 @@ def test_cut_critères_get_their_rest_from_the_next_page() -> None:
     (bloc,) = extract_real(NAME).blocs
     libelles = [k.libelle for k in bloc.criteres]
     assert len(libelles) == 16
-    assert sum(not ends_sentence(k) for k in libelles) == 1  # a " ;" the reader strips
+    assert sum(not ends_sentence(k) for k in libelles) == 1  # a " ;" a libellé leaves out
     assert any(
         k.startswith("Les nouvelles techniques") and k.endswith("internationale.") for k in libelles
     )

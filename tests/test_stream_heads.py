@@ -56,7 +56,7 @@ def test_running_title_names_a_titre_rncp() -> None:
     assert ref.certification.type == "TITRE RNCP"
     assert ref.certification.intitule == "Expert en stratégie et transformation digitale"
     taches = [t for a in ref.activites for t in a.taches]
-    assert any(t.endswith("et les aménagements éventuels") for t in taches)
+    assert any(t.endswith("et les aménagements éventuels ;") for t in taches)
 
 
 BLOCS_3_4 = "rncp-ief2i-strategie-digitale-blocs3-4.txt"

@@ -34,6 +34,10 @@ _CENTRED_ITEM = 4.0  # points: the same for each line of a list item (its bullet
 # Bullet glyphs as they come out of PDFs: Symbol/Wingdings private-use code
 # points (Word and LibreOffice bullets), Unicode bullets, dashes, OCR-like "o".
 _GLUED_BULLETS = set(PRIVATE_USE_BULLETS) | set(BULLET_GLYPHS)
+# Long dashes set before a line's first letter with a kern and no space character
+# ("—Enregistrement …", the Dictionnaire Permanent's list items): a marker at a
+# line's start (a hyphen-minus glued to a word stays part of it).
+_GLUED_DASHES = {"—", "–"}
 _DASHES = set(DASHES)
 _WORD_BULLETS = _GLUED_BULLETS | _DASHES | set(WORD_BULLETS) | {"o", "*"}
 _COUNTER_CAPITALS = re.compile(r"(?<=#)[A-Z]+\b")  # "00ZN": capitals closing a code
@@ -87,10 +91,16 @@ def bullet_of(line: Line) -> tuple[str | None, list[Word]]:
         return PRIVATE_USE_BULLETS.get(glyph, glyph), []  # an empty list item
     if first.text in _WORD_BULLETS and len(line.words) > 1:
         return PRIVATE_USE_BULLETS.get(first.text, first.text), line.words[1:]
-    if glyph in _GLUED_BULLETS and len(first.text) > 1:
+    if glyph in _GLUED_BULLETS and len(first.text) > 1 or _glued_dash(first):
         rest = Word(**{**first.__dict__, "text": first.text[1:], "x0": first.after_first})
         return PRIVATE_USE_BULLETS.get(glyph, glyph), [rest, *line.words[1:]]
     return None, line.words
+
+
+def _glued_dash(first: Word) -> bool:
+    """Whether the line's first word is a long dash glued to a letter."""
+    text = first.text
+    return len(text) > 1 and text[0] in _GLUED_DASHES and text[1].isalpha()
 
 
 def blocks_from_lines(

@@ -12,6 +12,8 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 3. ``certification`` — type, intitulé, RNCP code, description;
    ``before-title`` — the rows of another référentiel printed above the
    document's title are set aside (:mod:`.before_title`);
+   ``other-certification`` — the units from a later title naming another
+   certification of the family lie outside every part (:mod:`.othertitle`);
 4. ``streams`` — a table's columns read one after the other (raw OCR text):
    activities, compétences, critères and modalités re-attached to their bloc
    by codes and cue phrases (when it applies, it replaces 5 and 6);
@@ -87,6 +89,7 @@ from .merge import codes, merge
 from .modalite_codes import modalite_codes
 from .modalites import place_modalites, place_whole
 from .numberlinks import number_links
+from .othertitle import other_certification
 from .outline import outline
 from .parent_codes import parent_codes
 from .prefix_modalites import prefix_modalites
@@ -110,6 +113,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("sections", sections),
     ("certification", certification),
     ("before-title", before_title),
+    ("other-certification", other_certification),
     ("streams", streams),
     ("activities", activities),
     ("records", records),

@@ -126,13 +126,12 @@ def _listed(ctx: Context) -> None:
     for found in runs:
         if not found or any(u.where in made for u in found):
             continue
-        if all(
-            len(u.text) <= _LISTED_MAX and not u.text.rstrip().endswith((".", ":")) for u in found
-        ):
-            grouped = _grouped(found)
+        if all(_listed_line(u) for u in found if not u.is_item):
+            grouped = _grouped(found)  # tâches may be sentences: only the lines are checked
             if grouped:
                 ctx.draft.activites.extend(grouped)
                 continue
+        if all(_listed_line(u) for u in found):
             for unit in found:
                 ctx.draft.activites.append(
                     DActivite(
@@ -141,6 +140,11 @@ def _listed(ctx: Context) -> None:
                         Where(unit.page, unit.line, _LISTED),
                     )
                 )
+
+
+def _listed_line(unit: Unit) -> bool:
+    """A line that may name an activité: short, ending on no full stop nor colon."""
+    return len(unit.text) <= _LISTED_MAX and not unit.text.rstrip().endswith((".", ":"))
 
 
 def _grouped(found: list[Unit]) -> list[DActivite]:

@@ -13,6 +13,8 @@ the letters led by one more). The units are
 then blocs (contract, Éducation nationale diplomas: capacité Cn is the top
 unit) and the children their compétences; a column of arrows or other signs
 holds nothing; the rows above the first coded one head the table (no element).
+A children column the header names as the activités ("Domaines | Description des
+activités", A1 beside A1.1 …) holds activités grouped by domaine, no units.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ def _glued_pair(view: TableView) -> TableView | None:
     for parent in coded:
         for child in sorted({column for row in rows for column in row if column > parent}):
             first = _first_glued(rows, codes, parent, child)
-            if first is None:
-                continue
+            if first is None or _names(view, child) == "activite":
+                continue  # coded activités under their domaine: activités, not units
             body = view.body[first:]
             roles: list[str | None] = [
                 None if role in ("bloc", "competence") or not _worded(body, column) else role
@@ -152,3 +154,8 @@ def _join(code: Cell, title: Cell) -> Cell:
     first, *rest = title.blocks
     head = replace(first, text=f"{code.text.strip()} {first.text}")
     return Cell([head, *rest], code.col_span + title.col_span, code.row_span)
+
+
+def _names(view: TableView, column: int) -> str | None:
+    """The role the header names for ``column``."""
+    return view.roles[column] if column < len(view.roles) else None

@@ -3,9 +3,11 @@
 A règlement may sum up how each unit is assessed in a small table whose
 header names the modalités column and whose other headers name nothing the
 rules know ("UNITÉS professionnelles | MODALITÉS D'ÉVALUATION | ÉVALUATEURS").
-The evidence that it concerns the units is its content: one column holds, on
-each row, a bare code (``UEP1``) or nothing — a cell left empty under a code
-continues it (a merged cell whose span the text format lost). Each row's
+The header may name nothing and the heading above it the modalités ("Modalités
+d'évaluation des compétences …" over "| Évaluation des compétences": a CQP's
+annex). The evidence that it concerns the units is its content: one column
+holds, on each row, a bare code (``UEP1``), a unit's level word and number
+(``Compétence 1``) or nothing — a cell left empty under a code continues it (a merged cell whose span the text format lost). Each row's
 modalités cell is a modality of the unit so coded: kept as a link, placed once
 the blocs are read (:func:`.modalites.place_modalites` matches a bloc by its code).
 The other columns (who assesses, a duration) are the modality's data: no element.
@@ -20,18 +22,28 @@ from ..rules import RuleSet
 from .draft import Context, TableView, cell_text, cell_units, positions
 
 KEY = "unit-key"
-_CODE = re.compile(r"^(?-i:[A-Z]{1,5})\s?\d{1,3}$")
+#: a bare code ("UEP1") or a unit named by its level word and number ("Compétence 1")
+_CODE = re.compile(r"^(?:(?-i:[A-Z]{1,5})\s?\d{1,3}|(?-i:[A-ZÀ-Ý])[a-zà-ÿ]+\s\d{1,2})$")
 _MIN_CODES = 2  # distinct codes the key column needs
 
 
-def keyed_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
+def keyed_view(
+    block: Block, rules: RuleSet, source: int, caption: str | None = None
+) -> TableView | None:
     """A view of ``block`` when its first row names exactly one modalités column
-    and one other column holds bare codes (or nothing) on every row below, the
-    first of them a code; None otherwise."""
+    (or, under a heading naming the modalités, holds one filled cell naming no
+    role) and one other column holds bare codes (or nothing) on every row below,
+    the first of them a code; None otherwise."""
     if len(block.rows) < 1 + _MIN_CODES:
         return None
     head, body = block.rows[0], block.rows[1:]
     named = [column for column, cell in positions(head) if _names_modalites(cell_text(cell), rules)]
+    if not named and caption is not None and _names_modalites(caption, rules):
+        filled = [column for column, cell in positions(head) if cell_text(cell).strip()]
+        unnamed = [
+            c for c in filled if rules.first("column", cell_text(dict(positions(head))[c])) is None
+        ]
+        named = unnamed if len(filled) == 1 else []
     if len(named) != 1:
         return None
     for column in range(block.grid_width):

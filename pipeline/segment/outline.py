@@ -66,6 +66,7 @@ from .outline_nesting import holds_level, is_extended, shallowest
 from .outline_parts import restarting_parts
 from .outline_refs import listed, reference_mentions
 from .outline_rule import level_rule
+from .outline_sections import names_parts
 from .outline_series import LONG_UNKNOWN_SERIES, PAIR, Series, mention_series
 from .owner import shared_qualifier
 from .qualified import qualified_kin, qualified_stem
@@ -109,6 +110,7 @@ def outline(ctx: Context) -> None:
         # a few units of a known level, their numbers with gaps (:mod:`.outline_gaps`)
         levels += gapped_heads(series.values(), roles, total)
     levels = [s for s in levels if s.word or not holds_groups(ctx, s, mentions)]
+    levels = [s for s in levels if not names_parts(ctx, s, mentions)]  # :mod:`.outline_sections`
     levels = [s for s in levels if not continued_by_list(s, mentions)]  # :mod:`.continued`
     levels = [s for s in levels if not any(holds_level(s, other, total) for other in levels)]
     levels = [s for s in levels if not groups_units(s, levels, roles)]

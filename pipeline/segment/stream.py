@@ -72,7 +72,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=columns, block=block))
         return
     coded = (
-        keyed_view(block, ctx.rules, ctx.new_source())
+        keyed_view(block, ctx.rules, ctx.new_source(), _caption(out))
         or unit_view(block, ctx.rules, ctx.new_source())
         or code_column_view(block, ctx.rules, ctx.new_source())
         or head_view(block, ctx.rules, ctx.new_source())
@@ -203,3 +203,9 @@ def _keyed(block: Block) -> bool:
         if len(key) != 1 or not _KEY.match(key[0].text) or not cell_units(cells[1]):
             return False
     return len(block.rows) >= 2
+
+
+def _caption(out: list[Unit]) -> str | None:
+    """The heading just above a table, if the last unit is one."""
+    last = out[-1] if out else None
+    return last.text if last is not None and last.table is None and last.heading_like else None

@@ -35,6 +35,17 @@ def read_activite(
         row.activite = ctx.draft.activites[-1]
         ctx.made(cell, row.activite)
         return
+    if len(units) > 1 and all(code_hit(ctx, u.text) for u in units):
+        # a column of coded activités, one per line ("— A1.1 …", "— A1.2 …")
+        for unit in units:
+            line = code_hit(ctx, unit.text)
+            where = Where(unit.page, unit.line, line.rule.id if line else "table.activite")
+            libelle = (line.group("libelle") or "") if line else unit.text
+            code = line.group("code") if line else None
+            ctx.draft.activites.append(DActivite(code, label_text(libelle), where))
+        row.activite = ctx.draft.activites[-1]
+        ctx.made(cell, row.activite)
+        return
     first = units[0]
     hit = code_hit(ctx, first.text)
     described = hit is None and "taches" not in view.roles and _described(units)

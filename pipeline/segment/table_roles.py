@@ -26,15 +26,24 @@ from .numbering import numbered
 from .refcolumn import reference_columns
 from .subheads import column_head, repeated_header, row_shape
 
+#: the words between a role and the next one making it that role's complement
+_COMPLEMENT = re.compile(
+    r"(?:(?!\bet\b|[,/|]).)*?(?<!\S)(?:des|de\s+la|de\s+l'|du|de|d')\s*", re.IGNORECASE
+)
+
 
 def caption_roles(text: str, rules: RuleSet) -> list[str]:
-    """The column roles a caption names, in order, wherever they start."""
+    """The column roles a caption names, in order, wherever they start; a role
+    named as the complement of the one before ("Modalités d'évaluation des
+    compétences …") is no column of its own, nor is anything after it."""
     roles: list[str] = []
     position = 0
     for word in re.finditer(r"(?<![^\s/])\S", text):  # "fonctions/activités": two words
         if word.start() < position:
             continue
         hit = rules.first("column", text[word.start() :])
+        if hit is not None and roles and _COMPLEMENT.fullmatch(text[position : word.start()]):
+            break  # "Modalités d'évaluation des compétences": the first role's complement
         if hit is not None and hit.rule.value not in (None, "evaluation", SCORE):
             if hit.rule.value not in roles:
                 roles.append(hit.rule.value)
@@ -164,7 +173,9 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     merged header cell names both: "A1 | PRÉPARATION" are code and title); of
     two bloc columns side by side, each headed apart, the left one groups the
     units of the right one ("Pôles d'activités | Blocs de compétences": a pôle
-    beside each bloc), no element of its own. A training table's "Unités de
+    beside each bloc), no element of its own; a bare "Domaines" column beside
+    the activités alone ("Domaines | Description des activités") groups the
+    activités, no bloc. A training table's "Unités de
     formation" are its blocs, unless a bloc column stands beside them (the
     domaines de compétences an épreuve of the unit validates): a grouping then."""
     out = list(roles)
@@ -174,6 +185,8 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     blocs = [i for i, role in enumerate(out) if role == "bloc" and i not in spanned]
     if len(blocs) == 2 and blocs[1] == blocs[0] + 1:
         out[blocs[0]] = None
+    if blocs and set(out) - {None} == {"bloc", "activite"}:
+        out = [None if role == "bloc" else role for role in out]
     if "indicateurs" in out and "criteres" not in out:
         out = ["criteres" if role == "indicateurs" else role for role in out]
     if "fonction" in out:

@@ -49,6 +49,7 @@ from .topics import TopicLists
 from .walk_competences import competence_line
 from .walk_criteres import critere_line
 from .walk_zones import closes_bloc, label_rows_end, section_ends, zone_cue
+from .zone_units import unit_zone
 
 
 def blocs(ctx: Context) -> None:
@@ -154,6 +155,8 @@ def blocs(ctx: Context) -> None:
         if inline_critere(ctx, state, unit):
             continue
         label_rows_end(state, unit)
+        if unit_zone(ctx, state, unit):  # "Critères d'évaluation compétence 1"
+            continue
         if bloc_activite(ctx, state, unit) or zone_cue(ctx, state, unit):
             continue
         if closes_bloc(ctx, state, unit):

@@ -1,7 +1,8 @@
 """Critère lines of the stream walk (:mod:`.walk`), in a bloc's critères zone.
 
 Each line states a critère of the bloc, linked to the compétence it judges; the
-lines a critère leads in (items after its colon, bullets whose glyph was lost,
+lines a critère leads in (items after its colon, the one paragraph under a
+label line ending with a colon, bullets whose glyph was lost,
 an item nested under a coded compétence's item) are its indicateurs, or the
 critère itself of that compétence.
 """
@@ -43,7 +44,7 @@ def critere_line(ctx: Context, state: State, unit: Unit) -> None:
     if unit.is_item and state.critere is not None and state.critere_from_paragraph:
         state.critere.indicateurs.append(unit.text)
         return
-    if _observes_lead_in(ctx, state, unit):
+    if _observes_lead_in(ctx, state, unit) or _labelled_paragraph(state, unit):
         assert state.critere is not None
         state.critere.indicateurs.append(unit.text)
         return
@@ -127,6 +128,32 @@ def _observes_lead_in(ctx: Context, state: State, unit: Unit) -> bool:
     if ends_lead_in(unit.text) or (ctx.options.use_nlp and is_result(unit.text)):
         state.critere_lead_in = False
         return False
+    return True
+
+
+_LABEL_MAX = 90  # characters: a label line over its paragraph
+_PARAGRAPH_MIN = 80  # characters: the paragraph a label names
+
+
+def _labelled_paragraph(state: State, unit: Unit) -> bool:
+    """A paragraph under a short critère label ending with a colon, itself a
+    paragraph ("Démarche d'analyse des besoins :" over "Capacité à mener …"): what
+    the label observes, its one indicateur; the lead-in is then closed."""
+    open_critere = state.critere
+    if (
+        unit.is_item
+        or open_critere is None
+        or not state.critere_from_paragraph
+        or not state.critere_lead_in
+        or open_critere.indicateurs
+    ):
+        return False
+    label = open_critere.libelle
+    if len(label) > _LABEL_MAX or len(unit.text) < max(_PARAGRAPH_MIN, 2 * len(label)):
+        return False
+    if ends_lead_in(unit.text):
+        return False
+    state.critere_lead_in = False
     return True
 
 

@@ -7,9 +7,10 @@ The header may name nothing and the heading above it the modalités ("Modalités
 d'évaluation des compétences …" over "| Évaluation des compétences": a CQP's
 annex). The evidence that it concerns the units is its content: one column
 holds, on each row, a bare code (``UEP1``), a unit's level word and number
-(``Compétence 1``) or nothing — a cell left empty under a code continues it (a merged cell whose span the text format lost). Each row's
-modalités cell is a modality of the unit so coded: kept as a link, placed once
-the blocs are read (:func:`.modalites.place_modalites` matches a bloc by its code).
+(``Compétence 1``) or nothing — a cell left empty under a code continues it
+(a merged cell whose span the text format lost). Each row's modalités cell
+is a modality of the unit so coded: kept as a link, placed once the blocs are
+read (:func:`.modalites.place_modalites` matches a bloc by its code).
 The other columns (who assesses, a duration) are the modality's data: no element.
 """
 

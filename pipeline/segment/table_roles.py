@@ -173,9 +173,9 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     merged header cell names both: "A1 | PRÉPARATION" are code and title); of
     two bloc columns side by side, each headed apart, the left one groups the
     units of the right one ("Pôles d'activités | Blocs de compétences": a pôle
-    beside each bloc), no element of its own; a bare "Domaines" column beside
-    the activités alone ("Domaines | Description des activités") groups the
-    activités, no bloc. A training table's "Unités de
+    beside each bloc), no element of its own; a bare "Domaines" column just left
+    of the activités, the table's only other role ("Domaines | Description
+    des activités"), groups the activités, no bloc. A training table's "Unités de
     formation" are its blocs, unless a bloc column stands beside them (the
     domaines de compétences an épreuve of the unit validates): a grouping then."""
     out = list(roles)
@@ -185,8 +185,12 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     blocs = [i for i, role in enumerate(out) if role == "bloc" and i not in spanned]
     if len(blocs) == 2 and blocs[1] == blocs[0] + 1:
         out[blocs[0]] = None
-    if blocs and set(out) - {None} == {"bloc", "activite"}:
-        out = [None if role == "bloc" else role for role in out]
+    if (
+        len(blocs) == 1
+        and out[blocs[0] + 1 : blocs[0] + 2] == ["activite"]
+        and set(out) - {None} == {"bloc", "activite"}
+    ):
+        out[blocs[0]] = None  # "Domaines | Description des activités": a grouping
     if "indicateurs" in out and "criteres" not in out:
         out = ["criteres" if role == "indicateurs" else role for role in out]
     if "fonction" in out:

@@ -13,8 +13,9 @@ the letters led by one more). The units are
 then blocs (contract, Éducation nationale diplomas: capacité Cn is the top
 unit) and the children their compétences; a column of arrows or other signs
 holds nothing; the rows above the first coded one head the table (no element).
-A children column the header names as the activités ("Domaines | Description des
-activités", A1 beside A1.1 …) holds activités grouped by domaine, no units.
+A children column the header names as the activités, in a table naming no unit
+column ("Domaines | Description des activités", A1 beside A1.1 …), holds
+activités grouped by domaine, no units.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _glued_pair(view: TableView) -> TableView | None:
     for parent in coded:
         for child in sorted({column for row in rows for column in row if column > parent}):
             first = _first_glued(rows, codes, parent, child)
-            if first is None or _names(view, child) == "activite":
+            if first is None or _activites_only(view, child, codes[first].get(parent)):
                 continue  # coded activités under their domaine: activités, not units
             body = view.body[first:]
             roles: list[str | None] = [
@@ -156,6 +157,9 @@ def _join(code: Cell, title: Cell) -> Cell:
     return Cell([head, *rest], code.col_span + title.col_span, code.row_span)
 
 
-def _names(view: TableView, column: int) -> str | None:
-    """The role the header names for ``column``."""
-    return view.roles[column] if column < len(view.roles) else None
+def _activites_only(view: TableView, column: int, code: Code | None) -> bool:
+    """Whether the header names ``column`` the activités, no column a unit, and
+    the parent code is lettered as an activité's ("A1", rules ``code.activite``)."""
+    named = view.roles[column] if column < len(view.roles) else None
+    lettered = code is not None and code[0].upper() == "A"
+    return named == "activite" and lettered and not {"bloc", "competence"} & set(view.roles)

@@ -20,7 +20,7 @@ from ..textclean import ends_sentence
 from .boldhead import bold_headed
 from .checks import SCORE, check_columns, mark_columns, name_columns
 from .cut_spans import cut_coded_title
-from .draft import Headers, TableView, coded_title, positions
+from .draft import Headers, TableView, cell_units, coded_title, positions
 from .headers import header_roles
 from .numbering import numbered
 from .refcolumn import reference_columns
@@ -100,6 +100,7 @@ def table_views(
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
         roles = detailed_pair(finer_roles(roles, _spanned(row)), row, rules)
+        roles = _domaines(roles, row)
         roles = _conditions_left(_abilities_between(roles, row), row)
         repeated = not previous_header and bool(views) and views[-1].roles == roles
         if previous_header and views:
@@ -173,9 +174,7 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     merged header cell names both: "A1 | PRÉPARATION" are code and title); of
     two bloc columns side by side, each headed apart, the left one groups the
     units of the right one ("Pôles d'activités | Blocs de compétences": a pôle
-    beside each bloc), no element of its own; a bare "Domaines" column just left
-    of the activités, the table's only other role ("Domaines | Description
-    des activités"), groups the activités, no bloc. A training table's "Unités de
+    beside each bloc), no element of its own. A training table's "Unités de
     formation" are its blocs, unless a bloc column stands beside them (the
     domaines de compétences an épreuve of the unit validates): a grouping then."""
     out = list(roles)
@@ -185,12 +184,6 @@ def finer_roles(roles: list[str | None], spanned: set[int]) -> list[str | None]:
     blocs = [i for i, role in enumerate(out) if role == "bloc" and i not in spanned]
     if len(blocs) == 2 and blocs[1] == blocs[0] + 1:
         out[blocs[0]] = None
-    if (
-        len(blocs) == 1
-        and out[blocs[0] + 1 : blocs[0] + 2] == ["activite"]
-        and set(out) - {None} == {"bloc", "activite"}
-    ):
-        out[blocs[0]] = None  # "Domaines | Description des activités": a grouping
     if "indicateurs" in out and "criteres" not in out:
         out = ["criteres" if role == "indicateurs" else role for role in out]
     if "fonction" in out:
@@ -272,4 +265,27 @@ def _abilities_between(roles: list[str | None], row: Row) -> list[str | None]:
         return roles
     out = list(roles)
     out[column] = "competence"
+    return out
+
+
+_BARE_DOMAINES = re.compile(r"^\s*domaines?\s*$", re.IGNORECASE)
+
+
+def _domaines(roles: list[str | None], row: Row) -> list[str | None]:
+    """A bare "Domaines" header just left of the activités, the table's only other
+    role ("Domaines | Description des activités", a CQPI's référentiel
+    d'activités): the domaines group the activités, no bloc."""
+    if set(roles) - {None} != {"bloc", "activite"}:
+        return roles
+    cells = dict(positions(row))
+    out = list(roles)
+    for column, role in enumerate(roles):
+        cell = cells.get(column)
+        if (
+            role == "bloc"
+            and roles[column + 1 : column + 2] == ["activite"]
+            and cell is not None
+            and _BARE_DOMAINES.match(" ".join(u.text for u in cell_units(cell)))
+        ):
+            out[column] = None
     return out

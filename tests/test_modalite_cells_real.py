@@ -5,7 +5,8 @@ its description ("Questionnaire à visée professionnelle" / "Le candidat
 répond …"), a name broken before its acronym ("Cas pratique" / "CCF"), a
 duration under the study it times. A paragraph that ends no sentence goes on
 in the next paragraph of the same cell; practical fields ("Lieu de
-l'évaluation :", "Évaluateur :" and a bare "Durée :" among them) are details.
+l'évaluation :", "Évaluateur :" and a bare "Durée :" among them) are details,
+with the list items printed right under one (a total duration over its steps).
 A critères cell drawn beside every compétence row of its table judges the
 whole bloc, no one compétence.
 """
@@ -78,3 +79,17 @@ def test_a_lead_in_over_its_codes_and_their_modality_is_one() -> None:
     found = _modalites(COMMIS, "A2")
     assert found[0].startswith("Compétences : A2 C1 à A2 C2: Le candidat est évalué")
     assert "Compétences :" not in found
+
+
+ELECTROMENAGER = "cqp-electromenager-technicien-reparateur-bloc1.pdf"
+
+
+def test_the_parts_listed_under_a_duration_field_are_its_details() -> None:
+    bloc = _extracted(ELECTROMENAGER).blocs[0]
+    assert not any("minutes" in m for m in bloc.modalites_evaluation)
+    details = [d for d in bloc.modalites_details if d]
+    assert len(details) == 2
+    for detail in details:
+        assert detail.startswith("Durée totale de l'épreuve : 60 minutes")
+        assert "Préparation de l'épreuve : 15 minutes" in detail
+        assert detail.endswith("Questions/Réponses avec le jury : 15 minutes")

@@ -267,7 +267,10 @@ def add_modalites(ctx: Context, bloc: DBloc, units: list[Unit]) -> None:
     """Each modality (alternatives separated by "OU") once; practical details
     (place, assessor, duration; a bare "Durée :" among them,
     :func:`~.modalite_cells.duration_field`) go to ``modalites_details``; a text
-    cut by a row or page break is joined again; repeated paragraphs are dropped."""
+    cut by a row or page break is joined again; repeated paragraphs are dropped;
+    the list items right under a detail field are its parts (a total duration
+    over the durations of its steps)."""
+    field_open = False
     for index, unit in enumerate(units):
         if ctx.rules.first("modalite-separator", unit.text):
             bloc.modalite_open = False
@@ -277,6 +280,9 @@ def add_modalites(ctx: Context, bloc: DBloc, units: list[Unit]) -> None:
         )
         main = unit.text[: detail.match.start()].strip() if detail else unit.text
         extra = unit.text[detail.match.start() :].strip() if detail else ""
+        if field_open and unit.is_item and not detail:
+            main, extra = "", unit.text
+        field_open = bool(extra) and (detail is not None or unit.is_item)
         if main:
             _add_modalite(bloc, unit, main)
         if extra and bloc.modalites:

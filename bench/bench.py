@@ -11,8 +11,10 @@ Reports, in one run:
 2. DOCX and text: pages/s (pages of the document's PDF twin, so formats compare);
 3. scans: pages/min on all cores and Tesseract's share of the workers' time
    (:mod:`bench_ocr`);
-4. batch: start-up of one worker (seconds, MiB) and the peak memory of a
-   60-file batch with two workers (the samples, six times over);
+4. batch: start-up of one worker (seconds, MiB), the French words the hyphen
+   joiner loads against the OCR corrector's full lexicon (seconds, MiB kept,
+   peak), and the peak memory of a 60-file batch with two workers (the
+   samples, six times over);
 5. seconds per page of full extraction at 10, 100 and 500 pages (PDFs made by
    repeating the sample pages with pypdf), with the peak memory of each.
 
@@ -214,6 +216,39 @@ def batch_peak(folder: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, peak, len(samples) * BATCH_COPIES
 
 
+_WORDS_RUN = """
+import json, sys, time
+from {package} import ocrfix
+from {package}.nlp import model
+status = lambda key: int(next(l for l in open("/proc/self/status") if l.startswith(key)).split()[1])
+model()  # as in a batch worker, the spaCy model is loaded already
+rss, hwm, start = status("VmRSS"), status("VmHWM"), time.process_time()
+getattr(ocrfix, sys.argv[1])()
+seconds = time.process_time() - start
+print(json.dumps([seconds, (status("VmRSS") - rss) / 1024, (status("VmHWM") - hwm) / 1024]))
+"""
+
+
+def words_load(loader: str, samples: int = 3) -> tuple[float, float, float]:
+    """Medians of loading ``ocrfix.<loader>()`` in a fresh process with the spaCy model
+    loaded, as a worker has it: (CPU seconds, MiB it keeps, MiB the peak rises by)."""
+    runs = []
+    for _ in range(samples):
+        out = subprocess.run(
+            [sys.executable, "-c", _WORDS_RUN.format(package=PACKAGE), loader],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=tempfile.gettempdir(),  # not the checkout: the package comes from this script's
+        )
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return (
+        statistics.median(r[0] for r in runs),
+        statistics.median(r[1] for r in runs),
+        statistics.median(r[2] for r in runs),
+    )
+
+
 # ------------------------------------------------------------------ long PDFs
 
 
@@ -270,8 +305,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (median kept)")
     parser.add_argument("--no-scans", action="store_true", help="skip the OCR section")
     parser.add_argument("--no-long", action="store_true", help="skip the 10/100/500-page PDFs")
+    parser.add_argument(
+        "--memory-only", action="store_true", help="only the batch section (start-up, memory)"
+    )
     args = parser.parse_args(argv)
 
+    if not args.memory_only:
+        speed(args)
+    memory(args)
+    return 0
+
+
+def speed(args: argparse.Namespace) -> None:
+    """Sections 1 to 3: pages per second against the bare readers, and scans."""
     pdfs = [SOURCES / f"{name}.pdf" for name in NAMES]
     pages = sum(_pages(path) for path in pdfs)
     contenders: dict[str, tuple[Reader, list[Path]]] = {
@@ -318,8 +364,21 @@ def main(argv: list[str] | None = None) -> int:
             f"Tesseract {ocr.tesseract_share:.1%} of worker time"
         )
 
+
+def memory(args: argparse.Namespace) -> None:
+    """Sections 4 and 5: a batch worker, the French words, a batch, long PDFs."""
+
     wall, cpu, mib = worker_start_up()
     print(f"\nbatch worker start-up: {cpu:.2f} s CPU ({wall:.2f} s wall), {mib:.0f} MiB")
+    full = words_load("lexicon")
+    print("\n| French words, in a warm worker | load s (CPU) | MiB kept | peak MiB added |")
+    print("|---|---:|---:|---:|")
+    for name in ("lexicon", "words"):
+        cpu, kept, peak = full if name == "lexicon" else words_load(name)
+        print(
+            f"| `ocrfix.{name}()` | {cpu:.2f} ({cpu / full[0]:.2f}×) "
+            f"| {kept:.0f} ({kept / full[1]:.2f}×) | {peak:.0f} |"
+        )
     with tempfile.TemporaryDirectory(prefix="referentiel-bench-") as tmp:
         wall, peak, files = batch_peak(Path(tmp))
         print(
@@ -332,7 +391,6 @@ def main(argv: list[str] | None = None) -> int:
             for size in LONG_SIZES:
                 cpu, mib = long_run(long_pdf(size, Path(tmp)))
                 print(f"| {size} | {cpu:.1f} | {cpu / size:.3f} | {size / cpu:.1f} | {mib:.0f} |")
-    return 0
 
 
 if __name__ == "__main__":

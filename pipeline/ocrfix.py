@@ -27,7 +27,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -161,7 +161,9 @@ class Lexicon:
         self._lookup = lookup
         self._verbs = verbs
 
-    def __contains__(self, word: str) -> bool:
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
         from spacy.strings import get_string_id
 
         folded = _fold(word)
@@ -181,19 +183,25 @@ class Lexicon:
 
     def knows(self, token: str) -> bool:
         """Whether a token (punctuation, elision and hyphens allowed) is French."""
-        core = _EDGES.match(token)
-        word = core.group(2) if core else token
-        elided = _ELISION.match(word)
-        if elided:
-            word = elided.group(2)
-        if not word or not any(c.isalpha() for c in word) or word in self:
+        return knows(token, self)
+
+
+def knows(token: str, known: Container[str]) -> bool:
+    """Whether a token (punctuation, elision and hyphens allowed) is a word of
+    ``known`` (the lexicon or its :func:`words`)."""
+    core = _EDGES.match(token)
+    word = core.group(2) if core else token
+    elided = _ELISION.match(word)
+    if elided:
+        word = elided.group(2)
+    if not word or not any(c.isalpha() for c in word) or word in known:
+        return True
+    if word[:1] in _BARE_CAPITALS:  # capitals often go unaccented: "Etude", "A partir"
+        rest = word[1:].lower()
+        if any(f"{accented}{rest}" in known for accented in _BARE_CAPITALS[word[:1]]):
             return True
-        if word[:1] in _BARE_CAPITALS:  # capitals often go unaccented: "Etude", "A partir"
-            rest = word[1:].lower()
-            if any(f"{accented}{rest}" in self for accented in _BARE_CAPITALS[word[:1]]):
-                return True
-        parts = [p for p in word.split("-") if p]
-        return len(parts) > 1 and all(p in self for p in parts)
+    parts = [p for p in word.split("-") if p]
+    return len(parts) > 1 and all(p in known for p in parts)
 
 
 #: a lemmatizer table entry: table name, the hash of a string, its value
@@ -436,18 +444,18 @@ _SPLIT_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]{2,}) ([^\W\d_]{2,})(?![\w'’
 _FRAGMENT = 3  # letters of a piece the lexicon does not know, for a break to be sure
 
 
-def join_split_words(text: str, lex: Lexicon | None = None) -> str:
+def join_split_words(text: str, known: Container[str] | None = None) -> str:
     """Words a text extractor broke with a space (``Caractéris er``,
     ``prof ession``) joined again: two runs of letters, the second in lower
     case, one of them no word of at least three letters, whose join the
-    lexicon knows."""
+    words ``known`` (default: the lexicon's :func:`words`) hold."""
     if not _SPLIT_PAIR.search(text):
         return text
-    lex = lex or lexicon()
+    lex = words() if known is None else known
     start = 0
     while found := _SPLIT_PAIR.search(text, start):
         left, right = found.groups()
-        fragment = any(len(p) >= _FRAGMENT and not lex.knows(p) for p in (left, right))
+        fragment = any(len(p) >= _FRAGMENT and not knows(p, lex) for p in (left, right))
         if right[:1].islower() and fragment and f"{left}{right}".lower() in lex:
             text = f"{text[: found.start()]}{left}{right}{text[found.end() :]}"
             start = found.start()

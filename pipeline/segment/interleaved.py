@@ -205,12 +205,20 @@ class _Walker:
     def _continues_column(self, unit: Unit) -> bool:
         """At the top of a page, the activity column continues: its bullets, a
         short unfinished line (a tâche whose glyph was lost), or a short line in
-        lower case after an unfinished tâche (its rest, closed by its mark)."""
+        lower case after an unfinished tâche (its rest, closed by the mark that
+        closes the column's other tâches: a rest closed otherwise belongs to
+        another column's statement)."""
         if unit.is_item:
             return True
         assert self.activite is not None
-        taches = self.activite.taches
-        rest = starts_lower(unit.text) and bool(taches) and not ends_sentence(taches[-1])
+        *done, last = self.activite.taches or [""]
+        closing = {t.rstrip()[-1:] for t in done if ends_sentence(t)}
+        rest = (
+            starts_lower(unit.text)
+            and bool(last)
+            and not ends_sentence(last)
+            and unit.text.rstrip()[-1:] in closing
+        )
         return len(unit.text) < 80 and (rest or not ends_sentence(unit.text))
 
     def _cue(self, unit: Unit) -> bool:

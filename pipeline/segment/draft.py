@@ -402,12 +402,26 @@ def _within_item(last: Unit, unit: Unit, following: list[Unit]) -> bool:
     nested under plain lines make those lines their heads, not their parts)."""
     if unit.kind is not Kind.PARAGRAPH or last.kind is not Kind.LIST_ITEM or last.level:
         return False
-    if ends_sentence(last.text) or ends_lead_in(unit.text):
+    if ends_sentence(last.text) or ends_lead_in(unit.text) or _sibling_code(last.text, unit.text):
         return False
     below = next(
         (u for u in following if not (u.kind is Kind.PARAGRAPH and starts_lower(u.text))), None
     )
     return below is not None and below.same_list(last) and not is_aside(unit.text)
+
+
+#: a code opening a line: capitals, then numbers joined by dots or dashes ("A5.2", "C 12")
+_OPENING_CODE = re.compile(r"^(?P<letters>[A-ZÀ-Ý]{1,4})\s?(?P<number>\d+(?:[.-]\d+)*)(?=[\s:]|$)")
+
+
+def _sibling_code(last: str, text: str) -> bool:
+    """Whether ``text`` opens on a code of the same form as the one ``last``
+    opens on (same letters, as many numbers: "A5.2" after "A5.1"): the next
+    unit of its series, printed without the bullet, not a line of the item."""
+    here, there = _OPENING_CODE.match(last.lstrip()), _OPENING_CODE.match(text.lstrip())
+    if here is None or there is None or here.group("letters") != there.group("letters"):
+        return False
+    return len(re.split(r"[.-]", here.group("number"))) == len(re.split(r"[.-]", there.group("number")))
 
 
 def wraps_on(last: Unit, unit: Unit) -> bool:

@@ -234,12 +234,15 @@ def _judged(view: TableView) -> bool:
 
 
 def _link_activite(row: Row) -> None:
-    """An activity and a compétence on the same row are linked."""
-    activite, comp = row.activite, row.competence
-    if activite is None or comp is None or not activite.code:
+    """An activity and the compétences on the same row are linked (every
+    compétence of a cell that lists several, not only the last)."""
+    activite = row.activite
+    if activite is None or not activite.code:
         return
-    if activite.code not in comp.activites:
-        comp.activites.append(activite.code)
+    comps = row.linked or row.listed or ([row.competence] if row.competence is not None else [])
+    for comp in comps:
+        if activite.code not in comp.activites:
+            comp.activites.append(activite.code)
 
 
 def read_transversales(

@@ -20,7 +20,8 @@ Words split over two lines are joined (see :func:`join_lines`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ..docmodel import HEADING_SIZE, BBox, Block, Kind
 from ..hyphens import HYPHENS, SOFT_HYPHEN, Known, join_wrapped
@@ -115,6 +116,7 @@ def blocks_from_lines(
     drafts: list[_Draft] = []
     hanging = _hanging_labels(lines)
     right = _measure(lines, right)
+    style = _local_leading(lines, style)
     for line in lines:
         label, words = bullet_of(line)
         if label is not None and not words:
@@ -172,6 +174,28 @@ def _continues(draft: _Draft, line: Line, left: float, right: float, style: Styl
     if len(draft.lines) > 1:
         return abs(line.x0 - draft.lines[1].x0) <= _ALIGNED
     return line.x0 >= draft.lines[0].x0 - _ALIGNED - 0.5 * prev.size
+
+
+_LEADING_STEP = 0.25  # points: line gaps this close are one leading
+
+
+def _local_leading(lines: list[Line], style: Style) -> Style:
+    """``style`` with the region's own leading when its lines print a tighter
+    one than the document's usual gap (a page of paragraphs set solid in a
+    document whose lists are spaced): the gap most of its lines show, seen at
+    least :data:`_MEASURED` times, so a paragraph break the document's
+    spacing would hide (a label line under a full line) shows."""
+    gaps: Counter[float] = Counter()
+    for above, below in zip(lines, lines[1:], strict=False):
+        gap = below.top - above.bottom
+        if 0 <= gap < style.line_gap and abs(above.size - below.size) <= 0.6:
+            gaps[round(gap / _LEADING_STEP) * _LEADING_STEP] += 1
+    if not gaps:
+        return style
+    usual, seen = gaps.most_common(1)[0]
+    if seen < _MEASURED or seen * 2 < sum(gaps.values()) or style.line_gap - usual < 1.0:
+        return style
+    return replace(style, line_gap=usual)
 
 
 _MEASURED = 3  # full lines ending at one place that show a justified measure

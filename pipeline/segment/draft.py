@@ -421,7 +421,9 @@ def _sibling_code(last: str, text: str) -> bool:
     here, there = _OPENING_CODE.match(last.lstrip()), _OPENING_CODE.match(text.lstrip())
     if here is None or there is None or here.group("letters") != there.group("letters"):
         return False
-    return len(re.split(r"[.-]", here.group("number"))) == len(re.split(r"[.-]", there.group("number")))
+    return len(re.split(r"[.-]", here.group("number"))) == len(
+        re.split(r"[.-]", there.group("number"))
+    )
 
 
 def wraps_on(last: Unit, unit: Unit) -> bool:

@@ -56,6 +56,9 @@ class State:
     critere_from_paragraph: bool = False
     # the open critère is an item ending with a colon: the items below it observe it
     critere_lead_in: bool = False
+    #: the document printed a critère as a label line ending with a colon over
+    #: its one paragraph: a bare label line over a paragraph reads so too
+    labelled_criteres: bool = False
     #: the list number of the last ability read ("5."), and a numbered lead-in set
     #: aside until the lines after it show it is an ability (:mod:`.numbered_leadins`)
     ability_number: tuple[int, ...] | None = None

@@ -64,10 +64,14 @@ _FULL_LINE = 40  # characters: a shorter item did not wrap (what follows is some
 def join_wrapped(units: list[Unit]) -> list[Unit]:
     """A list item's wrapped line that the reader left as a paragraph (lower-case
     start, the item's sentence unfinished, the item long enough to have filled its
-    line) is the rest of that item."""
+    line) is the rest of that item; so is a paragraph's rest after a page break
+    (:func:`_cut_by_page`)."""
     out: list[Unit] = []
     for unit in units:
         last = out[-1] if out else None
+        if last is not None and _cut_by_page(last, unit):
+            last.text = hyphens.join_wrapped(last.text, unit.text, hyphens.FRENCH)
+            continue
         if (
             last is not None
             and last.is_item
@@ -83,6 +87,28 @@ def join_wrapped(units: list[Unit]) -> list[Unit]:
             continue
         out.append(unit)
     return out
+
+
+_CUT_WORD = re.compile(r"\w[-\u00ad]$")  # a word a hyphen cut at the line's end
+
+
+def _cut_by_page(last: Unit, unit: Unit) -> bool:
+    """Whether paragraph ``unit``, opening a page in lower case, is the rest of
+    paragraph ``last`` whose last word the page break cut with a hyphen
+    ("… disponibles et facile-" / "ment accessibles, …")."""
+    return (
+        last.kind is Kind.PARAGRAPH
+        and unit.kind is Kind.PARAGRAPH
+        and last.page is not None
+        and unit.page is not None
+        and unit.page == last.page + 1
+        and last.table is None
+        and unit.table is None
+        and not last.heading_like
+        and not unit.heading_like
+        and starts_lower(unit.text)
+        and _CUT_WORD.search(last.text.rstrip()) is not None
+    )
 
 
 def join_cell_lines(units: list[Unit]) -> list[Unit]:

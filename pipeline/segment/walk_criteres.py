@@ -13,7 +13,7 @@ from ..docmodel import BBox
 from ..nlp import classify, is_result
 from ..textclean import ends_lead_in, ends_sentence, label_text
 from .content import add_critere
-from .draft import Context, Unit
+from .draft import Context, DCritere, Unit
 from .leadins import heads_items, sibling_lead_in
 from .numbering import Numbered, numbered
 from .state import State
@@ -138,23 +138,41 @@ _PARAGRAPH_MIN = 80  # characters: the paragraph a label names
 def _labelled_paragraph(state: State, unit: Unit) -> bool:
     """A paragraph under a short critère label ending with a colon, itself a
     paragraph ("Démarche d'analyse des besoins :" over "Capacité à mener …"): what
-    the label observes, its one indicateur; the lead-in is then closed."""
+    the label observes, its one indicateur; the lead-in is then closed. Once the
+    document has printed such pairs, a label line ending on no punctuation at
+    all ("Suivi des stocks" over "Capacité à …") is one too: the document's
+    convention, its colon left out."""
     open_critere = state.critere
     if (
         unit.is_item
         or open_critere is None
         or not state.critere_from_paragraph
-        or not state.critere_lead_in
+        or not (state.critere_lead_in or (state.labelled_criteres and _bare(open_critere)))
         or open_critere.indicateurs
     ):
         return False
     label = open_critere.libelle
-    if len(label) > _LABEL_MAX or len(unit.text) < max(_PARAGRAPH_MIN, 2 * len(label)):
+    longer = len(unit.text) >= 2 * len(label) or _more_lines(open_critere.where.bbox, unit.bbox)
+    if len(label) > _LABEL_MAX or len(unit.text) < _PARAGRAPH_MIN or not longer:
         return False
     if ends_lead_in(unit.text):
         return False
+    state.labelled_criteres = state.labelled_criteres or state.critere_lead_in
     state.critere_lead_in = False
     return True
+
+
+def _more_lines(label: BBox | None, paragraph: BBox | None) -> bool:
+    """Whether the paragraph runs over more lines than its label (taller by
+    half again; unknown without boxes)."""
+    if label is None or paragraph is None:
+        return False
+    return paragraph.bottom - paragraph.top > 1.5 * (label.bottom - label.top)
+
+
+def _bare(critere: DCritere) -> bool:
+    """Whether a critère's label ends on a word, no punctuation after it."""
+    return critere.libelle.rstrip()[-1:].isalnum()
 
 
 _SAME_INDENT = 3.0  # points: lines starting this close are printed at one level

@@ -116,7 +116,8 @@ def blocks_from_lines(
     drafts: list[_Draft] = []
     hanging = _hanging_labels(lines)
     right = _measure(lines, right)
-    style = _local_leading(lines, style)
+    if not in_cell:  # a cell's few lines show no leading of their own
+        style = _local_leading(lines, style)
     for line in lines:
         label, words = bullet_of(line)
         if label is not None and not words:
@@ -180,7 +181,7 @@ _LEADING_STEP = 0.25  # points: line gaps this close are one leading
 
 
 def _local_leading(lines: list[Line], style: Style) -> Style:
-    """``style`` with the region's own leading when its lines print a tighter
+    """``style`` with a text region's own leading when its lines print a tighter
     one than the document's usual gap (a page of paragraphs set solid in a
     document whose lists are spaced): the gap most of its lines show, seen at
     least :data:`_MEASURED` times, so a paragraph break the document's

@@ -43,6 +43,7 @@ import re
 from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..textclean import ends_sentence, fold
+from .acttitle import act_subject
 from .annextitle import annex_title
 from .covertitle import LINK_WORDS, lone_title, run_on
 from .description import describe
@@ -155,6 +156,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
         _banded(ctx, draft)
     if draft.intitule is None:
         draft.intitule = annex_title(ctx, preamble)
+    if draft.intitule is None:
+        draft.intitule = act_subject(ctx, preamble)
 
 
 def _banded(ctx: Context, draft: Draft) -> None:

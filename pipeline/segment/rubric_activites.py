@@ -46,15 +46,20 @@ def _rubric(ctx: Context, unit: Unit) -> bool:
 
 def _read(ctx: Context, units: list[Unit], index: int) -> int:
     """Read the activités from ``index`` to the rubric's end; where it ended."""
+    start = index
     current: DActivite | None = None
     while index < len(units):
         unit = units[index]
         if unit.table is not None or unit.heading_like or _rubric(ctx, unit):
             break
         if unit.is_item:
-            if current is None:
+            if current is None and not units[start - 1].is_lead_in:
                 break
-            current.taches.append(unit.text.strip())
+            if current is None:  # the rubric leads in its items: each one an activité
+                item = DActivite(None, unit.text.strip(), Where(unit.page, unit.line, RULE))
+                ctx.draft.activites.append(item)
+            else:
+                current.taches.append(unit.text.strip())
         elif is_title(ctx, unit):
             break  # the next rubric
         else:

@@ -27,8 +27,9 @@ REFUSED = DATA / "refused"
         ("iut-blagnac-cpoa-td2-sujet.pdf", "headings over prose"),
         # a TD sheet of numbered questions on a case study
         ("dut-m1204-td-choix-strategiques.pdf", "are questions"),
-        # a course plan: « Objectif » and « Contenu » for each session
-        ("ifnti-graphql-plan-du-cours.pdf", "repeat the same titles"),
+        # a course plan: « Objectif » and « Contenu » for each session, its sessions
+        # numbered as the plan's parts (no unit level), a few objectives among prose
+        ("ifnti-graphql-plan-du-cours.pdf", "a course plan's objectives"),
         # a course's presentation slides (OCR): ressource codes as units, the
         # teacher's name on each slide as their compétences
         ("but-info-r210-presentation-ressource.pdf", "same few texts"),

@@ -13,7 +13,11 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
   critères, activités) than there are units, the text is mostly prose outside
   tables and under 5 % of it is placed — chapter headings over a course, not
   units (a référentiel whose units are table rows, or whose contents sit in
-  tables, keeps its text in the tables);
+  tables, keeps its text in the tables) — unless the document names a
+  certification family and its blocs are a bloc word's numbering series
+  (« Bloc 1 », « Bloc 2 », « Bloc 3 »…): a CQP printed inside a convention
+  collective lists its blocs among the convention's prose, and a TD's
+  « Bloc 1 » of code names no family;
 - **a repeated template**: at least four units, half of them or more sharing a
   title (folded: case, accents and spacing aside), and fewer statements than
   units — a course plan's « Objectif » / « Contenu » per session;
@@ -37,6 +41,8 @@ whole document (:mod:`referentiel.evidence` figures), not its wording:
 
 from __future__ import annotations
 
+import re
+
 from .docmodel import Document
 from .evidence import placed_share, prose_share, questions, statements
 from .models import Referentiel
@@ -54,6 +60,8 @@ _MIN_TEMPLATE_UNITS = 4  # units needed to call their titles a repeated template
 _DISTINCT_STATEMENTS = 2 / 3  # uncoded compétences repeat when fewer are distinct…
 _PLACED_REPEATS = 0.10  # …and when so little of the text is placed
 _PLACED_IMPLICIT = 0.15  # placed share under which an implicit bloc is a course's objectives
+_MIN_SERIES = 3  # coded blocs needed to call their numbers a series
+_LAST_NUMBER = re.compile(r"(\d+)\s*$")
 
 
 def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) -> str | None:
@@ -69,7 +77,12 @@ def refusal(referentiel: Referentiel, document: Document, use_nlp: bool = True) 
         )
     placed = placed_share(document, referentiel)
     thin = statements(referentiel) < len(referentiel.blocs)
-    if thin and prose_share(document) >= _PROSE and placed < _PLACED_HEADINGS:
+    if (
+        thin
+        and prose_share(document) >= _PROSE
+        and placed < _PLACED_HEADINGS
+        and not _family_bloc_series(referentiel)
+    ):
         return (
             "not a référentiel: its units are headings over prose (fewer statements than"
             f" units, {placed:.0%} of the text placed)"
@@ -102,6 +115,25 @@ def _implicit_only(referentiel: Referentiel) -> bool:
         len(blocs) == 1
         and blocs[0].provenance is not None
         and blocs[0].provenance.rule == IMPLICIT_BLOC
+    )
+
+
+def _family_bloc_series(referentiel: Referentiel) -> bool:
+    """Whether a document naming a certification family codes its blocs as a
+    bloc word's numbering series: at least three, each code a bloc word (rule
+    label ``level-word``) ending on the number after the previous one's."""
+    if referentiel.certification.type is None:
+        return False
+    numbers = []
+    for bloc in referentiel.blocs:
+        if not bloc.code:
+            continue
+        number = _LAST_NUMBER.search(bloc.code)
+        if number is None or default_rules().level(bloc.code) != "bloc":
+            return False
+        numbers.append(int(number.group(1)))
+    return len(numbers) >= _MIN_SERIES and all(
+        b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False)
     )
 
 

@@ -5,6 +5,8 @@ Real readers, real spaCy model, no references."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fixtures.paths import DATA, REAL
 from referentiel.api import extract, parse
@@ -89,3 +91,25 @@ def test_refusal_real_a_referentiel_asking_some_questions_is_no_questionnaire(
     asked, paragraphs = questions(parse(path))
     assert asked >= 5 and least < asked / paragraphs < most
     assert extract(path).blocs
+
+
+def test_refusal_real_a_cqp_in_a_convention_collective_is_read() -> None:
+    # a CQP printed among the articles of a convention collective: its blocs only
+    # as a « — Bloc n - … » list among prose, nothing under them, 4 % placed; the
+    # family and the bloc word's numbering series show a référentiel
+    path = REAL / "cqp-boucherie-technicien-artisanal-blocs.pdf"
+    document = parse(path, Options())
+    found = extract(path)
+    assert prose_share(document) > 0.5
+    assert placed_share(document, found) < 0.05
+    gold = json.loads((REAL / "gold" / f"{path.name.removesuffix('.pdf')}.gold.json").read_text())
+    coded = [(b["code"], b["libelle"]) for b in gold["blocs"] if b["code"]]
+    assert [(b.code, b.libelle) for b in found.blocs if b.code] == coded
+    assert found.certification.type == "CQP"
+
+
+def test_refusal_real_a_bloc_series_without_family_is_refused() -> None:
+    # the same « Bloc n » series, over a TD's code listing: no family named
+    found = segment(parse(REFUSED / "iut-blagnac-cpoa-td2-sujet.pdf", Options()), Options())
+    assert [b.code for b in found.blocs][:3] == ["Bloc 1", "Bloc 2", "Bloc 3"]
+    assert found.certification.type is None

@@ -24,6 +24,7 @@ from .draft import Headers, TableView, cell_units, coded_title, positions
 from .headers import header_roles
 from .numbering import numbered
 from .refcolumn import reference_columns
+from .subheader import merged_columns, sub_heads
 from .subheads import column_head, repeated_header, row_shape
 
 #: the words between a role and the next one making it that role's complement
@@ -66,6 +67,7 @@ def table_views(
     previous_header = False
     checks, marks = frozenset(check_columns(block)), frozenset(mark_columns(block))
     header_cells: set[int] = set()  # the cells of the last header row
+    merged: set[int] = set()  # the columns the last header row's merged cells cover
     for row in block.rows:
         named = header_roles(row, rules, checks, marks)
         if named is not None:
@@ -74,6 +76,8 @@ def table_views(
             named = known if known is not None and set(named) < set(known) else named
         elif headers:
             named = repeated_header(row_shape(row, width), headers)
+        if named is None and previous_header and merged:
+            named = sub_heads(row, merged, rules)  # a second level of heads
         if named is None and previous_header and header_cells & {id(c) for c in row.cells}:
             continue  # a header cell merged down over this row: the header goes on
         below = column_head(row, views[-1], rules, width) if named is None and views else None
@@ -110,6 +114,7 @@ def table_views(
         name_columns(views[-1], row, repeated)
         previous_header = True
         header_cells = {id(c) for c in row.cells}
+        merged = merged_columns(row)
     for view in views:
         reference_columns(view)  # a column naming units by their codes only
     return views

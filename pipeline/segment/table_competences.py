@@ -11,6 +11,7 @@ from ..docmodel import Cell
 from ..nlp import is_action
 from ..textclean import ends_lead_in, label_text, starts_lower
 from .bloc_extension import bloc_extensions
+from .cell_series import cell_series
 from .competence_cells import (
     action_lines,
     are_statements,
@@ -65,6 +66,9 @@ def read_competence(
             row.competence, row.linked = linked[0], linked
             return
         coded = coded_siblings(ctx, units, [u for u in units if competence_code(ctx, u.text)])
+        series = None if coded else cell_series(units)
+        if series:  # numbered by a code series of the cell's own, citations left out
+            units = coded = [u for u in units if id(u) in series]
         statements = not coded and (
             (view.statements and are_statements(units))
             or parallel_actions(units)
@@ -102,6 +106,7 @@ def read_competence(
                 from_list=several,
                 rule="table.competence",
                 own=view.statements,
+                coded=series.get(id(unit)) if series else None,
             )
             if comp is not None:
                 comps.append(comp)

@@ -104,7 +104,7 @@ def table_views(
             if column < width and (roles[column] is None or role != "evaluation"):
                 roles[column] = role
         roles = detailed_pair(finer_roles(roles, _spanned(row)), row, rules)
-        roles = _domaines(roles, row)
+        roles = _domaines(roles, row, rules)
         roles = _conditions_left(_abilities_between(roles, row), row)
         repeated = not previous_header and bool(views) and views[-1].roles == roles
         if previous_header and views:
@@ -273,10 +273,10 @@ def _abilities_between(roles: list[str | None], row: Row) -> list[str | None]:
     return out
 
 
-_BARE_DOMAINES = re.compile(r"^\s*domaines?\s*$", re.IGNORECASE)
+_BARE_DOMAINE = "column.domaine-bare"
 
 
-def _domaines(roles: list[str | None], row: Row) -> list[str | None]:
+def _domaines(roles: list[str | None], row: Row, rules: RuleSet) -> list[str | None]:
     """A bare "Domaines" header just left of the activités, the table's only other
     role ("Domaines | Description des activités", a CQPI's référentiel
     d'activités): the domaines group the activités, no bloc."""
@@ -290,7 +290,9 @@ def _domaines(roles: list[str | None], row: Row) -> list[str | None]:
             role == "bloc"
             and roles[column + 1 : column + 2] == ["activite"]
             and cell is not None
-            and _BARE_DOMAINES.match(" ".join(u.text for u in cell_units(cell)))
+            and (hit := rules.first("column", " ".join(u.text for u in cell_units(cell))))
+            is not None
+            and hit.rule.id == _BARE_DOMAINE
         ):
             out[column] = None
     return out

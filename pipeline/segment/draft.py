@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -375,13 +375,19 @@ def cell_units(cell: Cell) -> list[Unit]:
     units: list[Unit] = []
     for index, unit in enumerate(raw):
         if units and (wraps_on(units[-1], unit) or _within_item(units[-1], unit, raw[index + 1 :])):
-            last = units[-1]
-            last.text = join_wrapped(last.text, unit.text, FRENCH)
-            if last.bbox is not None and unit.bbox is not None and last.page == unit.page:
-                last.bbox = last.bbox.union(unit.bbox)  # the box of all its lines
+            units[-1] = joined(units[-1], unit)
             continue
         units.append(unit)
     return units
+
+
+def joined(last: Unit, unit: Unit) -> Unit:
+    """``last`` going on with ``unit``: one text (a hyphen kept or dropped by
+    :func:`~referentiel.hyphens.join_wrapped`), the box of all its lines on one page."""
+    box = last.bbox
+    if box is not None and unit.bbox is not None and last.page == unit.page:
+        box = box.union(unit.bbox)
+    return replace(last, text=join_wrapped(last.text, unit.text, FRENCH), bbox=box)
 
 
 def units_text(units: Iterable[Unit]) -> str:

@@ -16,13 +16,10 @@ modality's details (:func:`~referentiel.segment.content.add_modalites`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..docmodel import Kind
-from ..hyphens import FRENCH, join_wrapped
 from ..rules import Hit
 from ..textclean import TYPED_BULLETS, ends_lead_in, ends_sentence
-from .draft import Context, Unit
+from .draft import Context, Unit, joined
 
 _LEADING = 4.0  # points: the space between two lines of one paragraph, at most
 
@@ -30,15 +27,14 @@ _LEADING = 4.0  # points: the space between two lines of one paragraph, at most
 def cell_modalites(ctx: Context, units: list[Unit]) -> list[Unit]:
     """The units of one modalités cell, a paragraph going on in the next one
     joined with it."""
-    joined: list[Unit] = []
+    out: list[Unit] = []
     for index, unit in enumerate(units):
-        last = joined[-1] if joined else None
+        last = out[-1] if out else None
         if last is not None and _goes_on(ctx, last, unit, units[index + 1 :]):
-            box = last.bbox.union(unit.bbox) if last.bbox and unit.bbox else last.bbox
-            joined[-1] = replace(last, text=join_wrapped(last.text, unit.text, FRENCH), bbox=box)
+            out[-1] = joined(last, unit)  # set right under it: the same page
         else:
-            joined.append(unit)
-    return joined
+            out.append(unit)
+    return out
 
 
 def _goes_on(ctx: Context, last: Unit, unit: Unit, following: list[Unit]) -> bool:

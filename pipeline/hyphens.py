@@ -50,10 +50,16 @@ def join_all(lines: Iterable[str], known: Container[str] = frozenset()) -> str:
     return text
 
 
+def ends_with_hyphen(text: str) -> bool:
+    """Whether ``text`` ends with a hyphen right after a letter or a digit: a
+    word or a code the line's end may have cut (:func:`wrap_end` decides)."""
+    return text[-1:] in (*HYPHENS, SOFT_HYPHEN) and text[-2:-1].isalnum()
+
+
 def wrap_end(left: str, right: str, known: Container[str] = frozenset()) -> tuple[str, str]:
     """``left`` as it goes on with ``right`` (its hyphen dropped when it cut a
     word) and what stands between them: nothing or a space."""
-    if not left or left[-1] not in HYPHENS + SOFT_HYPHEN or not left[-2:-1].isalnum():
+    if not ends_with_hyphen(left):
         return left, " " if left else ""
     head = _HEAD.search(left)
     if left[-1] == SOFT_HYPHEN:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from referentiel import ocrfix
-from referentiel.hyphens import FRENCH, Known, join_wrapped
+from referentiel.hyphens import FRENCH, Known, ends_with_hyphen, join_wrapped
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,20 @@ def test_the_joiner_loads_the_words_not_the_lexicon() -> None:
     assert (joined, mended) == ("des impayés", "dans_la_profession.")
     assert (words_loaded, lexicon_loads) == ("1", "0")
     assert int(kept) < 16 * 2**20
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("facile-", True),
+        ("compé\u2010", True),
+        ("compé\u00ad", True),
+        ("C-", True),
+        ("vente -", False),
+        ("vente", False),
+        ("-", False),
+        ("", False),
+    ],
+)
+def test_ends_with_hyphen_asks_for_a_letter_or_digit_before_it(text: str, cut: bool) -> None:
+    assert ends_with_hyphen(text) is cut

@@ -89,9 +89,6 @@ def join_wrapped(units: list[Unit]) -> list[Unit]:
     return out
 
 
-_CUT_WORD = re.compile(r"\w[-\u00ad]$")  # a word a hyphen cut at the line's end
-
-
 def _cut_by_page(last: Unit, unit: Unit) -> bool:
     """Whether paragraph ``unit``, opening a page in lower case, is the rest of
     paragraph ``last`` whose last word the page break cut with a hyphen
@@ -107,7 +104,7 @@ def _cut_by_page(last: Unit, unit: Unit) -> bool:
         and not last.heading_like
         and not unit.heading_like
         and starts_lower(unit.text)
-        and _CUT_WORD.search(last.text.rstrip()) is not None
+        and hyphens.ends_with_hyphen(last.text.rstrip())
     )
 
 

@@ -63,6 +63,7 @@ _PLAIN = (  # labels whose rules carry no value
     "apc-head",
     "bloc",
     "bloc-activite",
+    "bloc-count",
     "bloc-roman",
     "bloc-unit",
     "certification-subject",

@@ -425,13 +425,14 @@ def _labelled_below(ctx: Context, unit: Unit, following: list[Unit]) -> str | No
 
 
 def _rncp(ctx: Context) -> str | None:
-    """The first RNCP code printed outside a table; else the fiche number of
-    the first bloc code (RNCP12345BC01 → RNCP12345)."""
+    """The first RNCP code printed outside a table (its number grouped by
+    thousands or not); else the fiche number of the first bloc code
+    (RNCP12345BC01 → RNCP12345)."""
     for label in ("rncp", "rncp-bloc"):
         for unit in ctx.units:
             hit = ctx.rules.first(label, unit.text) if unit.table is None else None
             if hit is not None:
-                return f"RNCP{hit.group('code')}"
+                return f"RNCP{''.join(hit.group('code').split())}"  # "36 597": one number
     return None
 
 

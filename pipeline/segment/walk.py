@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..docmodel import Kind
 from ..nlp import is_action, is_result
 from ..textclean import ends_lead_in, ends_sentence, is_mark, is_prose, starts_lower
+from .announced import announced_blocs
 from .blocactivites import bloc_activite
 from .butorder import heading_first
 from .butpages import CompetencePages, competence_pages, under_level
@@ -132,6 +133,10 @@ def blocs(ctx: Context) -> None:
         used = fiche_line(ctx, state, units, index)
         if used is not None:
             skip = used
+            continue
+        used = announced_blocs(ctx, state, units, index)
+        if used is not None:
+            skip = used  # "… 3 blocs de compétences optionnels :" over their titles
             continue
         if not unit.is_item or len(unit.text) < 200:
             following = units[index + 1 : index + 2]

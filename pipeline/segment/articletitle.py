@@ -1,0 +1,50 @@
+"""The certification an article lists, rather than the article's own heading.
+
+A legal text prints each article under its number and a heading ("Article 94"
+over "Certificat de qualification professionnelle « Poissonnerie »"). The
+heading names the article's subject, which may be the branch's certificates in
+general; the article then lists the certification it is about, by its family
+and name ("— Le CQP Préparateur-vendeur en produits de la mer (RNCP 37844)").
+When exactly one list item of the article names a certification of the
+heading's family with a name of its own, that name is the intitulé.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Context, Unit
+from .titlehits import QUOTES, clean_title, hit_family, title_hits
+
+_SUBJECT = re.compile(r"^(?:le|la|l['’])\s*", re.IGNORECASE)  # "Le CQP …"
+_NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
+
+
+def article_listed(ctx: Context, preamble: list[Unit], index: int, family: str) -> str | None:
+    """The name the one list item of the article headed by ``preamble[index]``
+    gives a certification of ``family``; None when the heading opens no
+    article (no document part right above it) or the article lists none, or
+    several."""
+    above = preamble[index - 1] if index else None
+    if above is None or ctx.rules.first("document-part", above.text) is None:
+        return None
+    names: list[str] = []
+    for unit in preamble[index + 1 :]:
+        if ctx.rules.first("document-part", unit.text) is not None:
+            break  # the next article
+        if unit.is_item and unit.table is None:
+            names.extend(_names(ctx, unit.text, family))
+    return names[0] if len(names) == 1 else None
+
+
+def _names(ctx: Context, text: str, family: str) -> list[str]:
+    """The names a list item gives certifications of ``family``: the words after
+    the family up to the first punctuation, opening on a capital."""
+    subject = _SUBJECT.match(text)
+    out = []
+    for hit in title_hits(ctx, clean_title(text[subject.end() if subject else 0 :])):
+        named = (hit.group("intitule") or "").lstrip(QUOTES)
+        name = clean_title(_NAME_END.split(named, maxsplit=1)[0])
+        if hit_family(hit) == family and name[:1].isupper():
+            out.append(name)
+    return out

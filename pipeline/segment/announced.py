@@ -26,7 +26,7 @@ def announced_blocs(ctx: Context, state: State, units: list[Unit], index: int) -
     hit = ctx.rules.first("bloc-count", unit.text)
     if hit is None:
         return None
-    count = _count(hit.group("count"))
+    count = _count(hit.group("count") or "")
     items = units[index + 1 : index + 1 + count]
     after = units[index + 1 + count : index + 2 + count]
     opener = _opener(units[:index], bloc.where.page, bloc.where.line)

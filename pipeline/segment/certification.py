@@ -435,7 +435,7 @@ def _rncp(ctx: Context) -> str | None:
         for unit in ctx.units:
             hit = ctx.rules.first(label, unit.text) if unit.table is None else None
             if hit is not None:
-                return f"RNCP{''.join(hit.group('code').split())}"  # "36 597": one number
+                return f"RNCP{''.join((hit.group('code') or '').split())}"  # "36 597" is one number
     return None
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from .draft import Context, Unit
 from .state import State, open_bloc
 
-_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
-_WORDS |= {"neuf": 9, "dix": 10}
+#: a count spelt in words (the rule reads up to ten)
+_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")
 
 
 def announced_blocs(ctx: Context, state: State, units: list[Unit], index: int) -> int | None:
@@ -46,7 +46,9 @@ def announced_blocs(ctx: Context, state: State, units: list[Unit], index: int) -
 
 def _count(word: str) -> int:
     """The count a lead-in prints, in digits or in words."""
-    return int(word) if word.isdigit() else _WORDS.get(word.lower(), 0)
+    if word.isdigit():
+        return int(word)
+    return _WORDS.index(word.lower()) + 2 if word.lower() in _WORDS else 0
 
 
 def _opener(before: list[Unit], page: int | None, line: int | None) -> Unit | None:

@@ -94,7 +94,6 @@ _PLAIN = (  # labels whose rules carry no value
     "critere-runin",
     "description",
     "description-cell",
-    "document-part",
     "duration-field",
     "epreuve-nature",
     "epreuve-form",
@@ -160,6 +159,7 @@ LABELS: dict[str, frozenset[str | None]] = {
     "section": frozenset({"activites", "competences", "evaluation", "other"}),
     "zone": _ZONES | {"competences", "ignore"},
     "title": frozenset(CERTIFICATION_TYPES | {None, "none"}),
+    "document-part": frozenset(CERTIFICATION_TYPES | {None}),  # the family an act creates
     "family-level": frozenset(CERTIFICATION_TYPES),  # a level only this family prints
     "ocr-code-fix": frozenset(),  # a replacement template, any text
     "ocr-text-strip": frozenset(),

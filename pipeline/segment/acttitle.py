@@ -3,7 +3,8 @@
 A convention collective prints each accord under its act heading ("Accord no
 51 du 10 juin 1999", rules ``document-part.act``), the certification the
 accord creates named on the heading line right above it. When nothing else
-names the certification, that line, printed as a name, is its intitulé.
+names the certification, that line, printed as a name, is its intitulé, and
+the family the rule gives (what a branch's act creates) is its type.
 """
 
 from __future__ import annotations
@@ -11,6 +12,15 @@ from __future__ import annotations
 from ..docmodel import Kind
 from .draft import Context, Unit
 from .titlehits import clean_title, intitule_text, title_like
+
+
+def act_family(ctx: Context, preamble: list[Unit]) -> str | None:
+    """The family the first act heading of ``preamble`` creates (its rule's value)."""
+    for unit in preamble:
+        hit = ctx.rules.first("document-part", unit.text)
+        if hit is not None and hit.rule.id == "document-part.act":
+            return hit.rule.value
+    return None
 
 
 def act_subject(ctx: Context, preamble: list[Unit]) -> str | None:

@@ -43,7 +43,7 @@ import re
 from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
 from ..textclean import ends_sentence, fold
-from .acttitle import act_subject
+from .acttitle import act_family, act_subject
 from .annextitle import annex_title
 from .articletitle import article_listed
 from .covertitle import LINK_WORDS, lone_title, run_on
@@ -90,6 +90,7 @@ def certification(ctx: Context) -> None:
     if draft.intitule is None or draft.type is None:
         named, family = fiche_title(ctx, preamble)
         draft.intitule, draft.type = draft.intitule or named, draft.type or family
+    draft.type = draft.type or act_family(ctx, preamble)  # a branch's accord creates a CQP
     draft.code_rncp = _rncp(ctx)
     draft.description = describe(ctx, preamble, _before_blocs(ctx))
 

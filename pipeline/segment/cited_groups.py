@@ -8,13 +8,20 @@ cell's head carries the number of a group already read under the same title,
 and every numbered line under it extends that number within the group's
 items. The cell names no new activité; its group, the grid's top numbered
 unit, is the unit its compétences belong to — the bloc (contract, "No bloc
-level").
+level"). A row of the grid pushed out of its table (the page's last line)
+that cites the next group of the series (number and title) opens the next
+bloc (:func:`next_group`).
 """
 
 from __future__ import annotations
 
-from .draft import Context, DActivite, Unit, norm_text
+from dataclasses import replace
+
+from .draft import Context, DActivite, DBloc, Unit, norm_text
 from .numbering import numbered
+from .state import State, open_bloc
+
+_RULE = "table.bloc-group"
 
 
 def cited_group(ctx: Context, units: list[Unit]) -> tuple[str, str] | None:
@@ -40,6 +47,39 @@ def cited_group(ctx: Context, units: list[Unit]) -> tuple[str, str] | None:
         if not 1 <= item.number[1] <= len(group.taches):
             return None
     return str(number), title
+
+
+def open_group(ctx: Context, state: State, units: list[Unit]) -> bool:
+    """Open the bloc of the group an activité cell cites (:func:`cited_group`);
+    False when the cell cites none."""
+    cited = cited_group(ctx, units)
+    if cited is not None:
+        _open(ctx, state, units[0], *cited)
+    return cited is not None
+
+
+def next_group(ctx: Context, state: State, unit: Unit) -> bool:
+    """Open the next group's bloc when ``unit``, right after the grid, cites
+    the group after the one the grid opened last (its number plus one, the
+    title of the activité so numbered)."""
+    bloc = state.bloc
+    if bloc is None or bloc.where.rule != _RULE or not (bloc.code or "").isdigit():
+        return False
+    head = numbered(unit.text)
+    if head is None or head.word or head.number != (int(bloc.code or 0) + 1,):
+        return False
+    if _group(ctx, str(head.number[0]), head.title) is None:
+        return False
+    _open(ctx, state, unit, str(head.number[0]), head.title)
+    return True
+
+
+def _open(ctx: Context, state: State, unit: Unit, code: str, title: str) -> DBloc | None:
+    """Open the bloc of a group: coded by its number, titled as printed."""
+    bloc = open_bloc(ctx, state, [replace(unit, text=title)], _RULE, any_text=True)
+    if bloc is not None:
+        bloc.code = code
+    return bloc
 
 
 def _group(ctx: Context, code: str, title: str) -> DActivite | None:

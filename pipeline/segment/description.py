@@ -14,7 +14,9 @@ labelled ``description``, ``description-cell``, ``holder``,
   under a heading on one facet of the level ("Autonomie et responsabilité"),
   or opens on that lead-in;
 * else a table cell headed as the description, holding prose (the cell below
-  the head, or the head's own cell under its label line).
+  the head, or the head's own cell under its label line); a frame holding a
+  description heading over one paragraph holds the description, its last
+  sentence finished or not.
 """
 
 from __future__ import annotations
@@ -147,6 +149,8 @@ def _cell_description(ctx: Context) -> str | None:
                 headed = len(units) > 1 and ctx.rules.first("description-cell", units[0].text)
                 if headed and _prose(units[1:]):
                     return units_text(units[1:])
+                if _framed(ctx, units):
+                    return units[1].text
         for above, below in zip(rows, rows[1:], strict=False):
             under = dict(positions(below))
             for column, cell in positions(above):
@@ -157,6 +161,22 @@ def _cell_description(ctx: Context) -> str | None:
                 if units and _prose(units):
                     return units_text(units)
     return None
+
+
+def _framed(ctx: Context, units: list[Unit]) -> bool:
+    """A frame holding a description heading ("FINALITÉ") over one paragraph
+    of prose: the frame's edge ends the paragraph, a finished sentence or not
+    (no list item wraps out of a frame); a short line is a title, a lead-in
+    opens a list."""
+    if len(units) != 2 or ctx.rules.first("description", units[0].text) is None:
+        return False
+    text = units[1]
+    return (
+        text.kind is Kind.PARAGRAPH
+        and not text.is_item
+        and len(text.text) >= _TITLE_LINE
+        and not ends_lead_in(text.text)
+    )
 
 
 def _prose(units: list[Unit]) -> bool:

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..docmodel import Cell
 from ..textclean import ends_lead_in, is_upper, label_text
 from .activities import code_hit
-from .cited_groups import cited_group
+from .cited_groups import open_group
 from .draft import Context, DActivite, TableView, Unit, Where, cell_units, norm_text, positions
-from .state import State, open_bloc
+from .state import State
 from .table_codes import titled_units
 from .table_rows import Row
 
@@ -26,13 +24,8 @@ def read_activite(
     units = titled_units(ctx, row, cell)
     if not units:
         return
-    if (cited := cited_group(ctx, units)) is not None:
-        # the référentiel d'activités' group again over its items: the grid's bloc
-        heading = [replace(units[0], text=cited[1])]
-        bloc = open_bloc(ctx, state, heading, "table.bloc-group", any_text=True)
-        if bloc is not None:
-            bloc.code = cited[0]
-        return
+    if open_group(ctx, state, units):
+        return  # the référentiel d'activités' group again over its items: the grid's bloc
     grouped = _grouped(ctx, units)
     if grouped:
         # a group of activités over its activités: one activité per line

@@ -21,6 +21,7 @@ from .blocactivites import bloc_activite
 from .butorder import heading_first
 from .butpages import CompetencePages, competence_pages, under_level
 from .butsummary import heading_codes, overview_table
+from .cited_groups import next_group
 from .content import add_competence, add_modalites, competence_code
 from .draft import Context, DBloc, Unit, norm_text
 from .fiche import code_field, fiche_grid, fiche_line, place_code, table_code_field
@@ -99,6 +100,8 @@ def blocs(ctx: Context) -> None:
         after_table = index > 0 and units[index - 1].table is not None
         if after_table and carries_head(ctx, state, unit, units[index + 1 : index + 3]):
             continue  # a savoir-faire's title row pushed out of its grid
+        if after_table and next_group(ctx, state, unit):
+            continue  # the grid's next group, its row pushed out of the table
         if unit.starts_section:
             state.close()
             state.modalites_section = False

@@ -4,7 +4,10 @@ The industries alimentaires' older CQP grid prints the référentiel d'activité
 first ("1) Préparation au travail" over "1.1 - …" items), then a grid whose
 activité cell opens on the same group again ("1. Préparation au travail")
 over the same items ("1.1. …"). The group is the grid's bloc (no bloc level),
-its compétences the bloc's; the items cited again are no new activités.
+its compétences the bloc's; the items cited again are no new activités. The
+next group's row, the page's last line, is pushed out of the table: it opens
+the next bloc. The FINALITÉ frame over the grid holds the description, its
+sentence unfinished (no final stop).
 
 Each test reads the real file with the real reader and segmenter; what it
 compares against is read from the document's own blocks or from its reference.
@@ -46,3 +49,22 @@ def test_the_items_cited_again_are_no_activites() -> None:
     assert [c for c in codes if c] == [
         a["code"] for a in gold_of(OUVRIER)["activites"] if a["code"]
     ]
+
+
+def test_the_next_group_pushed_out_of_the_grid_opens_the_next_bloc() -> None:
+    blocks = parse(OUVRIER).blocks
+    at = max(i for i, b in enumerate(blocks) if b.kind is Kind.TABLE)
+    after = blocks[at + 1]
+    assert after.kind is not Kind.TABLE and after.text.startswith("2. ")
+    gold = gold_of(OUVRIER)["blocs"][1]
+    blocs = extracted_json(OUVRIER.name)["blocs"]
+    assert [(b["code"], b["libelle"]) for b in blocs][1] == (gold["code"], gold["libelle"])
+
+
+def test_the_framed_finalite_is_the_description() -> None:
+    frame = next(b for b in parse(OUVRIER).blocks if b.kind is Kind.TABLE)
+    label, sentence = (b.text for b in frame.rows[0].cells[0].blocks)
+    assert not sentence.rstrip().endswith(".")  # no final stop: the frame ends it
+    description = extracted_json(OUVRIER.name)["certification"]["description"]
+    assert description == gold_of(OUVRIER)["certification"]["description"]
+    assert label.upper() not in description

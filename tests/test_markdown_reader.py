@@ -216,3 +216,34 @@ def test_html_xhtml_file_with_an_xml_declaration(tmp_path: Path) -> None:
         (Kind.HEADING, "Titre", 3),
         (Kind.PARAGRAPH, "x", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraphs"),
+    [("tp-agent-restauration-2006-rncp.md", 45), ("tp-agent-restauration-2011-rncp.md", 58)],
+)
+def test_markdown_a_one_item_list_of_paragraphs_is_a_wrapper(name: str, paragraphs: int) -> None:
+    """Légifrance wraps a whole annex in ``<ul><li><p>…</p>…</li></ul>``: no item of
+    that list comes out (only the ``-il (elle) …`` lines typed with a dash are items);
+    every ``<p>`` (and every ``<br/>`` line inside it) is a block, counted here by lxml
+    from the raw file, independently of the reader."""
+    path = REAL / name
+    root = lxml.html.document_fromstring(path.read_text(encoding="utf-8"))
+    expected = sum(
+        len([line for line in p.xpath(".//text()") if line.strip()]) for p in root.iter("p")
+    )
+    blocks = _parse(path)
+    assert all(b.label == "-" for b in blocks if b.kind is Kind.LIST_ITEM)
+    assert len([b for b in blocks if b.kind is not Kind.HEADING]) == expected == paragraphs
+    assert any(b.text.startswith("Intitulé :") for b in blocks)
+
+
+def test_html_lists_that_are_not_wrappers_keep_their_items() -> None:
+    """Counter-examples: two items, text of the item's own beside its paragraph, and a
+    Markdown list (labelled) of one item over two paragraphs stay list items."""
+    two = html_blocks("<ul><li><p>a</p></li><li><p>b</p></li></ul>")
+    assert [(b.kind, b.text) for b in two] == [(Kind.LIST_ITEM, "a"), (Kind.LIST_ITEM, "b")]
+    own = html_blocks("<ul><li>lead<p>a</p></li></ul>")
+    assert [b.kind for b in own] == [Kind.LIST_ITEM, Kind.LIST_ITEM]
+    loose = markdown_blocks("- first paragraph\n\n  second paragraph\n")
+    assert [b.kind for b in loose] == [Kind.LIST_ITEM, Kind.LIST_ITEM]

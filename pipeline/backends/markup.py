@@ -14,6 +14,9 @@ walk over its start and end events yields the shared document model
 * struck-through text (``<s>``, ``<del>``, ``<strike>``) is deleted text, not read;
 * ``<ul>`` without ``<li>`` (text extractions) holds items separated by bullet
   glyphs or by nothing at all (:func:`split_glyph_list`);
+* a written (unlabelled) list of ONE ``<li>`` whose text lies in paragraphs
+  (``<ul><li><p>…</p><p>…</p></li></ul>``: Légifrance wraps a whole annex so) is a
+  wrapper, not a list: its paragraphs are read as paragraphs (:func:`_wrapper`);
 * tables keep ``<thead>`` rows as header rows; a cell merged over several rows
   (``rowspan``) is the same :class:`Cell` attached to every row it spans, and
   ``colspan`` is kept; cells hold their own blocks (paragraphs, lists, tables).
@@ -134,6 +137,7 @@ class _Builder:
         self.skipping = 0
         self.after_break = False  # the text being collected follows a <br>
         self.tables: list[_Table] = []
+        self.wrappers: set[etree._Element] = set()  # lists read as their paragraphs
 
     # ------------------------------------------------------------ events
     def start(self, tag: str, attrs: dict[str, str], line: int, element: etree._Element) -> None:
@@ -149,7 +153,12 @@ class _Builder:
                 self.lists.pop()  # a <ul> without <li> ends at the next paragraph
         elif tag in ("ul", "ol"):
             self._flush()
-            self.lists.append(_List(ordered=tag == "ol", element=element))
+            if _wrapper(element):
+                self.wrappers.update((element, element[0]))
+            else:
+                self.lists.append(_List(ordered=tag == "ol", element=element))
+        elif tag == "li" and element in self.wrappers:
+            self._flush()
         elif tag == "li":
             self._flush()
             if self.lists:
@@ -183,6 +192,8 @@ class _Builder:
             self._flush()
             if self.lists and self.lists[-1].element is element:
                 self.lists.pop()
+        elif tag == "li" and element in self.wrappers:
+            self._flush()
         elif tag == "li":
             self._flush()
             self.items = max(0, self.items - 1)
@@ -347,6 +358,19 @@ class _Builder:
         self._flush()
         while self.tables:
             self._end_table()
+
+
+def _wrapper(element: etree._Element) -> bool:
+    """Whether a ``<ul>``/``<ol>`` only wraps paragraphs: one unlabelled ``<li>`` (no
+    ``data-label``: written HTML, not a Markdown list) with no text of its own
+    outside its ``<p>``/``<div>`` children."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if len(children) != 1 or children[0].tag.lower() != "li" or children[0].get("data-label"):
+        return False
+    item = children[0]
+    blocks = [child for child in item if isinstance(child.tag, str)]
+    loose = (item.text or "").strip() or any((child.tail or "").strip() for child in blocks)
+    return bool(blocks) and not loose and all(b.tag.lower() in ("p", "div") for b in blocks)
 
 
 def _span(value: str | None) -> int:

@@ -10,7 +10,9 @@ short code, "F1 Disposer de …", or the typed number of an ordered list item
 ``LOW_CONFIDENCE_STRUCTURE`` warning, rather than the whole document being
 refused. That bloc is the unit the document's title quotes, if it does
 ("… RELATIF À L'UNITÉ "PREMIERS SECOURS""): a document about one unit, whose
-prose naming it describes the unit, not the certification. Label
+prose naming it describes the unit, not the certification; or the unnumbered
+unit printed as a bare statement before the abilities (:mod:`.unithead`); else
+it has no name (the document names no unit: the certification is not a bloc). Label
 lines ending with a colon ("Fondamentaux :"), each over a series of
 statements coded from a letter of its own ("F1 …", "F2 …"; "R1 …" under the
 next), are families of compétences: each is a bloc, its series its
@@ -43,6 +45,7 @@ from .rubrics import rubric_units
 from .subitems import detail_code, with_details
 from .template_tables import read_table
 from .templated import templated_sections
+from .unithead import unit_head
 
 _MIN_ABILITIES = 3  # fewer action statements than this make no référentiel
 _SHORT = 250  # a longer paragraph is prose, not a listed ability
@@ -98,11 +101,12 @@ def implicit(ctx: Context) -> None:
     abilities = _listed(ctx, with_details(ctx, actions))  # an item's details (:mod:`.subitems`)
     if len(abilities) < _MIN_ABILITIES:
         return
-    first = abilities[0]
-    unit_name = _title_name(ctx, first)
+    head, abilities = unit_head(abilities)  # an unnumbered unit's name (:mod:`.unithead`)
+    first = head or abilities[0]
+    unit_name = _title_name(ctx, first) or (head.text if head else None)
     if unit_name and fold(unit_name) in fold(ctx.draft.description or ""):
         ctx.draft.description = None  # the prose describes the unit, not the certification
-    bloc = DBloc(None, unit_name or ctx.draft.intitule or "", Where(first.page, first.line, RULE))
+    bloc = DBloc(None, unit_name or "", Where(first.page, first.line, RULE))
     source = ctx.new_source()
     for unit in abilities:
         _add(ctx, bloc, unit, source, RULE)

@@ -20,7 +20,9 @@ def header_roles(
     more may be unreadable, e.g. garbled by OCR; in a row the reader saw printed
     again on every page of the table, a header for sure, any cell may name no role
     once two do: columns of the publisher's own), else None. A cell over a column
-    of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`);
+    of check marks (``checks``) names a modality, one over marks no role (:mod:`.checks`),
+    and the fonctions over marks only (activités × fonctions, "X" where an
+    activité serves a fonction) name none: a mapping, no column of units;
     a box to tick names nothing (a body row of a grid to fill in), and the heads
     of a rating scale over boxes ("TI | I | S | TS") make the row beside one
     label a header."""
@@ -38,13 +40,15 @@ def header_roles(
             for offset in range(max(1, cell.col_span)):
                 roles[column + offset] = CHECKS
             continue
+        span = max(1, cell.col_span)
+        if named == ["fonction"] and all(c in marks for c in range(column, column + span)):
+            named = []  # the fonctions over marks only ("FONCTIONS" over "X"): a mapping, no unit
         if not named:
             unknown += column not in marks
             continue
         if named == [SCORE]:
             filled -= 1  # a rating scale's head: beside the header, not part of it
             scale += column in checks  # over boxes to tick: the scale of a grid to fill in
-        span = max(1, cell.col_span)
         if len(named) != span:
             named = named[:1] * span  # one role over a merged header cell
         for offset, role in enumerate(named):

@@ -52,11 +52,22 @@ def records(ctx: Context) -> None:
         return
     for record in ctx.records:
         title = record.title
-        activite = DActivite(None, label_text(title.text), Where(title.page, title.line, RULE))
+        code, libelle = _coded(ctx, title.text)
+        activite = DActivite(code, libelle, Where(title.page, title.line, RULE))
         activite.taches = [_tache(ctx, u.text) for u in record.taches]
         ctx.draft.activites.append(activite)
         for unit in (title, *record.units):
             unit.section = "activites"
+
+
+def _coded(ctx: Context, text: str) -> tuple[str | None, str]:
+    """A record's title as its activité's code and libellé: a coded activité
+    heading ("ACTIVITE 1 - 1 Accueil …", rule ``code-activite``) gives both."""
+    hit = ctx.rules.first("code-activite", text)
+    libelle = hit.group("libelle") if hit is not None else None
+    if hit is None or not libelle:
+        return None, label_text(text)
+    return hit.group("code"), label_text(libelle)
 
 
 def _tache(ctx: Context, text: str) -> str:
@@ -176,13 +187,18 @@ def _self_titled(ctx: Context, block: Block, units: list[Unit]) -> Record | None
 
 
 def _title_cell(ctx: Context, cell: list[Unit]) -> bool:
-    """A cell holding one label alone that no role names and ends on no colon."""
+    """A cell holding one label alone that no role names and ends on no colon,
+    or one coded activité heading ("ACTIVITE 1 - 1 Accueil …": its code, not
+    its length, says it names the unit)."""
     text = cell[0].text.strip()
+    if len(cell) != 1 or ends_lead_in(text) or _role(ctx, text) is not None:
+        return False
+    if _label(ctx, text, alone=True):
+        return True
     return (
-        len(cell) == 1
-        and _label(ctx, text, alone=True)
-        and not ends_lead_in(text)
-        and _role(ctx, text) is None
+        len(text) <= _TITLE_MAX
+        and not ends_sentence(text)
+        and ctx.rules.first("code-activite", text) is not None
     )
 
 

@@ -64,6 +64,7 @@ _MIN_ITEMS = 2  # list items a heading must head
 _HEAD_MAX = 120  # a longer line is no heading
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LABELLED = re.compile(r"^[^:]{0,40}:")  # "Fiche métier : …", "Objectifs :" — labels, not abilities
+_HEAD_NUMBER = re.compile(r"^(?P<code>\d{1,2})\s?[-–.)]\s*(?P<libelle>[^\W\d_].*)$")  # "2 - …"
 
 
 def implicit(ctx: Context) -> None:
@@ -182,31 +183,56 @@ def _families(ctx: Context) -> bool:
 
 def _headed(ctx: Context) -> bool:
     """Headings printed as such (a heading, bold or heading-size line, no code),
-    each directly over a list of items most of which state actions, a lead-in
-    ending with a colon allowed between them ("Concevoir, créer, réaliser" over
-    "» Identifier un besoin …", "» Associer …"): groups of compétences, each a
-    bloc (contract, "No bloc level": the top units printed are the blocs).
+    each directly over a list of items most of which state actions, lead-ins
+    ending with a colon allowed before and among them ("Concevoir, créer, réaliser"
+    over "» Identifier un besoin …", "» Associer …"; "À l'intérieur … :" heading
+    a part of the list): groups of compétences, each a bloc (contract, "No bloc
+    level": the top units printed are the blocs). Heads that all print a number
+    before their title ("1- Préparer …", "2 - Réparer …") are coded by it, the
+    code kept as printed even where the series skips or repeats.
     Whether any such blocs were made."""
     groups: list[tuple[Unit, list[Unit]]] = []
     units = ctx.units
     for index, unit in enumerate(units):
         if not _heads(ctx, unit):
             continue
-        at = index + 1
-        if at < len(units) and units[at].table is None and units[at].is_lead_in:
-            at += 1
-        items: list[Unit] = []
-        while at < len(units) and units[at].is_item and units[at].table is None:
-            items.append(units[at])
-            at += 1
-        actions = sum(is_action(item.text) for item in items)
-        if len(items) >= _MIN_ITEMS and actions * 2 >= len(items):
+        items = _abilities_under(units, index + 1)
+        if len(items) >= _MIN_ITEMS:
             groups.append((unit, items))
     if len(groups) < _MIN_HEADED:
         return False
-    named = [(head.text, head, items) for head, items in groups]
+    numbered = [_HEAD_NUMBER.match(head.text) for head, _items in groups]
+    if not all(numbered):  # a number only some heads print is part of their name
+        numbered = [None] * len(groups)
+    named = [
+        (hit.group("libelle") if hit else head.text, head, items)
+        for hit, (head, items) in zip(numbered, groups, strict=True)
+    ]
     _keep_groups(ctx, named, HEADED_RULE, "headings over lists of abilities")
+    for bloc, hit in zip(ctx.draft.blocs[-len(groups) :], numbered, strict=True):
+        bloc.code = hit.group("code") if hit else None
     return True
+
+
+def _abilities_under(units: list[Unit], start: int) -> list[Unit]:
+    """The items a heading at ``start - 1`` heads: the parts of its list (each
+    led by a lead-in or not, "À l'intérieur … :" over items) most of whose items
+    state actions, up to the first part that does not ("Connaissances :" over
+    what is known) or to the first unit neither an item nor a lead-in."""
+    parts: list[list[Unit]] = [[]]
+    for unit in units[start:]:
+        if unit.table is not None or not (unit.is_item or unit.is_lead_in):
+            break
+        if unit.is_item:
+            parts[-1].append(unit)
+        elif parts[-1]:
+            parts.append([])
+    items: list[Unit] = []
+    for part in parts:
+        if not part or sum(is_action(item.text) for item in part) * 2 < len(part):
+            break
+        items.extend(part)
+    return items
 
 
 def _ordinals(ctx: Context) -> bool:

@@ -115,6 +115,8 @@ _PLAIN = (  # labels whose rules carry no value
     "modalite-inline",
     "modalite-separator",
     "modalites-group",
+    "named-unit",
+    "named-unit-line",
     "niveau",
     "not-description",
     "objectives-label",
@@ -148,6 +150,7 @@ _PLAIN = (  # labels whose rules carry no value
     "unit-duration",
     "unit-qualified",
     "units-heading",
+    "worded-unit",
 )
 # The closed vocabulary of rule labels: what each label recognises, and the values its
 # rules may carry (None: no value is read). A label or value outside it stops start-up.

@@ -17,6 +17,9 @@ Each stage reads and writes a :class:`~referentiel.segment.draft.Context`:
 4. ``streams`` — a table's columns read one after the other (raw OCR text):
    activities, compétences, critères and modalités re-attached to their bloc
    by codes and cue phrases (when it applies, it replaces 5 and 6);
+   ``named-units`` — units named only inside sentences ("la capacité C5
+   Conseiller …") or as worded paragraphs ("Objectif PP2 : …"), the
+   document's only units: its blocs (it replaces 5 and 6 too; :mod:`.named_units`);
 5. ``activities`` — the référentiel d'activités written as text;
    ``records`` — a table of labelled rows, the record of the activité named
    before it or in its own row (:mod:`.records`); ``record-series`` — a record
@@ -88,6 +91,7 @@ from .links import activity_types, code_links, links
 from .merge import codes, merge
 from .modalite_codes import modalite_codes
 from .modalites import place_modalites, place_whole
+from .named_units import named_units
 from .numberlinks import number_links
 from .othertitle import other_certification
 from .outline import outline
@@ -115,6 +119,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("before-title", before_title),
     ("other-certification", other_certification),
     ("streams", streams),
+    ("named-units", named_units),
     ("activities", activities),
     ("records", records),
     ("record-series", record_series),

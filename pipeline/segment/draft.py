@@ -292,7 +292,7 @@ class Context:
     #: id(table block) → the compétences its rows named, in order
     row_competences: dict[int, list[DCompetence]] = field(default_factory=dict)
     sources: int = 0
-    streamed: bool = False  # the ``streams`` stage rebuilt activities and blocs
+    streamed: bool = False  # ``streams`` or ``named-units`` built the blocs: no walk
     outline: Outline = field(default_factory=Outline)
     #: the layout tables read as records of units (stage ``record-tables``)
     records: list[Record] = field(default_factory=list)

@@ -6,6 +6,9 @@ the same bloc (same code, or same libellé) are merged in document order: the
 compétences by libellé, every list (connaissances, modalités, critères)
 extended with what is new.
 
+Blocs the ``named-units`` stage opened are told apart there: the same code
+with another title is an option's own unit (:mod:`.named_units`).
+
 An activité named again (the activités table, then a synthesis table) is one
 activité: same code, similar libellé; the first mention keeps its tâches.
 
@@ -25,6 +28,7 @@ from .codespacing import dotted_like_siblings, spaced_like_siblings
 from .content import is_implicit
 from .draft import Context, DActivite, DBloc, DCompetence, code_key, norm_text, similar
 from .gluedtitle import glued_statement, name_and_statement
+from .named_units import RULE as NAMED_RULE
 from .state import outline_hit
 
 
@@ -175,6 +179,8 @@ def _same_bloc(a: DBloc, b: DBloc) -> bool:
     and none in common (two blocs told apart by a word: "front-end" / "back-end"),
     or both list connaissances and none in common under titles not alike word
     for word (a training table's "… contributive : psychologie" / "… : sociologie")."""
+    if a.where.rule == b.where.rule == NAMED_RULE:
+        return False  # told apart there already: an option's own units (:mod:`.named_units`)
     if a.code and b.code:
         return code_key(a.code) == code_key(b.code) and not _restarted(a, b)
     if not (a.libelle and similar(a.libelle, b.libelle)):

@@ -17,11 +17,13 @@ are): each code named once with a title opens one, in the order first named;
 a code named again by itself ("vérifie la capacité C10", "les capacités C8, C9
 et C11") refers to it. The same code with another title is another unit (the
 options of a diploma each list their own C9–C11); with the same title, the
-same one. The stage applies only when the document prints no bloc word and
-its outline found no level of a known unit word (the épreuves that group the
-capacités are no contract level), and only to a series: three units or more,
-their numbers following each other (an excerpt may skip one), titled where
-first named. It then gives the document's whole structure, as the
+same one. The stage applies only when the document prints no bloc word, no
+table, and its outline found no level of a known unit word (the épreuves that
+group the capacités are no contract level), and only to a series: three units
+or more, their numbers following each other (an excerpt may skip one), titled
+where first named, and most codes of their letters the text prints among them
+(a text naming most capacités by code only, "C9 à C13", refers to a
+référentiel printed elsewhere). It then gives the document's whole structure, as the
 ``streams`` stage does: the walk is skipped.
 """
 
@@ -42,6 +44,7 @@ _QUOTES = {'"': '"', "«": "»", "“": "”"}
 _END = r"\s*(?:[.;]\s*$|\s[.;](?=\s|$)|[.;]\s+(?=[^\W\d_]))"
 _NEXT = r"\s*(?:,|\s+et)\s+(?-i:{prefix})\s?(?P<number>\d{{1,2}})(?![\w.])"
 
+_CODES = re.compile(r"(?<![\w.])([A-Z]{1,2})\s?(\d{1,2})(?![\w.])")  # "C10", "C 6"
 _Named = tuple[str, str, int, Unit]  # code as printed, title, number, the unit naming it
 
 
@@ -50,8 +53,9 @@ def named_units(ctx: Context) -> None:
     the document's only units."""
     if ctx.streamed or bloc_label(ctx) == "bloc" or _known_outline(ctx):
         return
-    units = [unit for unit in ctx.units if unit.table is None]
-    named = _worded(ctx, units) or _in_sentences(ctx, units)
+    if any(unit.table is not None for unit in ctx.units):
+        return  # a table read by its columns holds the document's units
+    named = _worded(ctx, ctx.units) or _in_sentences(ctx, ctx.units)
     if not named:
         return
     seen: set[tuple[str, str]] = set()
@@ -111,6 +115,7 @@ def _in_sentences(ctx: Context, units: list[Unit]) -> list[_Named]:
     """The units the sentences name after a bloc word, with their titles, and
     those a lead-in ending with a colon lists one per line after it."""
     named: list[_Named] = []
+    mentioned: set[tuple[str, str]] = set()  # every code the text prints: letters, number
     listing: str | None = None  # the code letters a lead-in announced
     for unit in units:
         text = unit.text
@@ -118,7 +123,7 @@ def _in_sentences(ctx: Context, units: list[Unit]) -> list[_Named]:
             line = ctx.rules.first("named-unit-line", text)
             code = "".join((line.group("code") or "").split()) if line else ""
             if line is not None and code.startswith(listing):
-                title = _title(line.group("libelle") or "", listing)
+                title = _plain(line.group("libelle") or "", listing)[0]
                 if title:
                     named.append((code, title, int(line.group("number") or 0), unit))
                 continue
@@ -127,8 +132,13 @@ def _in_sentences(ctx: Context, units: list[Unit]) -> list[_Named]:
             named.extend(found)
             if text.rstrip().endswith(":") and not found:
                 listing = prefix
-    numbers = {number for _code, _title, number, _unit in named}
-    return named if _series(named) and len(numbers) >= _MIN_UNITS else []
+        mentioned |= set(_CODES.findall(text))
+    titled = {(code.rstrip("0123456789"), number) for code, _title, number, _unit in named}
+    prefixes = {prefix for prefix, _number in titled}
+    printed = {(letters, int(n)) for letters, n in mentioned if letters in prefixes}
+    if 3 * len(titled) < 2 * len(printed | titled):
+        return []  # most units named by code only: references to a référentiel printed elsewhere
+    return named if _series(named) else []
 
 
 def _mentions(ctx: Context, text: str, unit: Unit) -> list[tuple[str, list[_Named]]]:

@@ -51,16 +51,31 @@ def unit_view(block: Block, rules: RuleSet, source: int) -> TableView | None:
     by_cell: dict[int, list[Hit]] = {}  # a merged first cell counts once
     for row, row_hits in zip(rows[first : first + end], run, strict=False):
         by_cell.setdefault(id(row.cells[0]), row_hits)
-    numbers = [int(hit.group("number") or 0) for hits in by_cell.values() for hit in hits]
-    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
-    if len(by_cell) < _MIN_ROWS or len(numbers) < _MIN_UNITS:
+    codes = [_letters_number(hit) for hits in by_cell.values() for hit in hits]
+    if len(by_cell) < _MIN_ROWS or len(codes) < _MIN_UNITS:
         return None
-    if not all(0 < step <= _MAX_STEP for step in steps):
+    if not all(_follows(a, b) for a, b in zip(codes, codes[1:], strict=False)):
         return None
     roles: list[str | None] = [ROLE] + [None] * (width - 1)
     if _children(rows[first : first + end], rules):
         roles[1] = "competence"
     return TableView(block, roles, rows[first:], source)
+
+
+def _letters_number(hit: Hit) -> tuple[str, int]:
+    """A unit's code letters and number ("O", 1 of "O1 : …")."""
+    letters = "".join(c for c in (hit.group("code") or "") if c.isalpha())
+    return letters, int(hit.group("number") or 0)
+
+
+def _follows(a: tuple[str, int], b: tuple[str, int]) -> bool:
+    """Whether unit ``b`` follows unit ``a`` down the column: the next number
+    of the same letters (one may be skipped), or a higher number in letters of
+    their own (another series goes on with the numbering: the certiphyto's
+    objective "O1", then the spécialité's "C2" or "U4", numbered by its place
+    in the référentiel de formation)."""
+    step = b[1] - a[1]
+    return 0 < step <= _MAX_STEP if a[0] == b[0] else step > 0
 
 
 _LEADING = re.compile(r"^\s*[A-Za-z]{1,3}\s?(\d{1,3})\b")

@@ -47,6 +47,14 @@ def test_modules_of_two_letter_series_are_blocs() -> None:
     assert any("Total des questions" in m for m in unplaced)  # reported, not lost
 
 
+def test_a_series_of_other_letters_goes_on_with_the_numbering() -> None:
+    # "O1" then the spécialité's own "U4", "U5" (numbered by their place in the
+    # référentiel de formation): one column of units, the common objective kept
+    ref = extract_real("certiphyto-operateur-non-agricole-qcm.md")
+    assert [b.code for b in ref.blocs] == ["O1", "U4", "U5"]
+    assert ref.blocs[0].libelle.endswith("intoxication")
+
+
 def _table(tmp_path: Path, rows: list[str]) -> Block:
     path = tmp_path / "t.md"
     body = "".join(f"| {row} | x |\n" for row in rows)
@@ -61,6 +69,10 @@ def test_coded_column_needs_a_series(tmp_path: Path) -> None:
     assert view is not None and view.roles[0] == "unit"
     jumps = ["C 1 : Analyser", "C 7 : Organiser", "C 9 : Réaliser"]
     assert unit_view(_table(tmp_path, jumps), rules, 1) is None
+    backwards = ["O4 : Analyser", "C2 : Organiser", "C3 : Réaliser"]  # a new series goes on
+    assert unit_view(_table(tmp_path, backwards), rules, 1) is None
+    onwards = ["O1 : Analyser", "C4 : Organiser", "C5 : Réaliser"]
+    assert unit_view(_table(tmp_path, onwards), rules, 1) is not None
     alone = ["C 1 : Analyser", "Total"]
     assert unit_view(_table(tmp_path, alone), rules, 1) is None
     activites = ["A1 : Analyser", "A2 : Organiser", "A3 : Réaliser"]

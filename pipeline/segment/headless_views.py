@@ -82,7 +82,10 @@ def continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | N
     if view is None:
         return None
     width = block.grid_width
-    split = last == len(out) - 1 and width == len(view.roles)
+    roles = view.roles
+    if last == len(out) - 1 and width != len(roles):
+        roles = _finer_grid(block, roles) or roles
+    split = last == len(out) - 1 and width == len(roles)
     if not split and (block.page is None or before.page is None or block.page != before.page + 1):
         return None
     if any(u.page != before.page for u in out[last + 1 :]):
@@ -93,14 +96,35 @@ def continued_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | N
             text = cell.text.strip()
             if not text or _WEIGHT.match(text):
                 continue
-            if column < len(view.roles) and view.roles[column] not in (None, SCORE):
+            if column < len(roles) and roles[column] not in (None, SCORE):
                 roled = True
             elif not split:  # a split table's columns are the table's own, roled or not
                 return None
     if split and not roled:
         return None
-    roles = (view.roles + [None] * width)[:width]
+    roles = (roles + [None] * width)[:width]
     return TableView(block, roles, list(block.rows), view.source)
+
+
+def _finer_grid(block: Block, roles: list[str | None]) -> list[str | None] | None:
+    """The roles of a table split in two whose second part a converter drew on
+    a finer grid (each of the two columns of "Compétences | Critères" cut in
+    two: 4 grid columns): each role over as many grid columns, when the widths
+    divide and no filled cell straddles two roles' columns (up to a row across
+    the whole table, which opens a part of its own); None otherwise."""
+    width, count = block.grid_width, len(roles)
+    if count < 2 or width <= count or width % count:
+        return None
+    step = width // count
+    for row in block.rows:
+        placed = positions(row)
+        if len(placed) == 1 and placed[0][1].col_span == width:
+            break  # a row across the table: another part of it opens (its own label)
+        for column, cell in placed:
+            end = column + max(1, cell.col_span) - 1
+            if cell.text.strip() and column // step != end // step:
+                return None
+    return [roles[column // step] for column in range(width)]
 
 
 def column_major_view(ctx: Context, block: Block, caption: Unit | None) -> TableView | None:

@@ -40,6 +40,10 @@ class State:
     #: a table's zone label row alone ("Critères de performance pour l'ensemble …"):
     #: the rows of items across the table below it are that zone's (:mod:`.spanning`)
     zone_row: str | None = None
+    #: the table (view source) a savoirs grid under that label was read in, and its
+    #: cells read (a cell merged over rows once) (:mod:`.zone_grid`)
+    zone_source: int | None = None
+    zone_cells: set[int] = field(default_factory=set)
     #: the lists that name topics, no ability (:mod:`.topics`)
     topics: TopicLists | None = None
     #: the B.U.T. level labels of each page (:mod:`.levelrows`)

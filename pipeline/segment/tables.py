@@ -14,6 +14,7 @@ from ..hyphens import FRENCH, join_wrapped
 from ..textclean import starts_lower
 from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
+from .boldrows import bold_heads
 from .cut_cells import rejoin_cut_cells
 from .draft import (
     OBJECT_ROW,
@@ -50,6 +51,7 @@ from .table_lists import (
 from .table_rows import Row, continues
 from .unitcolumn import CODE_ROLE, TITLE_ROLE, read_coded_title, read_units
 from .whole_criteres import WholeCriteres
+from .zone_grid import zone_goes_on, zone_grid_row
 
 _ORDER = (
     "code",
@@ -93,14 +95,18 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
     headed = carried_head(ctx, view, state)  # its title row ended the table above
     group: list[DCompetence] = []  # the compétences named since the last closing row
     whole = WholeCriteres()  # critères cells beside every row of their bloc
-    state.zone_row = None
+    if not zone_goes_on(state, view):
+        state.zone_row = None
+    bold = bold_heads(ctx, view)  # bold compétence rows over their savoir-faire rows
     for index, row in enumerate(view.body):
         if spanning_row(ctx, row, view, state, view.body[index + 1 :]):
             headed = state.competence if state.competence_headed else None
             previous = None if headed is not None else previous  # a new compétence's rows
             continue
+        if zone_grid_row(state, view, row):
+            continue
         state.zone_row = None  # a row of cells: a zone label's items end
-        current = Row(headed=headed)
+        current = Row(headed=None if index in bold else headed)
         closing = closing_row(ctx, row)
         if closing:
             _close(current, group)
@@ -135,6 +141,8 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
         _gather(group, current)
         if headed is not None and headed.where.rule == OBJECT_ROW:
             headed = None  # a savoir-faire's title row heads one row (:mod:`.spanning`)
+        if index in bold and current.competence is not None:
+            headed, previous = current.competence, None  # it heads the rows below
         if len({id(c) for c in row.cells if c.blocks}) > 1:
             _remember(ctx, view, current)
         previous = current

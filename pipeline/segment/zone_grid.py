@@ -1,0 +1,38 @@
+"""A savoirs zone printed as a grid of cells.
+
+A table may go on, below a row across it naming a zone of the bloc
+("Savoirs associés"), with rows of several cells: each cell a group of savoirs
+(its category in bold over its items), not compétences and critères under the
+columns' roles. The zone holds every such row, and goes on in the rest of the
+table a page break cut off (the same table read on under the same roles).
+"""
+
+from __future__ import annotations
+
+from ..docmodel import Row
+from .draft import TableView, cell_units, positions
+from .state import State
+
+_ZONE = "connaissances"
+
+
+def zone_grid_row(state: State, view: TableView, row: Row) -> bool:
+    """Whether ``row`` is a row of savoirs cells under the open savoirs zone
+    (its items added to the bloc's connaissances)."""
+    if state.zone_row != _ZONE or state.bloc is None:
+        return False
+    cells = {id(cell): cell for _, cell in positions(row) if cell.blocks}
+    if len(cells) < 2:
+        return False
+    for key, cell in cells.items():
+        if key not in state.zone_cells:
+            state.zone_cells.add(key)
+            state.bloc.connaissances.extend(unit.text for unit in cell_units(cell))
+    state.zone_source = view.source
+    return True
+
+
+def zone_goes_on(state: State, view: TableView) -> bool:
+    """Whether the savoirs zone the previous table ended in goes on in this
+    view (the same table continued: same source)."""
+    return state.zone_row == _ZONE and state.zone_source == view.source

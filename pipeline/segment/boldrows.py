@@ -20,7 +20,9 @@ def bold_heads(ctx: Context, view: TableView) -> set[int]:
     wholly bold, when such a row stands over a row whose compétence cell is in
     body type and no compétence cell is coded (codes tell the levels apart
     themselves); an empty set otherwise."""
-    column: list[list[Unit] | None] = [_competence_units(view, row_index) for row_index in range(len(view.body))]
+    column: list[list[Unit] | None] = [
+        _competence_units(view, row_index) for row_index in range(len(view.body))
+    ]
     filled = [units for units in column if units]
     if not filled or any(competence_code(ctx, u.text) for units in filled for u in units):
         return set()

@@ -24,6 +24,7 @@ from .glossed import glossed
 from .modalite_cells import cell_modalites
 from .state import State
 from .table_rows import Row
+from .zone_grid import savoirs_start
 
 _GLOSSED = "table.glossed"  # a critère read from the parentheses after its ability
 
@@ -147,7 +148,7 @@ def read_criteres(
         row.critere = add_critere(state.bloc, units[0], pair[1], [], _GLOSSED, comps, links)
         return
     if view.criteres_headed is None:
-        view.criteres_headed = _headed(view)
+        view.criteres_headed = _headed(view, savoirs_start(ctx, view))
     units = [u for u in units if id(u) not in _group_heads(units)]
     units, examples = announced(units, {norm_text(k.libelle) for k in state.bloc.criteres})
     for unit, text, indicateurs in criteres_of_cell(ctx, units, view.criteres_headed):
@@ -213,12 +214,13 @@ def _group_heads(units: list[Unit]) -> set[int]:
     return {id(units[i]) for i in heads}
 
 
-def _headed(view: TableView) -> bool:
-    """Whether a critères cell of the table puts a critère line over bullets
-    (then a cell of bullets only is one critère and its indicateurs too); a
-    line between two items of one list (same bullet, same level) is an item
-    that lost its bullet, no critère line."""
-    for row in view.body:
+def _headed(view: TableView, end: int) -> bool:
+    """Whether a critères cell of the table (above row ``end``, where a
+    savoirs grid opens) puts a critère line over bullets (then a cell of
+    bullets only is one critère and its indicateurs too); a line between two
+    items of one list (same bullet, same level) is an item that lost its
+    bullet, no critère line."""
+    for row in view.body[:end]:
         for column, cell in positions(row):
             if column < len(view.roles) and view.roles[column] == "criteres":
                 units = cell_units(cell)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from ..docmodel import Cell
 from ..hyphens import FRENCH, join_wrapped
 from ..textclean import starts_lower
+from .boldrows import bold_heads
 from .checks import CHECKS, add_ticked, tick
 from .content import add_modalites, extend
-from .boldrows import bold_heads
 from .cut_cells import rejoin_cut_cells
 from .draft import (
     OBJECT_ROW,

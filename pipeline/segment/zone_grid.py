@@ -10,7 +10,7 @@ table a page break cut off (the same table read on under the same roles).
 from __future__ import annotations
 
 from ..docmodel import Row
-from .draft import TableView, cell_units, positions
+from .draft import Context, TableView, cell_units, positions
 from .state import State
 
 _ZONE = "connaissances"
@@ -36,3 +36,19 @@ def zone_goes_on(state: State, view: TableView) -> bool:
     """Whether the savoirs zone the previous table ended in goes on in this
     view (the same table continued: same source)."""
     return state.zone_row == _ZONE and state.zone_source == view.source
+
+
+def savoirs_start(ctx: Context, view: TableView) -> int:
+    """The index of the body row across the whole table that labels a savoirs
+    zone (the rows below it are savoirs cells, whatever column they stand in);
+    the body's length when there is none."""
+    width = view.block.grid_width
+    for index, row in enumerate(view.body):
+        placed = positions(row)
+        if len(placed) != 1 or placed[0][1].col_span != width:
+            continue
+        units = cell_units(placed[0][1])
+        hit = ctx.rules.first("zone", units[0].text) if len(units) == 1 else None
+        if hit is not None and hit.rule.value == _ZONE:
+            return index
+    return len(view.body)

@@ -31,6 +31,7 @@ from .stream_members import split_members
 from .stream_splits import split_glued
 from .table_roles import table_views
 from .unitcolumn import code_column_view, unit_view
+from .zone_grid import savoirs_grid_view
 
 
 def units(ctx: Context) -> None:
@@ -58,7 +59,7 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
     if abilities is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=abilities, block=block))
         return
-    continued = continued_view(ctx, block, out)
+    continued = savoirs_grid_view(ctx, block, out) or continued_view(ctx, block, out)
     if continued is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=continued, block=block))
         return

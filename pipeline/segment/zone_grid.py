@@ -9,8 +9,8 @@ table a page break cut off (the same table read on under the same roles).
 
 from __future__ import annotations
 
-from ..docmodel import Row
-from .draft import Context, TableView, cell_units, positions
+from ..docmodel import Block, Row
+from .draft import Context, TableView, Unit, cell_units, positions
 from .state import State
 
 _ZONE = "connaissances"
@@ -52,3 +52,20 @@ def savoirs_start(ctx: Context, view: TableView) -> int:
         if hit is not None and hit.rule.value == _ZONE:
             return index
     return len(view.body)
+
+
+def savoirs_grid_view(ctx: Context, block: Block, out: list[Unit]) -> TableView | None:
+    """A table with no header right after a role table (nothing between),
+    whose first row is one cell across it labelling a savoirs zone and whose
+    other rows hold several cells: the bloc's savoirs set out as a grid (the
+    role table's savoirs part, drawn apart). Every column is read as savoirs."""
+    if not out or out[-1].table is None or len(block.rows) < 2:
+        return None
+    view = TableView(
+        block, ["connaissances"] * block.grid_width, list(block.rows), out[-1].table.source
+    )
+    if savoirs_start(ctx, view) != 0:
+        return None
+    if not all(len({id(c) for _, c in positions(row) if c.blocks}) > 1 for row in block.rows[1:]):
+        return None
+    return view

@@ -125,6 +125,7 @@ _PLAIN = (  # labels whose rules carry no value
     "ocr-text-starter",
     "ordinal-lead-in",
     "outline",
+    "part-heading",
     "rncp",
     "rncp-bloc",
     "savoir-level",

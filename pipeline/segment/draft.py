@@ -62,6 +62,9 @@ class TableView:
     bloc_codes: dict[int, str] = field(default_factory=dict)
     #: a code left alone at the end of a compétence cell, its title in the next row's cell
     carried_code: str | None = None
+    #: the lettered part over the coded rows (:mod:`.coded_parts`): letter, title, heading
+    part: tuple[str, str, Unit] | None = None
+    part_scored: bool = False  # the part's rows name scored aspects: its critères
 
 
 @dataclass(eq=False)

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..docmodel import Block, Cell, Kind, Row
 from ..textclean import is_mark
 from .ability_columns import ability_view
+from .coded_parts import coded_part
 from .constant_marks import unmarked
 from .draft import Context, TableView, Unit, cell_text, cell_units, positions
 from .formheads import form_heads
@@ -30,7 +31,7 @@ from .stream_joins import join_cell_lines, join_numbers, join_wrapped
 from .stream_members import split_members
 from .stream_splits import split_glued
 from .table_roles import table_views
-from .unitcolumn import code_column_view, unit_view
+from .unitcolumn import CODE_ROLE, TITLE_ROLE, code_column_view, unit_view
 from .zone_grid import savoirs_grid_view
 
 
@@ -79,6 +80,8 @@ def _add(ctx: Context, block: Block, out: list[Unit]) -> None:
         or head_view(block, ctx.rules, ctx.new_source())
         or grouped_view(block, ctx.new_source(), ctx.rules)
     )
+    if coded is not None and CODE_ROLE in coded.roles and TITLE_ROLE in coded.roles:
+        coded_part(coded, CODE_ROLE, TITLE_ROLE, out, ctx.rules)
     if coded is not None:
         out.append(Unit(Kind.TABLE, "", block.page, block.line, table=coded, block=block))
         return

@@ -14,6 +14,7 @@ from ..hyphens import FRENCH, join_wrapped
 from ..textclean import starts_lower
 from .boldrows import bold_heads
 from .checks import CHECKS, add_ticked, tick
+from .coded_parts import read_part_row
 from .content import add_modalites, extend
 from .cut_cells import rejoin_cut_cells
 from .draft import (
@@ -239,7 +240,9 @@ def _unit_title(
 ) -> None:
     """A unit titled by its row's cell, coded in a column of bare codes (:mod:`.unitcolumn`)."""
     codes = [c.text.strip() for c, _ in row.cells.get(CODE_ROLE, [])]
-    if fresh and codes and codes[0]:
+    if fresh and codes and codes[0] and view.part is not None:
+        read_part_row(ctx, view, state, codes[0], cell)
+    elif fresh and codes and codes[0]:
         read_coded_title(ctx, state, codes[0], cell, view.source)
 
 

@@ -9,7 +9,7 @@ from itertools import takewhile
 
 from ..docmodel import Cell
 from ..textclean import ends_lead_in, ends_sentence, starts_lower
-from .content import add_competence
+from .content import add_competence, competence_code
 from .draft import Context, DBloc, TableView, Unit, cell_units, positions
 from .nested_columns import open_coded
 from .numbering import numbered
@@ -79,6 +79,8 @@ def read_bloc(
         state.bloc = by_number
         return
     heading, listed = _titled(ctx, state, units)
+    if "competence" in view.roles:
+        heading, listed = _stacked_title(ctx, state, heading, listed)
     bloc = open_bloc(ctx, state, heading, "table.bloc", any_text=True)
     if bloc is not None:
         if bloc.code is None:
@@ -135,6 +137,30 @@ def _titled(ctx: Context, state: State, units: list[Unit]) -> tuple[list[Unit], 
     return [units[0], replace(units[1], text=title)], units[1 + len(lines) :]
 
 
+def _stacked_title(
+    ctx: Context, state: State, heading: list[Unit], listed: list[Unit]
+) -> tuple[list[Unit], list[Unit]]:
+    """Beside a column of their own for the compétences, a bloc cell lists
+    none: a coded title line over short plain lines, none coded, an item or a
+    sentence ("C4 S'informer" / "Informer" / "Communiquer", one word a line),
+    prints its title over several lines — joined, by a space, into one."""
+    first = heading[0]
+    hit = state.bloc_hit(ctx, first.text)
+    if len(heading) != 1 + len(listed) or not listed or hit is None:
+        return heading, listed
+    if not (hit.group("libelle") or "").strip():
+        return heading, listed
+    for unit in listed:
+        text = unit.text.strip()
+        if unit.is_item or ends_sentence(text) or len(text.split()) > _STACKED_WORDS:
+            return heading, listed
+        if state.bloc_hit(ctx, text) or competence_code(ctx, text):
+            return heading, listed
+    title = " ".join([first.text.strip(), *(unit.text.strip() for unit in listed)])
+    return [replace(first, text=title)], []
+
+
+_STACKED_WORDS = 3  # a stacked title's line is a word or two ("Informer"), not a statement
 _NUMBER = re.compile(r"\d{1,3}")
 
 

@@ -12,7 +12,6 @@ from ..nlp import is_action
 from ..textclean import ends_lead_in, label_text, starts_lower
 from .bloc_extension import bloc_extensions
 from .cell_series import cell_series
-from .code_levels import details_head
 from .competence_cells import (
     action_lines,
     are_statements,
@@ -45,10 +44,7 @@ def read_competence(
         units = listed(ctx, _carried(ctx, view, titled_units(ctx, row, cell)))
         if not units:
             return
-        if row.headed is not None and (
-            not any(competence_code(ctx, u.text) for u in units)
-            or details_head(ctx, state.bloc, row.headed, units)
-        ):
+        if row.headed is not None and not any(competence_code(ctx, u.text) for u in units):
             row.competence = row.headed  # its savoir-faire, under the row that heads it
             if "connaissances" in view.roles:  # beside its savoirs: what it requires,
                 row.savoir_faire.extend(u.text for u in units)  # after them (row's end)

@@ -1,8 +1,7 @@
 """The BTS SP3S référentiel de certification (Légifrance Markdown, issue 9):
-three levels of glued codes, the capacité "C1" (a bloc), its compétences
-terminales "C11" and their compétences détaillées "C111" (details of the
-compétence a title row across the table heads); and a capacité cell printing
-its title one word a line ("C4 S'informer" / "Informer" / "Communiquer").
+a capacité cell of the summary table, beside the compétences terminales'
+own column, printing its title one word a line ("C4 S'informer" /
+"Informer" / "Communiquer"): one title.
 
 Each test reads the real file with the real reader and segmenter; what it
 compares against is read from the document's tables or from its reference.
@@ -45,17 +44,3 @@ def test_a_capacite_title_printed_one_word_a_line_is_one_title() -> None:
     assert [(b.code, b.libelle.casefold()) for b in result.blocs] == [
         (b["code"], b["libelle"].casefold()) for b in gold["blocs"]
     ]  # ("ANALYSER": the detail tables' capitals name C1 first)
-
-
-def test_three_digit_codes_detail_the_compétence_terminale() -> None:
-    result = extract(SP3S)
-    gold = gold_of(SP3S)
-    codes = ["".join((c.code or "").split()) for b in result.blocs for c in b.competences]
-    assert codes == [c["code"] for b in gold["blocs"] for c in b["competences"]]
-    assert not any(len(code) == 4 for code in codes)  # no "C111" among them
-    c11 = result.blocs[0].competences[0]
-    assert any(d.startswith("C111") for d in c11.details)
-    gold_c11 = gold["blocs"][0]["competences"][0]
-    assert c11.conditions_realisation == gold_c11["conditions_realisation"]
-    linked = [c for c in result.blocs[0].criteres if c11.id in c.competences]
-    assert len(linked) == 6  # the Indicateurs d'évaluation of C111-C115

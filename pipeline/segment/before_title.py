@@ -26,11 +26,14 @@ from ..docmodel import Kind
 from .activities import code_hit
 from .content import competence_code
 from .draft import Context, Unit, cell_units, norm_text, positions
+from .keyed_modalites import KEY
 from .state import is_bloc_heading
 from .titlehits import clean_title, title_hits
 
 _NUMBER = re.compile(r"\d+")
-_CODED = ("activite", "competence")  # the columns whose codes make the numbering
+#: the columns whose codes make the numbering: activités, compétences, the
+#: units a modalités table is keyed by ("Compétence 5")
+_CODED = ("activite", "competence", KEY)
 
 
 def before_title(ctx: Context) -> None:
@@ -70,14 +73,21 @@ def _title_index(ctx: Context) -> int | None:
 
 
 def _texts(units: list[Unit]) -> list[str]:
-    """The units' texts, each table cell's first line instead of a table."""
+    """The units' texts, each table cell's first line instead of a table, but
+    for the cells of a unit-key column: they name the units a modalité is of
+    (a reference to a bloc), not a bloc of these rows."""
     texts = []
     for unit in units:
         if unit.table is None:
             texts.append(unit.text)
             continue
+        roles = unit.table.roles
         for row in unit.table.block.rows:
-            texts.extend(found[0].text for cell in row.cells if (found := cell_units(cell)))
+            texts.extend(
+                found[0].text
+                for column, cell in positions(row)
+                if (column >= len(roles) or roles[column] != KEY) and (found := cell_units(cell))
+            )
     return texts
 
 
@@ -94,8 +104,17 @@ def _codes(ctx: Context, tables: list[Unit], role: str) -> list[tuple[int, ...]]
                 if column >= len(view.roles) or view.roles[column] != role:
                     continue
                 units = cell_units(cell)
-                read = code_hit if role == "activite" else competence_code
-                hit = read(ctx, units[0].text) if units else None
-                if hit is not None:
-                    codes.append(tuple(int(n) for n in _NUMBER.findall(hit.group("code") or "")))
+                code = _code(ctx, role, units[0].text) if units else None
+                if code:
+                    codes.append(tuple(int(n) for n in _NUMBER.findall(code)))
     return codes
+
+
+def _code(ctx: Context, role: str, text: str) -> str | None:
+    """The code opening a cell of the ``role`` column: a unit key is all code
+    (the table was read as keyed because each key cell is one)."""
+    if role == KEY:
+        return text
+    read = code_hit if role == "activite" else competence_code
+    hit = read(ctx, text)
+    return hit.group("code") if hit is not None else None

@@ -8,10 +8,13 @@ reads the intitulé from (a heading outside any table, a title rule naming the
 certification); the role tables printed before it are set aside when
 
 * their rows name no bloc (no bloc heading before the title: they would make an
-  unnamed bloc, the tail of another one), and
+  unnamed bloc, the tail of another one; the key column of a table of
+  modalités keyed by unit names the unit each row assesses, no bloc of its
+  own), and
 * the numbering starts again after the title: the first activité (or
-  compétence) code after it is not past the last one before it (``3.4.3``,
-  then ``1.1``), so the rows above do not lead into the body.
+  compétence, or modalités table's unit key) code after it is not past the
+  last one before it (``3.4.3``, then ``1.1``; ``Compétence 5``, then
+  ``Compétence 1``), so the rows above do not lead into the body.
 
 Set aside, they make no element; their text stays in the stream the
 ``unplaced`` stage reads (``Context.aside``), an ``UNPLACED_TEXT`` warning each,

@@ -97,6 +97,7 @@ _PLAIN = (  # labels whose rules carry no value
     "duration-field",
     "epreuve-nature",
     "epreuve-form",
+    "epreuve-grid",
     "family-label",
     "fiche-columns",
     "fiche-context",

@@ -65,6 +65,8 @@ class TableView:
     #: the lettered part over the coded rows (:mod:`.coded_parts`): letter, title, heading
     part: tuple[str, str, Unit] | None = None
     part_scored: bool = False  # the part's rows name scored aspects: its critères
+    #: the header is a scale of graded levels over a blank label column (:mod:`.graded`)
+    graded: bool = False
 
 
 @dataclass(eq=False)

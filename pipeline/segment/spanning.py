@@ -16,6 +16,7 @@ from ..textclean import label_text
 from .checks import SCORE
 from .content import add_competence, add_critere, competence_code, extend, is_implicit
 from .cut_spans import cut_coded_title, heads_rows, open_cut_unit
+from .graded import open_graded_epreuve
 from .draft import (
     GROUP_ROW,
     JUDGED_ROW,
@@ -70,6 +71,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         return True
     if open_bloc(ctx, state, units, "table.row") is not None:
         return True
+    if view.graded and open_graded_epreuve(ctx, state, units):
+        return True  # "E2 – …" across a graded grid: the épreuve it assesses
     title = units[1] if len(units) > 1 else None
     if open_outline_competence(ctx, state, units[0], title) is not None:
         return True

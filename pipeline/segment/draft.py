@@ -65,8 +65,8 @@ class TableView:
     #: the lettered part over the coded rows (:mod:`.coded_parts`): letter, title, heading
     part: tuple[str, str, Unit] | None = None
     part_scored: bool = False  # the part's rows name scored aspects: its critères
-    #: the header is a scale of graded levels over a blank label column (:mod:`.graded`)
-    graded: bool = False
+    #: a header of graded levels over a blank label column: its cells' columns (:mod:`.graded`)
+    graded: tuple[int, ...] = ()
 
 
 @dataclass(eq=False)

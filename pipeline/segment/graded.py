@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..docmodel import Cell, Row
 from ..rules import RuleSet
 from ..textclean import label_text
-from .draft import Context, Unit, cell_units, positions
+from .draft import Context, TableView, Unit, cell_units, positions
 from .state import State, open_bloc
 
 _DEGREE = "column.degre"
@@ -28,6 +28,18 @@ def is_graded(row: Row, rules: RuleSet) -> bool:
     return len(degrees) >= _MIN_DEGREES and any(
         column < degrees[0] and not cell_texts(cell) for column, cell in positions(row)
     )
+
+
+def graded_columns(row: Row, rules: RuleSet) -> tuple[int, ...]:
+    """The columns a graded header row's cells start at (empty for another row)."""
+    return tuple(column for column, _ in positions(row)) if is_graded(row, rules) else ()
+
+
+def off_grid(row: Row, view: TableView) -> bool:
+    """Whether a body row of a graded grid lays its cells on other columns than
+    the header's: identity fields to fill in, a bonus or a total row across the
+    degrees, no critère graded by them."""
+    return bool(view.graded) and tuple(column for column, _ in positions(row)) != view.graded
 
 
 def graded_labels(roles: list[str | None], row: Row, rules: RuleSet) -> list[str | None]:

@@ -5,7 +5,7 @@ modalités and their details, critères and indicateurs (read cell by cell by
 from __future__ import annotations
 
 from ..docmodel import Cell
-from ..textclean import ends_sentence, is_mark, label_text
+from ..textclean import ends_sentence, is_mark, is_points, label_text
 from .content import add_critere, add_modalites, criteres_of_cell, extend, numbered_items
 from .draft import (
     Context,
@@ -243,11 +243,16 @@ def read_indicateurs(
     ctx: Context, view: TableView, state: State, row: Row, cell: Cell, fresh: bool
 ) -> None:
     """An indicateurs cell: the indicateurs of the row's critère (else of the
-    bloc's last one)."""
+    bloc's last one); the points a level is worth ("2 pts") are a score, none.
+    A graded grid's degree cell describes one degree: one indicateur, its
+    sentences and paragraphs kept together (:mod:`.graded`)."""
     if not fresh:
         return
     target = row.critere
     if target is None and state.bloc is not None and state.bloc.criteres:
         target = state.bloc.criteres[-1]
     if target is not None:
-        target.indicateurs.extend(u.text for u in cell_units(cell))
+        texts = [u.text for u in cell_units(cell) if not is_points(u.text)]
+        if view.graded and texts:
+            texts = [cell_text(cell)]
+        target.indicateurs.extend(texts)

@@ -21,7 +21,7 @@ from .boldhead import bold_headed
 from .checks import SCORE, check_columns, mark_columns, name_columns
 from .cut_spans import cut_coded_title
 from .draft import Headers, TableView, cell_units, coded_title, positions
-from .graded import graded_labels, is_graded
+from .graded import graded_columns, graded_labels
 from .headers import header_roles
 from .numbering import numbered
 from .refcolumn import reference_columns
@@ -114,7 +114,7 @@ def table_views(
         elif not views or views[-1].roles != roles:
             views.append(TableView(block, roles, [] if views else captions, new_source()))
         name_columns(views[-1], row, repeated)
-        views[-1].graded = views[-1].graded or is_graded(row, rules)
+        views[-1].graded = views[-1].graded or graded_columns(row, rules)
         previous_header = True
         header_cells = {id(c) for c in row.cells}
         merged = merged_columns(row)

@@ -27,6 +27,7 @@ from .draft import (
     norm_text,
     positions,
 )
+from .graded import off_grid
 from .headunits import is_head_view, read_heads
 from .keyed_modalites import KEY, read_keyed
 from .labelled import closing_row, labelled
@@ -104,7 +105,7 @@ def read_table(ctx: Context, view: TableView, state: State) -> None:
             headed = state.competence if state.competence_headed else None
             previous = None if headed is not None else previous  # a new compétence's rows
             continue
-        if zone_grid_row(state, view, row):
+        if zone_grid_row(state, view, row) or off_grid(row, view):
             continue
         state.zone_row = None  # a row of cells: a zone label's items end
         current = Row(headed=None if index in bold else headed)

@@ -98,6 +98,7 @@ _PLAIN = (  # labels whose rules carry no value
     "epreuve-nature",
     "epreuve-form",
     "epreuve-grid",
+    "epreuve-part",
     "family-label",
     "fiche-columns",
     "fiche-context",

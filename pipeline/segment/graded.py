@@ -67,6 +67,14 @@ def open_graded_epreuve(ctx: Context, state: State, units: list[Unit]) -> bool:
     return open_bloc(ctx, state, [title], hit.rule.id, any_text=True) is not None
 
 
+def critere_units(units: list[Unit], rules: RuleSet) -> list[Unit]:
+    """A graded grid's critère label without the épreuve part printed over it
+    ("Partie 1" over "Compréhension de l’écrit", rule label ``epreuve-part``)."""
+    if len(units) > 1 and rules.first("epreuve-part", units[0].text) is not None:
+        return units[1:]
+    return units
+
+
 def cell_texts(cell: Cell) -> str:
     """A header cell's text, its units joined."""
     return " ".join(u.text for u in cell_units(cell)).strip()

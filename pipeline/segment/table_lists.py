@@ -21,6 +21,7 @@ from .draft import (
 )
 from .examples import announced
 from .glossed import glossed
+from .graded import critere_units
 from .modalite_cells import cell_modalites
 from .state import State
 from .table_rows import Row
@@ -135,6 +136,8 @@ def read_criteres(
     comps = _evaluated(view, state, row, cell)
     links = [] if comps else list(state.link_codes or [])
     if "indicateurs" in view.roles:
+        if view.graded:
+            units = critere_units(units, ctx.rules)  # "Partie 1" over the critère
         if units:
             text = units_text(units)
             row.critere = add_critere(

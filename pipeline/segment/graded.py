@@ -62,8 +62,8 @@ def open_graded_epreuve(ctx: Context, state: State, units: list[Unit]) -> bool:
     hit = ctx.rules.first("epreuve-grid", units[0].text) if units else None
     if hit is None or state.bloc is not None:
         return False
-    state.pending_code = " ".join(hit.group("code").split())
-    title = replace(units[0], text=label_text(hit.group("libelle")))
+    state.pending_code = " ".join((hit.group("code") or "").split())
+    title = replace(units[0], text=label_text(hit.group("libelle") or ""))
     return open_bloc(ctx, state, [title], hit.rule.id, any_text=True) is not None
 
 

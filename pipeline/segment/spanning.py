@@ -16,7 +16,6 @@ from ..textclean import label_text
 from .checks import SCORE
 from .content import add_competence, add_critere, competence_code, extend, is_implicit
 from .cut_spans import cut_coded_title, heads_rows, open_cut_unit
-from .graded import open_graded_epreuve
 from .draft import (
     GROUP_ROW,
     JUDGED_ROW,
@@ -30,6 +29,7 @@ from .draft import (
     coded_title,
     positions,
 )
+from .graded import open_graded_epreuve
 from .lonerows import lone_coded_title, open_lone_unit
 from .sideheads import judges_only, short_title, side_heads, title_unit
 from .state import (

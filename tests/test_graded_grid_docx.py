@@ -42,10 +42,12 @@ def test_the_degrees_head_indicateurs_and_the_blank_column_the_criteres() -> Non
 def test_the_graded_grid_is_read_not_refused() -> None:
     """The épreuve is the bloc, the four critères carry their four degree
     descriptors each (a cell of two paragraphs one indicateur), no points, no
-    identity field, no bonus; as the reference says."""
+    identity field, no bonus; the épreuve's two parts listed above the grid
+    are its modalités; as the reference says."""
     ref = extract(E2)
     gold = gold_of(E2)["blocs"][0]
     (bloc,) = ref.blocs
     assert (bloc.code, bloc.libelle) == (gold["code"], gold["libelle"])
     assert [c.libelle for c in bloc.criteres] == [c["libelle"] for c in gold["criteres"]]
     assert [c.indicateurs for c in bloc.criteres] == [c["indicateurs"] for c in gold["criteres"]]
+    assert bloc.modalites_evaluation == gold["modalites_evaluation"]

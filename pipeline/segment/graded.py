@@ -5,16 +5,18 @@ per degree of mastery ("Degré 1 … Degré 4", rule ``column.degre``, each cell
 describing what is observed at that degree: the indicateurs) and leaves the
 head of its first column blank: that column labels each row with what is
 judged, the critère the degrees grade. The épreuve the grid assesses is
-printed as a row across it ("E2 – …", rule label ``epreuve-grid``): the bloc.
+printed as a row across it ("E2 – …", rule label ``epreuve-grid``): the bloc;
+the parts of the épreuve a row above the critères lists are its modalités.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import takewhile
 
-from ..docmodel import Cell, Row
+from ..docmodel import Cell, Kind, Row
 from ..rules import RuleSet
-from ..textclean import label_text
+from ..textclean import ends_lead_in, label_text
 from .draft import Context, TableView, Unit, cell_units, positions
 from .state import State, open_bloc
 
@@ -65,6 +67,21 @@ def open_graded_epreuve(ctx: Context, state: State, units: list[Unit]) -> bool:
     state.pending_code = " ".join((hit.group("code") or "").split())
     title = replace(units[0], text=label_text(hit.group("libelle") or ""))
     return open_bloc(ctx, state, [title], hit.rule.id, any_text=True) is not None
+
+
+def graded_modalites(state: State, units: list[Unit]) -> bool:
+    """A row across a graded grid, above its critères, whose lead-in lists the
+    épreuve's parts as list items ("Épreuve orale en deux parties :" over
+    "- restitution …", "- entretien …"): the modalités of the épreuve's bloc."""
+    if state.bloc is None or state.bloc.criteres:
+        return False
+    for index, unit in enumerate(units[:-1]):
+        if ends_lead_in(unit.text) and units[index + 1].kind is Kind.LIST_ITEM:
+            for item in takewhile(lambda u: u.kind is Kind.LIST_ITEM, units[index + 1 :]):
+                state.bloc.modalites.append(item.text)  # each part its own, none goes on
+                state.bloc.modalites_details.append("")
+            return True
+    return False
 
 
 def critere_units(units: list[Unit], rules: RuleSet) -> list[Unit]:

@@ -29,7 +29,7 @@ from .draft import (
     coded_title,
     positions,
 )
-from .graded import open_graded_epreuve
+from .graded import graded_modalites, open_graded_epreuve
 from .lonerows import lone_coded_title, open_lone_unit
 from .sideheads import judges_only, short_title, side_heads, title_unit
 from .state import (
@@ -73,6 +73,8 @@ def spanning_row(ctx: Context, row: Row, view: TableView, state: State, below: l
         return True
     if view.graded and open_graded_epreuve(ctx, state, units):
         return True  # "E2 – …" across a graded grid: the épreuve it assesses
+    if view.graded and graded_modalites(state, units):
+        return True
     title = units[1] if len(units) > 1 else None
     if open_outline_competence(ctx, state, units[0], title) is not None:
         return True

@@ -18,7 +18,15 @@ from ..docmodel import Kind
 from ..rules import Hit
 from ..textclean import label_text
 from .activityfiches import fiche_line, names_activites, unqualified
-from .activitylines import LABEL_RULE, child_hit, child_label, drop_told, heads_prose
+from .activitylines import (
+    LABEL_RULE,
+    child_hit,
+    child_label,
+    drop_told,
+    heads_prose,
+    numbered_under,
+    resumed,
+)
 from .detail_records import apply_records, record_frames
 from .detail_tables import frame_block, read_detail
 from .draft import Context, DActivite, Unit, Where
@@ -79,6 +87,11 @@ def activities(ctx: Context) -> None:
             current.taches.append(label_text(hit.group("libelle") or ""))
             coded = True
             continue  # "1.1." under "Activité 1": one of its tâches
+        owner = None if current is not None else resumed(ctx.draft.activites, hit)
+        if owner is not None:
+            owner.taches.append(label_text(hit.group("libelle") or "") if hit else "")
+            current, coded = owner, True
+            continue  # "2.7" after a sub-heading among the tâches of "2"
         if fiche_line(ctx, current, unit):
             continue  # the tâches label or a "T1 : …" tâche of the activité's fiche
         if coded:
@@ -177,7 +190,14 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
         return DActivite(label.rstrip(".)"), label_text(unit.text), _at(where, "activities.label"))
     hit = code_hit(ctx, unit.text) if not unit.is_item else None
     child = code_hit(ctx, following.text) if following is not None else None
-    if hit is not None and heads_prose(hit, following, child, after):
+    at = index + 1
+    if hit is not None and child is None and _sub_heading(following):
+        at += 1  # "2 - …" over the sub-heading "Activité de production" over "2.1 - …"
+        child = code_hit(ctx, after.text) if after is not None else None
+        child = child if child and numbered_under(hit.group("code"), child.group("code")) else None
+    past = units[at + 1] if at + 1 < len(units) else None
+    later = code_hit(ctx, past.text) if past is not None and not past.is_item else None
+    if hit is not None and heads_prose(hit, child, past, later):
         return None  # "1." over "1.1." over prose: sub-section headings
     labelled = (  # "1.6. …" over "Réalisation d'évaluations … :" and its items (no zone cue)
         following is not None
@@ -191,6 +211,17 @@ def _activity(ctx: Context, units: list[Unit], index: int) -> DActivite | None:
     if unit.bold and (unit.is_item or _leads_tasks(following, strict=True)):
         return DActivite(None, label_text(unit.text), _at(where, "activities.bold"))
     return None
+
+
+def _sub_heading(unit: Unit | None) -> bool:
+    """A bold line of no code and no full stop: a sub-heading among the lines."""
+    return (
+        unit is not None
+        and unit.bold
+        and not unit.is_item
+        and len(unit.text) <= _LISTED_MAX
+        and not unit.text.rstrip().endswith((".", ":"))
+    )
 
 
 def _own_tasks(ctx: Context, following: Unit | None) -> bool:

@@ -42,7 +42,9 @@ def test_the_items_are_the_tâches_of_their_group() -> None:
     for activite in _activites():  # the text layer prints 'ToC' for 'T°C'
         expected = gold[activite["code"]]
         assert len(activite["taches"]) == len(expected)
-        assert all(similarity(t, g) >= 0.95 for t, g in zip(activite["taches"], expected))
+        assert all(
+            similarity(t, g) >= 0.95 for t, g in zip(activite["taches"], expected, strict=True)
+        )
 
 
 def test_the_series_goes_on_past_a_sub_heading_and_a_note() -> None:

@@ -45,7 +45,9 @@ def _named_again(run: list[DActivite], made: list[DActivite]) -> bool:
 
 def child_hit(current: DActivite | None, hit: Hit | None) -> bool:
     """A coded line numbered under the current activité: one of its tâches."""
-    return current is not None and hit is not None and numbered_under(current.code, hit.group("code"))
+    return (
+        current is not None and hit is not None and numbered_under(current.code, hit.group("code"))
+    )
 
 
 def child_label(current: DActivite | None, unit: Unit, following: Hit | None) -> bool:
@@ -73,7 +75,7 @@ def resumed(made: list[DActivite], hit: Hit | None) -> DActivite | None:
     if hit is None or not made or not numbered_under(made[-1].code, hit.group("code")):
         return None
     last = made[-1]
-    number = hit.group("code").replace(" ", "").rstrip(".").rsplit(".", 1)[-1]
+    number = (hit.group("code") or "").replace(" ", "").rstrip(".").rsplit(".", 1)[-1]
     return last if number.isdigit() and int(number) == len(last.taches) + 1 else None
 
 

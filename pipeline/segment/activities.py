@@ -88,8 +88,8 @@ def activities(ctx: Context) -> None:
             coded = True
             continue  # "1.1." under "Activité 1": one of its tâches
         owner = None if current is not None else resumed(ctx.draft.activites, hit)
-        if owner is not None:
-            owner.taches.append(label_text(hit.group("libelle") or "") if hit else "")
+        if owner is not None and hit is not None:
+            owner.taches.append(label_text(hit.group("libelle") or ""))
             current, coded = owner, True
             continue  # "2.7" after a sub-heading among the tâches of "2"
         if fiche_line(ctx, current, unit):

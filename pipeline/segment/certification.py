@@ -51,6 +51,7 @@ from .description import describe
 from .draft import Context, Draft, Unit, cell_units, units_text
 from .familylists import enumerated
 from .fichetitle import fiche_title
+from .headedtitle import heading_above
 from .headingfamily import heading_family, linked_families
 from .quotedtitle import quoted_title
 from .state import is_bloc_heading
@@ -120,6 +121,8 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                     intitule, family = whole, None
                 else:
                     intitule, family = _next_title(ctx, preamble, index)
+                    if family is None:  # a name printed as the heading over the family
+                        intitule = heading_above(ctx, preamble, index) or intitule
                     draft.type = draft.type or family
                     intitule = intitule or _labelled_below(ctx, unit, following)
                 draft.intitule = intitule

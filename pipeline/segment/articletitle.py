@@ -7,6 +7,11 @@ general; the article then lists the certification it is about, by its family
 and name ("— Le CQP Préparateur-vendeur en produits de la mer (RNCP 37844)").
 When exactly one list item of the article names a certification of the
 heading's family with a name of its own, that name is the intitulé.
+
+An annex heading may likewise name the family with words that are no name
+("Annexe 1 - CQP modifiés", the name opening in lower case): the line right
+under it naming a certification of the same family with a capitalised name
+("CQP Préparateur") is the intitulé.
 """
 
 from __future__ import annotations
@@ -14,7 +19,15 @@ from __future__ import annotations
 import re
 
 from .draft import Context, Unit
-from .titlehits import QUOTES, clean_title, hit_family, title_hits
+from .titlehits import (
+    QUOTES,
+    clean_title,
+    hit_family,
+    hit_intitule,
+    name_shaped,
+    title_hits,
+    unparted,
+)
 
 _SUBJECT = re.compile(r"^(?:le|la|l['’])\s*", re.IGNORECASE)  # "Le CQP …"
 _NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
@@ -35,6 +48,24 @@ def article_listed(ctx: Context, preamble: list[Unit], index: int, family: str) 
         if unit.is_item and unit.table is None:
             names.extend(_names(ctx, unit.text, family))
     return names[0] if len(names) == 1 else None
+
+
+def part_named_below(
+    ctx: Context, unit: Unit, following: list[Unit], intitule: str, family: str
+) -> str | None:
+    """The name the line right under a document part's heading gives a
+    certification of ``family`` when the heading's own words for it open in
+    lower case (no name); None otherwise."""
+    if intitule[:1].isupper() or unparted(ctx, unit.text) == unit.text:
+        return None
+    below = following[0] if following else None
+    if below is None or not name_shaped(below):
+        return None
+    for hit in title_hits(ctx, clean_title(below.text)):
+        name = hit_intitule(ctx, hit)
+        if hit_family(hit) == family and name and name[:1].isupper():
+            return name
+    return None
 
 
 def _names(ctx: Context, text: str, family: str) -> list[str]:

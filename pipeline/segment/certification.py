@@ -45,7 +45,7 @@ from ..nlp import name_before_verb
 from ..textclean import ends_sentence, fold
 from .acttitle import act_family, act_subject
 from .annextitle import annex_title
-from .articletitle import article_listed
+from .articletitle import article_listed, part_named_below
 from .covertitle import LINK_WORDS, lone_title, run_on
 from .description import describe
 from .draft import Context, Draft, Unit, cell_units, units_text
@@ -114,7 +114,12 @@ def _title(ctx: Context, draft: Draft, preamble: list[Unit]) -> None:
                 if intitule and hit_family(hit) not in CERTIFICATION_TYPES:
                     intitule = _acronym_named(clean_title(unit.text)) or intitule
                 elif intitule:  # an article's heading over the one certification it lists
-                    intitule = article_listed(ctx, preamble, index, hit_family(hit)) or intitule
+                    kind = hit_family(hit)
+                    intitule = (
+                        article_listed(ctx, preamble, index, kind)
+                        or part_named_below(ctx, unit, following, intitule, kind)
+                        or intitule
+                    )
                 if intitule:
                     intitule = wrapped_title(ctx, following, intitule)
                 elif whole := run_on(ctx, unit, following):

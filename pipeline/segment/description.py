@@ -66,6 +66,9 @@ def _description(ctx: Context, preamble: list[Unit]) -> str | None:
             if listing:
                 parts.append(_item_text(following))
                 continue
+            if not parts and _lone_item(following, preamble[at + 1 : at + 2]):
+                parts.append(following.text)  # a frame's value cell printed as a bullet
+                continue
             if following.kind is not Kind.PARAGRAPH or following.heading_like:
                 break
             if _plain_heading(following, preamble[at + 1 : at + 2]):
@@ -229,6 +232,14 @@ def _continues(item: Unit) -> bool:
     complement ("lui permet : 1. De piloter … ;"), not an enumeration of
     names ("L'analyse et la construction … ;")."""
     return item.is_item and (starts_lower(item.text) or _COMPLEMENT.match(item.text) is not None)
+
+
+def _lone_item(item: Unit, after: list[Unit]) -> bool:
+    """A list item of one finished sentence with no item after it: the
+    value a labelled frame prints as a bullet under its description label
+    ("Mission générale" over "• Il assure …", then the next label)."""
+    alone = not after or not after[0].is_item
+    return item.is_item and alone and finished_prose(item.text)
 
 
 def _item_text(item: Unit) -> str:

@@ -211,3 +211,23 @@ def capitalise(text: str) -> str:
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1 :]
     return text
+
+
+# a word of letters: its first two, then the rest (three letters or more)
+_TWO_HEAD = re.compile(r"\b(?P<head>[^\W\d_]{2})(?P<tail>[^\W\d_]{3,})\b")
+
+
+def case_slips_folded(text: str) -> str:
+    """``text`` with each word that opens on two capitals then goes on in lower
+    case (three letters or more) written with one initial capital: a
+    converter's or typist's case slip ("NÉgociation" → "Négociation"); acronyms
+    ("BTS"), their plurals ("PMEs") and words with a capital further on
+    ("ÉtrangÈre") stay."""
+
+    def fixed(match: re.Match[str]) -> str:
+        head, tail = match["head"], match["tail"]
+        if head.isupper() and tail.islower():
+            return head[0] + head[1].lower() + tail
+        return match[0]
+
+    return _TWO_HEAD.sub(fixed, text)

@@ -42,7 +42,7 @@ import re
 
 from ..models import CERTIFICATION_TYPES
 from ..nlp import name_before_verb
-from ..textclean import ends_sentence, fold
+from ..textclean import case_slips_folded, ends_sentence, fold
 from .acttitle import act_family, act_subject
 from .annextitle import annex_title
 from .articletitle import article_listed, part_named_below
@@ -92,6 +92,8 @@ def certification(ctx: Context) -> None:
         named, family = fiche_title(ctx, preamble)
         draft.intitule, draft.type = draft.intitule or named, draft.type or family
     draft.type = draft.type or act_family(ctx, preamble)  # a branch's accord creates a CQP
+    if draft.intitule is not None:  # a word's case slip ("NÉgociation") is no spelling
+        draft.intitule = case_slips_folded(draft.intitule)
     draft.code_rncp = _rncp(ctx)
     draft.description = describe(ctx, preamble, _before_blocs(ctx))
 
@@ -381,7 +383,10 @@ def _table_label(ctx: Context, draft: Draft) -> str | None:
     """No title line: a table's first row names the certification, by a label
     ("Spécialité : …") or by a title over its lines ("BACCALAUREAT
     PROFESSIONNEL / Spécialité / <intitulé>" over a règlement d'examen); a
-    title sets the type when none is known."""
+    title sets the type when none is known. A cell's line that names the
+    diploma alone is the title (the session and the document's kind on the
+    cell's other lines, "BTS … / Session 2025 / GRILLE D'ÉVALUATION"); else its
+    lines are read as one title."""
     for unit in ctx.units:
         rows = unit.table.block.rows if unit.table is not None else []
         for cell in rows[0].cells if rows else []:
@@ -391,6 +396,12 @@ def _table_label(ctx: Context, draft: Draft) -> str | None:
                 named = clean_title(label.group("intitule") or "") if label else ""
                 if named:
                     return named
+            for index, inner in enumerate(units):  # one line names the diploma
+                for hit in title_hits(ctx, clean_title(inner.text)):
+                    intitule = hit_intitule(ctx, hit)
+                    if intitule:
+                        set_type(draft, hit)
+                        return wrapped_title(ctx, units[index + 1 : index + 2], intitule)
             for hit in title_hits(ctx, clean_title(units_text(units))):
                 intitule = hit_intitule(ctx, hit)
                 if intitule:

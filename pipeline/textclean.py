@@ -218,15 +218,16 @@ _TWO_HEAD = re.compile(r"\b(?P<head>[^\W\d_]{2})(?P<tail>[^\W\d_]{3,})\b")
 
 
 def case_slips_folded(text: str) -> str:
-    """``text`` with each word that opens on two capitals then goes on in lower
-    case (three letters or more) written with one initial capital: a
-    converter's or typist's case slip ("NÉgociation" → "Négociation"); acronyms
-    ("BTS"), their plurals ("PMEs") and words with a capital further on
-    ("ÉtrangÈre") stay."""
+    """``text`` with each word that opens on a capital and an accented capital,
+    then goes on in lower case (three letters or more), written with one
+    initial capital: a converter's slip on an accented letter ("NÉgociation" →
+    "Négociation"). A plain second capital spells an acronym on purpose
+    ("Espaces NAturels" for GENA) and stays, as do acronyms ("BTS"), their
+    plurals ("PMEs") and words with a capital further on ("ÉtrangÈre")."""
 
     def fixed(match: re.Match[str]) -> str:
         head, tail = match["head"], match["tail"]
-        if head.isupper() and tail.islower():
+        if head.isupper() and not head[1].isascii() and tail.islower():
             return head[0] + head[1].lower() + tail
         return match[0]
 

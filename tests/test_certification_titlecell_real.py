@@ -43,8 +43,13 @@ def test_the_sibling_grids_keep_their_title(path: Path) -> None:
         ("PMEs et TPEs du CQPI", "PMEs et TPEs du CQPI"),
         ("langue vivante ÉtrangÈre", "langue vivante ÉtrangÈre"),
         ("McDonald ÉTUDE Étude", "McDonald ÉTUDE Étude"),
+        (
+            "Gestion agricole des Espaces NAturels ruraux",
+            "Gestion agricole des Espaces NAturels ruraux",
+        ),
     ],
 )
 def test_a_case_slip_is_folded_and_acronyms_stay(text: str, expected: str) -> None:
-    """Two capitals then lower case is a slip; acronyms and inner capitals stay."""
+    """A capital, an accented capital, then lower case is a slip; acronyms
+    spelt by plain capitals and inner capitals stay."""
     assert case_slips_folded(text) == expected

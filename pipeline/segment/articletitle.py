@@ -16,21 +16,17 @@ under it naming a certification of the same family with a capitalised name
 
 from __future__ import annotations
 
-import re
-
 from .draft import Context, Unit
 from .titlehits import (
-    QUOTES,
+    SUBJECT,
     clean_title,
     hit_family,
     hit_intitule,
     name_shaped,
+    sentence_name,
     title_hits,
     unparted,
 )
-
-_SUBJECT = re.compile(r"^(?:le|la|l['’])\s*", re.IGNORECASE)  # "Le CQP …"
-_NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
 def article_listed(ctx: Context, preamble: list[Unit], index: int, family: str) -> str | None:
@@ -71,11 +67,10 @@ def part_named_below(
 def _names(ctx: Context, text: str, family: str) -> list[str]:
     """The names a list item gives certifications of ``family``: the words after
     the family up to the first punctuation, opening on a capital."""
-    subject = _SUBJECT.match(text)
+    subject = SUBJECT.match(text)
     out = []
     for hit in title_hits(ctx, clean_title(text[subject.end() if subject else 0 :])):
-        named = (hit.group("intitule") or "").lstrip(QUOTES)
-        name = clean_title(_NAME_END.split(named, maxsplit=1)[0])
+        name = clean_title(sentence_name(hit))
         if hit_family(hit) == family and name[:1].isupper():
             out.append(name)
     return out

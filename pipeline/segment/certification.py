@@ -57,7 +57,7 @@ from .quotedtitle import quoted_title
 from .state import is_bloc_heading
 from .subjectname import subject_named
 from .titlehits import (
-    QUOTES,
+    SUBJECT,
     clean_title,
     continuation,
     hit_family,
@@ -65,6 +65,7 @@ from .titlehits import (
     intitule_text,
     name_shaped,
     named_above,
+    sentence_name,
     set_type,
     title_hits,
     title_like,
@@ -76,7 +77,6 @@ from .titlehits import (
 _LOOKAHEAD = 3  # units read after a family-only line or a label for the intitulé
 # where a family is named inside a sentence: after "du", "au", "de la", "de l'"
 _MENTION = re.compile(r"\b(?:du|au|de\s+la|de\s+l['’])\s*", re.IGNORECASE)
-_NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
 
 
 def certification(ctx: Context) -> None:
@@ -242,8 +242,7 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
             hit = next(ctx.rules.hits("title", unit.text[start.end() :]), None)
             kind = hit_family(hit) if hit else ""
             if hit is not None and kind in CERTIFICATION_TYPES:
-                name = (hit.group("intitule") or "").lstrip(QUOTES)  # « … » quotes it
-                words = _NAME_END.split(name, maxsplit=1)[0].split()
+                words = sentence_name(hit).split()  # « … » may quote it
                 if words and words[0][:1].isupper():  # "du CAP doit …" names no intitulé
                     names.setdefault(kind, []).append(words)
     for kind, mentions in names.items():
@@ -256,9 +255,6 @@ def _in_prose(ctx: Context, draft: Draft) -> None:
         _holder_named(ctx, draft)
 
 
-_SUBJECT = re.compile(r"^(?:le|la|l['’])\s*", re.IGNORECASE)
-
-
 def _subject_family(ctx: Context, draft: Draft) -> str | None:
     """Nothing names the certification: a sentence before the blocs whose
     subject is the certification family itself ("Le certificat … comporte …",
@@ -267,7 +263,7 @@ def _subject_family(ctx: Context, draft: Draft) -> str | None:
     if draft.intitule is not None:
         return None
     for unit in _before_blocs(ctx):
-        subject = _SUBJECT.match(unit.text)
+        subject = SUBJECT.match(unit.text)
         if unit.is_item or subject is None or not ends_sentence(unit.text):
             continue
         hit = next(ctx.rules.hits("title", unit.text[subject.end() :]), None)

@@ -99,6 +99,17 @@ def hit_family(hit: Hit) -> str:
     return (hit.group("type") or hit.rule.value or "").upper()
 
 
+#: the article a sentence whose subject is a certification opens on ("Le CQP …")
+SUBJECT = re.compile(r"^(?:le|la|l['’])\s*", re.IGNORECASE)
+_NAME_END = re.compile(r"[.,;:()«»\"“”]")  # a name in a sentence ends at punctuation
+
+
+def sentence_name(hit: Hit) -> str:
+    """The name a title hit read inside a sentence gives: its intitulé's words,
+    opening quotes left off, up to the first punctuation mark."""
+    return _NAME_END.split((hit.group("intitule") or "").lstrip(QUOTES), maxsplit=1)[0]
+
+
 def hit_intitule(ctx: Context, hit: Hit) -> str | None:
     """The hit's intitulé (without a parenthesis naming the document, "(fiche
     nationale)"), or None when the line names only the family."""

@@ -28,7 +28,7 @@ import re
 from ..docmodel import Kind
 from .activities import code_hit
 from .content import competence_code
-from .draft import Context, Unit, cell_units, norm_text, positions
+from .draft import Context, Unit, cell_units, norm_text, positions, role_cells
 from .keyed_modalites import KEY
 from .state import is_bloc_heading
 from .titlehits import clean_title, title_hits
@@ -103,9 +103,7 @@ def _codes(ctx: Context, tables: list[Unit], role: str) -> list[tuple[int, ...]]
         if view is None:
             continue
         for row in view.body:
-            for column, cell in positions(row):
-                if column >= len(view.roles) or view.roles[column] != role:
-                    continue
+            for cell in role_cells(view, row, role):
                 units = cell_units(cell)
                 code = _code(ctx, role, units[0].text) if units else None
                 if code:

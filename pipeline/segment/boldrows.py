@@ -12,7 +12,7 @@ their critères judging it. The same typography inside one cell is read by
 from __future__ import annotations
 
 from .content import competence_code
-from .draft import Context, TableView, Unit, cell_units, positions
+from .draft import Context, TableView, Unit, cell_units, role_cells
 
 
 def bold_heads(ctx: Context, view: TableView) -> set[int]:
@@ -35,12 +35,10 @@ def bold_heads(ctx: Context, view: TableView) -> set[int]:
 
 def _competence_units(view: TableView, index: int) -> list[Unit] | None:
     """The units of a body row's compétence cells (None when it has none)."""
-    row = view.body[index]
     units: list[Unit] = []
     seen: set[int] = set()
-    for column, cell in positions(row):
-        if column >= len(view.roles) or view.roles[column] != "competence" or id(cell) in seen:
-            continue
-        seen.add(id(cell))
-        units.extend(cell_units(cell))
+    for cell in role_cells(view, view.body[index], "competence"):
+        if id(cell) not in seen:
+            seen.add(id(cell))
+            units.extend(cell_units(cell))
     return units or None

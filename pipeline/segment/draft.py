@@ -474,6 +474,15 @@ def positions(row: Row) -> list[tuple[int, Cell]]:
     return placed
 
 
+def role_cells(view: TableView, row: Row, role: str) -> list[Cell]:
+    """The cells of ``row`` that start in a column of ``view`` holding ``role``."""
+    return [
+        cell
+        for column, cell in positions(row)
+        if column < len(view.roles) and view.roles[column] == role
+    ]
+
+
 GROUP_ROW = "table.group-row"  # the rule of a bloc a table's row over its compétences opened
 JUDGED_ROW = "table.judged-row"  # a compétence a grid's title row over its critères opened
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..docmodel import Kind
 from ..nlp import is_action, is_task
-from .draft import Context, TableView, Unit, cell_units, positions
+from .draft import Context, TableView, Unit, cell_units, role_cells
 from .numbering import numbered
 from .outline_series import CONTENT, PAIR, Series
 from .spanning import group_rows
@@ -211,8 +211,8 @@ def _table_competences(ctx: Context) -> set[str]:
         if view is None or "competence" not in view.roles:
             continue
         for row in view.body:
-            for column, cell in positions(row):
+            for cell in role_cells(view, row, "competence"):
                 units = cell_units(cell)
-                if units and column < len(view.roles) and view.roles[column] == "competence":
+                if units:
                     stated.add(units[0].text)
     return stated

@@ -7,7 +7,16 @@ from ..docmodel import Cell
 from ..textclean import ends_lead_in, is_upper, label_text
 from .activities import code_hit
 from .cited_groups import open_group
-from .draft import Context, DActivite, TableView, Unit, Where, cell_units, norm_text, positions
+from .draft import (
+    Context,
+    DActivite,
+    TableView,
+    Unit,
+    Where,
+    cell_units,
+    norm_text,
+    role_cells,
+)
 from .state import State
 from .table_codes import titled_units
 from .table_rows import Row
@@ -111,9 +120,7 @@ def _column_codes(ctx: Context, view: TableView) -> list[str]:
     """The codes opening the activité column's cells, their final stops left out."""
     codes = []
     for row in view.body:
-        for column, cell in positions(row):
-            if column >= len(view.roles) or view.roles[column] != "activite":
-                continue
+        for cell in role_cells(view, row, "activite"):
             units = cell_units(cell)
             hit = code_hit(ctx, units[0].text) if units else None
             if hit is not None:

@@ -16,7 +16,7 @@ from .draft import (
     cell_text,
     cell_units,
     norm_text,
-    positions,
+    role_cells,
     units_text,
 )
 from .examples import announced
@@ -224,11 +224,10 @@ def _headed(view: TableView, end: int) -> bool:
     items of one list (same bullet, same level) is an item that lost its
     bullet, no critère line."""
     for row in view.body[:end]:
-        for column, cell in positions(row):
-            if column < len(view.roles) and view.roles[column] == "criteres":
-                units = cell_units(cell)
-                if any(_heads_items(units, i) for i in range(len(units) - 1)):
-                    return True
+        for cell in role_cells(view, row, "criteres"):
+            units = cell_units(cell)
+            if any(_heads_items(units, i) for i in range(len(units) - 1)):
+                return True
     return False
 
 
